@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TrainingClass } from '../../shared/classes';
+import { openCore } from '../core/open';
+import { makeTempDir, snapshot } from '../core/testing/temp-core';
+import { run } from './run';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+// The CLI in-process: the same run() the entry point calls, with its output captured.
+const cadre = async (...args: string[]) => {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const code = await run(args, { stdout: (s) => out.push(s), stderr: (s) => errors.push(s), env: { CADRE_DATA_DIR: temp.dir } });
+  return { code, stdout: out.join('\n'), stderr: errors.join('\n') };
+};
+
+const databaseState = () => {
+  const opened = openCore({ dataDir: temp.dir });
+  try {
+    return snapshot(opened.core.db);
+  } finally {
+    opened.close();
+  }
+};
+
+describe('command line', () => {
+  it('creates, lists (with pinyin search) and shows classes', async () => {
+    const created = await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14', '--category', '市管干部培训班', '--location', '辽源市委党校', '--json');
+    expect(created.code).toBe(0);
+    const createdClass = JSON.parse(created.stdout) as TrainingClass;
+    expect(createdClass).toMatchObject({ code: '2019-001', name: '2019年市管干部培训班', location: '辽源市委党校', status: 'planning' });
+
+    await cadre('class', 'create', '--name', '2020年主体班', '--start', '2020-03-02', '--end', '2020-03-06');
+    const listed = await cadre('class', 'list', '--year', '2019', '--json');
+    expect((JSON.parse(listed.stdout) as TrainingClass[]).map((c) => c.code)).toEqual(['2019-001']);
+    const searched = await cadre('class', 'list', '--search', 'sggb', '--json');
+    expect((JSON.parse(searched.stdout) as TrainingClass[]).map((c) => c.name)).toEqual(['2019年市管干部培训班']);
+    const byStatus = await cadre('class', 'list', '--status', '筹备中');
+    expect(byStatus.stdout).toContain('共 2 个班次');
+
+    const shown = await cadre('class', 'show', '2019-001');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('2019年市管干部培训班');
+    expect(shown.stdout).toContain('2019-06-03 至 2019-06-14');
+    const byId = await cadre('class', 'show', String(createdClass.id), '--json');
+    expect(JSON.parse(byId.stdout)).toEqual(createdClass);
+  });
+
+  it('reports bad input on stderr with a non-zero exit code and changes nothing', async () => {
+    await cadre('class', 'create', '--name', '2020年主体班', '--start', '2020-03-02', '--end', '2020-03-06');
+    const before = databaseState();
+
+    const reversed = await cadre('class', 'create', '--name', '倒序', '--start', '2020-03-06', '--end', '2020-03-02');
+    expect(reversed).toMatchObject({ code: 1, stdout: '' });
+    expect(reversed.stderr).toContain('结束日期不能早于开始日期');
+
+    const many = await cadre('class', 'create', '--name', '', '--start', '2020-02-30', '--end', 'tomorrow', '--planned', '-5');
+    expect(many.code).toBe(1);
+    expect(many.stderr).toContain('请填写“班次名称”');
+    expect(many.stderr).toContain('“开始日期”不是有效日期');
+    expect(many.stderr).toContain('“计划人数”');
+
+    const asJson = await cadre('class', 'create', '--name', 'x', '--start', '2020-03-02', '--end', '2020-03-06', '--category', '外星班', '--json');
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stderr)).toMatchObject({ error: { code: 'INVALID_INPUT', details: { issues: [{ field: 'category' }] } } });
+
+    const unknownOption = await cadre('class', 'create', '--nmae', 'x');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain('未知的选项“--nmae”');
+    const missingValue = await cadre('class', 'list', '--year');
+    expect(missingValue.stderr).toContain('选项“--year”需要一个值');
+    const notFound = await cadre('class', 'show', '2031-001');
+    expect(notFound).toMatchObject({ code: 1 });
+    expect(notFound.stderr).toContain('找不到班次“2031-001”');
+    const unknownCommand = await cadre('class', 'explode');
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toContain('未知的命令');
+
+    expect(databaseState()).toBe(before);
+  });
+
+  it('runs as a real process through npm’s entry point', async () => {
+    const exec = promisify(execFile);
+    const env = { ...process.env, CADRE_DATA_DIR: temp.dir };
+    const entry = ['--import', 'tsx', 'electron/cli/main.ts'];
+    const created = await exec(process.execPath, [...entry, 'class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19', '--json'], { env });
+    expect(JSON.parse(created.stdout)).toMatchObject({ code: '2019-001' });
+    const failed = await exec(process.execPath, [...entry, 'class', 'show', 'nope'], { env }).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect(String(failed.stderr)).toContain('找不到班次“nope”');
+  });
+});

@@ -1,0 +1,24 @@
+import type { Handlers } from '../router';
+import {
+  classYears,
+  copyClass,
+  createClass,
+  getClass,
+  listClasses,
+  removeClass,
+  setClassStatus,
+  unarchiveClass,
+  updateClass,
+} from './service';
+
+export const classHandlers = {
+  'classes.list': (core, input) => listClasses(core, input),
+  'classes.years': (core) => classYears(core),
+  'classes.get': (core, { ref }) => getClass(core, ref),
+  'classes.create': (core, fields) => createClass(core, fields),
+  'classes.update': (core, { id, fields }) => updateClass(core, id, fields),
+  'classes.remove': (core, { id }) => removeClass(core, id),
+  'classes.copy': (core, input) => copyClass(core, input),
+  'classes.setStatus': (core, { id, status }) => setClassStatus(core, id, status),
+  'classes.unarchive': (core, { id }) => unarchiveClass(core, id),
+} satisfies Handlers;

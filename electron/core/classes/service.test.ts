@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../testing/expect-result';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+
+let t: TempCore;
+beforeEach(() => {
+  t = openTempCore({ now: () => new Date('2026-11-25T08:00:00Z') });
+});
+afterEach(() => t.dispose());
+
+const fields = {
+  name: '2019年市管干部培训班',
+  category: '市管干部培训班',
+  startDate: '2019-06-03',
+  endDate: '2019-06-14',
+  location: '辽源市委党校',
+  sponsor: '中共辽源市委组织部',
+  headTeacher: '经管教研室',
+  plannedSize: 52,
+  goals: '增强党性修养\n提升实践能力',
+};
+
+const create = async (overrides: Record<string, unknown> = {}) => value(await t.router.call('classes.create', { ...fields, ...overrides }));
+
+describe('training classes', () => {
+  it('creates a class with a yearly code, the year from its start and status 筹备中', async () => {
+    const created = await create();
+    expect(created).toMatchObject({ code: '2019-001', year: 2019, status: 'planning', plannedSize: 52, createdAt: '2026-11-25T08:00:00.000Z' });
+    expect((await create({ name: '2019年青年干部培训班', category: '青年干部培训班' })).code).toBe('2019-002');
+    expect((await create({ name: '2020年主体班', category: '主体班', startDate: '2020-03-02', endDate: '2020-03-06' })).code).toBe('2020-001');
+    expect((await create({ name: '未指定类别', category: undefined })).category).toBe('主体班');
+  });
+
+  it('finds a class by id and by code', async () => {
+    const created = await create();
+    expect(value(await t.router.call('classes.get', { ref: created.id })).name).toBe(fields.name);
+    expect(value(await t.router.call('classes.get', { ref: '2019-001' })).id).toBe(created.id);
+    expect(failure(await t.router.call('classes.get', { ref: '2030-009' }), 'NOT_FOUND').message).toBe('找不到班次“2030-009”');
+  });
+
+  it('filters by year, category and status, and searches with pinyin initials', async () => {
+    await create();
+    await create({ name: '2019年青年干部培训班', category: '青年干部培训班', startDate: '2019-04-08', endDate: '2019-04-19' });
+    await create({ name: '2020年主体班', category: '主体班', startDate: '2020-03-02', endDate: '2020-03-06' });
+    const names = async (query: Record<string, unknown>) =>
+      value(await t.router.call('classes.list', query)).items.map((c) => c.name);
+    expect(await names({})).toEqual(['2020年主体班', '2019年市管干部培训班', '2019年青年干部培训班']);
+    expect(await names({ year: 2019 })).toEqual(['2019年市管干部培训班', '2019年青年干部培训班']);
+    expect(await names({ category: '主体班' })).toEqual(['2020年主体班']);
+    expect(await names({ status: 'finished' })).toEqual([]);
+    expect(await names({ search: 'sggb' })).toEqual(['2019年市管干部培训班']);
+    expect(await names({ search: 'qnggb' })).toEqual([]);
+    expect(await names({ search: 'qngb' })).toEqual(['2019年青年干部培训班']);
+    expect(await names({ search: '青年' })).toEqual(['2019年青年干部培训班']);
+    const near = value(await t.router.call('classes.list', { search: 'smgb' }));
+    expect(near).toMatchObject({ approximate: true, items: [{ name: '2019年市管干部培训班' }] });
+    expect(value(await t.router.call('classes.years', {}))).toEqual([2020, 2019]);
+  });
+
+  it('edits every field and keeps a category that has since left the list', async () => {
+    const created = await create();
+    value(await t.router.call('vocab.set', { kind: 'classCategory', items: ['主体班', '专题班'] }));
+    const updated = value(
+      await t.router.call('classes.update', { id: created.id, fields: { ...fields, name: '2019年市管干部专题培训班', plannedSize: null } }),
+    );
+    expect(updated).toMatchObject({ name: '2019年市管干部专题培训班', category: '市管干部培训班', plannedSize: null });
+    const refused = failure(
+      await t.router.call('classes.update', { id: created.id, fields: { ...fields, category: '外星班' } }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toBe('班次类别“外星班”不在类别列表中（可选：主体班、专题班）');
+    expect(refused.details?.issues?.[0]?.field).toBe('category');
+  });
+
+  it('copies a class as a new one, shifting dates and the year in its name', async () => {
+    const source = await create();
+    const copy = value(await t.router.call('classes.copy', { id: source.id, startDate: '2020-06-01' }));
+    expect(copy).toMatchObject({
+      name: '2020年市管干部培训班',
+      code: '2020-001',
+      year: 2020,
+      startDate: '2020-06-01',
+      endDate: '2020-06-12',
+      status: 'planning',
+      goals: fields.goals,
+      location: fields.location,
+    });
+    const sameYear = value(await t.router.call('classes.copy', { id: source.id, startDate: '2019-10-08' }));
+    expect(sameYear).toMatchObject({ name: '2019年市管干部培训班（副本）', endDate: '2019-10-19' });
+    const named = value(await t.router.call('classes.copy', { id: source.id, startDate: '2021-06-07', name: '2021年第一期市管干部培训班' }));
+    expect(named.name).toBe('2021年第一期市管干部培训班');
+  });
+
+  it('walks the status flow; an archived class is read-only until explicitly unarchived', async () => {
+    const c = await create();
+    failure(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }), 'INVALID_STATE');
+    value(await t.router.call('classes.setStatus', { id: c.id, status: 'in_progress' }));
+    value(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }));
+    value(await t.router.call('classes.setStatus', { id: c.id, status: 'archived' }));
+
+    const before = snapshot(t.core.db);
+    const edit = failure(await t.router.call('classes.update', { id: c.id, fields }), 'READ_ONLY');
+    expect(edit.message).toContain('已归档');
+    failure(await t.router.call('classes.remove', { id: c.id }), 'READ_ONLY');
+    failure(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }), 'READ_ONLY');
+    expect(snapshot(t.core.db)).toBe(before);
+
+    expect(value(await t.router.call('classes.unarchive', { id: c.id })).status).toBe('finished');
+    failure(await t.router.call('classes.unarchive', { id: c.id }), 'INVALID_STATE');
+    expect(value(await t.router.call('classes.remove', { id: c.id }))).toEqual({ id: c.id });
+    failure(await t.router.call('classes.get', { ref: c.id }), 'NOT_FOUND');
+  });
+
+  it('loads the Liaoyuan sample once, and offers it only to an empty first run', async () => {
+    expect(value(await t.router.call('app.info', {})).firstRun).toBe(true);
+    expect(value(await t.router.call('app.loadSample', {}))).toEqual({ classes: 3 });
+    expect(value(await t.router.call('app.loadSample', {}))).toEqual({ classes: 0 });
+    const info = value(await t.router.call('app.info', {}));
+    expect(info).toMatchObject({ firstRun: false, classCount: 3 });
+    const classes = value(await t.router.call('classes.list', {})).items;
+    expect(classes.map((c) => c.name).sort()).toEqual(['2019年市管干部培训班', '2019年年轻干部培训班', '2019年青年干部培训班'].sort());
+    expect(classes.every((c) => c.status === 'finished')).toBe(true);
+    expect(value(await t.router.call('settings.get', {})).schoolName).toBe('中共辽源市委党校');
+  });
+});

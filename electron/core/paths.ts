@@ -1,0 +1,31 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// One folder name on every system, ASCII so that it is easy to type in a terminal.
+export const dataFolderName = 'CadreTrainingDesk';
+export const databaseFileName = 'cadre.sqlite3';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// Where the app and the CLI keep the data when nobody says otherwise: the per-user application-data
+// folder that Electron's app.getPath('appData') also points at.
+export const defaultDataDir = (
+  platform: NodeJS.Platform = process.platform,
+  env: Env = process.env,
+  home: string = homedir(),
+): string => {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), dataFolderName);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', dataFolderName);
+  return join(env['XDG_CONFIG_HOME'] ?? join(home, '.config'), dataFolderName);
+};
+
+// --data-dir DIR (or --data-dir=DIR) wins, then CADRE_DATA_DIR, then the default.
+export const resolveDataDir = (argv: readonly string[], env: Env = process.env): string => {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1] ?? '');
+    if (arg?.startsWith('--data-dir=')) return resolve(arg.slice('--data-dir='.length));
+  }
+  const fromEnv = env['CADRE_DATA_DIR'];
+  return fromEnv ? resolve(fromEnv) : defaultDataDir(process.platform, env);
+};

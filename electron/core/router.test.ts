@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Channel, contract } from '../../shared/contract';
+import { errorCodes } from '../../shared/errors';
+import { classHandlers } from './classes/handlers';
+import { createRouter } from './router';
+import { failure, value } from './testing/expect-result';
+import { openTempCore, snapshot, type TempCore } from './testing/temp-core';
+
+let t: TempCore;
+beforeAll(async () => {
+  t = openTempCore();
+  value(await t.router.call('app.loadSample', {}));
+});
+afterAll(() => t.dispose());
+
+const hostileText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom(
+    "'; DROP TABLE classes; --",
+    '__proto__',
+    'constructor',
+    '\u0000\u0001',
+    '=HYPERLINK("http://x")',
+    '2019-02-30',
+    '9999-99-99',
+    '../../../../etc/passwd',
+    '班'.repeat(5000),
+    '2019-001',
+  ),
+);
+
+const hostileValue = fc.anything({
+  key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name', 'startDate', 'fields', 'ref')),
+  values: [hostileText, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined)],
+  maxDepth: 3,
+  withNullPrototype: true,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withTypedArray: true,
+});
+
+// A valid-looking class input with one field replaced by something hostile: reaches past the first check.
+const nearlyValidClass = fc.record({ field: fc.constantFrom('name', 'category', 'startDate', 'endDate', 'plannedSize', 'year', 'goals'), bad: hostileValue }).map(({ field, bad }) => ({
+  name: '2021年主体班',
+  category: '主体班',
+  startDate: '2021-03-01',
+  endDate: '2021-03-05',
+  [field]: bad,
+}));
+
+const channelNames = Object.keys(contract) as Channel[];
+const knownCodes = new Set<string>(errorCodes);
+
+describe('router', () => {
+  it('refuses two handlers for one channel and a channel without a handler', () => {
+    expect(() => createRouter(t.core, [classHandlers, classHandlers])).toThrow(/two handlers for one channel: classes\.list/);
+    expect(() => createRouter(t.core, [classHandlers])).toThrow(/channels without a handler: app\.info/);
+  });
+
+  it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
+    for (const name of ['classes.drop', '__proto__', 'constructor', 42, null, 'toString']) {
+      const error = failure(await t.router.handle(name, {}), 'UNKNOWN_CHANNEL');
+      expect(error.message).toMatch(/^未知的操作/);
+    }
+  });
+
+  it('parses input by the channel schema and names the field in Chinese', async () => {
+    const error = failure(await t.router.handle('classes.create', { name: '', startDate: '2021-03-05', endDate: '2021-03-01' }), 'INVALID_INPUT');
+    expect(error.details?.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'name', code: 'required', message: '请填写“班次名称”' }),
+        expect.objectContaining({ field: 'endDate', code: 'end_before_start' }),
+      ]),
+    );
+  });
+
+  it('survives hostile input on every channel: no crash, only known codes, no change when refused', async () => {
+    let tried = 0;
+    let refused = 0;
+    for (const channel of channelNames) {
+      const input = channel === 'classes.create' || channel === 'classes.update' ? fc.oneof(hostileValue, nearlyValidClass, nearlyValidClass.map((fields) => ({ id: 1, fields }))) : hostileValue;
+      await fc.assert(
+        fc.asyncProperty(input, async (raw) => {
+          tried += 1;
+          const before = snapshot(t.core.db);
+          const result = await t.router.handle(channel, raw);
+          if (result.ok) {
+            // Whatever was accepted must be what the contract promises.
+            expect(contract[channel].output.safeParse(result.value).success).toBe(true);
+            return;
+          }
+          refused += 1;
+          expect(knownCodes.has(result.error.code)).toBe(true);
+          expect(result.error.code).not.toBe('INTERNAL');
+          expect(typeof result.error.message).toBe('string');
+          expect(result.error.message.length).toBeGreaterThan(0);
+          expect(snapshot(t.core.db)).toBe(before);
+        }),
+        { numRuns: 150 },
+      );
+    }
+    console.log(`router property test: ${tried} hostile inputs on ${channelNames.length} channels, ${refused} refused, 0 crashes`);
+    expect(refused).toBeGreaterThan(0);
+  });
+});

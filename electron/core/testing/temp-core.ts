@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../db/connection';
+import { openCore, type OpenCoreOptions, type OpenedCore } from '../open';
+
+// A fresh data folder per test, removed afterwards: tests run against real SQLite files.
+export const makeTempDir = (prefix = 'cadre-test-'): { dir: string; remove: () => void } => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+export type TempCore = OpenedCore & { dir: string; dispose: () => void };
+
+export const openTempCore = (options: Partial<OpenCoreOptions> = {}): TempCore => {
+  const temp = makeTempDir();
+  const opened = openCore({ dataDir: temp.dir, ...options });
+  return {
+    ...opened,
+    dir: temp.dir,
+    dispose: () => {
+      opened.close();
+      temp.remove();
+    },
+  };
+};
+
+// Every row of every table, in a stable order: "the database is exactly as before" made checkable.
+export const snapshot = (db: Db): string => {
+  const tables = db
+    .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all();
+  const dump: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    dump[name] = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).all();
+  }
+  return JSON.stringify({ version: db.pragma('user_version', { simple: true }), dump });
+};

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, yearOf } from './dates';
+
+describe('dates', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isIsoDate('2019-06-03')).toBe(true);
+    expect(isIsoDate('2020-02-29')).toBe(true);
+    expect(isIsoDate('2019-02-29')).toBe(false);
+    expect(isIsoDate('2019-06-31')).toBe(false);
+    expect(isIsoDate('2019-6-3')).toBe(false);
+    expect(isIsoDate('2019-06-03T00:00')).toBe(false);
+  });
+
+  it('shifts across months, years and leap days', () => {
+    expect(addDays('2019-06-03', 366)).toBe('2020-06-03');
+    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+    expect(addDays('2019-12-31', 1)).toBe('2020-01-01');
+    expect(daysBetween('2019-06-03', '2020-06-01')).toBe(364);
+  });
+
+  it('shifting by the distance between two dates lands on the second one', () => {
+    const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(fc.property(day, day, (a, b) => addDays(a, daysBetween(a, b)) === b));
+  });
+
+  it('prints dates the way official documents do', () => {
+    expect(chineseDate('2019-06-03')).toBe('2019年6月3日');
+    expect(chineseWeekday('2019-06-03')).toBe('星期一');
+    expect(yearOf('2019-06-03')).toBe(2019);
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Calendar dates cross every boundary as ISO strings (YYYY-MM-DD); arithmetic is done in UTC
+// so that a workstation's time zone can never shift a class by a day.
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = 86_400_000;
+
+export const toUtcMs = (iso: string): number | undefined => {
+  const match = isoDatePattern.exec(iso);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  // Rejects 2019-02-30 and friends, which Date.UTC would silently roll over.
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
+    ? ms
+    : undefined;
+};
+
+export const isIsoDate = (value: string): boolean => toUtcMs(value) !== undefined;
+
+const fromUtcMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+const mustParse = (iso: string): number => {
+  const ms = toUtcMs(iso);
+  if (ms === undefined) throw new RangeError(`not an ISO date: ${iso}`);
+  return ms;
+};
+
+export const addDays = (iso: string, days: number): string => fromUtcMs(mustParse(iso) + days * dayMs);
+
+export const daysBetween = (from: string, to: string): number => Math.round((mustParse(to) - mustParse(from)) / dayMs);
+
+export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+
+const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+
+export const chineseWeekday = (iso: string): string => weekdays[new Date(mustParse(iso)).getUTCDay()] ?? '';
+
+// 2019年6月3日 — the form official documents print.
+export const chineseDate = (iso: string): string => {
+  const date = new Date(mustParse(iso));
+  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+};
+
+export const todayIso = (now: Date = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+export const isoDate = () =>
+  z.string().trim().refine(isIsoDate, { params: { code: 'invalid_date' }, abort: true });

@@ -1,0 +1,72 @@
+// Stable error codes: the renderer, the CLI and the tests key on these, never on message text.
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'READ_ONLY',
+  'INVALID_STATE',
+  'DATABASE_TOO_NEW',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+// One problem with one field of an input: `field` is a dotted path ("endDate", "rows.3.name").
+export const issueCodes = [
+  'required',
+  'too_long',
+  'invalid_type',
+  'invalid_date',
+  'end_before_start',
+  'not_positive',
+  'not_integer',
+  'out_of_range',
+  'unknown_value',
+  'unknown_field',
+  'invalid_format',
+] as const;
+
+export type IssueCode = (typeof issueCodes)[number];
+
+export type FieldIssue = {
+  field: string;
+  code: IssueCode;
+  message: string;
+  params?: Record<string, string | number>;
+};
+
+export type ErrorDetails = {
+  issues?: FieldIssue[];
+  [key: string]: unknown;
+};
+
+export type AppErrorShape = {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+};
+
+// Thrown inside the core; the router turns it into `{ ok: false, error }`. Lives in shared so the
+// renderer can narrow on the same shape it receives.
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const locales = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof locales)[number];
+
+export const settingsSchema = z.object({
+  schoolName: z.string(),
+  locale: z.enum(locales),
+  firstRunDone: z.boolean(),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const defaultSettings: Settings = { schoolName: '', locale: 'zh-CN', firstRunDone: false };
+
+export const settingsPatchSchema = z.strictObject({
+  schoolName: z.string().trim().max(60).optional(),
+  locale: z.enum(locales).optional(),
+  firstRunDone: z.boolean().optional(),
+});
+
+// Editable lists (词表): the values a select offers. More kinds arrive with later features.
+export const vocabKinds = ['classCategory'] as const;
+export type VocabKind = (typeof vocabKinds)[number];
+
+export const defaultVocab: Record<VocabKind, readonly string[]> = {
+  classCategory: ['主体班', '专题班', '青年干部培训班', '市管干部培训班', '年轻干部培训班'],
+};
+
+export const vocabSchemas = {
+  get: z.strictObject({ kind: z.enum(vocabKinds) }),
+  set: z.strictObject({
+    kind: z.enum(vocabKinds),
+    items: z.array(z.string().trim().min(1).max(30)).min(1).max(200),
+  }),
+};
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  firstRun: z.boolean(),
+  classCount: z.number().int(),
+});
+
+export type AppInfo = z.output<typeof appInfoSchema>;

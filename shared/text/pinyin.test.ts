@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { decodeReadings, encodeReadings, matchesReadings, nearInitials, personPinyinKey, readingsOf, textMatches } from './pinyin';
+import { searchItems } from './search';
+
+describe('pinyin search', () => {
+  it('finds names by initials, full syllables and mixtures', () => {
+    expect(textMatches('张三', 'zs')).toBe(true);
+    expect(textMatches('张三', 'zhangs')).toBe(true);
+    expect(textMatches('张三', 'zhangsan')).toBe(true);
+    expect(textMatches('张三', 'zsan')).toBe(true);
+    expect(textMatches('张三', 'ls')).toBe(false);
+    expect(textMatches('2019年市管干部培训班', 'sggb')).toBe(true);
+    expect(textMatches('2019年市管干部培训班', 'shiguan')).toBe(true);
+    expect(textMatches('2019年市管干部培训班', 'pxb')).toBe(true);
+    expect(textMatches('2019年市管干部培训班', '2019')).toBe(true);
+    expect(textMatches('2019年市管干部培训班', '干部')).toBe(true);
+  });
+
+  it('knows every reading of a polyphonic surname', () => {
+    expect(textMatches('单田芳', 'stf')).toBe(true);
+    expect(textMatches('单田芳', 'dtf')).toBe(true);
+    expect(textMatches('曾国藩', 'zgf')).toBe(true);
+    expect(textMatches('吕布', 'lvb')).toBe(true);
+  });
+
+  it('sorts surnames by their surname reading', () => {
+    expect(personPinyinKey('单田芳')).toBe('shan tian fang');
+    expect(personPinyinKey('曾国藩')).toBe('zeng guo fan');
+    expect(personPinyinKey('解放')).toMatch(/^xie /);
+    expect(personPinyinKey('仇英')).toMatch(/^qiu /);
+    expect(personPinyinKey('区志强')).toMatch(/^ou /);
+    expect(personPinyinKey('朴槿惠')).toMatch(/^piao /);
+  });
+
+  it('stores readings compactly and reads them back', () => {
+    const readings = readingsOf('单田芳');
+    expect(decodeReadings(encodeReadings(readings))).toEqual(readings);
+    expect(matchesReadings(decodeReadings(encodeReadings(readings)), 'stf')).toBe(true);
+  });
+
+  it('tolerates one wrong initial only when nothing matches exactly', () => {
+    expect(nearInitials(readingsOf('市管干部'), 'smgb')).toBe(true);
+    expect(nearInitials(readingsOf('市管干部'), 'smxb')).toBe(false);
+    expect(nearInitials(readingsOf('市管干部'), 'smg')).toBe(false);
+    const classes = ['2019年市管干部培训班', '2019年青年干部培训班'];
+    expect(searchItems(classes, (c) => [c], 'smgb')).toEqual({ items: ['2019年市管干部培训班'], approximate: true });
+    expect(searchItems(classes, (c) => [c], 'qngb')).toEqual({ items: ['2019年青年干部培训班'], approximate: false });
+  });
+});

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { AppError, type FieldIssue, type IssueCode, issueCodes } from './errors';
+import { fieldLabel, message, type Params } from './i18n/translate';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const isIssueCode = (value: unknown): value is IssueCode =>
+  typeof value === 'string' && (issueCodes as readonly string[]).includes(value);
+
+const isMissing = (issue: ZodIssue): boolean => !('input' in issue) || issue.input === undefined || issue.input === null;
+
+// Zod's vocabulary → ours. Ours is small on purpose: every code has a Chinese sentence.
+const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue)) return { code: 'required', params: {} };
+      if (issue.expected === 'int') return { code: 'not_integer', params: {} };
+      return { code: 'invalid_type', params: {} };
+    case 'too_small':
+      if (issue.origin === 'string' || issue.origin === 'array') return { code: 'required', params: {} };
+      if (Number(issue.minimum) === 0 && !issue.inclusive) return { code: 'not_positive', params: {} };
+      return { code: 'out_of_range', params: { min: Number(issue.minimum), max: '∞' } };
+    case 'too_big':
+      if (issue.origin === 'string' || issue.origin === 'array') return { code: 'too_long', params: { max: Number(issue.maximum) } };
+      return { code: 'out_of_range', params: { min: '-∞', max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { code: 'unknown_value', params: { value: String(issue.input ?? '') } };
+    case 'invalid_format':
+      return { code: issue.format === 'date' ? 'invalid_date' : 'invalid_format', params: {} };
+    case 'custom': {
+      const { code, ...params } = issue.params ?? {};
+      return { code: isIssueCode(code) ? code : 'invalid_format', params };
+    }
+    default:
+      return { code: 'invalid_format', params: {} };
+  }
+};
+
+const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export const toFieldIssues = (issues: readonly ZodIssue[]): FieldIssue[] =>
+  issues.flatMap((issue): FieldIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const field = fieldOf([...issue.path, key]);
+        return { field, code: 'unknown_field', message: message('issues.unknown_field', { label: key }) };
+      });
+    }
+    const { code, params } = classify(issue);
+    const field = fieldOf(issue.path);
+    const label = field === '' ? message('fields.value') : fieldLabel(field);
+    const withLabel = { ...params, label };
+    return [{ field, code, message: message(`issues.${code}`, withLabel), params: withLabel }];
+  });
+
+// One sentence for the whole input, for the CLI and for a toast: the first few problems.
+export const summarise = (issues: readonly FieldIssue[]): string => {
+  const shown = issues.slice(0, 3).map((issue) => issue.message);
+  const rest = issues.length - shown.length;
+  return rest > 0 ? `${shown.join('；')}；另有 ${rest} 处问题` : shown.join('；');
+};
+
+export const invalidInput = (issues: FieldIssue[]): AppError =>
+  new AppError('INVALID_INPUT', summarise(issues), { issues });
+
+export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  throw invalidInput(toFieldIssues(parsed.error.issues));
+};
+
+export const fieldIssue = (field: string, code: IssueCode, params: Params = {}): FieldIssue => {
+  const withLabel = { ...params, label: fieldLabel(field) };
+  return { field, code, message: message(`issues.${code}`, withLabel), params: withLabel };
+};
