@@ -102,3 +102,10 @@ export const classSchemas = {
   setStatus: z.strictObject({ id, status: z.enum(classStatuses) }),
   unarchive: z.strictObject({ id }),
 };
+
+// "2019年市管干部培训班" copied into 2020 becomes "2020年市管干部培训班"; a name without its year gets
+// a visible suffix, so that the two classes can be told apart in every list.
+export const copiedClassName = (name: string, fromYear: number, toYear: number, suffix: string): string => {
+  if (fromYear !== toYear && name.includes(String(fromYear))) return name.replaceAll(String(fromYear), String(toYear));
+  return `${name}${suffix}`.slice(0, classLimits.name);
+};

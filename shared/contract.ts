@@ -43,6 +43,6 @@ export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 
-export const channels: readonly string[] = Object.keys(contract);
-
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
+
+export const channels: readonly Channel[] = Object.keys(contract).filter(isChannel);

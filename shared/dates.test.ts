@@ -20,7 +20,9 @@ describe('dates', () => {
   });
 
   it('shifting by the distance between two dates lands on the second one', () => {
-    const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
     fc.assert(fc.property(day, day, (a, b) => addDays(a, daysBetween(a, b)) === b));
   });
 

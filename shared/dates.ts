@@ -12,9 +12,7 @@ export const toUtcMs = (iso: string): number | undefined => {
   const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
   // Rejects 2019-02-30 and friends, which Date.UTC would silently roll over.
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
-    ? ms
-    : undefined;
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : undefined;
 };
 
 export const isIsoDate = (value: string): boolean => toUtcMs(value) !== undefined;
@@ -47,4 +45,7 @@ export const todayIso = (now: Date = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 export const isoDate = () =>
-  z.string().trim().refine(isIsoDate, { params: { code: 'invalid_date' }, abort: true });
+  z
+    .string()
+    .trim()
+    .refine(isIsoDate, { params: { code: 'invalid_date' }, abort: true });

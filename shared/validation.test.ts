@@ -29,7 +29,9 @@ describe('validation messages', () => {
 
   it('reports end before start on the end date, even beside other problems', () => {
     const issues = issuesOf({ name: '', startDate: '2019-06-03', endDate: '2019-06-01' });
-    expect(issues).toContainEqual(expect.objectContaining({ field: 'endDate', code: 'end_before_start', message: '结束日期不能早于开始日期' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ field: 'endDate', code: 'end_before_start', message: '结束日期不能早于开始日期' }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ field: 'name', code: 'required' }));
   });
 

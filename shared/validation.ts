@@ -21,7 +21,8 @@ const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
       if (Number(issue.minimum) === 0 && !issue.inclusive) return { code: 'not_positive', params: {} };
       return { code: 'out_of_range', params: { min: Number(issue.minimum), max: '∞' } };
     case 'too_big':
-      if (issue.origin === 'string' || issue.origin === 'array') return { code: 'too_long', params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return { code: 'too_long', params: { max: Number(issue.maximum) } };
       return { code: 'out_of_range', params: { min: '-∞', max: Number(issue.maximum) } };
     case 'invalid_value':
       return { code: 'unknown_value', params: { value: String(issue.input ?? '') } };
@@ -60,8 +61,7 @@ export const summarise = (issues: readonly FieldIssue[]): string => {
   return rest > 0 ? `${shown.join('；')}；另有 ${rest} 处问题` : shown.join('；');
 };
 
-export const invalidInput = (issues: FieldIssue[]): AppError =>
-  new AppError('INVALID_INPUT', summarise(issues), { issues });
+export const invalidInput = (issues: FieldIssue[]): AppError => new AppError('INVALID_INPUT', summarise(issues), { issues });
 
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
   const parsed = schema.safeParse(input, { reportInput: true });

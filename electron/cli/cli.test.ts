@@ -31,10 +31,29 @@ const databaseState = () => {
 
 describe('command line', () => {
   it('creates, lists (with pinyin search) and shows classes', async () => {
-    const created = await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14', '--category', '市管干部培训班', '--location', '辽源市委党校', '--json');
+    const created = await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '市管干部培训班',
+      '--location',
+      '辽源市委党校',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const createdClass = JSON.parse(created.stdout) as TrainingClass;
-    expect(createdClass).toMatchObject({ code: '2019-001', name: '2019年市管干部培训班', location: '辽源市委党校', status: 'planning' });
+    expect(createdClass).toMatchObject({
+      code: '2019-001',
+      name: '2019年市管干部培训班',
+      location: '辽源市委党校',
+      status: 'planning',
+    });
 
     await cadre('class', 'create', '--name', '2020年主体班', '--start', '2020-03-02', '--end', '2020-03-06');
     const listed = await cadre('class', 'list', '--year', '2019', '--json');
@@ -66,9 +85,23 @@ describe('command line', () => {
     expect(many.stderr).toContain('“开始日期”不是有效日期');
     expect(many.stderr).toContain('“计划人数”');
 
-    const asJson = await cadre('class', 'create', '--name', 'x', '--start', '2020-03-02', '--end', '2020-03-06', '--category', '外星班', '--json');
+    const asJson = await cadre(
+      'class',
+      'create',
+      '--name',
+      'x',
+      '--start',
+      '2020-03-02',
+      '--end',
+      '2020-03-06',
+      '--category',
+      '外星班',
+      '--json',
+    );
     expect(asJson.code).toBe(1);
-    expect(JSON.parse(asJson.stderr)).toMatchObject({ error: { code: 'INVALID_INPUT', details: { issues: [{ field: 'category' }] } } });
+    expect(JSON.parse(asJson.stderr)).toMatchObject({
+      error: { code: 'INVALID_INPUT', details: { issues: [{ field: 'category' }] } },
+    });
 
     const unknownOption = await cadre('class', 'create', '--nmae', 'x');
     expect(unknownOption.code).toBe(2);
@@ -89,9 +122,15 @@ describe('command line', () => {
     const exec = promisify(execFile);
     const env = { ...process.env, CADRE_DATA_DIR: temp.dir };
     const entry = ['--import', 'tsx', 'electron/cli/main.ts'];
-    const created = await exec(process.execPath, [...entry, 'class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19', '--json'], { env });
+    const created = await exec(
+      process.execPath,
+      [...entry, 'class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19', '--json'],
+      { env },
+    );
     expect(JSON.parse(created.stdout)).toMatchObject({ code: '2019-001' });
-    const failed = await exec(process.execPath, [...entry, 'class', 'show', 'nope'], { env }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await exec(process.execPath, [...entry, 'class', 'show', 'nope'], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect(String(failed.stderr)).toContain('找不到班次“nope”');
   });

@@ -35,7 +35,14 @@ const generalHelp = () =>
   ].join('\n');
 
 const commandHelp = (command: Command) =>
-  [`用法：npm run cadre -- ${command.usage}`, '', command.summary, '', '选项：', ...describeOptions({ ...command.options, ...globalOptions })].join('\n');
+  [
+    `用法：npm run cadre -- ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    '选项：',
+    ...describeOptions({ ...command.options, ...globalOptions }),
+  ].join('\n');
 
 const findCommand = (args: readonly string[]): { command: Command; rest: string[] } | undefined => {
   for (const command of commands) {
@@ -86,7 +93,10 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
       io.stdout(generalHelp());
       return 0;
     }
-    const words = argv.filter((arg) => !arg.startsWith('-')).slice(0, 2).join(' ');
+    const words = argv
+      .filter((arg) => !arg.startsWith('-'))
+      .slice(0, 2)
+      .join(' ');
     io.stderr(`错误：未知的命令“${words}”\n\n${generalHelp()}`);
     return 2;
   }

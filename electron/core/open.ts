@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { version } from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 import { appHandlers } from './app/handlers';
 import { classHandlers } from './classes/handlers';
 import type { Core } from './context';
@@ -30,7 +30,7 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     db,
     dataDir: options.dataDir,
     databaseFile,
-    version,
+    version: packageJson.version,
     log: fileLogger(options.dataDir),
     now: options.now ?? (() => new Date()),
   };

@@ -32,7 +32,10 @@ const hostileText = fc.oneof(
 );
 
 const hostileValue = fc.anything({
-  key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name', 'startDate', 'fields', 'ref')),
+  key: fc.oneof(
+    fc.string(),
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name', 'startDate', 'fields', 'ref'),
+  ),
   values: [hostileText, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined)],
   maxDepth: 3,
   withNullPrototype: true,
@@ -44,13 +47,18 @@ const hostileValue = fc.anything({
 });
 
 // A valid-looking class input with one field replaced by something hostile: reaches past the first check.
-const nearlyValidClass = fc.record({ field: fc.constantFrom('name', 'category', 'startDate', 'endDate', 'plannedSize', 'year', 'goals'), bad: hostileValue }).map(({ field, bad }) => ({
-  name: '2021年主体班',
-  category: '主体班',
-  startDate: '2021-03-01',
-  endDate: '2021-03-05',
-  [field]: bad,
-}));
+const nearlyValidClass = fc
+  .record({
+    field: fc.constantFrom('name', 'category', 'startDate', 'endDate', 'plannedSize', 'year', 'goals'),
+    bad: hostileValue,
+  })
+  .map(({ field, bad }) => ({
+    name: '2021年主体班',
+    category: '主体班',
+    startDate: '2021-03-01',
+    endDate: '2021-03-05',
+    [field]: bad,
+  }));
 
 const channelNames = Object.keys(contract) as Channel[];
 const knownCodes = new Set<string>(errorCodes);
@@ -69,7 +77,10 @@ describe('router', () => {
   });
 
   it('parses input by the channel schema and names the field in Chinese', async () => {
-    const error = failure(await t.router.handle('classes.create', { name: '', startDate: '2021-03-05', endDate: '2021-03-01' }), 'INVALID_INPUT');
+    const error = failure(
+      await t.router.handle('classes.create', { name: '', startDate: '2021-03-05', endDate: '2021-03-01' }),
+      'INVALID_INPUT',
+    );
     expect(error.details?.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'name', code: 'required', message: '请填写“班次名称”' }),
@@ -82,7 +93,14 @@ describe('router', () => {
     let tried = 0;
     let refused = 0;
     for (const channel of channelNames) {
-      const input = channel === 'classes.create' || channel === 'classes.update' ? fc.oneof(hostileValue, nearlyValidClass, nearlyValidClass.map((fields) => ({ id: 1, fields }))) : hostileValue;
+      const input =
+        channel === 'classes.create' || channel === 'classes.update'
+          ? fc.oneof(
+              hostileValue,
+              nearlyValidClass,
+              nearlyValidClass.map((fields) => ({ id: 1, fields })),
+            )
+          : hostileValue;
       await fc.assert(
         fc.asyncProperty(input, async (raw) => {
           tried += 1;
@@ -103,7 +121,9 @@ describe('router', () => {
         { numRuns: 150 },
       );
     }
-    console.log(`router property test: ${tried} hostile inputs on ${channelNames.length} channels, ${refused} refused, 0 crashes`);
+    console.log(
+      `router property test: ${tried} hostile inputs on ${channelNames.length} channels, ${refused} refused, 0 crashes`,
+    );
     expect(refused).toBeGreaterThan(0);
   });
 });

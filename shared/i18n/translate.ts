@@ -5,9 +5,7 @@ export type Params = Record<string, string | number>;
 // The same `{{name}}` interpolation i18next uses, so one set of templates serves the renderer
 // (through i18next) and the core and CLI (through this function).
 export const interpolate = (template: string, params: Params = {}): string =>
-  template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    Object.hasOwn(params, key) ? String(params[key]) : whole,
-  );
+  template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 
 const lookup = (messages: SharedMessages, key: string): string | undefined => {
   let node: unknown = messages;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReadings, encodeReadings, matchesReadings, nearInitials, personPinyinKey, readingsOf, textMatches } from './pinyin';
+import {
+  decodeReadings,
+  encodeReadings,
+  matchesReadings,
+  nearInitials,
+  personPinyinKey,
+  readingsOf,
+  textMatches,
+} from './pinyin';
 import { searchItems } from './search';
 
 describe('pinyin search', () => {

@@ -20,14 +20,23 @@ const fields = {
   goals: '增强党性修养\n提升实践能力',
 };
 
-const create = async (overrides: Record<string, unknown> = {}) => value(await t.router.call('classes.create', { ...fields, ...overrides }));
+const create = async (overrides: Record<string, unknown> = {}) =>
+  value(await t.router.call('classes.create', { ...fields, ...overrides }));
 
 describe('training classes', () => {
   it('creates a class with a yearly code, the year from its start and status 筹备中', async () => {
     const created = await create();
-    expect(created).toMatchObject({ code: '2019-001', year: 2019, status: 'planning', plannedSize: 52, createdAt: '2026-11-25T08:00:00.000Z' });
+    expect(created).toMatchObject({
+      code: '2019-001',
+      year: 2019,
+      status: 'planning',
+      plannedSize: 52,
+      createdAt: '2026-11-25T08:00:00.000Z',
+    });
     expect((await create({ name: '2019年青年干部培训班', category: '青年干部培训班' })).code).toBe('2019-002');
-    expect((await create({ name: '2020年主体班', category: '主体班', startDate: '2020-03-02', endDate: '2020-03-06' })).code).toBe('2020-001');
+    expect(
+      (await create({ name: '2020年主体班', category: '主体班', startDate: '2020-03-02', endDate: '2020-03-06' })).code,
+    ).toBe('2020-001');
     expect((await create({ name: '未指定类别', category: undefined })).category).toBe('主体班');
   });
 
@@ -61,7 +70,10 @@ describe('training classes', () => {
     const created = await create();
     value(await t.router.call('vocab.set', { kind: 'classCategory', items: ['主体班', '专题班'] }));
     const updated = value(
-      await t.router.call('classes.update', { id: created.id, fields: { ...fields, name: '2019年市管干部专题培训班', plannedSize: null } }),
+      await t.router.call('classes.update', {
+        id: created.id,
+        fields: { ...fields, name: '2019年市管干部专题培训班', plannedSize: null },
+      }),
     );
     expect(updated).toMatchObject({ name: '2019年市管干部专题培训班', category: '市管干部培训班', plannedSize: null });
     const refused = failure(
@@ -87,7 +99,9 @@ describe('training classes', () => {
     });
     const sameYear = value(await t.router.call('classes.copy', { id: source.id, startDate: '2019-10-08' }));
     expect(sameYear).toMatchObject({ name: '2019年市管干部培训班（副本）', endDate: '2019-10-19' });
-    const named = value(await t.router.call('classes.copy', { id: source.id, startDate: '2021-06-07', name: '2021年第一期市管干部培训班' }));
+    const named = value(
+      await t.router.call('classes.copy', { id: source.id, startDate: '2021-06-07', name: '2021年第一期市管干部培训班' }),
+    );
     expect(named.name).toBe('2021年第一期市管干部培训班');
   });
 
@@ -118,7 +132,9 @@ describe('training classes', () => {
     const info = value(await t.router.call('app.info', {}));
     expect(info).toMatchObject({ firstRun: false, classCount: 3 });
     const classes = value(await t.router.call('classes.list', {})).items;
-    expect(classes.map((c) => c.name).sort()).toEqual(['2019年市管干部培训班', '2019年年轻干部培训班', '2019年青年干部培训班'].sort());
+    expect(classes.map((c) => c.name).sort()).toEqual(
+      ['2019年市管干部培训班', '2019年年轻干部培训班', '2019年青年干部培训班'].sort(),
+    );
     expect(classes.every((c) => c.status === 'finished')).toBe(true);
     expect(value(await t.router.call('settings.get', {})).schoolName).toBe('中共辽源市委党校');
   });

@@ -1,4 +1,11 @@
-import { canMoveTo, type ClassFields, type ClassListQuery, type ClassStatus, type TrainingClass } from '../../../shared/classes';
+import {
+  canMoveTo,
+  copiedClassName,
+  type ClassFields,
+  type ClassListQuery,
+  type ClassStatus,
+  type TrainingClass,
+} from '../../../shared/classes';
 import { addDays, daysBetween, yearOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
@@ -171,19 +178,12 @@ export const removeClass = (core: Core, id: number): { id: number } => {
   return { id };
 };
 
-// "2019年市管干部培训班" copied to start in 2020 becomes "2020年市管干部培训班"; a name without its
-// year gets a visible suffix so that the two classes can be told apart in every list.
-const copiedName = (name: string, fromYear: number, toYear: number): string => {
-  if (fromYear !== toYear && name.includes(String(fromYear))) return name.replaceAll(String(fromYear), String(toYear));
-  return `${name}${message('classes.copySuffix')}`.slice(0, 100);
-};
-
 export const copyClass = (core: Core, input: { id: number; startDate: string; name?: string | undefined }): TrainingClass => {
   const source = getClass(core, input.id);
   const shift = daysBetween(source.startDate, input.startDate);
   const newYear = source.year + (yearOf(input.startDate) - yearOf(source.startDate));
   const fields: StoredFields = {
-    name: input.name ?? copiedName(source.name, source.year, newYear),
+    name: input.name ?? copiedClassName(source.name, source.year, newYear, message('classes.copySuffix')),
     category: source.category,
     year: Math.min(2100, Math.max(2000, newYear)),
     startDate: input.startDate,

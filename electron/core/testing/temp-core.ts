@@ -28,7 +28,9 @@ export const openTempCore = (options: Partial<OpenCoreOptions> = {}): TempCore =
 // Every row of every table, in a stable order: "the database is exactly as before" made checkable.
 export const snapshot = (db: Db): string => {
   const tables = db
-    .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
     .all();
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) {

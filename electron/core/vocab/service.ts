@@ -6,16 +6,20 @@ import type { Core } from '../context';
 
 // An editable list never stored falls back to its defaults, so new kinds need no migration.
 export const getVocab = (core: Core, kind: VocabKind): string[] => {
-  const rows = core.db
-    .prepare<[string], { value: string }>('SELECT value FROM vocab WHERE kind = ? ORDER BY position')
-    .all(kind);
+  const rows = core.db.prepare<[string], { value: string }>('SELECT value FROM vocab WHERE kind = ? ORDER BY position').all(kind);
   return rows.length > 0 ? rows.map((row) => row.value) : [...defaultVocab[kind]];
 };
 
 export const setVocab = (core: Core, kind: VocabKind, items: readonly string[]): string[] => {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item)) throw invalidInput([{ ...fieldIssue(`items.${index}`, 'unknown_value', { value: item }), message: message('vocab.duplicate', { value: item }) }]);
+    if (seen.has(item))
+      throw invalidInput([
+        {
+          ...fieldIssue(`items.${index}`, 'unknown_value', { value: item }),
+          message: message('vocab.duplicate', { value: item }),
+        },
+      ]);
     seen.add(item);
   });
   if (items.length === 0) throw new AppError('INVALID_INPUT', message('vocab.empty'));

@@ -21,7 +21,9 @@ describe('migration 1: settings, lists, classes', () => {
     expect(() => insert.run('2019-001', '重复编号', 2019, '2019-06-03', '2019-06-14', 'planning')).toThrow(/UNIQUE/);
     expect(() => insert.run('2019-002', '倒序日期', 2019, '2019-06-14', '2019-06-03', 'planning')).toThrow(/CHECK/);
     expect(() => insert.run('2019-003', '未知状态', 2019, '2019-06-03', '2019-06-14', 'lost')).toThrow(/CHECK/);
-    expect(() => insert.run('2019-004', '年份类型', '二〇一九', '2019-06-03', '2019-06-14', 'planning')).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => insert.run('2019-004', '年份类型', '二〇一九', '2019-06-03', '2019-06-14', 'planning')).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     expect(db.prepare('SELECT name FROM classes').pluck().all()).toEqual(['2019年市管干部培训班']);
     db.close();
   });

@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import type { TrainingClass } from '../shared/classes';
+import { expect, test } from './fixtures';
+
+const root = resolve(import.meta.dirname, '..');
+
+// The real command line, as a separate process on the same data folder the page is using.
+const cli = async (dataDir: string, ...args: string[]) => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--data-dir', dataDir],
+    { cwd: root },
+  );
+  return stdout;
+};
+
+// antd spaces out two-character button labels ("保 存") and icons add their own name in front.
+const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
+
+const pickDate = async (page: Page, field: string, iso: string) => {
+  const input = page.locator(`#${field}`);
+  await input.click();
+  await input.fill(iso);
+  await input.press('Enter');
+};
+
+const choose = async (page: Page, field: string, option: string) => {
+  await page.locator(`#${field}`).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
+};
+
+test('an administrator creates, edits, filters, copies and deletes a class', async ({ app }) => {
+  const { page } = app;
+
+  // First start: sample data is offered; this administrator starts empty.
+  const welcome = page.getByRole('dialog', { name: '欢迎使用党校培训班管理' });
+  await expect(welcome).toBeVisible();
+  await app.screenshot('first-run');
+  await welcome.getByRole('button', { name: label('从空白开始') }).click();
+  await expect(welcome).toBeHidden();
+  await expect(page.getByText('还没有培训班次')).toBeVisible();
+  await app.screenshot('empty-list');
+
+  // Create, first with mistakes the form must catch inline.
+  await page
+    .getByRole('button', { name: label('新建班次') })
+    .first()
+    .click();
+  const form = page.getByRole('dialog', { name: '新建培训班次' });
+  await pickDate(page, 'startDate', '2019-06-14');
+  await pickDate(page, 'endDate', '2019-06-03');
+  await form.getByRole('button', { name: label('保存') }).click();
+  await expect(form.getByText('请填写“班次名称”')).toBeVisible();
+  await expect(form.getByText('结束日期不能早于开始日期')).toBeVisible();
+  await app.screenshot('form-errors');
+
+  await form.getByLabel('班次名称').fill('2019年市管干部培训班');
+  await choose(page, 'category', '市管干部培训班');
+  await pickDate(page, 'startDate', '2019-06-03');
+  await pickDate(page, 'endDate', '2019-06-14');
+  await expect(form.getByText('结束日期不能早于开始日期')).toBeHidden();
+  await form.getByLabel('培训地点').fill('辽源市委党校');
+  await form.getByLabel('主办单位').fill('中共辽源市委组织部');
+  await form.getByLabel('计划人数').fill('52');
+  await form.getByLabel('教学目标').fill('增强党性修养，强化责任担当\n提升推进现代生态农业发展的实践能力');
+  await app.screenshot('form-filled');
+  await form.getByRole('button', { name: label('保存') }).click();
+  await expect(form).toBeHidden();
+
+  // The new class's page.
+  await expect(page.getByTestId('class-title')).toHaveText('2019年市管干部培训班');
+  await expect(page.getByTestId('class-facts')).toContainText('2019年6月3日（星期一） 至 2019年6月14日（星期五），共 12 天');
+  await expect(page.getByTestId('class-goals').locator('li')).toHaveCount(2);
+  await app.screenshot('class-detail');
+
+  // Edit.
+  await page.getByRole('button', { name: label('编辑') }).click();
+  const edit = page.getByRole('dialog', { name: /编辑班次/ });
+  await edit.getByLabel('培训地点').fill('辽源市委党校、安石镇朝阳村');
+  await edit.getByLabel('班主任').fill('经管教研室');
+  await edit.getByRole('button', { name: label('保存') }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('class-facts')).toContainText('辽源市委党校、安石镇朝阳村');
+
+  // A second class, then filters and pinyin search on the list.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page
+    .getByRole('button', { name: label('新建班次') })
+    .first()
+    .click();
+  const second = page.getByRole('dialog', { name: '新建培训班次' });
+  await second.getByLabel('班次名称').fill('2020年青年干部培训班');
+  await choose(page, 'category', '青年干部培训班');
+  await pickDate(page, 'startDate', '2020-04-06');
+  await pickDate(page, 'endDate', '2020-04-17');
+  await second.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('class-title')).toHaveText('2020年青年干部培训班');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel('搜索内容').fill('sggb');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('2019年市管干部培训班');
+  await app.screenshot('search-pinyin');
+  await page.getByLabel('搜索内容').fill('');
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId('filter-year').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^2020$/ })
+    .click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('2020年青年干部培训班');
+  await app.screenshot('filter-year');
+  await page.getByRole('button', { name: label('重置') }).click();
+  await expect(rows).toHaveCount(2);
+
+  // Copy the 2019 class as next year's.
+  const row2019 = rows.filter({ hasText: '2019年市管干部培训班' });
+  await row2019.getByRole('button', { name: label('另存为新班次') }).click();
+  const copy = page.getByRole('dialog', { name: '另存为新班次' });
+  await expect(copy.getByLabel('新班次名称')).toHaveValue('2020年市管干部培训班');
+  await pickDate(page, 'startDate', '2020-06-01');
+  await expect(copy.getByText('结束日期将为 2020年6月12日')).toBeVisible();
+  await app.screenshot('copy-dialog');
+  await copy.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('class-title')).toHaveText('2020年市管干部培训班');
+  await expect(page.getByTestId('class-facts')).toContainText('2020年6月1日（星期一） 至 2020年6月12日（星期五）');
+
+  // Delete the 2020 青年干部 class from the list, after confirming.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await expect(rows).toHaveCount(3);
+  await rows
+    .filter({ hasText: '2020年青年干部培训班' })
+    .getByRole('button', { name: label('删除') })
+    .click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '确定删除班次' });
+  await app.screenshot('delete-confirm');
+  await confirm.getByRole('button', { name: label('删除') }).click();
+  await expect(rows).toHaveCount(2);
+  await app.screenshot('list-after');
+
+  // Read the result back through the command line.
+  const listed = JSON.parse(await cli(app.dataDir, 'class', 'list', '--json')) as TrainingClass[];
+  expect(listed.map((c) => [c.code, c.name, c.startDate, c.endDate, c.status])).toEqual([
+    ['2020-002', '2020年市管干部培训班', '2020-06-01', '2020-06-12', 'planning'],
+    ['2019-001', '2019年市管干部培训班', '2019-06-03', '2019-06-14', 'planning'],
+  ]);
+  expect(listed[1]).toMatchObject({ location: '辽源市委党校、安石镇朝阳村', headTeacher: '经管教研室', plannedSize: 52 });
+  const shown = await cli(app.dataDir, 'class', 'show', '2020-002');
+  expect(shown).toContain('2020-06-01 至 2020-06-12');
+});
+
+test('sample data, status flow, archive lock, settings and English', async ({ app }) => {
+  const { page } = app;
+  await page
+    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
+    .getByRole('button', { name: label('载入示例数据') })
+    .click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('school-name')).toHaveText('中共辽源市委党校');
+  await app.screenshot('sample-list');
+
+  await page.getByTestId('filter-category').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^年轻干部培训班$/ })
+    .click();
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('link').click();
+  await expect(page.getByTestId('class-title')).toHaveText('2019年年轻干部培训班');
+
+  // Archive: read-only until explicitly unarchived.
+  await page.getByRole('button', { name: label('归档') }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '归档后班次内容将只读' })
+    .getByRole('button', { name: label('归档') })
+    .click();
+  await expect(page.getByText('本班次已归档，内容只读')).toBeVisible();
+  await expect(page.getByRole('button', { name: label('编辑') })).toBeDisabled();
+  await expect(page.getByRole('button', { name: label('删除') })).toBeDisabled();
+  await app.screenshot('archived');
+  const forged = await page.evaluate(async () => window.api.invoke('classes.remove', { id: 3 }));
+  expect(forged).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+  await page.getByRole('button', { name: label('取消归档') }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '取消归档后可以再次修改' })
+    .getByRole('button', { name: label('取消归档') })
+    .click();
+  await expect(page.getByRole('button', { name: label('编辑') })).toBeEnabled();
+
+  // A forged call straight at the bridge gets a field-named refusal and changes nothing.
+  const bad = await page.evaluate(async () =>
+    window.api.invoke('classes.create', { name: 42, startDate: '2019-13-01', endDate: '2019-06-01', __proto__: { admin: true } }),
+  );
+  expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  const unknown = await page.evaluate(async () => window.api.invoke('db.exec', { sql: 'DROP TABLE classes' }));
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+
+  // Settings: school name, a new category, then English.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByLabel('添加类别').fill('乡村振兴专题班');
+  await page.getByRole('button', { name: label('添加类别') }).click();
+  await expect(page.getByTestId('category-list')).toContainText('乡村振兴专题班');
+  await app.screenshot('settings');
+  await page.getByText('English').click();
+  await expect(page.getByRole('menuitem', { name: 'Training classes' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Training classes' }).click();
+  await expect(page.getByRole('button', { name: label('Newclass') })).toBeVisible();
+  await app.screenshot('english-list');
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await page.getByText('简体中文').click();
+  await expect(page.getByRole('menuitem', { name: '培训班次' })).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { metaContentSecurityPolicy } from './shared/csp';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload is one CommonJS file that may require nothing but electron.
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      externalizeDeps: false,
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [
+      react(),
+      {
+        // The same policy the app:// protocol and the e2e server send as a header, also as a meta tag.
+        name: 'cadre-csp',
+        transformIndexHtml: (html) => html.replace('%CADRE_CSP%', metaContentSecurityPolicy),
+      },
+    ],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+      minify: true,
+      chunkSizeWarningLimit: 4000,
+    },
+  },
+});

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { contentSecurityPolicy } from '../../shared/csp';
+import { AppError } from '../../shared/errors';
+import { openCore, type OpenedCore } from '../core/open';
+import { resolveDataDir } from '../core/paths';
+import { bindRouter } from './ipc';
+import { installMenu } from './menu';
+import { nativeBindingPath } from './native';
+import { appEntryUrl, appHost, appOrigin, appScheme } from './security';
+import { contentType, resolveStaticFile } from './static-files';
+import { hardenContents, hardenSession } from './harden';
+import { createMainWindow } from './window';
+
+const title = '党校培训班管理';
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preload = join(import.meta.dirname, '../preload/index.cjs');
+const trustedOrigins = [appOrigin];
+
+// Must happen before "ready": app:// behaves like https (secure context, fetch, relative URLs).
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let opened: OpenedCore | undefined;
+
+const serveApp = () =>
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : undefined;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(await readFile(file), {
+        headers: { 'content-type': contentType(file), 'content-security-policy': contentSecurityPolicy },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+const start = () => {
+  const dataDir = resolveDataDir(process.argv, process.env);
+  try {
+    opened = openCore({
+      dataDir,
+      nativeBinding: nativeBindingPath({
+        packaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+      }),
+    });
+  } catch (error) {
+    const detail = error instanceof AppError ? error.message : String(error);
+    dialog.showErrorBox('无法打开数据', `数据文件夹：${dataDir}\n\n${detail}`);
+    app.quit();
+    return;
+  }
+  const core = opened.core;
+  core.log.info(`started ${core.version}, data in ${dataDir}`);
+  hardenSession(session.defaultSession);
+  serveApp();
+  bindRouter(ipcMain, opened.router, trustedOrigins, (channel, url) => core.log.error(`refused IPC ${channel} from ${url}`));
+  installMenu();
+  createMainWindow({ preload, url: appEntryUrl, title });
+};
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database: focus the first one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, trustedOrigins, (url) => void shell.openExternal(url)),
+  );
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => opened?.close());
+  void app.whenReady().then(start);
+}

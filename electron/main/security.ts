@@ -1,0 +1,59 @@
+import type { WebPreferences } from 'electron';
+
+// Everything here is plain data and pure functions, so the unit tests can hold them to account
+// without an Electron binary.
+
+export const appScheme = 'app';
+export const appHost = 'cadre';
+export const appOrigin = `${appScheme}://${appHost}`;
+export const appEntryUrl = `${appOrigin}/index.html`;
+
+export const hardenedWebPreferences = (preload: string): WebPreferences => ({
+  preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+});
+
+const parse = (url: string): URL | undefined => {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+};
+
+// Custom schemes parse with origin "null"; compare scheme and host instead.
+const originOf = (url: URL): string => `${url.protocol}//${url.host}`;
+
+export type SenderFrame = { url: string; isMainFrame: boolean } | null | undefined;
+
+// IPC is answered only for the app's own top-level page: never an iframe, never another origin,
+// never a frame whose URL does not parse.
+export const isTrustedSender = (frame: SenderFrame, trustedOrigins: readonly string[]): boolean => {
+  if (!frame || !frame.isMainFrame) return false;
+  const url = parse(frame.url);
+  return url !== undefined && trustedOrigins.includes(originOf(url));
+};
+
+// The only URLs the app ever hands to the operating system's browser.
+export const externalUrl = (candidate: unknown): string | undefined => {
+  if (typeof candidate !== 'string') return undefined;
+  const url = parse(candidate);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
+  return url.href;
+};
+
+export const isAppUrl = (candidate: string, trustedOrigins: readonly string[]): boolean => {
+  const url = parse(candidate);
+  return url !== undefined && trustedOrigins.includes(originOf(url));
+};

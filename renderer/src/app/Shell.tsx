@@ -1,0 +1,58 @@
+import { ReadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../api';
+import { Brand } from './Brand';
+import { useQuery } from './use-query';
+
+const { Sider, Header, Content } = Layout;
+
+// Only what works is in the navigation; later features add their entry here.
+const sections = [
+  { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
+] as const;
+
+export const Shell = ({ children }: { children: ReactNode }) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const settings = useQuery(() => api.settings.get({}), 'settings');
+  const schoolName = settings.data?.schoolName ?? '';
+  const selected = sections.find((section) => location.pathname.startsWith(section.key))?.key ?? '/classes';
+
+  useEffect(() => {
+    document.title = schoolName ? `${t('app.title')} · ${schoolName}` : t('app.title');
+  }, [schoolName, t]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Brand />
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          style={{ borderInlineEnd: 'none' }}
+          items={sections.map((section) => ({ key: section.key, icon: section.icon, label: t(section.label) }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', height: 48, lineHeight: '48px' }}
+        >
+          {schoolName ? (
+            <Typography.Text type="secondary" data-testid="school-name">
+              {schoolName}
+            </Typography.Text>
+          ) : (
+            settings.data && <Link to="/settings">{t('settings.setSchoolName')}</Link>
+          )}
+        </Header>
+        <Content style={{ padding: 24 }}>{children}</Content>
+      </Layout>
+    </Layout>
+  );
+};

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape, FieldIssue } from '../../../shared/errors';
+
+// In Chinese the core's own sentence is the most precise ("班次“X”已归档…"); in another language
+// the same code and field are translated from the shared message tables.
+export const useErrorText = () => {
+  const { t, i18n } = useTranslation();
+  const chinese = i18n.language === 'zh-CN';
+  const issueText = (issue: FieldIssue): string => {
+    if (chinese) return issue.message;
+    const field =
+      issue.field
+        .split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .at(-1) ?? issue.field;
+    return t(`issues.${issue.code}`, { ...issue.params, label: t(`fields.${field}`, { defaultValue: field }) });
+  };
+  const errorText = (error: AppErrorShape): string => {
+    if (chinese) return error.message;
+    const first = error.details?.issues?.[0];
+    return first ? issueText(first) : t(`errors.${error.code}`, { channel: '' });
+  };
+  return { errorText, issueText };
+};

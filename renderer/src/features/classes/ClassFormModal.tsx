@@ -1,0 +1,171 @@
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Spin } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes';
+import { classLimits } from '../../../../shared/classes';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { type ClassFormValues, fromClass, toFields, validateClassForm } from './form-values';
+
+type Props = {
+  editing?: TrainingClass | undefined;
+  onClose: () => void;
+  onSaved: (saved: TrainingClass) => void;
+};
+
+const fieldNames = [
+  'name',
+  'category',
+  'year',
+  'startDate',
+  'endDate',
+  'location',
+  'sponsor',
+  'headTeacher',
+  'plannedSize',
+  'goals',
+  'notes',
+] as const;
+
+// Create and edit share one form. Mounted only while open, so each opening starts from the record.
+export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { issueText, errorText } = useErrorText();
+  const [form] = Form.useForm<ClassFormValues>();
+  const [saving, setSaving] = useState(false);
+  const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
+  const options = [...new Set([...(categories.data ?? []), ...(editing ? [editing.category] : [])])];
+
+  // Each field checks the whole form with the shared schema and shows only its own problem,
+  // so "end before start" appears as soon as both dates are there.
+  const rule = (field: string): Rule => ({
+    validator: async () => {
+      const issue = validateClassForm(form.getFieldsValue(true)).find((candidate) => candidate.field === field);
+      if (issue) throw new Error(issueText(issue));
+    },
+  });
+  const label = (field: (typeof fieldNames)[number]) => t(`fields.${field}`);
+  const required = new Set(['name', 'category', 'startDate', 'endDate']);
+  const item = (field: (typeof fieldNames)[number], extra: Rule[] = []) => ({
+    name: field,
+    label: label(field),
+    rules: [rule(field), ...extra],
+    required: required.has(field),
+    validateFirst: true,
+  });
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      message.warning(t('classes.form.fixErrors'));
+      return;
+    }
+    const fields = toFields(form.getFieldsValue(true));
+    setSaving(true);
+    const result = editing ? await api.classes.update({ id: editing.id, fields }) : await api.classes.create(fields);
+    setSaving(false);
+    if (!result.ok) {
+      const issues = result.error.details?.issues ?? [];
+      const known = issues.filter((issue) => (fieldNames as readonly string[]).includes(issue.field));
+      if (known.length > 0)
+        form.setFields(known.map((issue) => ({ name: issue.field as (typeof fieldNames)[number], errors: [issueText(issue)] })));
+      else message.error(errorText(result.error));
+      return;
+    }
+    message.success(t(editing ? 'classes.form.updated' : 'classes.form.created', { name: result.value.name }));
+    onSaved(result.value);
+  };
+
+  return (
+    <Modal
+      open
+      title={editing ? t('classes.form.editTitle', { name: editing.name }) : t('classes.form.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      width={760}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {!categories.data ? (
+        <Spin style={{ display: 'block', margin: '48px auto' }} />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={editing ? fromClass(editing) : { category: categories.data[0] }}
+          // Enter confirms a date in a picker, so saving from the keyboard is Ctrl+Enter.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          }}
+          data-testid="class-form"
+          requiredMark
+        >
+          <Form.Item {...item('name')}>
+            <Input maxLength={classLimits.name} placeholder={t('classes.form.namePlaceholder')} autoFocus />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item {...item('category')}>
+                <Select options={options.map((value) => ({ value, label: value }))} showSearch />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item {...item('year')}>
+                <InputNumber style={{ width: '100%' }} placeholder={t('classes.form.yearPlaceholder')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item {...item('startDate')}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item {...item('endDate')} dependencies={['startDate']}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item {...item('location')}>
+                <Input maxLength={classLimits.text} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item {...item('sponsor')}>
+                <Input maxLength={classLimits.text} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item {...item('headTeacher')}>
+                <Input maxLength={classLimits.person} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item {...item('plannedSize')}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item {...item('goals')} extra={t('classes.form.goalsHint')}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={classLimits.long} />
+          </Form.Item>
+          <Form.Item {...item('notes')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={classLimits.long} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+};

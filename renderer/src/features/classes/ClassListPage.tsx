@@ -1,0 +1,288 @@
+import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  type InputRef,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { type ClassListQuery, classStatuses, type TrainingClass } from '../../../../shared/classes';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { useHotkey } from '../../components/use-hotkey';
+import { ClassFormModal } from './ClassFormModal';
+import { CopyClassModal } from './CopyClassModal';
+import { StatusTag } from './status';
+import { useClassActions } from './use-class-actions';
+
+const compareText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; target: TrainingClass } | { kind: 'copy'; target: TrainingClass } | undefined;
+
+export const ClassListPage = () => {
+  const { t } = useTranslation();
+  const { errorText } = useErrorText();
+  const navigate = useNavigate();
+  const actions = useClassActions();
+  // Filters live in the address, so coming back from a class finds the list as it was left.
+  const [params, setParams] = useSearchParams();
+  const year = params.get('year');
+  const category = params.get('category') ?? undefined;
+  const status = classStatuses.find((s) => s === params.get('status'));
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
+  const [dialog, setDialog] = useState<Dialog>();
+  const searchRef = useRef<InputRef>(null);
+
+  const query: ClassListQuery = {
+    ...(year ? { year: Number(year) } : {}),
+    ...(category ? { category } : {}),
+    ...(status ? { status } : {}),
+    ...(search ? { search } : {}),
+  };
+  const classes = useQuery(() => api.classes.list(query), JSON.stringify(query));
+  const years = useQuery(() => api.classes.years({}), 'years');
+  const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
+
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  // Typing is debounced into the address: one query per pause, not per keystroke.
+  useEffect(() => {
+    if (typed.trim() === search) return;
+    const timer = setTimeout(() => setParam('q', typed.trim() || undefined), 200);
+    return () => clearTimeout(timer);
+  });
+
+  useHotkey('ctrl+n', () => setDialog({ kind: 'create' }));
+  useHotkey('/', () => searchRef.current?.focus());
+
+  const items = classes.data?.items ?? [];
+  const filtered = Boolean(year || category || status || search);
+
+  const columns: TableColumnsType<TrainingClass> = [
+    {
+      key: 'code',
+      title: t('classes.columns.code'),
+      dataIndex: 'code',
+      width: 90,
+      sorter: (a, b) => compareText(a.code, b.code),
+    },
+    {
+      key: 'name',
+      title: t('classes.columns.name'),
+      dataIndex: 'name',
+      width: 240,
+      sorter: (a, b) => compareText(a.name, b.name),
+      render: (name: string, row) => <Link to={`/classes/${row.id}`}>{name}</Link>,
+    },
+    {
+      key: 'category',
+      title: t('classes.columns.category'),
+      dataIndex: 'category',
+      width: 130,
+      sorter: (a, b) => compareText(a.category, b.category),
+    },
+    {
+      key: 'dates',
+      title: t('classes.columns.dates'),
+      width: 190,
+      sorter: (a, b) => compareText(a.startDate, b.startDate),
+      defaultSortOrder: 'descend',
+      render: (_, row) => `${row.startDate} ${t('common.to')} ${row.endDate}`,
+    },
+    {
+      key: 'location',
+      title: t('classes.columns.location'),
+      dataIndex: 'location',
+      ellipsis: { showTitle: true },
+      sorter: (a, b) => compareText(a.location, b.location),
+    },
+    {
+      key: 'plannedSize',
+      title: t('classes.columns.plannedSize'),
+      dataIndex: 'plannedSize',
+      width: 90,
+      align: 'right',
+      sorter: (a, b) => (a.plannedSize ?? 0) - (b.plannedSize ?? 0),
+    },
+    {
+      key: 'status',
+      title: t('classes.columns.status'),
+      dataIndex: 'status',
+      width: 84,
+      sorter: (a, b) => classStatuses.indexOf(a.status) - classStatuses.indexOf(b.status),
+      render: (value: TrainingClass['status']) => <StatusTag status={value} />,
+    },
+    {
+      key: 'actions',
+      title: t('classes.columns.actions'),
+      width: 104,
+      render: (_, row) => (
+        <Space size={0} onClick={(event) => event.stopPropagation()}>
+          <Tooltip title={t('common.edit')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              disabled={row.status === 'archived'}
+              onClick={() => setDialog({ kind: 'edit', target: row })}
+            />
+          </Tooltip>
+          <Tooltip title={t('classes.actions.copy')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<CopyOutlined />}
+              aria-label={t('classes.actions.copy')}
+              onClick={() => setDialog({ kind: 'copy', target: row })}
+            />
+          </Tooltip>
+          <Tooltip title={t('common.delete')}>
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('common.delete')}
+              disabled={row.status === 'archived'}
+              onClick={() => actions.remove(row)}
+            />
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('classes.listTitle')}
+        </Typography.Title>
+      }
+      extra={
+        <Tooltip title={t('common.shortcut', { keys: 'Ctrl+N' })}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            {t('classes.new')}
+          </Button>
+        </Tooltip>
+      }
+    >
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          ref={searchRef}
+          allowClear
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          onSearch={(value) => setParam('q', value.trim() || undefined)}
+          placeholder={t('classes.searchPlaceholder')}
+          style={{ width: 420 }}
+          aria-label={t('fields.search')}
+        />
+        <Select
+          allowClear
+          placeholder={t('classes.filterYear')}
+          style={{ width: 120 }}
+          value={year ? Number(year) : undefined}
+          onChange={(value?: number) => setParam('year', value ? String(value) : undefined)}
+          options={(years.data ?? []).map((y) => ({ value: y, label: String(y) }))}
+          data-testid="filter-year"
+        />
+        <Select
+          allowClear
+          placeholder={t('classes.filterCategory')}
+          style={{ width: 170 }}
+          value={category}
+          onChange={(value?: string) => setParam('category', value)}
+          options={(categories.data ?? []).map((c) => ({ value: c, label: c }))}
+          data-testid="filter-category"
+        />
+        <Select
+          allowClear
+          placeholder={t('classes.filterStatus')}
+          style={{ width: 120 }}
+          value={status}
+          onChange={(value?: string) => setParam('status', value)}
+          options={classStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data-testid="filter-status"
+        />
+        {filtered && (
+          <Button
+            onClick={() => {
+              setTyped('');
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        )}
+      </Flex>
+      {classes.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(classes.error)} />}
+      {classes.data?.approximate && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('classes.approximate', { query: search })} />
+      )}
+      <Table<TrainingClass>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={classes.loading && !classes.data}
+        pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        onRow={(row) => ({ onDoubleClick: () => navigate(`/classes/${row.id}`) })}
+        locale={{
+          // Nothing to say until the first answer arrives; the table shows its spinner meanwhile.
+          emptyText: !classes.data ? (
+            <span />
+          ) : (
+            <Empty description={filtered ? t('classes.emptyFiltered') : t('classes.empty')}>
+              {!filtered && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+                  {t('classes.new')}
+                </Button>
+              )}
+            </Empty>
+          ),
+        }}
+        footer={items.length > 0 ? () => t('classes.count', { count: items.length }) : undefined}
+      />
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <ClassFormModal
+          editing={dialog.kind === 'edit' ? dialog.target : undefined}
+          onClose={() => setDialog(undefined)}
+          onSaved={(saved) => {
+            setDialog(undefined);
+            if (dialog.kind === 'create') navigate(`/classes/${saved.id}`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'copy' && (
+        <CopyClassModal
+          source={dialog.target}
+          onClose={() => setDialog(undefined)}
+          onCopied={(copy) => {
+            setDialog(undefined);
+            navigate(`/classes/${copy.id}`);
+          }}
+        />
+      )}
+    </Card>
+  );
+};

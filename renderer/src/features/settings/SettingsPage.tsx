@@ -1,0 +1,157 @@
+import { CloseOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../../shared/settings';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useLocale } from '../../app/locale';
+import { useQuery } from '../../app/use-query';
+
+const SchoolName = ({ initial }: { initial: string }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const [value, setValue] = useState(initial);
+  const save = async () => {
+    const result = await api.settings.update({ schoolName: value });
+    if (result.ok) message.success(t('common.saved'));
+    else message.error(errorText(result.error));
+  };
+  return (
+    <Form layout="vertical" onFinish={() => void save()}>
+      <Form.Item label={t('fields.schoolName')} extra={t('settings.schoolNameHelp')}>
+        <Space.Compact style={{ width: 480 }}>
+          <Input
+            value={value}
+            maxLength={60}
+            onChange={(event) => setValue(event.target.value)}
+            aria-label={t('fields.schoolName')}
+          />
+          <Button type="primary" htmlType="submit" disabled={value.trim() === initial}>
+            {t('common.save')}
+          </Button>
+        </Space.Compact>
+      </Form.Item>
+    </Form>
+  );
+};
+
+const Categories = ({ items }: { items: readonly string[] }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const [adding, setAdding] = useState('');
+  const save = async (next: string[]) => {
+    const result = await api.vocab.set({ kind: 'classCategory', items: next });
+    if (!result.ok) message.error(errorText(result.error));
+    return result.ok;
+  };
+  const add = async () => {
+    const value = adding.trim();
+    if (!value) return;
+    if (await save([...items, value])) setAdding('');
+  };
+  return (
+    <Space orientation="vertical" size={12}>
+      <Flex wrap gap={8} data-testid="category-list">
+        {items.map((item) => (
+          <Tag
+            key={item}
+            style={{ fontSize: 14, padding: '4px 8px' }}
+            closable={items.length > 1}
+            closeIcon={<CloseOutlined aria-label={`${t('common.delete')} ${item}`} />}
+            onClose={(event) => {
+              event.preventDefault();
+              void save(items.filter((other) => other !== item));
+            }}
+          >
+            {item}
+          </Tag>
+        ))}
+      </Flex>
+      <Space.Compact style={{ width: 360 }}>
+        <Input
+          value={adding}
+          maxLength={30}
+          onChange={(event) => setAdding(event.target.value)}
+          onPressEnter={() => void add()}
+          placeholder={t('settings.newCategoryPlaceholder')}
+          aria-label={t('settings.addCategory')}
+        />
+        <Button onClick={() => void add()} disabled={!adding.trim()}>
+          {t('settings.addCategory')}
+        </Button>
+      </Space.Compact>
+      <Typography.Text type="secondary">{t('settings.categoriesHelp')}</Typography.Text>
+    </Space>
+  );
+};
+
+export const SettingsPage = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const { locale, setLocale } = useLocale();
+  const settings = useQuery(() => api.settings.get({}), 'settings');
+  const info = useQuery(() => api.app.info({}), 'app-info');
+  const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
+
+  const changeLocale = async (next: Locale) => {
+    const result = await api.settings.update({ locale: next });
+    if (result.ok) setLocale(next);
+    else message.error(errorText(result.error));
+  };
+
+  const loadSample = async () => {
+    const result = await api.app.loadSample({});
+    if (!result.ok) message.error(errorText(result.error));
+    else if (result.value.classes > 0) message.success(t('settings.sampleLoaded', { count: result.value.classes }));
+    else message.info(t('settings.sampleNothing'));
+  };
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Card title={t('settings.school')} size="small">
+        {settings.data && <SchoolName key={settings.data.schoolName} initial={settings.data.schoolName} />}
+      </Card>
+      <Card title={t('settings.language')} size="small">
+        <Radio.Group value={locale} onChange={(event) => void changeLocale(event.target.value as Locale)} optionType="button">
+          <Radio.Button value="zh-CN">{t('settings.languageZh')}</Radio.Button>
+          <Radio.Button value="en-US">{t('settings.languageEn')}</Radio.Button>
+        </Radio.Group>
+      </Card>
+      <Card title={t('settings.categories')} size="small">
+        {categories.data && <Categories items={categories.data} />}
+      </Card>
+      <Card title={t('settings.data')} size="small">
+        {info.data && (
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('settings.dataDir')}>
+              <Typography.Text copyable code>
+                {info.data.dataDir}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('settings.databaseFile')}>
+              <Typography.Text copyable code>
+                {info.data.databaseFile}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('settings.version')}>{info.data.version}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      <Card title={t('settings.sample')} size="small">
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">{t('settings.sampleHelp')}</Typography.Text>
+          <Button icon={<DatabaseOutlined />} onClick={() => void loadSample()}>
+            {t('settings.loadSample')}
+          </Button>
+        </Space>
+      </Card>
+    </Space>
+  );
+};
