@@ -31,6 +31,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', noEnums, noDefaultExport],
       eqeqeq: ['error', 'always'],
+      // Chinese text legitimately holds the ideographic space (　) in strings and comments.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true }],
       'no-console': 'off',
     },
   },

@@ -1,18 +1,59 @@
 import { z } from 'zod';
 import { classSchemas, trainingClassSchema } from './classes';
+import { exportResultSchema, rosterExportSchema } from './exports';
+import { importPreviewSchema, importResultSchema, importSchemas } from './roster-import';
 import { appInfoSchema, settingsPatchSchema, settingsSchema, vocabSchemas } from './settings';
+import {
+  revealedSchema,
+  rosterEntrySchema,
+  rosterSchemas,
+  traineeDetailSchema,
+  traineeSchemas,
+  traineeSummarySchema,
+} from './trainees';
 
 // Every door into the core — IPC, CLI, end-to-end harness — is typed from this table.
-// A query only reads; a command writes, inside one transaction.
+// A query only reads. A command writes, inside one transaction the router opens. A job is long work
+// (imports, exports) that reports progress and manages its own transaction. `quiet` marks calls
+// that leave the data as it was (they may add to the audit log), so screens need not reload.
 type ChannelSpec = {
-  kind: 'query' | 'command';
+  kind: 'query' | 'command' | 'job';
   input: z.ZodType;
   output: z.ZodType;
+  quiet: boolean;
 };
 
 const none = z.strictObject({});
-const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'query' as const, input, output });
-const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ kind: 'command' as const, input, output });
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({
+  kind: 'query' as const,
+  input,
+  output,
+  quiet: true,
+});
+const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { quiet?: boolean } = {}) => ({
+  kind: 'command' as const,
+  input,
+  output,
+  quiet: options.quiet ?? false,
+});
+const job = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { quiet?: boolean } = {}) => ({
+  kind: 'job' as const,
+  input,
+  output,
+  quiet: options.quiet ?? false,
+});
+
+const groupSummarySchema = z.object({
+  group: z.number().int(),
+  size: z.number().int(),
+  male: z.number().int(),
+  female: z.number().int(),
+  units: z.number().int(),
+  sharedUnits: z.number().int(),
+});
+
+const filePurposes = ['rosterImport', 'export'] as const;
+const chosenPath = z.object({ path: z.string().nullable() });
 
 const removed = z.object({ id: z.number().int() });
 
@@ -35,6 +76,38 @@ export const contract = {
   'classes.copy': command(classSchemas.copy, trainingClassSchema),
   'classes.setStatus': command(classSchemas.setStatus, trainingClassSchema),
   'classes.unarchive': command(classSchemas.unarchive, trainingClassSchema),
+
+  'trainees.search': query(
+    traineeSchemas.search,
+    z.object({ items: z.array(traineeSummarySchema), total: z.number().int(), approximate: z.boolean() }),
+  ),
+  'trainees.get': query(traineeSchemas.get, traineeDetailSchema),
+  'trainees.update': command(traineeSchemas.update, traineeDetailSchema),
+  'trainees.reveal': command(traineeSchemas.reveal, z.array(revealedSchema), { quiet: true }),
+
+  'roster.list': query(
+    rosterSchemas.list,
+    z.object({ items: z.array(rosterEntrySchema), approximate: z.boolean(), groups: z.array(z.number().int()) }),
+  ),
+  'roster.add': command(rosterSchemas.add, rosterEntrySchema),
+  'roster.update': command(rosterSchemas.update, rosterEntrySchema),
+  'roster.remove': command(rosterSchemas.remove, z.object({ removed: z.number().int() })),
+  'roster.assign': command(rosterSchemas.assign, z.object({ updated: z.number().int() })),
+  'roster.splitGroups': command(rosterSchemas.splitGroups, z.object({ groups: z.array(groupSummarySchema) })),
+  'roster.importPreview': job(importSchemas.preview, importPreviewSchema, { quiet: true }),
+  'roster.importCommit': job(importSchemas.commit, importResultSchema),
+  'roster.export': job(rosterExportSchema, exportResultSchema, { quiet: true }),
+
+  'files.chooseOpen': query(z.strictObject({ purpose: z.enum(filePurposes) }), chosenPath),
+  'files.chooseSave': query(
+    z.strictObject({
+      purpose: z.enum(filePurposes),
+      defaultName: z.string().trim().min(1).max(200),
+      format: z.enum(['xlsx', 'docx', 'pdf', 'csv']),
+    }),
+    chosenPath,
+  ),
+  'files.showInFolder': query(z.strictObject({ path: z.string().trim().min(1).max(4096) }), z.object({})),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

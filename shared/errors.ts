@@ -26,6 +26,14 @@ export const issueCodes = [
   'unknown_value',
   'unknown_field',
   'invalid_format',
+  'id_format',
+  'id_old_format',
+  'id_region',
+  'id_birth_date',
+  'id_check_digit',
+  'id_damaged',
+  'invalid_phone',
+  'duplicate',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

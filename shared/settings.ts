@@ -20,11 +20,12 @@ export const settingsPatchSchema = z.strictObject({
 });
 
 // Editable lists (词表): the values a select offers. More kinds arrive with later features.
-export const vocabKinds = ['classCategory'] as const;
+export const vocabKinds = ['classCategory', 'classRole'] as const;
 export type VocabKind = (typeof vocabKinds)[number];
 
 export const defaultVocab: Record<VocabKind, readonly string[]> = {
   classCategory: ['主体班', '专题班', '青年干部培训班', '市管干部培训班', '年轻干部培训班'],
+  classRole: ['班长', '副班长', '学习委员', '生活委员', '文体委员', '组长', '副组长', '临时党支部书记', '临时党支部委员'],
 };
 
 export const vocabSchemas = {

@@ -1,5 +1,7 @@
+import type { CoreEvent } from '../../shared/events';
 import type { Db } from './db/connection';
 import type { Logger } from './log';
+import type { Platform } from './platform';
 
 // What every service function receives. Built once per open data folder by openCore.
 export type Core = {
@@ -9,6 +11,12 @@ export type Core = {
   version: string;
   log: Logger;
   now: () => Date;
+  // The workstation user, recorded in the audit log.
+  actor: string;
+  // What the operating system provides (dialogs, PDF printing), implemented by each door.
+  platform: Platform;
+  // Progress of long work, forwarded to the window (or the terminal).
+  emit: (event: CoreEvent) => void;
 };
 
 export const timestamp = (core: Core): string => core.now().toISOString();

@@ -1,18 +1,25 @@
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { fileHandlers } from './app/files';
 import { appHandlers } from './app/handlers';
 import { classHandlers } from './classes/handlers';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
+import { noDialogs, noPrinting, type Platform } from './platform';
+import { rosterHandlers } from './roster/handlers';
 import { createRouter, type Router } from './router';
+import { traineeHandlers } from './trainees/handlers';
 
 export type OpenCoreOptions = {
   dataDir: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  platform?: Platform;
+  emit?: Core['emit'];
 };
 
 export type OpenedCore = {
@@ -20,6 +27,17 @@ export type OpenedCore = {
   router: Router;
   close: () => void;
 };
+
+const workstationUser = (): string => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};
+
+// Where nothing better was given: no dialogs, no printing.
+const noPlatform: Platform = { ...noDialogs, ...noPrinting };
 
 // The one way to open a data folder, for the app, the CLI, the tests and the e2e harness alike.
 export const openCore = (options: OpenCoreOptions): OpenedCore => {
@@ -33,7 +51,10 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     version: packageJson.version,
     log: fileLogger(options.dataDir),
     now: options.now ?? (() => new Date()),
+    actor: workstationUser(),
+    platform: options.platform ?? noPlatform,
+    emit: options.emit ?? (() => undefined),
   };
-  const router = createRouter(core, [appHandlers, classHandlers]);
+  const router = createRouter(core, [appHandlers, fileHandlers, classHandlers, traineeHandlers, rosterHandlers]);
   return { core, router, close: () => db.close() };
 };

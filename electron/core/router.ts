@@ -1,11 +1,18 @@
-import { type Channel, contract, isChannel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { type Channel, type Contract, contract, isChannel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
 import { err, ok, type Result } from '../../shared/result';
 import { parseInput } from '../../shared/validation';
 import type { Core } from './context';
+import { type Job, startJob } from './jobs';
 
-export type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => OutputOf<C>;
+// Commands run inside the router's transaction and so must finish synchronously; queries and jobs
+// may wait (for a dialog, for Chromium to print a PDF).
+export type Handler<C extends Channel> = (
+  core: Core,
+  input: ParsedInputOf<C>,
+  job: Job,
+) => Contract[C]['kind'] extends 'command' ? OutputOf<C> : OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { readonly [C in Channel]?: Handler<C> };
 
 export type Router = {
@@ -32,10 +39,13 @@ const toShape = (core: Core, channel: string, error: unknown): AppErrorShape => 
   return { code: 'INTERNAL', message: message('errors.INTERNAL') };
 };
 
+const jobIdOf = (input: unknown): string | undefined =>
+  typeof input === 'object' && input !== null && 'jobId' in input && typeof input.jobId === 'string' ? input.jobId : undefined;
+
 // Builds the one handler table. Every contract channel must have exactly one handler: a duplicate
 // or a missing name is a programming error found at start-up, not at the first click.
 export const createRouter = (core: Core, tables: readonly Handlers[]): Router => {
-  const table = new Map<Channel, (core: Core, input: never) => unknown>();
+  const table = new Map<Channel, (core: Core, input: never, job: Job) => unknown>();
   for (const handlers of tables) {
     for (const [name, handler] of Object.entries(handlers)) {
       if (!isChannel(name)) throw new Error(`handler for a channel the contract does not know: ${name}`);
@@ -57,9 +67,13 @@ export const createRouter = (core: Core, tables: readonly Handlers[]): Router =>
       if (!handler) throw new Error(`no handler: ${channel}`);
       // The table erases each handler's input type; parsing by the same channel's schema restores it.
       const input = parseInput(spec.input, rawInput ?? {}) as never;
+      const job = startJob(core, jobIdOf(input));
       // A command is one transaction: it lands whole or not at all. IMMEDIATE takes the write lock
       // up front, so a second process (the CLI beside the app) waits instead of failing midway.
-      const value = spec.kind === 'command' ? core.db.transaction(() => handler(core, input)).immediate() : handler(core, input);
+      const value =
+        spec.kind === 'command'
+          ? core.db.transaction(() => handler(core, input, job)).immediate()
+          : await handler(core, input, job);
       return ok(value);
     } catch (error) {
       return err(toShape(core, channel, error));

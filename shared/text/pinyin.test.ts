@@ -8,7 +8,7 @@ import {
   readingsOf,
   textMatches,
 } from './pinyin';
-import { searchItems } from './search';
+import { pinyinField, searchItems } from './search';
 
 describe('pinyin search', () => {
   it('finds names by initials, full syllables and mixtures', () => {
@@ -51,7 +51,10 @@ describe('pinyin search', () => {
     expect(nearInitials(readingsOf('市管干部'), 'smxb')).toBe(false);
     expect(nearInitials(readingsOf('市管干部'), 'smg')).toBe(false);
     const classes = ['2019年市管干部培训班', '2019年青年干部培训班'];
-    expect(searchItems(classes, (c) => [c], 'smgb')).toEqual({ items: ['2019年市管干部培训班'], approximate: true });
-    expect(searchItems(classes, (c) => [c], 'qngb')).toEqual({ items: ['2019年青年干部培训班'], approximate: false });
+    expect(searchItems(classes, (c) => [pinyinField(c)], 'smgb')).toEqual({ items: ['2019年市管干部培训班'], approximate: true });
+    expect(searchItems(classes, (c) => [pinyinField(c)], 'qngb')).toEqual({
+      items: ['2019年青年干部培训班'],
+      approximate: false,
+    });
   });
 });

@@ -9,7 +9,7 @@ import {
 import { addDays, daysBetween, yearOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { type SearchResult, searchItems } from '../../../shared/text/search';
+import { pinyinField, type SearchResult, searchItems } from '../../../shared/text/search';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { type Core, timestamp } from '../context';
 import { getVocab } from '../vocab/service';
@@ -56,7 +56,7 @@ const columns = `id, code, name, category, year, start_date, end_date, location,
   planned_size, goals, notes, status, created_at, updated_at`;
 
 // The fields a search looks at, in the order people think of them.
-const searchable = (c: TrainingClass) => [c.name, c.code, c.category, c.location, c.sponsor, c.headTeacher];
+const searchable = (c: TrainingClass) => [c.name, c.code, c.category, c.location, c.sponsor, c.headTeacher].map(pinyinField);
 
 export const listClasses = (core: Core, query: ClassListQuery): SearchResult<TrainingClass> => {
   const where: string[] = [];

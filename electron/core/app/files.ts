@@ -1,0 +1,28 @@
+import type { FileFilter } from '../platform';
+import type { Handlers } from '../router';
+
+const spreadsheets: FileFilter[] = [
+  { name: '电子表格（Excel、WPS、CSV）', extensions: ['xlsx', 'xls', 'et', 'csv'] },
+  { name: '所有文件', extensions: ['*'] },
+];
+
+const formatFilters: Record<'xlsx' | 'docx' | 'pdf' | 'csv', FileFilter> = {
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  csv: { name: 'CSV 文件', extensions: ['csv'] },
+};
+
+// Files cross the boundary as paths the user chose in the system's own dialog.
+export const fileHandlers = {
+  'files.chooseOpen': async (core) => ({
+    path: (await core.platform.chooseOpenFile({ title: '选择名册文件', filters: spreadsheets })) ?? null,
+  }),
+  'files.chooseSave': async (core, { defaultName, format }) => ({
+    path: (await core.platform.chooseSaveFile({ title: '保存到', defaultName, filters: [formatFilters[format]] })) ?? null,
+  }),
+  'files.showInFolder': (core, { path }) => {
+    core.platform.showInFolder(path);
+    return {};
+  },
+} satisfies Handlers;

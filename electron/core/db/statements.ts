@@ -1,0 +1,19 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './connection';
+
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+// Compiles each SQL text once per connection: imports run the same few statements ten thousand times.
+export const statement = <P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Statement<P, R> => {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let found = cache.get(sql);
+  if (!found) {
+    found = db.prepare(sql);
+    cache.set(sql, found);
+  }
+  return found as Statement<P, R>;
+};

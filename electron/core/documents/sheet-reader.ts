@@ -1,0 +1,149 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import { unzipSync } from 'fflate';
+import { AppError } from '../../../shared/errors';
+import { message } from '../../../shared/i18n/translate';
+
+// Old .xls files (BIFF5) keep Chinese text in code page 936.
+XLSX.set_cptable(cptable);
+
+export type Cell = string | number | boolean | null;
+
+export type Sheet = {
+  name: string;
+  // rows[i] is sheet row firstRow + i (1-based, as the spreadsheet shows it); columns start at A.
+  rows: Cell[][];
+  firstRow: number;
+};
+
+export type Workbook = { fileName: string; bytes: Buffer; sheets: Sheet[] };
+
+export const importLimits = {
+  // A roster of 10,000 people is about 1 MB; anything far larger is not a roster.
+  maxFileBytes: 20 * 1024 * 1024,
+  // What an .xlsx may unpack to, and how much smaller its parts may be packed: beyond these it is a zip bomb.
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  maxRatio: 120,
+  maxRows: 100_000,
+} as const;
+
+const refuse = (key: string, params?: Record<string, string | number>) =>
+  new AppError('INVALID_INPUT', message(key, params), {
+    issues: [{ field: 'path', code: 'invalid_format', message: message(key, params) }],
+  });
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+const isZip = (bytes: Buffer) => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
+const isOle = (bytes: Buffer) => bytes.length > 8 && bytes.readUInt32LE(0) === 0xe011cfd0 && bytes.readUInt32LE(4) === 0xe11ab1a1;
+
+// Reads the zip's directory without inflating anything.
+const checkZip = (bytes: Buffer): void => {
+  const entries: { name: string; size: number; originalSize: number }[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize });
+        return false;
+      },
+    });
+  } catch {
+    throw refuse('import.notSpreadsheet');
+  }
+  const unpacked = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
+  const packed = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (
+    unpacked > importLimits.maxUnpackedBytes ||
+    (packed > 0 && unpacked / packed > importLimits.maxRatio && unpacked > 10 * 1024 * 1024)
+  ) {
+    throw refuse('import.zipBomb', { size: megabytes(unpacked) });
+  }
+  if (!entries.some((entry) => entry.name === '[Content_Types].xml')) throw refuse('import.notSpreadsheet');
+};
+
+// CSV as Chinese Excel saves it is GBK (GB18030); newer tools write UTF-8, with or without a BOM.
+export const decodeText = (bytes: Buffer): string => {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+};
+
+const looksLikeText = (text: string) => {
+  const sample = text.slice(0, 4000);
+  // eslint-disable-next-line no-control-regex
+  const control = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return sample.length > 0 && control / sample.length < 0.01;
+};
+
+const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
+  const ext = extname(fileName).toLowerCase();
+  if (isZip(bytes)) checkZip(bytes);
+  try {
+    if (isZip(bytes) || isOle(bytes))
+      return XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false });
+    if (ext === '.csv' || ext === '.txt') {
+      const text = decodeText(bytes);
+      if (!looksLikeText(text)) throw refuse('import.notSpreadsheet');
+      // raw: every CSV field stays text — an ID number must never pass through a float.
+      return XLSX.read(text, { type: 'string', raw: true, dense: true });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw refuse('import.unreadable', { name: fileName });
+  }
+  throw refuse('import.notSpreadsheet');
+};
+
+// Merged cells hold their value in the top-left cell only; a roster's merged "单位" column means
+// the same unit on every row it spans.
+const fillMerges = (sheet: XLSX.WorkSheet, rows: Cell[][], origin: XLSX.CellAddress) => {
+  for (const merge of sheet['!merges'] ?? []) {
+    const value = rows[merge.s.r - origin.r]?.[merge.s.c - origin.c] ?? null;
+    for (let r = merge.s.r; r <= merge.e.r; r += 1) {
+      const row = rows[r - origin.r];
+      if (!row) continue;
+      for (let c = merge.s.c; c <= merge.e.c; c += 1) row[c - origin.c] = value;
+    }
+  }
+};
+
+const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
+  const ref = sheet['!ref'];
+  if (!ref) return { name, rows: [], firstRow: 1 };
+  const range = XLSX.utils.decode_range(ref);
+  if (range.e.r - range.s.r + 1 > importLimits.maxRows)
+    throw refuse('import.tooManyRows', { rows: range.e.r - range.s.r + 1, max: importLimits.maxRows });
+  // Columns always from A, so that index 0 is column A whatever the sheet's used range says.
+  const fromA = { s: { r: range.s.r, c: 0 }, e: range.e };
+  const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: fromA });
+  fillMerges(sheet, rows, fromA.s);
+  return { name, rows, firstRow: range.s.r + 1 };
+};
+
+export const readWorkbook = (path: string): Workbook => {
+  const fileName = basename(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw refuse('import.cannotOpen', { name: fileName });
+  }
+  if (size > importLimits.maxFileBytes)
+    throw refuse('import.tooLarge', { size: megabytes(size), max: megabytes(importLimits.maxFileBytes) });
+  if (size === 0) throw refuse('import.emptyFile', { name: fileName });
+  const bytes = readFileSync(path);
+  const book = parse(bytes, fileName);
+  const sheets = book.SheetNames.map((name) => {
+    const sheet = book.Sheets[name];
+    return sheet ? toSheet(name, sheet) : { name, rows: [], firstRow: 1 };
+  });
+  return { fileName, bytes, sheets };
+};

@@ -1,0 +1,33 @@
+// One model for every tabular document the app prints — rosters, sign-in sheets, group lists,
+// contact lists, later schedules — and one writer per format reads it.
+export type DocColumn = {
+  label: string;
+  // Width in Chinese characters; writers scale it to their own units.
+  width: number;
+  align?: 'left' | 'center';
+  // Sign-in cells stay empty and tall enough to sign in.
+  signature?: boolean;
+};
+
+export type DocSection = {
+  heading?: string;
+  columns: readonly DocColumn[];
+  rows: readonly (readonly string[])[];
+  // Each section after the first starts on a new page (one per day of a sign-in sheet).
+  pageBreakBefore?: boolean;
+};
+
+export type TableDoc = {
+  title: string;
+  subtitle: string;
+  orientation: 'portrait' | 'landscape';
+  sections: readonly DocSection[];
+  footer?: string;
+};
+
+// A cell that begins with = + - @ (or a tab or carriage return) would run as a formula in Excel or
+// WPS; a leading apostrophe keeps it text, as Excel itself does.
+export const escapeCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+export const docFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;
+export type DocFormat = (typeof docFormats)[number];

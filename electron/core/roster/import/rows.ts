@@ -1,0 +1,138 @@
+import { checkIdNumber, normaliseIdNumber } from '../../../../shared/idcard';
+import { message } from '../../../../shared/i18n/translate';
+import { columnLetter, type ImportField, type ImportProblem } from '../../../../shared/roster-import';
+import { normaliseName, type Sex, type TraineeFields, traineeFieldsSchema } from '../../../../shared/trainees';
+import { toFieldIssues } from '../../../../shared/validation';
+import type { Cell } from '../../documents/sheet-reader';
+import { cellText, damagedIdNumber, isBlank, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';
+
+export type ParsedRow = {
+  row: number;
+  // What the file says, only for the columns it has: an absent column never blanks stored data.
+  trainee: Partial<TraineeFields>;
+  group: number | null | undefined;
+  role: string | undefined;
+  problems: ImportProblem[];
+};
+
+export type ColumnMap = readonly { column: number; field: ImportField | null }[];
+
+const sexWord = (sex: Sex) => message(`sex.${sex}`);
+
+// Rows that are part of the form, not people: 合计/总计 lines, a repeated header, a lone 序号.
+const isFormRow = (cells: readonly Cell[], columns: ColumnMap, headerTexts: ReadonlySet<string>): boolean => {
+  const texts = cells.map(cellText).filter((text) => text !== '');
+  if (texts.length === 0) return true;
+  if (/^(合计|总计|小计|共计)/.test(texts[0] ?? '')) return true;
+  if (texts.every((text) => headerTexts.has(text))) return true;
+  const seq = columns.find((c) => c.field === 'seq')?.column;
+  return texts.length === 1 && seq !== undefined && !isBlank(cells[seq] ?? null);
+};
+
+export const parseRows = (rows: readonly Cell[][], firstRow: number, headerIndex: number, columns: ColumnMap): ParsedRow[] => {
+  const headerTexts = new Set((rows[headerIndex] ?? []).map(cellText).filter(Boolean));
+  const parsed: ParsedRow[] = [];
+  for (let index = headerIndex + 1; index < rows.length; index += 1) {
+    const cells = rows[index] ?? [];
+    if (isFormRow(cells, columns, headerTexts)) continue;
+    parsed.push(parseRow(cells, firstRow + index, columns));
+  }
+  return parsed;
+};
+
+const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap): ParsedRow => {
+  const problems: ImportProblem[] = [];
+  const trainee: Partial<TraineeFields> = {};
+  let group: number | null | undefined;
+  let role: string | undefined;
+  const problem = (column: number, field: ImportField, severity: ImportProblem['severity'], text: string) =>
+    problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text });
+
+  for (const { column, field } of columns) {
+    if (field === null || field === 'seq') continue;
+    const cell = cells[column] ?? null;
+    const text = cellText(cell);
+    switch (field) {
+      case 'name':
+        trainee.name = normaliseName(text);
+        break;
+      case 'sex': {
+        const sex = parseSex(cell);
+        if (sex === undefined) problem(column, field, 'warning', message('import.badSex', { value: text }));
+        trainee.sex = sex ?? null;
+        break;
+      }
+      case 'birthDate': {
+        const date = parseBirthDate(cell);
+        if (date === undefined) problem(column, field, 'warning', message('import.badBirthDate', { value: text }));
+        trainee.birthDate = date ?? null;
+        break;
+      }
+      case 'idNumber': {
+        const damaged = damagedIdNumber(cell);
+        if (damaged) {
+          problem(column, field, 'error', message('issues.id_damaged', { value: damaged }));
+          trainee.idNumber = '';
+        } else trainee.idNumber = normaliseIdNumber(text);
+        break;
+      }
+      case 'phone': {
+        const phone = phoneText(cell);
+        const valid = traineeFieldsSchema.shape.phone.safeParse(phone).success;
+        if (!valid) problem(column, field, 'warning', message('import.badPhone', { value: phone }));
+        trainee.phone = valid ? phone : '';
+        break;
+      }
+      case 'group': {
+        const parsed = parseGroup(cell);
+        if (parsed === undefined) problem(column, field, 'warning', message('import.badGroup', { value: text }));
+        group = parsed ?? null;
+        break;
+      }
+      case 'role':
+        role = text;
+        break;
+      default:
+        trainee[field] = text;
+    }
+  }
+
+  // The ID number decides birth date and sex; say so when the sheet disagrees.
+  if (trainee.idNumber) {
+    const checked = checkIdNumber(trainee.idNumber);
+    if (checked.ok) {
+      const idColumn = columns.find((c) => c.field === 'idNumber')?.column ?? 0;
+      if (trainee.sex && trainee.sex !== checked.value.sex) {
+        problem(
+          idColumn,
+          'sex',
+          'warning',
+          message('import.sexFromId', { value: sexWord(trainee.sex), fromId: sexWord(checked.value.sex) }),
+        );
+      }
+      if (trainee.birthDate && !checked.value.birthDate.startsWith(trainee.birthDate)) {
+        problem(
+          idColumn,
+          'birthDate',
+          'warning',
+          message('import.birthFromId', { value: trainee.birthDate, fromId: checked.value.birthDate }),
+        );
+      }
+      trainee.sex = checked.value.sex;
+      trainee.birthDate = checked.value.birthDate;
+    }
+  }
+
+  // Finally the same schema every other door uses: lengths, the ID check digit, a missing name.
+  const candidate = traineeFieldsSchema.partial().safeParse(trainee, { reportInput: true });
+  if (!candidate.success) {
+    for (const issue of toFieldIssues(candidate.error.issues)) {
+      const field = issue.field as ImportField;
+      const column = columns.find((c) => c.field === field)?.column ?? 0;
+      if (!problems.some((p) => p.field === field && p.severity === 'error')) problem(column, field, 'error', issue.message);
+    }
+  }
+  if (!trainee.name)
+    problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
+  return { row: rowNumber, trainee, group, role, problems };
+};

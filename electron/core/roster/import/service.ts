@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../../shared/errors';
+import { message } from '../../../../shared/i18n/translate';
+import {
+  columnLetter,
+  type ImportAction,
+  type ImportCounts,
+  type ImportField,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportResult,
+} from '../../../../shared/roster-import';
+import type { TraineeFields } from '../../../../shared/trainees';
+import { record } from '../../audit/service';
+import { assertWritable, getClass } from '../../classes/service';
+import { type Core, timestamp } from '../../context';
+import { readWorkbook, type Sheet } from '../../documents/sheet-reader';
+import { inSlices, type Job } from '../../jobs';
+import { fieldsOf } from '../../trainees/rows';
+import { completeFromIdNumber, findSamePerson, insertTrainee, sameFields, writeTrainee } from '../../trainees/service';
+import { enrol, enrolmentOf } from '../service';
+import { cellText } from './cells';
+import { detectHeader, fieldOfHeader, headerScanRows } from './header';
+import { type ColumnMap, type ParsedRow, parseRows } from './rows';
+
+export type ImportSource = {
+  classId: number;
+  path: string;
+  sheet?: string | undefined;
+  headerRow?: number | undefined;
+  mapping?: ColumnMap | undefined;
+};
+
+type Prepared = {
+  token: string;
+  fileName: string;
+  sheets: string[];
+  sheet: Sheet;
+  headerIndex: number;
+  columns: { column: number; letter: string; header: string; field: ImportField | null }[];
+  rows: ParsedRow[];
+};
+
+const invalid = (key: string, params?: Record<string, string | number>, field = 'path') =>
+  new AppError('INVALID_INPUT', message(key, params), {
+    issues: [{ field, code: 'invalid_format', message: message(key, params) }],
+  });
+
+const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Sheet => {
+  if (wanted !== undefined) {
+    const found = sheets.find((sheet) => sheet.name === wanted);
+    if (!found) throw invalid('import.noSheet', { sheet: wanted }, 'sheet');
+    return found;
+  }
+  // The first sheet that looks like a roster, else the first with anything on it.
+  return (
+    sheets.find((sheet) => detectHeader(sheet.rows)) ??
+    sheets.find((sheet) => sheet.rows.length > 0) ??
+    sheets[0] ?? { name: '', rows: [], firstRow: 1 }
+  );
+};
+
+const prepare = (source: ImportSource): Prepared => {
+  const book = readWorkbook(source.path);
+  const sheet = chooseSheet(book.sheets, source.sheet);
+  if (!sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '')))
+    throw invalid('import.emptySheet', { sheet: sheet.name });
+
+  let headerIndex: number;
+  if (source.headerRow !== undefined) {
+    headerIndex = source.headerRow - sheet.firstRow;
+    if (!(sheet.rows[headerIndex] ?? []).some((cell) => cellText(cell) !== ''))
+      throw invalid('import.headerRowEmpty', { row: source.headerRow }, 'headerRow');
+  } else {
+    const detected = detectHeader(sheet.rows);
+    if (!detected) throw invalid('import.noHeader', { sheet: sheet.name, rows: headerScanRows });
+    headerIndex = detected.index;
+  }
+  const headerCells = sheet.rows[headerIndex] ?? [];
+  const width = Math.max(headerCells.length, ...sheet.rows.slice(headerIndex, headerIndex + 50).map((row) => row.length));
+  const mapped = new Map<number, ImportField | null>();
+  for (const entry of source.mapping ?? []) mapped.set(entry.column, entry.field);
+  const columns = Array.from({ length: width }, (_, column) => ({
+    column,
+    letter: columnLetter(column),
+    header: cellText(headerCells[column] ?? null),
+    field: mapped.has(column) ? (mapped.get(column) ?? null) : fieldOfHeader(headerCells[column] ?? null),
+  }));
+
+  if (!columns.some((c) => c.field === 'name')) throw invalid('import.noNameColumn', undefined, 'mapping');
+  for (const field of new Set(columns.map((c) => c.field))) {
+    const same = columns.filter((c) => c.field === field && field !== null && field !== 'seq');
+    if (same.length > 1)
+      throw invalid(
+        'import.duplicateField',
+        { field: message(`fields.${field}`), columns: same.map((c) => c.letter).join('、') },
+        'mapping',
+      );
+  }
+
+  const rows = parseRows(sheet.rows, sheet.firstRow, headerIndex, columns);
+  markDuplicates(rows);
+  const token = createHash('sha256')
+    .update(book.bytes)
+    .update(JSON.stringify([sheet.name, headerIndex, columns.map((c) => c.field)]))
+    .digest('hex');
+  return { token, fileName: book.fileName, sheets: book.sheets.map((s) => s.name), sheet, headerIndex, columns, rows };
+};
+
+// The same person twice in one file: the second row with the same ID number is refused; the same
+// name and unit without ID numbers is only pointed out.
+const markDuplicates = (rows: ParsedRow[]) => {
+  const byId = new Map<string, number>();
+  const byNameUnit = new Map<string, number>();
+  for (const row of rows) {
+    const id = row.trainee.idNumber;
+    if (id) {
+      const first = byId.get(id);
+      if (first !== undefined)
+        row.problems.push({
+          row: row.row,
+          column: '',
+          field: 'idNumber',
+          severity: 'error',
+          message: message('import.duplicateId', { row: first }),
+        });
+      else byId.set(id, row.row);
+    } else if (row.trainee.name) {
+      const key = `${row.trainee.name}\u0000${row.trainee.unit ?? ''}`;
+      const first = byNameUnit.get(key);
+      if (first !== undefined)
+        row.problems.push({
+          row: row.row,
+          column: '',
+          field: 'name',
+          severity: 'warning',
+          message: message('import.duplicateName', { row: first }),
+        });
+      else byNameUnit.set(key, row.row);
+    }
+  }
+};
+
+const rejected = (row: ParsedRow) => row.problems.some((problem) => problem.severity === 'error');
+
+const blankFields: TraineeFields = {
+  name: '',
+  sex: null,
+  ethnicity: '',
+  birthDate: null,
+  idNumber: '',
+  phone: '',
+  unit: '',
+  position: '',
+  rank: '',
+  politicalStatus: '',
+  education: '',
+  notes: '',
+};
+
+// What the file brings on top of what is stored: a blank cell never erases a stored value.
+const merge = (stored: TraineeFields, incoming: Partial<TraineeFields>): TraineeFields => {
+  const merged: TraineeFields = { ...stored };
+  for (const [key, value] of Object.entries(incoming) as [keyof TraineeFields, TraineeFields[keyof TraineeFields]][]) {
+    if (value !== '' && value !== null && value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return completeFromIdNumber(merged);
+};
+
+type Plan = { action: ImportAction; traineeId?: number; fields: TraineeFields; enrolmentId?: number };
+
+const planRow = (core: Core, classId: number, row: ParsedRow): Plan => {
+  const incoming = merge(blankFields, row.trainee);
+  if (rejected(row)) return { action: 'reject', fields: incoming };
+  const existing = findSamePerson(core, incoming, classId);
+  if (!existing) return { action: 'add', fields: incoming };
+  const stored = fieldsOf(existing);
+  const fields = merge(stored, row.trainee);
+  const enrolment = enrolmentOf(core, classId, existing.id);
+  if (!enrolment) return { action: 'add', traineeId: existing.id, fields };
+  const current = core.db
+    .prepare<[number], { group_no: number | null; role: string }>('SELECT group_no, role FROM enrolments WHERE id = ?')
+    .get(enrolment.id);
+  const enrolmentChanges =
+    (row.group !== undefined && row.group !== null && row.group !== current?.group_no) ||
+    (row.role !== undefined && row.role !== '' && row.role !== current?.role);
+  const changed = !sameFields(fields, stored) || enrolmentChanges;
+  return { action: changed ? 'update' : 'unchanged', traineeId: existing.id, fields, enrolmentId: enrolment.id };
+};
+
+const countOf = (plans: readonly Plan[]): ImportCounts => ({
+  added: plans.filter((p) => p.action === 'add').length,
+  updated: plans.filter((p) => p.action === 'update').length,
+  unchanged: plans.filter((p) => p.action === 'unchanged').length,
+  rejected: plans.filter((p) => p.action === 'reject').length,
+});
+
+// The last preview of each open data folder, so that committing does not read the file again.
+const prepared = new WeakMap<Core, Prepared>();
+
+const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
+  name: fields.name,
+  sex: fields.sex ? message(`sex.${fields.sex}`) : '',
+  birthDate: fields.birthDate ?? '',
+  idNumber: fields.idNumber ? `${fields.idNumber.slice(0, 6)}********${fields.idNumber.slice(-4)}` : '',
+  phone: fields.phone ? `${fields.phone.slice(0, 3)}****${fields.phone.slice(-4)}` : '',
+  unit: fields.unit,
+  position: fields.position,
+  group: row.group ? String(row.group) : '',
+  role: row.role ?? '',
+});
+
+export const previewImport = async (core: Core, source: ImportSource, job: Job): Promise<ImportPreview> => {
+  const target = getClass(core, source.classId);
+  assertWritable(target);
+  job.progress('read', 0, 1);
+  await job.pause();
+  const ready = prepare(source);
+  prepared.set(core, ready);
+  const plans: Plan[] = [];
+  await inSlices(job, 'check', ready.rows, (row) => {
+    plans.push(planRow(core, source.classId, row));
+  });
+  const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
+  return {
+    token: ready.token,
+    fileName: ready.fileName,
+    sheets: ready.sheets,
+    sheet: ready.sheet.name,
+    headerRow: ready.sheet.firstRow + ready.headerIndex,
+    columns: ready.columns,
+    dataRows: ready.rows.length,
+    counts: countOf(plans),
+    problems,
+    sample: ready.rows.slice(0, 100).map((row, index) => ({
+      row: row.row,
+      action: plans[index]?.action ?? 'reject',
+      values: displayValues(plans[index]?.fields ?? blankFields, row),
+    })),
+  };
+};
+
+export const commitImport = async (
+  core: Core,
+  source: ImportSource & { token?: string | undefined },
+  job: Job,
+): Promise<ImportResult> => {
+  const target = getClass(core, source.classId);
+  assertWritable(target);
+  const cached = prepared.get(core);
+  let ready: Prepared;
+  if (cached && source.token !== undefined && cached.token === source.token) ready = cached;
+  else {
+    job.progress('read', 0, 1);
+    await job.pause();
+    ready = prepare(source);
+    if (source.token !== undefined && ready.token !== source.token) throw invalid('import.changedFile');
+  }
+  const rows = ready.rows;
+  const now = timestamp(core);
+  // One transaction for every row: the roster gets the whole file or nothing of it.
+  const plans = core.db
+    .transaction(() => {
+      const done: Plan[] = [];
+      rows.forEach((row, index) => {
+        const plan = planRow(core, source.classId, row);
+        done.push(plan);
+        if (plan.action === 'reject' || plan.action === 'unchanged') return;
+        const traineeId = plan.traineeId ?? insertTrainee(core, plan.fields);
+        if (plan.traineeId !== undefined) writeTrainee(core, plan.traineeId, plan.fields);
+        if (plan.enrolmentId === undefined) {
+          enrol(core, source.classId, traineeId, { group: row.group ?? null, role: row.role ?? '', status: 'active', notes: '' });
+        } else {
+          if (row.group)
+            core.db
+              .prepare('UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?')
+              .run(row.group, now, plan.enrolmentId);
+          if (row.role)
+            core.db.prepare('UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(row.role, now, plan.enrolmentId);
+        }
+        if (index % 1000 === 999) job.progress('write', index + 1, rows.length);
+      });
+      const counts = countOf(done);
+      record(core, {
+        action: 'import',
+        entity: 'class',
+        entityId: source.classId,
+        summary: message('import.summary', { file: ready.fileName, ...counts }),
+        after: counts,
+      });
+      return done;
+    })
+    .immediate();
+  job.progress('write', rows.length, rows.length);
+  prepared.delete(core);
+  return {
+    counts: countOf(plans),
+    rejected: rows
+      .filter(rejected)
+      .map((row) => ({
+        row: row.row,
+        reasons: row.problems
+          .filter((p) => p.severity === 'error')
+          .map((p) => (p.column ? `${p.column}列：${p.message}` : p.message)),
+      })),
+    warnings: rows.reduce((sum, row) => sum + row.problems.filter((p) => p.severity === 'warning').length, 0),
+  };
+};

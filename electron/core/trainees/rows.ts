@@ -1,0 +1,74 @@
+import { maskIdNumber, maskPhone } from '../../../shared/idcard';
+import { encodeReadings, personPinyinKey, readingsOf } from '../../../shared/text/pinyin';
+import type { Sex, TraineeFields } from '../../../shared/trainees';
+
+// A trainees row as stored, and its masked face.
+export type TraineeRow = {
+  id: number;
+  name: string;
+  sex: Sex | null;
+  ethnicity: string;
+  birth_date: string | null;
+  id_number: string | null;
+  phone: string;
+  unit: string;
+  position: string;
+  rank: string;
+  political_status: string;
+  education: string;
+  notes: string;
+  name_readings: string;
+  name_pinyin: string;
+};
+
+export const traineeColumns = `t.id, t.name, t.sex, t.ethnicity, t.birth_date, t.id_number, t.phone, t.unit, t.position, t.rank,
+  t.political_status, t.education, t.notes, t.name_readings, t.name_pinyin`;
+
+export const maskedPerson = (row: TraineeRow) => ({
+  name: row.name,
+  sex: row.sex,
+  ethnicity: row.ethnicity,
+  birthDate: row.birth_date,
+  idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : '',
+  phoneMasked: row.phone ? maskPhone(row.phone) : '',
+  unit: row.unit,
+  position: row.position,
+  rank: row.rank,
+  politicalStatus: row.political_status,
+  education: row.education,
+  notes: row.notes,
+});
+
+// Named parameters for INSERT/UPDATE, with the derived search columns.
+export const rowParams = (fields: TraineeFields) => ({
+  name: fields.name,
+  sex: fields.sex,
+  ethnicity: fields.ethnicity,
+  birthDate: fields.birthDate,
+  idNumber: fields.idNumber === '' ? null : fields.idNumber,
+  phone: fields.phone,
+  unit: fields.unit,
+  position: fields.position,
+  rank: fields.rank,
+  politicalStatus: fields.politicalStatus,
+  education: fields.education,
+  notes: fields.notes,
+  nameReadings: encodeReadings(readingsOf(fields.name)),
+  namePinyin: personPinyinKey(fields.name),
+});
+
+// The fields as a form or an import would compare them.
+export const fieldsOf = (row: TraineeRow): TraineeFields => ({
+  name: row.name,
+  sex: row.sex,
+  ethnicity: row.ethnicity,
+  birthDate: row.birth_date,
+  idNumber: row.id_number ?? '',
+  phone: row.phone,
+  unit: row.unit,
+  position: row.position,
+  rank: row.rank,
+  politicalStatus: row.political_status,
+  education: row.education,
+  notes: row.notes,
+});

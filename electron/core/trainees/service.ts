@@ -1,0 +1,217 @@
+import { AppError } from '../../../shared/errors';
+import { checkIdNumber } from '../../../shared/idcard';
+import { message } from '../../../shared/i18n/translate';
+import { decodeReadings, type Readings } from '../../../shared/text/pinyin';
+import { type SearchField, searchItems } from '../../../shared/text/search';
+import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../../../shared/trainees';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
+import { record } from '../audit/service';
+import { type Core, timestamp } from '../context';
+import { maskedPerson, rowParams, traineeColumns, type TraineeRow } from './rows';
+
+// With an ID number, birth date and sex are read from it: the number is the authority.
+export const completeFromIdNumber = (fields: TraineeFields): TraineeFields => {
+  if (fields.idNumber === '') return fields;
+  const checked = checkIdNumber(fields.idNumber);
+  if (!checked.ok) return fields;
+  return { ...fields, birthDate: checked.value.birthDate, sex: checked.value.sex };
+};
+
+const byIdNumber = (core: Core, idNumber: string) =>
+  core.db.prepare<[string], TraineeRow>(`SELECT ${traineeColumns} FROM trainees t WHERE t.id_number = ?`).get(idNumber);
+
+export const traineeRow = (core: Core, id: number): TraineeRow => {
+  const row = core.db.prepare<[number], TraineeRow>(`SELECT ${traineeColumns} FROM trainees t WHERE t.id = ?`).get(id);
+  if (!row) throw new AppError('NOT_FOUND', message('errors.NOT_FOUND'), { traineeId: id });
+  return row;
+};
+
+// The same person, if the school has met them before. The ID number decides when both sides have
+// one. Otherwise — a list without ID numbers, or a person first entered without one — the same name
+// on this class's roster, then the same name with the same phone, then with the same work unit,
+// each only when it points at exactly one person whose ID number does not contradict.
+export const findSamePerson = (core: Core, fields: TraineeFields, classId?: number): TraineeRow | undefined => {
+  if (fields.idNumber !== '') {
+    const holder = byIdNumber(core, fields.idNumber);
+    if (holder) return holder;
+  }
+  const compatible = fields.idNumber === '' ? '' : 'AND t.id_number IS NULL';
+  const unique = (rows: TraineeRow[]) => (rows.length === 1 ? rows[0] : undefined);
+  if (classId !== undefined) {
+    const onRoster = unique(
+      core.db
+        .prepare<[number, string], TraineeRow>(
+          `SELECT ${traineeColumns} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND t.name = ? ${compatible}`,
+        )
+        .all(classId, fields.name),
+    );
+    if (onRoster) return onRoster;
+  }
+  if (fields.phone !== '') {
+    const byPhone = unique(
+      core.db
+        .prepare<[string, string], TraineeRow>(
+          `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.phone = ? ${compatible}`,
+        )
+        .all(fields.name, fields.phone),
+    );
+    if (byPhone) return byPhone;
+  }
+  if (fields.unit !== '') {
+    return unique(
+      core.db
+        .prepare<[string, string], TraineeRow>(
+          `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.unit = ? ${compatible}`,
+        )
+        .all(fields.name, fields.unit),
+    );
+  }
+  return undefined;
+};
+
+const assertIdNumberFree = (core: Core, fields: TraineeFields, ownId?: number) => {
+  if (fields.idNumber === '') return;
+  const holder = byIdNumber(core, fields.idNumber);
+  if (holder && holder.id !== ownId) {
+    throw invalidInput([{ ...fieldIssue('idNumber', 'duplicate'), message: message('trainees.idTaken', { name: holder.name }) }]);
+  }
+};
+
+export const insertTrainee = (core: Core, fields: TraineeFields): number => {
+  const complete = completeFromIdNumber(fields);
+  assertIdNumberFree(core, complete);
+  const now = timestamp(core);
+  const { lastInsertRowid } = core.db
+    .prepare(
+      `INSERT INTO trainees (name, sex, ethnicity, birth_date, id_number, phone, unit, position, rank, political_status,
+         education, notes, name_readings, name_pinyin, created_at, updated_at)
+       VALUES (@name, @sex, @ethnicity, @birthDate, @idNumber, @phone, @unit, @position, @rank, @politicalStatus,
+         @education, @notes, @nameReadings, @namePinyin, @now, @now)`,
+    )
+    .run({ ...rowParams(complete), now });
+  return Number(lastInsertRowid);
+};
+
+export const writeTrainee = (core: Core, id: number, fields: TraineeFields): void => {
+  const complete = completeFromIdNumber(fields);
+  assertIdNumberFree(core, complete, id);
+  core.db
+    .prepare(
+      `UPDATE trainees SET name = @name, sex = @sex, ethnicity = @ethnicity, birth_date = @birthDate, id_number = @idNumber,
+         phone = @phone, unit = @unit, position = @position, rank = @rank, political_status = @politicalStatus,
+         education = @education, notes = @notes, name_readings = @nameReadings, name_pinyin = @namePinyin, updated_at = @now
+       WHERE id = @id`,
+    )
+    .run({ ...rowParams(complete), id, now: timestamp(core) });
+};
+
+export const sameFields = (a: TraineeFields, b: TraineeFields): boolean =>
+  (Object.keys(a) as (keyof TraineeFields)[]).every((key) => a[key] === b[key]);
+
+export const updateTrainee = (core: Core, id: number, fields: TraineeFields): TraineeDetail => {
+  traineeRow(core, id);
+  writeTrainee(core, id, fields);
+  return getTrainee(core, id);
+};
+
+type IndexEntry = { id: number; name: string; unit: string; readings: Readings };
+type SearchIndex = { key: string; entries: IndexEntry[] };
+const indexes = new WeakMap<Core, SearchIndex>();
+
+// Every trainee's name (with its stored pinyin readings) and unit, kept in memory between searches
+// and rebuilt when the table changes — also when another process, such as the CLI, wrote to it.
+const searchIndex = (core: Core): IndexEntry[] => {
+  const stamp = core.db
+    .prepare<[], { n: number; last: string | null }>('SELECT count(*) AS n, max(updated_at) AS last FROM trainees')
+    .get();
+  const key = `${stamp?.n}:${stamp?.last}`;
+  const cached = indexes.get(core);
+  if (cached?.key === key) return cached.entries;
+  const entries = core.db
+    .prepare<[], { id: number; name: string; unit: string; readings: string }>(
+      'SELECT id, name, unit, name_readings AS readings FROM trainees ORDER BY name_pinyin, id',
+    )
+    .all()
+    .map((row) => ({ ...row, readings: decodeReadings(row.readings) }));
+  indexes.set(core, { key, entries });
+  return entries;
+};
+
+const traineeFields = (entry: { name: string; unit: string; readings: Readings }): SearchField[] => [
+  { text: entry.name, readings: entry.readings },
+  { text: entry.unit },
+];
+
+export const searchTraineeIds = (core: Core, query: string | undefined): { ids: number[]; approximate: boolean } => {
+  const result = searchItems(searchIndex(core), traineeFields, query);
+  return { ids: result.items.map((entry) => entry.id), approximate: result.approximate };
+};
+
+export const searchTrainees = (core: Core, query: { search?: string | undefined; limit: number; offset: number }) => {
+  const { ids, approximate } = searchTraineeIds(core, query.search);
+  const page = ids.slice(query.offset, query.offset + query.limit);
+  const rows =
+    page.length === 0
+      ? []
+      : core.db
+          .prepare<number[], TraineeRow & { class_count: number }>(
+            `SELECT ${traineeColumns}, (SELECT count(*) FROM enrolments e WHERE e.trainee_id = t.id) AS class_count
+       FROM trainees t WHERE t.id IN (${page.map(() => '?').join(',')})`,
+          )
+          .all(...page);
+  const order = new Map(page.map((id, index) => [id, index]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const items: TraineeSummary[] = rows.map((row) => ({ id: row.id, ...maskedPerson(row), classCount: row.class_count }));
+  return { items, total: ids.length, approximate };
+};
+
+export const getTrainee = (core: Core, id: number): TraineeDetail => {
+  const row = traineeRow(core, id);
+  const enrolments = core.db
+    .prepare<
+      [number],
+      {
+        enrolmentId: number;
+        classId: number;
+        classCode: string;
+        className: string;
+        startDate: string;
+        endDate: string;
+        group: number | null;
+        role: string;
+        status: TraineeDetail['enrolments'][number]['status'];
+      }
+    >(
+      `SELECT e.id AS enrolmentId, c.id AS classId, c.code AS classCode, c.name AS className, c.start_date AS startDate,
+         c.end_date AS endDate, e.group_no AS "group", e.role, e.status
+       FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date DESC`,
+    )
+    .all(id);
+  return { id: row.id, ...maskedPerson(row), classCount: enrolments.length, enrolments };
+};
+
+// The one way to see a full ID number or phone number, and it leaves a trace.
+export const revealTrainees = (core: Core, ids: readonly number[], purpose: string): Revealed[] => {
+  const unique = [...new Set(ids)];
+  const rows = core.db
+    .prepare<number[], { id: number; name: string; id_number: string | null; phone: string }>(
+      `SELECT id, name, id_number, phone FROM trainees WHERE id IN (${unique.map(() => '?').join(',')})`,
+    )
+    .all(...unique);
+  if (rows.length !== unique.length)
+    throw new AppError('NOT_FOUND', message('errors.NOT_FOUND'), {
+      ids: unique.filter((id) => !rows.some((row) => row.id === id)),
+    });
+  const names = rows
+    .slice(0, 5)
+    .map((row) => row.name)
+    .join('、');
+  record(core, {
+    action: 'reveal',
+    entity: 'trainee',
+    entityId: unique.length === 1 ? unique[0] : null,
+    summary: `查看完整身份证号和电话：${names}${rows.length > 5 ? ` 等 ${rows.length} 人` : ''}${purpose ? `（${purpose}）` : ''}`,
+    after: { ids: unique },
+  });
+  return rows.map((row) => ({ id: row.id, idNumber: row.id_number ?? '', phone: row.phone }));
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts'] as const;
+export type RosterDocument = (typeof rosterDocuments)[number];
+
+export const exportFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+// Which formats each document comes in.
+export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = {
+  roster: ['xlsx', 'docx', 'pdf', 'csv'],
+  signin: ['pdf', 'docx'],
+  groups: ['xlsx', 'docx', 'pdf'],
+  contacts: ['xlsx', 'docx', 'pdf', 'csv'],
+};
+
+export const rosterColumns = [
+  'seq',
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'unit',
+  'position',
+  'rank',
+  'politicalStatus',
+  'education',
+  'phone',
+  'group',
+  'role',
+  'status',
+  'notes',
+] as const;
+export type RosterColumn = (typeof rosterColumns)[number];
+
+export const defaultRosterColumns: readonly RosterColumn[] = [
+  'seq',
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'unit',
+  'position',
+  'politicalStatus',
+  'education',
+  'phone',
+];
+
+export const rosterExportSchema = z.strictObject({
+  classId: z.number().int().positive(),
+  document: z.enum(rosterDocuments),
+  format: z.enum(exportFormats),
+  columns: z.array(z.enum(rosterColumns)).min(1).max(rosterColumns.length).optional(),
+  // 身份证号 and phone go out masked unless the user ticks them in.
+  reveal: z
+    .strictObject({ idNumber: z.boolean().default(false), phone: z.boolean().default(false) })
+    .default({ idNumber: false, phone: false }),
+  sort: z.enum(['stroke', 'pinyin', 'unit', 'group']).default('stroke'),
+  csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
+  path: z.string().trim().min(1).max(4096),
+  jobId: z.string().max(100).optional(),
+});
+
+export const exportResultSchema = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() });
+export type ExportResult = z.output<typeof exportResultSchema>;

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+// The columns a roster file may have, and the words people head them with. Matching ignores spaces,
+// full-width forms and marks such as "*" or "（必填）".
+export const importFields = [
+  'seq',
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'phone',
+  'unit',
+  'position',
+  'rank',
+  'politicalStatus',
+  'education',
+  'group',
+  'role',
+  'notes',
+] as const;
+export type ImportField = (typeof importFields)[number];
+
+export const headerSynonyms: Record<ImportField, readonly string[]> = {
+  seq: ['序号', '编号', '序'],
+  name: ['姓名', '名字', '学员姓名', '学员'],
+  sex: ['性别'],
+  ethnicity: ['民族'],
+  birthDate: ['出生年月', '出生日期', '出生年月日', '生日', '出生时间'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', '证件号码', '身份证件号码'],
+  phone: ['联系电话', '手机', '电话', '手机号', '手机号码', '联系方式', '移动电话', '电话号码'],
+  unit: ['工作单位', '单位', '工作单位及职务', '所在单位', '单位名称', '工作单位（全称）'],
+  position: ['职务', '现任职务', '职位', '单位职务'],
+  rank: ['职级', '级别', '职务级别', '现职级'],
+  politicalStatus: ['政治面貌', '党派'],
+  education: ['学历', '文化程度', '最高学历', '学历学位'],
+  group: ['组别', '小组', '分组', '所在小组'],
+  role: ['班委', '班内职务', '班级职务', '班委职务'],
+  notes: ['备注', '说明'],
+};
+
+export type ImportSeverity = 'error' | 'warning';
+
+export type ImportProblem = {
+  row: number;
+  column: string;
+  field: ImportField | '';
+  severity: ImportSeverity;
+  message: string;
+};
+
+export const importActions = ['add', 'update', 'unchanged', 'reject'] as const;
+export type ImportAction = (typeof importActions)[number];
+
+export type ImportCounts = { added: number; updated: number; unchanged: number; rejected: number };
+
+export const columnMappingSchema = z
+  .array(z.strictObject({ column: z.number().int().min(0).max(500), field: z.enum(importFields).nullable() }))
+  .max(500);
+
+const id = z.number().int().positive();
+
+const importSource = {
+  classId: id,
+  path: z.string().trim().min(1).max(4096),
+  sheet: z.string().max(200).optional(),
+  headerRow: z.number().int().min(1).max(1_000_000).optional(),
+  mapping: columnMappingSchema.optional(),
+  jobId: z.string().max(100).optional(),
+};
+
+export const importSchemas = {
+  preview: z.strictObject(importSource),
+  commit: z.strictObject({ ...importSource, token: z.string().max(200).optional() }),
+};
+
+const problemSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  field: z.union([z.enum(importFields), z.literal('')]),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+const countsSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const importPreviewSchema = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  sheets: z.array(z.string()),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  columns: z.array(
+    z.object({ column: z.number().int(), letter: z.string(), header: z.string(), field: z.enum(importFields).nullable() }),
+  ),
+  dataRows: z.number().int(),
+  counts: countsSchema,
+  problems: z.array(problemSchema),
+  // The first rows as they will be stored, for the preview table.
+  sample: z.array(z.object({ row: z.number().int(), action: z.enum(importActions), values: z.record(z.string(), z.string()) })),
+});
+export type ImportPreview = z.output<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  counts: countsSchema,
+  rejected: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()) })),
+  warnings: z.number().int(),
+});
+export type ImportResult = z.output<typeof importResultSchema>;
+
+// Column letters as spreadsheets show them: 0 → A, 26 → AA.
+export const columnLetter = (index: number): string => {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+};

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { toUtcMs } from './dates';
+import { checkIdNumber, type IdCardProblem, normaliseIdNumber } from './idcard';
+
+export const sexes = ['male', 'female'] as const;
+export type Sex = (typeof sexes)[number];
+
+export const enrolmentStatuses = ['active', 'on_leave', 'withdrawn', 'completed'] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+
+export const idProblemIssue: Record<
+  IdCardProblem,
+  'id_format' | 'id_old_format' | 'id_region' | 'id_birth_date' | 'id_check_digit'
+> = {
+  format: 'id_format',
+  old_format: 'id_old_format',
+  region: 'id_region',
+  birth_date: 'id_birth_date',
+  check_digit: 'id_check_digit',
+};
+
+// Birth dates in personnel lists are often only a month (1980.05): YYYY-MM or YYYY-MM-DD.
+export const isPartialDate = (value: string): boolean =>
+  /^\d{4}-\d{2}$/.test(value) ? toUtcMs(`${value}-01`) !== undefined : toUtcMs(value) !== undefined;
+
+// People's names: inner spaces (张　三) are padding, not part of the name.
+export const normaliseName = (raw: string): string =>
+  raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[•．・]/g, '·');
+
+const phonePattern = /^[+\d][\d\s-]{5,24}$/;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const traineeLimits = { name: 50, unit: 100, position: 100, short: 30, notes: 500 } as const;
+
+export const traineeFieldsSchema = z.strictObject({
+  name: z.string().transform(normaliseName).pipe(z.string().min(1).max(traineeLimits.name)),
+  sex: z.enum(sexes).nullable().default(null),
+  ethnicity: text(traineeLimits.short).default(''),
+  birthDate: z
+    .string()
+    .trim()
+    .refine(isPartialDate, { params: { code: 'invalid_date' } })
+    .nullable()
+    .default(null),
+  idNumber: z
+    .string()
+    .transform(normaliseIdNumber)
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const checked = checkIdNumber(value);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', params: { code: idProblemIssue[checked.problem] } });
+    })
+    .default(''),
+  phone: text(traineeLimits.short)
+    .refine((value) => value === '' || phonePattern.test(value), { params: { code: 'invalid_phone' } })
+    .default(''),
+  unit: text(traineeLimits.unit).default(''),
+  position: text(traineeLimits.position).default(''),
+  rank: text(traineeLimits.short).default(''),
+  politicalStatus: text(traineeLimits.short).default(''),
+  education: text(traineeLimits.short).default(''),
+  notes: text(traineeLimits.notes).default(''),
+});
+
+export type TraineeFieldsInput = z.input<typeof traineeFieldsSchema>;
+export type TraineeFields = z.output<typeof traineeFieldsSchema>;
+
+export const enrolmentFieldsSchema = z.strictObject({
+  group: z.number().int().min(1).max(99).nullable().default(null),
+  role: text(traineeLimits.short).default(''),
+  status: z.enum(enrolmentStatuses).default('active'),
+  notes: text(traineeLimits.notes).default(''),
+});
+
+export type EnrolmentFields = z.output<typeof enrolmentFieldsSchema>;
+
+// Personal data crosses the boundary masked; the full values only through an explicit, logged reveal.
+const personBase = {
+  name: z.string(),
+  sex: z.enum(sexes).nullable(),
+  ethnicity: z.string(),
+  birthDate: z.string().nullable(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  unit: z.string(),
+  position: z.string(),
+  rank: z.string(),
+  politicalStatus: z.string(),
+  education: z.string(),
+  notes: z.string(),
+};
+
+export const traineeSummarySchema = z.object({ id: z.number().int(), ...personBase, classCount: z.number().int() });
+export type TraineeSummary = z.output<typeof traineeSummarySchema>;
+
+export const traineeEnrolmentSchema = z.object({
+  enrolmentId: z.number().int(),
+  classId: z.number().int(),
+  classCode: z.string(),
+  className: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  group: z.number().int().nullable(),
+  role: z.string(),
+  status: z.enum(enrolmentStatuses),
+});
+
+export const traineeDetailSchema = traineeSummarySchema.extend({ enrolments: z.array(traineeEnrolmentSchema) });
+export type TraineeDetail = z.output<typeof traineeDetailSchema>;
+
+export const rosterEntrySchema = z.object({
+  enrolmentId: z.number().int(),
+  traineeId: z.number().int(),
+  ...personBase,
+  group: z.number().int().nullable(),
+  role: z.string(),
+  status: z.enum(enrolmentStatuses),
+  enrolmentNotes: z.string(),
+});
+export type RosterEntry = z.output<typeof rosterEntrySchema>;
+
+export const revealedSchema = z.object({ id: z.number().int(), idNumber: z.string(), phone: z.string() });
+export type Revealed = z.output<typeof revealedSchema>;
+
+export const rosterSorts = ['stroke', 'pinyin', 'unit', 'group'] as const;
+export type RosterSort = (typeof rosterSorts)[number];
+
+const id = z.number().int().positive();
+
+export const traineeSchemas = {
+  search: z.strictObject({
+    search: z.string().trim().max(100).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  get: z.strictObject({ id }),
+  update: z.strictObject({ id, fields: traineeFieldsSchema }),
+  reveal: z.strictObject({ ids: z.array(id).min(1).max(20_000), purpose: z.string().trim().max(100).default('') }),
+};
+
+export const rosterSchemas = {
+  list: z.strictObject({
+    classId: id,
+    search: z.string().trim().max(100).optional(),
+    group: z.number().int().min(0).max(99).optional(),
+    status: z.enum(enrolmentStatuses).optional(),
+    sort: z.enum(rosterSorts).default('stroke'),
+  }),
+  add: z.strictObject({
+    classId: id,
+    // An existing person (chosen from the trainee search) or a new one.
+    traineeId: id.optional(),
+    trainee: traineeFieldsSchema.optional(),
+    enrolment: enrolmentFieldsSchema.default({ group: null, role: '', status: 'active', notes: '' }),
+  }),
+  update: z.strictObject({ enrolmentId: id, trainee: traineeFieldsSchema, enrolment: enrolmentFieldsSchema }),
+  remove: z.strictObject({ enrolmentIds: z.array(id).min(1).max(20_000) }),
+  assign: z.strictObject({
+    classId: id,
+    assignments: z
+      .array(
+        z.strictObject({
+          enrolmentId: id,
+          group: z.number().int().min(1).max(99).nullable().optional(),
+          role: text(traineeLimits.short).optional(),
+          status: z.enum(enrolmentStatuses).optional(),
+        }),
+      )
+      .min(1)
+      .max(20_000),
+  }),
+  splitGroups: z.strictObject({ classId: id, groups: z.number().int().min(1).max(99) }),
+};
