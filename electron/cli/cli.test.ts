@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes';
 import { openCore } from '../core/open';
+import { readXlsx } from '../core/testing/read-documents';
+import { messyRoster, standardRoster } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
 import { run } from './run';
 
@@ -116,6 +118,40 @@ describe('command line', () => {
     expect(unknownCommand.stderr).toContain('未知的命令');
 
     expect(databaseState()).toBe(before);
+  });
+
+  it('imports, lists and exports a roster', async () => {
+    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    const imported = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
+    expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
+    const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ counts: { added: 0, updated: 0, unchanged: 5, rejected: 1 }, rejected: [{ row: 9 }] });
+
+    const listed = await cadre('roster', 'list', '--class', '2019-001', '--json');
+    const entries = JSON.parse(listed.stdout) as { name: string; idNumberMasked: string; idNumber?: string }[];
+    expect(entries.map((e) => e.name)).toContain('单田芳');
+    expect(entries.every((e) => e.idNumber === undefined && /\*{8}/.test(e.idNumberMasked))).toBe(true);
+    const revealed = await cadre('roster', 'list', '--class', '2019-001', '--reveal', '--sort', 'pinyin');
+    expect(revealed.stdout).toMatch(/220402\d{11}[\dX]/);
+
+    const out = `${temp.dir}/导出.xlsx`;
+    const exported = await cadre('roster', 'export', '--class', '2019-001', '--format', 'xlsx', '--out', out);
+    expect(exported.stdout).toContain('已导出 5 行');
+    expect((await readXlsx(out)).rows[0]?.[0]).toBe('2019年市管干部培训班学员名册');
+
+    const before = databaseState();
+    const bigger = standardRoster(temp.dir, 3);
+    const wrongClass = await cadre('roster', 'import', '--class', '2030-001', bigger);
+    expect(wrongClass).toMatchObject({ code: 1 });
+    expect(wrongClass.stderr).toContain('找不到班次“2030-001”');
+    const badFormat = await cadre('roster', 'export', '--class', '2019-001', '--format', 'odt', '--out', out);
+    expect(badFormat.code).toBe(1);
+    expect(badFormat.stderr).toContain('“格式”的取值“odt”无效');
+    const noFile = await cadre('roster', 'import', '--class', '2019-001');
+    expect(noFile.code).toBe(2);
+    expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
   });
 
   it('runs as a real process through npm’s entry point', async () => {

@@ -1,13 +1,19 @@
 import { parseArgs } from 'node:util';
 import { AppError, type AppErrorShape } from '../../shared/errors';
+import type { CoreEvent } from '../../shared/events';
 import { openCore } from '../core/open';
 import { resolveDataDir } from '../core/paths';
-import { type Command, commands, type OptionSpec, UsageError } from './commands';
+import { chromiumPlatform } from './chromium-platform';
+import { type Command, type OptionSpec, UsageError } from './command';
+import { commands } from './commands';
 
 export type Io = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  isTerminal?: boolean;
+  // Rewrites one status line in place.
+  progress?: (text: string) => void;
 };
 
 const globalOptions = {
@@ -84,6 +90,17 @@ const printError = (io: Io, error: AppErrorShape, json: boolean) => {
   if (issues.length > 1) for (const issue of issues) io.stderr(`  - ${issue.message}`);
 };
 
+const phases: Record<string, string> = { read: '读取文件', check: '核对', write: '写入', prepare: '准备' };
+
+// Long work draws a progress line on a terminal; piped output and --json stay clean.
+const progressPrinter = (io: Io, quiet: boolean) => {
+  if (quiet || !io.isTerminal) return undefined;
+  return (event: CoreEvent) => {
+    const percent = event.total > 0 ? Math.round((event.done / event.total) * 100) : 0;
+    io.progress?.(`${phases[event.phase] ?? event.phase} ${event.done}/${event.total}（${percent}%）`);
+  };
+};
+
 export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   const wantsJson = argv.includes('--json');
   const found = findCommand(argv);
@@ -102,32 +119,38 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   }
   const { command, rest } = found;
   const allOptions = { ...command.options, ...globalOptions };
-  let request: { values: Parsed['values']; input: unknown };
+  let parsed: Parsed;
   try {
-    const parsed = parseCommandLine(rest, allOptions);
-    if (parsed.values['help'] === true) {
-      io.stdout(commandHelp(command));
-      return 0;
-    }
-    request = { values: parsed.values, input: command.input(parsed.values, parsed.positionals) };
+    parsed = parseCommandLine(rest, allOptions);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`错误：${error.message}\n\n${commandHelp(command)}`);
     return 2;
   }
+  if (parsed.values['help'] === true) {
+    io.stdout(commandHelp(command));
+    return 0;
+  }
 
-  const dataDirArg = request.values['data-dir'];
+  const dataDirArg = parsed.values['data-dir'];
   const dataDir = resolveDataDir(typeof dataDirArg === 'string' ? ['--data-dir', dataDirArg] : [], io.env);
   let opened: ReturnType<typeof openCore>;
   try {
-    opened = openCore({ dataDir });
+    opened = openCore({ dataDir, platform: chromiumPlatform(), emit: progressPrinter(io, wantsJson) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     printError(io, error.toShape(), wantsJson);
     return 1;
   }
   try {
-    const result = await opened.router.handle(command.channel, request.input);
+    let result;
+    try {
+      result = await command.execute(opened.router.call, parsed.values, parsed.positionals);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`错误：${error.message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
     if (!result.ok) {
       printError(io, result.error, wantsJson);
       return 1;

@@ -47,7 +47,7 @@ export const renderHtml = (doc: TableDoc): string => {
   .sub { text-align: center; margin: 0 0 10pt; font-size: 11pt; }
   h2 { font-size: 12pt; margin: 12pt 0 4pt; }
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-  th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; word-break: break-all; }
+  th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
   th { background: #f2f2f2; font-weight: bold; text-align: center; }
   td.c { text-align: center; }
   td.sign { height: 26pt; }

@@ -92,7 +92,8 @@ const builders: Record<
     return {
       title: `${classTitle(c)}学员名册`,
       subtitle: subtitle(school, `培训时间：${dateRange(c)}`, `共 ${people.length} 人`),
-      orientation: width > 60 ? 'landscape' : 'portrait',
+      // A4 portrait holds about 48 characters of 10.5 pt text across; wider tables turn the page.
+      orientation: width > 48 ? 'landscape' : 'portrait',
       sections: [table],
     };
   },

@@ -1,46 +1,7 @@
-import { classStatuses, type TrainingClass } from '../../shared/classes';
-import type { Channel, OutputOf } from '../../shared/contract';
-import { message } from '../../shared/i18n/translate';
-import { formatFacts, formatTable } from './format';
-
-export type OptionSpec = { type: 'string' | 'boolean'; describe: string };
-
-type Values = Readonly<Record<string, string | boolean | undefined>>;
-
-// A mistake in the command line itself (not in the data): reported with the command's usage.
-export class UsageError extends Error {}
-
-type CommandSpec<C extends Channel> = {
-  words: readonly string[];
-  usage: string;
-  summary: string;
-  options: Readonly<Record<string, OptionSpec>>;
-  channel: C;
-  // Turns the command line into the channel's input. Values stay as typed, except whole numbers:
-  // validating them is the router's job, so that the CLI and the UI refuse the same things alike.
-  input: (values: Values, positionals: readonly string[]) => unknown;
-  print: (value: OutputOf<C>) => string;
-  // What --json prints, when not the whole output.
-  json?: (value: OutputOf<C>) => unknown;
-};
-
-export type Command = Omit<CommandSpec<Channel>, 'print' | 'json'> & {
-  print: (value: unknown) => string;
-  json: (value: unknown) => unknown;
-};
-
-// The router's untyped door hands back `unknown`; the command knows which channel it called.
-const define = <C extends Channel>(spec: CommandSpec<C>): Command => ({
-  ...spec,
-  print: (value) => spec.print(value as OutputOf<C>),
-  json: (value) => (spec.json ? spec.json(value as OutputOf<C>) : value),
-});
-
-const asNumberIfWhole = (value: string | boolean | undefined): unknown =>
-  typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-
-const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+import { classStatuses, type TrainingClass } from '../../../shared/classes';
+import { message } from '../../../shared/i18n/translate';
+import { asNumberIfWhole, type Command, defined, type OptionSpec, single, UsageError } from '../command';
+import { formatFacts, formatTable } from '../format';
 
 // --status accepts the code (planning) or the Chinese word (筹备中).
 const statusFromWord = (word: string | boolean | undefined): unknown => {
@@ -96,8 +57,8 @@ const classFieldOptions = {
   notes: { type: 'string', describe: '备注' },
 } as const satisfies Record<string, OptionSpec>;
 
-export const commands: readonly Command[] = [
-  define({
+export const classCommands: readonly Command[] = [
+  single({
     words: ['class', 'create'],
     usage: 'class create --name 名称 --start YYYY-MM-DD --end YYYY-MM-DD [--category 类别] [--location 地点] …',
     summary: '新建培训班次',
@@ -119,7 +80,7 @@ export const commands: readonly Command[] = [
       }),
     print: (created) => `已创建班次：\n${classFacts(created)}`,
   }),
-  define({
+  single({
     words: ['class', 'list'],
     usage: 'class list [--year 年度] [--status 状态] [--category 类别] [--search 文本]',
     summary: '列出培训班次（搜索支持拼音首字母，如 smgb）',
@@ -145,7 +106,7 @@ export const commands: readonly Command[] = [
     // The class objects themselves, as scripts expect; approximation shows in the human output.
     json: ({ items }) => items,
   }),
-  define({
+  single({
     words: ['class', 'show'],
     usage: 'class show <ID 或 编号>',
     summary: '显示一个班次的详细信息',

@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
+import { value } from '../testing/expect-result';
+import { csvLines, docxText, docxXml, pdfText, readXlsx } from '../testing/read-documents';
+import { idNumber } from '../testing/roster-files';
+import { openTempCore, type TempCore } from '../testing/temp-core';
+
+let t: TempCore;
+let classId: number;
+const zhangId = idNumber('1980-05-06', 123);
+
+beforeAll(async () => {
+  t = openTempCore({ platform: chromiumPlatform() });
+  value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
+  classId = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' })).id;
+  const people = [
+    { name: '张三', idNumber: zhangId, unit: '辽源市龙山区人民政府', position: '副区长', phone: '13943100001', politicalStatus: '中共党员' },
+    { name: '李四', sex: 'female', unit: '东辽县安石镇人民政府', position: '副镇长', phone: '13943100002', birthDate: '1982-03' },
+    { name: '王五', sex: 'male', unit: '=HYPERLINK("http://evil.example","点我")', position: '+科长', phone: '13943100003' },
+    { name: '赵六', sex: 'male', unit: '辽源市财政局', position: '科长', phone: '13943100004' },
+  ];
+  for (const [i, trainee] of people.entries()) {
+    value(await t.router.call('roster.add', { classId, trainee, enrolment: { group: (i % 2) + 1, role: i === 0 ? '组长' : '' } }));
+  }
+});
+afterAll(() => t.dispose());
+
+const exportTo = async (name: string, input: Record<string, unknown>) => {
+  const path = join(t.dir, name);
+  value(await t.router.call('roster.export', { classId, path, ...input }));
+  return path;
+};
+
+describe('exporting a roster', () => {
+  it('as .xlsx: title and school, borders, frozen header, A4 landscape with repeating header, masked personal data', async () => {
+    const path = await exportTo('名册.xlsx', {
+      document: 'roster',
+      format: 'xlsx',
+      columns: ['seq', 'name', 'sex', 'birthDate', 'idNumber', 'unit', 'position', 'politicalStatus', 'phone', 'group', 'role'],
+    });
+    const { sheet, rows } = await readXlsx(path);
+    expect(rows[0]?.[0]).toBe('2019年市管干部培训班学员名册');
+    expect(rows[1]?.[0]).toContain('中共辽源市委党校');
+    expect(rows[2]).toEqual(['序号', '姓名', '性别', '出生年月', '身份证号', '工作单位', '职务', '政治面貌', '联系电话', '小组', '班委']);
+    const zhang = rows.find((row) => row[1] === '张三');
+    // 王 (4 strokes) comes before 张 (7) in stroke order.
+    expect(zhang).toEqual(['2', '张三', '男', '1980.05', `220402********${zhangId.slice(-4)}`, '辽源市龙山区人民政府', '副区长', '中共党员', '139****0001', '第一组', '组长']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    expect(sheet.getCell('B4').border.top?.style).toBe('thin');
+    expect(sheet.getCell('A1').isMerged).toBe(true);
+    // No cell of the file is a formula, whatever a unit was called.
+    const cells: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(cells.some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell)).toBe(false);
+    expect(rows.find((row) => row[1] === '王五')?.[5]).toBe(`'=HYPERLINK("http://evil.example","点我")`);
+    expect(rows.find((row) => row[1] === '王五')?.[6]).toBe(`'+科长`);
+  });
+
+  it('with full ID numbers and phones only when ticked, and every export logged', async () => {
+    const path = await exportTo('名册-完整.xlsx', { document: 'roster', format: 'xlsx', columns: ['name', 'idNumber', 'phone'], reveal: { idNumber: true, phone: true } });
+    const { rows } = await readXlsx(path);
+    expect(rows.find((row) => row[0] === '张三')).toEqual(['张三', zhangId, '13943100001']);
+    const log = t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id`).pluck().all() as string[];
+    expect(log.at(-1)).toMatch(/^导出“2019年市管干部培训班”学员名册（XLSX，4 人，含完整身份证号、完整电话）到 /);
+    expect(log.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('as .docx: A4 landscape, a repeating header row, the same rows', async () => {
+    const path = await exportTo('名册.docx', { document: 'roster', format: 'docx', columns: ['seq', 'name', 'sex', 'unit', 'position', 'politicalStatus', 'education', 'phone', 'group', 'role', 'notes', 'idNumber', 'rank'] });
+    const text = docxText(path);
+    expect(text).toContain('2019年市管干部培训班学员名册');
+    expect(text).toContain('中共辽源市委党校');
+    expect(text).toContain('辽源市龙山区人民政府');
+    expect(text).not.toContain(zhangId);
+    const xml = docxXml(path);
+    expect(xml).toMatch(/<w:pgSz[^>]*w:orient="landscape"/);
+    const size = /<w:pgSz w:w="(\d+)" w:h="(\d+)"/.exec(xml);
+    expect(Number(size?.[1])).toBeGreaterThan(Number(size?.[2]));
+    expect(xml).toContain('<w:tblHeader/>');
+  });
+
+  it('as .csv for Chinese Excel: GB18030 by default, UTF-8 with a BOM on request, no formulas', async () => {
+    const gb = csvLines(await exportTo('名册.csv', { document: 'roster', format: 'csv', columns: ['name', 'unit'] }), 'gb18030');
+    expect(gb.bom).toBe(false);
+    expect(gb.lines[0]).toBe('姓名,工作单位');
+    expect(gb.lines).toContain('张三,辽源市龙山区人民政府');
+    expect(gb.lines).toContain(`王五,"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    const utf = csvLines(await exportTo('名册-utf8.csv', { document: 'roster', format: 'csv', columns: ['name'], csvEncoding: 'utf8bom' }), 'utf8bom');
+    expect(utf.bom).toBe(true);
+    expect(utf.lines).toContain('张三');
+  });
+
+  it('group list and contact list', async () => {
+    const groups = docxText(await exportTo('分组.docx', { document: 'groups', format: 'docx' }));
+    expect(groups).toContain('2019年市管干部培训班分组名单');
+    expect(groups).toMatch(/第一组（2 人）　组长：张三/);
+    expect(groups).toContain('第二组（2 人）');
+    const { rows } = await readXlsx(await exportTo('通讯录.xlsx', { document: 'contacts', format: 'xlsx' }));
+    expect(rows[2]).toEqual(['序号', '姓名', '工作单位', '职务', '联系电话', '小组']);
+    expect(rows.find((row) => row[1] === '李四')?.[4]).toBe('139****0002');
+  });
+
+  it('sign-in sheet as .docx: one page per day with empty signature cells', async () => {
+    const text = docxText(await exportTo('签到.docx', { document: 'signin', format: 'docx' }));
+    expect(text).toContain('2019年市管干部培训班签到表');
+    for (const day of ['2019年6月3日（星期一）', '2019年6月4日（星期二）', '2019年6月5日（星期三）']) expect(text).toContain(day);
+    expect(docxXml(join(t.dir, '签到.docx')).match(/w:pageBreakBefore/g)?.length).toBe(2);
+  });
+
+  const pdf = findChromium() ? it : it.skip;
+  if (!findChromium()) console.log('PDF export tests skipped: no Chromium, Chrome or Edge on this machine');
+
+  pdf('as PDF, printed by Chromium: roster and a three-day sign-in sheet', async () => {
+    const roster = await pdfText(await exportTo('名册.pdf', { document: 'roster', format: 'pdf' }));
+    expect(roster.pages).toBe(1);
+    for (const text of ['2019年市管干部培训班学员名册', '中共辽源市委党校', '张三', '辽源市龙山区人民政府', '139****0001']) expect(roster.text).toContain(text);
+    const signin = await pdfText(await exportTo('签到.pdf', { document: 'signin', format: 'pdf' }));
+    expect(signin.pages).toBe(3);
+    expect(signin.text).toContain('2019年6月5日（星期三）');
+    expect(signin.text).toContain('上午签到');
+  });
+});

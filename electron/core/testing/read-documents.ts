@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import iconv from 'iconv-lite';
+import { extractText, getDocumentProxy } from 'unpdf';
+
+// Exports read back the way another program would read them.
+
+export const readXlsx = async (path: string) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error('no worksheet');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      values[col - 1] = cell.text;
+    });
+    rows.push(values);
+  });
+  return { sheet, rows };
+};
+
+export const docxXml = (path: string): string => {
+  const files = unzipSync(readFileSync(path));
+  const document = files['word/document.xml'];
+  if (!document) throw new Error('no word/document.xml');
+  return new TextDecoder().decode(document);
+};
+
+// The visible text of a .docx, paragraph by paragraph.
+export const docxText = (path: string): string =>
+  docxXml(path)
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+
+export const pdfText = async (path: string): Promise<{ pages: number; text: string }> => {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path)));
+  const { totalPages, text } = await extractText(pdf, { mergePages: true });
+  return { pages: totalPages, text };
+};
+
+export const csvLines = (path: string, encoding: 'gb18030' | 'utf8bom') => {
+  const bytes = readFileSync(path);
+  const text = encoding === 'gb18030' ? iconv.decode(bytes, 'gb18030') : new TextDecoder().decode(bytes.subarray(3));
+  return { bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, lines: text.split('\r\n').filter(Boolean) };
+};
