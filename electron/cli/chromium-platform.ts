@@ -17,7 +17,8 @@ const candidates = [
   '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
 ];
 
-export const findChromium = (): string | undefined => candidates.find((path): path is string => Boolean(path) && existsSync(path ?? ''));
+export const findChromium = (): string | undefined =>
+  candidates.find((path): path is string => Boolean(path) && existsSync(path ?? ''));
 
 const flags = [
   '--headless',

@@ -27,44 +27,49 @@ export const encodeReadings = (readings: Readings): string => readings.map((opti
 export const decodeReadings = (encoded: string): Readings =>
   encoded === '' ? [] : encoded.split('|').map((options) => options.split(','));
 
-// True when the query spells a run of consecutive characters, each by a non-empty prefix of one
-// of its readings: "smgb" and "shiguangb" both find 市管干部, "zs" and "zhangs" find 张三.
-export const matchesReadings = (readings: Readings, query: string): boolean => {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  if (q === '') return true;
-  const n = readings.length;
-  const failed = new Set<number>();
-  const from = (char: number, at: number): boolean => {
-    if (at === q.length) return true;
-    if (char === n) return false;
-    const memo = char * (q.length + 1) + at;
-    if (failed.has(memo)) return false;
-    for (const reading of readings[char] ?? []) {
-      const limit = Math.min(reading.length, q.length - at);
-      for (let len = limit; len >= 1; len -= 1) {
-        if (reading.startsWith(q.slice(at, at + len)) && from(char + 1, at + len)) return true;
-      }
-    }
-    failed.add(memo);
-    return false;
-  };
-  const first = q[0];
-  for (let start = 0; start < n; start += 1) {
-    // Cheap rejection before the search: the run must begin with a reading that starts like the query.
-    if ((readings[start] ?? []).some((reading) => reading[0] === first) && from(start, 0)) return true;
+// Can q[qi…] be spelled from character ci on, each character giving a non-empty prefix of one of its
+// readings? Names and titles are short, so plain recursion over the few viable prefixes is cheapest.
+const spellFrom = (readings: Readings, ci: number, q: string, qi: number): boolean => {
+  if (qi === q.length) return true;
+  if (ci === readings.length) return false;
+  for (const reading of readings[ci] ?? []) {
+    const max = Math.min(reading.length, q.length - qi);
+    let common = 0;
+    while (common < max && reading.charCodeAt(common) === q.charCodeAt(qi + common)) common += 1;
+    for (let len = common; len >= 1; len -= 1) if (spellFrom(readings, ci + 1, q, qi + len)) return true;
   }
   return false;
 };
 
-const latinQuery = /^[a-z0-9\s]+$/i;
+// True when the query spells a run of consecutive characters, each by a non-empty prefix of one
+// of its readings: "sggb" and "shiguangb" both find 市管干部, "zs" and "zhangs" find 张三.
+// `q` must already be lower case without spaces (see normaliseQuery).
+export const matchesReadings = (readings: Readings, q: string): boolean => {
+  if (q === '') return true;
+  const first = q.charCodeAt(0);
+  for (let start = 0; start < readings.length; start += 1) {
+    // Cheap rejection first: the run must begin with a reading that starts like the query.
+    const options = readings[start] ?? [];
+    let viable = false;
+    for (const reading of options) if (reading.charCodeAt(0) === first) viable = true;
+    if (viable && spellFrom(readings, start, q, 0)) return true;
+  }
+  return false;
+};
+
+export const normaliseQuery = (query: string): string => query.trim().toLowerCase().replace(/\s+/g, '');
+
+const latinQuery = /^[a-z0-9]+$/;
 
 // The one search rule of the app: plain substring, or (for Latin queries) pinyin as above.
 export const textMatches = (text: string, query: string, readings?: Readings): boolean => {
-  const q = query.trim().toLowerCase();
+  const q = normaliseQuery(query);
   if (q === '') return true;
   if (text.toLowerCase().includes(q)) return true;
-  return latinQuery.test(q) && matchesReadings(readings ?? readingsOf(text), q);
+  return isLatinQuery(q) && matchesReadings(readings ?? readingsOf(text), q);
 };
+
+export const isLatinQuery = (q: string): boolean => latinQuery.test(q);
 
 // A sort key that reads surnames as surnames: 单 shan, 曾 zeng, 解 xie, 仇 qiu, 区 ou, 朴 piao.
 export const personPinyinKey = (name: string): string =>
@@ -73,13 +78,13 @@ export const personPinyinKey = (name: string): string =>
 // Typing tolerance for initials: "smgb" for 市管干部 (sggb) — one wrong letter in a run of at least
 // four initials. Only ever used when nothing matches exactly, and then shown as approximate.
 export const nearInitials = (readings: Readings, query: string): boolean => {
-  const q = query.toLowerCase();
+  const q = normaliseQuery(query);
   if (!/^[a-z]{4,}$/.test(q)) return false;
-  const initials = readings.map((options) => new Set(options.map((reading) => reading[0])));
-  for (let start = 0; start + q.length <= initials.length; start += 1) {
+  for (let start = 0; start + q.length <= readings.length; start += 1) {
     let misses = 0;
     for (let i = 0; i < q.length && misses <= 1; i += 1) {
-      if (!initials[start + i]?.has(q[i])) misses += 1;
+      const code = q.charCodeAt(i);
+      if (!(readings[start + i] ?? []).some((reading) => reading.charCodeAt(0) === code)) misses += 1;
     }
     if (misses <= 1) return true;
   }

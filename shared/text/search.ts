@@ -1,24 +1,54 @@
-import { nearInitials, type Readings, readingsOf, textMatches } from './pinyin';
+import { isLatinQuery, matchesReadings, nearInitials, normaliseQuery, type Readings, readingsOf } from './pinyin';
 
 export type SearchResult<T> = { items: T[]; approximate: boolean };
 
 // A text to search in; with `readings` it is also found by pinyin (computed only if a pinyin-looking
 // query needs them, or supplied ready-made for names stored with their readings).
-export type SearchField = { text: string; readings?: Readings | (() => Readings) };
+export type SearchField = {
+  text: string;
+  readings?: Readings | (() => Readings);
+  // Prepared once for fields searched over and over (the trainee index): the lower-cased text, and
+  // whether it holds any Latin letters or digits at all — Chinese text cannot contain "zs".
+  lower?: string;
+  latin?: boolean;
+};
 
 export const pinyinField = (text: string): SearchField => ({ text, readings: () => readingsOf(text) });
 
 const readingsOfField = (field: SearchField): Readings | undefined =>
   typeof field.readings === 'function' ? field.readings() : field.readings;
 
-const exactMatch = (field: SearchField, query: string): boolean => {
-  if (field.readings === undefined) return field.text.toLowerCase().includes(query.toLowerCase());
-  return textMatches(field.text, query, readingsOfField(field));
+type Compiled = { text: string; spelled: string | undefined };
+
+// The query is normalised once per search, not once per row.
+const compile = (query: string): Compiled => {
+  const spelled = normaliseQuery(query);
+  return { text: query.trim().toLowerCase(), spelled: isLatinQuery(spelled) ? spelled : undefined };
 };
 
-const nearMatch = (field: SearchField, query: string): boolean => {
-  const readings = readingsOfField(field);
-  return readings !== undefined && nearInitials(readings, query);
+const exactMatch = (field: SearchField, q: Compiled): boolean => {
+  if ((q.spelled === undefined || field.latin !== false) && (field.lower ?? field.text.toLowerCase()).includes(q.text)) return true;
+  if (q.spelled === undefined || field.readings === undefined) return false;
+  return matchesReadings(readingsOfField(field) ?? [], q.spelled);
+};
+
+const nearMatch = (field: SearchField, q: Compiled): boolean => {
+  if (q.spelled === undefined || field.readings === undefined) return false;
+  return nearInitials(readingsOfField(field) ?? [], q.spelled);
+};
+
+// Plain loops: this runs over every trainee the school has ever had, on each keystroke.
+const pick = <T>(items: readonly T[], fields: (item: T) => readonly SearchField[], q: Compiled, test: (field: SearchField, q: Compiled) => boolean): T[] => {
+  const found: T[] = [];
+  for (const item of items) {
+    for (const field of fields(item)) {
+      if (test(field, q)) {
+        found.push(item);
+        break;
+      }
+    }
+  }
+  return found;
 };
 
 // The one search every list in the app uses: substring or pinyin first; if that finds nothing,
@@ -28,10 +58,10 @@ export const searchItems = <T>(
   fields: (item: T) => readonly SearchField[],
   query: string | undefined,
 ): SearchResult<T> => {
-  const q = query?.trim() ?? '';
-  if (q === '') return { items: [...items], approximate: false };
-  const exact = items.filter((item) => fields(item).some((field) => exactMatch(field, q)));
+  if ((query?.trim() ?? '') === '') return { items: [...items], approximate: false };
+  const q = compile(query ?? '');
+  const exact = pick(items, fields, q, exactMatch);
   if (exact.length > 0) return { items: exact, approximate: false };
-  const near = items.filter((item) => fields(item).some((field) => nearMatch(field, q)));
+  const near = q.spelled !== undefined && q.spelled.length >= 4 ? pick(items, fields, q, nearMatch) : [];
   return { items: near, approximate: near.length > 0 };
 };

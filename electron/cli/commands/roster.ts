@@ -62,7 +62,8 @@ export const rosterCommands: readonly Command[] = [
       const warnings = preview.problems.filter((p) => p.severity === 'warning');
       if (warnings.length > 0) {
         lines.push(`提示 ${warnings.length} 处：`);
-        for (const warning of warnings.slice(0, 20)) lines.push(`  第 ${warning.row} 行${warning.column ? ` ${warning.column} 列` : ''}：${warning.message}`);
+        for (const warning of warnings.slice(0, 20))
+          lines.push(`  第 ${warning.row} 行${warning.column ? ` ${warning.column} 列` : ''}：${warning.message}`);
         if (warnings.length > 20) lines.push(`  …另有 ${warnings.length - 20} 处`);
       }
       return lines.join('\n');
@@ -82,11 +83,21 @@ export const rosterCommands: readonly Command[] = [
       const id = await classId(call, values);
       if (!id.ok) return id;
       const listed = await call('roster.list', defined({ classId: id.value, sort: values['sort'] }));
-      if (!listed.ok || values['reveal'] !== true || listed.value.items.length === 0) return listed.ok ? ok(listed.value.items) : listed;
-      const revealed = await call('trainees.reveal', { ids: listed.value.items.map((e) => e.traineeId), purpose: '命令行 roster list --reveal' });
+      if (!listed.ok || values['reveal'] !== true || listed.value.items.length === 0)
+        return listed.ok ? ok(listed.value.items) : listed;
+      const revealed = await call('trainees.reveal', {
+        ids: listed.value.items.map((e) => e.traineeId),
+        purpose: '命令行 roster list --reveal',
+      });
       if (!revealed.ok) return revealed;
       const full = new Map(revealed.value.map((r) => [r.id, r]));
-      return ok(listed.value.items.map((entry) => ({ ...entry, idNumber: full.get(entry.traineeId)?.idNumber ?? '', phone: full.get(entry.traineeId)?.phone ?? '' })));
+      return ok(
+        listed.value.items.map((entry) => ({
+          ...entry,
+          idNumber: full.get(entry.traineeId)?.idNumber ?? '',
+          phone: full.get(entry.traineeId)?.phone ?? '',
+        })),
+      );
     },
     print: (items) =>
       items.length === 0

@@ -13,15 +13,26 @@ const zhangId = idNumber('1980-05-06', 123);
 beforeAll(async () => {
   t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
-  classId = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' })).id;
+  classId = value(
+    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' }),
+  ).id;
   const people = [
-    { name: '张三', idNumber: zhangId, unit: '辽源市龙山区人民政府', position: '副区长', phone: '13943100001', politicalStatus: '中共党员' },
+    {
+      name: '张三',
+      idNumber: zhangId,
+      unit: '辽源市龙山区人民政府',
+      position: '副区长',
+      phone: '13943100001',
+      politicalStatus: '中共党员',
+    },
     { name: '李四', sex: 'female', unit: '东辽县安石镇人民政府', position: '副镇长', phone: '13943100002', birthDate: '1982-03' },
     { name: '王五', sex: 'male', unit: '=HYPERLINK("http://evil.example","点我")', position: '+科长', phone: '13943100003' },
     { name: '赵六', sex: 'male', unit: '辽源市财政局', position: '科长', phone: '13943100004' },
   ];
   for (const [i, trainee] of people.entries()) {
-    value(await t.router.call('roster.add', { classId, trainee, enrolment: { group: (i % 2) + 1, role: i === 0 ? '组长' : '' } }));
+    value(
+      await t.router.call('roster.add', { classId, trainee, enrolment: { group: (i % 2) + 1, role: i === 0 ? '组长' : '' } }),
+    );
   }
 });
 afterAll(() => t.dispose());
@@ -42,10 +53,34 @@ describe('exporting a roster', () => {
     const { sheet, rows } = await readXlsx(path);
     expect(rows[0]?.[0]).toBe('2019年市管干部培训班学员名册');
     expect(rows[1]?.[0]).toContain('中共辽源市委党校');
-    expect(rows[2]).toEqual(['序号', '姓名', '性别', '出生年月', '身份证号', '工作单位', '职务', '政治面貌', '联系电话', '小组', '班委']);
+    expect(rows[2]).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '出生年月',
+      '身份证号',
+      '工作单位',
+      '职务',
+      '政治面貌',
+      '联系电话',
+      '小组',
+      '班委',
+    ]);
     const zhang = rows.find((row) => row[1] === '张三');
     // 王 (4 strokes) comes before 张 (7) in stroke order.
-    expect(zhang).toEqual(['2', '张三', '男', '1980.05', `220402********${zhangId.slice(-4)}`, '辽源市龙山区人民政府', '副区长', '中共党员', '139****0001', '第一组', '组长']);
+    expect(zhang).toEqual([
+      '2',
+      '张三',
+      '男',
+      '1980.05',
+      `220402********${zhangId.slice(-4)}`,
+      '辽源市龙山区人民政府',
+      '副区长',
+      '中共党员',
+      '139****0001',
+      '第一组',
+      '组长',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
     expect(sheet.getCell('B4').border.top?.style).toBe('thin');
@@ -59,7 +94,12 @@ describe('exporting a roster', () => {
   });
 
   it('with full ID numbers and phones only when ticked, and every export logged', async () => {
-    const path = await exportTo('名册-完整.xlsx', { document: 'roster', format: 'xlsx', columns: ['name', 'idNumber', 'phone'], reveal: { idNumber: true, phone: true } });
+    const path = await exportTo('名册-完整.xlsx', {
+      document: 'roster',
+      format: 'xlsx',
+      columns: ['name', 'idNumber', 'phone'],
+      reveal: { idNumber: true, phone: true },
+    });
     const { rows } = await readXlsx(path);
     expect(rows.find((row) => row[0] === '张三')).toEqual(['张三', zhangId, '13943100001']);
     const log = t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id`).pluck().all() as string[];
@@ -68,7 +108,25 @@ describe('exporting a roster', () => {
   });
 
   it('as .docx: A4 landscape, a repeating header row, the same rows', async () => {
-    const path = await exportTo('名册.docx', { document: 'roster', format: 'docx', columns: ['seq', 'name', 'sex', 'unit', 'position', 'politicalStatus', 'education', 'phone', 'group', 'role', 'notes', 'idNumber', 'rank'] });
+    const path = await exportTo('名册.docx', {
+      document: 'roster',
+      format: 'docx',
+      columns: [
+        'seq',
+        'name',
+        'sex',
+        'unit',
+        'position',
+        'politicalStatus',
+        'education',
+        'phone',
+        'group',
+        'role',
+        'notes',
+        'idNumber',
+        'rank',
+      ],
+    });
     const text = docxText(path);
     expect(text).toContain('2019年市管干部培训班学员名册');
     expect(text).toContain('中共辽源市委党校');
@@ -87,7 +145,10 @@ describe('exporting a roster', () => {
     expect(gb.lines[0]).toBe('姓名,工作单位');
     expect(gb.lines).toContain('张三,辽源市龙山区人民政府');
     expect(gb.lines).toContain(`王五,"'=HYPERLINK(""http://evil.example"",""点我"")"`);
-    const utf = csvLines(await exportTo('名册-utf8.csv', { document: 'roster', format: 'csv', columns: ['name'], csvEncoding: 'utf8bom' }), 'utf8bom');
+    const utf = csvLines(
+      await exportTo('名册-utf8.csv', { document: 'roster', format: 'csv', columns: ['name'], csvEncoding: 'utf8bom' }),
+      'utf8bom',
+    );
     expect(utf.bom).toBe(true);
     expect(utf.lines).toContain('张三');
   });
@@ -115,7 +176,8 @@ describe('exporting a roster', () => {
   pdf('as PDF, printed by Chromium: roster and a three-day sign-in sheet', async () => {
     const roster = await pdfText(await exportTo('名册.pdf', { document: 'roster', format: 'pdf' }));
     expect(roster.pages).toBe(1);
-    for (const text of ['2019年市管干部培训班学员名册', '中共辽源市委党校', '张三', '辽源市龙山区人民政府', '139****0001']) expect(roster.text).toContain(text);
+    for (const text of ['2019年市管干部培训班学员名册', '中共辽源市委党校', '张三', '辽源市龙山区人民政府', '139****0001'])
+      expect(roster.text).toContain(text);
     const signin = await pdfText(await exportTo('签到.pdf', { document: 'signin', format: 'pdf' }));
     expect(signin.pages).toBe(3);
     expect(signin.text).toContain('2019年6月5日（星期三）');

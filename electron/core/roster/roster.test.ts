@@ -2,20 +2,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
 import { idNumber } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { openCore } from '../open';
 import { planGroups } from './groups';
 
 let t: TempCore;
 let classId: number;
 beforeEach(async () => {
   t = openTempCore();
-  classId = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' })).id;
+  classId = value(
+    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+  ).id;
 });
 afterEach(() => t.dispose());
 
 const add = async (name: string, fields: Record<string, unknown> = {}, enrolment: Record<string, unknown> = {}) =>
   value(await t.router.call('roster.add', { classId, trainee: { name, ...fields }, enrolment }));
 
-const names = async (query: Record<string, unknown> = {}) => value(await t.router.call('roster.list', { classId, ...query })).items.map((e) => e.name);
+const names = async (query: Record<string, unknown> = {}) =>
+  value(await t.router.call('roster.list', { classId, ...query })).items.map((e) => e.name);
 
 describe('the roster of a class', () => {
   it('sorts by surname strokes, by pinyin with surname readings, by unit and by group', async () => {
@@ -50,7 +54,12 @@ describe('the roster of a class', () => {
   it('masks ID numbers and phones, and reveals them only through a logged call', async () => {
     const id = idNumber('1980-05-06', 123);
     const entry = await add('张三', { idNumber: id, phone: '13943100001' });
-    expect(entry).toMatchObject({ idNumberMasked: '220402********1234'.replace('1234', id.slice(-4)), phoneMasked: '139****0001', sex: 'male', birthDate: '1980-05-06' });
+    expect(entry).toMatchObject({
+      idNumberMasked: '220402********1234'.replace('1234', id.slice(-4)),
+      phoneMasked: '139****0001',
+      sex: 'male',
+      birthDate: '1980-05-06',
+    });
     expect(JSON.stringify(value(await t.router.call('roster.list', { classId })))).not.toContain(id);
     const revealed = value(await t.router.call('trainees.reveal', { ids: [entry.traineeId], purpose: '核对报名信息' }));
     expect(revealed).toEqual([{ id: entry.traineeId, idNumber: id, phone: '13943100001' }]);
@@ -61,7 +70,10 @@ describe('the roster of a class', () => {
   it('refuses a wrong ID number with a field-named message and changes nothing', async () => {
     const before = snapshot(t.core.db);
     const bad = `${idNumber('1980-05-06', 123).slice(0, 17)}${idNumber('1980-05-06', 123).endsWith('1') ? '2' : '1'}`;
-    const error = failure(await t.router.call('roster.add', { classId, trainee: { name: '张三', idNumber: bad } }), 'INVALID_INPUT');
+    const error = failure(
+      await t.router.call('roster.add', { classId, trainee: { name: '张三', idNumber: bad } }),
+      'INVALID_INPUT',
+    );
     expect(error.details?.issues?.[0]).toMatchObject({ field: 'trainee.idNumber', code: 'id_check_digit' });
     expect(error.message).toContain('身份证号校验位不正确');
     expect(snapshot(t.core.db)).toBe(before);
@@ -70,8 +82,12 @@ describe('the roster of a class', () => {
   it('one person per ID number across classes; the same class twice is refused', async () => {
     const id = idNumber('1980-05-06', 123);
     const first = await add('张三', { idNumber: id, unit: '辽源市财政局' });
-    const other = value(await t.router.call('classes.create', { name: '2020年主体班', startDate: '2020-03-02', endDate: '2020-03-06' })).id;
-    const again = value(await t.router.call('roster.add', { classId: other, trainee: { name: '张三', idNumber: id, unit: '辽源市农业农村局' } }));
+    const other = value(
+      await t.router.call('classes.create', { name: '2020年主体班', startDate: '2020-03-02', endDate: '2020-03-06' }),
+    ).id;
+    const again = value(
+      await t.router.call('roster.add', { classId: other, trainee: { name: '张三', idNumber: id, unit: '辽源市农业农村局' } }),
+    );
     expect(again.traineeId).toBe(first.traineeId);
     failure(await t.router.call('roster.add', { classId, traineeId: first.traineeId }), 'CONFLICT');
     const person = value(await t.router.call('trainees.get', { id: first.traineeId }));
@@ -81,7 +97,15 @@ describe('the roster of a class', () => {
   it('edits, assigns groups and roles, and removes entries while keeping the person', async () => {
     const a = await add('张三');
     const b = await add('李四');
-    value(await t.router.call('roster.assign', { classId, assignments: [{ enrolmentId: a.enrolmentId, group: 1, role: '班长' }, { enrolmentId: b.enrolmentId, group: 2 }] }));
+    value(
+      await t.router.call('roster.assign', {
+        classId,
+        assignments: [
+          { enrolmentId: a.enrolmentId, group: 1, role: '班长' },
+          { enrolmentId: b.enrolmentId, group: 2 },
+        ],
+      }),
+    );
     const edited = value(
       await t.router.call('roster.update', {
         enrolmentId: b.enrolmentId,
@@ -97,7 +121,8 @@ describe('the roster of a class', () => {
 
   it('is read-only once the class is archived', async () => {
     const a = await add('张三');
-    for (const status of ['in_progress', 'finished', 'archived'] as const) value(await t.router.call('classes.setStatus', { id: classId, status }));
+    for (const status of ['in_progress', 'finished', 'archived'] as const)
+      value(await t.router.call('classes.setStatus', { id: classId, status }));
     const before = snapshot(t.core.db);
     failure(await t.router.call('roster.add', { classId, trainee: { name: '李四' } }), 'READ_ONLY');
     failure(await t.router.call('roster.remove', { enrolmentIds: [a.enrolmentId] }), 'READ_ONLY');
@@ -135,12 +160,35 @@ describe('splitting a class into groups', () => {
   });
 
   it('through the router, leaving out who has withdrawn', async () => {
-    for (let i = 0; i < 10; i += 1) await add(`学员${i}`, { sex: i % 2 ? 'male' : 'female', unit: units[i % 4] }, i === 9 ? { status: 'withdrawn' } : {});
+    for (let i = 0; i < 10; i += 1)
+      await add(`学员${i}`, { sex: i % 2 ? 'male' : 'female', unit: units[i % 4] }, i === 9 ? { status: 'withdrawn' } : {});
     const result = value(await t.router.call('roster.splitGroups', { classId, groups: 3 }));
     expect(result.groups.map((g) => g.size)).toEqual([3, 3, 3]);
     expect(result.groups.every((g) => g.sharedUnits === 0 || g.size > 3)).toBe(true);
     const list = value(await t.router.call('roster.list', { classId, sort: 'group' }));
     expect(list.groups).toEqual([1, 2, 3]);
     expect(list.items.find((e) => e.name === '学员9')?.group).toBeNull();
+  });
+});
+
+describe('searching every trainee the school has had', () => {
+  it('finds by pinyin across classes, and sees edits made here and by another process', async () => {
+    await add('张三', { unit: '辽源市财政局' });
+    await add('张珊', { unit: '东辽县安石镇人民政府' });
+    await add('李四', { unit: '辽源市财政局' });
+    const found = async (search: string) => value(await t.router.call('trainees.search', { search })).items.map((p) => p.name);
+    expect(await found('zs')).toEqual(['张三', '张珊']);
+    expect(await found('安石镇')).toEqual(['张珊']);
+    const lisi = value(await t.router.call('trainees.search', { search: 'ls' })).items[0];
+    value(await t.router.call('trainees.update', { id: lisi?.id ?? 0, fields: { name: '李思', unit: '辽源市财政局' } }));
+    expect(await found('lis')).toEqual(['李思']);
+    // The CLI writing to the same data folder at the same time.
+    const other = openCore({ dataDir: t.dir });
+    value(await other.router.call('roster.add', { classId, trainee: { name: '赵六', unit: '辽源市财政局' } }));
+    other.close();
+    expect(await found('zl')).toEqual(['赵六']);
+    const page = value(await t.router.call('trainees.search', { search: '财政局', limit: 2 }));
+    expect(page).toMatchObject({ total: 3, items: [{}, {}] });
+    expect(page.items[0]).toMatchObject({ classCount: 1 });
   });
 });

@@ -6,6 +6,7 @@ import { type SearchResult, searchItems } from '../../../shared/text/search';
 import type { EnrolmentFields, EnrolmentStatus, RosterEntry, RosterSort, TraineeFields } from '../../../shared/trainees';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
+import { statement } from '../db/statements';
 import { maskedPerson, traineeColumns, type TraineeRow } from '../trainees/rows';
 import { findSamePerson, insertTrainee, traineeRow, writeTrainee } from '../trainees/service';
 import { planGroups } from './groups';
@@ -21,12 +22,11 @@ type RosterRow = TraineeRow & {
 export type RosterItem = RosterEntry & { pinyinKey: string; readings: string };
 
 const rosterRows = (core: Core, classId: number): RosterRow[] =>
-  core.db
-    .prepare<[number], RosterRow>(
-      `SELECT ${traineeColumns}, e.id AS enrolment_id, e.group_no, e.role, e.status, e.notes AS enrolment_notes
+  statement<[number], RosterRow>(
+    core.db,
+    `SELECT ${traineeColumns}, e.id AS enrolment_id, e.group_no, e.role, e.status, e.notes AS enrolment_notes
        FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ?`,
-    )
-    .all(classId);
+  ).all(classId);
 
 const toEntry = (row: RosterRow): RosterItem => ({
   enrolmentId: row.enrolment_id,
@@ -78,21 +78,20 @@ const publicEntry = ({ pinyinKey: _key, readings: _readings, ...entry }: RosterI
 
 export const listRoster = (core: Core, query: RosterQuery) => {
   const { items, approximate } = rosterItems(core, query);
-  const groups = core.db
-    .prepare<[number], { g: number }>(
-      'SELECT DISTINCT group_no AS g FROM enrolments WHERE class_id = ? AND group_no IS NOT NULL ORDER BY g',
-    )
+  const groups = statement<[number], { g: number }>(
+    core.db,
+    'SELECT DISTINCT group_no AS g FROM enrolments WHERE class_id = ? AND group_no IS NOT NULL ORDER BY g',
+  )
     .all(query.classId)
     .map((row) => row.g);
   return { items: items.map(publicEntry), approximate, groups };
 };
 
 const entryById = (core: Core, enrolmentId: number): { classId: number; traineeId: number } => {
-  const row = core.db
-    .prepare<[number], { classId: number; traineeId: number }>(
-      'SELECT class_id AS classId, trainee_id AS traineeId FROM enrolments WHERE id = ?',
-    )
-    .get(enrolmentId);
+  const row = statement<[number], { classId: number; traineeId: number }>(
+    core.db,
+    'SELECT class_id AS classId, trainee_id AS traineeId FROM enrolments WHERE id = ?',
+  ).get(enrolmentId);
   if (!row) throw new AppError('NOT_FOUND', message('roster.entryNotFound'), { enrolmentId });
   return row;
 };
@@ -112,19 +111,19 @@ const writableClass = (core: Core, classId: number) => {
 
 export const enrol = (core: Core, classId: number, traineeId: number, fields: EnrolmentFields): number => {
   const now = timestamp(core);
-  const { lastInsertRowid } = core.db
-    .prepare(
-      `INSERT INTO enrolments (class_id, trainee_id, group_no, role, status, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(classId, traineeId, fields.group, fields.role, fields.status, fields.notes, now, now);
+  const { lastInsertRowid } = statement(
+    core.db,
+    `INSERT INTO enrolments (class_id, trainee_id, group_no, role, status, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(classId, traineeId, fields.group, fields.role, fields.status, fields.notes, now, now);
   return Number(lastInsertRowid);
 };
 
 export const enrolmentOf = (core: Core, classId: number, traineeId: number) =>
-  core.db
-    .prepare<[number, number], { id: number }>('SELECT id FROM enrolments WHERE class_id = ? AND trainee_id = ?')
-    .get(classId, traineeId);
+  statement<[number, number], { id: number }>(core.db, 'SELECT id FROM enrolments WHERE class_id = ? AND trainee_id = ?').get(
+    classId,
+    traineeId,
+  );
 
 export const addToRoster = (
   core: Core,

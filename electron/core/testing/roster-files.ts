@@ -25,8 +25,70 @@ export type Person = {
   education: string;
 };
 
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '曾', '单', '解', '仇', '区', '朴', '欧阳', '丁', '于', '石'];
-const given = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '丽华', '国庆', '红梅', '晓东'];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '曾',
+  '单',
+  '解',
+  '仇',
+  '区',
+  '朴',
+  '欧阳',
+  '丁',
+  '于',
+  '石',
+];
+const given = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '志强',
+  '海燕',
+  '丽华',
+  '国庆',
+  '红梅',
+  '晓东',
+];
 const units = [
   '辽源市龙山区人民政府',
   '辽源市西安区农业农村局',
@@ -72,7 +134,19 @@ export const plainRows = (count: number, from = 0): Row[] =>
   Array.from({ length: count }, (_, i) => {
     const n = from + i;
     const p = person(n);
-    return [i + 1, p.name, p.sex, p.ethnicity, p.birth.slice(0, 7).replace('-', '.'), idOf(p, n), p.unit, p.position, p.political, p.education, p.phone];
+    return [
+      i + 1,
+      p.name,
+      p.sex,
+      p.ethnicity,
+      p.birth.slice(0, 7).replace('-', '.'),
+      idOf(p, n),
+      p.unit,
+      p.position,
+      p.political,
+      p.education,
+      p.phone,
+    ];
   });
 
 const sheetOf = (rows: Row[], merges: XLSX.Range[] = []) => {
@@ -104,13 +178,85 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
     ['2019年市管干部培训班学员名册'],
     ['报送单位：中共辽源市委组织部　　　　2019年5月20日'],
     ['序号', '姓 名', '性别', '民族', '出生日期', '公民身份号码', '工作单位及职务', '职务', '政治面貌', '文化程度', '手机'],
-    [1, '张　三', '男', '汉族', '1980.05', idNumber('1980-05-06', 123), '辽源市龙山区人民政府', '副区长', '中共党员', '研究生', 13943100001],
-    [2, ` ${people[1]?.name} `, '女', '满族', '1982年3月', idNumber('1982-03-15', 246), '东辽县安石镇人民政府', '副镇长', '中共党员', '大学本科', '13943100002'],
+    [
+      1,
+      '张　三',
+      '男',
+      '汉族',
+      '1980.05',
+      idNumber('1980-05-06', 123),
+      '辽源市龙山区人民政府',
+      '副区长',
+      '中共党员',
+      '研究生',
+      13943100001,
+    ],
+    [
+      2,
+      ` ${people[1]?.name} `,
+      '女',
+      '满族',
+      '1982年3月',
+      idNumber('1982-03-15', 246),
+      '东辽县安石镇人民政府',
+      '副镇长',
+      '中共党员',
+      '大学本科',
+      '13943100002',
+    ],
     [],
-    [3, people[2]?.name ?? '', '男', '汉族', 29221, idNumber('1980-01-01', 135), '东辽县安石镇人民政府', '党委委员', '中共党员', '大学本科', 13943100003],
-    [4, people[3]?.name ?? '', '男', '汉族', '1979.10', fullWidth(idNumber('1979-10-01', 151)), null, '科长', '群众', '大学本科', '0437-3210000'],
-    [5, people[4]?.name ?? '', '男', '汉族', '1985-07', 2.20402198507011e17, '辽源市农业农村局', '科长', '中共党员', '大学本科', 13943100005],
-    [6, '单田芳', '男', '汉族', '1976.02', idNumber('1976-02-08', 111), '辽源市发展和改革委员会', '副主任', '中共党员', '大学本科', 13943100006],
+    [
+      3,
+      people[2]?.name ?? '',
+      '男',
+      '汉族',
+      29221,
+      idNumber('1980-01-01', 135),
+      '东辽县安石镇人民政府',
+      '党委委员',
+      '中共党员',
+      '大学本科',
+      13943100003,
+    ],
+    [
+      4,
+      people[3]?.name ?? '',
+      '男',
+      '汉族',
+      '1979.10',
+      fullWidth(idNumber('1979-10-01', 151)),
+      null,
+      '科长',
+      '群众',
+      '大学本科',
+      '0437-3210000',
+    ],
+    [
+      5,
+      people[4]?.name ?? '',
+      '男',
+      '汉族',
+      '1985-07',
+      2.20402198507011e17,
+      '辽源市农业农村局',
+      '科长',
+      '中共党员',
+      '大学本科',
+      13943100005,
+    ],
+    [
+      6,
+      '单田芳',
+      '男',
+      '汉族',
+      '1976.02',
+      idNumber('1976-02-08', 111),
+      '辽源市发展和改革委员会',
+      '副主任',
+      '中共党员',
+      '大学本科',
+      13943100006,
+    ],
     ['合计', '6人'],
   ];
   const merges: XLSX.Range[] = [
@@ -124,12 +270,17 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
   return path;
 };
 
-export const csvText = (rows: Row[]) => rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n');
+export const csvText = (rows: Row[]) =>
+  rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\r\n');
 
 export const writeCsv = (path: string, rows: Row[], encoding: 'utf8' | 'utf8bom' | 'gbk') => {
   const text = csvText(rows);
   const bytes =
-    encoding === 'gbk' ? iconv.encode(text, 'gbk') : encoding === 'utf8bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) : Buffer.from(text);
+    encoding === 'gbk'
+      ? iconv.encode(text, 'gbk')
+      : encoding === 'utf8bom'
+        ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+        : Buffer.from(text);
   writeFileSync(path, bytes);
   return path;
 };
@@ -140,6 +291,9 @@ export const standardRoster = (dir: string, count: number, name = `roster-${coun
 // A real zip whose one part inflates to 250 MB of zeros.
 export const zipBomb = (path: string) => {
   const zeros = new Uint8Array(250 * 1024 * 1024);
-  writeFileSync(path, zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': [zeros, { level: 6 }] }));
+  writeFileSync(
+    path,
+    zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': [zeros, { level: 6 }] }),
+  );
   return path;
 };

@@ -39,6 +39,19 @@ export const maskedPerson = (row: TraineeRow) => ({
   notes: row.notes,
 });
 
+// Deriving readings costs tens of microseconds a name; an import of thousands meets the same names
+// again (re-imports, common names), so the last few thousand are remembered.
+const derivedCache = new Map<string, { readings: string; pinyin: string }>();
+const derived = (name: string) => {
+  let found = derivedCache.get(name);
+  if (!found) {
+    found = { readings: encodeReadings(readingsOf(name)), pinyin: personPinyinKey(name) };
+    if (derivedCache.size >= 5000) derivedCache.delete(derivedCache.keys().next().value ?? '');
+    derivedCache.set(name, found);
+  }
+  return found;
+};
+
 // Named parameters for INSERT/UPDATE, with the derived search columns.
 export const rowParams = (fields: TraineeFields) => ({
   name: fields.name,
@@ -53,8 +66,8 @@ export const rowParams = (fields: TraineeFields) => ({
   politicalStatus: fields.politicalStatus,
   education: fields.education,
   notes: fields.notes,
-  nameReadings: encodeReadings(readingsOf(fields.name)),
-  namePinyin: personPinyinKey(fields.name),
+  nameReadings: derived(fields.name).readings,
+  namePinyin: derived(fields.name).pinyin,
 });
 
 // The fields as a form or an import would compare them.

@@ -1,12 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import { checkIdNumber } from '../../../shared/idcard';
 import { message } from '../../../shared/i18n/translate';
-import { decodeReadings, type Readings } from '../../../shared/text/pinyin';
+import { decodeReadings } from '../../../shared/text/pinyin';
 import { type SearchField, searchItems } from '../../../shared/text/search';
 import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../../../shared/trainees';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';
+import { statement } from '../db/statements';
 import { maskedPerson, rowParams, traineeColumns, type TraineeRow } from './rows';
 
 // With an ID number, birth date and sex are read from it: the number is the authority.
@@ -18,7 +19,7 @@ export const completeFromIdNumber = (fields: TraineeFields): TraineeFields => {
 };
 
 const byIdNumber = (core: Core, idNumber: string) =>
-  core.db.prepare<[string], TraineeRow>(`SELECT ${traineeColumns} FROM trainees t WHERE t.id_number = ?`).get(idNumber);
+  statement<[string], TraineeRow>(core.db, `SELECT ${traineeColumns} FROM trainees t WHERE t.id_number = ?`).get(idNumber);
 
 export const traineeRow = (core: Core, id: number): TraineeRow => {
   const row = core.db.prepare<[number], TraineeRow>(`SELECT ${traineeColumns} FROM trainees t WHERE t.id = ?`).get(id);
@@ -39,31 +40,28 @@ export const findSamePerson = (core: Core, fields: TraineeFields, classId?: numb
   const unique = (rows: TraineeRow[]) => (rows.length === 1 ? rows[0] : undefined);
   if (classId !== undefined) {
     const onRoster = unique(
-      core.db
-        .prepare<[number, string], TraineeRow>(
-          `SELECT ${traineeColumns} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND t.name = ? ${compatible}`,
-        )
-        .all(classId, fields.name),
+      statement<[number, string], TraineeRow>(
+        core.db,
+        `SELECT ${traineeColumns} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND t.name = ? ${compatible}`,
+      ).all(classId, fields.name),
     );
     if (onRoster) return onRoster;
   }
   if (fields.phone !== '') {
     const byPhone = unique(
-      core.db
-        .prepare<[string, string], TraineeRow>(
-          `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.phone = ? ${compatible}`,
-        )
-        .all(fields.name, fields.phone),
+      statement<[string, string], TraineeRow>(
+        core.db,
+        `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.phone = ? ${compatible}`,
+      ).all(fields.name, fields.phone),
     );
     if (byPhone) return byPhone;
   }
   if (fields.unit !== '') {
     return unique(
-      core.db
-        .prepare<[string, string], TraineeRow>(
-          `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.unit = ? ${compatible}`,
-        )
-        .all(fields.name, fields.unit),
+      statement<[string, string], TraineeRow>(
+        core.db,
+        `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.unit = ? ${compatible}`,
+      ).all(fields.name, fields.unit),
     );
   }
   return undefined;
@@ -81,28 +79,28 @@ export const insertTrainee = (core: Core, fields: TraineeFields): number => {
   const complete = completeFromIdNumber(fields);
   assertIdNumberFree(core, complete);
   const now = timestamp(core);
-  const { lastInsertRowid } = core.db
-    .prepare(
-      `INSERT INTO trainees (name, sex, ethnicity, birth_date, id_number, phone, unit, position, rank, political_status,
+  const { lastInsertRowid } = statement(
+    core.db,
+    `INSERT INTO trainees (name, sex, ethnicity, birth_date, id_number, phone, unit, position, rank, political_status,
          education, notes, name_readings, name_pinyin, created_at, updated_at)
        VALUES (@name, @sex, @ethnicity, @birthDate, @idNumber, @phone, @unit, @position, @rank, @politicalStatus,
          @education, @notes, @nameReadings, @namePinyin, @now, @now)`,
-    )
-    .run({ ...rowParams(complete), now });
+  ).run({ ...rowParams(complete), now });
+  markChanged(core, Number(lastInsertRowid));
   return Number(lastInsertRowid);
 };
 
 export const writeTrainee = (core: Core, id: number, fields: TraineeFields): void => {
   const complete = completeFromIdNumber(fields);
   assertIdNumberFree(core, complete, id);
-  core.db
-    .prepare(
-      `UPDATE trainees SET name = @name, sex = @sex, ethnicity = @ethnicity, birth_date = @birthDate, id_number = @idNumber,
+  statement(
+    core.db,
+    `UPDATE trainees SET name = @name, sex = @sex, ethnicity = @ethnicity, birth_date = @birthDate, id_number = @idNumber,
          phone = @phone, unit = @unit, position = @position, rank = @rank, political_status = @politicalStatus,
          education = @education, notes = @notes, name_readings = @nameReadings, name_pinyin = @namePinyin, updated_at = @now
        WHERE id = @id`,
-    )
-    .run({ ...rowParams(complete), id, now: timestamp(core) });
+  ).run({ ...rowParams(complete), id, now: timestamp(core) });
+  markChanged(core, id);
 };
 
 export const sameFields = (a: TraineeFields, b: TraineeFields): boolean =>
@@ -114,37 +112,60 @@ export const updateTrainee = (core: Core, id: number, fields: TraineeFields): Tr
   return getTrainee(core, id);
 };
 
-type IndexEntry = { id: number; name: string; unit: string; readings: Readings };
-type SearchIndex = { key: string; entries: IndexEntry[] };
+type IndexEntry = { id: number; order: string; fields: SearchField[] };
+type SearchIndex = { dataVersion: number; byId: Map<number, IndexEntry> };
 const indexes = new WeakMap<Core, SearchIndex>();
+// Trainees written through this connection since the index last looked.
+const dirty = new WeakMap<Core, Set<number>>();
 
-// Every trainee's name (with its stored pinyin readings) and unit, kept in memory between searches
-// and rebuilt when the table changes — also when another process, such as the CLI, wrote to it.
-const searchIndex = (core: Core): IndexEntry[] => {
-  const stamp = core.db
-    .prepare<[], { n: number; last: string | null }>('SELECT count(*) AS n, max(updated_at) AS last FROM trainees')
-    .get();
-  const key = `${stamp?.n}:${stamp?.last}`;
-  const cached = indexes.get(core);
-  if (cached?.key === key) return cached.entries;
-  const entries = core.db
-    .prepare<[], { id: number; name: string; unit: string; readings: string }>(
-      'SELECT id, name, unit, name_readings AS readings FROM trainees ORDER BY name_pinyin, id',
-    )
-    .all()
-    .map((row) => ({ ...row, readings: decodeReadings(row.readings) }));
-  indexes.set(core, { key, entries });
-  return entries;
+const markChanged = (core: Core, id: number) => {
+  const ids = dirty.get(core) ?? new Set<number>();
+  ids.add(id);
+  dirty.set(core, ids);
 };
 
-const traineeFields = (entry: { name: string; unit: string; readings: Readings }): SearchField[] => [
-  { text: entry.name, readings: entry.readings },
-  { text: entry.unit },
-];
+type IndexRow = { id: number; name: string; unit: string; readings: string; pinyin: string };
+const indexColumns = 'id, name, unit, name_readings AS readings, name_pinyin AS pinyin';
+
+const toIndexEntry = (row: IndexRow): IndexEntry => ({
+  id: row.id,
+  order: `${row.pinyin}\u0000${String(row.id).padStart(12, '0')}`,
+  fields: [
+    { text: row.name, lower: row.name.toLowerCase(), latin: /[a-z0-9]/i.test(row.name), readings: decodeReadings(row.readings) },
+    { text: row.unit, lower: row.unit.toLowerCase(), latin: /[a-z0-9]/i.test(row.unit) },
+  ],
+});
+
+// Every trainee's name (with its stored pinyin readings) and unit, kept in memory between searches.
+// Writes through this connection mark their rows, which are read again on the next search; a commit
+// by another process (the CLI beside the app) changes SQLite's data_version and the index is rebuilt.
+const searchIndex = (core: Core): Iterable<IndexEntry> => {
+  const dataVersion = Number(core.db.pragma('data_version', { simple: true }));
+  let index = indexes.get(core);
+  const changed = dirty.get(core);
+  // Past a few thousand marked rows (a big import) reading everything again is as quick.
+  if (!index || index.dataVersion !== dataVersion || (changed?.size ?? 0) > 5000) {
+    const rows = statement<[], IndexRow>(core.db, `SELECT ${indexColumns} FROM trainees`).all();
+    index = { dataVersion, byId: new Map(rows.map((row) => [row.id, toIndexEntry(row)])) };
+    indexes.set(core, index);
+    dirty.delete(core);
+  } else if (changed && changed.size > 0) {
+    const ids = [...changed];
+    dirty.delete(core);
+    const rows = core.db
+      .prepare<number[], IndexRow>(`SELECT ${indexColumns} FROM trainees WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids);
+    for (const id of ids) index.byId.delete(id);
+    for (const row of rows) index.byId.set(row.id, toIndexEntry(row));
+  }
+  return index.byId.values();
+};
 
 export const searchTraineeIds = (core: Core, query: string | undefined): { ids: number[]; approximate: boolean } => {
-  const result = searchItems(searchIndex(core), traineeFields, query);
-  return { ids: result.items.map((entry) => entry.id), approximate: result.approximate };
+  const result = searchItems([...searchIndex(core)], (entry) => entry.fields, query);
+  // Results in pinyin order of surname and name, as people look them up.
+  const sorted = result.items.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return { ids: sorted.map((entry) => entry.id), approximate: result.approximate };
 };
 
 export const searchTrainees = (core: Core, query: { search?: string | undefined; limit: number; offset: number }) => {

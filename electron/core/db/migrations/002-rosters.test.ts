@@ -32,7 +32,9 @@ describe('migration 2: trainees, enrolments, audit log', () => {
     expect(db.prepare('SELECT count(*) FROM enrolments').pluck().get()).toBe(0);
 
     // The audit log takes entries and refuses every change to them.
-    db.prepare(`INSERT INTO audit_log (at, actor, action, entity, summary) VALUES ('t', 'admin', 'export', 'class', '导出名册')`).run();
+    db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, summary) VALUES ('t', 'admin', 'export', 'class', '导出名册')`,
+    ).run();
     expect(() => db.prepare(`UPDATE audit_log SET summary = '改过'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT summary FROM audit_log').pluck().all()).toEqual(['导出名册']);

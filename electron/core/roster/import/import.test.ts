@@ -3,19 +3,32 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../../shared/roster-import';
 import { failure, value } from '../../testing/expect-result';
-import { idNumber, messyRoster, person, plainRows, standardRoster, writeBook, writeCsv, zipBomb } from '../../testing/roster-files';
+import {
+  idNumber,
+  messyRoster,
+  person,
+  plainRows,
+  standardRoster,
+  writeBook,
+  writeCsv,
+  zipBomb,
+} from '../../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../../testing/temp-core';
 
 let t: TempCore;
 let classId: number;
 beforeEach(async () => {
   t = openTempCore();
-  classId = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' })).id;
+  classId = value(
+    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+  ).id;
 });
 afterEach(() => t.dispose());
 
-const preview = async (path: string, extra: Record<string, unknown> = {}) => value(await t.router.call('roster.importPreview', { classId, path, ...extra }));
-const commit = async (path: string, extra: Record<string, unknown> = {}) => value(await t.router.call('roster.importCommit', { classId, path, ...extra }));
+const preview = async (path: string, extra: Record<string, unknown> = {}) =>
+  value(await t.router.call('roster.importPreview', { classId, path, ...extra }));
+const commit = async (path: string, extra: Record<string, unknown> = {}) =>
+  value(await t.router.call('roster.importCommit', { classId, path, ...extra }));
 const roster = async () => value(await t.router.call('roster.list', { classId, sort: 'stroke' })).items;
 const traineeCount = () => t.core.db.prepare('SELECT count(*) AS n FROM trainees').pluck().get();
 
@@ -48,16 +61,30 @@ describe('importing the list the organisation department sent', () => {
     expect(result.counts).toEqual({ added: 5, updated: 0, unchanged: 0, rejected: 1 });
     expect(result.rejected).toEqual([{ row: 9, reasons: [expect.stringContaining('F列')] }]);
 
-    const stored = t.core.db
-      .prepare('SELECT name, sex, birth_date, id_number, unit, phone FROM trainees ORDER BY id')
-      .all() as { name: string; sex: string; birth_date: string; id_number: string; unit: string; phone: string }[];
+    const stored = t.core.db.prepare('SELECT name, sex, birth_date, id_number, unit, phone FROM trainees ORDER BY id').all() as {
+      name: string;
+      sex: string;
+      birth_date: string;
+      id_number: string;
+      unit: string;
+      phone: string;
+    }[];
     expect(stored.map((row) => row.name)).toEqual(['张三', person(1).name, person(2).name, person(3).name, '单田芳']);
     // Birth date and sex come from the ID number; the Excel serial 29221 was 1980-01-01 anyway.
-    expect(stored[0]).toMatchObject({ sex: 'male', birth_date: '1980-05-06', phone: '13943100001', unit: '辽源市龙山区人民政府' });
+    expect(stored[0]).toMatchObject({
+      sex: 'male',
+      birth_date: '1980-05-06',
+      phone: '13943100001',
+      unit: '辽源市龙山区人民政府',
+    });
     expect(stored[1]).toMatchObject({ sex: 'female', birth_date: '1982-03-15' });
     expect(stored[2]).toMatchObject({ birth_date: '1980-01-01', unit: '东辽县安石镇人民政府' });
     // Full-width digits folded; the unit filled down from the merged cell above.
-    expect(stored[3]).toMatchObject({ id_number: idNumber('1979-10-01', 151), unit: '东辽县安石镇人民政府', phone: '0437-3210000' });
+    expect(stored[3]).toMatchObject({
+      id_number: idNumber('1979-10-01', 151),
+      unit: '东辽县安石镇人民政府',
+      phone: '0437-3210000',
+    });
     // The damaged ID number was never stored.
     expect(stored.some((row) => row.id_number?.startsWith('22040219850701'))).toBe(false);
   });
@@ -74,7 +101,10 @@ describe('importing the list the organisation department sent', () => {
   });
 
   it.each(['utf8', 'utf8bom', 'gbk'] as const)('reads CSV in %s', async (encoding) => {
-    const rows = [['姓名', '性别', '身份证号', '工作单位', '手机'], ...[0, 1, 2].map((n) => [person(n).name, person(n).sex, plainRows(3)[n]?.[5] ?? '', person(n).unit, person(n).phone])];
+    const rows = [
+      ['姓名', '性别', '身份证号', '工作单位', '手机'],
+      ...[0, 1, 2].map((n) => [person(n).name, person(n).sex, plainRows(3)[n]?.[5] ?? '', person(n).unit, person(n).phone]),
+    ];
     const file = writeCsv(join(t.dir, `名单-${encoding}.csv`), rows, encoding);
     const result = await commit(file);
     expect(result.counts.added).toBe(3);
@@ -92,7 +122,10 @@ describe('importing the list the organisation department sent', () => {
     const rows = plainRows(25).filter((_, i) => i !== 3 && i !== 4);
     rows[0]![10] = '13800000000';
     rows[1]![10] = '13800000001';
-    const second = writeBook(join(t.dir, 'v2.xlsx'), [['序号', '姓名', '性别', '民族', '出生年月', '身份证号', '工作单位', '职务', '政治面貌', '学历', '联系电话'], ...rows]);
+    const second = writeBook(join(t.dir, 'v2.xlsx'), [
+      ['序号', '姓名', '性别', '民族', '出生年月', '身份证号', '工作单位', '职务', '政治面貌', '学历', '联系电话'],
+      ...rows,
+    ]);
     const seen = await preview(second);
     expect(seen.counts).toEqual({ added: 5, updated: 2, unchanged: 16, rejected: 0 });
     await commit(second, { token: seen.token });
@@ -104,8 +137,12 @@ describe('importing the list the organisation department sent', () => {
 
   it('links a person already known from an earlier class instead of creating a second one', async () => {
     await commit(standardRoster(t.dir, 5, 'earlier.xlsx'));
-    const other = value(await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' })).id;
-    const result = value(await t.router.call('roster.importCommit', { classId: other, path: standardRoster(t.dir, 8, 'later.xlsx') }));
+    const other = value(
+      await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' }),
+    ).id;
+    const result = value(
+      await t.router.call('roster.importCommit', { classId: other, path: standardRoster(t.dir, 8, 'later.xlsx') }),
+    );
     expect(result.counts.added).toBe(8);
     expect(traineeCount()).toBe(8);
     const known = value(await t.router.call('trainees.get', { id: 1 }));
@@ -121,7 +158,13 @@ describe('importing the list the organisation department sent', () => {
     ]);
     const seen = await preview(file, { headerRow: 2, mapping: [{ column: 1, field: 'unit' }] });
     expect(seen.columns.map((c) => c.field)).toEqual(['name', 'unit', 'phone', null]);
-    await commit(file, { headerRow: 2, mapping: [{ column: 1, field: 'unit' }, { column: 3, field: 'birthDate' }] });
+    await commit(file, {
+      headerRow: 2,
+      mapping: [
+        { column: 1, field: 'unit' },
+        { column: 3, field: 'birthDate' },
+      ],
+    });
     expect((await roster()).map((e) => [e.name, e.unit, e.birthDate])).toEqual([
       ['刘备', '辽源市财政局', '1961-07'],
       ['孙权', '辽源市农业农村局', '1982-05'],
@@ -150,7 +193,13 @@ describe('files that are not what they claim, each refused with a clear message 
 
   it('an empty sheet, and a sheet without a recognisable header', async () => {
     await refused(writeBook(join(t.dir, 'empty.xlsx'), []), /没有内容/);
-    await refused(writeBook(join(t.dir, 'noheader.xlsx'), [['甲', '乙', '丙'], ['1', '2', '3']]), /找不到表头/);
+    await refused(
+      writeBook(join(t.dir, 'noheader.xlsx'), [
+        ['甲', '乙', '丙'],
+        ['1', '2', '3'],
+      ]),
+      /找不到表头/,
+    );
     await refused(join(t.dir, 'missing.xlsx'), /无法打开文件/);
     const emptyFile = join(t.dir, 'zero.xlsx');
     writeFileSync(emptyFile, '');
@@ -196,7 +245,10 @@ describe('files that are not what they claim, each refused with a clear message 
     const before = snapshot(t.core.db);
     // Another data folder's preview cannot be reused either: the token is checked against the file.
     await t.router.call('roster.importPreview', { classId, path: standardRoster(t.dir, 2, 'third.xlsx') });
-    const error = failure(await t.router.call('roster.importCommit', { classId, path: file, token: seen.token }), 'INVALID_INPUT');
+    const error = failure(
+      await t.router.call('roster.importCommit', { classId, path: file, token: seen.token }),
+      'INVALID_INPUT',
+    );
     expect(error.message).toContain('文件在预览之后被修改过');
     expect(snapshot(t.core.db)).toBe(before);
   });

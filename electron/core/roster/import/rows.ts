@@ -19,6 +19,10 @@ export type ColumnMap = readonly { column: number; field: ImportField | null }[]
 
 const sexWord = (sex: Sex) => message(`sex.${sex}`);
 
+// Built once: constructing a zod schema costs far more than using it, and an import uses it per row.
+const partialTrainee = traineeFieldsSchema.partial();
+const phoneSchema = traineeFieldsSchema.shape.phone;
+
 // Rows that are part of the form, not people: 合计/总计 lines, a repeated header, a lone 序号.
 const isFormRow = (cells: readonly Cell[], columns: ColumnMap, headerTexts: ReadonlySet<string>): boolean => {
   const texts = cells.map(cellText).filter((text) => text !== '');
@@ -78,7 +82,7 @@ const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap)
       }
       case 'phone': {
         const phone = phoneText(cell);
-        const valid = traineeFieldsSchema.shape.phone.safeParse(phone).success;
+        const valid = phoneSchema.safeParse(phone).success;
         if (!valid) problem(column, field, 'warning', message('import.badPhone', { value: phone }));
         trainee.phone = valid ? phone : '';
         break;
@@ -124,7 +128,7 @@ const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap)
   }
 
   // Finally the same schema every other door uses: lengths, the ID check digit, a missing name.
-  const candidate = traineeFieldsSchema.partial().safeParse(trainee, { reportInput: true });
+  const candidate = partialTrainee.safeParse(trainee, { reportInput: true });
   if (!candidate.success) {
     for (const issue of toFieldIssues(candidate.error.issues)) {
       const field = issue.field as ImportField;

@@ -14,6 +14,7 @@ import type { TraineeFields } from '../../../../shared/trainees';
 import { record } from '../../audit/service';
 import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
+import { statement } from '../../db/statements';
 import { readWorkbook, type Sheet } from '../../documents/sheet-reader';
 import { inSlices, type Job } from '../../jobs';
 import { fieldsOf } from '../../trainees/rows';
@@ -195,8 +196,15 @@ const countOf = (plans: readonly Plan[]): ImportCounts => ({
   rejected: plans.filter((p) => p.action === 'reject').length,
 });
 
-// The last preview of each open data folder, so that committing does not read the file again.
-const prepared = new WeakMap<Core, Prepared>();
+// Changes as seen by this connection: its own writes (total_changes) and other processes' commits
+// (data_version). Equal stamps mean nothing in the database moved in between.
+const stamp = (core: Core): string =>
+  `${String(core.db.pragma('data_version', { simple: true }))}:${String(core.db.prepare('SELECT total_changes()').pluck().get())}`;
+
+// The last preview of each open data folder, so that committing neither reads the file again nor,
+// when the database has not changed since, works out each row's fate a second time.
+type Previewed = Prepared & { plans: Plan[]; stamp: string };
+const prepared = new WeakMap<Core, Previewed>();
 
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
   name: fields.name,
@@ -216,11 +224,11 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
   job.progress('read', 0, 1);
   await job.pause();
   const ready = prepare(source);
-  prepared.set(core, ready);
   const plans: Plan[] = [];
   await inSlices(job, 'check', ready.rows, (row) => {
     plans.push(planRow(core, source.classId, row));
   });
+  prepared.set(core, { ...ready, plans, stamp: stamp(core) });
   const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
   return {
     token: ready.token,
@@ -249,8 +257,11 @@ export const commitImport = async (
   assertWritable(target);
   const cached = prepared.get(core);
   let ready: Prepared;
-  if (cached && source.token !== undefined && cached.token === source.token) ready = cached;
-  else {
+  let previewed: Previewed | undefined;
+  if (cached && source.token !== undefined && cached.token === source.token) {
+    ready = cached;
+    previewed = cached;
+  } else {
     job.progress('read', 0, 1);
     await job.pause();
     ready = prepare(source);
@@ -262,8 +273,11 @@ export const commitImport = async (
   const plans = core.db
     .transaction(() => {
       const done: Plan[] = [];
+      // Under the write lock nothing else can change the database any more; if nothing has since the
+      // preview, its plans stand.
+      const reuse = previewed !== undefined && previewed.stamp === stamp(core) ? previewed.plans : undefined;
       rows.forEach((row, index) => {
-        const plan = planRow(core, source.classId, row);
+        const plan = reuse?.[index] ?? planRow(core, source.classId, row);
         done.push(plan);
         if (plan.action === 'reject' || plan.action === 'unchanged') return;
         const traineeId = plan.traineeId ?? insertTrainee(core, plan.fields);
@@ -272,11 +286,17 @@ export const commitImport = async (
           enrol(core, source.classId, traineeId, { group: row.group ?? null, role: row.role ?? '', status: 'active', notes: '' });
         } else {
           if (row.group)
-            core.db
-              .prepare('UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?')
-              .run(row.group, now, plan.enrolmentId);
+            statement(core.db, 'UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?').run(
+              row.group,
+              now,
+              plan.enrolmentId,
+            );
           if (row.role)
-            core.db.prepare('UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(row.role, now, plan.enrolmentId);
+            statement(core.db, 'UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(
+              row.role,
+              now,
+              plan.enrolmentId,
+            );
         }
         if (index % 1000 === 999) job.progress('write', index + 1, rows.length);
       });
@@ -295,14 +315,12 @@ export const commitImport = async (
   prepared.delete(core);
   return {
     counts: countOf(plans),
-    rejected: rows
-      .filter(rejected)
-      .map((row) => ({
-        row: row.row,
-        reasons: row.problems
-          .filter((p) => p.severity === 'error')
-          .map((p) => (p.column ? `${p.column}列：${p.message}` : p.message)),
-      })),
+    rejected: rows.filter(rejected).map((row) => ({
+      row: row.row,
+      reasons: row.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => (p.column ? `${p.column}列：${p.message}` : p.message)),
+    })),
     warnings: rows.reduce((sum, row) => sum + row.problems.filter((p) => p.severity === 'warning').length, 0),
   };
 };
