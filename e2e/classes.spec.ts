@@ -211,7 +211,7 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByLabel('添加类别').fill('乡村振兴专题班');
   await page.getByRole('button', { name: label('添加类别') }).click();
-  await expect(page.getByTestId('category-list')).toContainText('乡村振兴专题班');
+  await expect(page.getByTestId('vocab-classCategory')).toContainText('乡村振兴专题班');
   await app.screenshot('settings');
   await page.getByText('English').click();
   await expect(page.getByRole('menuitem', { name: 'Training classes' })).toBeVisible();

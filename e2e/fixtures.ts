@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import type { CoreEvent } from '../shared/events';
+import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import { openCore, type OpenedCore } from '../electron/core/open';
 import { startStaticServer } from './static-server';
 
@@ -12,6 +14,9 @@ type AppFixture = {
   page: Page;
   opened: OpenedCore;
   dataDir: string;
+  // What the user will pick in the next open or save dialog (the system dialog's stand-in).
+  nextChosenFile: (path: string) => void;
+  shownInFolder: string[];
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
 };
@@ -21,6 +26,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     __cadreInvoke: (channel: string, input: unknown) => Promise<unknown>;
+    __cadreEmit: (event: CoreEvent) => void;
   }
 }
 
@@ -39,13 +45,36 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
   ],
   app: async ({ page, server }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'));
-    const opened = openCore({ dataDir });
+    const chosen: string[] = [];
+    const shownInFolder: string[] = [];
+    // The platform of the app, with the system's dialogs answered by the test and PDFs printed by
+    // headless Chromium (as the CLI does; Electron prints them the same way in the app).
+    const opened = openCore({
+      dataDir,
+      platform: {
+        ...chromiumPlatform(),
+        chooseOpenFile: async () => chosen.shift(),
+        chooseSaveFile: async () => chosen.shift(),
+        showInFolder: (path) => shownInFolder.push(path),
+      },
+      emit: (event) => {
+        void page.evaluate((payload) => window.__cadreEmit?.(payload), event).catch(() => undefined);
+      },
+    });
     await page.exposeBinding('__cadreInvoke', (_source, channel: unknown, input: unknown) =>
       opened.router.handle(channel, input),
     );
     await page.addInitScript(() => {
+      const listeners = new Set<(event: CoreEvent) => void>();
+      window.__cadreEmit = (event) => listeners.forEach((listener) => listener(event));
       Object.defineProperty(window, 'api', {
-        value: Object.freeze({ invoke: (channel: string, input: unknown) => window.__cadreInvoke(channel, input) }),
+        value: Object.freeze({
+          invoke: (channel: string, input: unknown) => window.__cadreInvoke(channel, input),
+          onEvent: (listener: (event: CoreEvent) => void) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+        }),
       });
     });
     const errors: string[] = [];
@@ -65,6 +94,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       page,
       opened,
       dataDir,
+      nextChosenFile: (path) => chosen.push(path),
+      shownInFolder,
       screenshot: async (name) => {
         shot += 1;
         // Dialogs opening, tables appearing: wait until every finite animation has run its course.

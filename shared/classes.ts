@@ -109,3 +109,8 @@ export const copiedClassName = (name: string, fromYear: number, toYear: number, 
   if (fromYear !== toYear && name.includes(String(fromYear))) return name.replaceAll(String(fromYear), String(toYear));
   return `${name}${suffix}`.slice(0, classLimits.name);
 };
+
+// The heading official documents give a class: "2019年市管干部培训班" already says its year; a name
+// without one gets it in front.
+export const classTitle = (c: { name: string; year: number }): string =>
+  c.name.startsWith(`${c.year}年`) ? c.name : `${c.year}年${c.name}`;

@@ -43,6 +43,9 @@ export type FieldIssue = {
   code: IssueCode;
   message: string;
   params?: Record<string, string | number>;
+  // The message key of the field's label, when it is not simply fields.<last segment>
+  // (a person's "name" is 姓名, a class's is 班次名称).
+  labelKey?: string;
 };
 
 export type ErrorDetails = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toUtcMs } from './dates';
 import { checkIdNumber, type IdCardProblem, normaliseIdNumber } from './idcard';
+import { withLabels } from './validation';
 
 export const sexes = ['male', 'female'] as const;
 export type Sex = (typeof sexes)[number];
@@ -131,6 +132,12 @@ export type RosterSort = (typeof rosterSorts)[number];
 
 const id = z.number().int().positive();
 
+// A person's "name" is 姓名, not the 班次名称 that "name" means for a class.
+export const personLabels = { name: 'fields.personName' } as const;
+
+// The message key labelling a field of a person (roster columns, import mapping, forms).
+export const personFieldKey = (field: string): string => (field === 'name' ? personLabels.name : `fields.${field}`);
+
 export const traineeSchemas = {
   search: z.strictObject({
     search: z.string().trim().max(100).optional(),
@@ -138,7 +145,7 @@ export const traineeSchemas = {
     offset: z.number().int().min(0).default(0),
   }),
   get: z.strictObject({ id }),
-  update: z.strictObject({ id, fields: traineeFieldsSchema }),
+  update: withLabels(z.strictObject({ id, fields: traineeFieldsSchema }), { 'fields.name': personLabels.name }),
   reveal: z.strictObject({ ids: z.array(id).min(1).max(20_000), purpose: z.string().trim().max(100).default('') }),
 };
 
@@ -150,14 +157,19 @@ export const rosterSchemas = {
     status: z.enum(enrolmentStatuses).optional(),
     sort: z.enum(rosterSorts).default('stroke'),
   }),
-  add: z.strictObject({
-    classId: id,
-    // An existing person (chosen from the trainee search) or a new one.
-    traineeId: id.optional(),
-    trainee: traineeFieldsSchema.optional(),
-    enrolment: enrolmentFieldsSchema.default({ group: null, role: '', status: 'active', notes: '' }),
+  add: withLabels(
+    z.strictObject({
+      classId: id,
+      // An existing person (chosen from the trainee search) or a new one.
+      traineeId: id.optional(),
+      trainee: traineeFieldsSchema.optional(),
+      enrolment: enrolmentFieldsSchema.default({ group: null, role: '', status: 'active', notes: '' }),
+    }),
+    { 'trainee.name': personLabels.name },
+  ),
+  update: withLabels(z.strictObject({ enrolmentId: id, trainee: traineeFieldsSchema, enrolment: enrolmentFieldsSchema }), {
+    'trainee.name': personLabels.name,
   }),
-  update: z.strictObject({ enrolmentId: id, trainee: traineeFieldsSchema, enrolment: enrolmentFieldsSchema }),
   remove: z.strictObject({ enrolmentIds: z.array(id).min(1).max(20_000) }),
   assign: z.strictObject({
     classId: id,

@@ -39,7 +39,26 @@ const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
 
 const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
-export const toFieldIssues = (issues: readonly ZodIssue[]): FieldIssue[] =>
+// Labels by field path (indexes left out), for schemas whose fields share a name with another's:
+// { 'trainee.name': 'fields.personName' }. Registered beside the schema, found by parseInput.
+export type LabelKeys = Readonly<Record<string, string>>;
+
+const labelRegistry = new WeakMap<z.ZodType, LabelKeys>();
+
+export const withLabels = <S extends z.ZodType>(schema: S, labels: LabelKeys): S => {
+  labelRegistry.set(schema, labels);
+  return schema;
+};
+
+const labelKeyOf = (field: string, labels: LabelKeys | undefined): string | undefined =>
+  labels?.[
+    field
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .join('.')
+  ];
+
+export const toFieldIssues = (issues: readonly ZodIssue[], labels?: LabelKeys): FieldIssue[] =>
   issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
@@ -49,9 +68,10 @@ export const toFieldIssues = (issues: readonly ZodIssue[]): FieldIssue[] =>
     }
     const { code, params } = classify(issue);
     const field = fieldOf(issue.path);
-    const label = field === '' ? message('fields.value') : fieldLabel(field);
+    const labelKey = labelKeyOf(field, labels);
+    const label = field === '' ? message('fields.value') : labelKey ? message(labelKey) : fieldLabel(field);
     const withLabel = { ...params, label };
-    return [{ field, code, message: message(`issues.${code}`, withLabel), params: withLabel }];
+    return [{ field, code, message: message(`issues.${code}`, withLabel), params: withLabel, ...(labelKey ? { labelKey } : {}) }];
   });
 
 // One sentence for the whole input, for the CLI and for a toast: the first few problems.
@@ -66,10 +86,10 @@ export const invalidInput = (issues: FieldIssue[]): AppError => new AppError('IN
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
   const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
-  throw invalidInput(toFieldIssues(parsed.error.issues));
+  throw invalidInput(toFieldIssues(parsed.error.issues, labelRegistry.get(schema)));
 };
 
-export const fieldIssue = (field: string, code: IssueCode, params: Params = {}): FieldIssue => {
-  const withLabel = { ...params, label: fieldLabel(field) };
-  return { field, code, message: message(`issues.${code}`, withLabel), params: withLabel };
+export const fieldIssue = (field: string, code: IssueCode, params: Params = {}, labelKey?: string): FieldIssue => {
+  const withLabel = { ...params, label: labelKey ? message(labelKey) : fieldLabel(field) };
+  return { field, code, message: message(`issues.${code}`, withLabel), params: withLabel, ...(labelKey ? { labelKey } : {}) };
 };

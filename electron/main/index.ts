@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { eventChannel } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { AppError } from '../../shared/errors';
 import { openCore, type OpenedCore } from '../core/open';
@@ -8,6 +9,7 @@ import { resolveDataDir } from '../core/paths';
 import { bindRouter } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingPath } from './native';
+import { electronPlatform } from './platform';
 import { appEntryUrl, appHost, appOrigin, appScheme } from './security';
 import { contentType, resolveStaticFile } from './static-files';
 import { hardenContents, hardenSession } from './harden';
@@ -49,6 +51,11 @@ const start = () => {
         resourcesPath: process.resourcesPath,
         appPath: app.getAppPath(),
       }),
+      platform: electronPlatform(),
+      // Progress goes to every window of the app (there is one).
+      emit: (event) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
+      },
     });
   } catch (error) {
     const detail = error instanceof AppError ? error.message : String(error);

@@ -8,8 +8,8 @@ export const appHost = 'cadre';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
-export const hardenedWebPreferences = (preload: string): WebPreferences => ({
-  preload,
+export const hardenedWebPreferences = (preload?: string): WebPreferences => ({
+  ...(preload === undefined ? {} : { preload }),
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,

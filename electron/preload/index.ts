@@ -1,11 +1,13 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { Bridge } from '../../shared/bridge';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { type Bridge, eventChannel } from '../../shared/bridge';
 import { channels } from '../../shared/contract';
+import type { CoreEvent } from '../../shared/events';
 import { message } from '../../shared/i18n/translate';
 
 const allowed = new Set<string>(channels);
 
-// Only contract channels reach ipcRenderer; the page never sees ipcRenderer itself.
+// Only contract channels reach ipcRenderer; the page never sees ipcRenderer itself, and listeners
+// receive the event alone, never Electron's IPC event object.
 const bridge: Bridge = {
   invoke: (channel, input) =>
     typeof channel === 'string' && allowed.has(channel)
@@ -17,6 +19,13 @@ const bridge: Bridge = {
             message: message('errors.UNKNOWN_CHANNEL', { channel: String(channel).slice(0, 80) }),
           },
         }),
+  onEvent: (listener) => {
+    const forward = (_event: IpcRendererEvent, payload: CoreEvent) => listener(payload);
+    ipcRenderer.on(eventChannel, forward);
+    return () => {
+      ipcRenderer.removeListener(eventChannel, forward);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('api', bridge);

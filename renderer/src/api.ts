@@ -1,5 +1,6 @@
 import type { Bridge } from '../../shared/bridge';
 import { type Channel, channels, contract, type InputOf, type OutputOf } from '../../shared/contract';
+import type { JobProgress } from '../../shared/events';
 import type { Result } from '../../shared/result';
 
 declare global {
@@ -30,7 +31,7 @@ export const onDataChanged = (listener: () => void): (() => void) => {
 
 const invoke = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
   const result = await window.api.invoke(channel, input);
-  if (result.ok && contract[channel].kind === 'command') for (const listener of listeners) listener();
+  if (result.ok && !contract[channel].quiet) for (const listener of listeners) listener();
   return result;
 };
 
@@ -46,3 +47,19 @@ const build = (): Client => {
 };
 
 export const api = build();
+
+// Runs a job channel with a fresh job id and reports its progress events until it answers.
+export const withProgress = async <T>(
+  start: (jobId: string) => Promise<T>,
+  onProgress: (event: JobProgress) => void,
+): Promise<T> => {
+  const jobId = crypto.randomUUID();
+  const stop = window.api.onEvent((event) => {
+    if (event.jobId === jobId) onProgress(event);
+  });
+  try {
+    return await start(jobId);
+  } finally {
+    stop();
+  }
+};

@@ -24,6 +24,7 @@ export const enUS = {
     value: 'Value',
     ref: 'Class',
     classId: 'Class',
+    personName: 'Name',
     sex: 'Sex',
     ethnicity: 'Ethnicity',
     birthDate: 'Born',

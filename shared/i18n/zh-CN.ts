@@ -24,6 +24,7 @@ export const zhCN = {
     value: '值',
     ref: '班次',
     classId: '班次',
+    personName: '姓名',
     sex: '性别',
     ethnicity: '民族',
     birthDate: '出生年月',

@@ -27,7 +27,8 @@ const compile = (query: string): Compiled => {
 };
 
 const exactMatch = (field: SearchField, q: Compiled): boolean => {
-  if ((q.spelled === undefined || field.latin !== false) && (field.lower ?? field.text.toLowerCase()).includes(q.text)) return true;
+  if ((q.spelled === undefined || field.latin !== false) && (field.lower ?? field.text.toLowerCase()).includes(q.text))
+    return true;
   if (q.spelled === undefined || field.readings === undefined) return false;
   return matchesReadings(readingsOfField(field) ?? [], q.spelled);
 };
@@ -38,7 +39,12 @@ const nearMatch = (field: SearchField, q: Compiled): boolean => {
 };
 
 // Plain loops: this runs over every trainee the school has ever had, on each keystroke.
-const pick = <T>(items: readonly T[], fields: (item: T) => readonly SearchField[], q: Compiled, test: (field: SearchField, q: Compiled) => boolean): T[] => {
+const pick = <T>(
+  items: readonly T[],
+  fields: (item: T) => readonly SearchField[],
+  q: Compiled,
+  test: (field: SearchField, q: Compiled) => boolean,
+): T[] => {
   const found: T[] = [];
   for (const item of items) {
     for (const field of fields(item)) {

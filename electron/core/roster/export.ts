@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { TrainingClass } from '../../../shared/classes';
+import { classTitle, type TrainingClass } from '../../../shared/classes';
 import { addDays, chineseDate, chineseWeekday, daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import {
@@ -46,9 +46,6 @@ export const chineseNumber = (n: number): string => {
   if (n < 100) return `${numerals[Math.floor(n / 10)]}十${n % 10 ? numerals[n % 10] : ''}`;
   return String(n);
 };
-
-// "2019年市管干部培训班" already says its year; a name without one gets it in front.
-export const classTitle = (c: TrainingClass): string => (c.name.startsWith(`${c.year}年`) ? c.name : `${c.year}年${c.name}`);
 
 const dotted = (date: string | null) => (date ? date.slice(0, 7).replace('-', '.') : '');
 

@@ -76,6 +76,8 @@ describe('the roster of a class', () => {
     );
     expect(error.details?.issues?.[0]).toMatchObject({ field: 'trainee.idNumber', code: 'id_check_digit' });
     expect(error.message).toContain('身份证号校验位不正确');
+    const nameless = failure(await t.router.call('roster.add', { classId, trainee: { name: '　' } }), 'INVALID_INPUT');
+    expect(nameless.message).toBe('请填写“姓名”');
     expect(snapshot(t.core.db)).toBe(before);
   });
 

@@ -10,6 +10,8 @@ import type { Locale } from '../../../shared/settings';
 import { ClassDetailPage } from '../features/classes/ClassDetailPage';
 import { ClassListPage } from '../features/classes/ClassListPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TraineeDetailPage } from '../features/trainees/TraineeDetailPage';
+import { TraineeListPage } from '../features/trainees/TraineeListPage';
 import { i18n } from '../i18n';
 import { FirstRun } from './FirstRun';
 import { LocaleContext } from './locale';
@@ -52,6 +54,8 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                   <Route path="/" element={<Navigate to="/classes" replace />} />
                   <Route path="/classes" element={<ClassListPage />} />
                   <Route path="/classes/:id" element={<ClassDetailPage />} />
+                  <Route path="/trainees" element={<TraineeListPage />} />
+                  <Route path="/trainees/:id" element={<TraineeDetailPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                   <Route path="*" element={<Navigate to="/classes" replace />} />
                 </Routes>

@@ -1,4 +1,4 @@
-import { ReadOutlined, SettingOutlined } from '@ant-design/icons';
+import { ReadOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ const { Sider, Header, Content } = Layout;
 // Only what works is in the navigation; later features add their entry here.
 const sections = [
   { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
+  { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 

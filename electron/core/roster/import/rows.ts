@@ -1,7 +1,7 @@
 import { checkIdNumber, normaliseIdNumber } from '../../../../shared/idcard';
 import { message } from '../../../../shared/i18n/translate';
 import { columnLetter, type ImportField, type ImportProblem } from '../../../../shared/roster-import';
-import { normaliseName, type Sex, type TraineeFields, traineeFieldsSchema } from '../../../../shared/trainees';
+import { normaliseName, personLabels, type Sex, type TraineeFields, traineeFieldsSchema } from '../../../../shared/trainees';
 import { toFieldIssues } from '../../../../shared/validation';
 import type { Cell } from '../../documents/sheet-reader';
 import { cellText, damagedIdNumber, isBlank, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';
@@ -130,7 +130,7 @@ const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap)
   // Finally the same schema every other door uses: lengths, the ID check digit, a missing name.
   const candidate = partialTrainee.safeParse(trainee, { reportInput: true });
   if (!candidate.success) {
-    for (const issue of toFieldIssues(candidate.error.issues)) {
+    for (const issue of toFieldIssues(candidate.error.issues, personLabels)) {
       const field = issue.field as ImportField;
       const column = columns.find((c) => c.field === field)?.column ?? 0;
       if (!problems.some((p) => p.field === field && p.severity === 'error')) problem(column, field, 'error', issue.message);

@@ -2,12 +2,13 @@ import { ArrowLeftOutlined, CopyOutlined, DeleteOutlined, EditOutlined, UnlockOu
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Tabs, type TabsProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { classStatuses, type TrainingClass } from '../../../../shared/classes';
 import { chineseDate, chineseWeekday, daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { RosterTab } from '../roster/RosterTab';
 import { ClassFormModal } from './ClassFormModal';
 import { CopyClassModal } from './CopyClassModal';
 import { StatusTag, statusActions } from './status';
@@ -72,6 +73,9 @@ export const ClassDetailPage = () => {
   const actions = useClassActions();
   const { id = '' } = useParams();
   const [dialog, setDialog] = useState<'edit' | 'copy'>();
+  // The open tab is part of the address, so "back" from a trainee returns to the roster.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
   const found = useQuery(() => api.classes.get({ ref: Number(id) }), `class:${id}`);
   const value = found.data;
 
@@ -94,6 +98,7 @@ export const ClassDetailPage = () => {
   // More tabs (roster, schedule …) join this list as their features land; one tab shows no tab bar.
   const tabs: TabsProps['items'] = [
     { key: 'overview', label: t('classes.detail.overview'), children: <Overview value={value} /> },
+    { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
   ];
 
   return (
@@ -148,7 +153,11 @@ export const ClassDetailPage = () => {
         style={{ maxWidth: 640, marginBottom: 24 }}
       />
       {archived && <Alert type="warning" showIcon title={t('classes.detail.archivedNotice')} style={{ marginBottom: 24 }} />}
-      {tabs.length > 1 ? <Tabs items={tabs} /> : tabs[0]?.children}
+      {tabs.length > 1 ? (
+        <Tabs items={tabs} activeKey={tab} onChange={(key) => setParams({ tab: key }, { replace: true })} />
+      ) : (
+        tabs[0]?.children
+      )}
       {dialog === 'edit' && (
         <ClassFormModal editing={value} onClose={() => setDialog(undefined)} onSaved={() => setDialog(undefined)} />
       )}

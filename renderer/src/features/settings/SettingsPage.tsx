@@ -2,7 +2,7 @@ import { CloseOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../../shared/settings';
+import type { Locale, VocabKind } from '../../../../shared/settings';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useLocale } from '../../app/locale';
@@ -37,13 +37,24 @@ const SchoolName = ({ initial }: { initial: string }) => {
   );
 };
 
-const Categories = ({ items }: { items: readonly string[] }) => {
+// An editable list (班次类别, 班委职务 …): tags to remove, a box to add.
+const VocabEditor = ({
+  kind,
+  items,
+  addLabel,
+  help,
+}: {
+  kind: VocabKind;
+  items: readonly string[];
+  addLabel: string;
+  help: string;
+}) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const [adding, setAdding] = useState('');
   const save = async (next: string[]) => {
-    const result = await api.vocab.set({ kind: 'classCategory', items: next });
+    const result = await api.vocab.set({ kind, items: next });
     if (!result.ok) message.error(errorText(result.error));
     return result.ok;
   };
@@ -54,7 +65,7 @@ const Categories = ({ items }: { items: readonly string[] }) => {
   };
   return (
     <Space orientation="vertical" size={12}>
-      <Flex wrap gap={8} data-testid="category-list">
+      <Flex wrap gap={8} data-testid={`vocab-${kind}`}>
         {items.map((item) => (
           <Tag
             key={item}
@@ -77,13 +88,13 @@ const Categories = ({ items }: { items: readonly string[] }) => {
           onChange={(event) => setAdding(event.target.value)}
           onPressEnter={() => void add()}
           placeholder={t('settings.newCategoryPlaceholder')}
-          aria-label={t('settings.addCategory')}
+          aria-label={addLabel}
         />
         <Button onClick={() => void add()} disabled={!adding.trim()}>
-          {t('settings.addCategory')}
+          {addLabel}
         </Button>
       </Space.Compact>
-      <Typography.Text type="secondary">{t('settings.categoriesHelp')}</Typography.Text>
+      <Typography.Text type="secondary">{help}</Typography.Text>
     </Space>
   );
 };
@@ -96,6 +107,7 @@ export const SettingsPage = () => {
   const settings = useQuery(() => api.settings.get({}), 'settings');
   const info = useQuery(() => api.app.info({}), 'app-info');
   const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
+  const roles = useQuery(() => api.vocab.get({ kind: 'classRole' }), 'vocab:classRole');
 
   const changeLocale = async (next: Locale) => {
     const result = await api.settings.update({ locale: next });
@@ -125,7 +137,19 @@ export const SettingsPage = () => {
         </Radio.Group>
       </Card>
       <Card title={t('settings.categories')} size="small">
-        {categories.data && <Categories items={categories.data} />}
+        {categories.data && (
+          <VocabEditor
+            kind="classCategory"
+            items={categories.data}
+            addLabel={t('settings.addCategory')}
+            help={t('settings.categoriesHelp')}
+          />
+        )}
+      </Card>
+      <Card title={t('settings.roles')} size="small">
+        {roles.data && (
+          <VocabEditor kind="classRole" items={roles.data} addLabel={t('settings.addRole')} help={t('settings.rolesHelp')} />
+        )}
       </Card>
       <Card title={t('settings.data')} size="small">
         {info.data && (

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
+import { messyRoster, standardRoster } from '../electron/core/testing/roster-files';
+import { expect, test } from './fixtures';
+
+const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
+
+// The roster table is virtual: rows and cells are divs, not tr and td.
+const rosterNames = (page: Page) => page.getByTestId('roster-table').locator('.ant-table-row .ant-table-cell:nth-child(2)').allInnerTexts();
+
+test('an administrator imports a roster, splits it into groups, sorts by strokes and exports it', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('dialog', { name: '欢迎使用党校培训班管理' }).getByRole('button', { name: label('载入示例数据') }).click();
+  await page.getByRole('link', { name: '2019年市管干部培训班' }).click();
+  await page.getByRole('tab', { name: '学员名册' }).click();
+  await expect(page.getByText('名册中还没有学员')).toBeVisible();
+  await app.screenshot('roster-empty');
+
+  // The list as the organisation department sent it: title rows, merged cells, a damaged ID number.
+  app.nextChosenFile(messyRoster(app.dataDir));
+  await page.getByRole('button', { name: label('导入名册') }).click();
+  const wizard = page.getByRole('dialog', { name: '导入学员名册' });
+  await wizard.getByRole('button', { name: label('选择文件…') }).click();
+  await expect(wizard.getByTestId('import-preview')).toBeVisible();
+  await expect(wizard.getByTestId('count-added')).toContainText('5');
+  await expect(wizard.getByTestId('count-rejected')).toContainText('1');
+  await expect(wizard.getByTestId('import-problems')).toContainText('身份证号已被 Excel 转成数字');
+  await app.screenshot('import-preview');
+  await wizard.getByRole('button', { name: label('确认导入') }).click();
+  await expect(wizard.getByText('导入完成')).toBeVisible();
+  await expect(wizard.getByTestId('import-rejected')).toContainText('9');
+  await app.screenshot('import-done');
+  await wizard.getByRole('button', { name: label('再导入一个文件') }).click();
+
+  // Then the full list of forty.
+  app.nextChosenFile(standardRoster(app.dataDir, 40));
+  await wizard.getByRole('button', { name: label('选择文件…') }).click();
+  await expect(wizard.getByTestId('count-added')).toContainText('40');
+  await wizard.getByRole('button', { name: label('确认导入') }).click();
+  await wizard.getByRole('button', { name: label('完成') }).click();
+  await expect(page.getByTestId('roster-summary')).toContainText('共 45 人');
+
+  // Stroke order is the default, and it is the core's order.
+  const expected = await page.evaluate(async () => {
+    const result = (await window.api.invoke('roster.list', { classId: 2, sort: 'stroke' })) as { ok: true; value: { items: { name: string }[] } };
+    return result.value.items.map((entry) => entry.name);
+  });
+  await expect.poll(async () => (await rosterNames(page)).slice(0, 10)).toEqual(expected.slice(0, 10));
+  await app.screenshot('roster-strokes');
+  await page.getByTestId('roster-sort').getByText('拼音').click();
+  await expect.poll(async () => (await rosterNames(page)).slice(0, 10)).not.toEqual(expected.slice(0, 10));
+  await page.getByTestId('roster-sort').getByText('姓氏笔画').click();
+  await expect.poll(async () => (await rosterNames(page)).slice(0, 10)).toEqual(expected.slice(0, 10));
+
+  // Pinyin initials find 单田芳 (shan, not dan).
+  await page.getByLabel('搜索内容').fill('stf');
+  await expect.poll(() => rosterNames(page)).toEqual(['单田芳']);
+  await page.getByLabel('搜索内容').fill('');
+  await expect(page.getByTestId('roster-summary')).toContainText('共 45 人');
+
+  // A masked ID number, revealed on request.
+  const firstId = page.getByTestId('id-number').first();
+  await expect(firstId).toContainText('********');
+  await page.getByRole('button', { name: '显示完整身份证号和电话' }).first().click();
+  await expect(firstId).toHaveText(/^220402\d{11}[\dX]$/);
+
+  // Split into five groups.
+  await page.getByRole('button', { name: label('自动分组') }).click();
+  const split = page.getByRole('dialog', { name: '自动分组' });
+  await split.getByLabel('分成几个组').fill('5');
+  await split.getByRole('button', { name: label('开始分组') }).click();
+  await expect(split.getByTestId('split-result').locator('.ant-table-tbody tr')).toHaveCount(5);
+  await app.screenshot('split-groups');
+  await split.getByRole('button', { name: label('完成') }).click();
+  await expect(page.getByTestId('roster-summary')).toContainText('5 个小组');
+  await app.screenshot('roster-grouped');
+
+  // Export the roster as .xlsx and the group list as PDF.
+  const xlsx = join(app.dataDir, '学员名册.xlsx');
+  app.nextChosenFile(xlsx);
+  await page.getByRole('button', { name: label('导出') }).click();
+  const exporter = page.getByRole('dialog', { name: '导出' });
+  await app.screenshot('export-dialog');
+  await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(exporter.getByTestId('export-done')).toContainText(xlsx);
+  await exporter.getByRole('button', { name: label('打开所在文件夹') }).click();
+  expect(app.shownInFolder).toEqual([xlsx]);
+  await exporter.getByRole('button', { name: label('完成') }).click();
+  const { rows } = await readXlsx(xlsx);
+  expect(rows[0]?.[0]).toBe('2019年市管干部培训班学员名册');
+  expect(rows.slice(3).map((row) => row[1])).toEqual(expected);
+
+  const pdf = join(app.dataDir, '分组名单.pdf');
+  app.nextChosenFile(pdf);
+  await page.getByRole('button', { name: label('导出') }).click();
+  await exporter.getByText('分组名单').click();
+  await exporter.getByText('PDF').click();
+  await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(exporter.getByTestId('export-done')).toBeVisible();
+  await exporter.getByRole('button', { name: label('完成') }).click();
+  expect(existsSync(pdf)).toBe(true);
+  const printed = await pdfText(pdf);
+  expect(printed.text).toContain('2019年市管干部培训班分组名单');
+  expect(printed.text).toContain('第五组');
+
+  // Every class a person attended, on their own page.
+  await page.getByLabel('搜索内容').fill('单田芳');
+  await page.getByRole('link', { name: '单田芳' }).click();
+  await expect(page.getByTestId('trainee-name')).toHaveText('单田芳');
+  await expect(page.getByTestId('trainee-classes')).toContainText('2019年市管干部培训班');
+  await app.screenshot('trainee-page');
+});

@@ -1,0 +1,38 @@
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { Platform } from '../core/platform';
+import { hardenedWebPreferences } from './security';
+
+// The operating system's own dialogs and Chromium's printer, for the core.
+export const electronPlatform = (): Platform => ({
+  chooseOpenFile: async ({ title, filters }) => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = {
+      title,
+      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      properties: ['openFile' as const],
+    };
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+  chooseSaveFile: async ({ title, defaultName, filters }) => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = {
+      title,
+      defaultPath: defaultName,
+      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    };
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? undefined : result.filePath;
+  },
+  showInFolder: (path) => shell.showItemInFolder(path),
+  // A hidden, hardened window with JavaScript off renders the document; Chromium prints it.
+  printToPdf: async (html, { landscape }) => {
+    const window = new BrowserWindow({ show: false, webPreferences: { ...hardenedWebPreferences(), javascript: false } });
+    try {
+      await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+      return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
+    } finally {
+      window.destroy();
+    }
+  },
+});

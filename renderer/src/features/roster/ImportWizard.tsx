@@ -1,0 +1,336 @@
+import { FileExcelOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Descriptions,
+  InputNumber,
+  Modal,
+  Result,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobProgress } from '../../../../shared/events';
+import {
+  type ImportField,
+  importFields,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportResult,
+} from '../../../../shared/roster-import';
+import { personFieldKey } from '../../../../shared/trainees';
+import { api, withProgress } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { JobProgressBar } from '../../components/JobProgressBar';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'working'; label: string; progress?: JobProgress }
+  | { kind: 'preview'; path: string; preview: ImportPreview }
+  | { kind: 'done'; result: ImportResult };
+
+type Settings = { sheet?: string; headerRow?: number; mapping?: { column: number; field: ImportField | null }[] };
+
+const counts = ['added', 'updated', 'unchanged', 'rejected'] as const;
+const countColors = { added: '#1d4f91', updated: '#d48806', unchanged: '#8c8c8c', rejected: '#cf1322' } as const;
+
+// Choose a file, check it (header, columns, every row's problems), adjust, then commit in one go.
+export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [settings, setSettings] = useState<Settings>({});
+  const [problem, setProblem] = useState<string>();
+
+  const analyse = async (path: string, next: Settings) => {
+    setProblem(undefined);
+    setStep({ kind: 'working', label: t('importWizard.reading') });
+    const result = await withProgress(
+      (jobId) => api.roster.importPreview({ classId, path, jobId, ...next }),
+      (progress) => setStep({ kind: 'working', label: t('importWizard.reading'), progress }),
+    );
+    if (!result.ok) {
+      setProblem(errorText(result.error));
+      setStep({ kind: 'choose' });
+      return;
+    }
+    setSettings({
+      sheet: result.value.sheet,
+      headerRow: result.value.headerRow,
+      mapping: result.value.columns.map((c) => ({ column: c.column, field: c.field })),
+    });
+    setStep({ kind: 'preview', path, preview: result.value });
+  };
+
+  const choose = async () => {
+    const chosen = await api.files.chooseOpen({ purpose: 'rosterImport' });
+    if (!chosen.ok) return message.error(errorText(chosen.error));
+    if (chosen.value.path) await analyse(chosen.value.path, {});
+  };
+
+  const commit = async (path: string, preview: ImportPreview) => {
+    setStep({ kind: 'working', label: t('importWizard.committing') });
+    const result = await withProgress(
+      (jobId) => api.roster.importCommit({ classId, path, jobId, token: preview.token, ...settings }),
+      (progress) => setStep({ kind: 'working', label: t('importWizard.committing'), progress }),
+    );
+    if (!result.ok) {
+      message.error(errorText(result.error));
+      setStep({ kind: 'preview', path, preview });
+      return;
+    }
+    setStep({ kind: 'done', result: result.value });
+  };
+
+  const footer =
+    step.kind === 'preview'
+      ? [
+          <Button key="cancel" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>,
+          <Button
+            key="commit"
+            type="primary"
+            onClick={() => void commit(step.path, step.preview)}
+            disabled={step.preview.counts.added + step.preview.counts.updated === 0}
+          >
+            {t('importWizard.commit')}
+          </Button>,
+        ]
+      : step.kind === 'done'
+        ? [
+            <Button key="again" onClick={() => setStep({ kind: 'choose' })}>
+              {t('importWizard.again')}
+            </Button>,
+            <Button key="close" type="primary" onClick={onClose}>
+              {t('importWizard.close')}
+            </Button>,
+          ]
+        : null;
+
+  return (
+    <Modal
+      open
+      title={t('importWizard.title')}
+      onCancel={onClose}
+      footer={footer}
+      width={1000}
+      destroyOnHidden
+      maskClosable={false}
+      keyboard={step.kind !== 'working'}
+      closable={step.kind !== 'working'}
+    >
+      {step.kind === 'choose' && (
+        <Space orientation="vertical" size={16} style={{ width: '100%', padding: '24px 0' }}>
+          {problem && <Alert type="error" showIcon title={problem} data-testid="import-error" />}
+          <Typography.Paragraph type="secondary">{t('importWizard.chooseHint')}</Typography.Paragraph>
+          <Button type="primary" size="large" icon={<FileExcelOutlined />} onClick={() => void choose()}>
+            {t('importWizard.choose')}
+          </Button>
+        </Space>
+      )}
+      {step.kind === 'working' && (
+        <div style={{ padding: '48px 24px' }}>
+          <JobProgressBar progress={step.progress} label={step.label} />
+        </div>
+      )}
+      {step.kind === 'preview' && (
+        <PreviewView
+          step={step}
+          settings={settings}
+          setSettings={setSettings}
+          reanalyse={() => void analyse(step.path, settings)}
+        />
+      )}
+      {step.kind === 'done' && (
+        <Result
+          status={step.result.counts.rejected > 0 ? 'warning' : 'success'}
+          title={t('importWizard.doneTitle')}
+          subTitle={t('importWizard.done', step.result.counts)}
+          extra={
+            step.result.rejected.length > 0 && (
+              <div style={{ textAlign: 'left' }}>
+                <Typography.Title level={5}>{t('importWizard.rejectedRows')}</Typography.Title>
+                <ul data-testid="import-rejected">
+                  {step.result.rejected.map((row) => (
+                    <li key={row.row}>
+                      {t('importWizard.rowN', { row: row.row })}：{row.reasons.join('；')}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )
+          }
+        />
+      )}
+    </Modal>
+  );
+};
+
+const PreviewView = ({
+  step,
+  settings,
+  setSettings,
+  reanalyse,
+}: {
+  step: { path: string; preview: ImportPreview };
+  settings: Settings;
+  setSettings: (next: Settings) => void;
+  reanalyse: () => void;
+}) => {
+  const { t } = useTranslation();
+  const { preview } = step;
+  const fieldOptions = [
+    { value: '', label: t('importWizard.ignore') },
+    ...importFields.map((field) => ({ value: field, label: t(personFieldKey(field)) })),
+  ];
+  const setField = (column: number, field: ImportField | null) =>
+    setSettings({
+      ...settings,
+      mapping: (settings.mapping ?? []).map((entry) => (entry.column === column ? { column, field } : entry)),
+    });
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label={t('importWizard.file')}>{preview.fileName}</Descriptions.Item>
+        <Descriptions.Item label={t('importWizard.sheet')}>
+          <Select
+            size="small"
+            style={{ minWidth: 140 }}
+            value={settings.sheet}
+            onChange={(sheet: string) => setSettings({ sheet })}
+            options={preview.sheets.map((sheet) => ({ value: sheet, label: sheet }))}
+          />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('importWizard.headerRow')}>
+          <InputNumber
+            size="small"
+            min={1}
+            value={settings.headerRow}
+            onChange={(row) => setSettings({ ...settings, headerRow: row ?? undefined, mapping: undefined })}
+            aria-label={t('importWizard.headerRow')}
+          />
+        </Descriptions.Item>
+      </Descriptions>
+      <Row gutter={16}>
+        {counts.map((key) => (
+          <Col span={6} key={key}>
+            <Statistic
+              title={t(`importWizard.counts.${key}`)}
+              value={preview.counts[key]}
+              styles={{ content: { color: countColors[key] } }}
+              data-testid={`count-${key}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      <div>
+        <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('importWizard.mapping')}
+          </Typography.Title>
+          <Button onClick={reanalyse}>{t('importWizard.reanalyse')}</Button>
+        </Space>
+        <Table
+          size="small"
+          rowKey="column"
+          pagination={false}
+          scroll={{ y: 200 }}
+          style={{ marginTop: 8 }}
+          dataSource={preview.columns.filter((c) => c.header !== '' || c.field !== null)}
+          columns={[
+            { key: 'letter', title: t('importWizard.mappingColumn'), dataIndex: 'letter', width: 60 },
+            { key: 'header', title: t('importWizard.mappingHeader'), dataIndex: 'header' },
+            {
+              key: 'field',
+              title: t('importWizard.mappingField'),
+              width: 200,
+              render: (_, column) => (
+                <Select
+                  size="small"
+                  style={{ width: 180 }}
+                  value={settings.mapping?.find((entry) => entry.column === column.column)?.field ?? ''}
+                  onChange={(value: string) => setField(column.column, importFields.find((field) => field === value) ?? null)}
+                  options={fieldOptions}
+                  aria-label={`${t('importWizard.mappingField')} ${column.letter}`}
+                />
+              ),
+            },
+          ]}
+        />
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('importWizard.problems', { count: preview.problems.length })}</Typography.Title>
+        {preview.problems.length === 0 ? (
+          <Typography.Text type="secondary">{t('importWizard.noProblems')}</Typography.Text>
+        ) : (
+          <Table<ImportProblem>
+            size="small"
+            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+            pagination={false}
+            virtual
+            scroll={{ y: 220 }}
+            dataSource={preview.problems}
+            data-testid="import-problems"
+            columns={[
+              { key: 'row', title: t('importWizard.problemRow'), dataIndex: 'row', width: 70 },
+              { key: 'column', title: t('importWizard.problemColumn'), dataIndex: 'column', width: 70 },
+              {
+                key: 'severity',
+                title: '',
+                dataIndex: 'severity',
+                width: 90,
+                render: (severity: ImportProblem['severity']) => (
+                  <Tag color={severity === 'error' ? 'red' : 'gold'}>{t(`importWizard.${severity}`)}</Tag>
+                ),
+              },
+              { key: 'message', title: t('importWizard.problemText'), dataIndex: 'message' },
+            ]}
+          />
+        )}
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('importWizard.sample', { count: preview.sample.length })}</Typography.Title>
+        <Table
+          size="small"
+          rowKey="row"
+          pagination={false}
+          virtual
+          scroll={{ y: 240, x: 900 }}
+          dataSource={preview.sample}
+          columns={[
+            { key: 'row', title: t('importWizard.problemRow'), dataIndex: 'row', width: 60 },
+            {
+              key: 'action',
+              title: '',
+              dataIndex: 'action',
+              width: 70,
+              render: (action: ImportPreview['sample'][number]['action']) => (
+                <Tag color={action === 'reject' ? 'red' : action === 'add' ? 'blue' : action === 'update' ? 'gold' : 'default'}>
+                  {t(`importWizard.action.${action}`)}
+                </Tag>
+              ),
+            },
+            ...(['name', 'sex', 'birthDate', 'idNumber', 'unit', 'position', 'phone', 'group'] as const).map((field) => ({
+              key: field,
+              title: t(personFieldKey(field)),
+              width: field === 'unit' ? 200 : field === 'idNumber' ? 170 : 90,
+              render: (_: unknown, row: ImportPreview['sample'][number]) => row.values[field] ?? '',
+            })),
+          ]}
+        />
+      </div>
+      <Alert type="info" showIcon title={t('importWizard.allOrNothing')} />
+    </Space>
+  );
+};
