@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { Platform } from '../core/platform';
-import { hardenedWebPreferences } from './security';
+import { createPrintWindow } from './security';
 
 // The operating system's own dialogs and Chromium's printer, for the core.
 export const electronPlatform = (): Platform => ({
@@ -27,7 +27,7 @@ export const electronPlatform = (): Platform => ({
   showInFolder: (path) => shell.showItemInFolder(path),
   // A hidden, hardened window with JavaScript off renders the document; Chromium prints it.
   printToPdf: async (html, { landscape }) => {
-    const window = new BrowserWindow({ show: false, webPreferences: { ...hardenedWebPreferences(), javascript: false } });
+    const window = createPrintWindow(BrowserWindow);
     try {
       await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
       return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });

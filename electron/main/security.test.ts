@@ -8,14 +8,29 @@ import type { Router } from '../core/router';
 import { makeTempDir } from '../core/testing/temp-core';
 import { hardenContents, hardenSession } from './harden';
 import { bindRouter } from './ipc';
-import { appEntryUrl, appOrigin, externalUrl, hardenedWebPreferences, isAppUrl, isTrustedSender } from './security';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import {
+  appEntryUrl,
+  appOrigin,
+  createHardenedWindow,
+  createPrintWindow,
+  externalUrl,
+  isAppUrl,
+  isTrustedSender,
+} from './security';
 import { resolveStaticFile } from './static-files';
 
 describe('the hardened window', () => {
-  it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    const prefs = hardenedWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
+  it('isolates, sandboxes and keeps Node out of the renderer, for the main window and the print window', () => {
+    const made: BrowserWindowConstructorOptions[] = [];
+    // Electron's constructor stands in for itself only as far as recording what it was given.
+    const Recorder = function (this: unknown, options: BrowserWindowConstructorOptions) {
+      made.push(options);
+    } as unknown as Parameters<typeof createHardenedWindow>[0];
+    createHardenedWindow(Recorder, { preload: '/app/out/preload/index.cjs', title: '党校培训班管理' });
+    createPrintWindow(Recorder);
+    const [main, print] = made.map((options) => options.webPreferences);
+    const hardened = {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -25,7 +40,11 @@ describe('the hardened window', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-    });
+      disableBlinkFeatures: 'Auxclick',
+    };
+    expect(main).toMatchObject({ ...hardened, preload: '/app/out/preload/index.cjs' });
+    expect(print).toMatchObject({ ...hardened, javascript: false });
+    expect(print?.preload).toBeUndefined();
     expect(appEntryUrl).toBe('app://cadre/index.html');
   });
 

@@ -1,4 +1,4 @@
-import type { WebPreferences } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 // Everything here is plain data and pure functions, so the unit tests can hold them to account
 // without an Electron binary.
@@ -8,21 +8,58 @@ export const appHost = 'cadre';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
-export const hardenedWebPreferences = (preload?: string): WebPreferences => ({
-  ...(preload === undefined ? {} : { preload }),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false,
-});
+type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+// Every window the app opens is made here, with its security settings written out where the window is
+// constructed — so a reader (and electronegativity) sees them at the call. Electron's constructor is
+// passed in, so the unit tests can check exactly what a window receives.
+export const createHardenedWindow = (Window: WindowConstructor, options: { preload: string; title: string }): BrowserWindow =>
+  new Window({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: options.title,
+    show: false,
+    backgroundColor: '#f5f5f5',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would open links in new windows; the app has none to open.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+
+// The hidden window that prints our own HTML to PDF: no preload, no JavaScript at all.
+export const createPrintWindow = (Window: WindowConstructor): BrowserWindow =>
+  new Window({
+    show: false,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 
 const parse = (url: string): URL | undefined => {
   try {
