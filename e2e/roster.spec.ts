@@ -8,11 +8,15 @@ import { expect, test } from './fixtures';
 const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
 
 // The roster table is virtual: rows and cells are divs, not tr and td.
-const rosterNames = (page: Page) => page.getByTestId('roster-table').locator('.ant-table-row .ant-table-cell:nth-child(2)').allInnerTexts();
+const rosterNames = (page: Page) =>
+  page.getByTestId('roster-table').locator('.ant-table-row .ant-table-cell:nth-child(2)').allInnerTexts();
 
 test('an administrator imports a roster, splits it into groups, sorts by strokes and exports it', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('dialog', { name: '欢迎使用党校培训班管理' }).getByRole('button', { name: label('载入示例数据') }).click();
+  await page
+    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
+    .getByRole('button', { name: label('载入示例数据') })
+    .click();
   await page.getByRole('link', { name: '2019年市管干部培训班' }).click();
   await page.getByRole('tab', { name: '学员名册' }).click();
   await expect(page.getByText('名册中还没有学员')).toBeVisible();
@@ -44,7 +48,10 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
 
   // Stroke order is the default, and it is the core's order.
   const expected = await page.evaluate(async () => {
-    const result = (await window.api.invoke('roster.list', { classId: 2, sort: 'stroke' })) as { ok: true; value: { items: { name: string }[] } };
+    const result = (await window.api.invoke('roster.list', { classId: 2, sort: 'stroke' })) as {
+      ok: true;
+      value: { items: { name: string }[] };
+    };
     return result.value.items.map((entry) => entry.name);
   });
   await expect.poll(async () => (await rosterNames(page)).slice(0, 10)).toEqual(expected.slice(0, 10));
