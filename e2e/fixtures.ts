@@ -55,6 +55,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         ...chromiumPlatform(),
         chooseOpenFile: async () => chosen.shift(),
         chooseSaveFile: async () => chosen.shift(),
+        chooseFolder: async () => chosen.shift(),
         showInFolder: (path) => shownInFolder.push(path),
       },
       emit: (event) => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditEntrySchema, auditSchemas } from './audit';
+import { backupInfoSchema, backupSchemas, checkReportSchema } from './backup';
 import { classSchemas, trainingClassSchema } from './classes';
 import { exportResultSchema, rosterExportSchema } from './exports';
 import { importPreviewSchema, importResultSchema, importSchemas } from './roster-import';
@@ -52,7 +54,7 @@ const groupSummarySchema = z.object({
   sharedUnits: z.number().int(),
 });
 
-const filePurposes = ['rosterImport', 'export'] as const;
+const filePurposes = ['rosterImport', 'export', 'backupFolder', 'restoreFrom'] as const;
 const chosenPath = z.object({ path: z.string().nullable() });
 
 const removed = z.object({ id: z.number().int() });
@@ -107,7 +109,17 @@ export const contract = {
     }),
     chosenPath,
   ),
+  'files.chooseFolder': query(z.strictObject({ purpose: z.enum(filePurposes) }), chosenPath),
   'files.showInFolder': query(z.strictObject({ path: z.string().trim().min(1).max(4096) }), z.object({})),
+
+  'backup.create': job(backupSchemas.create, backupInfoSchema),
+  'backup.list': query(backupSchemas.list, z.object({ dir: z.string(), items: z.array(backupInfoSchema) })),
+  'backup.inspect': query(backupSchemas.inspect, backupInfoSchema),
+  'backup.restore': job(backupSchemas.restore, z.object({ restored: backupInfoSchema, safety: backupInfoSchema })),
+  'check.run': query(z.strictObject({}), checkReportSchema),
+
+  'audit.list': query(auditSchemas.list, z.object({ items: z.array(auditEntrySchema), total: z.number().int() })),
+  'audit.export': job(auditSchemas.export, exportResultSchema, { quiet: true }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export const errorCodes = [
   'READ_ONLY',
   'INVALID_STATE',
   'DATABASE_TOO_NEW',
+  'DATABASE_DAMAGED',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

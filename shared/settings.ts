@@ -7,16 +7,32 @@ export const settingsSchema = z.object({
   schoolName: z.string(),
   locale: z.enum(locales),
   firstRunDone: z.boolean(),
+  // Backups: where (empty = the data folder's backups/), how many to keep, whether daily and on close.
+  backupDir: z.string(),
+  backupKeep: z.number().int(),
+  autoBackup: z.boolean(),
+  lastBackupAt: z.string(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { schoolName: '', locale: 'zh-CN', firstRunDone: false };
+export const defaultSettings: Settings = {
+  schoolName: '',
+  locale: 'zh-CN',
+  firstRunDone: false,
+  backupDir: '',
+  backupKeep: 14,
+  autoBackup: true,
+  lastBackupAt: '',
+};
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
   locale: z.enum(locales).optional(),
   firstRunDone: z.boolean().optional(),
+  backupDir: z.string().trim().max(4096).optional(),
+  backupKeep: z.number().int().min(1).max(365).optional(),
+  autoBackup: z.boolean().optional(),
 });
 
 // Editable lists (词表): the values a select offers. More kinds arrive with later features.
@@ -36,12 +52,15 @@ export const vocabSchemas = {
   }),
 };
 
+export const appWarnings = ['network_drive'] as const;
+
 export const appInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
   databaseFile: z.string(),
   firstRun: z.boolean(),
   classCount: z.number().int(),
+  warnings: z.array(z.enum(appWarnings)),
 });
 
 export type AppInfo = z.output<typeof appInfoSchema>;

@@ -17,9 +17,12 @@ export type Command = {
   summary: string;
   options: Readonly<Record<string, OptionSpec>>;
   execute: (call: Call, values: Values, positionals: readonly string[]) => Promise<Result<unknown>>;
+  // For the one command that must work when the database cannot be opened at all (restore).
+  whenDamaged?: (dataDir: string, values: Values, positionals: readonly string[]) => Promise<Result<unknown>>;
   print: (value: unknown) => string;
   // What --json prints.
   json: (value: unknown) => unknown;
+  exitCode: (value: unknown) => number;
 };
 
 type Described = Pick<Command, 'words' | 'usage' | 'summary' | 'options'>;
@@ -39,8 +42,10 @@ export const single = <C extends Channel>(
 export const steps = <T>(
   spec: Described & {
     execute: (call: Call, values: Values, positionals: readonly string[]) => Promise<Result<T>>;
+    whenDamaged?: (dataDir: string, values: Values, positionals: readonly string[]) => Promise<Result<T>>;
     print: (value: T) => string;
     json?: (value: T) => unknown;
+    exitCode?: (value: T) => number;
   },
 ): Command => ({
   words: spec.words,
@@ -48,9 +53,11 @@ export const steps = <T>(
   summary: spec.summary,
   options: spec.options,
   execute: spec.execute,
+  ...(spec.whenDamaged ? { whenDamaged: spec.whenDamaged } : {}),
   // The command's own execute produced the value, so it has the type its printer expects.
   print: (value) => spec.print(value as T),
   json: (value) => (spec.json ? spec.json(value as T) : value),
+  exitCode: (value) => (spec.exitCode ? spec.exitCode(value as T) : 0),
 });
 
 export const asNumberIfWhole = (value: string | boolean | undefined): unknown =>

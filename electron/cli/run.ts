@@ -139,7 +139,17 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
     opened = openCore({ dataDir, platform: chromiumPlatform(), emit: progressPrinter(io, wantsJson) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === 'DATABASE_DAMAGED' && command.whenDamaged) {
+      const result = await command.whenDamaged(dataDir, parsed.values, parsed.positionals);
+      if (!result.ok) {
+        printError(io, result.error, wantsJson);
+        return 1;
+      }
+      io.stdout(wantsJson ? JSON.stringify(command.json(result.value), null, 2) : command.print(result.value));
+      return 0;
+    }
     printError(io, error.toShape(), wantsJson);
+    if (error.code === 'DATABASE_DAMAGED') io.stderr('可以用 npm run cadre -- restore <备份文件夹> 从备份恢复。');
     return 1;
   }
   try {
@@ -156,7 +166,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
       return 1;
     }
     io.stdout(wantsJson ? JSON.stringify(command.json(result.value), null, 2) : command.print(result.value));
-    return 0;
+    return command.exitCode(result.value);
   } finally {
     opened.close();
   }

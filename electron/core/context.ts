@@ -1,5 +1,5 @@
 import type { CoreEvent } from '../../shared/events';
-import type { Db } from './db/connection';
+import type { AuditContext, Db } from './db/connection';
 import type { Logger } from './log';
 import type { Platform } from './platform';
 
@@ -13,10 +13,16 @@ export type Core = {
   now: () => Date;
   // The workstation user, recorded in the audit log.
   actor: string;
+  // Read by the audit triggers: who is writing, through which channel.
+  audit: AuditContext;
   // What the operating system provides (dialogs, PDF printing), implemented by each door.
   platform: Platform;
   // Progress of long work, forwarded to the window (or the terminal).
   emit: (event: CoreEvent) => void;
+  // The better-sqlite3 build this process loads (the app's Electron build), for every connection.
+  nativeBinding: string | undefined;
+  // Closes and opens the database again (after a restore replaced the file).
+  reopen: () => void;
 };
 
 export const timestamp = (core: Core): string => core.now().toISOString();

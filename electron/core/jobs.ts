@@ -5,13 +5,27 @@ import type { Core } from './context';
 export type Job = {
   progress: (phase: string, done: number, total: number) => void;
   pause: () => Promise<void>;
+  // The core's one write path: an IMMEDIATE transaction (the write lock taken up front, so the CLI
+  // beside the app waits rather than failing midway) during which the audit triggers know the channel.
+  transaction: <T>(write: () => T) => T;
 };
 
-export const startJob = (core: Core, jobId: string | undefined): Job => ({
+export const writeTransaction = <T>(core: Core, channel: string, write: () => T): T => {
+  const outer = core.audit.channel;
+  core.audit.channel = channel;
+  try {
+    return core.db.transaction(write).immediate();
+  } finally {
+    core.audit.channel = outer;
+  }
+};
+
+export const startJob = (core: Core, channel: string, jobId: string | undefined): Job => ({
   progress: (phase, done, total) => {
     if (jobId) core.emit({ type: 'job.progress', jobId, phase, done, total });
   },
   pause: () => new Promise((resolve) => setImmediate(resolve)),
+  transaction: (write) => writeTransaction(core, channel, write),
 });
 
 // Runs `step` over `items` in slices, reporting progress between them.

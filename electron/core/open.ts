@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileHandlers } from './app/files';
 import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backup/handlers';
 import { classHandlers } from './classes/handlers';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
@@ -43,18 +44,26 @@ const noPlatform: Platform = { ...noDialogs, ...noPrinting };
 export const openCore = (options: OpenCoreOptions): OpenedCore => {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, databaseFileName);
-  const db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding });
+  const now = options.now ?? (() => new Date());
+  const audit = { actor: workstationUser(), channel: '', now: () => now().toISOString() };
+  const db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding, audit });
   const core: Core = {
     db,
     dataDir: options.dataDir,
     databaseFile,
     version: packageJson.version,
     log: fileLogger(options.dataDir),
-    now: options.now ?? (() => new Date()),
-    actor: workstationUser(),
+    now,
+    actor: audit.actor,
+    audit,
     platform: options.platform ?? noPlatform,
     emit: options.emit ?? (() => undefined),
+    nativeBinding: options.nativeBinding,
+    reopen: () => {
+      if (core.db.open) core.db.close();
+      core.db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding, audit });
+    },
   };
-  const router = createRouter(core, [appHandlers, fileHandlers, classHandlers, traineeHandlers, rosterHandlers]);
-  return { core, router, close: () => db.close() };
+  const router = createRouter(core, [appHandlers, fileHandlers, classHandlers, traineeHandlers, rosterHandlers, backupHandlers]);
+  return { core, router, close: () => core.db.close() };
 };

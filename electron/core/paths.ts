@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,4 +29,22 @@ export const resolveDataDir = (argv: readonly string[], env: Env = process.env):
   }
   const fromEnv = env['CADRE_DATA_DIR'];
   return fromEnv ? resolve(fromEnv) : defaultDataDir(process.platform, env);
+};
+
+// File systems a database must not live on: SQLite's locking is unreliable over the network, and a
+// dropped connection mid-write is how databases get damaged. (statfs magic numbers, Linux/macOS.)
+const networkFileSystems = new Set([
+  0x6969 /* NFS */, 0x517b /* SMB */, 0xff534d42 /* CIFS */, 0xfe534d42 /* SMB2 */, 0x65735546 /* FUSE, e.g. sshfs */,
+  0x564c /* NCP */,
+]);
+
+export const isNetworkLocation = (dir: string, platform: NodeJS.Platform = process.platform): boolean => {
+  // \\server\share and //server/share: a Windows network path.
+  if (/^(\\\\|\/\/)[^\\/]+[\\/]/.test(dir)) return true;
+  if (platform === 'win32') return false;
+  try {
+    return networkFileSystems.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
 };

@@ -12,6 +12,7 @@ export type Platform = {
     defaultName: string;
     filters: readonly FileFilter[];
   }) => Promise<string | undefined>;
+  chooseFolder: (options: { title: string }) => Promise<string | undefined>;
   showInFolder: (path: string) => void;
   // Prints a self-contained HTML document (inline styles, no scripts) to an A4 PDF.
   printToPdf: (html: string, options: { landscape: boolean }) => Promise<Uint8Array>;
@@ -20,9 +21,10 @@ export type Platform = {
 const unavailable = () => new AppError('INVALID_STATE', message('platform.noDialogs'));
 
 // For doors without a screen (the CLI): paths arrive as arguments, so dialogs are never needed.
-export const noDialogs: Pick<Platform, 'chooseOpenFile' | 'chooseSaveFile' | 'showInFolder'> = {
+export const noDialogs: Pick<Platform, 'chooseOpenFile' | 'chooseSaveFile' | 'chooseFolder' | 'showInFolder'> = {
   chooseOpenFile: () => Promise.reject(unavailable()),
   chooseSaveFile: () => Promise.reject(unavailable()),
+  chooseFolder: () => Promise.reject(unavailable()),
   showInFolder: () => undefined,
 };
 

@@ -67,13 +67,9 @@ export const createRouter = (core: Core, tables: readonly Handlers[]): Router =>
       if (!handler) throw new Error(`no handler: ${channel}`);
       // The table erases each handler's input type; parsing by the same channel's schema restores it.
       const input = parseInput(spec.input, rawInput ?? {}) as never;
-      const job = startJob(core, jobIdOf(input));
-      // A command is one transaction: it lands whole or not at all. IMMEDIATE takes the write lock
-      // up front, so a second process (the CLI beside the app) waits instead of failing midway.
-      const value =
-        spec.kind === 'command'
-          ? core.db.transaction(() => handler(core, input, job)).immediate()
-          : await handler(core, input, job);
+      const job = startJob(core, channel, jobIdOf(input));
+      // A command is one transaction: it lands whole or not at all.
+      const value = spec.kind === 'command' ? job.transaction(() => handler(core, input, job)) : await handler(core, input, job);
       return ok(value);
     } catch (error) {
       return err(toShape(core, channel, error));

@@ -24,6 +24,12 @@ export const electronPlatform = (): Platform => ({
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   },
+  chooseFolder: async ({ title }) => {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
   showInFolder: (path) => shell.showItemInFolder(path),
   // A hidden, hardened window with JavaScript off renders the document; Chromium prints it.
   printToPdf: async (html, { landscape }) => {

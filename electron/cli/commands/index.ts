@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { classCommands } from './classes';
+import { dataCommands } from './data';
 import { rosterCommands } from './roster';
 
-export const commands: readonly Command[] = [...classCommands, ...rosterCommands];
+export const commands: readonly Command[] = [...classCommands, ...rosterCommands, ...dataCommands];

@@ -21,6 +21,10 @@ export const fileHandlers = {
   'files.chooseSave': async (core, { defaultName, format }) => ({
     path: (await core.platform.chooseSaveFile({ title: '保存到', defaultName, filters: [formatFilters[format]] })) ?? null,
   }),
+  'files.chooseFolder': async (core, { purpose }) => ({
+    path:
+      (await core.platform.chooseFolder({ title: purpose === 'backupFolder' ? '选择备份文件夹' : '选择要恢复的备份' })) ?? null,
+  }),
   'files.showInFolder': (core, { path }) => {
     core.platform.showInFolder(path);
     return {};

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/settings';
 import { createClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
+import { isNetworkLocation } from '../paths';
 import { sampleClasses, sampleSchoolName } from '../sample/liaoyuan';
 import { getSettings, updateSettings } from '../settings/service';
 
@@ -16,6 +17,7 @@ export const appInfo = (core: Core): AppInfo => {
     // Sample data is offered once, and only to an empty database.
     firstRun: !getSettings(core).firstRunDone && classCount === 0,
     classCount,
+    warnings: isNetworkLocation(core.dataDir) ? ['network_drive'] : [],
   };
 };
 

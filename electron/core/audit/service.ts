@@ -1,6 +1,6 @@
 import { type Core, timestamp } from '../context';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'reveal' | 'export' | 'print';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'reveal' | 'export' | 'print' | 'backup' | 'restore';
 
 export type AuditEntry = {
   action: AuditAction;
@@ -15,8 +15,8 @@ export type AuditEntry = {
 export const record = (core: Core, entry: AuditEntry): void => {
   core.db
     .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       timestamp(core),
@@ -27,5 +27,6 @@ export const record = (core: Core, entry: AuditEntry): void => {
       entry.summary,
       entry.before === undefined ? null : JSON.stringify(entry.before),
       entry.after === undefined ? null : JSON.stringify(entry.after),
+      core.audit.channel,
     );
 };

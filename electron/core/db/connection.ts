@@ -1,11 +1,27 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { maskIdNumber, maskPhone } from '../../../shared/idcard';
 import { message } from '../../../shared/i18n/translate';
 import { latestVersion, migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+// Who is changing data, and through which call: read by the audit triggers through SQL functions.
+// The router sets `channel` for the length of each command.
+export type AuditContext = { actor: string; channel: string; now: () => string };
+
+export const defaultAuditContext = (): AuditContext => ({ actor: 'unknown', channel: '', now: () => new Date().toISOString() });
+
+const registerAuditFunctions = (db: Db, context: AuditContext) => {
+  db.function('cadre_now', () => context.now());
+  db.function('cadre_actor', () => context.actor);
+  db.function('cadre_channel', () => context.channel);
+  db.function('cadre_mask_id', (value: unknown) => (typeof value === 'string' && value !== '' ? maskIdNumber(value) : value));
+  db.function('cadre_mask_phone', (value: unknown) => (typeof value === 'string' && value !== '' ? maskPhone(value) : value));
+};
+
 export type OpenOptions = {
+  audit?: AuditContext;
   // The app loads its Electron build of better-sqlite3 from here; Node (tests, CLI) uses the default.
   nativeBinding?: string | undefined;
   migrations?: readonly Migration[];
@@ -14,6 +30,12 @@ export type OpenOptions = {
 };
 
 const userVersion = (db: Db): number => Number(db.pragma('user_version', { simple: true }));
+
+const damagedDatabase = (file: string, detail: string) =>
+  new AppError('DATABASE_DAMAGED', message('errors.DATABASE_DAMAGED'), { file, detail });
+
+const sqliteDamage = (error: unknown) =>
+  error instanceof Error && 'code' in error && (error.code === 'SQLITE_CORRUPT' || error.code === 'SQLITE_NOTADB');
 
 const tooNew = (found: number, supported: number) =>
   new AppError('DATABASE_TOO_NEW', message('errors.DATABASE_TOO_NEW'), { found, supported });
@@ -38,12 +60,16 @@ const checkVersionReadOnly = (file: string, supported: number, nativeBinding: st
   let probe: Db;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-  } catch {
+  } catch (error) {
+    if (sqliteDamage(error)) throw damagedDatabase(file, String(error));
     return; // a new file: nothing to protect
   }
   try {
     const found = userVersion(probe);
     if (found > supported) throw tooNew(found, supported);
+  } catch (error) {
+    if (sqliteDamage(error)) throw damagedDatabase(file, String(error));
+    throw error;
   } finally {
     probe.close();
   }
@@ -54,13 +80,19 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   checkVersionReadOnly(file, migrations.length, options.nativeBinding);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
+    registerAuditFunctions(db, options.audit ?? defaultAuditContext());
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Every start checks the file's structure (quick_check reads every page, skipping the slower
+    // index-content comparison of integrity_check): a damaged database is refused, never written to.
+    const check = db.prepare('PRAGMA quick_check').pluck().all();
+    if (check.length !== 1 || check[0] !== 'ok') throw damagedDatabase(file, check.slice(0, 5).join('; '));
     migrate(db, migrations, options.targetVersion ?? migrations.length);
     return db;
   } catch (error) {
     db.close();
+    if (sqliteDamage(error)) throw damagedDatabase(file, String(error));
     throw error;
   }
 };

@@ -19,7 +19,7 @@ import { writeDocx } from '../documents/docx-writer';
 import { renderHtml } from '../documents/html-writer';
 import type { DocColumn, DocSection, TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../files/atomic';
 import type { Job } from '../jobs';
 import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
@@ -201,20 +201,22 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
   const revealed = [input.reveal.idNumber ? '完整身份证号' : '', input.reveal.phone ? '完整电话' : ''].filter(Boolean).join('、');
   // Every export of personal data leaves a trace: what, how many people, where, and what was unmasked.
-  record(core, {
-    action: 'export',
-    entity: 'class',
-    entityId: input.classId,
-    summary: `导出“${target.name}”${documentNames[input.document]}（${input.format.toUpperCase()}，${people.length} 人${revealed ? `，含${revealed}` : ''}）到 ${input.path}`,
-    after: {
-      document: input.document,
-      format: input.format,
-      path: input.path,
-      extension: extname(input.path),
-      people: people.length,
-      reveal: input.reveal,
-    },
-  });
+  job.transaction(() =>
+    record(core, {
+      action: 'export',
+      entity: 'class',
+      entityId: input.classId,
+      summary: `导出“${target.name}”${documentNames[input.document]}（${input.format.toUpperCase()}，${people.length} 人${revealed ? `，含${revealed}` : ''}）到 ${input.path}`,
+      after: {
+        document: input.document,
+        format: input.format,
+        path: input.path,
+        extension: extname(input.path),
+        people: people.length,
+        reveal: input.reveal,
+      },
+    }),
+  );
   job.progress('write', 1, 1);
   return { path: input.path, rows, bytes: bytes.length };
 };

@@ -8,6 +8,10 @@ const storedSettings = z.object({
   schoolName: settingsSchema.shape.schoolName.catch(defaultSettings.schoolName),
   locale: settingsSchema.shape.locale.catch(defaultSettings.locale),
   firstRunDone: settingsSchema.shape.firstRunDone.catch(defaultSettings.firstRunDone),
+  backupDir: settingsSchema.shape.backupDir.catch(defaultSettings.backupDir),
+  backupKeep: settingsSchema.shape.backupKeep.catch(defaultSettings.backupKeep),
+  autoBackup: settingsSchema.shape.autoBackup.catch(defaultSettings.autoBackup),
+  lastBackupAt: settingsSchema.shape.lastBackupAt.catch(defaultSettings.lastBackupAt),
 }) satisfies z.ZodType<Settings>;
 
 const parseJson = (text: string): unknown => {

@@ -7,6 +7,7 @@ import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';
+import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
 import { maskedPerson, rowParams, traineeColumns, type TraineeRow } from './rows';
 
@@ -36,35 +37,21 @@ export const findSamePerson = (core: Core, fields: TraineeFields, classId?: numb
     const holder = byIdNumber(core, fields.idNumber);
     if (holder) return holder;
   }
+  // Everyone of that name (whose ID number does not contradict), with whether they are on this
+  // class's roster: one indexed query, then the rules in order.
   const compatible = fields.idNumber === '' ? '' : 'AND t.id_number IS NULL';
+  const namesakes = statement<[number, string], TraineeRow & { on_roster: number }>(
+    core.db,
+    `SELECT ${traineeColumns}, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.class_id = ?) AS on_roster
+     FROM trainees t WHERE t.name = ? ${compatible}`,
+  ).all(classId ?? -1, fields.name);
+  if (namesakes.length === 0) return undefined;
   const unique = (rows: TraineeRow[]) => (rows.length === 1 ? rows[0] : undefined);
-  if (classId !== undefined) {
-    const onRoster = unique(
-      statement<[number, string], TraineeRow>(
-        core.db,
-        `SELECT ${traineeColumns} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND t.name = ? ${compatible}`,
-      ).all(classId, fields.name),
-    );
-    if (onRoster) return onRoster;
-  }
-  if (fields.phone !== '') {
-    const byPhone = unique(
-      statement<[string, string], TraineeRow>(
-        core.db,
-        `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.phone = ? ${compatible}`,
-      ).all(fields.name, fields.phone),
-    );
-    if (byPhone) return byPhone;
-  }
-  if (fields.unit !== '') {
-    return unique(
-      statement<[string, string], TraineeRow>(
-        core.db,
-        `SELECT ${traineeColumns} FROM trainees t WHERE t.name = ? AND t.unit = ? ${compatible}`,
-      ).all(fields.name, fields.unit),
-    );
-  }
-  return undefined;
+  return (
+    (classId === undefined ? undefined : unique(namesakes.filter((row) => row.on_roster === 1))) ??
+    (fields.phone === '' ? undefined : unique(namesakes.filter((row) => row.phone === fields.phone))) ??
+    (fields.unit === '' ? undefined : unique(namesakes.filter((row) => row.unit === fields.unit)))
+  );
 };
 
 const assertIdNumberFree = (core: Core, fields: TraineeFields, ownId?: number) => {
@@ -114,14 +101,15 @@ export const updateTrainee = (core: Core, id: number, fields: TraineeFields): Tr
 
 type IndexEntry = { id: number; order: string; fields: SearchField[] };
 type SearchIndex = { dataVersion: number; byId: Map<number, IndexEntry> };
-const indexes = new WeakMap<Core, SearchIndex>();
+// Keyed by connection: a restored database is a new connection and starts with a fresh index.
+const indexes = new WeakMap<Db, SearchIndex>();
 // Trainees written through this connection since the index last looked.
-const dirty = new WeakMap<Core, Set<number>>();
+const dirty = new WeakMap<Db, Set<number>>();
 
 const markChanged = (core: Core, id: number) => {
-  const ids = dirty.get(core) ?? new Set<number>();
+  const ids = dirty.get(core.db) ?? new Set<number>();
   ids.add(id);
-  dirty.set(core, ids);
+  dirty.set(core.db, ids);
 };
 
 type IndexRow = { id: number; name: string; unit: string; readings: string; pinyin: string };
@@ -141,17 +129,17 @@ const toIndexEntry = (row: IndexRow): IndexEntry => ({
 // by another process (the CLI beside the app) changes SQLite's data_version and the index is rebuilt.
 const searchIndex = (core: Core): Iterable<IndexEntry> => {
   const dataVersion = Number(core.db.pragma('data_version', { simple: true }));
-  let index = indexes.get(core);
-  const changed = dirty.get(core);
+  let index = indexes.get(core.db);
+  const changed = dirty.get(core.db);
   // Past a few thousand marked rows (a big import) reading everything again is as quick.
   if (!index || index.dataVersion !== dataVersion || (changed?.size ?? 0) > 5000) {
     const rows = statement<[], IndexRow>(core.db, `SELECT ${indexColumns} FROM trainees`).all();
     index = { dataVersion, byId: new Map(rows.map((row) => [row.id, toIndexEntry(row)])) };
-    indexes.set(core, index);
-    dirty.delete(core);
+    indexes.set(core.db, index);
+    dirty.delete(core.db);
   } else if (changed && changed.size > 0) {
     const ids = [...changed];
-    dirty.delete(core);
+    dirty.delete(core.db);
     const rows = core.db
       .prepare<number[], IndexRow>(`SELECT ${indexColumns} FROM trainees WHERE id IN (${ids.map(() => '?').join(',')})`)
       .all(...ids);

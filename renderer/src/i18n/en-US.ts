@@ -217,6 +217,8 @@ export const uiEnUS = {
     check: 'Checking',
     write: 'Writing',
     prepare: 'Preparing',
+    backup: 'Backing up',
+    restore: 'Restoring',
   },
   trainees: {
     title: 'Trainees',

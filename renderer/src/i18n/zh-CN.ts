@@ -215,6 +215,8 @@ export const uiZhCN = {
     check: '核对',
     write: '写入',
     prepare: '准备',
+    backup: '备份',
+    restore: '恢复',
   },
   trainees: {
     title: '学员',

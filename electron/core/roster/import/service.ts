@@ -14,6 +14,7 @@ import type { TraineeFields } from '../../../../shared/trainees';
 import { record } from '../../audit/service';
 import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
+import type { Db } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { readWorkbook, type Sheet } from '../../documents/sheet-reader';
 import { inSlices, type Job } from '../../jobs';
@@ -204,7 +205,7 @@ const stamp = (core: Core): string =>
 // The last preview of each open data folder, so that committing neither reads the file again nor,
 // when the database has not changed since, works out each row's fate a second time.
 type Previewed = Prepared & { plans: Plan[]; stamp: string };
-const prepared = new WeakMap<Core, Previewed>();
+const prepared = new WeakMap<Db, Previewed>();
 
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
   name: fields.name,
@@ -228,7 +229,7 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
   await inSlices(job, 'check', ready.rows, (row) => {
     plans.push(planRow(core, source.classId, row));
   });
-  prepared.set(core, { ...ready, plans, stamp: stamp(core) });
+  prepared.set(core.db, { ...ready, plans, stamp: stamp(core) });
   const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
   return {
     token: ready.token,
@@ -255,7 +256,7 @@ export const commitImport = async (
 ): Promise<ImportResult> => {
   const target = getClass(core, source.classId);
   assertWritable(target);
-  const cached = prepared.get(core);
+  const cached = prepared.get(core.db);
   let ready: Prepared;
   let previewed: Previewed | undefined;
   if (cached && source.token !== undefined && cached.token === source.token) {
@@ -270,49 +271,43 @@ export const commitImport = async (
   const rows = ready.rows;
   const now = timestamp(core);
   // One transaction for every row: the roster gets the whole file or nothing of it.
-  const plans = core.db
-    .transaction(() => {
-      const done: Plan[] = [];
-      // Under the write lock nothing else can change the database any more; if nothing has since the
-      // preview, its plans stand.
-      const reuse = previewed !== undefined && previewed.stamp === stamp(core) ? previewed.plans : undefined;
-      rows.forEach((row, index) => {
-        const plan = reuse?.[index] ?? planRow(core, source.classId, row);
-        done.push(plan);
-        if (plan.action === 'reject' || plan.action === 'unchanged') return;
-        const traineeId = plan.traineeId ?? insertTrainee(core, plan.fields);
-        if (plan.traineeId !== undefined) writeTrainee(core, plan.traineeId, plan.fields);
-        if (plan.enrolmentId === undefined) {
-          enrol(core, source.classId, traineeId, { group: row.group ?? null, role: row.role ?? '', status: 'active', notes: '' });
-        } else {
-          if (row.group)
-            statement(core.db, 'UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?').run(
-              row.group,
-              now,
-              plan.enrolmentId,
-            );
-          if (row.role)
-            statement(core.db, 'UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(
-              row.role,
-              now,
-              plan.enrolmentId,
-            );
-        }
-        if (index % 1000 === 999) job.progress('write', index + 1, rows.length);
-      });
-      const counts = countOf(done);
-      record(core, {
-        action: 'import',
-        entity: 'class',
-        entityId: source.classId,
-        summary: message('import.summary', { file: ready.fileName, ...counts }),
-        after: counts,
-      });
-      return done;
-    })
-    .immediate();
+  const plans = job.transaction(() => {
+    const done: Plan[] = [];
+    // Under the write lock nothing else can change the database any more; if nothing has since the
+    // preview, its plans stand.
+    const reuse = previewed !== undefined && previewed.stamp === stamp(core) ? previewed.plans : undefined;
+    rows.forEach((row, index) => {
+      const plan = reuse?.[index] ?? planRow(core, source.classId, row);
+      done.push(plan);
+      if (plan.action === 'reject' || plan.action === 'unchanged') return;
+      const traineeId = plan.traineeId ?? insertTrainee(core, plan.fields);
+      if (plan.traineeId !== undefined) writeTrainee(core, plan.traineeId, plan.fields);
+      if (plan.enrolmentId === undefined) {
+        enrol(core, source.classId, traineeId, { group: row.group ?? null, role: row.role ?? '', status: 'active', notes: '' });
+      } else {
+        if (row.group)
+          statement(core.db, 'UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?').run(
+            row.group,
+            now,
+            plan.enrolmentId,
+          );
+        if (row.role)
+          statement(core.db, 'UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(row.role, now, plan.enrolmentId);
+      }
+      if (index % 1000 === 999) job.progress('write', index + 1, rows.length);
+    });
+    const counts = countOf(done);
+    record(core, {
+      action: 'import',
+      entity: 'class',
+      entityId: source.classId,
+      summary: message('import.summary', { file: ready.fileName, ...counts }),
+      after: counts,
+    });
+    return done;
+  });
   job.progress('write', rows.length, rows.length);
-  prepared.delete(core);
+  prepared.delete(core.db);
   return {
     counts: countOf(plans),
     rejected: rows.filter(rejected).map((row) => ({

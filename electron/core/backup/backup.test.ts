@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storedPath, storeFile } from '../files/store';
+import { failure, value } from '../testing/expect-result';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+
+let t: TempCore;
+let clock = new Date('2026-11-25T08:00:00Z');
+beforeEach(async () => {
+  clock = new Date('2026-11-25T08:00:00Z');
+  t = openTempCore({ now: () => clock });
+  value(await t.router.call('app.loadSample', {}));
+});
+afterEach(() => t.dispose());
+
+const later = (minutes: number) => {
+  clock = new Date(clock.getTime() + minutes * 60_000);
+};
+
+describe('backups', () => {
+  it('copies the database with the online backup API, verifies it and describes what it holds', async () => {
+    const info = value(await t.router.call('backup.create', {}));
+    expect(info).toMatchObject({ reason: 'manual', counts: { classes: 3, trainees: 0 }, schemaVersion: 4 });
+    expect(readdirSync(info.path).sort()).toEqual(['cadre.sqlite3', 'manifest.json']);
+    expect(value(await t.router.call('backup.list', {})).items.map((b) => b.name)).toEqual([info.name]);
+    expect(value(await t.router.call('settings.get', {})).lastBackupAt).toBe(info.createdAt);
+    expect(value(await t.router.call('backup.inspect', { path: join(info.path, 'manifest.json') })).counts.classes).toBe(3);
+  });
+
+  it('keeps the newest N, and only after the new one is verified', async () => {
+    value(await t.router.call('settings.update', { backupKeep: 3 }));
+    for (let i = 0; i < 5; i += 1) {
+      later(60);
+      value(await t.router.call('backup.create', {}));
+    }
+    const kept = value(await t.router.call('backup.list', {})).items;
+    expect(kept).toHaveLength(3);
+    expect(kept[0]?.createdAt).toBe(clock.toISOString());
+  });
+
+  it('refuses a backup whose database was damaged', async () => {
+    const info = value(await t.router.call('backup.create', {}));
+    const file = join(info.path, 'cadre.sqlite3');
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096, 8192);
+    writeFileSync(file, bytes);
+    const before = snapshot(t.core.db);
+    const error = failure(await t.router.call('backup.restore', { path: info.path }), 'INVALID_INPUT');
+    expect(error.message).toMatch(/^备份“.*”无法使用/);
+    expect(snapshot(t.core.db)).toBe(before);
+    failure(await t.router.call('backup.inspect', { path: join(t.dir, 'nothing-here') }), 'INVALID_INPUT');
+  });
+
+  it('restores a backup after backing up what is there now', async () => {
+    const good = value(await t.router.call('backup.create', {}));
+    later(5);
+    const { items } = value(await t.router.call('classes.list', {}));
+    for (const c of items) value(await t.router.call('classes.remove', { id: c.id }));
+    expect(value(await t.router.call('classes.list', {})).items).toHaveLength(0);
+
+    later(5);
+    const result = value(await t.router.call('backup.restore', { path: good.path }));
+    expect(result.restored.name).toBe(good.name);
+    expect(result.safety).toMatchObject({ reason: 'before-restore', counts: { classes: 0 } });
+    expect(value(await t.router.call('classes.list', {})).items).toHaveLength(3);
+    // The restore is in the restored database's log, and the emptied state survives as a backup.
+    const log = value(await t.router.call('audit.list', { action: 'restore' })).items;
+    expect(log[0]?.summary).toContain(good.name);
+    expect(existsSync(result.safety.path)).toBe(true);
+  });
+
+  it('is due once a day when automatic backups are on', async () => {
+    const { backupIsDue } = await import('./service');
+    expect(backupIsDue(t.core)).toBe(true);
+    value(await t.router.call('backup.create', {}));
+    later(60 * 23);
+    expect(backupIsDue(t.core)).toBe(false);
+    later(61);
+    expect(backupIsDue(t.core)).toBe(true);
+    value(await t.router.call('settings.update', { autoBackup: false }));
+    expect(backupIsDue(t.core)).toBe(false);
+  });
+});
+
+describe('the data check', () => {
+  it('passes on a healthy folder and finds every kind of file problem', async () => {
+    expect(value(await t.router.call('check.run', {}))).toMatchObject({ ok: true, integrity: [], foreignKeys: [] });
+    const hashes = t.core.db.transaction(() =>
+      ['甲', '乙', '丙'].map((text) => storeFile(t.core, Buffer.from(`报告${text}`), `${text}.docx`)),
+    )();
+    // Stored files travel with backups and are checked on the way.
+    const backup = value(await t.router.call('backup.create', {}));
+    expect(backup.counts.files).toBe(3);
+    expect(existsSync(storedPath(backup.path, hashes[0] ?? ''))).toBe(true);
+
+    const [gone, changed] = hashes;
+    writeFileSync(storedPath(t.dir, changed ?? ''), '被改过的内容');
+    const { rmSync } = await import('node:fs');
+    rmSync(storedPath(t.dir, gone ?? ''));
+    const orphan = 'f'.repeat(64);
+    mkdirSync(join(t.dir, 'files', 'ff'), { recursive: true });
+    writeFileSync(storedPath(t.dir, orphan), 'nobody points here');
+    writeFileSync(join(t.dir, 'files', 'ff', '.half-written.tmp'), 'x');
+
+    const report = value(await t.router.call('check.run', {}));
+    expect(report.ok).toBe(false);
+    expect(report.files).toMatchObject({
+      checked: 3,
+      missing: [gone],
+      mismatched: [changed],
+      orphans: [orphan],
+      leftovers: [join('ff', '.half-written.tmp')],
+    });
+  });
+});

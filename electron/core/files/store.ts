@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Core, timestamp } from '../context';
+import { statement } from '../db/statements';
+import { writeFileAtomic } from './atomic';
+
+// The app's file store: every file (a report, an attachment) named by the SHA-256 of its bytes, so a
+// file can never be half-replaced, duplicates cost nothing, and a check can prove each is intact.
+
+export const filesDir = (dataDir: string) => join(dataDir, 'files');
+
+export const storedPath = (dataDir: string, sha256: string) => join(filesDir(dataDir), sha256.slice(0, 2), sha256);
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+// Call inside a write transaction: the bytes reach their final name (written aside, synced, renamed)
+// before the row exists, so a crash can leave at worst a file nobody points to, never a row
+// without its file.
+export const storeFile = (core: Core, bytes: Uint8Array, name: string): string => {
+  const sha256 = sha256Of(bytes);
+  const path = storedPath(core.dataDir, sha256);
+  if (!existsSync(path)) {
+    mkdirSync(join(filesDir(core.dataDir), sha256.slice(0, 2)), { recursive: true });
+    writeFileAtomic(path, bytes);
+  }
+  statement(core.db, 'INSERT OR IGNORE INTO stored_files (sha256, size, name, created_at) VALUES (?, ?, ?, ?)').run(
+    sha256,
+    bytes.length,
+    name,
+    timestamp(core),
+  );
+  return sha256;
+};
+
+export const readStoredFile = (core: Core, sha256: string): Buffer => readFileSync(storedPath(core.dataDir, sha256));
+
+export type StoredFileReport = {
+  checked: number;
+  missing: string[];
+  mismatched: string[];
+  orphans: string[];
+  leftovers: string[];
+};
+
+const isHash = (name: string) => /^[0-9a-f]{64}$/.test(name);
+
+// Every row has its file with the right hash; every file on disk has its row; no temporary leftovers.
+export const checkStoredFiles = (dataDir: string, rows: readonly { sha256: string; size: number }[]): StoredFileReport => {
+  const report: StoredFileReport = { checked: rows.length, missing: [], mismatched: [], orphans: [], leftovers: [] };
+  const known = new Set(rows.map((row) => row.sha256));
+  for (const row of rows) {
+    const path = storedPath(dataDir, row.sha256);
+    if (!existsSync(path)) report.missing.push(row.sha256);
+    else if (statSync(path).size !== row.size || sha256Of(readFileSync(path)) !== row.sha256) report.mismatched.push(row.sha256);
+  }
+  const root = filesDir(dataDir);
+  if (!existsSync(root)) return report;
+  for (const bucket of readdirSync(root)) {
+    const dir = join(root, bucket);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) {
+      if (isHash(name)) {
+        if (!known.has(name)) report.orphans.push(name);
+      } else report.leftovers.push(join(bucket, name));
+    }
+  }
+  return report;
+};
+
+// Temporary files of writes that never finished (a crash, a power cut): safe to remove.
+export const removeLeftovers = (dataDir: string, report: StoredFileReport) => {
+  for (const leftover of report.leftovers) rmSync(join(filesDir(dataDir), leftover), { force: true });
+};

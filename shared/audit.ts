@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isoDate } from './dates';
+
+export const auditActions = ['create', 'update', 'delete', 'import', 'reveal', 'export', 'print', 'backup', 'restore'] as const;
+export type AuditActionName = (typeof auditActions)[number];
+
+export const auditEntities = [
+  'classes',
+  'trainees',
+  'enrolments',
+  'settings',
+  'vocab',
+  'stored_files',
+  'class',
+  'trainee',
+  'data',
+] as const;
+
+const filters = {
+  action: z.enum(auditActions).optional(),
+  entity: z.string().max(40).optional(),
+  actor: z.string().max(100).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  search: z.string().trim().max(100).optional(),
+};
+
+export const auditSchemas = {
+  list: z.strictObject({
+    ...filters,
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  export: z.strictObject({ ...filters, path: z.string().trim().min(1).max(4096), jobId: z.string().max(100).optional() }),
+};
+
+export type AuditFilters = Omit<z.output<typeof auditSchemas.list>, 'limit' | 'offset'>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string(),
+  channel: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
