@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files and reporters are loaded by their tools through a default export.
-    files: ['*.config.{ts,js,mjs}', 'e2e/skip-reporter.ts'],
+    files: ['*.config.{ts,js,mjs}', '*.config.d.mts', 'e2e/skip-reporter.ts'],
     rules: { 'no-restricted-syntax': ['error', noEnums] },
   },
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
+import { absolutePath } from './paths';
 
 export const auditActions = ['create', 'update', 'delete', 'import', 'reveal', 'export', 'print', 'backup', 'restore'] as const;
 export type AuditActionName = (typeof auditActions)[number];
@@ -31,7 +32,7 @@ export const auditSchemas = {
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   }),
-  export: z.strictObject({ ...filters, path: z.string().trim().min(1).max(4096), jobId: z.string().max(100).optional() }),
+  export: z.strictObject({ ...filters, path: absolutePath(), jobId: z.string().max(100).optional() }),
 };
 
 export type AuditFilters = Omit<z.output<typeof auditSchemas.list>, 'limit' | 'offset'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePath } from './paths';
 
 export const backupReasons = ['manual', 'daily', 'close', 'before-restore'] as const;
 export type BackupReason = (typeof backupReasons)[number];
@@ -26,10 +27,10 @@ const id = z.string().max(100).optional();
 
 export const backupSchemas = {
   // Into another folder than the usual one (the CLI's --out).
-  create: z.strictObject({ dir: z.string().trim().min(1).max(4096).optional(), jobId: id }),
+  create: z.strictObject({ dir: absolutePath().optional(), jobId: id }),
   list: z.strictObject({}),
-  inspect: z.strictObject({ path: z.string().trim().min(1).max(4096) }),
-  restore: z.strictObject({ path: z.string().trim().min(1).max(4096), jobId: id }),
+  inspect: z.strictObject({ path: absolutePath() }),
+  restore: z.strictObject({ path: absolutePath(), jobId: id }),
 };
 
 export const checkReportSchema = z.object({

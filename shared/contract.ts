@@ -4,6 +4,7 @@ import { backupInfoSchema, backupSchemas, checkReportSchema } from './backup';
 import { classSchemas, trainingClassSchema } from './classes';
 import { exportResultSchema, rosterExportSchema } from './exports';
 import { importPreviewSchema, importResultSchema, importSchemas } from './roster-import';
+import { absolutePath } from './paths';
 import { appInfoSchema, settingsPatchSchema, settingsSchema, vocabSchemas } from './settings';
 import {
   revealedSchema,
@@ -110,7 +111,7 @@ export const contract = {
     chosenPath,
   ),
   'files.chooseFolder': query(z.strictObject({ purpose: z.enum(filePurposes) }), chosenPath),
-  'files.showInFolder': query(z.strictObject({ path: z.string().trim().min(1).max(4096) }), z.object({})),
+  'files.showInFolder': query(z.strictObject({ path: absolutePath() }), z.object({})),
 
   'backup.create': job(backupSchemas.create, backupInfoSchema),
   'backup.list': query(backupSchemas.list, z.object({ dir: z.string(), items: z.array(backupInfoSchema) })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePath } from './paths';
 
 export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts'] as const;
 export type RosterDocument = (typeof rosterDocuments)[number];
@@ -58,7 +59,7 @@ export const rosterExportSchema = z.strictObject({
     .default({ idNumber: false, phone: false }),
   sort: z.enum(['stroke', 'pinyin', 'unit', 'group']).default('stroke'),
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
-  path: z.string().trim().min(1).max(4096),
+  path: absolutePath(),
   jobId: z.string().max(100).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePath } from './paths';
 
 // The columns a roster file may have, and the words people head them with. Matching ignores spaces,
 // full-width forms and marks such as "*" or "（必填）".
@@ -62,7 +63,7 @@ const id = z.number().int().positive();
 
 const importSource = {
   classId: id,
-  path: z.string().trim().min(1).max(4096),
+  path: absolutePath(),
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1_000_000).optional(),
   mapping: columnMappingSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePath } from './paths';
 
 export const locales = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof locales)[number];
@@ -30,7 +31,8 @@ export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
   locale: z.enum(locales).optional(),
   firstRunDone: z.boolean().optional(),
-  backupDir: z.string().trim().max(4096).optional(),
+  // Empty for the default (the data folder's backups/).
+  backupDir: z.union([z.literal(''), absolutePath()]).optional(),
   backupKeep: z.number().int().min(1).max(365).optional(),
   autoBackup: z.boolean().optional(),
 });
