@@ -27,7 +27,11 @@ const id = z.string().max(100).optional();
 
 export const backupSchemas = {
   // Into another folder than the usual one (the CLI's --out).
-  create: z.strictObject({ dir: absolutePath().optional(), jobId: id }),
+  create: z.strictObject({
+    dir: absolutePath().optional(),
+    reason: z.enum(['manual', 'daily', 'close']).default('manual'),
+    jobId: id,
+  }),
   list: z.strictObject({}),
   inspect: z.strictObject({ path: absolutePath() }),
   restore: z.strictObject({ path: absolutePath(), jobId: id }),

@@ -114,7 +114,7 @@ export const contract = {
   'files.showInFolder': query(z.strictObject({ path: absolutePath() }), z.object({})),
 
   'backup.create': job(backupSchemas.create, backupInfoSchema),
-  'backup.list': query(backupSchemas.list, z.object({ dir: z.string(), items: z.array(backupInfoSchema) })),
+  'backup.list': query(backupSchemas.list, z.object({ dir: z.string(), items: z.array(backupInfoSchema), due: z.boolean() })),
   'backup.inspect': query(backupSchemas.inspect, backupInfoSchema),
   'backup.restore': job(backupSchemas.restore, z.object({ restored: backupInfoSchema, safety: backupInfoSchema })),
   'check.run': query(z.strictObject({}), checkReportSchema),

@@ -24,8 +24,12 @@ const cadre = async (...args: string[]) => {
 
 describe('the backup → damage → restore drill', { timeout: 120_000 }, () => {
   it('brings back every class and trainee after the database file is damaged', async () => {
-    expect((await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14')).code).toBe(0);
-    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 200))).stdout).toContain('新增 200 人');
+    expect(
+      (await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14')).code,
+    ).toBe(0);
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 200))).stdout).toContain(
+      '新增 200 人',
+    );
     const backup = await cadre('backup', '--json');
     expect(backup.code).toBe(0);
     const info = JSON.parse(backup.stdout) as { path: string; counts: { classes: number; trainees: number } };

@@ -16,6 +16,9 @@ describe('the packaged app', () => {
 
   it('ships its own Electron build of better-sqlite3 and never rebuilds node_modules', () => {
     expect(config.npmRebuild).toBe(false);
-    expect(config.extraResources).toContainEqual({ from: '.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' });
+    expect(config.extraResources).toContainEqual({
+      from: '.electron-native/better_sqlite3.node',
+      to: 'native/better_sqlite3.node',
+    });
   });
 });

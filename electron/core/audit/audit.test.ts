@@ -16,8 +16,15 @@ const log = async (query: Record<string, unknown> = {}) => value(await t.router.
 
 describe('the audit log', () => {
   it('records every change with who, when, through which call, before and after', async () => {
-    const created = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }));
-    value(await t.router.call('classes.update', { id: created.id, fields: { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-15', location: '辽源市委党校' } }));
+    const created = value(
+      await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    );
+    value(
+      await t.router.call('classes.update', {
+        id: created.id,
+        fields: { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-15', location: '辽源市委党校' },
+      }),
+    );
     const { items } = await log({ entity: 'classes' });
     expect(items.map((e) => [e.action, e.channel, e.summary])).toEqual([
       ['update', 'classes.update', '修改班次“2019年市管干部培训班”'],
@@ -29,13 +36,22 @@ describe('the audit log', () => {
   });
 
   it('records imports row by row and as one line, reveals, and never a full ID number', async () => {
-    const classId = value(await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' })).id;
+    const classId = value(
+      await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    ).id;
     value(await t.router.call('roster.importCommit', { classId, path: standardRoster(t.dir, 20) }));
     expect((await log({ entity: 'trainees', action: 'create' })).total).toBe(20);
     expect((await log({ entity: 'enrolments' })).items.every((e) => e.channel === 'roster.importCommit')).toBe(true);
-    expect((await log({ action: 'import' })).items[0]?.summary).toBe('导入名册“roster-20.xlsx”：新增 20 人，更新 0 人，未变 0 人，拒绝 0 行');
+    expect((await log({ action: 'import' })).items[0]?.summary).toBe(
+      '导入名册“roster-20.xlsx”：新增 20 人，更新 0 人，未变 0 人，拒绝 0 行',
+    );
 
-    const someone = value(await t.router.call('roster.add', { classId, trainee: { name: '张三', idNumber: idNumber('1980-05-06', 123), phone: '13943100001' } }));
+    const someone = value(
+      await t.router.call('roster.add', {
+        classId,
+        trainee: { name: '张三', idNumber: idNumber('1980-05-06', 123), phone: '13943100001' },
+      }),
+    );
     value(await t.router.call('trainees.reveal', { ids: [someone.traineeId] }));
     expect((await log({ action: 'reveal' })).items[0]?.summary).toBe('查看完整身份证号和电话：张三');
     const everything = JSON.stringify((await log({ limit: 500 })).items);
@@ -45,7 +61,9 @@ describe('the audit log', () => {
   });
 
   it('filters by action, table, text and dates, and exports to .xlsx', async () => {
-    value(await t.router.call('classes.create', { name: '2019年青年干部培训班', startDate: '2019-04-08', endDate: '2019-04-19' }));
+    value(
+      await t.router.call('classes.create', { name: '2019年青年干部培训班', startDate: '2019-04-08', endDate: '2019-04-19' }),
+    );
     value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
     expect((await log({ search: '青年干部' })).total).toBe(1);
     expect((await log({ entity: 'settings' })).items[0]?.summary).toBe('新建设置“schoolName”');

@@ -3,7 +3,7 @@ import type { Handlers } from '../router';
 import { checkData, createBackup, inspectBackup, listBackupsOf, restoreBackup } from './service';
 
 export const backupHandlers = {
-  'backup.create': (core, { dir }, job) => createBackup(core, 'manual', job, dir),
+  'backup.create': (core, { dir, reason }, job) => createBackup(core, reason, job, dir),
   'backup.list': (core) => listBackupsOf(core),
   'backup.inspect': (core, { path }) => inspectBackup(core, path),
   'backup.restore': (core, { path }, job) => restoreBackup(core, path, job),

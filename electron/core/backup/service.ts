@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { BackupInfo, BackupReason, CheckReport } from '../../../shared/backup';
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
@@ -44,7 +45,11 @@ export const createBackup = async (core: Core, reason: BackupReason, job: Job, i
   return info;
 };
 
-export const listBackupsOf = (core: Core) => ({ dir: backupDir(core), items: listBackups(backupDir(core)) });
+export const listBackupsOf = (core: Core) => ({
+  dir: backupDir(core),
+  items: listBackups(backupDir(core)),
+  due: backupIsDue(core),
+});
 
 // What a backup holds, checked: a backup that fails its integrity check is refused here.
 export const inspectBackup = (core: Core, path: string): BackupInfo => {
@@ -53,15 +58,45 @@ export const inspectBackup = (core: Core, path: string): BackupInfo => {
   return info;
 };
 
+type TrailRow = {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  before: string | null;
+  after: string | null;
+  channel: string;
+};
+
+// The newest line of the backup's own log: everything logged here after it is history the
+// restored database would otherwise not know.
+const newestLogged = (file: string, nativeBinding: string | undefined): string => {
+  const backup = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return String(backup.prepare("SELECT coalesce(max(at), '') FROM audit_log").pluck().get());
+  } finally {
+    backup.close();
+  }
+};
+
 export const restoreBackup = async (
   core: Core,
   path: string,
   job: Job,
 ): Promise<{ restored: BackupInfo; safety: BackupInfo }> => {
-  inspectBackup(core, path);
+  const info = inspectBackup(core, path);
   // What is here now is backed up first, so a restore can itself be undone.
   const safety = await createBackup(core, 'before-restore', job);
   job.progress('restore', 0, 1);
+  // The audit log outlives the restore: what happened since the backup (including the mistake that
+  // made the restore necessary) is carried over into the restored database's log.
+  const trail = core.db
+    .prepare<[string], TrailRow>(
+      'SELECT at, actor, action, entity, entity_id, summary, before, after, channel FROM audit_log WHERE at > ? ORDER BY id',
+    )
+    .all(newestLogged(join(info.path, databaseFileName), core.nativeBinding));
   core.db.close();
   let restored: BackupInfo;
   try {
@@ -69,14 +104,21 @@ export const restoreBackup = async (
   } finally {
     core.reopen();
   }
-  job.transaction(() =>
+  job.transaction(() => {
+    const append = core.db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
+       VALUES (@at, @actor, @action, @entity, @entity_id, @summary, @before, @after, @channel)`,
+    );
+    for (const row of trail) append.run(row);
+    // The restored settings remember their own last backup; the newest is the one just made.
+    updateSettings(core, { lastBackupAt: safety.createdAt });
     record(core, {
       action: 'restore',
       entity: 'data',
       summary: message('backup.restored', { name: restored.name }),
       after: restored.counts,
-    }),
-  );
+    });
+  });
   job.progress('restore', 1, 1);
   return { restored, safety };
 };

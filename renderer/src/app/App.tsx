@@ -9,6 +9,8 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { Locale } from '../../../shared/settings';
 import { ClassDetailPage } from '../features/classes/ClassDetailPage';
 import { ClassListPage } from '../features/classes/ClassListPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { DataPage } from '../features/data/DataPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TraineeDetailPage } from '../features/trainees/TraineeDetailPage';
 import { TraineeListPage } from '../features/trainees/TraineeListPage';
@@ -56,6 +58,8 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                   <Route path="/classes/:id" element={<ClassDetailPage />} />
                   <Route path="/trainees" element={<TraineeListPage />} />
                   <Route path="/trainees/:id" element={<TraineeDetailPage />} />
+                  <Route path="/data" element={<DataPage />} />
+                  <Route path="/audit" element={<AuditPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                   <Route path="*" element={<Navigate to="/classes" replace />} />
                 </Routes>

@@ -1,5 +1,5 @@
-import { ReadOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { AuditOutlined, DatabaseOutlined, ReadOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -13,6 +13,8 @@ const { Sider, Header, Content } = Layout;
 const sections = [
   { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
   { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
+  { key: '/data', icon: <DatabaseOutlined />, label: 'nav.data' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 
@@ -21,6 +23,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const navigate = useNavigate();
   const location = useLocation();
   const settings = useQuery(() => api.settings.get({}), 'settings');
+  const info = useQuery(() => api.app.info({}), 'app-info');
   const schoolName = settings.data?.schoolName ?? '';
   const selected = sections.find((section) => location.pathname.startsWith(section.key))?.key ?? '/classes';
 
@@ -52,7 +55,18 @@ export const Shell = ({ children }: { children: ReactNode }) => {
             settings.data && <Link to="/settings">{t('settings.setSchoolName')}</Link>
           )}
         </Header>
-        <Content style={{ padding: 24 }}>{children}</Content>
+        <Content style={{ padding: 24 }}>
+          {info.data?.warnings.includes('network_drive') && (
+            <Alert
+              type="warning"
+              showIcon
+              banner
+              style={{ marginBottom: 16 }}
+              title={t('data.networkWarning', { dir: info.data.dataDir })}
+            />
+          )}
+          {children}
+        </Content>
       </Layout>
     </Layout>
   );

@@ -6,10 +6,25 @@ import type { Locale } from '../../../shared/settings';
 import { uiEnUS } from './en-US';
 import { uiZhCN } from './zh-CN';
 
+type Tree = { readonly [key: string]: string | Tree };
+
+// The shared tables (what the core says) and the UI's own meet under the same headings (classes,
+// roster …): merged key by key, never one heading replacing the other.
+export const mergeMessages = (...trees: readonly Tree[]): Tree => {
+  const merged: Record<string, string | Tree> = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = merged[key];
+      merged[key] = typeof value === 'object' && typeof existing === 'object' ? mergeMessages(existing, value) : value;
+    }
+  }
+  return merged;
+};
+
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...uiZhCN } },
-  'en-US': { translation: { ...enUS, ...uiEnUS } },
-} as const;
+  'zh-CN': { translation: mergeMessages(zhCN, uiZhCN) },
+  'en-US': { translation: mergeMessages(enUS, uiEnUS) },
+};
 
 export const i18n = i18next.createInstance();
 

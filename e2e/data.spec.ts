@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
+const classRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+
+test('backup, a mistake, restore; the data check; and the audit log shows it all', async ({ app }) => {
+  const { page } = app;
+  await page
+    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
+    .getByRole('button', { name: label('载入示例数据') })
+    .click();
+  await expect(classRows(page)).toHaveCount(3);
+
+  // The renderer is a web page and nothing more: no Node, no Electron.
+  const globals = await page.evaluate(() =>
+    ['require', 'process', 'module', 'Buffer', 'global', '__dirname'].map((name) => typeof Reflect.get(globalThis, name)),
+  );
+  expect(globals).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await page.getByRole('button', { name: label('立即备份') }).click();
+  await expect(page.getByTestId('backup-list').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('backup-list')).toContainText('3 个班次，0 名学员，0 个文件');
+  await app.screenshot('backups');
+
+  // A mistake: a class deleted.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await classRows(page).filter({ hasText: '2019年青年干部培训班' }).getByRole('button', { name: '删除' }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '确定删除班次' })
+    .getByRole('button', { name: label('删除') })
+    .click();
+  await expect(classRows(page)).toHaveCount(2);
+
+  // Restore, after seeing what the backup holds.
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await page
+    .getByTestId('backup-list')
+    .getByRole('button', { name: label('恢复') })
+    .click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '从备份恢复' });
+  await expect(confirm.getByTestId('restore-contents')).toContainText('3 个班次');
+  await app.screenshot('restore-confirm');
+  await confirm.getByRole('button', { name: label('恢复这个备份') }).click();
+  await expect(page.getByText(/已恢复 .* 的备份/)).toBeVisible();
+  // The data as it was before, and a backup of the state just replaced.
+  await expect(page.getByTestId('backup-list')).toContainText('恢复前');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await expect(classRows(page)).toHaveCount(3);
+
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await page.getByRole('button', { name: label('开始检查') }).click();
+  await expect(page.getByTestId('check-report')).toContainText('数据完好');
+  await app.screenshot('data-check');
+
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('恢复数据');
+  await expect(table).toContainText('备份数据');
+  await page.getByLabel('搜索内容').fill('青年干部');
+  await expect(table.locator('.ant-table-tbody tr.ant-table-row').first()).toContainText('青年干部培训班');
+  await table.locator('.ant-table-row-expand-icon').first().click();
+  await expect(table.locator('.ant-table-expanded-row')).toContainText('变更前');
+  await app.screenshot('audit-log');
+});

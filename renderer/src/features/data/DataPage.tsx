@@ -1,0 +1,272 @@
+import { CheckCircleOutlined, CloudUploadOutlined, FolderOpenOutlined, SafetyOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo, CheckReport } from '../../../../shared/backup';
+import type { JobProgress } from '../../../../shared/events';
+import { api, withProgress } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { JobProgressBar } from '../../components/JobProgressBar';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const CheckResult = ({ report }: { report: CheckReport }) => {
+  const { t } = useTranslation();
+  const status = (fine: boolean, problem: string) =>
+    fine ? <Tag color="green">{t('data.fine')}</Tag> : <Tag color="red">{problem}</Tag>;
+  const files = report.files;
+  const filesFine = files.missing.length + files.mismatched.length + files.orphans.length + files.leftovers.length === 0;
+  return (
+    <Flex vertical gap={12} data-testid="check-report">
+      <Alert
+        type={report.ok ? 'success' : 'error'}
+        showIcon
+        icon={report.ok ? <CheckCircleOutlined /> : <WarningOutlined />}
+        title={report.ok ? t('data.checkOk') : t('data.checkProblems')}
+        description={t('data.counts', report.counts)}
+      />
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label={t('data.integrity')}>
+          {status(report.integrity.length === 0, report.integrity.join('；'))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('data.foreignKeys')}>
+          {status(report.foreignKeys.length === 0, t('data.broken', { count: report.foreignKeys.length }))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('data.files')}>
+          <Space>
+            {status(
+              filesFine,
+              t('data.broken', {
+                count: files.missing.length + files.mismatched.length + files.orphans.length + files.leftovers.length,
+              }),
+            )}
+            <Typography.Text type="secondary">
+              {t('data.filesSummary', {
+                checked: files.checked,
+                missing: files.missing.length,
+                mismatched: files.mismatched.length,
+                orphans: files.orphans.length,
+                leftovers: files.leftovers.length,
+              })}
+            </Typography.Text>
+          </Space>
+        </Descriptions.Item>
+      </Descriptions>
+    </Flex>
+  );
+};
+
+// Backups (now, automatic, restore) and the data check, on one page.
+export const DataPage = () => {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { errorText } = useErrorText();
+  const backups = useQuery(() => api.backup.list({}), 'backups');
+  const settings = useQuery(() => api.settings.get({}), 'settings');
+  const info = useQuery(() => api.app.info({}), 'app-info');
+  const [working, setWorking] = useState<{ label: string; progress?: JobProgress }>();
+  const [report, setReport] = useState<CheckReport>();
+  const [checking, setChecking] = useState(false);
+
+  const backupNow = async () => {
+    const label = t('data.backingUp');
+    setWorking({ label });
+    const result = await withProgress(
+      (jobId) => api.backup.create({ jobId }),
+      (progress) => setWorking({ label, progress }),
+    );
+    setWorking(undefined);
+    if (!result.ok) return message.error(errorText(result.error));
+    message.success(t('data.backedUp', { count: result.value.counts.classes, trainees: result.value.counts.trainees }));
+  };
+
+  const restore = (backup: BackupInfo) => {
+    void modal.confirm({
+      title: t('data.restoreTitle'),
+      width: 560,
+      content: (
+        <Flex vertical gap={12}>
+          <Typography.Paragraph>{t('data.restoreBody')}</Typography.Paragraph>
+          <Descriptions bordered size="small" column={1} data-testid="restore-contents">
+            <Descriptions.Item label={t('data.columns.createdAt')}>
+              {new Date(backup.createdAt).toLocaleString()}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.columns.contents')}>{t('data.contents', backup.counts)}</Descriptions.Item>
+            <Descriptions.Item label={t('data.columns.size')}>{megabytes(backup.bytes)}</Descriptions.Item>
+          </Descriptions>
+        </Flex>
+      ),
+      okText: t('data.restoreConfirm'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const label = t('data.restoring');
+        setWorking({ label });
+        const result = await withProgress(
+          (jobId) => api.backup.restore({ path: backup.path, jobId }),
+          (progress) => setWorking({ label, progress }),
+        );
+        setWorking(undefined);
+        if (!result.ok) return message.error(errorText(result.error));
+        message.success(t('data.restored', { time: new Date(result.value.restored.createdAt).toLocaleString() }));
+      },
+    });
+  };
+
+  const restoreOther = async () => {
+    const chosen = await api.files.chooseFolder({ purpose: 'restoreFrom' });
+    if (!chosen.ok) return message.error(errorText(chosen.error));
+    if (!chosen.value.path) return;
+    const inspected = await api.backup.inspect({ path: chosen.value.path });
+    if (!inspected.ok) return message.error(errorText(inspected.error));
+    restore(inspected.value);
+  };
+
+  const changeFolder = async () => {
+    const chosen = await api.files.chooseFolder({ purpose: 'backupFolder' });
+    if (!chosen.ok) return message.error(errorText(chosen.error));
+    if (chosen.value.path) await save({ backupDir: chosen.value.path });
+  };
+
+  const save = async (patch: { backupDir?: string; backupKeep?: number; autoBackup?: boolean }) => {
+    const result = await api.settings.update(patch);
+    if (!result.ok) message.error(errorText(result.error));
+  };
+
+  const runCheck = async () => {
+    setChecking(true);
+    const result = await api.check.run({});
+    setChecking(false);
+    if (!result.ok) return message.error(errorText(result.error));
+    setReport(result.value);
+  };
+
+  const current = settings.data;
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('data.title')}
+      </Typography.Title>
+      {info.data?.warnings.includes('network_drive') && (
+        <Alert type="warning" showIcon title={t('data.networkWarning', { dir: info.data.dataDir })} />
+      )}
+      <Card
+        title={t('data.backups')}
+        size="small"
+        extra={
+          <Space>
+            <Button icon={<FolderOpenOutlined />} onClick={() => void restoreOther()}>
+              {t('data.restoreOther')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={working !== undefined}
+              onClick={() => void backupNow()}
+            >
+              {t('data.backupNow')}
+            </Button>
+          </Space>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('data.backupHelp')}</Typography.Paragraph>
+        {current && (
+          <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('data.folder')} span={2}>
+              <Space wrap>
+                <Typography.Text code copyable>
+                  {backups.data?.dir}
+                </Typography.Text>
+                <Button size="small" onClick={() => void changeFolder()}>
+                  {t('data.change')}
+                </Button>
+                {current.backupDir && (
+                  <Button size="small" onClick={() => void save({ backupDir: '' })}>
+                    {t('data.useDefault')}
+                  </Button>
+                )}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.keep')}>
+              <InputNumber
+                size="small"
+                min={1}
+                max={365}
+                value={current.backupKeep}
+                onChange={(value) => value && void save({ backupKeep: value })}
+                aria-label={t('data.keep')}
+              />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.auto')}>
+              <Switch
+                checked={current.autoBackup}
+                onChange={(checked) => void save({ autoBackup: checked })}
+                aria-label={t('data.auto')}
+              />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('data.last')}>
+              {current.lastBackupAt ? new Date(current.lastBackupAt).toLocaleString() : t('data.never')}
+              {backups.data?.due && current.autoBackup ? (
+                <Tag color="gold" style={{ marginLeft: 8 }}>
+                  {t('data.due')}
+                </Tag>
+              ) : null}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        {working && (
+          <div style={{ marginBottom: 16 }}>
+            <JobProgressBar progress={working.progress} label={working.label} />
+          </div>
+        )}
+        <Table<BackupInfo>
+          size="small"
+          rowKey="path"
+          pagination={false}
+          dataSource={backups.data?.items ?? []}
+          data-testid="backup-list"
+          locale={{ emptyText: <Empty description={t('data.empty')} /> }}
+          columns={[
+            {
+              key: 'createdAt',
+              title: t('data.columns.createdAt'),
+              width: 200,
+              render: (_, b) => new Date(b.createdAt).toLocaleString(),
+            },
+            {
+              key: 'reason',
+              title: t('data.columns.reason'),
+              width: 110,
+              render: (_, b) => <Tag>{t(`data.reasons.${b.reason}`)}</Tag>,
+            },
+            { key: 'contents', title: t('data.columns.contents'), render: (_, b) => t('data.contents', b.counts) },
+            { key: 'size', title: t('data.columns.size'), width: 100, render: (_, b) => megabytes(b.bytes) },
+            {
+              key: 'actions',
+              title: t('data.columns.actions'),
+              width: 100,
+              render: (_, b) => (
+                <Button size="small" danger onClick={() => restore(b)}>
+                  {t('data.restore')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('data.check')}
+        size="small"
+        extra={
+          <Button icon={<SafetyOutlined />} loading={checking} onClick={() => void runCheck()}>
+            {t('data.runCheck')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('data.checkHelp')}</Typography.Paragraph>
+        {report && <CheckResult report={report} />}
+      </Card>
+    </Flex>
+  );
+};
