@@ -3,6 +3,16 @@ import { auditEntrySchema, auditSchemas } from './audit';
 import { backupInfoSchema, backupSchemas, checkReportSchema } from './backup';
 import { classSchemas, trainingClassSchema } from './classes';
 import { exportResultSchema, rosterExportSchema } from './exports';
+import {
+  attendanceSchemas,
+  attendanceSummarySchema,
+  balanceSchema,
+  conflictSchema,
+  scheduleSchemas,
+  sessionAttendanceSchema,
+  sessionSchema,
+} from './schedule';
+import { staffDetailSchema, staffSchema, staffSchemas, teamMemberSchema } from './staff';
 import { importPreviewSchema, importResultSchema, importSchemas } from './roster-import';
 import { absolutePath } from './paths';
 import { appInfoSchema, settingsPatchSchema, settingsSchema, vocabSchemas } from './settings';
@@ -121,6 +131,32 @@ export const contract = {
 
   'audit.list': query(auditSchemas.list, z.object({ items: z.array(auditEntrySchema), total: z.number().int() })),
   'audit.export': job(auditSchemas.export, exportResultSchema, { quiet: true }),
+
+  'staff.list': query(staffSchemas.search, z.object({ items: z.array(staffSchema), approximate: z.boolean() })),
+  'staff.get': query(staffSchemas.get, staffDetailSchema),
+  'staff.create': command(staffSchemas.create, staffDetailSchema),
+  'staff.update': command(staffSchemas.update, staffDetailSchema),
+  'staff.team': query(staffSchemas.team, z.array(teamMemberSchema)),
+  'staff.setTeam': command(staffSchemas.setTeam, z.array(teamMemberSchema)),
+
+  'schedule.list': query(scheduleSchemas.list, z.array(sessionSchema)),
+  'schedule.check': query(scheduleSchemas.check, z.array(conflictSchema)),
+  'schedule.save': command(scheduleSchemas.save, z.object({ session: sessionSchema, conflicts: z.array(conflictSchema) })),
+  'schedule.remove': command(scheduleSchemas.remove, z.object({ id: z.number().int() })),
+  'schedule.conflicts': query(scheduleSchemas.conflicts, z.array(conflictSchema)),
+  'schedule.copyFrom': command(
+    scheduleSchemas.copyFrom,
+    z.object({ copied: z.number().int(), conflicts: z.array(conflictSchema) }),
+  ),
+  'schedule.balance': query(scheduleSchemas.balance, balanceSchema),
+  'schedule.export': job(scheduleSchemas.export, exportResultSchema, { quiet: true }),
+
+  'attendance.session': query(attendanceSchemas.session, sessionAttendanceSchema),
+  'attendance.record': command(attendanceSchemas.record, sessionAttendanceSchema),
+  'attendance.allPresent': command(attendanceSchemas.allPresent, sessionAttendanceSchema),
+  'attendance.leave': command(attendanceSchemas.leave, z.object({ sessions: z.number().int(), summary: z.string() })),
+  'attendance.summary': query(attendanceSchemas.summary, attendanceSummarySchema),
+  'attendance.export': job(attendanceSchemas.export, exportResultSchema, { quiet: true }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

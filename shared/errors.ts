@@ -35,6 +35,7 @@ export const issueCodes = [
   'id_damaged',
   'invalid_phone',
   'duplicate',
+  'invalid_time',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

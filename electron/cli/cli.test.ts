@@ -157,6 +157,29 @@ describe('command line', () => {
     expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
   });
 
+  it('exports a schedule for a class and a teacher’s sessions as a calendar', async () => {
+    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    const opened = openCore({ dataDir: temp.dir });
+    const teacher = await opened.router.call('staff.create', { name: '韩丽', organisation: '安石镇朝阳村' });
+    if (!teacher.ok) throw new Error(teacher.error.message);
+    await opened.router.call('schedule.save', {
+      classId: 1,
+      session: { date: '2019-06-03', start: '14:00', end: '17:00', title: '朝阳村现场教学', format: '现场教学', teacherIds: [teacher.value.id], place: '安石镇朝阳村' },
+    });
+    opened.close();
+    const out = `${temp.dir}/课程安排表.xlsx`;
+    const exported = await cadre('schedule', 'export', '--class', '2019-001', '--format', 'xlsx', '--out', out);
+    expect(exported.stdout).toContain('已导出 1 节课');
+    expect((await readXlsx(out)).rows[3]).toContain('朝阳村现场教学');
+    const ics = `${temp.dir}/韩丽.ics`;
+    expect((await cadre('schedule', 'export', '--teacher', '韩丽', '--format', 'ics', '--out', ics)).code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(ics, 'utf8')).toContain('DTSTART;TZID=Asia/Shanghai:20190603T140000');
+    const both = await cadre('schedule', 'export', '--format', 'ics', '--out', ics);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('二选一');
+  });
+
   it('runs as a real process through npm’s entry point', async () => {
     const exec = promisify(execFile);
     const env = { ...process.env, CADRE_DATA_DIR: temp.dir };

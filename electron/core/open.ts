@@ -12,6 +12,8 @@ import { fileLogger } from './log';
 import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
 import { rosterHandlers } from './roster/handlers';
+import { scheduleHandlers } from './schedule/handlers';
+import { staffHandlers } from './staff/handlers';
 import { createRouter, type Router } from './router';
 import { traineeHandlers } from './trainees/handlers';
 
@@ -64,6 +66,15 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
       core.db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding, audit });
     },
   };
-  const router = createRouter(core, [appHandlers, fileHandlers, classHandlers, traineeHandlers, rosterHandlers, backupHandlers]);
+  const router = createRouter(core, [
+    appHandlers,
+    fileHandlers,
+    classHandlers,
+    traineeHandlers,
+    rosterHandlers,
+    backupHandlers,
+    staffHandlers,
+    scheduleHandlers,
+  ]);
   return { core, router, close: () => core.db.close() };
 };

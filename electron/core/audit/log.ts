@@ -34,7 +34,7 @@ const parse = (json: string | null): unknown => {
 
 const nameIn = (value: unknown): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of ['name', 'code', 'key', 'kind']) {
+  for (const key of ['name', 'title', 'code', 'key', 'kind']) {
     const found: unknown = Reflect.get(value, key);
     if (typeof found === 'string' && found !== '') return found;
   }

@@ -16,7 +16,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { DocSection, TableDoc } from './table-doc';
+import { type DocSection, mergeSpans, type TableDoc } from './table-doc';
 
 // A4 in twentieths of a point; margins 2 cm left/right, 2.5 cm top/bottom.
 const a4 = { short: 11906, long: 16838 };
@@ -29,9 +29,10 @@ const borders = { top: line, bottom: line, left: line, right: line };
 const run = (text: string, options: { bold?: boolean; size?: number; font?: typeof bodyFont } = {}) =>
   new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 21, font: options.font ?? bodyFont });
 
-const cell = (text: string, width: number, options: { header?: boolean; center?: boolean; tall?: boolean } = {}) =>
+const cell = (text: string, width: number, options: { header?: boolean; center?: boolean; rowSpan?: number } = {}) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
+    ...(options.rowSpan && options.rowSpan > 1 ? { rowSpan: options.rowSpan } : {}),
     borders,
     verticalAlign: VerticalAlign.CENTER,
     shading: options.header ? { fill: 'F2F2F2' } : undefined,
@@ -48,6 +49,7 @@ const table = (section: DocSection, contentWidth: number) => {
   const total = section.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = section.columns.map((column) => Math.floor((column.width / total) * contentWidth));
   const tall = section.columns.some((column) => column.signature);
+  const spans = mergeSpans(section);
   return new Table({
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -60,13 +62,17 @@ const table = (section: DocSection, contentWidth: number) => {
         children: section.columns.map((column, i) => cell(column.label, widths[i] ?? 0, { header: true })),
       }),
       ...section.rows.map(
-        (values) =>
+        (values, r) =>
           new TableRow({
-            cantSplit: true,
+            cantSplit: !section.mergeColumns,
             height: tall ? { value: 560, rule: 'atLeast' } : undefined,
-            children: section.columns.map((column, i) =>
-              cell(values[i] ?? '', widths[i] ?? 0, { center: column.align === 'center' }),
-            ),
+            // A merged cell is written once, spanning its rows; the rows below leave it out.
+            children: section.columns.flatMap((column, i) => {
+              const span = spans[r]?.[i] ?? 1;
+              return span === 0
+                ? []
+                : [cell(values[i] ?? '', widths[i] ?? 0, { center: column.align === 'center', rowSpan: span })];
+            }),
           }),
       ),
     ],

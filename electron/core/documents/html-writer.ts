@@ -1,4 +1,4 @@
-import type { TableDoc } from './table-doc';
+import { mergeSpans, type TableDoc } from './table-doc';
 
 const escapeHtml = (text: string) =>
   text
@@ -16,16 +16,19 @@ export const renderHtml = (doc: TableDoc): string => {
       const total = section.columns.reduce((sum, column) => sum + column.width, 0);
       const cols = section.columns.map((column) => `<col style="width:${((column.width / total) * 100).toFixed(2)}%">`).join('');
       const head = section.columns.map((column) => `<th>${escapeHtml(column.label)}</th>`).join('');
+      const spans = mergeSpans(section);
       const body = section.rows
         .map(
-          (row) =>
+          (row, r) =>
             `<tr>${row
               .map((cell, i) => {
+                const span = spans[r]?.[i] ?? 1;
+                if (span === 0) return '';
                 const column = section.columns[i];
                 const classes = [column?.align === 'center' ? 'c' : '', column?.signature ? 'sign' : '']
                   .filter(Boolean)
                   .join(' ');
-                return `<td${classes ? ` class="${classes}"` : ''}>${escapeHtml(cell)}</td>`;
+                return `<td${span > 1 ? ` rowspan="${span}"` : ''}${classes ? ` class="${classes}"` : ''}>${escapeHtml(cell)}</td>`;
               })
               .join('')}</tr>`,
         )

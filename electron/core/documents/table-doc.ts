@@ -15,7 +15,26 @@ export type DocSection = {
   rows: readonly (readonly string[])[];
   // Each section after the first starts on a new page (one per day of a sign-in sheet).
   pageBreakBefore?: boolean;
+  // Columns whose equal values in consecutive rows become one merged cell (a schedule's dates).
+  mergeColumns?: readonly number[];
 };
+
+// For each row and merged column: how many rows the cell spans from here (0 inside a run).
+export const mergeSpans = (section: DocSection): number[][] =>
+  section.rows.map((row, r) =>
+    section.columns.map((_, c) => {
+      if (!section.mergeColumns?.includes(c)) return 1;
+      const starts = (i: number) =>
+        i === 0 ||
+        section.mergeColumns
+          ?.slice(0, section.mergeColumns.indexOf(c) + 1)
+          .some((m) => section.rows[i]?.[m] !== section.rows[i - 1]?.[m]);
+      if (!starts(r)) return 0;
+      let span = 1;
+      while (r + span < section.rows.length && !starts(r + span)) span += 1;
+      return span;
+    }),
+  );
 
 export type TableDoc = {
   title: string;

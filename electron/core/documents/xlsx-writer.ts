@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { escapeCell, type TableDoc } from './table-doc';
+import { escapeCell, mergeSpans, type TableDoc } from './table-doc';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -79,14 +79,24 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
     for (let c = 1; c <= section.columns.length; c += 1) header.getCell(c).style = styles.header;
     header.commit();
     const tall = section.columns.some((column) => column.signature);
-    for (const values of section.rows) {
+    const spans = mergeSpans(section);
+    const merges: [number, number, number, number][] = [];
+    // Rows stream out one by one, except in a table with merged cells: those rows wait until every
+    // row of the table exists, since a merge cannot reach a row already written.
+    const held: ExcelJS.Row[] = [];
+    section.rows.forEach((values, r) => {
       const row = sheet.addRow(values.map(escapeCell));
       section.columns.forEach((column, i) => {
         row.getCell(i + 1).style = column.align === 'center' ? styles.center : styles.left;
+        const span = spans[r]?.[i] ?? 1;
+        if (span > 1) merges.push([row.number, i + 1, row.number + span - 1, i + 1]);
       });
       if (tall) row.height = 30;
-      row.commit();
-    }
+      if (section.mergeColumns) held.push(row);
+      else row.commit();
+    });
+    for (const [top, left, bottom, right] of merges) sheet.mergeCells(top, left, bottom, right);
+    for (const row of held) row.commit();
   }
   if (doc.footer) fullWidthRow(doc.footer, styles.footer);
   sheet.commit();

@@ -2,10 +2,17 @@ import { classesMigration } from './001-classes';
 import { rostersMigration } from './002-rosters';
 import { auditChangesMigration } from './003-audit-changes';
 import { storedFilesMigration } from './004-stored-files';
+import { scheduleMigration } from './005-schedule';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [classesMigration, rostersMigration, auditChangesMigration, storedFilesMigration];
+export const migrations: readonly Migration[] = [
+  classesMigration,
+  rostersMigration,
+  auditChangesMigration,
+  storedFilesMigration,
+  scheduleMigration,
+];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,76 @@
+import { classTitle } from '../../../shared/classes';
+import type { ExportResult } from '../../../shared/exports';
+import { message } from '../../../shared/i18n/translate';
+import { type AttendanceStatus, slotOf } from '../../../shared/schedule';
+import { record } from '../audit/service';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import type { DocColumn } from '../documents/table-doc';
+import { writeXlsx } from '../documents/xlsx-writer';
+import { writeFileAtomic } from '../files/atomic';
+import type { Job } from '../jobs';
+import { listSessions } from '../schedule/service';
+import { getSettings } from '../settings/service';
+import { attendanceSummary, attends, membersOf } from './service';
+
+const marks: Record<AttendanceStatus, string> = { present: '√', late: '迟', leave: '假', absent: '缺' };
+const slotWords = { morning: '上', afternoon: '下', evening: '晚' } as const;
+
+const percent = (rate: number | null | undefined) =>
+  rate === null || rate === undefined ? '' : `${Math.round(rate * 1000) / 10}%`;
+
+// One row per trainee, one column per session: √ 迟 假 缺, and the rate at the end.
+export const exportAttendance = async (core: Core, input: { classId: number; path: string }, job: Job): Promise<ExportResult> => {
+  const target = getClass(core, input.classId);
+  const sessions = listSessions(core, target.id);
+  const members = membersOf(core, target.id).filter((m) => m.status !== 'withdrawn');
+  const rates = new Map(attendanceSummary(core, target.id).trainees.map((t) => [t.enrolmentId, t.rate]));
+  const taken = new Map<string, AttendanceStatus>();
+  for (const row of core.db
+    .prepare<[number], { session_id: number; enrolment_id: number; status: AttendanceStatus }>(
+      'SELECT a.session_id, a.enrolment_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?',
+    )
+    .all(target.id)) {
+    taken.set(`${row.session_id}:${row.enrolment_id}`, row.status);
+  }
+  const columns: DocColumn[] = [
+    { label: '序号', width: 3, align: 'center' },
+    { label: '姓名', width: 5, align: 'center' },
+    { label: '小组', width: 3, align: 'center' },
+    ...sessions.map((s) => ({
+      label: `${Number(s.date.slice(5, 7))}/${Number(s.date.slice(8, 10))}${slotWords[slotOf(s.start)]}`,
+      width: 3,
+      align: 'center' as const,
+    })),
+    { label: '出勤率', width: 4, align: 'center' },
+  ];
+  const rows = members.map((member, i) => [
+    String(i + 1),
+    member.name,
+    member.group === null ? '' : String(member.group),
+    ...sessions.map((s) => {
+      if (!attends(s, member)) return '—';
+      const status = taken.get(`${s.id}:${member.enrolmentId}`);
+      return status ? marks[status] : '';
+    }),
+    percent(rates.get(member.enrolmentId)),
+  ]);
+  const title = message('attendance.titleSheet', { title: classTitle(target) });
+  const bytes = await writeXlsx({
+    title,
+    subtitle: [getSettings(core).schoolName, '√ 出勤　迟 迟到　假 请假　缺 缺勤　— 不参加'].filter(Boolean).join('　　'),
+    orientation: 'landscape',
+    sections: [{ columns, rows }],
+  });
+  writeFileAtomic(input.path, bytes);
+  job.transaction(() =>
+    record(core, {
+      action: 'export',
+      entity: 'class',
+      entityId: target.id,
+      summary: `导出“${title}”（XLSX，${members.length} 人）到 ${input.path}`,
+      after: { path: input.path },
+    }),
+  );
+  return { path: input.path, rows: rows.length, bytes: bytes.length };
+};

@@ -1,0 +1,138 @@
+import { classTitle } from '../../../shared/classes';
+import { chineseDate, chineseWeekday } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import type { ExportResult } from '../../../shared/exports';
+import { message } from '../../../shared/i18n/translate';
+import { type Session, slotOf } from '../../../shared/schedule';
+import { record } from '../audit/service';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { writeDocx } from '../documents/docx-writer';
+import { renderHtml } from '../documents/html-writer';
+import { writeIcs } from '../documents/ics-writer';
+import type { DocColumn, TableDoc } from '../documents/table-doc';
+import { writeXlsx } from '../documents/xlsx-writer';
+import { writeFileAtomic } from '../files/atomic';
+import type { Job } from '../jobs';
+import { getSettings } from '../settings/service';
+import { getStaff } from '../staff/service';
+import { getSession, listSessions } from './service';
+
+const slotWords = { morning: '上午', afternoon: '下午', evening: '晚上' } as const;
+
+const monthDay = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+type Row = { session: Session; className: string };
+
+// The usual official layout: 日期 / 星期 / 时间 / 课程内容 / 教学形式 / 授课人 / 地点, with each
+// date written once over all of its sessions.
+const scheduleDoc = (title: string, subtitle: string, rows: readonly Row[], withClass: boolean): TableDoc => {
+  const columns: DocColumn[] = [
+    { label: '日期', width: 5, align: 'center' },
+    { label: '星期', width: 4, align: 'center' },
+    { label: '时间', width: 8, align: 'center' },
+    ...(withClass ? [{ label: '班次', width: 10 }] : []),
+    { label: '课程内容', width: 16 },
+    { label: '教学形式', width: 6, align: 'center' as const },
+    { label: '授课人', width: 8, align: 'center' as const },
+    { label: '地点', width: 10 },
+  ];
+  return {
+    title,
+    subtitle,
+    orientation: 'landscape',
+    sections: [
+      {
+        columns,
+        mergeColumns: [0, 1],
+        rows: rows.map(({ session, className }) => [
+          monthDay(session.date),
+          chineseWeekday(session.date),
+          `${slotWords[slotOf(session.start)]} ${session.start}—${session.end}`,
+          ...(withClass ? [className] : []),
+          session.title,
+          session.format,
+          session.teachers.map((t) => t.name).join('、'),
+          session.place,
+        ]),
+      },
+    ],
+  };
+};
+
+export type ScheduleExport = {
+  classId?: number | undefined;
+  teacherId?: number | undefined;
+  format: 'xlsx' | 'docx' | 'pdf' | 'ics';
+  path: string;
+};
+
+export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job): Promise<ExportResult> => {
+  if ((input.classId === undefined) === (input.teacherId === undefined)) {
+    throw new AppError('INVALID_INPUT', message('issues.required', { label: message('fields.classId') }), {
+      issues: [{ field: 'classId', code: 'required', message: message('issues.required', { label: message('fields.classId') }) }],
+    });
+  }
+  job.progress('prepare', 0, 1);
+  const school = getSettings(core).schoolName;
+  let rows: Row[];
+  let title: string;
+  let subtitle: string;
+  let calendarName: string;
+  if (input.classId !== undefined) {
+    const target = getClass(core, input.classId);
+    rows = listSessions(core, target.id).map((session) => ({ session, className: target.name }));
+    title = message('schedule.titleClass', { title: classTitle(target) });
+    subtitle = [school, `培训时间：${chineseDate(target.startDate)}至${chineseDate(target.endDate)}`]
+      .filter(Boolean)
+      .join('　　');
+    calendarName = classTitle(target);
+  } else {
+    const teacher = getStaff(core, input.teacherId ?? 0);
+    rows = [...teacher.teaching]
+      .reverse()
+      .map((taught) => ({ session: getSession(core, taught.sessionId), className: taught.className }));
+    title = message('schedule.titleTeacher', { name: teacher.name });
+    subtitle = [school, teacher.organisation].filter(Boolean).join('　　');
+    calendarName = title;
+  }
+  const doc = scheduleDoc(title, subtitle, rows, input.teacherId !== undefined);
+  const bytes =
+    input.format === 'xlsx'
+      ? await writeXlsx(doc)
+      : input.format === 'docx'
+        ? await writeDocx(doc)
+        : input.format === 'pdf'
+          ? await core.platform.printToPdf(renderHtml(doc), { landscape: true })
+          : writeIcs(
+              calendarName,
+              rows.map(({ session, className }) => ({
+                uid: `session-${session.id}@cadre-training-desk`,
+                date: session.date,
+                start: session.start,
+                end: session.end,
+                summary: input.teacherId !== undefined ? `${session.title}（${className}）` : session.title,
+                location: session.place,
+                description: [
+                  session.format ? `教学形式：${session.format}` : '',
+                  session.teachers.length ? `授课人：${session.teachers.map((t) => t.name).join('、')}` : '',
+                  session.module ? `教学模块：${session.module}` : '',
+                ]
+                  .filter(Boolean)
+                  .join('\n'),
+              })),
+              core.now(),
+            );
+  writeFileAtomic(input.path, bytes);
+  job.transaction(() =>
+    record(core, {
+      action: 'export',
+      entity: input.classId !== undefined ? 'class' : 'staff',
+      entityId: input.classId ?? input.teacherId ?? null,
+      summary: `导出“${title}”（${input.format.toUpperCase()}，${rows.length} 节课）到 ${input.path}`,
+      after: { format: input.format, path: input.path, sessions: rows.length },
+    }),
+  );
+  job.progress('write', 1, 1);
+  return { path: input.path, rows: rows.length, bytes: bytes.length };
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { withLabels } from './validation';
+
+const text = (max: number) => z.string().trim().max(max);
+const id = z.number().int().positive();
+
+export const staffFieldsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  roles: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
+  organisation: text(100).default(''),
+  title: text(50).default(''),
+  phone: text(30).default(''),
+  expertise: text(200).default(''),
+  notes: text(500).default(''),
+});
+export type StaffFields = z.output<typeof staffFieldsSchema>;
+export type StaffFieldsInput = z.input<typeof staffFieldsSchema>;
+
+export const staffSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  organisation: z.string(),
+  title: z.string(),
+  phone: z.string(),
+  expertise: z.string(),
+  notes: z.string(),
+  sessionCount: z.number().int(),
+});
+export type Staff = z.output<typeof staffSchema>;
+
+export const teachingSchema = z.object({
+  sessionId: z.number().int(),
+  classId: z.number().int(),
+  className: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  title: z.string(),
+  format: z.string(),
+  place: z.string(),
+});
+
+export const staffDetailSchema = staffSchema.extend({
+  teams: z.array(z.object({ classId: z.number().int(), className: z.string(), role: z.string() })),
+  teaching: z.array(teachingSchema),
+});
+export type StaffDetail = z.output<typeof staffDetailSchema>;
+
+const staffLabels = { name: 'fields.personName' } as const;
+
+export const staffSchemas = {
+  search: z.strictObject({ search: z.string().trim().max(100).optional() }),
+  get: z.strictObject({ id }),
+  create: withLabels(staffFieldsSchema, staffLabels),
+  update: withLabels(z.strictObject({ id, fields: staffFieldsSchema }), { 'fields.name': staffLabels.name }),
+  team: z.strictObject({ classId: id }),
+  setTeam: z.strictObject({
+    classId: id,
+    members: z.array(z.strictObject({ staffId: id, role: z.string().trim().min(1).max(30) })).max(200),
+  }),
+};
+
+export const teamMemberSchema = z.object({
+  staffId: z.number().int(),
+  name: z.string(),
+  role: z.string(),
+  organisation: z.string(),
+  title: z.string(),
+});
+export type TeamMember = z.output<typeof teamMemberSchema>;
