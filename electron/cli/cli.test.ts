@@ -164,7 +164,15 @@ describe('command line', () => {
     if (!teacher.ok) throw new Error(teacher.error.message);
     await opened.router.call('schedule.save', {
       classId: 1,
-      session: { date: '2019-06-03', start: '14:00', end: '17:00', title: '朝阳村现场教学', format: '现场教学', teacherIds: [teacher.value.id], place: '安石镇朝阳村' },
+      session: {
+        date: '2019-06-03',
+        start: '14:00',
+        end: '17:00',
+        title: '朝阳村现场教学',
+        format: '现场教学',
+        teacherIds: [teacher.value.id],
+        place: '安石镇朝阳村',
+      },
     });
     opened.close();
     const out = `${temp.dir}/课程安排表.xlsx`;

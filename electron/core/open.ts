@@ -76,5 +76,10 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     staffHandlers,
     scheduleHandlers,
   ]);
-  return { core, router, close: () => core.db.close() };
+  const close = () => {
+    // And at every close, for what changed while the data folder was open.
+    if (core.db.open) core.db.pragma('optimize');
+    core.db.close();
+  };
+  return { core, router, close };
 };

@@ -89,6 +89,8 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     const check = db.prepare('PRAGMA quick_check').pluck().all();
     if (check.length !== 1 || check[0] !== 'ok') throw damagedDatabase(file, check.slice(0, 5).join('; '));
     migrate(db, migrations, options.targetVersion ?? migrations.length);
+    // Keeps the query planner's statistics fresh (SQLite's advice: at every open, limited in effort).
+    db.pragma('optimize=0x10002');
     return db;
   } catch (error) {
     db.close();

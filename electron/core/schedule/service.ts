@@ -30,10 +30,14 @@ type SessionRow = {
   groups: string;
   notes: string;
   accepted: string;
+  teachers: string;
 };
 
+// A session with its class's name and its teachers (in the order they were given), in one row.
 const columns = `s.id, s.class_id, c.name AS class_name, s.date, s.start_time, s.end_time, s.title, s.module, s.format, s.place,
-  s.groups, s.notes, s.accepted`;
+  s.groups, s.notes, s.accepted,
+  (SELECT json_group_array(json_object('id', t.id, 'name', t.name))
+     FROM (SELECT t.id, t.name FROM session_teachers st JOIN staff t ON t.id = st.staff_id WHERE st.session_id = s.id ORDER BY st.rowid) t) AS teachers`;
 
 const jsonArray = (json: string): unknown[] => {
   const parsed: unknown = JSON.parse(json);
@@ -50,25 +54,15 @@ const acceptedOf = (json: string): Accepted[] =>
 
 const groupsOf = (json: string): number[] => jsonArray(json).filter((g): g is number => typeof g === 'number');
 
-// The teachers of many sessions in one query.
-const teachersOf = (core: Core, sessionIds: readonly number[]): Map<number, { id: number; name: string }[]> => {
-  const found = new Map<number, { id: number; name: string }[]>();
-  if (sessionIds.length === 0) return found;
-  const rows = core.db
-    .prepare<[string], { session_id: number; id: number; name: string }>(
-      `SELECT st.session_id, t.id, t.name FROM session_teachers st JOIN staff t ON t.id = st.staff_id
-       WHERE st.session_id IN (SELECT value FROM json_each(?)) ORDER BY st.rowid`,
-    )
-    .all(JSON.stringify(sessionIds));
-  for (const row of rows) {
-    const list = found.get(row.session_id) ?? [];
-    list.push({ id: row.id, name: row.name });
-    found.set(row.session_id, list);
-  }
-  return found;
-};
+const teachersFrom = (json: string): { id: number; name: string }[] =>
+  jsonArray(json).flatMap((item) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const id: unknown = Reflect.get(item, 'id');
+    const name: unknown = Reflect.get(item, 'name');
+    return typeof id === 'number' && typeof name === 'string' ? [{ id, name }] : [];
+  });
 
-const toSession = (row: SessionRow, teachers: Map<number, { id: number; name: string }[]>): Session => ({
+const toSession = (row: SessionRow): Session => ({
   id: row.id,
   classId: row.class_id,
   date: row.date,
@@ -78,7 +72,7 @@ const toSession = (row: SessionRow, teachers: Map<number, { id: number; name: st
   title: row.title,
   module: row.module,
   format: row.format,
-  teachers: teachers.get(row.id) ?? [],
+  teachers: teachersFrom(row.teachers),
   place: row.place,
   groups: groupsOf(row.groups),
   notes: row.notes,
@@ -106,32 +100,79 @@ const rowsWhere = (core: Core, where: string, ...params: (string | number)[]) =>
     )
     .all(...params);
 
-const sessionsFrom = (core: Core, rows: readonly SessionRow[]) => {
-  const teachers = teachersOf(
-    core,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ session: toSession(row, teachers), className: row.class_name }));
-};
+const sessionsFrom = (rows: readonly SessionRow[]) => rows.map((row) => ({ session: toSession(row), className: row.class_name }));
 
 export const listSessions = (core: Core, classId: number): Session[] => {
   getClass(core, classId);
-  return sessionsFrom(core, rowsWhere(core, 's.class_id = ?', classId)).map(({ session }) => session);
+  return sessionsFrom(rowsWhere(core, 's.class_id = ?', classId)).map(({ session }) => session);
 };
 
 export const getSession = (core: Core, sessionId: number): Session => {
-  const found = sessionsFrom(core, rowsWhere(core, 's.id = ?', sessionId))[0];
+  const found = sessionsFrom(rowsWhere(core, 's.id = ?', sessionId))[0];
   if (!found) throw new AppError('NOT_FOUND', message('schedule.sessionNotFound'), { sessionId });
   return found.session;
 };
 
-// Every session of every class on these days: what a teacher's or a place's day holds.
-const sameDays = (core: Core, dates: readonly string[]): Slotted[] =>
-  dates.length === 0
-    ? []
-    : sessionsFrom(core, rowsWhere(core, 's.date IN (SELECT value FROM json_each(?))', JSON.stringify([...new Set(dates)]))).map(
-        ({ session, className }) => toSlotted(session, className),
-      );
+type Footprint = { date: string; start: string; end: string; place: string; teacherIds: readonly number[] };
+
+// The sessions that could clash with `mine`: this class's own on those days, and any other class's
+// that overlaps one of them in time and has its teacher or its place. Three indexed lookups in
+// SQLite (by class, by teacher, by place), so fifty classes' timetables are never read in full.
+const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Slotted[] => {
+  if (mine.length === 0) return [];
+  const footprints = JSON.stringify(mine.map((m) => [m.date, m.start, m.end, m.place.trim()]));
+  const teaching = JSON.stringify(mine.flatMap((m) => m.teacherIds.map((id) => [m.date, m.start, m.end, id])));
+  const rows = core.db
+    .prepare<
+      { classId: number; mine: string; teaching: string },
+      [number, number, string, string, string, string, string, string, string]
+    >(
+      `WITH mine AS MATERIALIZED (
+         SELECT value ->> 0 AS date, value ->> 1 AS start, value ->> 2 AS "end", value ->> 3 AS place FROM json_each(@mine)),
+       teaching AS MATERIALIZED (
+         SELECT value ->> 0 AS date, value ->> 1 AS start, value ->> 2 AS "end", value ->> 3 AS staff FROM json_each(@teaching)),
+       ids AS (
+         SELECT s.id FROM sessions s WHERE s.class_id = @classId AND s.date IN (SELECT date FROM mine)
+         UNION
+         SELECT s.id FROM teaching m JOIN session_teachers st ON st.staff_id = m.staff JOIN sessions s ON s.id = st.session_id
+         WHERE s.date = m.date AND s.start_time < m."end" AND m.start < s.end_time
+         UNION
+         SELECT s.id FROM mine m JOIN sessions s ON s.date = m.date AND s.place = m.place
+         WHERE m.place <> '' AND s.start_time < m."end" AND m.start < s.end_time)
+       SELECT id, class_id, date, start_time, end_time, title, place, groups, accepted FROM sessions WHERE id IN (SELECT id FROM ids)`,
+    )
+    .raw()
+    .all({ classId, mine: footprints, teaching });
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((row) => row[0]));
+  const classNames = new Map(core.db.prepare<[], [number, string]>('SELECT id, name FROM classes').raw().all());
+  const teachers = new Map<number, { id: number; name: string }[]>();
+  const pairs = core.db
+    .prepare<[string], [number, number, string]>(
+      `SELECT st.session_id, t.id, t.name FROM session_teachers st JOIN staff t ON t.id = st.staff_id
+       WHERE st.session_id IN (SELECT value FROM json_each(?)) ORDER BY st.rowid`,
+    )
+    .raw()
+    .all(ids);
+  for (const [sessionId, id, name] of pairs) {
+    const list = teachers.get(sessionId) ?? [];
+    list.push({ id, name });
+    teachers.set(sessionId, list);
+  }
+  return rows.map(([id, rowClass, date, start, end, title, place, groups, accepted]) => ({
+    id,
+    classId: rowClass,
+    className: classNames.get(rowClass) ?? '',
+    date,
+    start,
+    end,
+    title,
+    teachers: teachers.get(id) ?? [],
+    place,
+    groups: groups === '[]' ? [] : groupsOf(groups),
+    accepted: accepted === '[]' ? [] : acceptedOf(accepted),
+  }));
+};
 
 // No teaching points with travel times yet: when sites arrive they answer here.
 const travelTimes: TravelTimes = () => undefined;
@@ -186,7 +227,7 @@ export const checkSession = (
   // A reason given before stands until the same warning is answered again.
   const accepted = [...accept, ...previous.filter((p) => !accept.some((a) => a.kind === p.kind))];
   const draft = draftOf(core, classId, target.name, sessionId ?? null, fields, accepted);
-  return conflictsOf(draft, target, sameDays(core, [fields.date]), travelTimes);
+  return conflictsOf(draft, target, candidates(core, classId, [{ ...fields, teacherIds: fields.teacherIds }]), travelTimes);
 };
 
 const refuse = (conflicts: readonly Conflict[]) => {
@@ -271,9 +312,10 @@ export const classConflicts = (core: Core, classId: number): Conflict[] => {
   const target = getClass(core, classId);
   const own = listSessions(core, classId);
   const index = byDate(
-    sameDays(
+    candidates(
       core,
-      own.map((s) => s.date),
+      classId,
+      own.map((s) => ({ ...s, teacherIds: s.teachers.map((t) => t.id) })),
     ),
   );
   const seen = new Set<string>();

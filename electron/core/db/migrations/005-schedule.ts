@@ -48,6 +48,7 @@ export const scheduleMigration: Migration = {
       ) STRICT;
 
       CREATE INDEX sessions_by_date ON sessions (date, start_time);
+      CREATE INDEX sessions_by_place ON sessions (date, place);
       CREATE INDEX sessions_by_class ON sessions (class_id, date);
 
       CREATE TABLE session_teachers (
@@ -56,7 +57,7 @@ export const scheduleMigration: Migration = {
         PRIMARY KEY (session_id, staff_id)
       ) STRICT;
 
-      CREATE INDEX session_teachers_by_staff ON session_teachers (staff_id);
+      CREATE INDEX session_teachers_by_staff ON session_teachers (staff_id, session_id);
 
       CREATE TABLE attendance (
         session_id    INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
