@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditEntrySchema, auditSchemas } from './audit';
 import { backupInfoSchema, backupSchemas, checkReportSchema } from './backup';
 import { classSchemas, trainingClassSchema } from './classes';
-import { exportResultSchema, rosterExportSchema } from './exports';
+import { exportResultSchema, rosterExportSchema, saveFormats } from './exports';
 import {
   attendanceSchemas,
   attendanceSummarySchema,
@@ -116,7 +116,7 @@ export const contract = {
     z.strictObject({
       purpose: z.enum(filePurposes),
       defaultName: z.string().trim().min(1).max(200),
-      format: z.enum(['xlsx', 'docx', 'pdf', 'csv']),
+      format: z.enum(saveFormats),
     }),
     chosenPath,
   ),

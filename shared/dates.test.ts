@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, yearOf } from './dates';
+import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, mondayOf, yearOf } from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -24,6 +24,22 @@ describe('dates', () => {
       .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
       .map((ms) => new Date(ms).toISOString().slice(0, 10));
     fc.assert(fc.property(day, day, (a, b) => addDays(a, daysBetween(a, b)) === b));
+  });
+
+  it('finds the Monday that starts a date’s week', () => {
+    expect(mondayOf('2019-06-03')).toBe('2019-06-03');
+    expect(mondayOf('2019-06-09')).toBe('2019-06-03');
+    expect(mondayOf('2019-06-10')).toBe('2019-06-10');
+    expect(mondayOf('2020-01-01')).toBe('2019-12-30');
+    const day = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (d) => {
+        const monday = mondayOf(d);
+        return chineseWeekday(monday) === '星期一' && daysBetween(monday, d) >= 0 && daysBetween(monday, d) < 7;
+      }),
+    );
   });
 
   it('prints dates the way official documents do', () => {

@@ -29,6 +29,9 @@ export const addDays = (iso: string, days: number): string => fromUtcMs(mustPars
 
 export const daysBetween = (from: string, to: string): number => Math.round((mustParse(to) - mustParse(from)) / dayMs);
 
+// Schedules are laid out in weeks from Monday, as Chinese calendars print them.
+export const mondayOf = (iso: string): string => addDays(iso, -((new Date(mustParse(iso)).getUTCDay() + 6) % 7));
+
 export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
 const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;

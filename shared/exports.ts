@@ -7,6 +7,10 @@ export type RosterDocument = (typeof rosterDocuments)[number];
 export const exportFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+// Every kind of file the app saves: the roster's formats and calendars.
+export const saveFormats = [...exportFormats, 'ics'] as const;
+export type SaveFormat = (typeof saveFormats)[number];
+
 // Which formats each document comes in.
 export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = {
   roster: ['xlsx', 'docx', 'pdf', 'csv'],

@@ -1,3 +1,4 @@
+import type { SaveFormat } from '../../../shared/exports';
 import type { FileFilter } from '../platform';
 import type { Handlers } from '../router';
 
@@ -6,11 +7,12 @@ const spreadsheets: FileFilter[] = [
   { name: '所有文件', extensions: ['*'] },
 ];
 
-const formatFilters: Record<'xlsx' | 'docx' | 'pdf' | 'csv', FileFilter> = {
+const formatFilters: Record<SaveFormat, FileFilter> = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   docx: { name: 'Word 文档', extensions: ['docx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
   csv: { name: 'CSV 文件', extensions: ['csv'] },
+  ics: { name: '日历文件（iCalendar）', extensions: ['ics'] },
 };
 
 // Files cross the boundary as paths the user chose in the system's own dialog.

@@ -12,6 +12,8 @@ import { ClassListPage } from '../features/classes/ClassListPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DataPage } from '../features/data/DataPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StaffDetailPage } from '../features/staff/StaffDetailPage';
+import { StaffListPage } from '../features/staff/StaffListPage';
 import { TraineeDetailPage } from '../features/trainees/TraineeDetailPage';
 import { TraineeListPage } from '../features/trainees/TraineeListPage';
 import { i18n } from '../i18n';
@@ -58,6 +60,8 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                   <Route path="/classes/:id" element={<ClassDetailPage />} />
                   <Route path="/trainees" element={<TraineeListPage />} />
                   <Route path="/trainees/:id" element={<TraineeDetailPage />} />
+                  <Route path="/staff" element={<StaffListPage />} />
+                  <Route path="/staff/:id" element={<StaffDetailPage />} />
                   <Route path="/data" element={<DataPage />} />
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="/settings" element={<SettingsPage />} />

@@ -1,4 +1,11 @@
-import { AuditOutlined, DatabaseOutlined, ReadOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DatabaseOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +20,7 @@ const { Sider, Header, Content } = Layout;
 const sections = [
   { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
   { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
+  { key: '/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
   { key: '/data', icon: <DatabaseOutlined />, label: 'nav.data' },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },

@@ -3,14 +3,14 @@ import { useEffect, useEffectEvent } from 'react';
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-// "ctrl+n" (Cmd on macOS) or a plain key like "/" that is ignored while the user is typing.
+// "ctrl+n" (Cmd on macOS), "alt+arrowleft", or a plain key like "/" that is ignored while the user is typing.
 export const useHotkey = (combo: string, handler: () => void, enabled = true) => {
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     const parts = combo.toLowerCase().split('+');
     const key = parts.at(-1);
     const wantsCtrl = parts.includes('ctrl');
     const ctrl = event.ctrlKey || event.metaKey;
-    if (event.key.toLowerCase() !== key || ctrl !== wantsCtrl || event.altKey) return;
+    if (event.key.toLowerCase() !== key || ctrl !== wantsCtrl || event.altKey !== parts.includes('alt')) return;
     if (!wantsCtrl && typingInto(event.target)) return;
     // A dialog in front owns the keyboard.
     if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;

@@ -8,7 +8,10 @@ import { chineseDate, chineseWeekday, daysBetween } from '../../../../shared/dat
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { AttendanceTab } from '../attendance/AttendanceTab';
 import { RosterTab } from '../roster/RosterTab';
+import { ScheduleTab } from '../schedule/ScheduleTab';
+import { TeamCard } from '../staff/TeamCard';
 import { ClassFormModal } from './ClassFormModal';
 import { CopyClassModal } from './CopyClassModal';
 import { StatusTag, statusActions } from './status';
@@ -58,6 +61,7 @@ const Overview = ({ value }: { value: TrainingClass }) => {
           </ol>
         )}
       </div>
+      <TeamCard classId={value.id} readOnly={value.status === 'archived'} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('classes.detail.created', { at: new Date(value.createdAt).toLocaleString() })} ·{' '}
         {t('classes.detail.updated', { at: new Date(value.updatedAt).toLocaleString() })}
@@ -95,10 +99,12 @@ export const ClassDetailPage = () => {
   if (!value) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
 
   const archived = value.status === 'archived';
-  // More tabs (roster, schedule …) join this list as their features land; one tab shows no tab bar.
+  // More tabs join this list as their features land.
   const tabs: TabsProps['items'] = [
     { key: 'overview', label: t('classes.detail.overview'), children: <Overview value={value} /> },
     { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
+    { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
+    { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
   ];
 
   return (

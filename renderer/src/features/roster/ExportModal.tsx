@@ -1,9 +1,8 @@
-import { ArrowDownOutlined, ArrowUpOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Flex, Form, List, Modal, Radio, Space, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Form, List, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes';
-import type { JobProgress } from '../../../../shared/events';
 import {
   defaultRosterColumns,
   documentFormats,
@@ -14,11 +13,8 @@ import {
   type RosterDocument,
 } from '../../../../shared/exports';
 import { personFieldKey, rosterSorts, type RosterSort } from '../../../../shared/trainees';
-import { api, withProgress } from '../../api';
-import { useErrorText } from '../../app/errors';
-import { JobProgressBar } from '../../components/JobProgressBar';
-
-const formatLabels: Record<ExportFormat, string> = { xlsx: 'Excel（.xlsx）', docx: 'Word（.docx）', pdf: 'PDF', csv: 'CSV' };
+import { api } from '../../api';
+import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
 
 const documentTitle: Record<RosterDocument, string> = {
   roster: '学员名册',
@@ -39,8 +35,6 @@ export const ExportModal = ({
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { errorText } = useErrorText();
   const [document, setDocument] = useState<RosterDocument>('roster');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [sort, setSort] = useState<RosterSort>(initialSort);
@@ -51,8 +45,6 @@ export const ExportModal = ({
   const [revealId, setRevealId] = useState(false);
   const [revealPhone, setRevealPhone] = useState(false);
   const [csvEncoding, setCsvEncoding] = useState<'gb18030' | 'utf8bom'>('gb18030');
-  const [working, setWorking] = useState<{ progress?: JobProgress }>();
-  const [done, setDone] = useState<string>();
 
   const formats = documentFormats[document];
   const chosenFormat = formats.includes(format) ? format : (formats[0] ?? 'pdf');
@@ -66,172 +58,121 @@ export const ExportModal = ({
     setColumns(next);
   };
 
-  const run = async () => {
-    const title = `${classTitle(target)}${documentTitle[document]}.${chosenFormat}`;
-    const chosen = await api.files.chooseSave({ purpose: 'export', defaultName: title, format: chosenFormat });
-    if (!chosen.ok) return message.error(errorText(chosen.error));
-    if (!chosen.value.path) return;
-    const path = chosen.value.path;
-    setWorking({});
-    const result = await withProgress(
-      (jobId) =>
-        api.roster.export({
-          classId: target.id,
-          document,
-          format: chosenFormat,
-          sort,
-          path,
-          jobId,
-          csvEncoding,
-          columns: columns.filter((c) => c.on).map((c) => c.key),
-          reveal: { idNumber: revealId, phone: revealPhone },
-        }),
-      (progress) => setWorking({ progress }),
-    );
-    setWorking(undefined);
-    if (!result.ok) return message.error(errorText(result.error));
-    setDone(result.value.path);
-  };
-
-  if (done) {
-    return (
-      <Modal
-        open
-        title={t('exportDialog.title')}
-        onCancel={onClose}
-        footer={
-          <Button type="primary" onClick={onClose}>
-            {t('importWizard.close')}
-          </Button>
-        }
-      >
-        <Alert type="success" showIcon title={t('exportDialog.done', { path: done })} data-testid="export-done" />
-        <Button
-          style={{ marginTop: 16 }}
-          icon={<FolderOpenOutlined />}
-          onClick={() => void api.files.showInFolder({ path: done })}
-        >
-          {t('exportDialog.showInFolder')}
-        </Button>
-      </Modal>
-    );
-  }
+  const request = (): ExportRequest => ({
+    fileName: `${classTitle(target)}${documentTitle[document]}.${chosenFormat}`,
+    format: chosenFormat,
+    start: (path, jobId) =>
+      api.roster.export({
+        classId: target.id,
+        document,
+        format: chosenFormat,
+        sort,
+        path,
+        jobId,
+        csvEncoding,
+        columns: columns.filter((c) => c.on).map((c) => c.key),
+        reveal: { idNumber: revealId, phone: revealPhone },
+      }),
+  });
 
   return (
-    <Modal
-      open
-      title={t('exportDialog.title')}
-      okText={t('exportDialog.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void run()}
-      onCancel={onClose}
-      confirmLoading={working !== undefined}
-      width={720}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {working ? (
-        <div style={{ padding: '32px 8px' }}>
-          <JobProgressBar progress={working.progress} label={t('exportDialog.working')} />
-        </div>
-      ) : (
-        <Form layout="vertical" data-testid="export-form">
-          <Form.Item label={t('exportDialog.document')}>
+    <ExportDialog title={t('exportDialog.title')} request={request} onClose={onClose} width={720}>
+      <Form layout="vertical" data-testid="export-form">
+        <Form.Item label={t('exportDialog.document')}>
+          <Radio.Group
+            value={document}
+            onChange={(event) => setDocument(event.target.value)}
+            optionType="button"
+            options={rosterDocuments.map((key) => ({ value: key, label: t(`exportDialog.documents.${key}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('exportDialog.format')}>
+          <Radio.Group
+            value={chosenFormat}
+            onChange={(event) => setFormat(event.target.value)}
+            options={formats.map((key) => ({ value: key, label: formatLabels[key] }))}
+          />
+        </Form.Item>
+        {chosenFormat === 'csv' && (
+          <Form.Item label={t('exportDialog.csvEncoding')}>
             <Radio.Group
-              value={document}
-              onChange={(event) => setDocument(event.target.value)}
-              optionType="button"
-              options={rosterDocuments.map((key) => ({ value: key, label: t(`exportDialog.documents.${key}`) }))}
+              value={csvEncoding}
+              onChange={(event) => setCsvEncoding(event.target.value)}
+              options={[
+                { value: 'gb18030', label: t('exportDialog.gb18030') },
+                { value: 'utf8bom', label: t('exportDialog.utf8bom') },
+              ]}
             />
           </Form.Item>
-          <Form.Item label={t('exportDialog.format')}>
-            <Radio.Group
-              value={chosenFormat}
-              onChange={(event) => setFormat(event.target.value)}
-              options={formats.map((key) => ({ value: key, label: formatLabels[key] }))}
-            />
-          </Form.Item>
-          {chosenFormat === 'csv' && (
-            <Form.Item label={t('exportDialog.csvEncoding')}>
-              <Radio.Group
-                value={csvEncoding}
-                onChange={(event) => setCsvEncoding(event.target.value)}
-                options={[
-                  { value: 'gb18030', label: t('exportDialog.gb18030') },
-                  { value: 'utf8bom', label: t('exportDialog.utf8bom') },
-                ]}
-              />
-            </Form.Item>
-          )}
-          <Form.Item label={t('exportDialog.sort')}>
-            <Radio.Group
-              value={sort}
-              onChange={(event) => setSort(event.target.value)}
-              options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
-            />
-          </Form.Item>
-          {document === 'roster' && (
-            <Form.Item label={t('exportDialog.columns')}>
-              <List
-                size="small"
-                bordered
-                style={{ maxHeight: 240, overflow: 'auto' }}
-                dataSource={columns}
-                renderItem={(column, index) => (
-                  <List.Item
-                    actions={[
-                      <Button
-                        key="up"
-                        size="small"
-                        type="text"
-                        icon={<ArrowUpOutlined />}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                        aria-label={t('exportDialog.moveUp')}
-                      />,
-                      <Button
-                        key="down"
-                        size="small"
-                        type="text"
-                        icon={<ArrowDownOutlined />}
-                        disabled={index === columns.length - 1}
-                        onClick={() => move(index, 1)}
-                        aria-label={t('exportDialog.moveDown')}
-                      />,
-                    ]}
+        )}
+        <Form.Item label={t('exportDialog.sort')}>
+          <Radio.Group
+            value={sort}
+            onChange={(event) => setSort(event.target.value)}
+            options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
+          />
+        </Form.Item>
+        {document === 'roster' && (
+          <Form.Item label={t('exportDialog.columns')}>
+            <List
+              size="small"
+              bordered
+              style={{ maxHeight: 240, overflow: 'auto' }}
+              dataSource={columns}
+              renderItem={(column, index) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="up"
+                      size="small"
+                      type="text"
+                      icon={<ArrowUpOutlined />}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                      aria-label={t('exportDialog.moveUp')}
+                    />,
+                    <Button
+                      key="down"
+                      size="small"
+                      type="text"
+                      icon={<ArrowDownOutlined />}
+                      disabled={index === columns.length - 1}
+                      onClick={() => move(index, 1)}
+                      aria-label={t('exportDialog.moveDown')}
+                    />,
+                  ]}
+                >
+                  <Checkbox
+                    checked={column.on}
+                    onChange={(event) =>
+                      setColumns(columns.map((c) => (c.key === column.key ? { ...c, on: event.target.checked } : c)))
+                    }
                   >
-                    <Checkbox
-                      checked={column.on}
-                      onChange={(event) =>
-                        setColumns(columns.map((c) => (c.key === column.key ? { ...c, on: event.target.checked } : c)))
-                      }
-                    >
-                      {column.key === 'seq' ? t('roster.columns.seq') : t(personFieldKey(column.key))}
-                    </Checkbox>
-                  </List.Item>
-                )}
-              />
-            </Form.Item>
-          )}
-          {personal && (
-            <Form.Item label={t('exportDialog.personal')}>
-              <Flex vertical gap={8}>
-                <Space>
-                  {document === 'roster' && (
-                    <Checkbox checked={revealId} onChange={(event) => setRevealId(event.target.checked)}>
-                      {t('exportDialog.revealId')}
-                    </Checkbox>
-                  )}
-                  <Checkbox checked={revealPhone} onChange={(event) => setRevealPhone(event.target.checked)}>
-                    {t('exportDialog.revealPhone')}
+                    {column.key === 'seq' ? t('roster.columns.seq') : t(personFieldKey(column.key))}
                   </Checkbox>
-                </Space>
-                <Typography.Text type="secondary">{t('exportDialog.personalWarning')}</Typography.Text>
-              </Flex>
-            </Form.Item>
-          )}
-        </Form>
-      )}
-    </Modal>
+                </List.Item>
+              )}
+            />
+          </Form.Item>
+        )}
+        {personal && (
+          <Form.Item label={t('exportDialog.personal')}>
+            <Flex vertical gap={8}>
+              <Space>
+                {document === 'roster' && (
+                  <Checkbox checked={revealId} onChange={(event) => setRevealId(event.target.checked)}>
+                    {t('exportDialog.revealId')}
+                  </Checkbox>
+                )}
+                <Checkbox checked={revealPhone} onChange={(event) => setRevealPhone(event.target.checked)}>
+                  {t('exportDialog.revealPhone')}
+                </Checkbox>
+              </Space>
+              <Typography.Text type="secondary">{t('exportDialog.personalWarning')}</Typography.Text>
+            </Flex>
+          </Form.Item>
+        )}
+      </Form>
+    </ExportDialog>
   );
 };

@@ -124,7 +124,7 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
     { key: 'seq', title: t('roster.columns.seq'), width: 56, align: 'center', render: (_, __, index) => index + 1 },
     {
       key: 'name',
-      title: t('fields.name'),
+      title: t('fields.personName'),
       width: 100,
       render: (_, entry) => <Link to={`/trainees/${entry.traineeId}`}>{entry.name}</Link>,
     },

@@ -99,6 +99,15 @@ const VocabEditor = ({
   );
 };
 
+// The editable lists, in the order they matter to someone setting up a school.
+const vocabCards = [
+  { kind: 'classCategory', title: 'settings.categories', add: 'settings.addCategory', help: 'settings.categoriesHelp' },
+  { kind: 'classRole', title: 'settings.roles', add: 'settings.addRole', help: 'settings.rolesHelp' },
+  { kind: 'module', title: 'settings.modules', add: 'settings.addModule', help: 'settings.modulesHelp' },
+  { kind: 'format', title: 'settings.formats', add: 'settings.addFormat', help: 'settings.formatsHelp' },
+  { kind: 'staffRole', title: 'settings.staffRoles', add: 'settings.addStaffRole', help: 'settings.staffRolesHelp' },
+] as const satisfies readonly { kind: VocabKind; title: string; add: string; help: string }[];
+
 export const SettingsPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -106,8 +115,13 @@ export const SettingsPage = () => {
   const { locale, setLocale } = useLocale();
   const settings = useQuery(() => api.settings.get({}), 'settings');
   const info = useQuery(() => api.app.info({}), 'app-info');
-  const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
-  const roles = useQuery(() => api.vocab.get({ kind: 'classRole' }), 'vocab:classRole');
+  const vocab = {
+    classCategory: useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory'),
+    classRole: useQuery(() => api.vocab.get({ kind: 'classRole' }), 'vocab:classRole'),
+    module: useQuery(() => api.vocab.get({ kind: 'module' }), 'vocab:module'),
+    format: useQuery(() => api.vocab.get({ kind: 'format' }), 'vocab:format'),
+    staffRole: useQuery(() => api.vocab.get({ kind: 'staffRole' }), 'vocab:staffRole'),
+  } satisfies Record<VocabKind, unknown>;
 
   const changeLocale = async (next: Locale) => {
     const result = await api.settings.update({ locale: next });
@@ -136,21 +150,14 @@ export const SettingsPage = () => {
           <Radio.Button value="en-US">{t('settings.languageEn')}</Radio.Button>
         </Radio.Group>
       </Card>
-      <Card title={t('settings.categories')} size="small">
-        {categories.data && (
-          <VocabEditor
-            kind="classCategory"
-            items={categories.data}
-            addLabel={t('settings.addCategory')}
-            help={t('settings.categoriesHelp')}
-          />
-        )}
-      </Card>
-      <Card title={t('settings.roles')} size="small">
-        {roles.data && (
-          <VocabEditor kind="classRole" items={roles.data} addLabel={t('settings.addRole')} help={t('settings.rolesHelp')} />
-        )}
-      </Card>
+      {vocabCards.map((card) => {
+        const items = vocab[card.kind].data;
+        return (
+          <Card key={card.kind} title={t(card.title)} size="small">
+            {items && <VocabEditor kind={card.kind} items={items} addLabel={t(card.add)} help={t(card.help)} />}
+          </Card>
+        );
+      })}
       <Card title={t('settings.data')} size="small">
         {info.data && (
           <Descriptions column={1} size="small">

@@ -63,7 +63,7 @@ export const TraineeListPage = () => {
         columns={[
           {
             key: 'name',
-            title: t('fields.name'),
+            title: t('fields.personName'),
             width: 120,
             render: (_, person) => <Link to={`/trainees/${person.id}`}>{person.name}</Link>,
           },

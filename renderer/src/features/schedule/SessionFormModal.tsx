@@ -1,0 +1,296 @@
+import { App, AutoComplete, Col, DatePicker, Divider, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes';
+import type { Conflict, ConflictKind, Session, SessionFieldsInput } from '../../../../shared/schedule';
+import { sessionFieldsSchema, slotDefaults, type Slot } from '../../../../shared/schedule';
+import { textMatches } from '../../../../shared/text/pinyin';
+import { toFieldIssues } from '../../../../shared/validation';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { ConflictList } from './ConflictList';
+
+export type SessionDraft =
+  { mode: 'add'; date: string; slot: Slot } | { mode: 'edit'; session: Session } | { mode: 'duplicate'; session: Session };
+
+type Values = {
+  date?: Dayjs | null;
+  start?: string;
+  end?: string;
+  title?: string;
+  module?: string;
+  format?: string;
+  teacherIds?: number[];
+  place?: string;
+  groups?: number[];
+  notes?: string;
+};
+
+const fieldNames = ['date', 'start', 'end', 'title', 'module', 'format', 'teacherIds', 'place', 'groups', 'notes'] as const;
+const sessionLabels = { groups: 'fields.groupsList' } as const;
+
+const toFields = (values: Values): SessionFieldsInput => ({
+  date: values.date ? values.date.format('YYYY-MM-DD') : '',
+  start: values.start ?? '',
+  end: values.end ?? '',
+  title: values.title ?? '',
+  module: values.module ?? '',
+  format: values.format ?? '',
+  teacherIds: values.teacherIds ?? [],
+  place: values.place ?? '',
+  groups: values.groups ?? [],
+  notes: values.notes ?? '',
+});
+
+const initialOf = (draft: SessionDraft): Values => {
+  if (draft.mode === 'add') return { date: dayjs(draft.date), ...slotDefaults[draft.slot], teacherIds: [], groups: [] };
+  const { session } = draft;
+  return {
+    date: dayjs(session.date),
+    start: session.start,
+    end: session.end,
+    title: session.title,
+    module: session.module,
+    format: session.format,
+    teacherIds: session.teachers.map((teacher) => teacher.id),
+    place: session.place,
+    groups: session.groups,
+    notes: session.notes,
+  };
+};
+
+// Half-hour steps from 07:00 to 21:30, offered while a time is typed.
+const times = Array.from({ length: 30 }, (_, i) => {
+  const minutes = 7 * 60 + i * 30;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+});
+const timeOptions = (typed: string | undefined) =>
+  times.filter((time) => !typed || time.startsWith(typed.slice(0, 2))).map((value) => ({ value }));
+
+// Adds, edits or duplicates a session. Conflicts are checked as the fields change, against this
+// class and every other, so the person arranging the week sees a clash before saving it.
+export const SessionFormModal = ({
+  target,
+  draft,
+  places,
+  groups,
+  onClose,
+}: {
+  target: TrainingClass;
+  draft: SessionDraft;
+  // Places already used in this class, offered while typing.
+  places: readonly string[];
+  groups: readonly number[];
+  onClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { issueText, errorText } = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [values, setValues] = useState<Values>(() => initialOf(draft));
+  const [conflicts, setConflicts] = useState<{ key: string; items: Conflict[] }>();
+  const [reasons, setReasons] = useState<Partial<Record<ConflictKind, string>>>(() =>
+    draft.mode === 'edit' ? Object.fromEntries(draft.session.accepted.map((a) => [a.kind, a.reason])) : {},
+  );
+  const modules = useQuery(() => api.vocab.get({ kind: 'module' }), 'vocab:module');
+  const formats = useQuery(() => api.vocab.get({ kind: 'format' }), 'vocab:format');
+  const staff = useQuery(() => api.staff.list({}), 'staff:all');
+  const sessionId = draft.mode === 'edit' ? draft.session.id : undefined;
+
+  const fields = toFields(values);
+  const parsed = sessionFieldsSchema.safeParse(fields, { reportInput: true });
+  const checkKey = parsed.success ? JSON.stringify(parsed.data) : '';
+
+  // Checks the fields once typing pauses; only the answer for the latest fields is shown.
+  useEffect(() => {
+    if (!parsed.success) return;
+    const session = parsed.data;
+    let current = true;
+    const timer = setTimeout(() => {
+      void api.schedule.check({ classId: target.id, ...(sessionId ? { sessionId } : {}), session }).then((result) => {
+        if (current && result.ok) setConflicts({ key: checkKey, items: result.value });
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // checkKey stands for the parsed fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkKey, target.id, sessionId]);
+
+  const rule = (field: (typeof fieldNames)[number]): Rule => ({
+    validator: async () => {
+      if (parsed.success) return;
+      const issue = toFieldIssues(parsed.error.issues, sessionLabels).find((candidate) => candidate.field === field);
+      if (issue) throw new Error(issueText(issue));
+    },
+  });
+
+  const teacherOptions = useMemo(
+    () =>
+      (staff.data?.items ?? []).map((person) => ({
+        value: person.id,
+        label: person.name,
+        title: [person.organisation, person.title].filter(Boolean).join(' '),
+      })),
+    [staff.data],
+  );
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!parsed.success) return;
+    setSaving(true);
+    const accept = Object.entries(reasons)
+      .filter((entry): entry is [ConflictKind, string] => (entry[1] ?? '').trim() !== '')
+      .map(([kind, reason]) => ({ kind, reason: reason.trim() }));
+    const result = await api.schedule.save({
+      classId: target.id,
+      ...(sessionId ? { sessionId } : {}),
+      session: parsed.data,
+      accept,
+    });
+    setSaving(false);
+    if (!result.ok) {
+      const details = result.error.details;
+      if (Array.isArray(details?.conflicts)) setConflicts({ key: checkKey, items: details.conflicts as Conflict[] });
+      const issues = (details?.issues ?? []).map((issue) => ({ ...issue, field: issue.field.replace(/^session\./, '') }));
+      const known = issues.filter((issue) => (fieldNames as readonly string[]).includes(issue.field));
+      if (known.length > 0)
+        form.setFields(known.map((issue) => ({ name: issue.field as keyof Values, errors: [issueText(issue)] })));
+      else message.error(errorText(result.error));
+      return;
+    }
+    message.success(t('schedulePage.form.saved', { title: result.value.session.title }));
+    onClose();
+  };
+
+  const shown = conflicts?.key === checkKey ? conflicts.items : undefined;
+  const title =
+    draft.mode === 'edit'
+      ? t('schedulePage.form.editTitle')
+      : draft.mode === 'duplicate'
+        ? t('schedulePage.form.duplicateTitle')
+        : t('schedulePage.form.addTitle');
+
+  return (
+    <Modal
+      open
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      width={820}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialOf(draft)}
+        onValuesChange={(_, all) => setValues(all)}
+        data-testid="session-form"
+      >
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="date" label={t('schedulePage.form.date')} rules={[rule('date')]} required>
+              <DatePicker
+                style={{ width: '100%' }}
+                format="YYYY-MM-DD"
+                disabledDate={(day) => day.format('YYYY-MM-DD') < target.startDate || day.format('YYYY-MM-DD') > target.endDate}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="start" label={t('fields.start')} rules={[rule('start')]} required>
+              <AutoComplete options={timeOptions(values.start)} aria-label={t('fields.start')} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="end" label={t('fields.end')} rules={[rule('end')]} dependencies={['start']} required>
+              <AutoComplete options={timeOptions(values.end)} aria-label={t('fields.end')} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="groups" label={t('schedulePage.form.groups')} rules={[rule('groups')]}>
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder={t('schedulePage.form.wholeClass')}
+                options={groups.map((group) => ({ value: group, label: t('roster.groupN', { n: group }) }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="title" label={t('schedulePage.form.title')} rules={[rule('title')]} required>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="module" label={t('schedulePage.form.module')} rules={[rule('module')]}>
+              <Select allowClear showSearch options={(modules.data ?? []).map((value) => ({ value, label: value }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="format" label={t('schedulePage.form.format')} rules={[rule('format')]}>
+              <Select allowClear showSearch options={(formats.data ?? []).map((value) => ({ value, label: value }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="teacherIds" label={t('schedulePage.form.teachers')} rules={[rule('teacherIds')]}>
+              <Select
+                mode="multiple"
+                allowClear
+                // Pinyin initials find a teacher too: "wjg" for 王建国.
+                showSearch={{
+                  filterOption: (typed, option) => textMatches(`${option?.label ?? ''} ${option?.title ?? ''}`, typed),
+                }}
+                options={teacherOptions}
+                notFoundContent={staff.data ? undefined : <Spin size="small" />}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="place" label={t('schedulePage.form.place')} rules={[rule('place')]}>
+              <AutoComplete
+                maxLength={100}
+                placeholder={t('schedulePage.form.placePlaceholder')}
+                options={places.filter((place) => !values.place || place.includes(values.place)).map((value) => ({ value }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="notes" label={t('schedulePage.form.notes')} rules={[rule('notes')]}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+      </Form>
+      <Divider style={{ margin: '8px 0 12px' }} />
+      <div aria-live="polite" data-testid="session-check">
+        {!parsed.success ? null : shown === undefined ? (
+          <Typography.Text type="secondary">{t('schedulePage.form.checking')}</Typography.Text>
+        ) : shown.length === 0 ? (
+          <Typography.Text type="success">{t('schedulePage.form.noConflicts')}</Typography.Text>
+        ) : (
+          <ConflictList
+            conflicts={shown}
+            classId={target.id}
+            reasons={reasons}
+            onReason={(kind, reason) => setReasons({ ...reasons, [kind]: reason })}
+          />
+        )}
+      </div>
+    </Modal>
+  );
+};

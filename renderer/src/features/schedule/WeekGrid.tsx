@@ -1,0 +1,272 @@
+import { ExclamationCircleFilled, MoreOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Dropdown, Typography } from 'antd';
+import { type DragEvent, memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes';
+import { addDays } from '../../../../shared/dates';
+import { type Session, type Slot, slots } from '../../../../shared/schedule';
+import { actionMenu, actionsFor, type SessionAction } from './session-actions';
+import { dayLabel, type Flag, moduleColor, timeRange } from './session-text';
+
+type Props = {
+  target: TrainingClass;
+  monday: string;
+  sessions: readonly Session[];
+  flags: ReadonlyMap<number, Flag>;
+  modules: readonly string[];
+  readOnly: boolean;
+  onAdd: (date: string, slot: Slot) => void;
+  onAction: (action: SessionAction, session: Session) => void;
+  onMove: (session: Session, date: string, slot: Slot) => void;
+};
+
+const dragType = 'application/x-cadre-session';
+const oneLine = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+const SessionCard = memo(function SessionCard({
+  session,
+  flag,
+  color,
+  readOnly,
+  onAction,
+}: {
+  session: Session;
+  flag: Flag | undefined;
+  color: string;
+  readOnly: boolean;
+  onAction: Props['onAction'];
+}) {
+  const { t } = useTranslation();
+  const menu = actionMenu(t, actionsFor(readOnly), (action) => onAction(action, session));
+  const open = () => onAction(readOnly ? 'attendance' : 'edit', session);
+  return (
+    <Dropdown menu={menu} trigger={['contextMenu']}>
+      <div
+        role="button"
+        tabIndex={0}
+        draggable={!readOnly}
+        data-testid="session-card"
+        data-session-id={session.id}
+        data-flag={flag ?? ''}
+        onClick={(event) => {
+          event.stopPropagation();
+          open();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') open();
+          if (event.key === 'Delete' && !readOnly) onAction('delete', session);
+        }}
+        onDragStart={(event) => {
+          event.dataTransfer.setData(dragType, String(session.id));
+          event.dataTransfer.effectAllowed = 'move';
+        }}
+        className="session-card"
+        title={[
+          `${timeRange(session)} ${session.title}`,
+          session.module,
+          session.teachers.map((teacher) => teacher.name).join('、'),
+          session.place,
+        ]
+          .filter(Boolean)
+          .join('\n')}
+        style={{
+          position: 'relative',
+          background: flag === 'error' ? '#fff1f0' : '#fff',
+          border: `1px solid ${flag === 'error' ? '#ffa39e' : flag === 'warning' ? '#ffd591' : '#e4e7ec'}`,
+          borderLeft: `4px solid ${color}`,
+          borderRadius: 4,
+          padding: '4px 24px 4px 8px',
+          cursor: 'pointer',
+          fontSize: 12,
+          lineHeight: 1.5,
+        }}
+      >
+        <div style={{ color: '#667085' }}>
+          {timeRange(session)}
+          {flag === 'error' && (
+            <ExclamationCircleFilled style={{ color: '#cf1322', marginInlineStart: 6 }} aria-label={t('schedulePage.error')} />
+          )}
+          {flag === 'warning' && (
+            <WarningFilled style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label={t('schedulePage.warning')} />
+          )}
+        </div>
+        <div
+          style={{
+            fontWeight: 600,
+            fontSize: 13,
+            color: '#1f2937',
+            display: '-webkit-box',
+            WebkitLineClamp: 2,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+          }}
+        >
+          {session.title}
+        </div>
+        {session.teachers.length > 0 && (
+          <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join('、')}</div>
+        )}
+        {(session.format || session.place) && (
+          <div style={{ ...oneLine, color: '#667085' }}>{[session.format, session.place].filter(Boolean).join(' · ')}</div>
+        )}
+        {session.groups.length > 0 && (
+          <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join('、') })}</div>
+        )}
+        <Dropdown menu={menu} trigger={['click']}>
+          <Button
+            size="small"
+            type="text"
+            icon={<MoreOutlined />}
+            aria-label={t('schedulePage.more', { title: session.title })}
+            onClick={(event) => event.stopPropagation()}
+            style={{ position: 'absolute', top: 2, right: 0 }}
+          />
+        </Dropdown>
+      </div>
+    </Dropdown>
+  );
+});
+
+// One week of the class: seven days across, 上午 / 下午 / 晚上 down. An empty half-day is where a
+// session is added; a card is dragged to another half-day to move it.
+export const WeekGrid = ({ target, monday, sessions, flags, modules, readOnly, onAdd, onAction, onMove }: Props) => {
+  const { t } = useTranslation();
+  const [over, setOver] = useState<string>();
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const cells = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const key = `${session.date}|${session.slot}`;
+    cells.set(key, [...(cells.get(key) ?? []), session]);
+  }
+  const inClass = (day: string) => day >= target.startDate && day <= target.endDate;
+  const drop = (event: DragEvent, day: string, slot: Slot) => {
+    event.preventDefault();
+    setOver(undefined);
+    const id = Number(event.dataTransfer.getData(dragType));
+    const session = sessions.find((candidate) => candidate.id === id);
+    if (session && (session.date !== day || session.slot !== slot)) onMove(session, day, slot);
+  };
+
+  return (
+    <div
+      role="grid"
+      aria-label={t('schedulePage.week')}
+      data-testid="week-grid"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: '56px repeat(7, minmax(0, 1fr))',
+        border: '1px solid #e4e7ec',
+        borderRadius: 6,
+        overflow: 'hidden',
+      }}
+    >
+      <div style={{ background: '#f7f8fa', borderBottom: '1px solid #e4e7ec' }} />
+      {days.map((day) => (
+        <div
+          key={day}
+          role="columnheader"
+          style={{
+            background: inClass(day) ? '#f0f5ff' : '#f7f8fa',
+            borderBottom: '1px solid #e4e7ec',
+            borderInlineStart: '1px solid #e4e7ec',
+            padding: '6px 8px',
+            textAlign: 'center',
+          }}
+        >
+          <div style={{ fontWeight: 600, color: inClass(day) ? '#1d4f91' : '#98a2b3' }}>
+            {dayLabel(day, t('schedulePage.dayFormat'))}
+          </div>
+          <div style={{ fontSize: 12, color: '#667085' }}>{dayLabel(day, t('schedulePage.weekdayFormat'))}</div>
+        </div>
+      ))}
+      {slots.map((slot) => (
+        <div key={slot} role="row" style={{ display: 'contents' }}>
+          <div
+            role="rowheader"
+            style={{
+              background: '#f7f8fa',
+              borderTop: slot === 'morning' ? undefined : '1px solid #e4e7ec',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              fontWeight: 600,
+              color: '#475467',
+              writingMode: 'vertical-rl',
+              letterSpacing: 4,
+            }}
+          >
+            {t(`schedulePage.slots.${slot}`)}
+          </div>
+          {days.map((day) => {
+            const key = `${day}|${slot}`;
+            const here = cells.get(key) ?? [];
+            const open = inClass(day) && !readOnly;
+            const label = `${dayLabel(day, t('schedulePage.dayFormat'))} ${t(`schedulePage.slots.${slot}`)}`;
+            return (
+              <div
+                key={key}
+                role="gridcell"
+                aria-label={label}
+                data-testid={`slot-${day}-${slot}`}
+                onClick={() => open && onAdd(day, slot)}
+                onDragOver={(event) => {
+                  if (!open || !event.dataTransfer.types.includes(dragType)) return;
+                  event.preventDefault();
+                  setOver(key);
+                }}
+                onDragLeave={() => setOver(undefined)}
+                onDrop={(event) => drop(event, day, slot)}
+                style={{
+                  minHeight: slot === 'evening' ? 72 : 120,
+                  padding: 6,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  gap: 6,
+                  borderTop: slot === 'morning' ? undefined : '1px solid #e4e7ec',
+                  borderInlineStart: '1px solid #e4e7ec',
+                  background:
+                    over === key
+                      ? '#e6f4ff'
+                      : inClass(day)
+                        ? '#fff'
+                        : 'repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f3f4f6 6px,#f3f4f6 12px)',
+                  cursor: open ? 'copy' : 'default',
+                }}
+              >
+                {here.map((session) => (
+                  <SessionCard
+                    key={session.id}
+                    session={session}
+                    flag={flags.get(session.id)}
+                    color={moduleColor(session.module, modules)}
+                    readOnly={readOnly}
+                    onAction={onAction}
+                  />
+                ))}
+                {open && (
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<PlusOutlined />}
+                    className="slot-add"
+                    aria-label={t('schedulePage.addAt', { when: label })}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onAdd(day, slot);
+                    }}
+                    style={{ alignSelf: 'flex-start', color: '#98a2b3', marginTop: here.length === 0 ? 'auto' : 0 }}
+                  />
+                )}
+                {!inClass(day) && here.length === 0 && slot === 'morning' && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('schedulePage.outside')}
+                  </Typography.Text>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+};

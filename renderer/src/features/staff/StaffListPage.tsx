@@ -1,0 +1,97 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { Staff } from '../../../../shared/staff';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { useHotkey } from '../../components/use-hotkey';
+import { StaffFormModal } from './StaffFormModal';
+
+// The school's teachers, advisers and coordinators, searchable the way trainees are.
+export const StaffListPage = () => {
+  const { t } = useTranslation();
+  const { errorText } = useErrorText();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
+  const [adding, setAdding] = useState(false);
+  useHotkey('ctrl+n', () => setAdding(true));
+
+  useEffect(() => {
+    if (typed.trim() === search) return;
+    const timer = setTimeout(() => setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true }), 200);
+    return () => clearTimeout(timer);
+  });
+
+  const found = useQuery(() => api.staff.list(search ? { search } : {}), `staff:${search}`);
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('staffPage.title')}
+        </Typography.Title>
+      }
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          title={t('common.shortcut', { keys: 'Ctrl+N' })}
+        >
+          {t('staffPage.add')}
+        </Button>
+      }
+    >
+      <Input.Search
+        allowClear
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+        placeholder={t('staffPage.searchPlaceholder')}
+        style={{ width: 420, marginBottom: 16 }}
+        aria-label={t('fields.search')}
+      />
+      {found.error && <Alert type="error" showIcon title={errorText(found.error)} />}
+      {found.data?.approximate && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('roster.approximate', { query: search })} />
+      )}
+      <Table<Staff>
+        rowKey="id"
+        size="middle"
+        data-testid="staff-table"
+        dataSource={found.data?.items ?? []}
+        loading={found.loading && !found.data}
+        locale={{ emptyText: t('staffPage.empty') }}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          {
+            key: 'name',
+            title: t('staffPage.columns.name'),
+            width: 110,
+            render: (_, person) => <Link to={`/staff/${person.id}`}>{person.name}</Link>,
+          },
+          {
+            key: 'roles',
+            title: t('staffPage.columns.roles'),
+            width: 200,
+            render: (_, person) => person.roles.map((role) => <Tag key={role}>{role}</Tag>),
+          },
+          { key: 'organisation', title: t('staffPage.columns.organisation'), dataIndex: 'organisation', ellipsis: true },
+          { key: 'title', title: t('staffPage.columns.title'), dataIndex: 'title', width: 140, ellipsis: true },
+          { key: 'expertise', title: t('staffPage.columns.expertise'), dataIndex: 'expertise', ellipsis: true },
+          {
+            key: 'sessions',
+            title: t('staffPage.columns.sessions'),
+            width: 80,
+            render: (_, person) => t('staffPage.sessions', { count: person.sessionCount }),
+          },
+        ]}
+      />
+      {adding && <StaffFormModal onClose={() => setAdding(false)} onSaved={(id) => navigate(`/staff/${id}`)} />}
+    </Card>
+  );
+};
