@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import type { CoreEvent } from '../shared/events';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import { openCore, type OpenedCore } from '../electron/core/open';
+import { bindRouter, emitTo } from './bridge';
 import { startStaticServer } from './static-server';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
@@ -20,15 +20,6 @@ type AppFixture = {
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
 };
-
-declare global {
-  // Only an interface can extend the DOM's Window.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  interface Window {
-    __cadreInvoke: (channel: string, input: unknown) => Promise<unknown>;
-    __cadreEmit: (event: CoreEvent) => void;
-  }
-}
 
 // The built renderer in real Chromium, with window.api bound to the real router of a fresh data
 // folder: the path a click takes in the app, minus the Electron window.
@@ -58,26 +49,9 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         chooseFolder: async () => chosen.shift(),
         showInFolder: (path) => shownInFolder.push(path),
       },
-      emit: (event) => {
-        void page.evaluate((payload) => window.__cadreEmit?.(payload), event).catch(() => undefined);
-      },
+      emit: emitTo(page),
     });
-    await page.exposeBinding('__cadreInvoke', (_source, channel: unknown, input: unknown) =>
-      opened.router.handle(channel, input),
-    );
-    await page.addInitScript(() => {
-      const listeners = new Set<(event: CoreEvent) => void>();
-      window.__cadreEmit = (event) => listeners.forEach((listener) => listener(event));
-      Object.defineProperty(window, 'api', {
-        value: Object.freeze({
-          invoke: (channel: string, input: unknown) => window.__cadreInvoke(channel, input),
-          onEvent: (listener: (event: CoreEvent) => void) => {
-            listeners.add(listener);
-            return () => listeners.delete(listener);
-          },
-        }),
-      });
-    });
+    await bindRouter(page, opened.router);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {

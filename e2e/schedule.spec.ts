@@ -24,7 +24,8 @@ const choose = async (page: Page, field: Locator, typed: string, option: string)
 type Invoked = { ok: boolean; value: { id: number } };
 
 test('an administrator builds a week of sessions, resolves a teacher conflict, takes attendance and exports', async ({ app }) => {
-  test.setTimeout(180_000);
+  // A long story told through the UI: on a busy two-core machine it takes a few minutes.
+  test.setTimeout(360_000);
   const { page } = app;
   await page
     .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
@@ -284,6 +285,23 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   expect(text).toContain('四同实践：与农户同吃同住同学习同劳动');
   expect(text).toContain('王建国');
 
+  // Next week's opening lecture: the same session, duplicated from its card's menu to Monday 10 June.
+  await page.getByText('周视图', { exact: true }).click();
+  await page
+    .getByTestId('slot-2019-06-03-morning')
+    .getByRole('button', { name: '“开班式暨新时代党的建设总要求专题讲座”的更多操作', exact: true })
+    .click();
+  await page.getByRole('menuitem', { name: '复制' }).click();
+  const duplicate = page.getByRole('dialog', { name: '复制课程' });
+  await duplicate.getByRole('textbox', { name: '日期' }).fill('2019-06-10');
+  await duplicate.getByRole('textbox', { name: '日期' }).press('Enter');
+  await expect(duplicate.getByTestId('session-check')).toContainText('没有冲突');
+  await duplicate.getByRole('button', { name: label('保存') }).click();
+  await expect(duplicate).toBeHidden();
+  await page.getByRole('button', { name: '下一周' }).click();
+  await expect(page.getByTestId('week-label')).toContainText('第 2 / 2 周');
+  await expect(page.getByTestId('slot-2019-06-10-morning')).toContainText('开班式暨新时代党的建设总要求专题讲座');
+
   // The project team, on the class's overview.
   await page.getByRole('tab', { name: '概况' }).click();
   await page.getByRole('button', { name: label('编辑项目组') }).click();
@@ -299,6 +317,6 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   await page.getByTestId('team-table').getByRole('link', { name: '王建国' }).click();
   await expect(page.getByTestId('staff-name')).toHaveText('王建国');
   await expect(page.getByText('2019年市管干部培训班 · 总协调人')).toBeVisible();
-  await expect(page.getByTestId('staff-teaching').locator('.ant-table-row')).toHaveCount(5);
+  await expect(page.getByTestId('staff-teaching').locator('.ant-table-row')).toHaveCount(6);
   await app.screenshot('teacher-page');
 });

@@ -25,6 +25,9 @@ const globalOptions = {
 const describeOptions = (options: Readonly<Record<string, OptionSpec>>) =>
   Object.entries(options).map(([name, spec]) => `  --${name}${spec.type === 'string' ? ' 值' : ''}\n      ${spec.describe}`);
 
+// Command names in one column, summaries aligned after the longest.
+const width = Math.max(...commands.map((c) => c.words.join(' ').length)) + 2;
+
 const generalHelp = () =>
   [
     '党校培训班管理 命令行',
@@ -32,7 +35,7 @@ const generalHelp = () =>
     '用法：npm run cadre -- <命令> [选项]    （需要纯 JSON 输出时用 npm run -s cadre -- … --json）',
     '',
     '命令：',
-    ...commands.map((c) => `  ${c.words.join(' ').padEnd(14)}${c.summary}`),
+    ...commands.map((c) => `  ${c.words.join(' ').padEnd(width)}${c.summary}`),
     '',
     '通用选项：',
     ...describeOptions(globalOptions),

@@ -25,7 +25,7 @@ import { ScheduleExportModal } from './ScheduleExportModal';
 import { dayLabel, flagsOf, sortSessions } from './session-text';
 import { SessionFormModal, type SessionDraft } from './SessionFormModal';
 import { SessionList } from './SessionList';
-import type { SessionAction } from './session-actions';
+import { actionsFor, type MenuAt, type SessionAction, SessionMenu } from './session-actions';
 import { WeekGrid } from './WeekGrid';
 
 type Dialog =
@@ -66,6 +66,7 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
   const [view, setView] = useState<'week' | 'list'>('week');
   const [monday, setMonday] = useState(() => mondayOf(target.startDate));
   const [dialog, setDialog] = useState<Dialog>();
+  const [menu, setMenu] = useState<MenuAt>();
   const readOnly = target.status === 'archived';
   const list = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
   const conflicts = useQuery(() => api.schedule.conflicts({ classId: target.id }), `conflicts:${target.id}`);
@@ -216,6 +217,7 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
             onAdd={add}
             onAction={act}
             onMove={(session, date, slot) => void move(session, date, slot)}
+            onMenu={setMenu}
           />
           {sessions.length === 0 && list.data && (
             <Typography.Text type="secondary">{t('schedulePage.emptyHint')}</Typography.Text>
@@ -224,9 +226,17 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
       ) : sessions.length === 0 ? (
         <Empty description={t('schedulePage.empty')} />
       ) : (
-        <SessionList sessions={sessions} flags={flags} modules={modules.data ?? []} readOnly={readOnly} onAction={act} />
+        <SessionList
+          sessions={sessions}
+          flags={flags}
+          modules={modules.data ?? []}
+          readOnly={readOnly}
+          onAction={act}
+          onMenu={setMenu}
+        />
       )}
 
+      <SessionMenu at={menu} actions={actionsFor(readOnly)} onAction={act} onClose={() => setMenu(undefined)} />
       {dialog?.kind === 'session' && (
         <SessionFormModal
           target={target}

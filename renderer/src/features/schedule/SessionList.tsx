@@ -1,9 +1,9 @@
 import { ExclamationCircleFilled, MoreOutlined, WarningFilled } from '@ant-design/icons';
-import { Button, Dropdown, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../../shared/schedule';
 import { dayLabel, type Flag, moduleColor, timeRange } from './session-text';
-import { actionMenu, actionsFor, type SessionAction } from './session-actions';
+import { actionsFor, type MenuAt, type SessionAction } from './session-actions';
 
 // The whole schedule as one table, in date order: what the printed 课程安排表 will show.
 export const SessionList = ({
@@ -12,12 +12,14 @@ export const SessionList = ({
   modules,
   readOnly,
   onAction,
+  onMenu,
 }: {
   sessions: readonly Session[];
   flags: ReadonlyMap<number, Flag>;
   modules: readonly string[];
   readOnly: boolean;
   onAction: (action: SessionAction, session: Session) => void;
+  onMenu: (at: MenuAt) => void;
 }) => {
   const { t } = useTranslation();
   const actions = actionsFor(readOnly);
@@ -28,6 +30,9 @@ export const SessionList = ({
       data-testid="session-list"
       dataSource={[...sessions]}
       pagination={false}
+      // Only the rows in view are drawn: a long class has a few hundred sessions.
+      virtual
+      scroll={{ x: 1000, y: 600 }}
       columns={[
         {
           key: 'date',
@@ -96,14 +101,16 @@ export const SessionList = ({
                 </Button>
               ))}
               {actions.length > 2 && (
-                <Dropdown trigger={['click']} menu={actionMenu(t, actions.slice(2), (action) => onAction(action, session))}>
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={<MoreOutlined />}
-                    aria-label={t('schedulePage.more', { title: session.title })}
-                  />
-                </Dropdown>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<MoreOutlined />}
+                  aria-label={t('schedulePage.more', { title: session.title })}
+                  onClick={(event) => {
+                    const box = event.currentTarget.getBoundingClientRect();
+                    onMenu({ session, x: box.left, y: box.bottom });
+                  }}
+                />
               )}
             </Space>
           ),

@@ -1,12 +1,13 @@
 import { ExclamationCircleFilled, MoreOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
-import { Button, Dropdown, Typography } from 'antd';
-import { type DragEvent, memo, useState } from 'react';
+import { Typography } from 'antd';
+import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes';
 import { addDays } from '../../../../shared/dates';
 import { type Session, type Slot, slots } from '../../../../shared/schedule';
-import { actionMenu, actionsFor, type SessionAction } from './session-actions';
+import type { MenuAt, SessionAction } from './session-actions';
 import { dayLabel, type Flag, moduleColor, timeRange } from './session-text';
+import './week-grid.css';
 
 type Props = {
   target: TrainingClass;
@@ -18,118 +19,126 @@ type Props = {
   onAdd: (date: string, slot: Slot) => void;
   onAction: (action: SessionAction, session: Session) => void;
   onMove: (session: Session, date: string, slot: Slot) => void;
+  onMenu: (at: MenuAt) => void;
 };
 
 const dragType = 'application/x-cadre-session';
 const oneLine = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-const SessionCard = memo(function SessionCard({
+const SessionCard = ({
   session,
   flag,
   color,
   readOnly,
   onAction,
+  onMenu,
 }: {
   session: Session;
   flag: Flag | undefined;
   color: string;
   readOnly: boolean;
   onAction: Props['onAction'];
-}) {
+  onMenu: Props['onMenu'];
+}) => {
   const { t } = useTranslation();
-  const menu = actionMenu(t, actionsFor(readOnly), (action) => onAction(action, session));
   const open = () => onAction(readOnly ? 'attendance' : 'edit', session);
   return (
-    <Dropdown menu={menu} trigger={['contextMenu']}>
+    <div
+      role="button"
+      tabIndex={0}
+      draggable={!readOnly}
+      data-testid="session-card"
+      data-session-id={session.id}
+      data-flag={flag ?? ''}
+      onClick={(event) => {
+        event.stopPropagation();
+        open();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open();
+        if (event.key === 'Delete' && !readOnly) onAction('delete', session);
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        onMenu({ session, x: event.clientX, y: event.clientY });
+      }}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(dragType, String(session.id));
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+      className="session-card"
+      aria-label={`${timeRange(session)} ${session.title}`}
+      title={[
+        `${timeRange(session)} ${session.title}`,
+        session.module,
+        session.teachers.map((teacher) => teacher.name).join('、'),
+        session.place,
+      ]
+        .filter(Boolean)
+        .join('\n')}
+      style={{
+        position: 'relative',
+        background: flag === 'error' ? '#fff1f0' : '#fff',
+        border: `1px solid ${flag === 'error' ? '#ffa39e' : flag === 'warning' ? '#ffd591' : '#e4e7ec'}`,
+        borderLeft: `4px solid ${color}`,
+        borderRadius: 4,
+        padding: '4px 24px 4px 8px',
+        cursor: 'pointer',
+        fontSize: 12,
+        lineHeight: 1.5,
+      }}
+    >
+      <div style={{ color: '#667085' }}>
+        {timeRange(session)}
+        {flag === 'error' && (
+          <ExclamationCircleFilled style={{ color: '#cf1322', marginInlineStart: 6 }} aria-label={t('schedulePage.error')} />
+        )}
+        {flag === 'warning' && (
+          <WarningFilled style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label={t('schedulePage.warning')} />
+        )}
+      </div>
       <div
-        role="button"
-        tabIndex={0}
-        draggable={!readOnly}
-        data-testid="session-card"
-        data-session-id={session.id}
-        data-flag={flag ?? ''}
-        onClick={(event) => {
-          event.stopPropagation();
-          open();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') open();
-          if (event.key === 'Delete' && !readOnly) onAction('delete', session);
-        }}
-        onDragStart={(event) => {
-          event.dataTransfer.setData(dragType, String(session.id));
-          event.dataTransfer.effectAllowed = 'move';
-        }}
-        className="session-card"
-        title={[
-          `${timeRange(session)} ${session.title}`,
-          session.module,
-          session.teachers.map((teacher) => teacher.name).join('、'),
-          session.place,
-        ]
-          .filter(Boolean)
-          .join('\n')}
         style={{
-          position: 'relative',
-          background: flag === 'error' ? '#fff1f0' : '#fff',
-          border: `1px solid ${flag === 'error' ? '#ffa39e' : flag === 'warning' ? '#ffd591' : '#e4e7ec'}`,
-          borderLeft: `4px solid ${color}`,
-          borderRadius: 4,
-          padding: '4px 24px 4px 8px',
-          cursor: 'pointer',
-          fontSize: 12,
-          lineHeight: 1.5,
+          fontWeight: 600,
+          fontSize: 13,
+          color: '#1f2937',
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
         }}
       >
-        <div style={{ color: '#667085' }}>
-          {timeRange(session)}
-          {flag === 'error' && (
-            <ExclamationCircleFilled style={{ color: '#cf1322', marginInlineStart: 6 }} aria-label={t('schedulePage.error')} />
-          )}
-          {flag === 'warning' && (
-            <WarningFilled style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label={t('schedulePage.warning')} />
-          )}
-        </div>
-        <div
-          style={{
-            fontWeight: 600,
-            fontSize: 13,
-            color: '#1f2937',
-            display: '-webkit-box',
-            WebkitLineClamp: 2,
-            WebkitBoxOrient: 'vertical',
-            overflow: 'hidden',
-          }}
-        >
-          {session.title}
-        </div>
-        {session.teachers.length > 0 && (
-          <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join('、')}</div>
-        )}
-        {(session.format || session.place) && (
-          <div style={{ ...oneLine, color: '#667085' }}>{[session.format, session.place].filter(Boolean).join(' · ')}</div>
-        )}
-        {session.groups.length > 0 && (
-          <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join('、') })}</div>
-        )}
-        <Dropdown menu={menu} trigger={['click']}>
-          <Button
-            size="small"
-            type="text"
-            icon={<MoreOutlined />}
-            aria-label={t('schedulePage.more', { title: session.title })}
-            onClick={(event) => event.stopPropagation()}
-            style={{ position: 'absolute', top: 2, right: 0 }}
-          />
-        </Dropdown>
+        {session.title}
       </div>
-    </Dropdown>
+      {session.teachers.length > 0 && (
+        <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join('、')}</div>
+      )}
+      {(session.format || session.place) && (
+        <div style={{ ...oneLine, color: '#667085' }}>{[session.format, session.place].filter(Boolean).join(' · ')}</div>
+      )}
+      {session.groups.length > 0 && (
+        <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join('、') })}</div>
+      )}
+      <button
+        type="button"
+        className="card-more"
+        aria-label={t('schedulePage.more', { title: session.title })}
+        onClick={(event) => {
+          event.stopPropagation();
+          const box = event.currentTarget.getBoundingClientRect();
+          onMenu({ session, x: box.left, y: box.bottom });
+        }}
+      >
+        <MoreOutlined />
+      </button>
+    </div>
   );
-});
+};
 
 // One week of the class: seven days across, 上午 / 下午 / 晚上 down. An empty half-day is where a
 // session is added; a card is dragged to another half-day to move it.
-export const WeekGrid = ({ target, monday, sessions, flags, modules, readOnly, onAdd, onAction, onMove }: Props) => {
+export const WeekGrid = ({ target, monday, sessions, flags, modules, readOnly, onAdd, onAction, onMove, onMenu }: Props) => {
   const { t } = useTranslation();
   const [over, setOver] = useState<string>();
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
@@ -241,21 +250,22 @@ export const WeekGrid = ({ target, monday, sessions, flags, modules, readOnly, o
                     color={moduleColor(session.module, modules)}
                     readOnly={readOnly}
                     onAction={onAction}
+                    onMenu={onMenu}
                   />
                 ))}
                 {open && (
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<PlusOutlined />}
+                  <button
+                    type="button"
                     className="slot-add"
                     aria-label={t('schedulePage.addAt', { when: label })}
                     onClick={(event) => {
                       event.stopPropagation();
                       onAdd(day, slot);
                     }}
-                    style={{ alignSelf: 'flex-start', color: '#98a2b3', marginTop: here.length === 0 ? 'auto' : 0 }}
-                  />
+                    style={{ marginTop: here.length === 0 ? 'auto' : 0 }}
+                  >
+                    <PlusOutlined />
+                  </button>
                 )}
                 {!inClass(day) && here.length === 0 && slot === 'morning' && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

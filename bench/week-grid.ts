@@ -1,0 +1,83 @@
+// The schedule screen in real Chromium, for `npm run bench`: a 40-day class of 300 sessions (the
+// conflicts benchmark's data, denser than any real class), served from the built renderer.
+// Prints its figures as JSON lines for bench/run.ts; run on its own it prints them too.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { value } from '../electron/core/testing/expect-result';
+import { openTempCore } from '../electron/core/testing/temp-core';
+import { bindRouter } from '../e2e/bridge';
+import { startStaticServer } from '../e2e/static-server';
+import { seedSchedules } from './seed-schedules';
+
+type Figure = { what: string; ms: number; target?: number };
+
+const rendererDir = resolve(import.meta.dirname, '../out/renderer');
+const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const print = (line: Figure | { skipped: string }) => console.log(JSON.stringify(line));
+
+if (!existsSync(`${rendererDir}/index.html`)) {
+  print({ skipped: 'the renderer is not built (npm run build)' });
+  process.exit(0);
+}
+
+const t = openTempCore();
+seedSchedules(t.core.db);
+value(await t.router.call('settings.update', { firstRunDone: true }));
+const server = await startStaticServer(rendererDir);
+const launched = await chromium.launch({
+  ...(browser ? { executablePath: browser } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  const page = await launched.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+  await bindRouter(page, t.router);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+
+  // Opening the class on its schedule tab: boot, the calls through the bridge, the first week drawn.
+  await page.goto(`${server.url}/index.html#/classes/1?tab=schedule`);
+  await page.getByTestId('session-card').first().waitFor();
+  const opened = await page.evaluate(() => performance.now());
+  print({ what: 'schedule tab of a 40-day, 300-session class: page load to first week drawn', ms: opened });
+
+  // Paging through the weeks: the render after a click, to the next frame painted.
+  const flips = await page.evaluate(async () => {
+    const next = document.querySelector<HTMLButtonElement>('button[aria-label="下一周"]');
+    const times: number[] = [];
+    for (let i = 0; i < 5 && next && !next.disabled; i += 1) {
+      const start = performance.now();
+      next.click();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  const cards = await page.getByTestId('session-card').count();
+  print({
+    what: `week grid: next week, click to painted (${flips.length} weeks, ${cards} cards in the last), median`,
+    ms: median(flips),
+    target: 100,
+  });
+
+  // The list of all 300 at once.
+  const list = await page.evaluate(async () => {
+    const start = performance.now();
+    const tab = [...document.querySelectorAll<HTMLElement>('.ant-segmented-item')].find((item) => item.textContent === '列表');
+    tab?.click();
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return {
+      ms: performance.now() - start,
+      rows: document.querySelectorAll('[data-testid="session-list"] .ant-table-row').length,
+    };
+  });
+  print({
+    what: `list view of all 300 sessions (${list.rows} rows drawn, the rest as scrolled), click to painted`,
+    ms: list.ms,
+    target: 300,
+  });
+} finally {
+  await launched.close();
+  await server.close();
+  t.dispose();
+}
