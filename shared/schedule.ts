@@ -121,6 +121,20 @@ export const sessionSchema = z.object({
 });
 export type Session = z.output<typeof sessionSchema>;
 
+// What one edits of a stored session: the form's start, a move, a copy to another class.
+export const sessionFieldsOf = (session: Session): SessionFields => ({
+  date: session.date,
+  start: session.start,
+  end: session.end,
+  title: session.title,
+  module: session.module,
+  format: session.format,
+  teacherIds: session.teachers.map((teacher) => teacher.id),
+  place: session.place,
+  groups: session.groups,
+  notes: session.notes,
+});
+
 export const attendanceStatuses = ['present', 'late', 'leave', 'absent'] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 

@@ -8,6 +8,7 @@ import {
   minutesOf,
   type Session,
   type SessionFields,
+  sessionFieldsOf,
   slotOf,
 } from '../../../shared/schedule';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
@@ -352,23 +353,7 @@ export const copySchedule = (
   }
   if (input.replace) core.db.prepare('DELETE FROM sessions WHERE class_id = ?').run(target.id);
   for (const session of sessions) {
-    saveSessionUnchecked(
-      core,
-      target.id,
-      {
-        date: session.date,
-        start: session.start,
-        end: session.end,
-        title: session.title,
-        module: session.module,
-        format: session.format,
-        teacherIds: session.teachers.map((t) => t.id),
-        place: session.place,
-        groups: session.groups,
-        notes: session.notes,
-      },
-      session.accepted,
-    );
+    saveSessionUnchecked(core, target.id, sessionFieldsOf(session), session.accepted);
   }
   // The copy lands whole or not at all: a clash with another class's timetable undoes it.
   const conflicts = classConflicts(core, target.id);

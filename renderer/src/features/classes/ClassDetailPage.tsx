@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, CopyOutlined, DeleteOutlined, EditOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Tabs, type TabsProps, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Steps, Tabs, type TabsProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { classStatuses, type TrainingClass } from '../../../../shared/classes';
 import { chineseDate, chineseWeekday, daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
@@ -72,7 +72,6 @@ const Overview = ({ value }: { value: TrainingClass }) => {
 
 export const ClassDetailPage = () => {
   const { t } = useTranslation();
-  const { errorText } = useErrorText();
   const navigate = useNavigate();
   const actions = useClassActions();
   const { id = '' } = useParams();
@@ -83,20 +82,7 @@ export const ClassDetailPage = () => {
   const found = useQuery(() => api.classes.get({ ref: Number(id) }), `class:${id}`);
   const value = found.data;
 
-  if (found.error) {
-    return (
-      <Result
-        status="404"
-        title={errorText(found.error)}
-        extra={
-          <Button type="primary" onClick={() => navigate('/classes')}>
-            {t('common.back')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (!value) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  if (!value) return <PageState error={found.error} backTo="/classes" />;
 
   const archived = value.status === 'archived';
   // More tabs join this list as their features land.

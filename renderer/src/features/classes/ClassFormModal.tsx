@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Spin } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Spin } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import type { TrainingClass } from '../../../../shared/classes';
 import { classLimits } from '../../../../shared/classes';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
 import { type ClassFormValues, fromClass, toFields, validateClassForm } from './form-values';
 
 type Props = {
@@ -33,7 +35,8 @@ const fieldNames = [
 export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText, errorText } = useErrorText();
+  const { issueText } = useErrorText();
+  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<ClassFormValues>();
   const [saving, setSaving] = useState(false);
   const categories = useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory');
@@ -69,11 +72,7 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
     const result = editing ? await api.classes.update({ id: editing.id, fields }) : await api.classes.create(fields);
     setSaving(false);
     if (!result.ok) {
-      const issues = result.error.details?.issues ?? [];
-      const known = issues.filter((issue) => (fieldNames as readonly string[]).includes(issue.field));
-      if (known.length > 0)
-        form.setFields(known.map((issue) => ({ name: issue.field as (typeof fieldNames)[number], errors: [issueText(issue)] })));
-      else message.error(errorText(result.error));
+      showRefusal(form, result.error, fieldNames);
       return;
     }
     message.success(t(editing ? 'classes.form.updated' : 'classes.form.created', { name: result.value.name }));
@@ -81,17 +80,12 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('classes.form.editTitle', { name: editing.name }) : t('classes.form.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
       width={760}
-      destroyOnHidden
-      maskClosable={false}
+      saving={saving}
+      onSave={() => void submit()}
+      onClose={onClose}
     >
       {!categories.data ? (
         <Spin style={{ display: 'block', margin: '48px auto' }} />
@@ -166,6 +160,6 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Col, Divider, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import { App, AutoComplete, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,9 @@ import {
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
 
 type Props = {
   classId: number;
@@ -92,7 +94,8 @@ const educationOptions = ['研究生', '大学本科', '大学专科', '中专',
 export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText, errorText } = useErrorText();
+  const { issueText } = useErrorText();
+  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [lookup, setLookup] = useState('');
@@ -135,14 +138,7 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
         );
     setSaving(false);
     if (!result.ok) {
-      const issues = (result.error.details?.issues ?? []).map((issue) => ({
-        ...issue,
-        field: issue.field.replace(/^(trainee|enrolment)\./, ''),
-      }));
-      const known = issues.filter((issue) => (personFields as readonly string[]).includes(issue.field));
-      if (known.length > 0)
-        form.setFields(known.map((issue) => ({ name: issue.field as keyof Values, errors: [issueText(issue)] })));
-      else message.error(errorText(result.error));
+      showRefusal(form, result.error, personFields, /^(trainee|enrolment)\./);
       return;
     }
     message.success(editing ? t('roster.saved') : t('roster.form.added', { name: result.value.name }));
@@ -183,17 +179,12 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
   );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('roster.form.editTitle', { name: editing.name }) : t('roster.form.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
       width={820}
-      destroyOnHidden
-      maskClosable={false}
+      saving={saving}
+      onSave={() => void submit()}
+      onClose={onClose}
     >
       {!editing && (
         <>
@@ -289,6 +280,6 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes';
 import { addDays, daysBetween, mondayOf } from '../../../../shared/dates';
-import { type Session, type Slot, slotDefaults, minutesOf } from '../../../../shared/schedule';
+import { minutesOf, type Session, sessionFieldsOf, type Slot, slotDefaults } from '../../../../shared/schedule';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -36,19 +36,6 @@ type Dialog =
   | { kind: 'copy' }
   | { kind: 'export' }
   | undefined;
-
-const fieldsOf = (session: Session) => ({
-  date: session.date,
-  start: session.start,
-  end: session.end,
-  title: session.title,
-  module: session.module,
-  format: session.format,
-  teacherIds: session.teachers.map((teacher) => teacher.id),
-  place: session.place,
-  groups: session.groups,
-  notes: session.notes,
-});
 
 // Moving to another half-day keeps the length; to the same half-day of another date, the times.
 const movedTimes = (session: Session, slot: Slot) => {
@@ -107,7 +94,7 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
     const result = await api.schedule.save({
       classId: target.id,
       sessionId: session.id,
-      session: { ...fieldsOf(session), date, ...movedTimes(session, slot) },
+      session: { ...sessionFieldsOf(session), date, ...movedTimes(session, slot) },
       accept: [],
     });
     if (result.ok) message.success(t('schedulePage.moved', { title: session.title }));

@@ -1,16 +1,19 @@
-import { App, AutoComplete, Col, DatePicker, Divider, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
+import { App, AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select, Spin, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes';
 import type { Conflict, ConflictKind, Session, SessionFieldsInput } from '../../../../shared/schedule';
-import { sessionFieldsSchema, slotDefaults, type Slot } from '../../../../shared/schedule';
+import { conflictSchema, sessionFieldsOf, sessionFieldsSchema, slotDefaults, type Slot } from '../../../../shared/schedule';
 import { textMatches } from '../../../../shared/text/pinyin';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
 import { ConflictList } from './ConflictList';
 
 export type SessionDraft =
@@ -47,19 +50,8 @@ const toFields = (values: Values): SessionFieldsInput => ({
 
 const initialOf = (draft: SessionDraft): Values => {
   if (draft.mode === 'add') return { date: dayjs(draft.date), ...slotDefaults[draft.slot], teacherIds: [], groups: [] };
-  const { session } = draft;
-  return {
-    date: dayjs(session.date),
-    start: session.start,
-    end: session.end,
-    title: session.title,
-    module: session.module,
-    format: session.format,
-    teacherIds: session.teachers.map((teacher) => teacher.id),
-    place: session.place,
-    groups: session.groups,
-    notes: session.notes,
-  };
+  const fields = sessionFieldsOf(draft.session);
+  return { ...fields, date: dayjs(fields.date) };
 };
 
 // Half-hour steps from 07:00 to 21:30, offered while a time is typed.
@@ -88,7 +80,8 @@ export const SessionFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText, errorText } = useErrorText();
+  const { issueText } = useErrorText();
+  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [values, setValues] = useState<Values>(() => initialOf(draft));
@@ -160,13 +153,9 @@ export const SessionFormModal = ({
     });
     setSaving(false);
     if (!result.ok) {
-      const details = result.error.details;
-      if (Array.isArray(details?.conflicts)) setConflicts({ key: checkKey, items: details.conflicts as Conflict[] });
-      const issues = (details?.issues ?? []).map((issue) => ({ ...issue, field: issue.field.replace(/^session\./, '') }));
-      const known = issues.filter((issue) => (fieldNames as readonly string[]).includes(issue.field));
-      if (known.length > 0)
-        form.setFields(known.map((issue) => ({ name: issue.field as keyof Values, errors: [issueText(issue)] })));
-      else message.error(errorText(result.error));
+      const refused = z.array(conflictSchema).safeParse(result.error.details?.conflicts);
+      if (refused.success) setConflicts({ key: checkKey, items: refused.data });
+      showRefusal(form, result.error, fieldNames, /^session\./);
       return;
     }
     message.success(t('schedulePage.form.saved', { title: result.value.session.title }));
@@ -182,18 +171,7 @@ export const SessionFormModal = ({
         : t('schedulePage.form.addTitle');
 
   return (
-    <Modal
-      open
-      title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={820}
-      destroyOnHidden
-      maskClosable={false}
-    >
+    <FormModal title={title} width={820} saving={saving} onSave={() => void submit()} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -291,6 +269,6 @@ export const SessionFormModal = ({
           />
         )}
       </div>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { StaffDetail } from '../../../../shared/staff';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { PageState } from '../../components/PageState';
 import { ExportDialog } from '../../components/ExportDialog';
 import { dayLabel, timeRange } from '../schedule/session-text';
 import { StaffFormModal } from './StaffFormModal';
@@ -16,27 +16,13 @@ type Teaching = StaffDetail['teaching'][number];
 // One person: contact, the project teams they served on, and every session they taught.
 export const StaffDetailPage = () => {
   const { t } = useTranslation();
-  const { errorText } = useErrorText();
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [dialog, setDialog] = useState<'edit' | 'ics'>();
   const found = useQuery(() => api.staff.get({ id: Number(id) }), `staff:${id}`);
   const person = found.data;
 
-  if (found.error) {
-    return (
-      <Result
-        status="404"
-        title={errorText(found.error)}
-        extra={
-          <Button type="primary" onClick={() => navigate('/staff')}>
-            {t('common.back')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (!person) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  if (!person) return <PageState error={found.error} backTo="/staff" />;
 
   return (
     <Card

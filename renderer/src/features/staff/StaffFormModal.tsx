@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import { type Staff, type StaffFieldsInput, staffFieldsSchema } from '../../../.
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
 
 type Values = {
   name?: string;
@@ -43,7 +45,8 @@ export const StaffFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText, errorText } = useErrorText();
+  const { issueText } = useErrorText();
+  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const roles = useQuery(() => api.vocab.get({ kind: 'staffRole' }), 'vocab:staffRole');
@@ -68,14 +71,7 @@ export const StaffFormModal = ({
     const result = editing ? await api.staff.update({ id: editing.id, fields }) : await api.staff.create(fields);
     setSaving(false);
     if (!result.ok) {
-      const issues = (result.error.details?.issues ?? []).map((issue) => ({
-        ...issue,
-        field: issue.field.replace(/^fields\./, ''),
-      }));
-      const known = issues.filter((issue) => (fieldNames as readonly string[]).includes(issue.field));
-      if (known.length > 0)
-        form.setFields(known.map((issue) => ({ name: issue.field as keyof Values, errors: [issueText(issue)] })));
-      else message.error(errorText(result.error));
+      showRefusal(form, result.error, fieldNames, /^fields\./);
       return;
     }
     message.success(t('staffPage.saved', { name: result.value.name }));
@@ -90,17 +86,12 @@ export const StaffFormModal = ({
   );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('staffPage.editTitle', { name: editing.name }) : t('staffPage.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
       width={720}
-      destroyOnHidden
-      maskClosable={false}
+      saving={saving}
+      onSave={() => void submit()}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={editing ? { ...editing } : { roles: [] }} data-testid="staff-form">
         <Row gutter={16}>
@@ -123,6 +114,6 @@ export const StaffFormModal = ({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

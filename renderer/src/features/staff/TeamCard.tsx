@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Flex, Modal, Select, Table, Typography } from 'antd';
+import { App, AutoComplete, Button, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { textMatches } from '../../../../shared/text/pinyin';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
 
 type Row = { key: number; staffId?: number | undefined; role: string };
 
@@ -35,18 +36,13 @@ const TeamEditor = ({ classId, team, onClose }: { classId: number; team: readonl
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('team.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void save()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      okButtonProps={{ disabled: complete.length !== rows.length }}
       width={640}
-      destroyOnHidden
-      maskClosable={false}
+      saving={saving}
+      canSave={complete.length === rows.length}
+      onSave={() => void save()}
+      onClose={onClose}
     >
       <Flex vertical gap={8} data-testid="team-editor">
         {rows.map((row) => (
@@ -90,7 +86,7 @@ const TeamEditor = ({ classId, team, onClose }: { classId: number; team: readonl
           {t('team.addMember')}
         </Button>
       </Flex>
-    </Modal>
+    </FormModal>
   );
 };
 

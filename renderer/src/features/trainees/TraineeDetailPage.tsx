@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { Revealed, TraineeDetail } from '../../../../shared/trainees';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { PageState } from '../../components/PageState';
 
 // One person and every class they attended.
 export const TraineeDetailPage = () => {
@@ -19,15 +20,7 @@ export const TraineeDetailPage = () => {
   const [full, setFull] = useState<Revealed>();
   const value = person.data;
 
-  if (person.error)
-    return (
-      <Result
-        status="404"
-        title={errorText(person.error)}
-        extra={<Button onClick={() => navigate('/trainees')}>{t('common.back')}</Button>}
-      />
-    );
-  if (!value) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  if (!value) return <PageState error={person.error} backTo="/trainees" />;
 
   const reveal = async () => {
     const result = await api.trainees.reveal({ ids: [value.id], purpose: '学员页面查看' });
