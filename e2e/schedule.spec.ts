@@ -302,6 +302,24 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   await expect(page.getByTestId('week-label')).toContainText('第 2 / 2 周');
   await expect(page.getByTestId('slot-2019-06-10-morning')).toContainText('开班式暨新时代党的建设总要求专题讲座');
 
+  // That session's sign-in sheet, from the same menu: one page, every trainee, an empty cell to sign.
+  await page
+    .getByTestId('slot-2019-06-10-morning')
+    .getByRole('button', { name: '“开班式暨新时代党的建设总要求专题讲座”的更多操作', exact: true })
+    .click();
+  await page.getByRole('menuitem', { name: '签到表' }).click();
+  const signin = page.getByRole('dialog', { name: '导出“开班式暨新时代党的建设总要求专题讲座”签到表' });
+  await signin.getByText('Word（.docx）').click();
+  await app.screenshot('session-signin');
+  const signinFile = join(app.dataDir, '签到表.docx');
+  app.nextChosenFile(signinFile);
+  await signin.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(signin.getByTestId('export-done')).toContainText(signinFile);
+  await signin.getByRole('button', { name: label('完成') }).click();
+  const signinText = docxText(signinFile);
+  expect(signinText).toContain('2019年6月10日（星期一）上午');
+  expect(signinText).toContain('应到 12 人');
+
   // The project team, on the class's overview.
   await page.getByRole('tab', { name: '概况' }).click();
   await page.getByRole('button', { name: label('编辑项目组') }).click();

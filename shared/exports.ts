@@ -19,6 +19,9 @@ export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = 
   contacts: ['xlsx', 'docx', 'pdf', 'csv'],
 };
 
+export const signinLayouts = ['day', 'session'] as const;
+export type SigninLayout = (typeof signinLayouts)[number];
+
 export const rosterColumns = [
   'seq',
   'name',
@@ -62,6 +65,10 @@ export const rosterExportSchema = z.strictObject({
     .strictObject({ idNumber: z.boolean().default(false), phone: z.boolean().default(false) })
     .default({ idNumber: false, phone: false }),
   sort: z.enum(['stroke', 'pinyin', 'unit', 'group']).default('stroke'),
+  // The sign-in sheet: a page per day (上午/下午 columns) or a page per session, listing only the
+  // groups that attend it; with sessionId, the page of that one session.
+  signinBy: z.enum(signinLayouts).default('day'),
+  sessionId: z.number().int().positive().optional(),
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
   path: absolutePath(),
   jobId: z.string().max(100).optional(),

@@ -24,6 +24,11 @@ export const slotDefaults: Record<Slot, { start: string; end: string }> = {
   evening: { start: '19:00', end: '21:00' },
 };
 
+// How official documents write a session's time: 上午 08:30—11:30 (the dash is the Chinese 破折号).
+const slotWords: Record<Slot, string> = { morning: '上午', afternoon: '下午', evening: '晚上' };
+export const printedTime = (session: { start: string; end: string }) =>
+  `${slotWords[slotOf(session.start)]} ${session.start}—${session.end}`;
+
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const timesInOrder = (value: { start: string; end: string }) => value.end > value.start;

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes';
 import { openCore } from '../core/open';
-import { readXlsx } from '../core/testing/read-documents';
+import { docxText, readXlsx } from '../core/testing/read-documents';
 import { messyRoster, standardRoster } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
 import { run } from './run';
@@ -152,6 +152,22 @@ describe('command line', () => {
     const badFormat = await cadre('roster', 'export', '--class', '2019-001', '--format', 'odt', '--out', out);
     expect(badFormat.code).toBe(1);
     expect(badFormat.stderr).toContain('“格式”的取值“odt”无效');
+    const noSessions = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'signin',
+      '--by',
+      'session',
+      '--format',
+      'docx',
+      '--out',
+      `${temp.dir}/签到.docx`,
+    );
+    expect(noSessions.code).toBe(1);
+    expect(noSessions.stderr).toContain('该班次还没有课程安排');
     const noFile = await cadre('roster', 'import', '--class', '2019-001');
     expect(noFile.code).toBe(2);
     expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
@@ -183,6 +199,23 @@ describe('command line', () => {
     expect((await cadre('schedule', 'export', '--teacher', '韩丽', '--format', 'ics', '--out', ics)).code).toBe(0);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(ics, 'utf8')).toContain('DTSTART;TZID=Asia/Shanghai:20190603T140000');
+    const signin = `${temp.dir}/课程签到表.docx`;
+    const perSession = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'signin',
+      '--by',
+      'session',
+      '--format',
+      'docx',
+      '--out',
+      signin,
+    );
+    expect(perSession.code).toBe(0);
+    expect(docxText(signin)).toContain('2019年6月3日（星期一）下午 14:00—17:00　朝阳村现场教学');
     const both = await cadre('schedule', 'export', '--format', 'ics', '--out', ics);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('二选一');

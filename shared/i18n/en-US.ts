@@ -166,6 +166,10 @@ export const enUS = {
   },
   export: {
     cannotWrite: 'Cannot write "{{path}}": {{reason}}',
+    noSessions:
+      'This class has no sessions yet, so there is no sign-in sheet per session: make one per day, or plan the schedule first',
+    sessionNotInClass: 'The chosen session does not belong to this class',
+    signinOnly: 'Only the sign-in sheet can be made per session',
   },
   platform: {
     noDialogs: 'No file dialog here: give the file path directly',

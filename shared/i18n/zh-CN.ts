@@ -164,6 +164,9 @@ export const zhCN = {
   },
   export: {
     cannotWrite: '无法写入文件“{{path}}”：{{reason}}',
+    noSessions: '该班次还没有课程安排，无法按课程生成签到表：请按天生成，或先排课',
+    sessionNotInClass: '所选课程不属于该班次',
+    signinOnly: '只有签到表可以按课程生成',
   },
   platform: {
     noDialogs: '这里不能打开文件对话框：请直接给出文件路径',

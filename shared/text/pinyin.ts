@@ -78,8 +78,18 @@ export const personPinyinKey = (name: string): string =>
 // Typing tolerance for initials: "smgb" for 市管干部 (sggb) — one wrong letter in a run of at least
 // four initials. Only ever used when nothing matches exactly, and then shown as approximate.
 export const nearInitials = (readings: Readings, query: string): boolean => {
+  const q = nearQuery(query);
+  return q !== undefined && nearSpelled(readings, q);
+};
+
+// The query as nearInitials wants it, or undefined when it is not a run of four or more letters;
+// searches over many rows prepare it once and call nearSpelled per row.
+export const nearQuery = (query: string): string | undefined => {
   const q = normaliseQuery(query);
-  if (!/^[a-z]{4,}$/.test(q)) return false;
+  return /^[a-z]{4,}$/.test(q) ? q : undefined;
+};
+
+export const nearSpelled = (readings: Readings, q: string): boolean => {
   for (let start = 0; start + q.length <= readings.length; start += 1) {
     let misses = 0;
     for (let i = 0; i < q.length && misses <= 1; i += 1) {

@@ -1,4 +1,4 @@
-import { isLatinQuery, matchesReadings, nearInitials, normaliseQuery, type Readings, readingsOf } from './pinyin';
+import { isLatinQuery, matchesReadings, nearQuery, nearSpelled, normaliseQuery, type Readings, readingsOf } from './pinyin';
 
 export type SearchResult<T> = { items: T[]; approximate: boolean };
 
@@ -18,12 +18,16 @@ export const pinyinField = (text: string): SearchField => ({ text, readings: () 
 const readingsOfField = (field: SearchField): Readings | undefined =>
   typeof field.readings === 'function' ? field.readings() : field.readings;
 
-type Compiled = { text: string; spelled: string | undefined };
+type Compiled = { text: string; spelled: string | undefined; near: string | undefined };
 
 // The query is normalised once per search, not once per row.
 const compile = (query: string): Compiled => {
   const spelled = normaliseQuery(query);
-  return { text: query.trim().toLowerCase(), spelled: isLatinQuery(spelled) ? spelled : undefined };
+  return {
+    text: query.trim().toLowerCase(),
+    spelled: isLatinQuery(spelled) ? spelled : undefined,
+    near: nearQuery(spelled),
+  };
 };
 
 const exactMatch = (field: SearchField, q: Compiled): boolean => {
@@ -34,8 +38,8 @@ const exactMatch = (field: SearchField, q: Compiled): boolean => {
 };
 
 const nearMatch = (field: SearchField, q: Compiled): boolean => {
-  if (q.spelled === undefined || field.readings === undefined) return false;
-  return nearInitials(readingsOfField(field) ?? [], q.spelled);
+  if (q.near === undefined || field.readings === undefined) return false;
+  return nearSpelled(readingsOfField(field) ?? [], q.near);
 };
 
 // Plain loops: this runs over every trainee the school has ever had, on each keystroke.
@@ -68,6 +72,6 @@ export const searchItems = <T>(
   const q = compile(query ?? '');
   const exact = pick(items, fields, q, exactMatch);
   if (exact.length > 0) return { items: exact, approximate: false };
-  const near = q.spelled !== undefined && q.spelled.length >= 4 ? pick(items, fields, q, nearMatch) : [];
+  const near = q.near !== undefined ? pick(items, fields, q, nearMatch) : [];
   return { items: near, approximate: near.length > 0 };
 };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { exportFormats, rosterColumns, rosterDocuments } from '../../../shared/exports';
+import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
 import { err, ok, type Result } from '../../../shared/result';
 import type { ImportPreview, ImportResult } from '../../../shared/roster-import';
@@ -121,7 +121,8 @@ export const rosterCommands: readonly Command[] = [
   }),
   steps<{ path: string; rows: number; bytes: number }>({
     words: ['roster', 'export'],
-    usage: 'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts]',
+    usage:
+      'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts] [--by day|session]',
     summary: '导出名册、签到表、分组名单或通讯录',
     options: {
       ...classOption,
@@ -132,6 +133,7 @@ export const rosterCommands: readonly Command[] = [
       sort: { type: 'string', describe: `排序：${rosterSorts.join(' / ')}（默认 stroke）` },
       reveal: { type: 'boolean', describe: '导出完整的身份证号和电话（会记入操作日志）' },
       encoding: { type: 'string', describe: 'CSV 编码：gb18030（默认，适合中文 Excel）/ utf8bom' },
+      by: { type: 'string', describe: `签到表：${signinLayouts.join(' / ')}（默认 day 每天一页；session 每节课一页）` },
     },
     execute: async (call, values) => {
       const out = values['out'];
@@ -149,6 +151,7 @@ export const rosterCommands: readonly Command[] = [
           columns: typeof values['columns'] === 'string' ? values['columns'].split(',').map((c) => c.trim()) : undefined,
           sort: values['sort'],
           csvEncoding: values['encoding'],
+          signinBy: values['by'],
           reveal: { idNumber: reveal, phone: reveal },
         }),
       );

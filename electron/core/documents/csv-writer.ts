@@ -10,7 +10,8 @@ const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"'
 export const writeCsv = (doc: TableDoc, encoding: CsvEncoding = 'gb18030'): Buffer => {
   const lines: string[] = [];
   for (const section of doc.sections) {
-    if (section.heading && doc.sections.length > 1) lines.push(quote(section.heading));
+    if (doc.sections.length > 1)
+      for (const line of [section.heading, section.note]) if (line) lines.push(quote(escapeCell(line)));
     lines.push(section.columns.map((column) => quote(column.label)).join(','));
     for (const row of section.rows) lines.push(row.map((cell) => quote(escapeCell(cell))).join(','));
   }

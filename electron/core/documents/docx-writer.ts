@@ -99,6 +99,7 @@ export const writeDocx = async (doc: TableDoc): Promise<Buffer> => {
       children.push(
         new Paragraph({ spacing: { before: 200, after: 100 }, children: [run(section.heading, { bold: true, size: 24 })] }),
       );
+    if (section.note) children.push(new Paragraph({ spacing: { after: 100 }, children: [run(section.note, { size: 21 })] }));
     children.push(table(section, contentWidth));
   });
   if (doc.footer) children.push(new Paragraph({ spacing: { before: 200 }, children: [run(doc.footer, { size: 18 })] }));

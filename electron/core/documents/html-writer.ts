@@ -38,7 +38,7 @@ export const renderHtml = (doc: TableDoc): string => {
         index > 0 && section.pageBreakBefore
           ? `<h1>${escapeHtml(doc.title)}</h1><p class="sub">${escapeHtml(doc.subtitle)}</p>`
           : '';
-      return `<section${pageBreak}>${top}${section.heading ? `<h2>${escapeHtml(section.heading)}</h2>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
+      return `<section${pageBreak}>${top}${section.heading ? `<h2>${escapeHtml(section.heading)}</h2>` : ''}${section.note ? `<p class="note">${escapeHtml(section.note)}</p>` : ''}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
     })
     .join('');
   return `<!doctype html>
@@ -49,6 +49,7 @@ export const renderHtml = (doc: TableDoc): string => {
   h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 18pt; text-align: center; margin: 0 0 4pt; }
   .sub { text-align: center; margin: 0 0 10pt; font-size: 11pt; }
   h2 { font-size: 12pt; margin: 12pt 0 4pt; }
+  .note { margin: 0 0 4pt; }
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
   th, td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
   th { background: #f2f2f2; font-weight: bold; text-align: center; }

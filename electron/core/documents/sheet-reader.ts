@@ -86,7 +86,15 @@ const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
   if (isZip(bytes)) checkZip(bytes);
   try {
     if (isZip(bytes) || isOle(bytes))
-      return XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false });
+      return XLSX.read(bytes, {
+        type: 'buffer',
+        dense: true,
+        cellDates: false,
+        cellFormula: false,
+        cellHTML: false,
+        // Cells are read raw (sheet_to_json raw: true): formatting each value as text is wasted work.
+        cellText: false,
+      });
     if (ext === '.csv' || ext === '.txt') {
       const text = decodeText(bytes);
       if (!looksLikeText(text)) throw refuse('import.notSpreadsheet');

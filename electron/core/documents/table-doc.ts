@@ -11,6 +11,8 @@ export type DocColumn = {
 
 export type DocSection = {
   heading?: string;
+  // A plain line under the heading (a sign-in page's teacher, place and expected count).
+  note?: string;
   columns: readonly DocColumn[];
   rows: readonly (readonly string[])[];
   // Each section after the first starts on a new page (one per day of a sign-in sheet).

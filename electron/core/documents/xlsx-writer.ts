@@ -12,6 +12,7 @@ const styles = {
   title: { font: { name: font, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } },
   subtitle: { font: { name: font, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' } },
   heading: { font: { name: font, size: 12, bold: true } },
+  note: { font: { name: font, size: 11 } },
   header: {
     font: { name: font, size: 11, bold: true },
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
@@ -46,7 +47,8 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
   book.created = new Date();
   const width = Math.max(...doc.sections.map((section) => section.columns.length));
   // The header of the first table is row 3 (after title and subtitle), or 4 under a section heading.
-  const headerRow = doc.sections[0]?.heading ? 4 : 3;
+  const first = doc.sections[0];
+  const headerRow = 3 + (first?.heading ? 1 : 0) + (first?.note ? 1 : 0);
   const sheet = book.addWorksheet(doc.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     pageSetup: {
@@ -75,6 +77,7 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
   fullWidthRow(doc.subtitle, styles.subtitle);
   for (const section of doc.sections) {
     if (section.heading) fullWidthRow(section.heading, styles.heading);
+    if (section.note) fullWidthRow(section.note, styles.note);
     const header = sheet.addRow(section.columns.map((column) => column.label));
     for (let c = 1; c <= section.columns.length; c += 1) header.getCell(c).style = styles.header;
     header.commit();

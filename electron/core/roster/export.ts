@@ -8,11 +8,15 @@ import {
   defaultRosterColumns,
   type ExportFormat,
   type RosterDocument,
+  type SigninLayout,
 } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
+import { printedTime, type Session } from '../../../shared/schedule';
 import type { RosterSort } from '../../../shared/trainees';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
 import { getClass } from '../classes/service';
+import { getSession, listSessions } from '../schedule/service';
 import type { Core } from '../context';
 import { type CsvEncoding, writeCsv } from '../documents/csv-writer';
 import { writeDocx } from '../documents/docx-writer';
@@ -31,6 +35,8 @@ export type RosterExport = {
   columns?: readonly RosterColumn[] | undefined;
   reveal: { idNumber: boolean; phone: boolean };
   sort: RosterSort;
+  signinBy: SigninLayout;
+  sessionId?: number | undefined;
   csvEncoding: CsvEncoding;
   path: string;
 };
@@ -79,11 +85,51 @@ const subtitle = (school: string, ...parts: string[]) => [school, ...parts].filt
 
 const attending = (people: readonly Person[]) => people.filter((p) => p.status !== 'withdrawn');
 
-const builders: Record<
-  RosterDocument,
-  (c: TrainingClass, school: string, people: Person[], columns: readonly RosterColumn[]) => TableDoc
-> = {
-  roster: (c, school, people, columns) => {
+// What a document is made from; `sessions` only for a sign-in sheet per session.
+type Source = {
+  c: TrainingClass;
+  school: string;
+  people: Person[];
+  columns: readonly RosterColumn[];
+  sessions: readonly Session[] | undefined;
+};
+
+const signinSeq: DocColumn = { label: '序号', width: 3, align: 'center' };
+const signinName: DocColumn = { label: '姓名', width: 6, align: 'center' };
+const signinUnit: DocColumn = { label: '单位及职务', width: 18 };
+const unitAndPosition = (p: Person) => [p.unit, p.position].filter(Boolean).join('');
+
+// A page per session, for the groups that attend it (no groups named: the whole class).
+const sessionSignin = ({ c, school, people }: Source, sessions: readonly Session[]): TableDoc => {
+  const present = attending(people);
+  return {
+    title: `${classTitle(c)}签到表`,
+    subtitle: subtitle(school, `共 ${sessions.length} 节课`),
+    orientation: 'portrait',
+    sections: sessions.map((session, index) => {
+      const expected =
+        session.groups.length === 0 ? present : present.filter((p) => p.group !== null && session.groups.includes(p.group));
+      const groups = session.groups.length === 0 ? '' : `（${session.groups.map((g) => `第${chineseNumber(g)}组`).join('、')}）`;
+      const teachers = session.teachers.map((t) => t.name).join('、');
+      return {
+        heading: `${chineseDate(session.date)}（${chineseWeekday(session.date)}）${printedTime(session)}　${session.title}`,
+        note: [
+          teachers && `授课人：${teachers}`,
+          session.place && `地点：${session.place}`,
+          `应到 ${expected.length} 人${groups}`,
+        ]
+          .filter(Boolean)
+          .join('　'),
+        pageBreakBefore: index > 0,
+        columns: [signinSeq, signinName, signinUnit, { label: '签到', width: 8, signature: true }, { label: '备注', width: 6 }],
+        rows: expected.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
+      };
+    }),
+  };
+};
+
+const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
+  roster: ({ c, school, people, columns }) => {
     const table = tableOf(people, columns);
     const width = table.columns.reduce((sum, column) => sum + column.width, 0);
     return {
@@ -94,7 +140,9 @@ const builders: Record<
       sections: [table],
     };
   },
-  signin: (c, school, people) => {
+  signin: (source) => {
+    if (source.sessions) return sessionSignin(source, source.sessions);
+    const { c, school, people } = source;
     const present = attending(people);
     const days = daysBetween(c.startDate, c.endDate) + 1;
     return {
@@ -107,18 +155,18 @@ const builders: Record<
           heading: `${chineseDate(date)}（${chineseWeekday(date)}）`,
           pageBreakBefore: day > 0,
           columns: [
-            { label: '序号', width: 3, align: 'center' },
-            { label: '姓名', width: 6, align: 'center' },
-            { label: '单位及职务', width: 18 },
+            signinSeq,
+            signinName,
+            signinUnit,
             { label: '上午签到', width: 8, signature: true },
             { label: '下午签到', width: 8, signature: true },
           ],
-          rows: present.map((p, i) => [String(i + 1), p.name, [p.unit, p.position].filter(Boolean).join(''), '', '']),
+          rows: present.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
         };
       }),
     };
   },
-  groups: (c, school, people) => {
+  groups: ({ c, school, people }) => {
     const present = attending(people);
     const groups = [...new Set(present.map((p) => p.group))].sort((a, b) => (a ?? 1000) - (b ?? 1000));
     return {
@@ -136,7 +184,7 @@ const builders: Record<
       }),
     };
   },
-  contacts: (c, school, people) => ({
+  contacts: ({ c, school, people }) => ({
     title: `${classTitle(c)}通讯录`,
     subtitle: subtitle(school, `培训时间：${dateRange(c)}`),
     orientation: 'portrait',
@@ -169,12 +217,36 @@ const peopleOf = (core: Core, items: readonly RosterItem[], reveal: RosterExport
   });
 };
 
+const refuse = (field: 'sessionId' | 'signinBy', key: string) =>
+  invalidInput([{ ...fieldIssue(field, 'invalid_format'), message: message(key) }]);
+
+// The sessions a sign-in sheet is made for, or undefined for a sheet per day.
+const signinSessions = (core: Core, input: RosterExport): Session[] | undefined => {
+  const perSession = input.sessionId !== undefined || input.signinBy === 'session';
+  if (!perSession) return undefined;
+  if (input.document !== 'signin') throw refuse(input.sessionId === undefined ? 'signinBy' : 'sessionId', 'export.signinOnly');
+  if (input.sessionId !== undefined) {
+    const session = getSession(core, input.sessionId);
+    if (session.classId !== input.classId) throw refuse('sessionId', 'export.sessionNotInClass');
+    return [session];
+  }
+  const sessions = listSessions(core, input.classId);
+  if (sessions.length === 0) throw refuse('signinBy', 'export.noSessions');
+  return sessions;
+};
+
 export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
   const target = getClass(core, input.classId);
   job.progress('prepare', 0, 1);
   const { items } = rosterItems(core, { classId: input.classId, sort: input.sort });
   const people = peopleOf(core, items, input.reveal);
-  const doc = builders[input.document](target, getSettings(core).schoolName, people, input.columns ?? defaultRosterColumns);
+  const doc = builders[input.document]({
+    c: target,
+    school: getSettings(core).schoolName,
+    people,
+    columns: input.columns ?? defaultRosterColumns,
+    sessions: signinSessions(core, input),
+  });
   await job.pause();
   job.progress('write', 0, 1);
   const bytes =

@@ -1,9 +1,9 @@
 import { classTitle } from '../../../shared/classes';
-import { chineseDate, chineseWeekday } from '../../../shared/dates';
+import { chineseDate, chineseWeekday, monthDay } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { ExportResult } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
-import { type Session, slotOf } from '../../../shared/schedule';
+import { printedTime, type Session } from '../../../shared/schedule';
 import { record } from '../audit/service';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
@@ -17,10 +17,6 @@ import type { Job } from '../jobs';
 import { getSettings } from '../settings/service';
 import { getStaff } from '../staff/service';
 import { getSession, listSessions } from './service';
-
-const slotWords = { morning: '上午', afternoon: '下午', evening: '晚上' } as const;
-
-const monthDay = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 type Row = { session: Session; className: string };
 
@@ -48,7 +44,7 @@ const scheduleDoc = (title: string, subtitle: string, rows: readonly Row[], with
         rows: rows.map(({ session, className }) => [
           monthDay(session.date),
           chineseWeekday(session.date),
-          `${slotWords[slotOf(session.start)]} ${session.start}—${session.end}`,
+          printedTime(session),
           ...(withClass ? [className] : []),
           session.title,
           session.format,

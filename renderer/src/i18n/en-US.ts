@@ -196,7 +196,13 @@ export const uiEnUS = {
   exportDialog: {
     title: 'Export',
     document: 'Document',
-    documents: { roster: 'Roster', signin: 'Sign-in sheet (a page a day)', groups: 'Group list', contacts: 'Contact list' },
+    documents: { roster: 'Roster', signin: 'Sign-in sheet', groups: 'Group list', contacts: 'Contact list' },
+    signinBy: 'Sign-in sheet layout',
+    signinLayouts: {
+      day: 'A page per day (morning and afternoon columns)',
+      session: 'A page per session (from the schedule, attending groups only)',
+    },
+    sessionSignin: 'Export the sign-in sheet of “{{title}}”',
     format: 'Format',
     columns: 'Roster columns (in order)',
     moveUp: 'Move up',
@@ -374,7 +380,7 @@ export const uiEnUS = {
       removed: 'Deleted "{{title}}"',
       removeConfirm: 'Delete "{{title}}"? Its attendance goes with it.',
     },
-    actions: { edit: 'Edit', attendance: 'Attendance', duplicate: 'Duplicate', delete: 'Delete' },
+    actions: { edit: 'Edit', attendance: 'Attendance', signin: 'Sign-in sheet', duplicate: 'Duplicate', delete: 'Delete' },
     conflictList: 'Conflicts and warnings',
     noConflicts: 'The schedule has no conflicts',
     error: 'Conflict',

@@ -11,7 +11,11 @@ import {
   rosterColumns,
   rosterDocuments,
   type RosterDocument,
+  type SigninLayout,
+  signinLayouts,
 } from '../../../../shared/exports';
+import { monthDay } from '../../../../shared/dates';
+import type { Session } from '../../../../shared/schedule';
 import { personFieldKey, rosterSorts, type RosterSort } from '../../../../shared/trainees';
 import { api } from '../../api';
 import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
@@ -25,17 +29,21 @@ const documentTitle: Record<RosterDocument, string> = {
 
 type ColumnChoice = { key: RosterColumn; on: boolean };
 
+// The roster's documents; given a session (from the schedule's menu), that session's sign-in sheet.
 export const ExportModal = ({
   target,
   sort: initialSort,
+  session,
   onClose,
 }: {
   target: TrainingClass;
   sort: RosterSort;
+  session?: Session | undefined;
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const [document, setDocument] = useState<RosterDocument>('roster');
+  const [document, setDocument] = useState<RosterDocument>(session ? 'signin' : 'roster');
+  const [signinBy, setSigninBy] = useState<SigninLayout>('day');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
@@ -59,7 +67,7 @@ export const ExportModal = ({
   };
 
   const request = (): ExportRequest => ({
-    fileName: `${classTitle(target)}${documentTitle[document]}.${chosenFormat}`,
+    fileName: `${classTitle(target)}${session ? `${monthDay(session.date)}${session.title}` : ''}${documentTitle[document]}.${chosenFormat}`,
     format: chosenFormat,
     start: (path, jobId) =>
       api.roster.export({
@@ -70,22 +78,39 @@ export const ExportModal = ({
         path,
         jobId,
         csvEncoding,
+        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy }) : {}),
         columns: columns.filter((c) => c.on).map((c) => c.key),
         reveal: { idNumber: revealId, phone: revealPhone },
       }),
   });
 
   return (
-    <ExportDialog title={t('exportDialog.title')} request={request} onClose={onClose} width={720}>
+    <ExportDialog
+      title={session ? t('exportDialog.sessionSignin', { title: session.title }) : t('exportDialog.title')}
+      request={request}
+      onClose={onClose}
+      width={720}
+    >
       <Form layout="vertical" data-testid="export-form">
-        <Form.Item label={t('exportDialog.document')}>
-          <Radio.Group
-            value={document}
-            onChange={(event) => setDocument(event.target.value)}
-            optionType="button"
-            options={rosterDocuments.map((key) => ({ value: key, label: t(`exportDialog.documents.${key}`) }))}
-          />
-        </Form.Item>
+        {!session && (
+          <Form.Item label={t('exportDialog.document')}>
+            <Radio.Group
+              value={document}
+              onChange={(event) => setDocument(event.target.value)}
+              optionType="button"
+              options={rosterDocuments.map((key) => ({ value: key, label: t(`exportDialog.documents.${key}`) }))}
+            />
+          </Form.Item>
+        )}
+        {!session && document === 'signin' && (
+          <Form.Item label={t('exportDialog.signinBy')}>
+            <Radio.Group
+              value={signinBy}
+              onChange={(event) => setSigninBy(event.target.value)}
+              options={signinLayouts.map((key) => ({ value: key, label: t(`exportDialog.signinLayouts.${key}`) }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('exportDialog.format')}>
           <Radio.Group
             value={chosenFormat}

@@ -18,6 +18,7 @@ import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { useHotkey } from '../../components/use-hotkey';
 import { AttendanceDrawer } from '../attendance/AttendanceDrawer';
+import { ExportModal } from '../roster/ExportModal';
 import { BalanceModal } from './BalanceModal';
 import { ConflictList } from './ConflictList';
 import { CopyScheduleModal } from './CopyScheduleModal';
@@ -31,6 +32,7 @@ import { WeekGrid } from './WeekGrid';
 type Dialog =
   | { kind: 'session'; draft: SessionDraft }
   | { kind: 'attendance'; sessionId: number }
+  | { kind: 'signin'; session: Session }
   | { kind: 'conflicts' }
   | { kind: 'balance' }
   | { kind: 'copy' }
@@ -110,6 +112,7 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
     if (action === 'edit') setDialog({ kind: 'session', draft: { mode: 'edit', session } });
     if (action === 'duplicate') setDialog({ kind: 'session', draft: { mode: 'duplicate', session } });
     if (action === 'attendance') setDialog({ kind: 'attendance', sessionId: session.id });
+    if (action === 'signin') setDialog({ kind: 'signin', session });
     if (action === 'delete') remove(session);
   };
   const openById = (sessionId: number) => {
@@ -235,6 +238,9 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
       )}
       {dialog?.kind === 'attendance' && (
         <AttendanceDrawer sessionId={dialog.sessionId} readOnly={readOnly} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog?.kind === 'signin' && (
+        <ExportModal target={target} sort="stroke" session={dialog.session} onClose={() => setDialog(undefined)} />
       )}
       {dialog?.kind === 'conflicts' && (
         <Drawer open size="large" title={t('schedulePage.conflictList')} onClose={() => setDialog(undefined)}>

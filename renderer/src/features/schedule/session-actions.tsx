@@ -3,11 +3,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../../shared/schedule';
 
-export const sessionActions = ['edit', 'attendance', 'duplicate', 'delete'] as const;
+export const sessionActions = ['edit', 'attendance', 'signin', 'duplicate', 'delete'] as const;
 export type SessionAction = (typeof sessionActions)[number];
 
-// An archived class is read-only, but its attendance can still be looked at.
-export const actionsFor = (readOnly: boolean): readonly SessionAction[] => (readOnly ? ['attendance'] : sessionActions);
+// An archived class is read-only, but its attendance can still be looked at and its sheets printed.
+export const actionsFor = (readOnly: boolean): readonly SessionAction[] => (readOnly ? ['attendance', 'signin'] : sessionActions);
 
 const actionMenu = (t: TFunction, actions: readonly SessionAction[], pick: (action: SessionAction) => void): MenuProps => ({
   items: actions.map((action) => ({ key: action, label: t(`schedulePage.actions.${action}`), danger: action === 'delete' })),
