@@ -31,6 +31,23 @@ const databaseState = () => {
   }
 };
 
+// A sign-in sheet with a page per session of class 2019-001.
+const signinBySession = (out: string) =>
+  [
+    'roster',
+    'export',
+    '--class',
+    '2019-001',
+    '--document',
+    'signin',
+    '--by',
+    'session',
+    '--format',
+    'docx',
+    '--out',
+    out,
+  ] as const;
+
 describe('command line', () => {
   it('creates, lists (with pinyin search) and shows classes', async () => {
     const created = await cadre(
@@ -152,20 +169,7 @@ describe('command line', () => {
     const badFormat = await cadre('roster', 'export', '--class', '2019-001', '--format', 'odt', '--out', out);
     expect(badFormat.code).toBe(1);
     expect(badFormat.stderr).toContain('“格式”的取值“odt”无效');
-    const noSessions = await cadre(
-      'roster',
-      'export',
-      '--class',
-      '2019-001',
-      '--document',
-      'signin',
-      '--by',
-      'session',
-      '--format',
-      'docx',
-      '--out',
-      `${temp.dir}/签到.docx`,
-    );
+    const noSessions = await cadre(...signinBySession(`${temp.dir}/签到.docx`));
     expect(noSessions.code).toBe(1);
     expect(noSessions.stderr).toContain('该班次还没有课程安排');
     const noFile = await cadre('roster', 'import', '--class', '2019-001');
@@ -200,20 +204,7 @@ describe('command line', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(ics, 'utf8')).toContain('DTSTART;TZID=Asia/Shanghai:20190603T140000');
     const signin = `${temp.dir}/课程签到表.docx`;
-    const perSession = await cadre(
-      'roster',
-      'export',
-      '--class',
-      '2019-001',
-      '--document',
-      'signin',
-      '--by',
-      'session',
-      '--format',
-      'docx',
-      '--out',
-      signin,
-    );
+    const perSession = await cadre(...signinBySession(signin));
     expect(perSession.code).toBe(0);
     expect(docxText(signin)).toContain('2019年6月3日（星期一）下午 14:00—17:00　朝阳村现场教学');
     const both = await cadre('schedule', 'export', '--format', 'ics', '--out', ics);
