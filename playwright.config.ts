@@ -8,7 +8,10 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/playwright',
-  timeout: 60_000,
+  // Each test is a whole journey through the app (tens of screens, CLI runs in between) on a 2-core
+  // machine running two at once: a slow run must not fail for time alone. Stuck steps still fail fast
+  // at actionTimeout and expect's timeout, naming what they waited for.
+  timeout: 240_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
