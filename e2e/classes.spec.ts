@@ -177,6 +177,11 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
   await expect(rows).toHaveCount(1);
   await rows.first().getByRole('link').click();
   await expect(page.getByTestId('class-title')).toHaveText('2019年年轻干部培训班');
+  // Its sample schedule: the first week's grid, all five modules in the balance.
+  await page.getByRole('tab', { name: '课程安排' }).click();
+  await expect(page.getByTestId('slot-2019-09-09-morning')).toContainText('开班式暨乡村振兴战略专题讲座');
+  await expect(page.getByTestId('slot-2019-09-12-evening')).toContainText('“四同”实践：与农户同学习');
+  await app.screenshot('sample-schedule');
 
   // Archive: read-only until explicitly unarchived.
   await page.getByRole('button', { name: label('归档') }).click();

@@ -2,7 +2,9 @@ import type { AppInfo } from '../../../shared/settings';
 import { createClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
-import { sampleClasses, sampleSchoolName } from '../sample/liaoyuan';
+import { sampleClasses, sampleSchedule, sampleSchoolName, sampleStaff } from '../sample/liaoyuan';
+import { saveSession } from '../schedule/service';
+import { createStaff, setTeam } from '../staff/service';
 import { getSettings, updateSettings } from '../settings/service';
 
 const countClasses = (core: Core): number =>
@@ -21,12 +23,37 @@ export const appInfo = (core: Core): AppInfo => {
   };
 };
 
+// The sample class's team and two weeks of sessions, saved through the same checks as the screens:
+// a sample that conflicted with itself would refuse to load, whole.
+const planSample = (core: Core, classId: number) => {
+  // A sample person loaded before is reused; someone real who shares a name (another organisation) is not.
+  const same = core.db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM staff WHERE name = ? AND organisation = ? ORDER BY id LIMIT 1',
+  );
+  const staffId = new Map(
+    sampleStaff.map((fields) => [fields.name, same.get(fields.name, fields.organisation)?.id ?? createStaff(core, fields).id]),
+  );
+  const idOf = (name: string) => {
+    const id = staffId.get(name);
+    if (id === undefined) throw new Error(`sample staff missing: ${name}`);
+    return id;
+  };
+  setTeam(
+    core,
+    classId,
+    sampleSchedule.team.map((member) => ({ staffId: idOf(member.name), role: member.role })),
+  );
+  for (const { teacher, ...session } of sampleSchedule.sessions)
+    saveSession(core, { classId, session: { ...session, teacherIds: [idOf(teacher)], groups: [], notes: '' }, accept: [] });
+};
+
 // Loading twice adds nothing the second time: a sample class already present (by name) is skipped.
 export const loadSample = (core: Core): { classes: number } => {
   const exists = core.db.prepare<[string], { id: number }>('SELECT id FROM classes WHERE name = ?');
   const missing = sampleClasses.filter((fields) => exists.get(fields.name) === undefined);
   for (const fields of missing) {
     const created = createClass(core, fields);
+    if (fields.name === sampleSchedule.className) planSample(core, created.id);
     // The 2019 classes are long over: walk them through the flow as an administrator would have.
     setClassStatus(core, created.id, 'in_progress');
     setClassStatus(core, created.id, 'finished');

@@ -137,5 +137,31 @@ describe('training classes', () => {
     );
     expect(classes.every((c) => c.status === 'finished')).toBe(true);
     expect(value(await t.router.call('settings.get', {})).schoolName).toBe('中共辽源市委党校');
+
+    // The 年轻干部 class comes with its project team and two weeks of sessions over all five modules,
+    // free of conflicts; loading again adds no second team or schedule.
+    const young = classes.find((c) => c.name === '2019年年轻干部培训班');
+    if (!young) throw new Error('no 年轻干部 class');
+    const sessions = value(await t.router.call('schedule.list', { classId: young.id }));
+    expect(sessions).toHaveLength(21);
+    expect(value(await t.router.call('schedule.conflicts', { classId: young.id }))).toEqual([]);
+    const balance = value(await t.router.call('schedule.balance', { classId: young.id }));
+    expect(balance.modules.map((m) => m.name)).toEqual(
+      expect.arrayContaining([
+        '政策法规及实践运用',
+        '业务知识与操作实务',
+        '工作推进方法与策略',
+        '典型实践与实践典型',
+        '工作对策与思路研究',
+      ]),
+    );
+    const team = value(await t.router.call('staff.team', { classId: young.id }));
+    expect(team.map((m) => `${m.name}:${m.role}`)).toEqual([
+      '刘志强:总协调人',
+      '孙海燕:班主任',
+      '赵立新:项目顾问',
+      '韩丽:授课教师',
+    ]);
+    expect(value(await t.router.call('staff.list', {})).items).toHaveLength(4);
   });
 });

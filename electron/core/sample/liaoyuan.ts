@@ -1,4 +1,6 @@
 import type { ClassFields } from '../../../shared/classes';
+import type { SessionFields } from '../../../shared/schedule';
+import type { StaffFields } from '../../../shared/staff';
 
 // The three 2019 classes of the Liaoyuan municipal Party school's project teaching
 // ("modern ecological agriculture + four togethers"), as first-run sample data.
@@ -52,3 +54,267 @@ export const sampleClasses: readonly ClassFields[] = [
     notes: '现代生态农业+“四同”项目式教学',
   },
 ];
+
+// The project team as the model case describes it: the school's 经管教研室 leads, an agriculture
+// expert advises, 朝阳村's Party secretary 韩丽 teaches as an exemplar. Names other than 韩丽's are
+// made up for the sample; no phone numbers.
+export const sampleStaff: readonly StaffFields[] = [
+  {
+    name: '刘志强',
+    roles: ['授课教师', '总协调人'],
+    organisation: '中共辽源市委党校经管教研室',
+    title: '教授',
+    phone: '',
+    expertise: '农村经济、乡村振兴战略',
+    notes: '示例数据',
+  },
+  {
+    name: '孙海燕',
+    roles: ['授课教师', '班主任'],
+    organisation: '中共辽源市委党校经管教研室',
+    title: '副教授',
+    phone: '',
+    expertise: '城市管理、调查研究方法',
+    notes: '示例数据',
+  },
+  {
+    name: '赵立新',
+    roles: ['项目顾问'],
+    organisation: '辽源市农业农村局',
+    title: '高级农艺师',
+    phone: '',
+    expertise: '现代生态农业、水稻种植',
+    notes: '示例数据',
+  },
+  {
+    name: '韩丽',
+    roles: ['授课教师'],
+    organisation: '东辽县安石镇朝阳村',
+    title: '村党支部书记',
+    phone: '',
+    expertise: '乡村治理、“四同”实践',
+    notes: '示例数据',
+  },
+];
+
+type SampleSession = Omit<SessionFields, 'teacherIds' | 'groups' | 'notes'> & { teacher: string };
+
+const [policy, practice, method, exemplar, research] = [
+  '政策法规及实践运用',
+  '业务知识与操作实务',
+  '工作推进方法与策略',
+  '典型实践与实践典型',
+  '工作对策与思路研究',
+] as const;
+
+const morning = { start: '08:30', end: '11:30' };
+const afternoon = { start: '14:00', end: '17:00' };
+const evening = { start: '19:00', end: '21:00' };
+
+// Two weeks of the 年轻干部 class: lectures and field teaching in the first, the four togethers in
+// 朝阳村, then research, the trainees' forum and the final assessment — all five modules.
+export const sampleSchedule: {
+  className: string;
+  team: readonly { name: string; role: string }[];
+  sessions: readonly SampleSession[];
+} = {
+  className: '2019年年轻干部培训班',
+  team: [
+    { name: '刘志强', role: '总协调人' },
+    { name: '孙海燕', role: '班主任' },
+    { name: '赵立新', role: '项目顾问' },
+    { name: '韩丽', role: '授课教师' },
+  ],
+  sessions: [
+    {
+      date: '2019-09-09',
+      ...morning,
+      title: '开班式暨乡村振兴战略专题讲座',
+      module: policy,
+      format: '专题讲座',
+      teacher: '刘志强',
+      place: '党校报告厅',
+    },
+    {
+      date: '2019-09-09',
+      ...afternoon,
+      title: '现代生态农业政策法规解读',
+      module: policy,
+      format: '专题讲座',
+      teacher: '孙海燕',
+      place: '党校第一教室',
+    },
+    {
+      date: '2019-09-10',
+      ...morning,
+      title: '辽河源现代生态农业产业园现场教学',
+      module: practice,
+      format: '现场教学',
+      teacher: '赵立新',
+      place: '辽河源现代生态农业产业园',
+    },
+    {
+      date: '2019-09-10',
+      ...afternoon,
+      title: '山水林田综合体试验示范基地现场教学',
+      module: practice,
+      format: '现场教学',
+      teacher: '赵立新',
+      place: '中科院山水林田综合体试验示范基地',
+    },
+    {
+      date: '2019-09-11',
+      ...morning,
+      title: '访谈教学：村党支部书记谈乡村振兴',
+      module: method,
+      format: '访谈教学',
+      teacher: '韩丽',
+      place: '安石镇朝阳村',
+    },
+    {
+      date: '2019-09-11',
+      ...afternoon,
+      title: '“四同”实践：入户与农户同吃同住',
+      module: exemplar,
+      format: '四同实践',
+      teacher: '孙海燕',
+      place: '安石镇朝阳村',
+    },
+    {
+      date: '2019-09-12',
+      ...morning,
+      title: '“四同”实践：下田同劳动',
+      module: exemplar,
+      format: '四同实践',
+      teacher: '韩丽',
+      place: '安石镇朝阳村',
+    },
+    {
+      date: '2019-09-12',
+      ...afternoon,
+      title: '秋硕合作社现场教学',
+      module: exemplar,
+      format: '现场教学',
+      teacher: '赵立新',
+      place: '秋硕合作社',
+    },
+    {
+      date: '2019-09-12',
+      ...evening,
+      title: '“四同”实践：与农户同学习',
+      module: exemplar,
+      format: '四同实践',
+      teacher: '孙海燕',
+      place: '安石镇朝阳村',
+    },
+    {
+      date: '2019-09-13',
+      ...morning,
+      title: '结构化研讨：推进现代生态农业的难点与对策',
+      module: method,
+      format: '结构化研讨',
+      teacher: '刘志强',
+      place: '党校研讨室',
+    },
+    {
+      date: '2019-09-13',
+      ...afternoon,
+      title: '调研题目发布与调研方法辅导',
+      module: research,
+      format: '专题讲座',
+      teacher: '孙海燕',
+      place: '党校第一教室',
+    },
+    {
+      date: '2019-09-16',
+      ...morning,
+      title: '分组调研：万亩标准化水田',
+      module: research,
+      format: '调研',
+      teacher: '赵立新',
+      place: '吉米飘香万亩标准化水田',
+    },
+    {
+      date: '2019-09-16',
+      ...afternoon,
+      title: '分组调研：刺五加种植基地',
+      module: research,
+      format: '调研',
+      teacher: '孙海燕',
+      place: '刺五加种植基地',
+    },
+    {
+      date: '2019-09-17',
+      ...morning,
+      title: '分组调研：特色民宿一条街',
+      module: research,
+      format: '调研',
+      teacher: '赵立新',
+      place: '特色民宿一条街',
+    },
+    {
+      date: '2019-09-17',
+      ...afternoon,
+      title: '民族特色文化展示馆现场教学',
+      module: exemplar,
+      format: '现场教学',
+      teacher: '孙海燕',
+      place: '民族特色文化展示馆',
+    },
+    {
+      date: '2019-09-18',
+      ...morning,
+      title: '调研报告撰写辅导',
+      module: research,
+      format: '专题讲座',
+      teacher: '刘志强',
+      place: '党校第一教室',
+    },
+    {
+      date: '2019-09-18',
+      ...afternoon,
+      title: '调研报告撰写',
+      module: research,
+      format: '调研',
+      teacher: '孙海燕',
+      place: '党校研讨室',
+    },
+    {
+      date: '2019-09-19',
+      ...morning,
+      title: '学员论坛：调研成果交流',
+      module: research,
+      format: '学员论坛',
+      teacher: '刘志强',
+      place: '党校报告厅',
+    },
+    {
+      date: '2019-09-19',
+      ...afternoon,
+      title: '乡村治理经验交流',
+      module: method,
+      format: '访谈教学',
+      teacher: '韩丽',
+      place: '党校报告厅',
+    },
+    {
+      date: '2019-09-20',
+      ...morning,
+      title: '结业考核',
+      module: research,
+      format: '考核',
+      teacher: '孙海燕',
+      place: '党校第一教室',
+    },
+    {
+      date: '2019-09-20',
+      start: '14:00',
+      end: '16:00',
+      title: '结业式暨优秀调研报告点评',
+      module: research,
+      format: '专题讲座',
+      teacher: '刘志强',
+      place: '党校报告厅',
+    },
+  ],
+};

@@ -141,6 +141,7 @@ export const uiEnUS = {
       chosen: 'Chosen: {{name}} ({{unit}})',
       clear: 'Enter a new person instead',
       added: 'Added "{{name}}" to the roster',
+      birthDateHint: 'YYYY-MM or YYYY-MM-DD',
     },
     splitDialog: {
       title: 'Split into groups',
@@ -461,7 +462,7 @@ export const uiEnUS = {
   },
   firstRun: {
     title: 'Welcome to Cadre Training Desk',
-    body: 'This is the first start. Load the sample data (three 2019 classes of the Liaoyuan Party school) to look around, or start empty.',
+    body: 'This is the first start. Load the sample data (three 2019 classes of the Liaoyuan Party school; the young cadres’ class with its project team and a two-week schedule) to look around, or start empty.',
     loadSample: 'Load sample data',
     startEmpty: 'Start empty',
   },

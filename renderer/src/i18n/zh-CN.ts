@@ -141,6 +141,7 @@ export const uiZhCN = {
       chosen: '已选择：{{name}}（{{unit}}）',
       clear: '改为新学员',
       added: '已把“{{name}}”加入名册',
+      birthDateHint: 'YYYY-MM 或 YYYY-MM-DD',
     },
     splitDialog: {
       title: '自动分组',
@@ -446,7 +447,7 @@ export const uiZhCN = {
   },
   firstRun: {
     title: '欢迎使用党校培训班管理',
-    body: '这是第一次启动。可以先载入示例数据（辽源市委党校 2019 年的青年干部、市管干部、年轻干部三个培训班）熟悉软件，也可以直接从空白开始。',
+    body: '这是第一次启动。可以先载入示例数据（辽源市委党校 2019 年的青年干部、市管干部、年轻干部三个培训班，其中年轻干部培训班带有项目组和两周的课程安排）熟悉软件，也可以直接从空白开始。',
     loadSample: '载入示例数据',
     startEmpty: '从空白开始',
   },

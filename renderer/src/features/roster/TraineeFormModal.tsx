@@ -235,7 +235,7 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
           <Col span={10}>{text('idNumber', 18)}</Col>
         </Row>
         <Row gutter={16}>
-          <Col span={6}>{text('birthDate', 10, { extra: 'YYYY-MM 或 YYYY-MM-DD' })}</Col>
+          <Col span={6}>{text('birthDate', 10, { extra: t('roster.form.birthDateHint') })}</Col>
           <Col span={8}>{text('phone', traineeLimits.short)}</Col>
           <Col span={5}>
             <Form.Item name="politicalStatus" label={t('fields.politicalStatus')}>
