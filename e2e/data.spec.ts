@@ -65,3 +65,32 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await expect(table.locator('.ant-table-expanded-row')).toContainText('变更前');
   await app.screenshot('audit-log');
 });
+
+test('a page that fails to load shows a message in its place; the rest of the app keeps working', async ({ app }) => {
+  const { page } = app;
+  await page
+    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
+    .getByRole('button', { name: label('载入示例数据') })
+    .click();
+  await expect(classRows(page)).toHaveCount(3);
+
+  // The staff page's code cannot be read (a damaged install, a disk error).
+  const staffChunk = '**/assets/StaffListPage-*.js';
+  await page.route(staffChunk, (route) => route.abort('failed'));
+  app.expectPageError(/Failed to load resource: net::ERR_FAILED/);
+  app.expectPageError(/Failed to fetch dynamically imported module/);
+  await page.getByRole('menuitem', { name: '师资' }).click();
+  await expect(page.getByText('这个页面出错了')).toBeVisible();
+  await expect(page.getByTestId('page-error')).not.toBeEmpty();
+  await app.screenshot('page-error');
+
+  // The navigation still works, and so does every other page.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await expect(classRows(page)).toHaveCount(3);
+
+  // Once the file can be read again, reloading the window brings the page back.
+  await page.unroute(staffChunk);
+  await page.getByRole('menuitem', { name: '师资' }).click();
+  await page.getByRole('button', { name: label('重新载入窗口') }).click();
+  await expect(page.getByTestId('staff-table').locator('.ant-table-row')).toHaveCount(4);
+});

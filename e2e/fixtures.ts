@@ -19,6 +19,9 @@ type AppFixture = {
   shownInFolder: string[];
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
+  // An error the test provokes on purpose: page errors matching it do not fail the test (and one
+  // must have been seen, or the test did not provoke what it meant to).
+  expectPageError: (pattern: RegExp) => void;
 };
 
 // The built renderer in real Chromium, with window.api bound to the real router of a fresh data
@@ -53,6 +56,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     });
     await bindRouter(page, opened.router);
     const errors: string[] = [];
+    const expected: RegExp[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -71,6 +75,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       dataDir,
       nextChosenFile: (path) => chosen.push(path),
       shownInFolder,
+      expectPageError: (pattern) => expected.push(pattern),
       screenshot: async (name) => {
         shot += 1;
         // Dialogs opening, tables appearing: wait until every finite animation has run its course.
@@ -88,8 +93,11 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     });
     opened.close();
     rmSync(dataDir, { recursive: true, force: true });
-    // A page error or a console error fails the test that caused it.
-    if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
+    // A page error or a console error fails the test that caused it, unless the test provoked it.
+    const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
+    if (unexpected.length > 0) throw new Error(`the page reported errors:\n${unexpected.join('\n')}`);
+    const unseen = expected.filter((pattern) => !errors.some((error) => pattern.test(error)));
+    if (unseen.length > 0) throw new Error(`expected page errors never came: ${unseen.join(', ')}`);
   },
 });
 

@@ -3,23 +3,30 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState } from 'react';
+import { type ComponentType, lazy, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { Locale } from '../../../shared/settings';
-import { ClassDetailPage } from '../features/classes/ClassDetailPage';
-import { ClassListPage } from '../features/classes/ClassListPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { DataPage } from '../features/data/DataPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { StaffDetailPage } from '../features/staff/StaffDetailPage';
-import { StaffListPage } from '../features/staff/StaffListPage';
-import { TraineeDetailPage } from '../features/trainees/TraineeDetailPage';
-import { TraineeListPage } from '../features/trainees/TraineeListPage';
+import { PageBoundary } from '../components/PageBoundary';
 import { i18n } from '../i18n';
 import { FirstRun } from './FirstRun';
 import { LocaleContext } from './locale';
 import { Shell } from './Shell';
+
+// Each page is its own chunk, loaded when first opened: the first screen parses the classes list
+// and the shell, not the schedule grid, the import wizard and the audit log as well.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const ClassListPage = page(() => import('../features/classes/ClassListPage'), 'ClassListPage');
+const ClassDetailPage = page(() => import('../features/classes/ClassDetailPage'), 'ClassDetailPage');
+const TraineeListPage = page(() => import('../features/trainees/TraineeListPage'), 'TraineeListPage');
+const TraineeDetailPage = page(() => import('../features/trainees/TraineeDetailPage'), 'TraineeDetailPage');
+const StaffListPage = page(() => import('../features/staff/StaffListPage'), 'StaffListPage');
+const StaffDetailPage = page(() => import('../features/staff/StaffDetailPage'), 'StaffDetailPage');
+const DataPage = page(() => import('../features/data/DataPage'), 'DataPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 
 const antLocales = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const dayjsLocales = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
@@ -54,19 +61,21 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
           <AntApp>
             <HashRouter>
               <Shell>
-                <Routes>
-                  <Route path="/" element={<Navigate to="/classes" replace />} />
-                  <Route path="/classes" element={<ClassListPage />} />
-                  <Route path="/classes/:id" element={<ClassDetailPage />} />
-                  <Route path="/trainees" element={<TraineeListPage />} />
-                  <Route path="/trainees/:id" element={<TraineeDetailPage />} />
-                  <Route path="/staff" element={<StaffListPage />} />
-                  <Route path="/staff/:id" element={<StaffDetailPage />} />
-                  <Route path="/data" element={<DataPage />} />
-                  <Route path="/audit" element={<AuditPage />} />
-                  <Route path="/settings" element={<SettingsPage />} />
-                  <Route path="*" element={<Navigate to="/classes" replace />} />
-                </Routes>
+                <PageBoundary>
+                  <Routes>
+                    <Route path="/" element={<Navigate to="/classes" replace />} />
+                    <Route path="/classes" element={<ClassListPage />} />
+                    <Route path="/classes/:id" element={<ClassDetailPage />} />
+                    <Route path="/trainees" element={<TraineeListPage />} />
+                    <Route path="/trainees/:id" element={<TraineeDetailPage />} />
+                    <Route path="/staff" element={<StaffListPage />} />
+                    <Route path="/staff/:id" element={<StaffDetailPage />} />
+                    <Route path="/data" element={<DataPage />} />
+                    <Route path="/audit" element={<AuditPage />} />
+                    <Route path="/settings" element={<SettingsPage />} />
+                    <Route path="*" element={<Navigate to="/classes" replace />} />
+                  </Routes>
+                </PageBoundary>
               </Shell>
               <FirstRun />
             </HashRouter>

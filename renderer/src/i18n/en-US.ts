@@ -15,6 +15,11 @@ export const uiEnUS = {
     audit: 'Audit log',
     settings: 'Settings',
   },
+  pageError: {
+    title: 'This page failed',
+    hint: 'Your data is not affected. Open another page from the left, or reload the window and try again; if it keeps happening, pass the message below to whoever maintains the app.',
+    reload: 'Reload the window',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

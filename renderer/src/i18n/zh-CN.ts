@@ -15,6 +15,11 @@ export const uiZhCN = {
     audit: '操作日志',
     settings: '设置',
   },
+  pageError: {
+    title: '这个页面出错了',
+    hint: '数据没有受到影响。可以从左侧进入其他页面，或重新载入窗口后再试；如果反复出现，请把下面的信息告诉维护人员。',
+    reload: '重新载入窗口',
+  },
   common: {
     save: '保存',
     cancel: '取消',
