@@ -1,16 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, label, test } from './fixtures';
 
-const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
 const classRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 
 test('backup, a mistake, restore; the data check; and the audit log shows it all', async ({ app }) => {
   const { page } = app;
-  await page
-    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
-    .getByRole('button', { name: label('载入示例数据') })
-    .click();
-  await expect(classRows(page)).toHaveCount(3);
+  await app.loadSample();
 
   // The renderer is a web page and nothing more: no Node, no Electron.
   const globals = await page.evaluate(() =>
@@ -68,11 +63,7 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
 
 test('a page that fails to load shows a message in its place; the rest of the app keeps working', async ({ app }) => {
   const { page } = app;
-  await page
-    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
-    .getByRole('button', { name: label('载入示例数据') })
-    .click();
-  await expect(classRows(page)).toHaveCount(3);
+  await app.loadSample();
 
   // The staff page's code cannot be read (a damaged install, a disk error).
   const staffChunk = '**/assets/StaffListPage-*.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import { openCore, type OpenedCore } from '../electron/core/open';
 import { bindRouter, emitTo } from './bridge';
@@ -9,6 +9,9 @@ import { startStaticServer } from './static-server';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
 export const screenshotDir = resolve(import.meta.dirname, '../test-results/screens');
+
+// An accessible name as antd renders it: two-character button labels get a space between them (取 消).
+export const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
 
 type AppFixture = {
   page: Page;
@@ -22,6 +25,8 @@ type AppFixture = {
   // An error the test provokes on purpose: page errors matching it do not fail the test (and one
   // must have been seen, or the test did not provoke what it meant to).
   expectPageError: (pattern: RegExp) => void;
+  // Answers the first-run dialog with the sample data, and waits for its three classes.
+  loadSample: () => Promise<void>;
 };
 
 // The built renderer in real Chromium, with window.api bound to the real router of a fresh data
@@ -76,6 +81,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       nextChosenFile: (path) => chosen.push(path),
       shownInFolder,
       expectPageError: (pattern) => expected.push(pattern),
+      loadSample: async () => {
+        await page
+          .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
+          .getByRole('button', { name: label('载入示例数据') })
+          .click();
+        await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(3);
+      },
       screenshot: async (name) => {
         shot += 1;
         // Dialogs opening, tables appearing: wait until every finite animation has run its course.
@@ -101,4 +113,4 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

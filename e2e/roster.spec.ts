@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
 import { messyRoster, standardRoster } from '../electron/core/testing/roster-files';
-import { expect, test } from './fixtures';
-
-const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
+import { expect, label, test } from './fixtures';
 
 // The roster table is virtual: rows and cells are divs, not tr and td.
 const rosterNames = (page: Page) =>
@@ -13,10 +11,7 @@ const rosterNames = (page: Page) =>
 
 test('an administrator imports a roster, splits it into groups, sorts by strokes and exports it', async ({ app }) => {
   const { page } = app;
-  await page
-    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
-    .getByRole('button', { name: label('载入示例数据') })
-    .click();
+  await app.loadSample();
   await page.getByRole('link', { name: '2019年市管干部培训班' }).click();
   await page.getByRole('tab', { name: '学员名册' }).click();
   await expect(page.getByText('名册中还没有学员')).toBeVisible();

@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { docxText, readXlsx } from '../electron/core/testing/read-documents';
 import { standardRoster } from '../electron/core/testing/roster-files';
-import { expect, test } from './fixtures';
-
-const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
+import { expect, label, test } from './fixtures';
 
 // Picks an option of an antd Select by typing part of it, as someone with a keyboard would.
 const choose = async (page: Page, field: Locator, typed: string, option: string) => {
@@ -27,10 +25,7 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   // A long story told through the UI: on a busy two-core machine it takes a few minutes.
   test.setTimeout(360_000);
   const { page } = app;
-  await page
-    .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
-    .getByRole('button', { name: label('载入示例数据') })
-    .click();
+  await app.loadSample();
 
   // The teachers, added on the 师资 page.
   await page.getByRole('menuitem', { name: '师资' }).click();
