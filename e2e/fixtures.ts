@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -73,6 +73,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       .join(' ')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .slice(0, 60);
+    // Screens from an earlier run of this test would sit beside the new ones and mislead.
+    for (const file of readdirSync(screenshotDir)) if (file.startsWith(`${prefix}-`)) rmSync(join(screenshotDir, file));
     let shot = 0;
     await use({
       page,
