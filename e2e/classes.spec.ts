@@ -199,6 +199,21 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
     .click();
   await expect(page.getByRole('button', { name: label('编辑') })).toBeEnabled();
 
+  // Next year's class from this one, schedule and project team included: every session moves by
+  // the same number of days and keeps its weekday.
+  await page.getByRole('button', { name: label('另存为新班次') }).click();
+  const copy = page.getByRole('dialog', { name: '另存为新班次' });
+  await expect(copy.getByLabel('新班次名称')).toHaveValue('2020年年轻干部培训班');
+  await expect(copy.getByRole('checkbox', { name: /同时复制课程安排（21 节课/ })).toBeChecked();
+  await expect(copy.getByRole('checkbox', { name: '同时复制项目组（4 人）' })).toBeChecked();
+  await app.screenshot('copy-with-schedule');
+  await copy.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('class-title')).toHaveText('2020年年轻干部培训班');
+  await expect(page.getByTestId('team-table')).toContainText('总协调人');
+  await page.getByRole('tab', { name: '课程安排' }).click();
+  await expect(page.getByTestId('slot-2020-09-07-morning')).toContainText('开班式暨乡村振兴战略专题讲座');
+  await expect(page.getByText('共 21 节课')).toBeVisible();
+
   // A forged call straight at the bridge gets a field-named refusal and changes nothing.
   const bad = await page.evaluate(async () =>
     window.api.invoke('classes.create', { name: 42, startDate: '2019-13-01', endDate: '2019-06-01', __proto__: { admin: true } }),

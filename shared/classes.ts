@@ -98,6 +98,10 @@ export const classSchemas = {
     id,
     startDate: isoDate(),
     name: z.string().trim().min(1).max(classLimits.name).optional(),
+    // Classes repeat every year: the schedule (moved by the same number of days) and the project
+    // team can come along.
+    withSchedule: z.boolean().default(false),
+    withTeam: z.boolean().default(false),
   }),
   setStatus: z.strictObject({ id, status: z.enum(classStatuses) }),
   unarchive: z.strictObject({ id }),

@@ -1,7 +1,7 @@
 import type { Handlers } from '../router';
+import { copyClassWith } from './copy';
 import {
   classYears,
-  copyClass,
   createClass,
   getClass,
   listClasses,
@@ -18,7 +18,7 @@ export const classHandlers = {
   'classes.create': (core, fields) => createClass(core, fields),
   'classes.update': (core, { id, fields }) => updateClass(core, id, fields),
   'classes.remove': (core, { id }) => removeClass(core, id),
-  'classes.copy': (core, input) => copyClass(core, input),
+  'classes.copy': (core, input) => copyClassWith(core, input),
   'classes.setStatus': (core, { id, status }) => setClassStatus(core, id, status),
   'classes.unarchive': (core, { id }) => unarchiveClass(core, id),
 } satisfies Handlers;

@@ -105,6 +105,61 @@ describe('training classes', () => {
     expect(named.name).toBe('2021年第一期市管干部培训班');
   });
 
+  it('copies a class with its schedule, moved by the same days, and its project team — or not at all', async () => {
+    value(await t.router.call('app.loadSample', {}));
+    const young = value(await t.router.call('classes.list', { search: '年轻干部' })).items[0];
+    if (!young) throw new Error('no sample class');
+    // 2020-09-07 is a Monday, as 2019-09-09 was: every session keeps its weekday.
+    const copy = value(
+      await t.router.call('classes.copy', { id: young.id, startDate: '2020-09-07', withSchedule: true, withTeam: true }),
+    );
+    expect(copy).toMatchObject({ name: '2020年年轻干部培训班', startDate: '2020-09-07', endDate: '2020-09-18' });
+    const sessions = value(await t.router.call('schedule.list', { classId: copy.id }));
+    expect(sessions).toHaveLength(21);
+    expect(sessions[0]).toMatchObject({ date: '2020-09-07', start: '08:30', title: '开班式暨乡村振兴战略专题讲座' });
+    expect(sessions.at(-1)).toMatchObject({ date: '2020-09-18', title: '结业式暨优秀调研报告点评' });
+    const team = value(await t.router.call('staff.team', { classId: copy.id }));
+    expect(team.map((m) => m.role)).toEqual(['总协调人', '班主任', '项目顾问', '授课教师']);
+
+    // Without the options, only the class's own facts.
+    const bare = value(await t.router.call('classes.copy', { id: young.id, startDate: '2021-09-06' }));
+    expect(value(await t.router.call('schedule.list', { classId: bare.id }))).toEqual([]);
+    expect(value(await t.router.call('staff.team', { classId: bare.id }))).toEqual([]);
+
+    // Another class has the opening lecturer busy on the new first morning: the schedule cannot
+    // come along, so neither does the class.
+    const lecturer = team.find((m) => m.role === '总协调人');
+    if (!lecturer) throw new Error('no coordinator');
+    const other = value(
+      await t.router.call('classes.create', {
+        ...fields,
+        name: '2022年市管干部培训班',
+        startDate: '2022-09-05',
+        endDate: '2022-09-09',
+      }),
+    );
+    value(
+      await t.router.call('schedule.save', {
+        classId: other.id,
+        session: {
+          date: '2022-09-05',
+          start: '09:00',
+          end: '11:00',
+          title: '专题辅导',
+          teacherIds: [lecturer.staffId],
+          place: '党校201教室',
+        },
+      }),
+    );
+    const before = snapshot(t.core.db);
+    const blocked = failure(
+      await t.router.call('classes.copy', { id: young.id, startDate: '2022-09-05', withSchedule: true, withTeam: true }),
+      'CONFLICT',
+    );
+    expect(blocked.message).toContain('刘志强');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
   it('walks the status flow; an archived class is read-only until explicitly unarchived', async () => {
     const c = await create();
     failure(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }), 'INVALID_STATE');

@@ -99,6 +99,8 @@ export const uiEnUS = {
       newStart: 'New start date',
       newName: 'New class name',
       newEnd: 'It will end on {{date}}',
+      withSchedule: 'Copy the schedule too ({{count}} sessions, moved with the start date)',
+      withTeam: 'Copy the project team too ({{count}} people)',
       done: 'Saved as "{{name}}"',
     },
     remove: {

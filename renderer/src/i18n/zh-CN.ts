@@ -99,6 +99,8 @@ export const uiZhCN = {
       newStart: '新的开始日期',
       newName: '新班次名称',
       newEnd: '结束日期将为 {{date}}',
+      withSchedule: '同时复制课程安排（{{count}} 节课，日期随开班日期一起平移）',
+      withTeam: '同时复制项目组（{{count}} 人）',
       done: '已另存为“{{name}}”',
     },
     remove: {

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,11 @@ import { classLimits, copiedClassName, type TrainingClass } from '../../../../sh
 import { addDays, chineseDate, daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
 
 type Props = { source: TrainingClass; onClose: () => void; onCopied: (copy: TrainingClass) => void };
 
-type CopyValues = { startDate: Dayjs | null; name: string };
+type CopyValues = { startDate: Dayjs | null; name: string; withSchedule: boolean; withTeam: boolean };
 
 // The usual case is "the same class next year": one year on, moved to the nearest same weekday.
 const nextYearSameWeekday = (iso: string): Dayjs => {
@@ -25,6 +26,10 @@ export const CopyClassModal = ({ source, onClose, onCopied }: Props) => {
   const { errorText } = useErrorText();
   const [form] = Form.useForm<CopyValues>();
   const [saving, setSaving] = useState(false);
+  const sessions = useQuery(() => api.schedule.list({ classId: source.id }), `schedule:${source.id}`);
+  const team = useQuery(() => api.staff.team({ classId: source.id }), `team:${source.id}`);
+  const sessionCount = sessions.data?.length ?? 0;
+  const teamCount = team.data?.length ?? 0;
   const initialStart = nextYearSameWeekday(source.startDate);
   const suggestedName = (start: Dayjs | null | undefined) =>
     start
@@ -42,7 +47,13 @@ export const CopyClassModal = ({ source, onClose, onCopied }: Props) => {
     const values = await form.validateFields();
     if (!values.startDate) return;
     setSaving(true);
-    const result = await api.classes.copy({ id: source.id, startDate: values.startDate.format('YYYY-MM-DD'), name: values.name });
+    const result = await api.classes.copy({
+      id: source.id,
+      startDate: values.startDate.format('YYYY-MM-DD'),
+      name: values.name,
+      withSchedule: sessionCount > 0 && values.withSchedule,
+      withTeam: teamCount > 0 && values.withTeam,
+    });
     setSaving(false);
     if (!result.ok) {
       message.error(errorText(result.error));
@@ -68,7 +79,7 @@ export const CopyClassModal = ({ source, onClose, onCopied }: Props) => {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ startDate: initialStart, name: suggestedName(initialStart) }}
+        initialValues={{ startDate: initialStart, name: suggestedName(initialStart), withSchedule: true, withTeam: true }}
         onValuesChange={(changed: Partial<CopyValues>) => {
           if ('startDate' in changed) form.setFieldValue('name', suggestedName(changed.startDate));
         }}
@@ -91,6 +102,12 @@ export const CopyClassModal = ({ source, onClose, onCopied }: Props) => {
           ]}
         >
           <Input />
+        </Form.Item>
+        <Form.Item name="withSchedule" valuePropName="checked" style={{ marginBottom: 4 }}>
+          <Checkbox disabled={sessionCount === 0}>{t('classes.copy.withSchedule', { count: sessionCount })}</Checkbox>
+        </Form.Item>
+        <Form.Item name="withTeam" valuePropName="checked">
+          <Checkbox disabled={teamCount === 0}>{t('classes.copy.withTeam', { count: teamCount })}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>
