@@ -97,6 +97,10 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   const pdf = join(app.dataDir, '分组名单.pdf');
   app.nextChosenFile(pdf);
   await page.getByRole('button', { name: label('导出') }).click();
+  // On the way: the sign-in sheet's per-session layout waits for a schedule this class lacks.
+  await exporter.getByText('签到表', { exact: true }).click();
+  await expect(exporter.getByRole('radio', { name: /每节课一页/ })).toBeDisabled();
+  await expect(exporter.getByText('本班次还没有课程安排')).toBeVisible();
   await exporter.getByText('分组名单').click();
   await exporter.getByText('PDF').click();
   await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();

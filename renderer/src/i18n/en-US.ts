@@ -206,6 +206,7 @@ export const uiEnUS = {
     document: 'Document',
     documents: { roster: 'Roster', signin: 'Sign-in sheet', groups: 'Group list', contacts: 'Contact list' },
     signinBy: 'Sign-in sheet layout',
+    noSessions: 'This class has no sessions yet; once it has, a sheet per session can be made',
     signinLayouts: {
       day: 'A page per day (morning and afternoon columns)',
       session: 'A page per session (from the schedule, attending groups only)',

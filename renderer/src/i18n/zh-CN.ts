@@ -205,6 +205,7 @@ export const uiZhCN = {
     document: '文件类型',
     documents: { roster: '学员名册', signin: '签到表', groups: '分组名单', contacts: '通讯录' },
     signinBy: '签到表样式',
+    noSessions: '本班次还没有课程安排，排课后可以按课程生成签到表',
     signinLayouts: { day: '每天一页（上午、下午两栏）', session: '每节课一页（按课程安排，只列参加的小组）' },
     sessionSignin: '导出“{{title}}”签到表',
     format: '格式',

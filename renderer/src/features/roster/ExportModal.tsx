@@ -18,6 +18,7 @@ import { monthDay } from '../../../../shared/dates';
 import type { Session } from '../../../../shared/schedule';
 import { personFieldKey, rosterSorts, type RosterSort } from '../../../../shared/trainees';
 import { api } from '../../api';
+import { useQuery } from '../../app/use-query';
 import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
 
 const documentTitle: Record<RosterDocument, string> = {
@@ -44,6 +45,9 @@ export const ExportModal = ({
   const { t } = useTranslation();
   const [document, setDocument] = useState<RosterDocument>(session ? 'signin' : 'roster');
   const [signinBy, setSigninBy] = useState<SigninLayout>('day');
+  // A page per session needs sessions: without a schedule the choice is offered but greyed out.
+  const schedule = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
+  const planned = (schedule.data?.length ?? 0) > 0;
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
@@ -78,7 +82,7 @@ export const ExportModal = ({
         path,
         jobId,
         csvEncoding,
-        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy }) : {}),
+        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: planned ? signinBy : 'day' }) : {}),
         columns: columns.filter((c) => c.on).map((c) => c.key),
         reveal: { idNumber: revealId, phone: revealPhone },
       }),
@@ -103,11 +107,15 @@ export const ExportModal = ({
           </Form.Item>
         )}
         {!session && document === 'signin' && (
-          <Form.Item label={t('exportDialog.signinBy')}>
+          <Form.Item label={t('exportDialog.signinBy')} extra={planned ? undefined : t('exportDialog.noSessions')}>
             <Radio.Group
-              value={signinBy}
+              value={planned ? signinBy : 'day'}
               onChange={(event) => setSigninBy(event.target.value)}
-              options={signinLayouts.map((key) => ({ value: key, label: t(`exportDialog.signinLayouts.${key}`) }))}
+              options={signinLayouts.map((key) => ({
+                value: key,
+                label: t(`exportDialog.signinLayouts.${key}`),
+                disabled: key === 'session' && !planned,
+              }))}
             />
           </Form.Item>
         )}
