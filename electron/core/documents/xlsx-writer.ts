@@ -46,7 +46,7 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
   book.creator = '党校培训班管理';
   book.created = new Date();
   const width = Math.max(...doc.sections.map((section) => section.columns.length));
-  // The header of the first table is row 3 (after title and subtitle), or 4 under a section heading.
+  // The header of the first table follows the title and subtitle rows, and its heading and note if any.
   const first = doc.sections[0];
   const headerRow = 3 + (first?.heading ? 1 : 0) + (first?.note ? 1 : 0);
   const sheet = book.addWorksheet(doc.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
