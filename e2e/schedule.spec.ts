@@ -333,4 +333,23 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   await expect(page.getByText('2019年市管干部培训班 · 总协调人')).toBeVisible();
   await expect(page.getByTestId('staff-teaching').locator('.ant-table-row')).toHaveCount(6);
   await app.screenshot('teacher-page');
+
+  // Next year's class, set up by a colleague, takes the exported 课程安排表 as it is: same days, same
+  // sessions, teachers found among the staff.
+  await page.evaluate(async () =>
+    window.api.invoke('classes.create', { name: '2020年市管干部培训班', startDate: '2020-06-03', endDate: '2020-06-14' }),
+  );
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2020年市管干部培训班' }).click();
+  await page.getByRole('tab', { name: '课程安排' }).click();
+  await page.getByRole('button', { name: label('导入课程表') }).click();
+  const importer = page.getByRole('dialog', { name: '从课程安排表导入' });
+  app.nextChosenFile(xlsx);
+  await importer.getByRole('button', { name: label('选择文件') }).click();
+  await expect(importer.getByTestId('schedule-import-file')).toContainText('表头在第 3 行，8 节课');
+  await expect(importer.getByTestId('schedule-import-rows').locator('.ant-table-row')).toHaveCount(8);
+  await app.screenshot('schedule-import');
+  await importer.getByRole('button', { name: '导入 8 节课' }).click();
+  await expect(importer).toBeHidden();
+  await expect(page.getByTestId('slot-2020-06-03-morning')).toContainText('开班式暨新时代党的建设总要求专题讲座');
 });

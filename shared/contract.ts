@@ -14,6 +14,7 @@ import {
 } from './schedule';
 import { staffDetailSchema, staffSchema, staffSchemas, teamMemberSchema } from './staff';
 import { importPreviewSchema, importResultSchema, importSchemas } from './roster-import';
+import { scheduleImportPreviewSchema, scheduleImportResultSchema, scheduleImportSchemas } from './schedule-import';
 import { absolutePath } from './paths';
 import { appInfoSchema, settingsPatchSchema, settingsSchema, vocabSchemas } from './settings';
 import {
@@ -65,7 +66,7 @@ const groupSummarySchema = z.object({
   sharedUnits: z.number().int(),
 });
 
-const filePurposes = ['rosterImport', 'export', 'backupFolder', 'restoreFrom'] as const;
+const filePurposes = ['rosterImport', 'scheduleImport', 'export', 'backupFolder', 'restoreFrom'] as const;
 const chosenPath = z.object({ path: z.string().nullable() });
 
 const removed = z.object({ id: z.number().int() });
@@ -149,6 +150,8 @@ export const contract = {
     z.object({ copied: z.number().int(), conflicts: z.array(conflictSchema) }),
   ),
   'schedule.balance': query(scheduleSchemas.balance, balanceSchema),
+  'schedule.importPreview': query(scheduleImportSchemas.preview, scheduleImportPreviewSchema),
+  'schedule.importCommit': command(scheduleImportSchemas.commit, scheduleImportResultSchema),
   'schedule.export': job(scheduleSchemas.export, exportResultSchema, { quiet: true }),
 
   'attendance.session': query(attendanceSchemas.session, sessionAttendanceSchema),

@@ -199,6 +199,15 @@ describe('command line', () => {
     const exported = await cadre('schedule', 'export', '--class', '2019-001', '--format', 'xlsx', '--out', out);
     expect(exported.stdout).toContain('已导出 1 节课');
     expect((await readXlsx(out)).rows[3]).toContain('朝阳村现场教学');
+    // The exported table read back into next year's class on the same days; into its own class it
+    // would put the teacher in two places at once, and nothing is imported.
+    await cadre('class', 'create', '--name', '2020年市管干部培训班', '--start', '2020-06-03', '--end', '2020-06-14');
+    const imported = await cadre('schedule', 'import', '--class', '2020-001', out);
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stdout).toContain('已导入 1 节课');
+    const twice = await cadre('schedule', 'import', '--class', '2019-001', out);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('未导入任何课程');
     const ics = `${temp.dir}/韩丽.ics`;
     expect((await cadre('schedule', 'export', '--teacher', '韩丽', '--format', 'ics', '--out', ics)).code).toBe(0);
     const { readFileSync } = await import('node:fs');

@@ -283,6 +283,17 @@ export const enUS = {
     titleClass: '{{title}} Schedule',
     titleTeacher: 'Sessions of {{name}}',
   },
+  scheduleImport: {
+    noHeader: 'No schedule header found: one of the first 20 rows must name the date, time and content columns',
+    badDate: 'Date "{{value}}" cannot be read (write 6月3日, 2019-06-03 …)',
+    outside: '{{date}} is outside the class dates ({{from}} to {{to}})',
+    badTime: 'Time "{{value}}" cannot be read (write 上午 08:30—11:30, 14:00-17:00 or 上午)',
+    unknownTeacher: 'Teacher "{{name}}" is not among the staff: add them under Staff first',
+    namesakes: '{{count}} staff are called "{{name}}": import, then choose the right one in the session',
+    rowsRefused: '{{count}} rows cannot be imported, so nothing was. Row {{first}}',
+    nothing: 'The file has no sessions (its content column is empty)',
+    blocked: 'Importing would cause {{count}} conflicts (such as {{first}}); nothing was imported',
+  },
   staff: {
     notFound: 'This person was not found',
     inUse: '"{{name}}" has taught or is on a project team and cannot be deleted',

@@ -280,6 +280,17 @@ export const zhCN = {
     titleClass: '{{title}}课程安排表',
     titleTeacher: '{{name}}授课安排',
   },
+  scheduleImport: {
+    noHeader: '找不到课程安排表的表头：前 20 行中需要有“日期”“时间”“课程内容”三列',
+    badDate: '日期“{{value}}”无法识别（可写作 6月3日、2019-06-03 等）',
+    outside: '{{date}} 不在本班次的培训日期（{{from}} 至 {{to}}）内',
+    badTime: '时间“{{value}}”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）',
+    unknownTeacher: '授课人“{{name}}”不在师资库中，请先在“师资”中添加',
+    namesakes: '师资库中有 {{count}} 位“{{name}}”，无法确定是哪一位：请导入后在课程中选择',
+    rowsRefused: '有 {{count}} 行无法导入，未导入任何课程。第 {{first}}',
+    nothing: '文件中没有课程（“课程内容”一列都是空的）',
+    blocked: '导入后会产生 {{count}} 个冲突（如 {{first}}），未导入任何课程',
+  },
   staff: {
     notFound: '找不到这位人员',
     inUse: '“{{name}}”已有授课记录或在项目组中，不能删除',

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
+import type { Conflict } from '../../../shared/schedule';
+import type { ScheduleImportPreview } from '../../../shared/schedule-import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
@@ -46,5 +48,44 @@ export const scheduleCommands: readonly Command[] = [
       return call('schedule.export', defined({ ...chosen.value, format: values['format'], path: resolve(out) }));
     },
     print: ({ path, rows }) => `已导出 ${rows} 节课到 ${path}`,
+  }),
+  steps<{ preview: ScheduleImportPreview; added: number; conflicts: Conflict[] }>({
+    words: ['schedule', 'import'],
+    usage: 'schedule import --class <ID 或编号> 文件',
+    summary: '从课程安排表（.xlsx、.xls、.csv）导入课程，全部成功或全部不导入',
+    options: { class: { type: 'string', describe: '班次的 ID 或编号' } },
+    execute: async (call, values, positionals) => {
+      const [file, ...extra] = positionals;
+      if (file === undefined) throw new UsageError('请给出课程安排表文件的路径');
+      if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
+      if (typeof values['class'] !== 'string') throw new UsageError('请用 --class 指定班次的 ID 或编号');
+      const chosen = await target(call, values);
+      if (!chosen.ok) return chosen;
+      const source = { classId: chosen.value.classId ?? 0, path: resolve(file) };
+      const preview = await call('schedule.importPreview', source);
+      if (!preview.ok) return preview;
+      const refused = preview.value.rows.filter((row) => row.problems.length > 0);
+      // Every refused row with its reasons, not only the first that the commit would name.
+      if (refused.length > 0)
+        return err({
+          code: 'INVALID_INPUT',
+          message: [
+            `有 ${refused.length} 行无法导入，未导入任何课程：`,
+            ...refused.map(
+              (row) =>
+                `  第 ${row.row} 行：${row.problems.map((p) => (p.column ? `${p.column}列 ${p.message}` : p.message)).join('；')}`,
+            ),
+          ].join('\n'),
+        });
+      const result = await call('schedule.importCommit', { ...source, token: preview.value.token });
+      return result.ok ? ok({ preview: preview.value, ...result.value }) : err(result.error);
+    },
+    print: ({ preview, added, conflicts }) =>
+      [
+        `文件：${preview.fileName}（工作表“${preview.sheet}”，表头在第 ${preview.headerRow} 行）`,
+        `已导入 ${added} 节课`,
+        ...(conflicts.length > 0 ? [`需要确认的提示 ${conflicts.length} 个：`, ...conflicts.map((c) => `  ${c.message}`)] : []),
+      ].join('\n'),
+    json: ({ added, conflicts }) => ({ added, conflicts }),
   }),
 ];

@@ -17,8 +17,12 @@ const formatFilters: Record<SaveFormat, FileFilter> = {
 
 // Files cross the boundary as paths the user chose in the system's own dialog.
 export const fileHandlers = {
-  'files.chooseOpen': async (core) => ({
-    path: (await core.platform.chooseOpenFile({ title: '选择名册文件', filters: spreadsheets })) ?? null,
+  'files.chooseOpen': async (core, { purpose }) => ({
+    path:
+      (await core.platform.chooseOpenFile({
+        title: purpose === 'scheduleImport' ? '选择课程安排表' : '选择名册文件',
+        filters: spreadsheets,
+      })) ?? null,
   }),
   'files.chooseSave': async (core, { defaultName, format }) => ({
     path: (await core.platform.chooseSaveFile({ title: '保存到', defaultName, filters: [formatFilters[format]] })) ?? null,

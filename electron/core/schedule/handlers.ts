@@ -2,6 +2,7 @@ import { allPresent, applyLeave, attendanceSummary, recordAttendance, sessionAtt
 import { exportAttendance } from '../attendance/export';
 import type { Handlers } from '../router';
 import { exportSchedule } from './export';
+import { commitScheduleImport, previewScheduleImport } from './import';
 import { checkSession, classConflicts, copySchedule, listSessions, removeSession, saveSession, scheduleBalance } from './service';
 
 export const scheduleHandlers = {
@@ -13,6 +14,8 @@ export const scheduleHandlers = {
   'schedule.copyFrom': (core, input) => copySchedule(core, input),
   'schedule.balance': (core, { classId }) => scheduleBalance(core, classId),
   'schedule.export': (core, input, job) => exportSchedule(core, input, job),
+  'schedule.importPreview': (core, input) => previewScheduleImport(core, input),
+  'schedule.importCommit': (core, input) => commitScheduleImport(core, input),
   'attendance.session': (core, { sessionId }) => sessionAttendance(core, sessionId),
   'attendance.record': (core, { sessionId, marks }) => recordAttendance(core, sessionId, marks),
   'attendance.allPresent': (core, { sessionId }) => allPresent(core, sessionId),

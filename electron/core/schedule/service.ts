@@ -353,7 +353,7 @@ export const copySchedule = (
   }
   if (input.replace) core.db.prepare('DELETE FROM sessions WHERE class_id = ?').run(target.id);
   for (const session of sessions) {
-    saveSessionUnchecked(core, target.id, sessionFieldsOf(session), session.accepted);
+    insertSession(core, target.id, sessionFieldsOf(session), session.accepted);
   }
   // The copy lands whole or not at all: a clash with another class's timetable undoes it.
   const conflicts = classConflicts(core, target.id);
@@ -365,7 +365,9 @@ export const copySchedule = (
   return { copied: sessions.length, conflicts };
 };
 
-const saveSessionUnchecked = (core: Core, classId: number, fields: SessionFields, accepted: readonly Accepted[]) => {
+// A session stored as given: for copies and imports, whose clashes are checked over the whole
+// schedule afterwards (classConflicts), within the same transaction.
+export const insertSession = (core: Core, classId: number, fields: SessionFields, accepted: readonly Accepted[]) => {
   const now = timestamp(core);
   const { lastInsertRowid } = core.db
     .prepare(

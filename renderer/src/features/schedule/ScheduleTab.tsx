@@ -6,6 +6,7 @@ import {
   PlusOutlined,
   RightOutlined,
   SafetyCertificateOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -23,6 +24,7 @@ import { BalanceModal } from './BalanceModal';
 import { ConflictList } from './ConflictList';
 import { CopyScheduleModal } from './CopyScheduleModal';
 import { ScheduleExportModal } from './ScheduleExportModal';
+import { ScheduleImportModal } from './ScheduleImportModal';
 import { dayLabel, flagsOf, sortSessions } from './session-text';
 import { SessionFormModal, type SessionDraft } from './SessionFormModal';
 import { SessionList } from './SessionList';
@@ -36,6 +38,7 @@ type Dialog =
   | { kind: 'conflicts' }
   | { kind: 'balance' }
   | { kind: 'copy' }
+  | { kind: 'import' }
   | { kind: 'export' }
   | undefined;
 
@@ -190,6 +193,11 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
               {t('schedulePage.copyFrom')}
             </Button>
           )}
+          {!readOnly && (
+            <Button icon={<UploadOutlined />} onClick={() => setDialog({ kind: 'import' })}>
+              {t('schedulePage.importFrom')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} onClick={() => setDialog({ kind: 'export' })} disabled={sessions.length === 0}>
             {t('schedulePage.export')}
           </Button>
@@ -258,6 +266,7 @@ export const ScheduleTab = ({ target }: { target: TrainingClass }) => {
         <CopyScheduleModal target={target} hasSessions={sessions.length > 0} onClose={() => setDialog(undefined)} />
       )}
       {dialog?.kind === 'export' && <ScheduleExportModal target={target} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'import' && <ScheduleImportModal target={target} onClose={() => setDialog(undefined)} />}
     </Flex>
   );
 };

@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
+import type { TrainingClass } from '../../../shared/classes';
+import { AppError } from '../../../shared/errors';
+import { message } from '../../../shared/i18n/translate';
+import { columnLetter } from '../../../shared/roster-import';
+import {
+  type Conflict,
+  isTime,
+  sessionFieldsSchema,
+  type SessionFields,
+  slotDefaults,
+  type Slot,
+} from '../../../shared/schedule';
+import {
+  scheduleHeaderSynonyms,
+  scheduleImportFields,
+  type ScheduleImportField,
+  type ScheduleImportPreview,
+  type ScheduleImportRow,
+} from '../../../shared/schedule-import';
+import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
+import { assertWritable, getClass } from '../classes/service';
+import type { Core } from '../context';
+import { type Cell, readWorkbook, type Sheet } from '../documents/sheet-reader';
+import { cellText } from '../roster/import/cells';
+import { headerKey, headerScanRows } from '../roster/import/header';
+import { blocking } from './conflicts';
+import { classConflicts, insertSession } from './service';
+
+// A Map, not an object: a header cell reading "__proto__" must stay plain text.
+const synonymIndex = new Map<string, ScheduleImportField>();
+for (const field of scheduleImportFields) for (const word of scheduleHeaderSynonyms[field]) synonymIndex.set(word, field);
+
+type Header = { sheet: Sheet; index: number; columns: Map<ScheduleImportField, number> };
+
+// The header is the row, among the first few of a sheet, that names a date, a time and a title.
+const findHeader = (sheets: readonly Sheet[]): Header | undefined => {
+  for (const sheet of sheets) {
+    for (const [index, row] of sheet.rows.slice(0, headerScanRows).entries()) {
+      const columns = new Map<ScheduleImportField, number>();
+      row.forEach((cell, column) => {
+        const field = synonymIndex.get(headerKey(cell));
+        if (field && !columns.has(field)) columns.set(field, column);
+      });
+      if (columns.has('date') && columns.has('time') && columns.has('title')) return { sheet, index, columns };
+    }
+  }
+  return undefined;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const isoOf = (year: number, month: number, day: number): string | undefined => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? `${year}-${pad(month)}-${pad(day)}`
+    : undefined;
+};
+
+// 6月3日 (the year is the class's: the one that puts the day inside it), 2019年6月3日, 2019-06-03,
+// 2019/6/3, 6.3, or an Excel date serial.
+export const parseSessionDate = (cell: Cell, target: TrainingClass): string | undefined => {
+  if (typeof cell === 'number') {
+    const parsed = Number.isInteger(cell) && cell > 20_000 && cell < 80_000 ? XLSX.SSF.parse_date_code(cell) : undefined;
+    return parsed ? isoOf(parsed.y, parsed.m, parsed.d) : undefined;
+  }
+  const text = cellText(cell).replace(/[（(].*$/, '');
+  const full = /^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (full) return isoOf(Number(full[1]), Number(full[2]), Number(full[3]));
+  const short = /^(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!short) return undefined;
+  const years = [...new Set([Number(target.startDate.slice(0, 4)), Number(target.endDate.slice(0, 4))])];
+  const candidates = years.map((year) => isoOf(year, Number(short[1]), Number(short[2]))).filter((d) => d !== undefined);
+  return candidates.find((d) => d >= target.startDate && d <= target.endDate) ?? candidates[0];
+};
+
+const slotWords: [RegExp, Slot][] = [
+  [/上午|早上|早晨/, 'morning'],
+  [/下午|中午/, 'afternoon'],
+  [/晚上|晚间|夜间/, 'evening'],
+];
+
+// 上午 08:30—11:30, 8:30-11:30, 下午2:00至5:00 (afternoon hours written on a 12-hour clock), or just
+// 上午 / 下午 / 晚上 for the half-day's usual hours.
+export const parseSessionTime = (cell: Cell): { start: string; end: string } | undefined => {
+  const text = cellText(cell).replaceAll('：', ':');
+  const slot = slotWords.find(([pattern]) => pattern.test(text))?.[1];
+  const times = /(\d{1,2}):(\d{2})\s*[-—–~～至到]+\s*(\d{1,2}):(\d{2})/.exec(text);
+  if (!times)
+    return slot && text.replace(/上午|下午|晚上|早上|早晨|中午|晚间|夜间|\s/g, '') === '' ? slotDefaults[slot] : undefined;
+  const later = slot === 'afternoon' || slot === 'evening';
+  const hour = (h: string) => {
+    const n = Number(h);
+    return later && n < 12 ? n + 12 : n;
+  };
+  const start = `${pad(hour(times[1] ?? ''))}:${times[2] ?? ''}`;
+  const end = `${pad(hour(times[3] ?? ''))}:${times[4] ?? ''}`;
+  return isTime(start) && isTime(end) ? { start, end } : undefined;
+};
+
+// Titles and places as written: no folding of full-width punctuation (“四同”实践：下田), which
+// cellText does for names and numbers; only the spaces at the ends and runs of them go.
+const textAsWritten = (cell: Cell): string =>
+  cell === null || typeof cell === 'boolean' ? '' : String(cell).replace(/\s+/g, ' ').trim();
+
+const teacherNames = (cell: Cell) =>
+  cellText(cell)
+    .split(/[、,，;；/\s]+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+// The sheet column a session field came from, for pointing at it.
+const fieldColumns: Record<string, ScheduleImportField> = {
+  date: 'date',
+  start: 'time',
+  end: 'time',
+  title: 'title',
+  module: 'module',
+  format: 'format',
+  teacherIds: 'teachers',
+  place: 'place',
+  notes: 'notes',
+};
+
+type Parsed = { rows: ScheduleImportRow[]; fields: Map<number, SessionFields>; token: string; fileName: string; header: Header };
+
+const problem = (column: number | undefined, key: string, params?: Record<string, string | number>) => ({
+  column: column === undefined ? '' : columnLetter(column),
+  message: message(key, params),
+});
+
+// Every row of the file as a session, with what stands in the way of each; nothing is stored.
+const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
+  const book = readWorkbook(path);
+  const header = findHeader(book.sheets);
+  if (!header) throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('scheduleImport.noHeader') }]);
+  const col = (field: ScheduleImportField) => header.columns.get(field);
+  const columnOfField = (field: string) => {
+    const column = col(fieldColumns[field.split('.')[0] ?? ''] ?? 'title');
+    return column === undefined ? '' : columnLetter(column);
+  };
+  const at = (row: readonly Cell[], field: ScheduleImportField) => {
+    const column = col(field);
+    return column === undefined ? null : (row[column] ?? null);
+  };
+  const staff = core.db.prepare<[string], { id: number }>('SELECT id FROM staff WHERE name = ?');
+  const rows: ScheduleImportRow[] = [];
+  const fields = new Map<number, SessionFields>();
+  let lastDate: string | undefined;
+  header.sheet.rows.slice(header.index + 1).forEach((row, offset) => {
+    const sheetRow = header.sheet.firstRow + header.index + 1 + offset;
+    const title = textAsWritten(at(row, 'title'));
+    const dateCell = at(row, 'date');
+    // A day's date written once above its sessions, without merging, stands for the rows below it.
+    const date = cellText(dateCell) === '' ? lastDate : parseSessionDate(dateCell, target);
+    if (cellText(dateCell) !== '') lastDate = date;
+    // Rows without a title are not sessions: blank lines, a closing 合计 or 备注 line.
+    if (title === '') return;
+    const problems: ScheduleImportRow['problems'] = [];
+    if (!date) problems.push(problem(col('date'), 'scheduleImport.badDate', { value: cellText(dateCell) }));
+    else if (date < target.startDate || date > target.endDate)
+      problems.push(problem(col('date'), 'scheduleImport.outside', { date, from: target.startDate, to: target.endDate }));
+    const times = parseSessionTime(at(row, 'time'));
+    if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: cellText(at(row, 'time')) }));
+    const names = teacherNames(at(row, 'teachers'));
+    const teacherIds: number[] = [];
+    for (const name of names) {
+      const found = staff.all(name);
+      if (found.length === 1 && found[0]) teacherIds.push(found[0].id);
+      else
+        problems.push(
+          problem(col('teachers'), found.length === 0 ? 'scheduleImport.unknownTeacher' : 'scheduleImport.namesakes', {
+            name,
+            count: found.length,
+          }),
+        );
+    }
+    const draft = {
+      date: date ?? '',
+      start: times?.start ?? '',
+      end: times?.end ?? '',
+      title,
+      module: textAsWritten(at(row, 'module')),
+      format: textAsWritten(at(row, 'format')),
+      teacherIds,
+      place: textAsWritten(at(row, 'place')),
+      groups: [],
+      notes: textAsWritten(at(row, 'notes')),
+    };
+    if (problems.length === 0) {
+      const checked = sessionFieldsSchema.safeParse(draft);
+      if (checked.success) fields.set(sheetRow, checked.data);
+      else
+        for (const issue of toFieldIssues(checked.error.issues))
+          problems.push({ column: columnOfField(issue.field), message: issue.message });
+    }
+    rows.push({ row: sheetRow, ...draft, teachers: names, problems });
+  });
+  const token = createHash('sha256').update(book.bytes).digest('hex');
+  return { rows, fields, token, fileName: book.fileName, header };
+};
+
+const addAll = (core: Core, classId: number, parsed: Parsed) => {
+  for (const fields of parsed.fields.values()) insertSession(core, classId, fields, []);
+};
+
+// Undone on the way out: what the schedule would look like with the file's sessions in it.
+const rolledBack = Symbol('trial run');
+const trialConflicts = (core: Core, classId: number, parsed: Parsed): Conflict[] => {
+  let found: Conflict[] = [];
+  try {
+    core.db.transaction(() => {
+      addAll(core, classId, parsed);
+      found = classConflicts(core, classId);
+      throw rolledBack;
+    })();
+  } catch (error) {
+    if (error !== rolledBack) throw error;
+  }
+  return found;
+};
+
+export const previewScheduleImport = (core: Core, input: { classId: number; path: string }): ScheduleImportPreview => {
+  const target = getClass(core, input.classId);
+  assertWritable(target);
+  const parsed = parseFile(core, target, input.path);
+  return {
+    token: parsed.token,
+    fileName: parsed.fileName,
+    sheet: parsed.header.sheet.name,
+    headerRow: parsed.header.sheet.firstRow + parsed.header.index,
+    rows: parsed.rows,
+    conflicts: parsed.fields.size > 0 ? trialConflicts(core, target.id, parsed) : [],
+  };
+};
+
+// All the file's sessions or none: a row that cannot be read, or a clash that cannot be saved,
+// leaves the schedule exactly as it was.
+export const commitScheduleImport = (
+  core: Core,
+  input: { classId: number; path: string; token: string },
+): { added: number; conflicts: Conflict[] } => {
+  const target = getClass(core, input.classId);
+  assertWritable(target);
+  const parsed = parseFile(core, target, input.path);
+  if (parsed.token !== input.token)
+    throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('import.changedFile') }]);
+  const refused = parsed.rows.filter((row) => row.problems.length > 0);
+  if (refused.length > 0) {
+    const first = refused[0];
+    throw invalidInput([
+      {
+        ...fieldIssue('path', 'invalid_format'),
+        message: message('scheduleImport.rowsRefused', {
+          count: refused.length,
+          first: first ? `${first.row}：${first.problems.map((p) => p.message).join('；')}` : '',
+        }),
+      },
+    ]);
+  }
+  if (parsed.fields.size === 0)
+    throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('scheduleImport.nothing') }]);
+  addAll(core, target.id, parsed);
+  const conflicts = classConflicts(core, target.id);
+  const { errors } = blocking(conflicts);
+  if (errors.length > 0)
+    throw new AppError('CONFLICT', message('scheduleImport.blocked', { count: errors.length, first: errors[0]?.message ?? '' }), {
+      conflicts,
+    });
+  return { added: parsed.fields.size, conflicts };
+};

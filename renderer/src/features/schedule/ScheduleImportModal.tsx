@@ -1,0 +1,129 @@
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes';
+import type { ScheduleImportPreview, ScheduleImportRow } from '../../../../shared/schedule-import';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { ConflictList } from './ConflictList';
+import { dayLabel, timeRange } from './session-text';
+
+// A 课程安排表 received as a spreadsheet, into this class: the file, then every row as it will be
+// stored with what stands in its way, then one import of all of it or nothing.
+export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const [source, setSource] = useState<{ path: string; preview: ScheduleImportPreview }>();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const choose = async () => {
+    const chosen = await api.files.chooseOpen({ purpose: 'scheduleImport' });
+    if (!chosen.ok) return setFailure(errorText(chosen.error));
+    const path = chosen.value.path;
+    if (!path) return;
+    setBusy(true);
+    const preview = await api.schedule.importPreview({ classId: target.id, path });
+    setBusy(false);
+    setFailure(preview.ok ? undefined : errorText(preview.error));
+    setSource(preview.ok ? { path, preview: preview.value } : undefined);
+  };
+
+  const rows = source?.preview.rows ?? [];
+  const refused = rows.filter((row) => row.problems.length > 0);
+  const blocking = (source?.preview.conflicts ?? []).filter((conflict) => conflict.severity === 'error');
+  const ready = source !== undefined && rows.length > 0 && refused.length === 0 && blocking.length === 0;
+
+  const commit = async () => {
+    if (!source) return;
+    setBusy(true);
+    const result = await api.schedule.importCommit({ classId: target.id, path: source.path, token: source.preview.token });
+    setBusy(false);
+    if (!result.ok) return setFailure(errorText(result.error));
+    message.success(t('schedulePage.import.done', { count: result.value.added }));
+    onClose();
+  };
+
+  return (
+    <Modal
+      open
+      title={t('schedulePage.import.title')}
+      width={980}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" disabled={!ready} loading={busy} onClick={() => void commit()}>
+          {t('schedulePage.import.ok', { count: rows.length })}
+        </Button>,
+      ]}
+    >
+      <Flex vertical gap={12}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('schedulePage.import.intro')}
+        </Typography.Paragraph>
+        <Flex gap={12} align="center">
+          <Button icon={<FileExcelOutlined />} onClick={() => void choose()} loading={busy && !source}>
+            {source ? t('schedulePage.import.another') : t('schedulePage.import.choose')}
+          </Button>
+          {source && (
+            <Typography.Text data-testid="schedule-import-file">
+              {t('schedulePage.import.file', {
+                name: source.preview.fileName,
+                sheet: source.preview.sheet,
+                row: source.preview.headerRow,
+                count: rows.length,
+              })}
+            </Typography.Text>
+          )}
+        </Flex>
+        {failure && <Alert type="error" showIcon title={failure} />}
+        {source && refused.length > 0 && (
+          <Alert type="error" showIcon title={t('schedulePage.import.refused', { count: refused.length })} />
+        )}
+        {source && refused.length === 0 && blocking.length > 0 && (
+          <Alert type="error" showIcon title={t('schedulePage.import.blocked', { count: blocking.length })} />
+        )}
+        {source && (
+          <Table<ScheduleImportRow>
+            data-testid="schedule-import-rows"
+            size="small"
+            rowKey="row"
+            pagination={false}
+            scroll={{ y: 320 }}
+            dataSource={rows}
+            columns={[
+              { title: t('schedulePage.import.row'), dataIndex: 'row', width: 64 },
+              {
+                title: t('schedulePage.import.when'),
+                width: 170,
+                render: (_, row) =>
+                  row.date && row.start ? `${dayLabel(row.date, t('schedulePage.dayFormat'))} ${timeRange(row)}` : '—',
+              },
+              { title: t('schedulePage.form.title'), dataIndex: 'title', ellipsis: true },
+              { title: t('schedulePage.form.teachers'), width: 120, render: (_, row) => row.teachers.join('、') },
+              { title: t('schedulePage.form.place'), dataIndex: 'place', width: 150, ellipsis: true },
+              {
+                title: t('schedulePage.import.problems'),
+                width: 260,
+                render: (_, row) =>
+                  row.problems.map((problem) => (
+                    <Typography.Text key={`${problem.column}${problem.message}`} type="danger" style={{ display: 'block' }}>
+                      {problem.column ? t('schedulePage.import.column', { column: problem.column }) : ''}
+                      {problem.message}
+                    </Typography.Text>
+                  )),
+              },
+            ]}
+          />
+        )}
+        {source && source.preview.conflicts.length > 0 && <ConflictList conflicts={source.preview.conflicts} />}
+      </Flex>
+    </Modal>
+  );
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { absolutePath } from './paths';
+import { conflictSchema } from './schedule';
+
+// A 课程安排表 as schools exchange it, and as this app exports it: 日期 / 星期 / 时间 / 课程内容 /
+// 教学形式 / 授课人 / 地点, with a day's date written once over its sessions (merged cells).
+export const scheduleImportFields = ['date', 'time', 'title', 'module', 'format', 'teachers', 'place', 'notes'] as const;
+export type ScheduleImportField = (typeof scheduleImportFields)[number];
+
+export const scheduleHeaderSynonyms: Record<ScheduleImportField, readonly string[]> = {
+  date: ['日期', '上课日期', '月日'],
+  time: ['时间', '时段', '上课时间', '课时安排'],
+  title: ['课程内容', '课程', '内容', '课程名称', '课题', '专题', '教学内容', '教学专题'],
+  module: ['教学模块', '模块'],
+  format: ['教学形式', '形式', '教学方式', '方式'],
+  teachers: ['授课人', '授课教师', '授课老师', '主讲', '主讲人', '教师', '主持人'],
+  place: ['地点', '上课地点', '教学地点', '场地', '教室'],
+  notes: ['备注', '说明'],
+};
+
+const id = z.number().int().positive();
+
+export const scheduleImportSchemas = {
+  preview: z.strictObject({ classId: id, path: absolutePath() }),
+  commit: z.strictObject({
+    classId: id,
+    path: absolutePath(),
+    // The preview's fingerprint of the file: a file changed since is refused, not imported unseen.
+    token: z.string().max(200),
+  }),
+};
+
+export const scheduleImportRowSchema = z.object({
+  row: z.number().int(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  title: z.string(),
+  module: z.string(),
+  format: z.string(),
+  teachers: z.array(z.string()),
+  place: z.string(),
+  // What keeps this row out, with the column it is about ("" for the row as a whole).
+  problems: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+export type ScheduleImportRow = z.output<typeof scheduleImportRowSchema>;
+
+export const scheduleImportPreviewSchema = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  rows: z.array(scheduleImportRowSchema),
+  // Clashes the sessions would have, with each other or with other classes, found on a trial run.
+  conflicts: z.array(conflictSchema),
+});
+export type ScheduleImportPreview = z.output<typeof scheduleImportPreviewSchema>;
+
+export const scheduleImportResultSchema = z.object({ added: z.number().int(), conflicts: z.array(conflictSchema) });
