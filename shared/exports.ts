@@ -11,6 +11,13 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const saveFormats = [...exportFormats, 'ics'] as const;
 export type SaveFormat = (typeof saveFormats)[number];
 
+// The name offered in the save dialog: what Windows cannot have in a file name (a session titled
+// "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name.
+export const fileNameOf = (base: string, format: SaveFormat): string => {
+  const safe = [...base.trim()].map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char));
+  return `${safe.slice(0, 120).join('')}.${format}`;
+};
+
 // Which formats each document comes in.
 export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = {
   roster: ['xlsx', 'docx', 'pdf', 'csv'],

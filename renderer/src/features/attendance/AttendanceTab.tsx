@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes';
+import { fileNameOf } from '../../../../shared/exports';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -158,7 +159,7 @@ export const AttendanceTab = ({ target }: { target: TrainingClass }) => {
           title={t('attendancePage.export')}
           onClose={() => setDialog(undefined)}
           request={() => ({
-            fileName: `${classTitle(target)}考勤表.xlsx`,
+            fileName: fileNameOf(`${classTitle(target)}考勤表`, 'xlsx'),
             format: 'xlsx',
             start: (path, jobId) => api.attendance.export({ classId: target.id, path, jobId }),
           })}

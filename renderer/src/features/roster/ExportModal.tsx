@@ -7,6 +7,7 @@ import {
   defaultRosterColumns,
   documentFormats,
   type ExportFormat,
+  fileNameOf,
   type RosterColumn,
   rosterColumns,
   rosterDocuments,
@@ -71,7 +72,10 @@ export const ExportModal = ({
   };
 
   const request = (): ExportRequest => ({
-    fileName: `${classTitle(target)}${session ? `${monthDay(session.date)}${session.title}` : ''}${documentTitle[document]}.${chosenFormat}`,
+    fileName: fileNameOf(
+      `${classTitle(target)}${session ? `${monthDay(session.date)}${session.title}` : ''}${documentTitle[document]}`,
+      chosenFormat,
+    ),
     format: chosenFormat,
     start: (path, jobId) =>
       api.roster.export({

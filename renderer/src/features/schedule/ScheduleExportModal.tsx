@@ -2,6 +2,7 @@ import { Form, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes';
+import { fileNameOf } from '../../../../shared/exports';
 import { api } from '../../api';
 import { ExportDialog, formatLabels } from '../../components/ExportDialog';
 
@@ -18,7 +19,7 @@ export const ScheduleExportModal = ({ target, onClose }: { target: TrainingClass
       title={t('schedulePage.exportTitle')}
       onClose={onClose}
       request={() => ({
-        fileName: `${classTitle(target)}课程安排表.${format}`,
+        fileName: fileNameOf(`${classTitle(target)}课程安排表`, format),
         format,
         start: (path, jobId) => api.schedule.export({ classId: target.id, format, path, jobId }),
       })}

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { fileNameOf } from '../../../../shared/exports';
 import type { StaffDetail } from '../../../../shared/staff';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
@@ -111,7 +112,7 @@ export const StaffDetailPage = () => {
           title={t('staffPage.exportIcs')}
           onClose={() => setDialog(undefined)}
           request={() => ({
-            fileName: `${person.name}授课安排.ics`,
+            fileName: fileNameOf(`${person.name}授课安排`, 'ics'),
             format: 'ics',
             start: (path, jobId) => api.schedule.export({ teacherId: person.id, format: 'ics', path, jobId }),
           })}
