@@ -286,6 +286,7 @@ export const enUS = {
   scheduleImport: {
     noHeader: 'No schedule header found: one of the first 20 rows must name the date, time and content columns',
     badDate: 'Date "{{value}}" cannot be read (write 6月3日, 2019-06-03 …)',
+    noDate: 'No date, and none above it to carry down',
     outside: '{{date}} is outside the class dates ({{from}} to {{to}})',
     badTime: 'Time "{{value}}" cannot be read (write 上午 08:30—11:30, 14:00-17:00 or 上午)',
     unknownTeacher: 'Teacher "{{name}}" is not among the staff: add them under Staff first',

@@ -283,6 +283,7 @@ export const zhCN = {
   scheduleImport: {
     noHeader: '找不到课程安排表的表头：前 20 行中需要有“日期”“时间”“课程内容”三列',
     badDate: '日期“{{value}}”无法识别（可写作 6月3日、2019-06-03 等）',
+    noDate: '没有日期，上面的行也没有可沿用的日期',
     outside: '{{date}} 不在本班次的培训日期（{{from}} 至 {{to}}）内',
     badTime: '时间“{{value}}”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）',
     unknownTeacher: '授课人“{{name}}”不在师资库中，请先在“师资”中添加',

@@ -105,6 +105,7 @@ describe('importing a schedule', () => {
       ['日期', '时间', '课程内容', '授课人', '地点'],
       ['10月14日', '上午', '乡村振兴战略解读', '刘志强', '党校报告厅'],
       ['十月十五日', '上午', '现场教学', '韩丽', '安石镇朝阳村'],
+      [null, '下午', '现场教学（续）', '韩丽', '安石镇朝阳村'],
       ['10月16日', '全天', '调研', '孙海燕', '刺五加种植基地'],
       ['10月17日', '上午', '专题辅导', '张无忌', '党校报告厅'],
       ['10月21日', '上午', '结业式', '刘志强', '党校报告厅'],
@@ -116,14 +117,16 @@ describe('importing a schedule', () => {
       .map((row) => [row.row, row.problems.map((p) => `${p.column}:${p.message}`).join('；')]);
     expect(problems).toEqual([
       [3, 'A:日期“十月十五日”无法识别（可写作 6月3日、2019-06-03 等）'],
-      [4, 'B:时间“全天”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）'],
-      [5, 'D:授课人“张无忌”不在师资库中，请先在“师资”中添加'],
-      [6, 'A:2019-10-21 不在本班次的培训日期（2019-10-14 至 2019-10-18）内'],
-      [7, expect.stringMatching(/^C:.*课程内容.*100/)],
+      // Below an unreadable date, a blank one has nothing to carry down.
+      [4, 'A:没有日期，上面的行也没有可沿用的日期'],
+      [5, 'B:时间“全天”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）'],
+      [6, 'D:授课人“张无忌”不在师资库中，请先在“师资”中添加'],
+      [7, 'A:2019-10-21 不在本班次的培训日期（2019-10-14 至 2019-10-18）内'],
+      [8, expect.stringMatching(/^C:.*课程内容.*100/)],
     ]);
     const before = snapshot(t.core.db);
     const refused = failure(await commit(), 'INVALID_INPUT');
-    expect(refused.message).toContain('有 5 行无法导入，未导入任何课程');
+    expect(refused.message).toContain('有 6 行无法导入，未导入任何课程');
     expect(snapshot(t.core.db)).toBe(before);
   });
 

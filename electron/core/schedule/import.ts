@@ -158,7 +158,12 @@ const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
     // Rows without a title are not sessions: blank lines, a closing 合计 or 备注 line.
     if (title === '') return;
     const problems: ScheduleImportRow['problems'] = [];
-    if (!date) problems.push(problem(col('date'), 'scheduleImport.badDate', { value: cellText(dateCell) }));
+    if (!date)
+      problems.push(
+        cellText(dateCell) === ''
+          ? problem(col('date'), 'scheduleImport.noDate')
+          : problem(col('date'), 'scheduleImport.badDate', { value: cellText(dateCell) }),
+      );
     else if (date < target.startDate || date > target.endDate)
       problems.push(problem(col('date'), 'scheduleImport.outside', { date, from: target.startDate, to: target.endDate }));
     const times = parseSessionTime(at(row, 'time'));
