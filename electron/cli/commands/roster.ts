@@ -1,31 +1,12 @@
 import { resolve } from 'node:path';
 import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import type { ImportPreview, ImportResult } from '../../../shared/roster-import';
 import { type RosterEntry, rosterSorts } from '../../../shared/trainees';
-import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
+import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
-
-const classOption = { class: { type: 'string', describe: '班次的 ID 或编号（如 2019-002）' } } as const;
-
-const classRef = (values: Values): string | number => {
-  const ref = values['class'];
-  if (typeof ref !== 'string' || ref.trim() === '') throw new UsageError('请用 --class 指定班次的 ID 或编号');
-  return /^\d+$/.test(ref.trim()) ? Number(ref) : ref.trim();
-};
-
-const classId = async (call: Call, values: Values): Promise<Result<number>> => {
-  const found = await call('classes.get', { ref: classRef(values) });
-  return found.ok ? ok(found.value.id) : found;
-};
-
-const oneFile = (positionals: readonly string[]) => {
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError('请给出名册文件的路径');
-  if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
-  return resolve(file);
-};
+import { classId, classOption, oneFile } from './class-args';
 
 type Imported = { preview: ImportPreview; result: ImportResult };
 
@@ -42,7 +23,7 @@ export const rosterCommands: readonly Command[] = [
       'header-row': { type: 'string', describe: '表头所在行号（默认自动识别）' },
     },
     execute: async (call, values, positionals) => {
-      const path = oneFile(positionals);
+      const path = oneFile(positionals, '名册文件');
       const id = await classId(call, values);
       if (!id.ok) return id;
       const headerRow = typeof values['header-row'] === 'string' ? Number(values['header-row']) : undefined;

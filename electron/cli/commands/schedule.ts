@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { Conflict } from '../../../shared/schedule';
 import type { ScheduleImportPreview } from '../../../shared/schedule-import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
+import { classId, classOption, oneFile } from './class-args';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
   if (/^\d+$/.test(name)) return ok(Number(name));
@@ -25,8 +26,8 @@ const target = async (call: Call, values: Values): Promise<Result<{ classId?: nu
     const id = await teacherId(call, teacher.trim());
     return id.ok ? ok({ teacherId: id.value }) : id;
   }
-  const found = await call('classes.get', { ref: /^\d+$/.test(String(classRef)) ? Number(classRef) : String(classRef) });
-  return found.ok ? ok({ classId: found.value.id }) : found;
+  const id = await classId(call, values);
+  return id.ok ? ok({ classId: id.value }) : id;
 };
 
 export const scheduleCommands: readonly Command[] = [
@@ -35,7 +36,7 @@ export const scheduleCommands: readonly Command[] = [
     usage: 'schedule export --class <ID 或编号> --format xlsx|docx|pdf|ics --out 文件',
     summary: '导出课程安排表（Excel、Word、PDF）或日历文件（.ics，可导入手机和电脑日历）',
     options: {
-      class: { type: 'string', describe: '班次的 ID 或编号' },
+      ...classOption,
       teacher: { type: 'string', describe: '授课人的姓名或编号（导出此人跨班次的全部课程）' },
       format: { type: 'string', describe: '格式：xlsx / docx / pdf / ics' },
       out: { type: 'string', describe: '保存到的文件' },
@@ -53,15 +54,12 @@ export const scheduleCommands: readonly Command[] = [
     words: ['schedule', 'import'],
     usage: 'schedule import --class <ID 或编号> 文件',
     summary: '从课程安排表（.xlsx、.xls、.csv）导入课程，全部成功或全部不导入',
-    options: { class: { type: 'string', describe: '班次的 ID 或编号' } },
+    options: classOption,
     execute: async (call, values, positionals) => {
-      const [file, ...extra] = positionals;
-      if (file === undefined) throw new UsageError('请给出课程安排表文件的路径');
-      if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
-      if (typeof values['class'] !== 'string') throw new UsageError('请用 --class 指定班次的 ID 或编号');
-      const chosen = await target(call, values);
-      if (!chosen.ok) return chosen;
-      const source = { classId: chosen.value.classId ?? 0, path: resolve(file) };
+      const path = oneFile(positionals, '课程安排表文件');
+      const id = await classId(call, values);
+      if (!id.ok) return id;
+      const source = { classId: id.value, path };
       const preview = await call('schedule.importPreview', source);
       if (!preview.ok) return preview;
       const refused = preview.value.rows.filter((row) => row.problems.length > 0);

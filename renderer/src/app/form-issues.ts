@@ -1,5 +1,7 @@
 import { App, type FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { FieldIssue } from '../../../shared/errors';
 import { useErrorText } from './errors';
 
 // The core's refusal of a save, shown where it belongs: each problem under its own field, anything
@@ -17,4 +19,16 @@ export const useShowRefusal = () => {
     if (known.length > 0) form.setFields(known.map((issue) => ({ name: issue.field, errors: [issueText(issue)] })));
     else message.error(errorText(error));
   };
+};
+
+// A field's rule from the same schema the core parses with: the first issue for that field (or for
+// an item of it: roles.0 is "roles"), in the words the core would use. `issues` reads the form now.
+export const useFieldRule = () => {
+  const { issueText } = useErrorText();
+  return (issues: () => readonly FieldIssue[], field: string): Rule => ({
+    validator: async () => {
+      const issue = issues().find((candidate) => candidate.field === field || candidate.field.startsWith(`${field}.`));
+      if (issue) throw new Error(issueText(issue));
+    },
+  });
 };

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes';
 import { classLimits } from '../../../../shared/classes';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
-import { useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 import { type ClassFormValues, fromClass, toFields, validateClassForm } from './form-values';
@@ -35,7 +34,7 @@ const fieldNames = [
 export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText } = useErrorText();
+  const fieldRule = useFieldRule();
   const showRefusal = useShowRefusal();
   const [form] = Form.useForm<ClassFormValues>();
   const [saving, setSaving] = useState(false);
@@ -44,12 +43,7 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
 
   // Each field checks the whole form with the shared schema and shows only its own problem,
   // so "end before start" appears as soon as both dates are there.
-  const rule = (field: string): Rule => ({
-    validator: async () => {
-      const issue = validateClassForm(form.getFieldsValue(true)).find((candidate) => candidate.field === field);
-      if (issue) throw new Error(issueText(issue));
-    },
-  });
+  const rule = (field: string) => fieldRule(() => validateClassForm(form.getFieldsValue(true)), field);
   const label = (field: (typeof fieldNames)[number]) => t(`fields.${field}`);
   const required = new Set(['name', 'category', 'startDate', 'endDate']);
   const item = (field: (typeof fieldNames)[number], extra: Rule[] = []) => ({

@@ -49,6 +49,7 @@ export const ExportModal = ({
   // A page per session needs sessions: without a schedule the choice is offered but greyed out.
   const schedule = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
   const planned = (schedule.data?.length ?? 0) > 0;
+  const layout = planned ? signinBy : 'day';
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
@@ -86,7 +87,7 @@ export const ExportModal = ({
         path,
         jobId,
         csvEncoding,
-        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: planned ? signinBy : 'day' }) : {}),
+        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout }) : {}),
         columns: columns.filter((c) => c.on).map((c) => c.key),
         reveal: { idNumber: revealId, phone: revealPhone },
       }),
@@ -113,7 +114,7 @@ export const ExportModal = ({
         {!session && document === 'signin' && (
           <Form.Item label={t('exportDialog.signinBy')} extra={planned ? undefined : t('exportDialog.noSessions')}>
             <Radio.Group
-              value={planned ? signinBy : 'day'}
+              value={layout}
               onChange={(event) => setSigninBy(event.target.value)}
               options={signinLayouts.map((key) => ({
                 value: key,

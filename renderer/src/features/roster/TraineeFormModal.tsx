@@ -1,5 +1,4 @@
 import { App, AutoComplete, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../shared/errors';
@@ -18,8 +17,7 @@ import {
 } from '../../../../shared/trainees';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
-import { useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 
@@ -94,7 +92,7 @@ const educationOptions = ['研究生', '大学本科', '大学专科', '中专',
 export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText } = useErrorText();
+  const fieldRule = useFieldRule();
   const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -113,13 +111,8 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
     const parsed = traineeFieldsSchema.safeParse(traineeOf(values), { reportInput: true });
     return parsed.success ? [] : toFieldIssues(parsed.error.issues, personLabels);
   };
-  const rule = (field: string): Rule => ({
-    validator: async () => {
-      if (existing) return;
-      const issue = issuesOf(form.getFieldsValue(true)).find((candidate) => candidate.field === field);
-      if (issue) throw new Error(issueText(issue));
-    },
-  });
+  // A person chosen from those the school knows is not edited here: nothing of theirs to check.
+  const rule = (field: string) => fieldRule(() => (existing ? [] : issuesOf(form.getFieldsValue(true))), field);
 
   const submit = async () => {
     try {

@@ -1,5 +1,4 @@
 import { App, AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select, Spin, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
@@ -10,8 +9,7 @@ import { conflictSchema, sessionFieldsOf, sessionFieldsSchema, slotDefaults, typ
 import { textMatches } from '../../../../shared/text/pinyin';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
-import { useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 import { ConflictList } from './ConflictList';
@@ -80,7 +78,7 @@ export const SessionFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText } = useErrorText();
+  const fieldRule = useFieldRule();
   const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -116,13 +114,8 @@ export const SessionFormModal = ({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [checkKey, target.id, sessionId]);
 
-  const rule = (field: (typeof fieldNames)[number]): Rule => ({
-    validator: async () => {
-      if (parsed.success) return;
-      const issue = toFieldIssues(parsed.error.issues, sessionLabels).find((candidate) => candidate.field === field);
-      if (issue) throw new Error(issueText(issue));
-    },
-  });
+  const rule = (field: (typeof fieldNames)[number]) =>
+    fieldRule(() => (parsed.success ? [] : toFieldIssues(parsed.error.issues, sessionLabels)), field);
 
   const teacherOptions = useMemo(
     () =>

@@ -1,12 +1,10 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
-import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Staff, type StaffFieldsInput, staffFieldsSchema } from '../../../../shared/staff';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
-import { useErrorText } from '../../app/errors';
-import { useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 
@@ -45,20 +43,17 @@ export const StaffFormModal = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { issueText } = useErrorText();
+  const fieldRule = useFieldRule();
   const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const roles = useQuery(() => api.vocab.get({ kind: 'staffRole' }), 'vocab:staffRole');
 
-  const rule = (field: (typeof fieldNames)[number]): Rule => ({
-    validator: async () => {
-      const parsed = staffFieldsSchema.safeParse(toFields(form.getFieldsValue(true)), { reportInput: true });
-      if (parsed.success) return;
-      const issue = toFieldIssues(parsed.error.issues, staffLabels).find((candidate) => candidate.field.startsWith(field));
-      if (issue) throw new Error(issueText(issue));
-    },
-  });
+  const issues = () => {
+    const parsed = staffFieldsSchema.safeParse(toFields(form.getFieldsValue(true)), { reportInput: true });
+    return parsed.success ? [] : toFieldIssues(parsed.error.issues, staffLabels);
+  };
+  const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
 
   const submit = async () => {
     try {

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { ok, type Result } from '../../../shared/result';
+import { type Call, UsageError, type Values } from '../command';
+
+// What commands about one class share: --class by ID or code, and one file to read.
+export const classOption = { class: { type: 'string', describe: '班次的 ID 或编号（如 2019-002）' } } as const;
+
+const classRef = (values: Values): string | number => {
+  const ref = values['class'];
+  if (typeof ref !== 'string' || ref.trim() === '') throw new UsageError('请用 --class 指定班次的 ID 或编号');
+  return /^\d+$/.test(ref.trim()) ? Number(ref) : ref.trim();
+};
+
+export const classId = async (call: Call, values: Values): Promise<Result<number>> => {
+  const found = await call('classes.get', { ref: classRef(values) });
+  return found.ok ? ok(found.value.id) : found;
+};
+
+// `what` names the file in the message: 名册文件, 课程安排表文件.
+export const oneFile = (positionals: readonly string[], what: string) => {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError(`请给出${what}的路径`);
+  if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
+  return resolve(file);
+};
