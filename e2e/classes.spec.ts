@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import type { TrainingClass } from '../shared/classes';
+import type { TrainingClass } from '../shared/classes/schemas';
 import { expect, label, test } from './fixtures';
 
 const root = resolve(import.meta.dirname, '..');

@@ -9,6 +9,8 @@ export const errorCodes = [
   'DATABASE_TOO_NEW',
   'DATABASE_DAMAGED',
   'FORBIDDEN',
+  'CANCELLED',
+  'HOST_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -36,6 +38,9 @@ export const issueCodes = [
   'invalid_phone',
   'duplicate',
   'invalid_time',
+  'raw_path',
+  'grant_unknown',
+  'grant_purpose',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classFieldsSchema } from './classes';
+import { classFieldsSchema } from './classes/schemas';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 

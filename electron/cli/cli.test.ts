@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TrainingClass } from '../../shared/classes';
+import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
 import { docxText, readXlsx } from '../core/testing/read-documents';
 import { messyRoster, standardRoster } from '../core/testing/roster-files';

@@ -1,5 +1,6 @@
 import type { Channel, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { GrantPurpose } from '../../shared/files/schemas';
 import type { Router } from '../core/router';
 
 export type OptionSpec = { type: 'string' | 'boolean'; describe: string };
@@ -11,12 +12,16 @@ export class UsageError extends Error {}
 
 export type Call = Router['call'];
 
+// What a command works with: the router, and the one door that turns a path typed on the command
+// line into a grant (the user of a terminal owns the machine; no IPC channel reaches this).
+export type Context = { call: Call; grant: (path: string, purpose: GrantPurpose) => string };
+
 export type Command = {
   words: readonly string[];
   usage: string;
   summary: string;
   options: Readonly<Record<string, OptionSpec>>;
-  execute: (call: Call, values: Values, positionals: readonly string[]) => Promise<Result<unknown>>;
+  execute: (context: Context, values: Values, positionals: readonly string[]) => Promise<Result<unknown>>;
   // For the one command that must work when the database cannot be opened at all (restore).
   whenDamaged?: (dataDir: string, values: Values, positionals: readonly string[]) => Promise<Result<unknown>>;
   print: (value: unknown) => string;
@@ -36,12 +41,12 @@ export const single = <C extends Channel>(
     print: (value: OutputOf<C>) => string;
     json?: (value: OutputOf<C>) => unknown;
   },
-): Command => steps({ ...spec, execute: (call, values, positionals) => call(spec.channel, spec.input(values, positionals)) });
+): Command => steps({ ...spec, execute: ({ call }, values, positionals) => call(spec.channel, spec.input(values, positionals)) });
 
 // A command that takes several calls (find the class, preview, then commit …).
 export const steps = <T>(
   spec: Described & {
-    execute: (call: Call, values: Values, positionals: readonly string[]) => Promise<Result<T>>;
+    execute: (context: Context, values: Values, positionals: readonly string[]) => Promise<Result<T>>;
     whenDamaged?: (dataDir: string, values: Values, positionals: readonly string[]) => Promise<Result<T>>;
     print: (value: T) => string;
     json?: (value: T) => unknown;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { CoreEvent } from '../../shared/events';
@@ -158,7 +159,11 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   try {
     let result;
     try {
-      result = await command.execute(opened.router.call, parsed.values, parsed.positionals);
+      result = await command.execute(
+        { call: opened.router.call, grant: (path, purpose) => opened.core.grants.issue(resolve(path), purpose) },
+        parsed.values,
+        parsed.positionals,
+      );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(`错误：${error.message}\n\n${commandHelp(command)}`);

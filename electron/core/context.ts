@@ -1,5 +1,7 @@
 import type { CoreEvent } from '../../shared/events';
 import type { AuditContext, Db } from './db/connection';
+import type { Grants } from './files/grants';
+import type { RunningJobs } from './jobs/job';
 import type { Logger } from './log';
 import type { Platform } from './platform';
 
@@ -21,6 +23,10 @@ export type Core = {
   emit: (event: CoreEvent) => void;
   // The better-sqlite3 build this process loads (the app's Electron build), for every connection.
   nativeBinding: string | undefined;
+  // The files the person chose in this run, behind opaque grants (see files/grants.ts).
+  grants: Grants;
+  // Long work under way, so that it can be cancelled.
+  jobs: RunningJobs;
   // Closes and opens the database again (after a restore replaced the file).
   reopen: () => void;
 };

@@ -2,20 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { fileHandlers } from './app/files';
-import { appHandlers } from './app/handlers';
-import { backupHandlers } from './backup/handlers';
-import { classHandlers } from './classes/handlers';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
-import { rosterHandlers } from './roster/handlers';
-import { scheduleHandlers } from './schedule/handlers';
-import { staffHandlers } from './staff/handlers';
+import { grantRegistry } from './files/grants';
+import { domainHandlers } from './handlers';
+import { runningJobs } from './jobs/job';
 import { createRouter, type Router } from './router';
-import { traineeHandlers } from './trainees/handlers';
 
 export type OpenCoreOptions = {
   dataDir: string;
@@ -61,21 +56,14 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     platform: options.platform ?? noPlatform,
     emit: options.emit ?? (() => undefined),
     nativeBinding: options.nativeBinding,
+    grants: grantRegistry(),
+    jobs: runningJobs(),
     reopen: () => {
       if (core.db.open) core.db.close();
       core.db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding, audit });
     },
   };
-  const router = createRouter(core, [
-    appHandlers,
-    fileHandlers,
-    classHandlers,
-    traineeHandlers,
-    rosterHandlers,
-    backupHandlers,
-    staffHandlers,
-    scheduleHandlers,
-  ]);
+  const router = createRouter(core, Object.values(domainHandlers));
   const close = () => {
     // And at every close, for what changed while the data folder was open.
     if (core.db.open) core.db.pragma('optimize');

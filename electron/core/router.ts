@@ -2,9 +2,10 @@ import { type Channel, type Contract, contract, isChannel, type OutputOf, type P
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
 import { err, ok, type Result } from '../../shared/result';
-import { parseInput } from '../../shared/validation';
+import { findRawPath } from '../../shared/files/raw-path';
+import { fieldIssue, invalidInput, parseInput } from '../../shared/validation';
 import type { Core } from './context';
-import { type Job, startJob } from './jobs';
+import { type Job, startJob } from './jobs/job';
 
 // Commands run inside the router's transaction and so must finish synchronously; queries and jobs
 // may wait (for a dialog, for Chromium to print a PDF).
@@ -42,6 +43,9 @@ const toShape = (core: Core, channel: string, error: unknown): AppErrorShape => 
 const jobIdOf = (input: unknown): string | undefined =>
   typeof input === 'object' && input !== null && 'jobId' in input && typeof input.jobId === 'string' ? input.jobId : undefined;
 
+// Queries and commands finish in one go: nothing can ask them to stop.
+const unstoppable = new AbortController();
+
 // Builds the one handler table. Every contract channel must have exactly one handler: a duplicate
 // or a missing name is a programming error found at start-up, not at the first click.
 export const createRouter = (core: Core, tables: readonly Handlers[]): Router => {
@@ -65,12 +69,24 @@ export const createRouter = (core: Core, tables: readonly Handlers[]): Router =>
     const handler = table.get(channel);
     try {
       if (!handler) throw new Error(`no handler: ${channel}`);
+      // Files are named by grants, never by paths: a value that is a path is refused before any
+      // handler runs, so that nothing is read or written on its account.
+      const rawPath = findRawPath(rawInput);
+      if (rawPath) throw invalidInput([fieldIssue(rawPath.join('.'), 'raw_path')]);
       // The table erases each handler's input type; parsing by the same channel's schema restores it.
       const input = parseInput(spec.input, rawInput ?? {}) as never;
-      const job = startJob(core, channel, jobIdOf(input));
-      // A command is one transaction: it lands whole or not at all.
-      const value = spec.kind === 'command' ? job.transaction(() => handler(core, input, job)) : await handler(core, input, job);
-      return ok(value);
+      if (spec.kind !== 'job') {
+        const job = startJob(core, channel, undefined, unstoppable.signal);
+        // A command is one transaction: it lands whole or not at all.
+        return ok(spec.kind === 'command' ? job.transaction(() => handler(core, input, job)) : await handler(core, input, job));
+      }
+      const jobId = jobIdOf(input);
+      const running = core.jobs.start(jobId);
+      try {
+        return ok(await handler(core, input, startJob(core, channel, jobId, running.signal)));
+      } finally {
+        running.finish();
+      }
     } catch (error) {
       return err(toShape(core, channel, error));
     }

@@ -1,6 +1,5 @@
 import type { Bridge } from '../../shared/bridge';
 import { type Channel, channels, contract, type InputOf, type OutputOf } from '../../shared/contract';
-import type { JobProgress } from '../../shared/events';
 import type { Result } from '../../shared/result';
 
 declare global {
@@ -47,19 +46,3 @@ const build = (): Client => {
 };
 
 export const api = build();
-
-// Runs a job channel with a fresh job id and reports its progress events until it answers.
-export const withProgress = async <T>(
-  start: (jobId: string) => Promise<T>,
-  onProgress: (event: JobProgress) => void,
-): Promise<T> => {
-  const jobId = crypto.randomUUID();
-  const stop = window.api.onEvent((event) => {
-    if (event.jobId === jobId) onProgress(event);
-  });
-  try {
-    return await start(jobId);
-  } finally {
-    stop();
-  }
-};

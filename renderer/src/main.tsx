@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Locale } from '../../shared/settings';
+import type { Locale } from '../../shared/settings/schemas';
 import { api } from './api';
 import { App } from './app/App';
 import { initI18n } from './i18n';

@@ -2,6 +2,11 @@ import type { SharedMessages } from './zh-CN';
 
 export const enUS = {
   fields: {
+    grant: 'File',
+    folder: 'Folder',
+    backup: 'Backup',
+    purpose: 'Purpose',
+    defaultName: 'File name',
     id: 'ID',
     code: 'Class code',
     name: 'Class name',
@@ -78,6 +83,9 @@ export const enUS = {
     seq: 'No.',
   },
   issues: {
+    raw_path: '“{{label}}” cannot be a file path; choose files and folders in the dialog',
+    grant_unknown: 'The chosen file is no longer valid (the program restarted); please choose it again',
+    grant_purpose: 'The chosen file cannot be used for this; please choose again',
     required: '"{{label}}" is required',
     too_long: '"{{label}}" must be at most {{max}} characters',
     invalid_type: '"{{label}}" has the wrong format',
@@ -101,6 +109,8 @@ export const enUS = {
     duplicate: '"{{label}}" repeats row {{other}}',
   },
   errors: {
+    CANCELLED: 'Cancelled; the data and files are as they were',
+    HOST_FAILED: 'The background worker stopped unexpectedly; nothing was changed. It has been restarted; please try again',
     INVALID_INPUT: 'Some input is invalid; please check it and try again',
     UNKNOWN_CHANNEL: 'Unknown operation "{{channel}}"',
     NOT_FOUND: 'The record was not found',
@@ -170,6 +180,24 @@ export const enUS = {
       'This class has no sessions yet, so there is no sign-in sheet per session: make one per day, or plan the schedule first',
     sessionNotInClass: 'The chosen session does not belong to this class',
     signinOnly: 'Only the sign-in sheet can be made per session',
+  },
+  files: {
+    titles: {
+      rosterImport: 'Choose a roster file',
+      scheduleImport: 'Choose a schedule',
+      export: 'Save to',
+      backupFolder: 'Choose the backup folder',
+      restoreFrom: 'Choose a backup to restore',
+    },
+    filters: {
+      spreadsheets: 'Spreadsheets (Excel, WPS, CSV)',
+      all: 'All files',
+      xlsx: 'Excel workbook',
+      docx: 'Word document',
+      pdf: 'PDF file',
+      csv: 'CSV file',
+      ics: 'Calendar file (iCalendar)',
+    },
   },
   platform: {
     noDialogs: 'No file dialog here: give the file path directly',

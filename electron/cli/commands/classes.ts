@@ -1,4 +1,4 @@
-import { classStatuses, type TrainingClass } from '../../../shared/classes';
+import { classStatuses, type TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { asNumberIfWhole, type Command, defined, type OptionSpec, single, UsageError } from '../command';
 import { formatFacts, formatTable } from '../format';

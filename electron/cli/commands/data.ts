@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { BackupInfo, CheckReport } from '../../../shared/backup';
+import type { BackupInfo } from '../../../shared/backup/schemas';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { err, ok } from '../../../shared/result';
@@ -8,6 +8,7 @@ import { appLockHolder } from '../../core/lock';
 import { databaseFileName } from '../../core/paths';
 import { type Command, defined, steps, UsageError } from '../command';
 import { formatFacts } from '../format';
+import { type CheckReport } from '../../../shared/check/schemas';
 
 const describe = (info: BackupInfo) =>
   formatFacts([
@@ -49,8 +50,11 @@ export const dataCommands: readonly Command[] = [
     usage: 'backup [--out 文件夹]',
     summary: '立即备份数据（数据库与文件），并校验备份',
     options: { out: { type: 'string', describe: '备份到的文件夹（默认为设置中的备份文件夹）' } },
-    execute: (call, values) =>
-      call('backup.create', defined({ dir: typeof values['out'] === 'string' ? resolve(values['out']) : undefined })),
+    execute: ({ call, grant }, values) =>
+      call(
+        'backup.create',
+        defined({ folder: typeof values['out'] === 'string' ? grant(values['out'], 'backupFolder') : undefined }),
+      ),
     print: (info) => `备份完成，已通过完整性检查：\n${describe(info)}`,
   }),
   steps<Restore>({
@@ -58,13 +62,13 @@ export const dataCommands: readonly Command[] = [
     usage: 'restore <备份文件夹> [--yes]',
     summary: '从备份恢复数据（先显示备份内容；恢复前会自动备份当前数据）',
     options: { yes: { type: 'boolean', describe: '确认恢复' } },
-    execute: async (call, values, positionals) => {
-      const path = onePath(positionals);
-      const preview = await call('backup.inspect', { path });
+    execute: async ({ call, grant }, values, positionals) => {
+      const source = { grant: grant(onePath(positionals), 'restoreFrom') };
+      const preview = await call('backup.inspect', source);
       if (!preview.ok || values['yes'] !== true) return preview.ok ? ok({ preview: preview.value, done: false }) : preview;
       const info = await call('app.info', {});
       if (info.ok) refuseWhileAppRuns(info.value.dataDir);
-      const result = await call('backup.restore', { path });
+      const result = await call('backup.restore', source);
       return result.ok ? ok({ preview: preview.value, done: true, safety: result.value.safety }) : err(result.error);
     },
     // The database will not open: the damaged file goes aside and the backup takes its place.
@@ -90,7 +94,7 @@ export const dataCommands: readonly Command[] = [
     usage: 'check',
     summary: '数据检查：数据库完整性、外键，以及每个存储文件的 SHA-256',
     options: {},
-    execute: (call) => call('check.run', {}),
+    execute: ({ call }) => call('check.run', {}),
     // Problems are the answer, not a failure of the command; the exit code still says so.
     exitCode: (report) => (report.ok ? 0 : 1),
     print: (report) =>

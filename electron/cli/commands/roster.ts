@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
-import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
 import { err, ok } from '../../../shared/result';
-import type { ImportPreview, ImportResult } from '../../../shared/roster-import';
-import { type RosterEntry, rosterSorts } from '../../../shared/trainees';
+import type { ImportPreview, ImportResult } from '../../../shared/roster/import';
 import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
 import { classId, classOption, oneFile } from './class-args';
+import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
+import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
 type Imported = { preview: ImportPreview; result: ImportResult };
 
@@ -22,12 +21,12 @@ export const rosterCommands: readonly Command[] = [
       sheet: { type: 'string', describe: '工作表名称（默认自动选择）' },
       'header-row': { type: 'string', describe: '表头所在行号（默认自动识别）' },
     },
-    execute: async (call, values, positionals) => {
-      const path = oneFile(positionals, '名册文件');
+    execute: async ({ call, grant }, values, positionals) => {
+      const file = grant(oneFile(positionals, '名册文件'), 'rosterImport');
       const id = await classId(call, values);
       if (!id.ok) return id;
       const headerRow = typeof values['header-row'] === 'string' ? Number(values['header-row']) : undefined;
-      const source = defined({ classId: id.value, path, sheet: values['sheet'], headerRow });
+      const source = defined({ classId: id.value, grant: file, sheet: values['sheet'], headerRow });
       const preview = await call('roster.importPreview', source);
       if (!preview.ok) return preview;
       const result = await call('roster.importCommit', { ...source, token: preview.value.token });
@@ -60,7 +59,7 @@ export const rosterCommands: readonly Command[] = [
       sort: { type: 'string', describe: `排序：${rosterSorts.join(' / ')}（默认 stroke，即姓氏笔画）` },
       reveal: { type: 'boolean', describe: '显示完整的身份证号和电话（会记入操作日志）' },
     },
-    execute: async (call, values) => {
+    execute: async ({ call }, values) => {
       const id = await classId(call, values);
       if (!id.ok) return id;
       const listed = await call('roster.list', defined({ classId: id.value, sort: values['sort'] }));
@@ -116,7 +115,7 @@ export const rosterCommands: readonly Command[] = [
       encoding: { type: 'string', describe: 'CSV 编码：gb18030（默认，适合中文 Excel）/ utf8bom' },
       by: { type: 'string', describe: `签到表：${signinLayouts.join(' / ')}（默认 day 每天一页；session 每节课一页）` },
     },
-    execute: async (call, values) => {
+    execute: async ({ call, grant }, values) => {
       const out = values['out'];
       if (typeof out !== 'string') throw new UsageError('请用 --out 指定保存到的文件');
       const id = await classId(call, values);
@@ -126,7 +125,7 @@ export const rosterCommands: readonly Command[] = [
         'roster.export',
         defined({
           classId: id.value,
-          path: resolve(out),
+          grant: grant(out, 'export'),
           format: values['format'],
           document: values['document'] ?? 'roster',
           columns: typeof values['columns'] === 'string' ? values['columns'].split(',').map((c) => c.trim()) : undefined,

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
-import type { Conflict } from '../../../shared/schedule';
-import type { ScheduleImportPreview } from '../../../shared/schedule-import';
+import type { Conflict } from '../../../shared/schedule/schemas';
+import type { ScheduleImportPreview } from '../../../shared/schedule/import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 import { classId, classOption, oneFile } from './class-args';
 
@@ -41,12 +40,12 @@ export const scheduleCommands: readonly Command[] = [
       format: { type: 'string', describe: '格式：xlsx / docx / pdf / ics' },
       out: { type: 'string', describe: '保存到的文件' },
     },
-    execute: async (call, values) => {
+    execute: async ({ call, grant }, values) => {
       const out = values['out'];
       if (typeof out !== 'string') throw new UsageError('请用 --out 指定保存到的文件');
       const chosen = await target(call, values);
       if (!chosen.ok) return chosen;
-      return call('schedule.export', defined({ ...chosen.value, format: values['format'], path: resolve(out) }));
+      return call('schedule.export', defined({ ...chosen.value, format: values['format'], grant: grant(out, 'export') }));
     },
     print: ({ path, rows }) => `已导出 ${rows} 节课到 ${path}`,
   }),
@@ -55,11 +54,11 @@ export const scheduleCommands: readonly Command[] = [
     usage: 'schedule import --class <ID 或编号> 文件',
     summary: '从课程安排表（.xlsx、.xls、.csv）导入课程，全部成功或全部不导入',
     options: classOption,
-    execute: async (call, values, positionals) => {
-      const path = oneFile(positionals, '课程安排表文件');
+    execute: async ({ call, grant }, values, positionals) => {
+      const file = grant(oneFile(positionals, '课程安排表文件'), 'scheduleImport');
       const id = await classId(call, values);
       if (!id.ok) return id;
-      const source = { classId: id.value, path };
+      const source = { classId: id.value, grant: file };
       const preview = await call('schedule.importPreview', source);
       if (!preview.ok) return preview;
       const refused = preview.value.rows.filter((row) => row.problems.length > 0);

@@ -1,4 +1,3 @@
-import type { AppInfo } from '../../../shared/settings';
 import { createClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
@@ -6,6 +5,7 @@ import { sampleClasses, sampleSchedule, sampleSchoolName, sampleStaff } from '..
 import { saveSession } from '../schedule/service';
 import { createStaff, setTeam } from '../staff/service';
 import { getSettings, updateSettings } from '../settings/service';
+import { type AppInfo } from '../../../shared/app/schemas';
 
 const countClasses = (core: Core): number =>
   core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM classes').get()?.n ?? 0;

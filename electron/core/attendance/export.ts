@@ -1,17 +1,17 @@
-import { classTitle } from '../../../shared/classes';
-import type { ExportResult } from '../../../shared/exports';
+import { classTitle } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { type AttendanceStatus, slotOf } from '../../../shared/schedule';
-import { record } from '../audit/service';
+import { slotOf } from '../../../shared/schedule/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import type { DocColumn } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
-import { writeFileAtomic } from '../files/atomic';
-import type { Job } from '../jobs';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
 import { listSessions } from '../schedule/service';
 import { getSettings } from '../settings/service';
 import { attendanceSummary, attends, membersOf } from './service';
+import { type ExportResult } from '../../../shared/files/schemas';
+import { type AttendanceStatus } from '../../../shared/attendance/schemas';
 
 const marks: Record<AttendanceStatus, string> = { present: '√', late: '迟', leave: '假', absent: '缺' };
 const slotWords = { morning: '上', afternoon: '下', evening: '晚' } as const;
@@ -20,8 +20,13 @@ const percent = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '' : `${Math.round(rate * 1000) / 10}%`;
 
 // One row per trainee, one column per session: √ 迟 假 缺, and the rate at the end.
-export const exportAttendance = async (core: Core, input: { classId: number; path: string }, job: Job): Promise<ExportResult> => {
+export const exportAttendance = async (
+  core: Core,
+  input: { classId: number; grant: string },
+  job: Job,
+): Promise<ExportResult> => {
   const target = getClass(core, input.classId);
+  const output = exportTarget(core, input.grant);
   const sessions = listSessions(core, target.id);
   const members = membersOf(core, target.id).filter((m) => m.status !== 'withdrawn');
   const rates = new Map(attendanceSummary(core, target.id).trainees.map((t) => [t.enrolmentId, t.rate]));
@@ -62,15 +67,13 @@ export const exportAttendance = async (core: Core, input: { classId: number; pat
     orientation: 'landscape',
     sections: [{ columns, rows }],
   });
-  writeFileAtomic(input.path, bytes);
-  job.transaction(() =>
-    record(core, {
-      action: 'export',
+  return finishExport(core, job, output, bytes, {
+    rows: rows.length,
+    audit: {
       entity: 'class',
       entityId: target.id,
-      summary: `导出“${title}”（XLSX，${members.length} 人）到 ${input.path}`,
-      after: { path: input.path },
-    }),
-  );
-  return { path: input.path, rows: rows.length, bytes: bytes.length };
+      summary: `导出“${title}”（XLSX，${members.length} 人）到 ${output.path}`,
+      after: { path: output.path },
+    },
+  });
 };

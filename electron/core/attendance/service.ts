@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { AttendanceStatus, Session } from '../../../shared/schedule';
+import type { Session } from '../../../shared/schedule/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { getSession, listSessions } from '../schedule/service';
+import { type AttendanceStatus } from '../../../shared/attendance/schemas';
 
 type Member = { enrolmentId: number; name: string; unit: string; group: number | null; status: string };
 

@@ -39,7 +39,7 @@ describe('the audit log', () => {
     const classId = value(
       await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
     ).id;
-    value(await t.router.call('roster.importCommit', { classId, path: standardRoster(t.dir, 20) }));
+    value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 20), 'rosterImport') }));
     expect((await log({ entity: 'trainees', action: 'create' })).total).toBe(20);
     expect((await log({ entity: 'enrolments' })).items.every((e) => e.channel === 'roster.importCommit')).toBe(true);
     expect((await log({ action: 'import' })).items[0]?.summary).toBe(
@@ -71,7 +71,7 @@ describe('the audit log', () => {
     expect((await log({ from: '2026-11-26' })).total).toBe(0);
 
     const path = join(t.dir, '操作日志.xlsx');
-    value(await t.router.call('audit.export', { path }));
+    value(await t.router.call('audit.export', { grant: t.grant(path, 'export') }));
     const { rows } = await readXlsx(path);
     expect(rows[0]?.[0]).toBe('操作日志');
     expect(rows[2]).toEqual(['时间', '操作人', '操作', '说明', '来源', '变更前', '变更后']);

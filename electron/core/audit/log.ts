@@ -1,14 +1,13 @@
-import type { AuditEntry, AuditFilters } from '../../../shared/audit';
+import type { AuditEntry, AuditFilters } from '../../../shared/audit/schemas';
 import { addDays } from '../../../shared/dates';
-import type { ExportResult } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
-import { writeFileAtomic } from '../files/atomic';
-import type { Job } from '../jobs';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
-import { record } from './service';
+import { type ExportResult } from '../../../shared/files/schemas';
 
 type Row = {
   id: number;
@@ -109,7 +108,8 @@ export const listAudit = (core: Core, query: AuditFilters & { limit: number; off
 
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
-export const exportAudit = async (core: Core, input: AuditFilters & { path: string }, job: Job): Promise<ExportResult> => {
+export const exportAudit = async (core: Core, input: AuditFilters & { grant: string }, job: Job): Promise<ExportResult> => {
+  const output = exportTarget(core, input.grant);
   const { sql, params } = where(input);
   const rows = core.db
     .prepare<Record<string, string>, Row>(`SELECT * FROM audit_log ${sql} ORDER BY id`)
@@ -144,15 +144,12 @@ export const exportAudit = async (core: Core, input: AuditFilters & { path: stri
     ],
   };
   const bytes = await writeXlsx(doc);
-  writeFileAtomic(input.path, bytes);
-  job.transaction(() =>
-    record(core, {
-      action: 'export',
+  return finishExport(core, job, output, bytes, {
+    rows: rows.length,
+    audit: {
       entity: 'data',
-      summary: `导出操作日志（${rows.length} 条）到 ${input.path}`,
-      after: { path: input.path, rows: rows.length },
-    }),
-  );
-  job.progress('write', 1, 1);
-  return { path: input.path, rows: rows.length, bytes: bytes.length };
+      summary: `导出操作日志（${rows.length} 条）到 ${output.path}`,
+      after: { path: output.path, rows: rows.length },
+    },
+  });
 };

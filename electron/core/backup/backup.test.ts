@@ -25,7 +25,12 @@ describe('backups', () => {
     expect(readdirSync(info.path).sort()).toEqual(['cadre.sqlite3', 'manifest.json']);
     expect(value(await t.router.call('backup.list', {})).items.map((b) => b.name)).toEqual([info.name]);
     expect(value(await t.router.call('settings.get', {})).lastBackupAt).toBe(info.createdAt);
-    expect(value(await t.router.call('backup.inspect', { path: join(info.path, 'manifest.json') })).counts.classes).toBe(3);
+    expect(value(await t.router.call('backup.inspect', { backup: info.name })).counts.classes).toBe(3);
+    // A backup elsewhere, chosen in the folder dialog: the folder, or the manifest inside it.
+    expect(value(await t.router.call('backup.inspect', { grant: t.grant(info.path, 'restoreFrom') })).name).toBe(info.name);
+    expect(
+      value(await t.router.call('backup.inspect', { grant: t.grant(join(info.path, 'manifest.json'), 'restoreFrom') })).name,
+    ).toBe(info.name);
   });
 
   it('keeps the newest N, and only after the new one is verified', async () => {
@@ -46,10 +51,13 @@ describe('backups', () => {
     bytes.fill(0x5a, 4096, 8192);
     writeFileSync(file, bytes);
     const before = snapshot(t.core.db);
-    const error = failure(await t.router.call('backup.restore', { path: info.path }), 'INVALID_INPUT');
+    const error = failure(await t.router.call('backup.restore', { backup: info.name }), 'INVALID_INPUT');
     expect(error.message).toMatch(/^备份“.*”无法使用/);
     expect(snapshot(t.core.db)).toBe(before);
-    failure(await t.router.call('backup.inspect', { path: join(t.dir, 'nothing-here') }), 'INVALID_INPUT');
+    failure(
+      await t.router.call('backup.inspect', { grant: t.grant(join(t.dir, 'nothing-here'), 'restoreFrom') }),
+      'INVALID_INPUT',
+    );
   });
 
   it('restores a backup after backing up what is there now', async () => {
@@ -60,7 +68,7 @@ describe('backups', () => {
     expect(value(await t.router.call('classes.list', {})).items).toHaveLength(0);
 
     later(5);
-    const result = value(await t.router.call('backup.restore', { path: good.path }));
+    const result = value(await t.router.call('backup.restore', { backup: good.name }));
     expect(result.restored.name).toBe(good.name);
     expect(result.safety).toMatchObject({ reason: 'before-restore', counts: { classes: 0 } });
     expect(value(await t.router.call('classes.list', {})).items).toHaveLength(3);

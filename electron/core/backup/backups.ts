@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type BackupInfo, type BackupReason, backupInfoSchema } from '../../../shared/backup';
+import { type BackupInfo, type BackupReason, backupInfoSchema } from '../../../shared/backup/schemas';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { writeFileAtomic } from '../files/atomic';
 import { filesDir, sha256Of, storedPath } from '../files/store';
+import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
 
 // A backup is a folder: the database (copied by SQLite's online backup API, never as a file), the
@@ -37,7 +38,7 @@ export const countsOf = (db: Database.Database): Counts => ({
 
 const damaged = (path: string, detail: string) =>
   new AppError('INVALID_INPUT', message('backup.damaged', { path, detail }), {
-    issues: [{ field: 'path', code: 'invalid_format', message: message('backup.damaged', { path, detail }) }],
+    issues: [{ field: 'backup', code: 'invalid_format', message: message('backup.damaged', { path, detail }) }],
   });
 
 // Opens a backup's database read-only and runs SQLite's full integrity check.
@@ -118,7 +119,7 @@ export type MakeBackup = {
   now: Date;
   appVersion: string;
   nativeBinding: string | undefined;
-  progress: (done: number, total: number) => void;
+  job: Job;
 };
 
 export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
@@ -132,7 +133,9 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
     const database = join(partial, databaseFileName);
     await options.db.backup(database, {
       progress: ({ totalPages, remainingPages }) => {
-        options.progress(totalPages - remainingPages, totalPages);
+        // Throwing here stops SQLite's copy; the half-made folder is removed below.
+        options.job.checkpoint();
+        options.job.progress('backup', totalPages - remainingPages, totalPages);
         return 200;
       },
     });
@@ -143,7 +146,11 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
     const verified = verifyDatabase(database, options.nativeBinding);
     // The stored files the database refers to, checked against their names on the way.
     const hashes = options.db.prepare<[], string>('SELECT sha256 FROM stored_files').pluck().all();
-    for (const sha256 of hashes) {
+    for (const [index, sha256] of hashes.entries()) {
+      if (index % 20 === 0) {
+        options.job.progress('files', index, hashes.length);
+        await options.job.pause();
+      }
       const source = storedPath(options.dataDir, sha256);
       const bytes = readFileSync(source);
       if (sha256Of(bytes) !== sha256) throw damaged(source, message('backup.fileChanged'));
@@ -160,6 +167,7 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
       counts: verified.counts,
     };
     writeFileAtomic(join(partial, manifestName), Buffer.from(JSON.stringify(info, null, 2)));
+    options.job.checkpoint();
     const final = join(options.dir, name);
     rmSync(final, { recursive: true, force: true });
     renameSync(partial, final);

@@ -1,13 +1,10 @@
-import { exportAudit, listAudit } from '../audit/log';
 import type { Handlers } from '../router';
-import { checkData, createBackup, inspectBackup, listBackupsOf, restoreBackup } from './service';
+import { createBackup, inspectBackup, listBackupsOf, restoreBackup, setBackupFolder } from './service';
 
 export const backupHandlers = {
-  'backup.create': (core, { dir, reason }, job) => createBackup(core, reason, job, dir),
+  'backup.create': (core, { folder, reason }, job) => createBackup(core, reason, job, folder),
   'backup.list': (core) => listBackupsOf(core),
-  'backup.inspect': (core, { path }) => inspectBackup(core, path),
-  'backup.restore': (core, { path }, job) => restoreBackup(core, path, job),
-  'check.run': (core) => checkData(core),
-  'audit.list': (core, query) => listAudit(core, query),
-  'audit.export': (core, input, job) => exportAudit(core, input, job),
+  'backup.inspect': (core, source) => inspectBackup(core, source),
+  'backup.restore': (core, source, job) => restoreBackup(core, source, job),
+  'backup.setFolder': (core, { grant }) => setBackupFolder(core, grant),
 } satisfies Handlers;

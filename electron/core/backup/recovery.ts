@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BackupInfo } from '../../../shared/backup';
+import type { BackupInfo } from '../../../shared/backup/schemas';
 import { listBackups, setAsideDamaged } from './backups';
 
 // For a database that fails its check at start (the core cannot open it, so this works on files):

@@ -1,13 +1,13 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupInfo, BackupReason, CheckReport } from '../../../shared/backup';
+import type { BackupInfo, BackupReason, BackupSource } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
 import type { Core } from '../context';
-import { checkStoredFiles } from '../files/store';
-import type { Job } from '../jobs';
+import type { Job } from '../jobs/job';
 import { getSettings, updateSettings } from '../settings/service';
-import { countsOf, listBackups, makeBackup, pruneBackups, readBackup, restoreFiles, verifyDatabase } from './backups';
+import { listBackups, makeBackup, pruneBackups, readBackup, restoreFiles, verifyDatabase } from './backups';
 import { databaseFileName } from '../paths';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
@@ -19,8 +19,21 @@ const reasonWords: Record<BackupReason, string> = {
   'before-restore': '恢复前',
 };
 
-export const createBackup = async (core: Core, reason: BackupReason, job: Job, into?: string): Promise<BackupInfo> => {
-  const dir = into ?? backupDir(core);
+type CreateOptions = { folder?: string | undefined; prune?: boolean };
+
+export const createBackup = async (
+  core: Core,
+  reason: BackupReason,
+  job: Job,
+  folderGrant?: string,
+  options: { prune?: boolean } = {},
+): Promise<BackupInfo> => {
+  const dir = folderGrant === undefined ? backupDir(core) : core.grants.resolve(folderGrant, 'backupFolder', 'folder');
+  return backupInto(core, reason, job, { folder: dir, prune: options.prune ?? true });
+};
+
+const backupInto = async (core: Core, reason: BackupReason, job: Job, options: CreateOptions): Promise<BackupInfo> => {
+  const dir = options.folder ?? backupDir(core);
   const info = await makeBackup({
     db: core.db,
     dataDir: core.dataDir,
@@ -29,10 +42,10 @@ export const createBackup = async (core: Core, reason: BackupReason, job: Job, i
     now: core.now(),
     appVersion: core.version,
     nativeBinding: core.nativeBinding,
-    progress: (done, total) => job.progress('backup', done, total),
+    job,
   });
   // Only a verified backup ever makes an older one go.
-  pruneBackups(dir, getSettings(core).backupKeep);
+  if (options.prune) pruneBackups(dir, getSettings(core).backupKeep);
   job.transaction(() => {
     updateSettings(core, { lastBackupAt: info.createdAt });
     record(core, {
@@ -45,6 +58,16 @@ export const createBackup = async (core: Core, reason: BackupReason, job: Job, i
   return info;
 };
 
+// The folder a backup is named by: one in the backup folder by its name, one elsewhere by the grant
+// of the folder the person chose.
+const folderOf = (core: Core, source: BackupSource): string =>
+  source.grant !== undefined ? core.grants.resolve(source.grant, 'restoreFrom') : join(backupDir(core), source.backup ?? '');
+
+export const setBackupFolder = (core: Core, grant: string | null): { dir: string } => {
+  updateSettings(core, { backupDir: grant === null ? '' : core.grants.resolve(grant, 'backupFolder') });
+  return { dir: backupDir(core) };
+};
+
 export const listBackupsOf = (core: Core) => ({
   dir: backupDir(core),
   items: listBackups(backupDir(core)),
@@ -52,8 +75,8 @@ export const listBackupsOf = (core: Core) => ({
 });
 
 // What a backup holds, checked: a backup that fails its integrity check is refused here.
-export const inspectBackup = (core: Core, path: string): BackupInfo => {
-  const info = readBackup(path);
+export const inspectBackup = (core: Core, source: BackupSource): BackupInfo => {
+  const info = readBackup(folderOf(core, source));
   verifyDatabase(join(info.path, databaseFileName), core.nativeBinding);
   return info;
 };
@@ -83,12 +106,18 @@ const newestLogged = (file: string, nativeBinding: string | undefined): string =
 
 export const restoreBackup = async (
   core: Core,
-  path: string,
+  source: BackupSource,
   job: Job,
 ): Promise<{ restored: BackupInfo; safety: BackupInfo }> => {
-  const info = inspectBackup(core, path);
-  // What is here now is backed up first, so a restore can itself be undone.
-  const safety = await createBackup(core, 'before-restore', job);
+  const info = inspectBackup(core, source);
+  // What is here now is backed up first, so a restore can itself be undone. Nothing is pruned on the
+  // way: not the backup being restored, not the one just made.
+  const safety = await backupInto(core, 'before-restore', job, { prune: false });
+  // The last moment to stop: a cancel here takes the safety backup away again.
+  if (job.signal.aborted) {
+    rmSync(safety.path, { recursive: true, force: true });
+    job.checkpoint();
+  }
   job.progress('restore', 0, 1);
   // The audit log outlives the restore: what happened since the backup (including the mistake that
   // made the restore necessary) is carried over into the restored database's log.
@@ -100,7 +129,7 @@ export const restoreBackup = async (
   core.db.close();
   let restored: BackupInfo;
   try {
-    restored = restoreFiles(core.dataDir, path, core.nativeBinding);
+    restored = restoreFiles(core.dataDir, info.path, core.nativeBinding);
   } finally {
     core.reopen();
   }
@@ -119,6 +148,7 @@ export const restoreBackup = async (
       after: restored.counts,
     });
   });
+  pruneBackups(backupDir(core), getSettings(core).backupKeep);
   job.progress('restore', 1, 1);
   return { restored, safety };
 };
@@ -129,31 +159,4 @@ export const backupIsDue = (core: Core): boolean => {
   if (!settings.autoBackup) return false;
   const last = Date.parse(settings.lastBackupAt);
   return Number.isNaN(last) || core.now().getTime() - last >= 24 * 60 * 60 * 1000;
-};
-
-// 数据检查: the database page by page, its references, and every stored file against its hash.
-export const checkData = (core: Core): CheckReport => {
-  const integrity = core.db.prepare<[], string>('PRAGMA integrity_check').pluck().all();
-  const foreignKeys = core.db
-    .prepare<[], { table: string; rowid: number | null; parent: string }>('PRAGMA foreign_key_check')
-    .all()
-    .map((row) => ({ table: row.table, rowid: row.rowid, parent: row.parent }));
-  const files = checkStoredFiles(
-    core.dataDir,
-    core.db.prepare<[], { sha256: string; size: number }>('SELECT sha256, size FROM stored_files').all(),
-  );
-  const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
-  return {
-    ok:
-      integrityOk &&
-      foreignKeys.length === 0 &&
-      files.missing.length === 0 &&
-      files.mismatched.length === 0 &&
-      files.orphans.length === 0 &&
-      files.leftovers.length === 0,
-    integrity: integrityOk ? [] : integrity,
-    foreignKeys,
-    files,
-    counts: countsOf(core.db),
-  };
 };

@@ -1,4 +1,4 @@
-import type { TrainingClass } from '../../../shared/classes';
+import type { TrainingClass } from '../../../shared/classes/schemas';
 import type { Core } from '../context';
 import { copySchedule } from '../schedule/service';
 import { setTeam, teamOf } from '../staff/service';

@@ -5,7 +5,7 @@ import {
   type ClassListQuery,
   type ClassStatus,
   type TrainingClass,
-} from '../../../shared/classes';
+} from '../../../shared/classes/schemas';
 import { addDays, daysBetween, yearOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';

@@ -31,7 +31,7 @@ export const importLimits = {
 
 const refuse = (key: string, params?: Record<string, string | number>) =>
   new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'path', code: 'invalid_format', message: message(key, params) }],
+    issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
   });
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -132,6 +132,16 @@ const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
   const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: fromA });
   fillMerges(sheet, rows, fromA.s);
   return { name, rows, firstRow: range.s.r + 1 };
+};
+
+// Size and modification time: whether a file read before may have changed since, without reading it.
+export const fileStamp = (path: string): string => {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
 };
 
 export const readWorkbook = (path: string): Workbook => {

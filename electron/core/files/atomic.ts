@@ -1,9 +1,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-// Written to a temporary name beside the target, flushed to disk, then renamed over it: a crash
-// leaves either the old file or the whole new one, never half a document under the final name.
-export const writeFileAtomic = (path: string, bytes: Uint8Array): void => {
+// The bytes under a temporary name beside the target, flushed to disk. Renaming it over the target
+// is the moment the new file appears, whole.
+export const writeTempBeside = (path: string, bytes: Uint8Array): string => {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temp, 'w');
   try {
@@ -16,6 +16,10 @@ export const writeFileAtomic = (path: string, bytes: Uint8Array): void => {
     throw error;
   }
   closeSync(fd);
+  return temp;
+};
+
+export const replaceWith = (temp: string, path: string): void => {
   try {
     renameSync(temp, path);
   } catch (error) {
@@ -23,3 +27,7 @@ export const writeFileAtomic = (path: string, bytes: Uint8Array): void => {
     throw error;
   }
 };
+
+// Written aside, flushed, then renamed over the target: a crash leaves either the old file or the
+// whole new one, never half a document under the final name.
+export const writeFileAtomic = (path: string, bytes: Uint8Array): void => replaceWith(writeTempBeside(path, bytes), path);

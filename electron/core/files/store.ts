@@ -46,13 +46,19 @@ export type StoredFileReport = {
 const isHash = (name: string) => /^[0-9a-f]{64}$/.test(name);
 
 // Every row has its file with the right hash; every file on disk has its row; no temporary leftovers.
-export const checkStoredFiles = (dataDir: string, rows: readonly { sha256: string; size: number }[]): StoredFileReport => {
+// `each` runs after every file checked: the data check reports progress and hears a cancel there.
+export const checkStoredFiles = async (
+  dataDir: string,
+  rows: readonly { sha256: string; size: number }[],
+  each: (done: number, total: number) => Promise<void> | void = () => undefined,
+): Promise<StoredFileReport> => {
   const report: StoredFileReport = { checked: rows.length, missing: [], mismatched: [], orphans: [], leftovers: [] };
   const known = new Set(rows.map((row) => row.sha256));
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const path = storedPath(dataDir, row.sha256);
     if (!existsSync(path)) report.missing.push(row.sha256);
     else if (statSync(path).size !== row.size || sha256Of(readFileSync(path)) !== row.sha256) report.mismatched.push(row.sha256);
+    await each(index + 1, rows.length);
   }
   const root = filesDir(dataDir);
   if (!existsSync(root)) return report;

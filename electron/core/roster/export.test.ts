@@ -40,7 +40,7 @@ afterAll(() => t.dispose());
 
 const exportTo = async (name: string, input: Record<string, unknown>) => {
   const path = join(t.dir, name);
-  value(await t.router.call('roster.export', { classId, path, ...input }));
+  value(await t.router.call('roster.export', { classId, grant: t.grant(path, 'export'), ...input }));
   return path;
 };
 
@@ -174,7 +174,7 @@ describe('exporting a roster', () => {
   it('sign-in sheet per session: a page per session, only the groups that attend, teacher and place', async () => {
     const refused = await t.router.call('roster.export', {
       classId,
-      path: join(t.dir, '无课.docx'),
+      grant: t.grant(join(t.dir, '无课.docx'), 'export'),
       document: 'signin',
       format: 'docx',
       signinBy: 'session',
@@ -242,7 +242,7 @@ describe('exporting a roster', () => {
       [{ document: 'roster', signinBy: 'session' }, 'signinBy'],
     ] as const) {
       const path = join(t.dir, `拒绝-${field}.docx`);
-      const result = await t.router.call('roster.export', { classId, path, format: 'docx', ...input });
+      const result = await t.router.call('roster.export', { classId, grant: t.grant(path, 'export'), format: 'docx', ...input });
       expect(result.ok || result.error.details).toMatchObject({ issues: [{ field }] });
       expect(existsSync(path)).toBe(false);
     }

@@ -1,20 +1,9 @@
 import { extname } from 'node:path';
-import { classTitle, type TrainingClass } from '../../../shared/classes';
+import { classTitle, type TrainingClass } from '../../../shared/classes/schemas';
 import { addDays, chineseDate, chineseWeekday, daysBetween } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
-import {
-  type ExportResult,
-  type RosterColumn,
-  defaultRosterColumns,
-  type ExportFormat,
-  type RosterDocument,
-  type SigninLayout,
-} from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
-import { printedTime, type Session } from '../../../shared/schedule';
-import type { RosterSort } from '../../../shared/trainees';
+import { printedTime, type Session } from '../../../shared/schedule/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
-import { record } from '../audit/service';
 import { getClass } from '../classes/service';
 import { getSession, listSessions } from '../schedule/service';
 import type { Core } from '../context';
@@ -23,10 +12,19 @@ import { writeDocx } from '../documents/docx-writer';
 import { renderHtml } from '../documents/html-writer';
 import type { DocColumn, DocSection, TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
-import { writeFileAtomic } from '../files/atomic';
-import type { Job } from '../jobs';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
+import { type ExportResult } from '../../../shared/files/schemas';
+import {
+  type RosterColumn,
+  defaultRosterColumns,
+  type ExportFormat,
+  type RosterDocument,
+  type SigninLayout,
+} from '../../../shared/roster/export';
+import { type RosterSort } from '../../../shared/roster/schemas';
 
 export type RosterExport = {
   classId: number;
@@ -38,7 +36,7 @@ export type RosterExport = {
   signinBy: SigninLayout;
   sessionId?: number | undefined;
   csvEncoding: CsvEncoding;
-  path: string;
+  grant: string;
 };
 
 type Person = RosterItem & { idNumber: string; phone: string };
@@ -237,6 +235,7 @@ const signinSessions = (core: Core, input: RosterExport): Session[] | undefined 
 
 export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
   const target = getClass(core, input.classId);
+  const output = exportTarget(core, input.grant);
   job.progress('prepare', 0, 1);
   const { items } = rosterItems(core, { classId: input.classId, sort: input.sort });
   const people = peopleOf(core, items, input.reveal);
@@ -257,38 +256,23 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         : input.format === 'csv'
           ? writeCsv(doc, input.csvEncoding)
           : await core.platform.printToPdf(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
-  try {
-    writeFileAtomic(input.path, bytes);
-  } catch (error) {
-    throw new AppError(
-      'INVALID_INPUT',
-      message('export.cannotWrite', { path: input.path, reason: error instanceof Error ? error.message : String(error) }),
-      {
-        issues: [
-          { field: 'path', code: 'invalid_format', message: message('export.cannotWrite', { path: input.path, reason: '' }) },
-        ],
-      },
-    );
-  }
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
   const revealed = [input.reveal.idNumber ? '完整身份证号' : '', input.reveal.phone ? '完整电话' : ''].filter(Boolean).join('、');
   // Every export of personal data leaves a trace: what, how many people, where, and what was unmasked.
-  job.transaction(() =>
-    record(core, {
-      action: 'export',
+  return finishExport(core, job, output, bytes, {
+    rows,
+    audit: {
       entity: 'class',
       entityId: input.classId,
-      summary: `导出“${target.name}”${documentNames[input.document]}（${input.format.toUpperCase()}，${people.length} 人${revealed ? `，含${revealed}` : ''}）到 ${input.path}`,
+      summary: `导出“${target.name}”${documentNames[input.document]}（${input.format.toUpperCase()}，${people.length} 人${revealed ? `，含${revealed}` : ''}）到 ${output.path}`,
       after: {
         document: input.document,
         format: input.format,
-        path: input.path,
-        extension: extname(input.path),
+        path: output.path,
+        extension: extname(output.path),
         people: people.length,
         reveal: input.reveal,
       },
-    }),
-  );
-  job.progress('write', 1, 1);
-  return { path: input.path, rows, bytes: bytes.length };
+    },
+  });
 };

@@ -1,5 +1,5 @@
 import { compareStroke } from '../../../shared/text/collation';
-import type { Sex } from '../../../shared/trainees';
+import type { Sex } from '../../../shared/trainees/schemas';
 
 export type GroupMember = { enrolmentId: number; name: string; sex: Sex | null; unit: string };
 

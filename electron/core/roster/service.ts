@@ -3,13 +3,14 @@ import { message } from '../../../shared/i18n/translate';
 import { compareLatin, comparePinyinText, compareStroke } from '../../../shared/text/collation';
 import { decodeReadings } from '../../../shared/text/pinyin';
 import { type SearchResult, searchItems } from '../../../shared/text/search';
-import type { EnrolmentFields, EnrolmentStatus, RosterEntry, RosterSort, TraineeFields } from '../../../shared/trainees';
+import type { EnrolmentFields, EnrolmentStatus, TraineeFields } from '../../../shared/trainees/schemas';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { maskedPerson, traineeColumns, type TraineeRow } from '../trainees/rows';
 import { findSamePerson, insertTrainee, traineeRow, writeTrainee } from '../trainees/service';
 import { planGroups } from './groups';
+import { type RosterEntry, type RosterSort } from '../../../shared/roster/schemas';
 
 type RosterRow = TraineeRow & {
   enrolment_id: number;

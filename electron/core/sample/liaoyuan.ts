@@ -1,6 +1,6 @@
-import type { ClassFields } from '../../../shared/classes';
-import type { SessionFields } from '../../../shared/schedule';
-import type { StaffFields } from '../../../shared/staff';
+import type { ClassFields } from '../../../shared/classes/schemas';
+import type { SessionFields } from '../../../shared/schedule/schemas';
+import type { StaffFields } from '../../../shared/staff/schemas';
 
 // The three 2019 classes of the Liaoyuan municipal Party school's project teaching
 // ("modern ecological agriculture + four togethers"), as first-run sample data.

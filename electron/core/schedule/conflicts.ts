@@ -1,5 +1,5 @@
 import { message } from '../../../shared/i18n/translate';
-import { type Accepted, type Conflict, type ConflictKind, conflictSeverity, minutesOf } from '../../../shared/schedule';
+import { type Accepted, type Conflict, type ConflictKind, conflictSeverity, minutesOf } from '../../../shared/schedule/schemas';
 
 // A session as the checker sees it: where, when, who, which groups.
 export type Slotted = {

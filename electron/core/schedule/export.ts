@@ -1,10 +1,8 @@
-import { classTitle } from '../../../shared/classes';
+import { classTitle } from '../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, monthDay } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import type { ExportResult } from '../../../shared/exports';
 import { message } from '../../../shared/i18n/translate';
-import { printedTime, type Session } from '../../../shared/schedule';
-import { record } from '../audit/service';
+import { printedTime, type Session } from '../../../shared/schedule/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { writeDocx } from '../documents/docx-writer';
@@ -12,11 +10,12 @@ import { renderHtml } from '../documents/html-writer';
 import { writeIcs } from '../documents/ics-writer';
 import type { DocColumn, TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
-import { writeFileAtomic } from '../files/atomic';
-import type { Job } from '../jobs';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getStaff } from '../staff/service';
 import { getSession, listSessions } from './service';
+import { type ExportResult } from '../../../shared/files/schemas';
 
 type Row = { session: Session; className: string };
 
@@ -60,7 +59,7 @@ export type ScheduleExport = {
   classId?: number | undefined;
   teacherId?: number | undefined;
   format: 'xlsx' | 'docx' | 'pdf' | 'ics';
-  path: string;
+  grant: string;
 };
 
 export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job): Promise<ExportResult> => {
@@ -69,6 +68,7 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
       issues: [{ field: 'classId', code: 'required', message: message('issues.required', { label: message('fields.classId') }) }],
     });
   }
+  const target = exportTarget(core, input.grant);
   job.progress('prepare', 0, 1);
   const school = getSettings(core).schoolName;
   let rows: Row[];
@@ -76,13 +76,11 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
   let subtitle: string;
   let calendarName: string;
   if (input.classId !== undefined) {
-    const target = getClass(core, input.classId);
-    rows = listSessions(core, target.id).map((session) => ({ session, className: target.name }));
-    title = message('schedule.titleClass', { title: classTitle(target) });
-    subtitle = [school, `培训时间：${chineseDate(target.startDate)}至${chineseDate(target.endDate)}`]
-      .filter(Boolean)
-      .join('　　');
-    calendarName = classTitle(target);
+    const c = getClass(core, input.classId);
+    rows = listSessions(core, c.id).map((session) => ({ session, className: c.name }));
+    title = message('schedule.titleClass', { title: classTitle(c) });
+    subtitle = [school, `培训时间：${chineseDate(c.startDate)}至${chineseDate(c.endDate)}`].filter(Boolean).join('　　');
+    calendarName = classTitle(c);
   } else {
     const teacher = getStaff(core, input.teacherId ?? 0);
     rows = [...teacher.teaching]
@@ -119,16 +117,13 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
               })),
               core.now(),
             );
-  writeFileAtomic(input.path, bytes);
-  job.transaction(() =>
-    record(core, {
-      action: 'export',
+  return finishExport(core, job, target, bytes, {
+    rows: rows.length,
+    audit: {
       entity: input.classId !== undefined ? 'class' : 'staff',
       entityId: input.classId ?? input.teacherId ?? null,
-      summary: `导出“${title}”（${input.format.toUpperCase()}，${rows.length} 节课）到 ${input.path}`,
-      after: { format: input.format, path: input.path, sessions: rows.length },
-    }),
-  );
-  job.progress('write', 1, 1);
-  return { path: input.path, rows: rows.length, bytes: bytes.length };
+      summary: `导出“${title}”（${input.format.toUpperCase()}，${rows.length} 节课）到 ${target.path}`,
+      after: { format: input.format, path: target.path, sessions: rows.length },
+    },
+  });
 };

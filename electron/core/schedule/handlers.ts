@@ -1,5 +1,3 @@
-import { allPresent, applyLeave, attendanceSummary, recordAttendance, sessionAttendance } from '../attendance/service';
-import { exportAttendance } from '../attendance/export';
 import type { Handlers } from '../router';
 import { exportSchedule } from './export';
 import { commitScheduleImport, previewScheduleImport } from './import';
@@ -14,12 +12,6 @@ export const scheduleHandlers = {
   'schedule.copyFrom': (core, input) => copySchedule(core, input),
   'schedule.balance': (core, { classId }) => scheduleBalance(core, classId),
   'schedule.export': (core, input, job) => exportSchedule(core, input, job),
-  'schedule.importPreview': (core, input) => previewScheduleImport(core, input),
-  'schedule.importCommit': (core, input) => commitScheduleImport(core, input),
-  'attendance.session': (core, { sessionId }) => sessionAttendance(core, sessionId),
-  'attendance.record': (core, { sessionId, marks }) => recordAttendance(core, sessionId, marks),
-  'attendance.allPresent': (core, { sessionId }) => allPresent(core, sessionId),
-  'attendance.leave': (core, input) => applyLeave(core, input),
-  'attendance.summary': (core, { classId }) => attendanceSummary(core, classId),
-  'attendance.export': (core, input, job) => exportAttendance(core, input, job),
+  'schedule.importPreview': (core, input, job) => previewScheduleImport(core, input, job),
+  'schedule.importCommit': (core, input, job) => commitScheduleImport(core, input, job),
 } satisfies Handlers;

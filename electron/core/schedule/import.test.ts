@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TrainingClass } from '../../../shared/classes';
+import type { TrainingClass } from '../../../shared/classes/schemas';
 import { failure, value } from '../testing/expect-result';
 import { writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
@@ -24,8 +24,9 @@ const sampleClass = async () => {
 };
 
 const importFile = async (classId: number, path: string) => {
-  const preview = value(await t.router.call('schedule.importPreview', { classId, path }));
-  return { preview, commit: () => t.router.call('schedule.importCommit', { classId, path, token: preview.token }) };
+  const grant = t.grant(path, 'scheduleImport');
+  const preview = value(await t.router.call('schedule.importPreview', { classId, grant }));
+  return { preview, commit: () => t.router.call('schedule.importCommit', { classId, grant, token: preview.token }) };
 };
 
 describe('reading a schedule’s cells', () => {
@@ -57,7 +58,7 @@ describe('importing a schedule', () => {
   it('takes back its own export: every session, teacher and place, in a class on the same days', async () => {
     const young = await sampleClass();
     const exported = join(t.dir, '课程安排表.xlsx');
-    value(await t.router.call('schedule.export', { classId: young.id, format: 'xlsx', path: exported }));
+    value(await t.router.call('schedule.export', { classId: young.id, format: 'xlsx', grant: t.grant(exported, 'export') }));
     // Next year's class on the same calendar days: dates are read as month and day.
     const next = await createClass('2020年年轻干部培训班', '2020-09-09', '2020-09-20');
     const { preview, commit } = await importFile(next.id, exported);
@@ -133,7 +134,7 @@ describe('importing a schedule', () => {
   it('refuses, whole, an import that clashes with another class, a file changed since its preview, a file with no header', async () => {
     const young = await sampleClass();
     const exported = join(t.dir, '课程安排表.xlsx');
-    value(await t.router.call('schedule.export', { classId: young.id, format: 'xlsx', path: exported }));
+    value(await t.router.call('schedule.export', { classId: young.id, format: 'xlsx', grant: t.grant(exported, 'export') }));
     // The same teachers on the same mornings as the sample class: teacher_busy, nothing imported.
     const sameDays = await createClass('2019年乡村振兴专题班', '2019-09-09', '2019-09-20');
     const { preview, commit } = await importFile(sameDays.id, exported);
@@ -154,7 +155,7 @@ describe('importing a schedule', () => {
     const noHeader = join(t.dir, '随手记.csv');
     writeFileSync(noHeader, '星期一,讲座\n星期二,参观\n');
     const missing = failure(
-      await t.router.call('schedule.importPreview', { classId: target.id, path: noHeader }),
+      await t.router.call('schedule.importPreview', { classId: target.id, grant: t.grant(noHeader, 'scheduleImport') }),
       'INVALID_INPUT',
     );
     expect(missing.message).toContain('找不到课程安排表的表头');

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as XLSX from '@e965/xlsx';
-import type { TrainingClass } from '../../../shared/classes';
+import type { TrainingClass } from '../../../shared/classes/schemas';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { columnLetter } from '../../../shared/roster-import';
+import { columnLetter } from '../../../shared/roster/import';
 import {
   type Conflict,
   isTime,
@@ -11,18 +11,20 @@ import {
   type SessionFields,
   slotDefaults,
   type Slot,
-} from '../../../shared/schedule';
+} from '../../../shared/schedule/schemas';
 import {
   scheduleHeaderSynonyms,
   scheduleImportFields,
   type ScheduleImportField,
   type ScheduleImportPreview,
   type ScheduleImportRow,
-} from '../../../shared/schedule-import';
+} from '../../../shared/schedule/import';
 import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
-import { type Cell, readWorkbook, type Sheet } from '../documents/sheet-reader';
+import type { Db } from '../db/connection';
+import type { Job } from '../jobs/job';
+import { type Cell, fileStamp, readWorkbook, type Sheet } from '../documents/sheet-reader';
 import { cellText } from '../roster/import/cells';
 import { headerKey, headerScanRows } from '../roster/import/header';
 import { blocking } from './conflicts';
@@ -134,7 +136,7 @@ const problem = (column: number | undefined, key: string, params?: Record<string
 const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
   const book = readWorkbook(path);
   const header = findHeader(book.sheets);
-  if (!header) throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('scheduleImport.noHeader') }]);
+  if (!header) throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('scheduleImport.noHeader') }]);
   const col = (field: ScheduleImportField) => header.columns.get(field);
   const columnOfField = (field: string) => {
     const column = col(fieldColumns[field.split('.')[0] ?? ''] ?? 'title');
@@ -212,51 +214,81 @@ const addAll = (core: Core, classId: number, parsed: Parsed) => {
 
 // Undone on the way out: what the schedule would look like with the file's sessions in it.
 const rolledBack = Symbol('trial run');
-const trialConflicts = (core: Core, classId: number, parsed: Parsed): Conflict[] => {
+const trialConflicts = (core: Core, job: Job, classId: number, parsed: Parsed): Conflict[] => {
   let found: Conflict[] = [];
   try {
-    core.db.transaction(() => {
+    job.transaction(() => {
       addAll(core, classId, parsed);
       found = classConflicts(core, classId);
       throw rolledBack;
-    })();
+    });
   } catch (error) {
     if (error !== rolledBack) throw error;
   }
   return found;
 };
 
-export const previewScheduleImport = (core: Core, input: { classId: number; path: string }): ScheduleImportPreview => {
+// The last file read, by data folder: committing what was just previewed does not read it again,
+// unless the file has changed on disk since.
+const lastParsed = new WeakMap<Db, { classId: number; parsed: Parsed; path: string; stamp: string }>();
+
+const readFile = async (core: Core, job: Job, target: TrainingClass, grant: string): Promise<Parsed> => {
+  job.progress('read', 0, 1);
+  await job.pause();
+  const parsed = parseFile(core, target, core.grants.resolve(grant, 'scheduleImport'));
+  job.progress('read', 1, 1);
+  await job.pause();
+  return parsed;
+};
+
+export const previewScheduleImport = async (
+  core: Core,
+  input: { classId: number; grant: string },
+  job: Job,
+): Promise<ScheduleImportPreview> => {
   const target = getClass(core, input.classId);
   assertWritable(target);
-  const parsed = parseFile(core, target, input.path);
+  const parsed = await readFile(core, job, target, input.grant);
+  const path = core.grants.resolve(input.grant, 'scheduleImport');
+  lastParsed.set(core.db, { classId: target.id, parsed, path, stamp: fileStamp(path) });
   return {
     token: parsed.token,
     fileName: parsed.fileName,
     sheet: parsed.header.sheet.name,
     headerRow: parsed.header.sheet.firstRow + parsed.header.index,
     rows: parsed.rows,
-    conflicts: parsed.fields.size > 0 ? trialConflicts(core, target.id, parsed) : [],
+    conflicts: parsed.fields.size > 0 ? trialConflicts(core, job, target.id, parsed) : [],
   };
 };
 
 // All the file's sessions or none: a row that cannot be read, or a clash that cannot be saved,
-// leaves the schedule exactly as it was.
-export const commitScheduleImport = (
+// leaves the schedule exactly as it was. The file is read (or the preview's reading reused) before
+// the write lock is taken; the transaction only writes and checks.
+export const commitScheduleImport = async (
   core: Core,
-  input: { classId: number; path: string; token: string },
-): { added: number; conflicts: Conflict[] } => {
+  input: { classId: number; grant: string; token: string },
+  job: Job,
+): Promise<{ added: number; conflicts: Conflict[] }> => {
   const target = getClass(core, input.classId);
   assertWritable(target);
-  const parsed = parseFile(core, target, input.path);
+  const cached = lastParsed.get(core.db);
+  const path = core.grants.resolve(input.grant, 'scheduleImport');
+  const parsed =
+    cached &&
+    cached.classId === target.id &&
+    cached.parsed.token === input.token &&
+    cached.path === path &&
+    cached.stamp === fileStamp(path)
+      ? cached.parsed
+      : await readFile(core, job, target, input.grant);
   if (parsed.token !== input.token)
-    throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('import.changedFile') }]);
+    throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('import.changedFile') }]);
   const refused = parsed.rows.filter((row) => row.problems.length > 0);
   if (refused.length > 0) {
     const first = refused[0];
     throw invalidInput([
       {
-        ...fieldIssue('path', 'invalid_format'),
+        ...fieldIssue('grant', 'invalid_format'),
         message: message('scheduleImport.rowsRefused', {
           count: refused.length,
           first: first ? `${first.row}：${first.problems.map((p) => p.message).join('；')}` : '',
@@ -265,13 +297,23 @@ export const commitScheduleImport = (
     ]);
   }
   if (parsed.fields.size === 0)
-    throw invalidInput([{ ...fieldIssue('path', 'invalid_format'), message: message('scheduleImport.nothing') }]);
-  addAll(core, target.id, parsed);
-  const conflicts = classConflicts(core, target.id);
-  const { errors } = blocking(conflicts);
-  if (errors.length > 0)
-    throw new AppError('CONFLICT', message('scheduleImport.blocked', { count: errors.length, first: errors[0]?.message ?? '' }), {
-      conflicts,
-    });
+    throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('scheduleImport.nothing') }]);
+  job.checkpoint();
+  const conflicts = job.transaction(() => {
+    addAll(core, target.id, parsed);
+    const found = classConflicts(core, target.id);
+    const { errors } = blocking(found);
+    if (errors.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        message('scheduleImport.blocked', { count: errors.length, first: errors[0]?.message ?? '' }),
+        {
+          conflicts: found,
+        },
+      );
+    return found;
+  });
+  lastParsed.delete(core.db);
+  job.progress('write', 1, 1);
   return { added: parsed.fields.size, conflicts };
 };

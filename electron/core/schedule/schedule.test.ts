@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conflict, SessionFieldsInput } from '../../../shared/schedule';
+import type { Conflict, SessionFieldsInput } from '../../../shared/schedule/schemas';
 import { failure, value } from '../testing/expect-result';
 import { docxText, docxXml, readXlsx } from '../testing/read-documents';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
@@ -341,7 +341,7 @@ describe('exporting the schedule', () => {
 
   it('as .xlsx in the official layout with each date merged over its sessions', async () => {
     const path = join(t.dir, '课程安排表.xlsx');
-    value(await t.router.call('schedule.export', { classId, format: 'xlsx', path }));
+    value(await t.router.call('schedule.export', { classId, format: 'xlsx', grant: t.grant(path, 'export') }));
     const { sheet, rows } = await readXlsx(path);
     expect(rows[0]?.[0]).toBe('2019年市管干部培训班课程安排表');
     expect(rows[2]).toEqual(['日期', '星期', '时间', '课程内容', '教学形式', '授课人', '地点']);
@@ -363,7 +363,7 @@ describe('exporting the schedule', () => {
 
   it('as .docx: landscape, the same rows, the date cells merged', async () => {
     const path = join(t.dir, '课程安排表.docx');
-    value(await t.router.call('schedule.export', { classId, format: 'docx', path }));
+    value(await t.router.call('schedule.export', { classId, format: 'docx', grant: t.grant(path, 'export') }));
     const text = docxText(path);
     for (const expected of ['2019年市管干部培训班课程安排表', '6月3日', '星期一', '朝阳村现场教学', '韩丽、王建国'])
       expect(text).toContain(expected);
@@ -374,7 +374,7 @@ describe('exporting the schedule', () => {
 
   it('as iCalendar, for the class and for one teacher', async () => {
     const classPath = join(t.dir, 'class.ics');
-    value(await t.router.call('schedule.export', { classId, format: 'ics', path: classPath }));
+    value(await t.router.call('schedule.export', { classId, format: 'ics', grant: t.grant(classPath, 'export') }));
     const calendar = readFileSync(classPath, 'utf8');
     expect(calendar.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(3);
@@ -383,7 +383,7 @@ describe('exporting the schedule', () => {
     expect(calendar.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
 
     const teacherPath = join(t.dir, 'hanli.ics');
-    value(await t.router.call('schedule.export', { teacherId: hanLi, format: 'ics', path: teacherPath }));
+    value(await t.router.call('schedule.export', { teacherId: hanLi, format: 'ics', grant: t.grant(teacherPath, 'export') }));
     const unfolded = readFileSync(teacherPath, 'utf8').replace(/\r\n /g, '');
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(unfolded).toContain('SUMMARY:朝阳村现场教学（2019年市管干部培训班）');
@@ -395,7 +395,7 @@ describe('exporting the schedule', () => {
     const [first] = value(await t.router.call('schedule.list', { classId }));
     value(await t.router.call('attendance.allPresent', { sessionId: first?.id ?? 0 }));
     const path = join(t.dir, '考勤表.xlsx');
-    value(await t.router.call('attendance.export', { classId, path }));
+    value(await t.router.call('attendance.export', { classId, grant: t.grant(path, 'export') }));
     const { rows } = await readXlsx(path);
     expect(rows[0]?.[0]).toBe('2019年市管干部培训班考勤表');
     expect(rows[2]).toEqual(['序号', '姓名', '小组', '6/3上', '6/3下', '6/4上', '出勤率']);

@@ -10,7 +10,7 @@ import {
   type SessionFields,
   sessionFieldsOf,
   slotOf,
-} from '../../../shared/schedule';
+} from '../../../shared/schedule/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings';
+import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings/schemas';
 import type { Core } from '../context';
 
 // Settings are stored one JSON value per key, so a later version can add keys without a migration;

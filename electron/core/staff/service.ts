@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { Staff, StaffDetail, StaffFields, TeamMember } from '../../../shared/staff';
+import type { Staff, StaffDetail, StaffFields, TeamMember } from '../../../shared/staff/schemas';
 import { decodeReadings, encodeReadings, readingsOf } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
 import { compareStroke } from '../../../shared/text/collation';

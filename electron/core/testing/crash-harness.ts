@@ -15,7 +15,7 @@ export type KillTrials = {
   args: (index: number) => string[];
   killAfterMs: (index: number) => number;
   prepare?: (index: number) => void;
-  verify: (index: number, finished: boolean) => string;
+  verify: (index: number, finished: boolean) => string | Promise<string>;
 };
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -53,7 +53,7 @@ export const runKillTrials = async (options: KillTrials): Promise<Trial[]> => {
     const killAfterMs = options.killAfterMs(index);
     const { finished, output } = await runOne(options.child, options.args(index), killAfterMs);
     if (!output.includes('ready')) throw new Error(`trial ${index}: the child never started:\n${output}`);
-    results.push({ index, killAfterMs, finished, verdict: options.verify(index, finished) });
+    results.push({ index, killAfterMs, finished, verdict: await options.verify(index, finished) });
   }
   return results;
 };

@@ -70,7 +70,12 @@ describe('crash safety (SIGKILL at random moments)', { timeout: 180_000 }, () =>
     // Something worth backing up: the 10,000 people of the import.
     const source = freshFolder('backup-source');
     const opened = openCore({ dataDir: source });
-    value(await opened.router.call('roster.importCommit', { classId: 1, path: rosterFile }));
+    value(
+      await opened.router.call('roster.importCommit', {
+        classId: 1,
+        grant: opened.core.grants.issue(rosterFile, 'rosterImport'),
+      }),
+    );
     opened.close();
     const trials = await runKillTrials({
       trials: 8,
@@ -103,13 +108,13 @@ describe('crash safety (SIGKILL at random moments)', { timeout: 180_000 }, () =>
       args: (i) => [join(temp.dir, `files-${i}`), '100000'],
       prepare: (i) => freshFolder(`files-${i}`),
       killAfterMs: (i) => killMoments(8, 1500)[i] ?? 0,
-      verify: (i) => {
+      verify: async (i) => {
         const dir = join(temp.dir, `files-${i}`);
         integrityOk(dir);
         const db = openDatabase(join(dir, databaseFileName));
         const rows = db.prepare('SELECT sha256, size FROM stored_files').all() as { sha256: string; size: number }[];
         db.close();
-        const report = checkStoredFiles(dir, rows);
+        const report = await checkStoredFiles(dir, rows);
         expect(report.missing).toEqual([]);
         expect(report.mismatched).toEqual([]);
         // At most the one file whose row was about to be written; its bytes are whole all the same.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { GrantPurpose } from '../../../shared/files/schemas';
 import type { Db } from '../db/connection';
 import { openCore, type OpenCoreOptions, type OpenedCore } from '../open';
 
@@ -10,7 +11,8 @@ export const makeTempDir = (prefix = 'cadre-test-'): { dir: string; remove: () =
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 };
 
-export type TempCore = OpenedCore & { dir: string; dispose: () => void };
+// `grant` is what a dialog (or the CLI) does with a chosen file: the tests name files as the page does.
+export type TempCore = OpenedCore & { dir: string; dispose: () => void; grant: (path: string, purpose: GrantPurpose) => string };
 
 export const openTempCore = (options: Partial<OpenCoreOptions> = {}): TempCore => {
   const temp = makeTempDir();
@@ -18,6 +20,7 @@ export const openTempCore = (options: Partial<OpenCoreOptions> = {}): TempCore =
   return {
     ...opened,
     dir: temp.dir,
+    grant: (path, purpose) => opened.core.grants.issue(path, purpose),
     dispose: () => {
       opened.close();
       temp.remove();

@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone } from '../../../shared/idcard';
 import { encodeReadings, personPinyinKey, readingsOf } from '../../../shared/text/pinyin';
-import type { Sex, TraineeFields } from '../../../shared/trainees';
+import type { Sex, TraineeFields } from '../../../shared/trainees/schemas';
 
 // A trainees row as stored, and its masked face.
 export type TraineeRow = {

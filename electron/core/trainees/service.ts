@@ -3,7 +3,7 @@ import { checkIdNumber } from '../../../shared/idcard';
 import { message } from '../../../shared/i18n/translate';
 import { decodeReadings } from '../../../shared/text/pinyin';
 import { type SearchField, searchItems } from '../../../shared/text/search';
-import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../../../shared/trainees';
+import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../../../shared/trainees/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { defaultVocab, type VocabKind } from '../../../shared/settings';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import type { Core } from '../context';
+import { defaultVocab, type VocabKind } from '../../../shared/vocab/schemas';
 
 // An editable list never stored falls back to its defaults, so new kinds need no migration.
 export const getVocab = (core: Core, kind: VocabKind): string[] => {

@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { type ComponentType, lazy, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
-import type { Locale } from '../../../shared/settings';
+import type { Locale } from '../../../shared/settings/schemas';
 import { PageBoundary } from '../components/PageBoundary';
 import { i18n } from '../i18n';
 import { FirstRun } from './FirstRun';

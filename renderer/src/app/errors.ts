@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape, FieldIssue } from '../../../shared/errors';
 
+type Toasts = { error: (text: string) => unknown; info: (text: string) => unknown };
+
 // In Chinese the core's own sentence is the most precise ("班次“X”已归档…"); in another language
 // the same code and field are translated from the shared message tables.
 export const useErrorText = () => {
@@ -20,5 +22,8 @@ export const useErrorText = () => {
     const first = error.details?.issues?.[0];
     return first ? issueText(first) : t(`errors.${error.code}`, { channel: '' });
   };
-  return { errorText, issueText };
+  // A job the person cancelled is news, not an error.
+  const reportFailure = (toasts: Toasts, error: AppErrorShape) =>
+    error.code === 'CANCELLED' ? toasts.info(t('job.cancelled')) : toasts.error(errorText(error));
+  return { errorText, issueText, reportFailure };
 };

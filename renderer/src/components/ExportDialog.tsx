@@ -2,12 +2,13 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../shared/events';
-import type { ExportFormat, ExportResult, SaveFormat } from '../../../shared/exports';
+import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
+import type { ExportFormat } from '../../../shared/roster/export';
 import type { Result } from '../../../shared/result';
-import { api, withProgress } from '../api';
+import { api } from '../api';
 import { useErrorText } from '../app/errors';
 import { JobProgressBar } from './JobProgressBar';
+import { useJob } from './use-job';
 
 // Names of file formats as people know them; the same in every language.
 export const formatLabels: Record<ExportFormat, string> = {
@@ -21,11 +22,12 @@ export type ExportRequest = {
   // The name offered in the save dialog, extension included.
   fileName: string;
   format: SaveFormat;
-  start: (path: string, jobId: string) => Promise<Result<ExportResult>>;
+  // Writes to the file the save dialog granted.
+  start: (grant: string, jobId: string) => Promise<Result<ExportResult>>;
 };
 
 // Every export goes the same way: the options (children), the system's save dialog, a progress bar
-// while the file is written, then where it went and a button to show it.
+// (with 取消) while the file is written, then where it went and a button to show it.
 export const ExportDialog = ({
   title,
   request,
@@ -42,24 +44,19 @@ export const ExportDialog = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { errorText } = useErrorText();
-  const [working, setWorking] = useState<{ progress?: JobProgress }>();
-  const [done, setDone] = useState<string>();
+  const { errorText, reportFailure } = useErrorText();
+  const job = useJob();
+  const [done, setDone] = useState<ExportResult>();
 
   const run = async () => {
     const { fileName, format, start } = request();
     const chosen = await api.files.chooseSave({ purpose: 'export', defaultName: fileName, format });
     if (!chosen.ok) return message.error(errorText(chosen.error));
-    const path = chosen.value.path;
-    if (!path) return;
-    setWorking({});
-    const result = await withProgress(
-      (jobId) => start(path, jobId),
-      (progress) => setWorking({ progress }),
-    );
-    setWorking(undefined);
-    if (!result.ok) return message.error(errorText(result.error));
-    setDone(result.value.path);
+    const grant = chosen.value.grant;
+    if (!grant) return;
+    const result = await job.run(t('exportDialog.working'), (jobId) => start(grant, jobId));
+    if (!result.ok) return reportFailure(message, result.error);
+    setDone(result.value);
   };
 
   if (done) {
@@ -74,11 +71,11 @@ export const ExportDialog = ({
           </Button>
         }
       >
-        <Alert type="success" showIcon title={t('exportDialog.done', { path: done })} data-testid="export-done" />
+        <Alert type="success" showIcon title={t('exportDialog.done', { path: done.path })} data-testid="export-done" />
         <Button
           style={{ marginTop: 16 }}
           icon={<FolderOpenOutlined />}
-          onClick={() => void api.files.showInFolder({ path: done })}
+          onClick={() => void api.files.showInFolder({ grant: done.grant })}
         >
           {t('exportDialog.showInFolder')}
         </Button>
@@ -93,15 +90,15 @@ export const ExportDialog = ({
       okText={t('exportDialog.save')}
       cancelText={t('common.cancel')}
       onOk={() => void run()}
-      onCancel={onClose}
-      confirmLoading={working !== undefined}
+      onCancel={job.working ? job.cancel : onClose}
+      okButtonProps={{ loading: job.working !== undefined }}
       width={width}
       destroyOnHidden
       maskClosable={false}
     >
-      {working ? (
+      {job.working ? (
         <div style={{ padding: '32px 8px' }}>
-          <JobProgressBar progress={working.progress} label={t('exportDialog.working')} />
+          <JobProgressBar working={job.working} onCancel={job.cancel} />
         </div>
       ) : (
         children

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from '../../../shared/i18n/en-US';
 import { zhCN } from '../../../shared/i18n/zh-CN';
-import type { Locale } from '../../../shared/settings';
+import type { Locale } from '../../../shared/settings/schemas';
 import { uiEnUS } from './en-US';
 import { uiZhCN } from './zh-CN';
 

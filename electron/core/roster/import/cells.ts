@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import type { Sex } from '../../../../shared/trainees';
+import type { Sex } from '../../../../shared/trainees/schemas';
 import type { Cell } from '../../documents/sheet-reader';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,4 +1,4 @@
-import { headerSynonyms, type ImportField, importFields } from '../../../../shared/roster-import';
+import { headerSynonyms, type ImportField, importFields } from '../../../../shared/roster/import';
 import type { Cell } from '../../documents/sheet-reader';
 import { cellText } from './cells';
 

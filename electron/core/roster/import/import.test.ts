@@ -1,7 +1,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../../../shared/roster-import';
+import type { ImportPreview } from '../../../../shared/roster/import';
 import { failure, value } from '../../testing/expect-result';
 import {
   idNumber,
@@ -26,9 +26,9 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const preview = async (path: string, extra: Record<string, unknown> = {}) =>
-  value(await t.router.call('roster.importPreview', { classId, path, ...extra }));
+  value(await t.router.call('roster.importPreview', { classId, grant: t.grant(path, 'rosterImport'), ...extra }));
 const commit = async (path: string, extra: Record<string, unknown> = {}) =>
-  value(await t.router.call('roster.importCommit', { classId, path, ...extra }));
+  value(await t.router.call('roster.importCommit', { classId, grant: t.grant(path, 'rosterImport'), ...extra }));
 const roster = async () => value(await t.router.call('roster.list', { classId, sort: 'stroke' })).items;
 const traineeCount = () => t.core.db.prepare('SELECT count(*) AS n FROM trainees').pluck().get();
 
@@ -141,7 +141,10 @@ describe('importing the list the organisation department sent', () => {
       await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' }),
     ).id;
     const result = value(
-      await t.router.call('roster.importCommit', { classId: other, path: standardRoster(t.dir, 8, 'later.xlsx') }),
+      await t.router.call('roster.importCommit', {
+        classId: other,
+        grant: t.grant(standardRoster(t.dir, 8, 'later.xlsx'), 'rosterImport'),
+      }),
     );
     expect(result.counts.added).toBe(8);
     expect(traineeCount()).toBe(8);
@@ -175,9 +178,10 @@ describe('importing the list the organisation department sent', () => {
 describe('files that are not what they claim, each refused with a clear message and nothing changed', () => {
   const refused = async (path: string, pattern: RegExp, extra: Record<string, unknown> = {}) => {
     const before = snapshot(t.core.db);
-    const error = failure(await t.router.call('roster.importPreview', { classId, path, ...extra }), 'INVALID_INPUT');
+    const grant = t.grant(path, 'rosterImport');
+    const error = failure(await t.router.call('roster.importPreview', { classId, grant, ...extra }), 'INVALID_INPUT');
     expect(error.message).toMatch(pattern);
-    const again = failure(await t.router.call('roster.importCommit', { classId, path, ...extra }), 'INVALID_INPUT');
+    const again = failure(await t.router.call('roster.importCommit', { classId, grant, ...extra }), 'INVALID_INPUT');
     expect(again.message).toMatch(pattern);
     expect(snapshot(t.core.db)).toBe(before);
   };
@@ -244,9 +248,12 @@ describe('files that are not what they claim, each refused with a clear message 
     copyFileSync(standardRoster(t.dir, 4, 'other.xlsx'), file);
     const before = snapshot(t.core.db);
     // Another data folder's preview cannot be reused either: the token is checked against the file.
-    await t.router.call('roster.importPreview', { classId, path: standardRoster(t.dir, 2, 'third.xlsx') });
+    await t.router.call('roster.importPreview', {
+      classId,
+      grant: t.grant(standardRoster(t.dir, 2, 'third.xlsx'), 'rosterImport'),
+    });
     const error = failure(
-      await t.router.call('roster.importCommit', { classId, path: file, token: seen.token }),
+      await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport'), token: seen.token }),
       'INVALID_INPUT',
     );
     expect(error.message).toContain('文件在预览之后被修改过');

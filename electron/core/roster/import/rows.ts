@@ -1,7 +1,13 @@
 import { checkIdNumber, normaliseIdNumber } from '../../../../shared/idcard';
 import { message } from '../../../../shared/i18n/translate';
-import { columnLetter, type ImportField, type ImportProblem } from '../../../../shared/roster-import';
-import { normaliseName, personLabels, type Sex, type TraineeFields, traineeFieldsSchema } from '../../../../shared/trainees';
+import { columnLetter, type ImportField, type ImportProblem } from '../../../../shared/roster/import';
+import {
+  normaliseName,
+  personLabels,
+  type Sex,
+  type TraineeFields,
+  traineeFieldsSchema,
+} from '../../../../shared/trainees/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import type { Cell } from '../../documents/sheet-reader';
 import { cellText, damagedIdNumber, isBlank, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';

@@ -9,15 +9,15 @@ import {
   type ImportPreview,
   type ImportProblem,
   type ImportResult,
-} from '../../../../shared/roster-import';
-import type { TraineeFields } from '../../../../shared/trainees';
+} from '../../../../shared/roster/import';
+import type { TraineeFields } from '../../../../shared/trainees/schemas';
 import { record } from '../../audit/service';
 import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
 import type { Db } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { readWorkbook, type Sheet } from '../../documents/sheet-reader';
-import { inSlices, type Job } from '../../jobs';
+import { fileStamp, readWorkbook, type Sheet } from '../../documents/sheet-reader';
+import { inSlices, type Job } from '../../jobs/job';
 import { fieldsOf } from '../../trainees/rows';
 import { completeFromIdNumber, findSamePerson, insertTrainee, sameFields, writeTrainee } from '../../trainees/service';
 import { enrol, enrolmentOf } from '../service';
@@ -27,7 +27,7 @@ import { type ColumnMap, type ParsedRow, parseRows } from './rows';
 
 export type ImportSource = {
   classId: number;
-  path: string;
+  grant: string;
   sheet?: string | undefined;
   headerRow?: number | undefined;
   mapping?: ColumnMap | undefined;
@@ -43,7 +43,7 @@ type Prepared = {
   rows: ParsedRow[];
 };
 
-const invalid = (key: string, params?: Record<string, string | number>, field = 'path') =>
+const invalid = (key: string, params?: Record<string, string | number>, field = 'grant') =>
   new AppError('INVALID_INPUT', message(key, params), {
     issues: [{ field, code: 'invalid_format', message: message(key, params) }],
   });
@@ -62,8 +62,8 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
   );
 };
 
-const prepare = (source: ImportSource): Prepared => {
-  const book = readWorkbook(source.path);
+const prepare = (core: Core, source: ImportSource): Prepared => {
+  const book = readWorkbook(core.grants.resolve(source.grant, 'rosterImport'));
   const sheet = chooseSheet(book.sheets, source.sheet);
   if (!sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '')))
     throw invalid('import.emptySheet', { sheet: sheet.name });
@@ -204,7 +204,7 @@ const stamp = (core: Core): string =>
 
 // The last preview of each open data folder, so that committing neither reads the file again nor,
 // when the database has not changed since, works out each row's fate a second time.
-type Previewed = Prepared & { plans: Plan[]; stamp: string };
+type Previewed = Prepared & { plans: Plan[]; stamp: string; path: string; fileStamp: string };
 const prepared = new WeakMap<Db, Previewed>();
 
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
@@ -224,12 +224,13 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
   assertWritable(target);
   job.progress('read', 0, 1);
   await job.pause();
-  const ready = prepare(source);
+  const ready = prepare(core, source);
   const plans: Plan[] = [];
   await inSlices(job, 'check', ready.rows, (row) => {
     plans.push(planRow(core, source.classId, row));
   });
-  prepared.set(core.db, { ...ready, plans, stamp: stamp(core) });
+  const path = core.grants.resolve(source.grant, 'rosterImport');
+  prepared.set(core.db, { ...ready, plans, stamp: stamp(core), path, fileStamp: fileStamp(path) });
   const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
   return {
     token: ready.token,
@@ -259,13 +260,21 @@ export const commitImport = async (
   const cached = prepared.get(core.db);
   let ready: Prepared;
   let previewed: Previewed | undefined;
-  if (cached && source.token !== undefined && cached.token === source.token) {
+  const path = core.grants.resolve(source.grant, 'rosterImport');
+  // What was previewed is what is committed, unless the file has changed on disk since.
+  if (
+    cached &&
+    source.token !== undefined &&
+    cached.token === source.token &&
+    cached.path === path &&
+    cached.fileStamp === fileStamp(path)
+  ) {
     ready = cached;
     previewed = cached;
   } else {
     job.progress('read', 0, 1);
     await job.pause();
-    ready = prepare(source);
+    ready = prepare(core, source);
     if (source.token !== undefined && ready.token !== source.token) throw invalid('import.changedFile');
   }
   const rows = ready.rows;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { storeFile } from '../../files/store';
-import { writeTransaction } from '../../jobs';
+import { writeTransaction } from '../../jobs/job';
 import { openCore } from '../../open';
 
 // Stores files one after another, each with its row in one transaction, as a report upload will.

@@ -2,11 +2,11 @@ import { CheckOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Input, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AttendanceStatus, attendanceStatuses } from '../../../../shared/schedule';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { dayLabel, timeRange } from '../schedule/session-text';
+import { type AttendanceStatus, attendanceStatuses } from '../../../../shared/attendance/schemas';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 

@@ -4,14 +4,14 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classTitle, type TrainingClass } from '../../../../shared/classes';
-import { fileNameOf } from '../../../../shared/exports';
+import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { dayLabel, sortSessions, timeRange } from '../schedule/session-text';
 import { AttendanceDrawer } from './AttendanceDrawer';
+import { fileNameOf } from '../../../../shared/files/schemas';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -161,7 +161,7 @@ export const AttendanceTab = ({ target }: { target: TrainingClass }) => {
           request={() => ({
             fileName: fileNameOf(`${classTitle(target)}考勤表`, 'xlsx'),
             format: 'xlsx',
-            start: (path, jobId) => api.attendance.export({ classId: target.id, path, jobId }),
+            start: (grant, jobId) => api.attendance.export({ classId: target.id, grant, jobId }),
           })}
         >
           <Typography.Paragraph>{t('attendancePage.exportHelp')}</Typography.Paragraph>

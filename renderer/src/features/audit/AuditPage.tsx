@@ -3,7 +3,8 @@ import { App, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typogra
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditActions, type AuditEntry, auditEntities } from '../../../../shared/audit';
+import { auditActions, type AuditEntry, auditEntities } from '../../../../shared/audit/schemas';
+import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -81,10 +82,14 @@ export const AuditPage = () => {
   const log = useQuery(() => api.audit.list(input), JSON.stringify(input));
 
   const exportLog = async () => {
-    const chosen = await api.files.chooseSave({ purpose: 'export', defaultName: '操作日志.xlsx', format: 'xlsx' });
+    const chosen = await api.files.chooseSave({
+      purpose: 'export',
+      defaultName: fileNameOf(t('auditLog.title'), 'xlsx'),
+      format: 'xlsx',
+    });
     if (!chosen.ok) return message.error(errorText(chosen.error));
-    if (!chosen.value.path) return;
-    const result = await api.audit.export({ ...filters, path: chosen.value.path });
+    if (!chosen.value.grant) return;
+    const result = await api.audit.export({ ...filters, grant: chosen.value.grant });
     if (!result.ok) return message.error(errorText(result.error));
     message.success(t('auditLog.exported', { count: result.value.rows, path: result.value.path }));
   };

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Space, Steps, Tabs, type TabsProps, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { classStatuses, type TrainingClass } from '../../../../shared/classes';
+import { classStatuses, type TrainingClass } from '../../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';

@@ -2,8 +2,8 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Spin } fro
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
-import { classLimits } from '../../../../shared/classes';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { classLimits } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
 import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';

@@ -17,7 +17,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type ClassListQuery, classStatuses, type TrainingClass } from '../../../../shared/classes';
+import { type ClassListQuery, classStatuses, type TrainingClass } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';

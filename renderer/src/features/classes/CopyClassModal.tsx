@@ -2,7 +2,7 @@ import { App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classLimits, copiedClassName, type TrainingClass } from '../../../../shared/classes';
+import { classLimits, copiedClassName, type TrainingClass } from '../../../../shared/classes/schemas';
 import { addDays, chineseDate, daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ClassFieldsInput, classFieldsSchema, type TrainingClass } from '../../../../shared/classes';
+import { type ClassFieldsInput, classFieldsSchema, type TrainingClass } from '../../../../shared/classes/schemas';
 import type { FieldIssue } from '../../../../shared/errors';
 import { toFieldIssues } from '../../../../shared/validation';
 

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ClassStatus } from '../../../../shared/classes';
+import type { ClassStatus } from '../../../../shared/classes/schemas';
 
 const colors: Record<ClassStatus, string> = {
   planning: 'blue',

@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ClassStatus, TrainingClass } from '../../../../shared/classes';
+import type { ClassStatus, TrainingClass } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 

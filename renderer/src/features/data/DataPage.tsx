@@ -2,12 +2,13 @@ import { CheckCircleOutlined, CloudUploadOutlined, FolderOpenOutlined, SafetyOut
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, CheckReport } from '../../../../shared/backup';
-import type { JobProgress } from '../../../../shared/events';
-import { api, withProgress } from '../../api';
+import type { BackupInfo, BackupSource } from '../../../../shared/backup/schemas';
+import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { useJob } from '../../components/use-job';
+import { type CheckReport } from '../../../../shared/check/schemas';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -61,27 +62,22 @@ const CheckResult = ({ report }: { report: CheckReport }) => {
 export const DataPage = () => {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const { errorText } = useErrorText();
+  const { errorText, reportFailure } = useErrorText();
   const backups = useQuery(() => api.backup.list({}), 'backups');
   const settings = useQuery(() => api.settings.get({}), 'settings');
   const info = useQuery(() => api.app.info({}), 'app-info');
-  const [working, setWorking] = useState<{ label: string; progress?: JobProgress }>();
+  const job = useJob();
+  const checkJob = useJob();
   const [report, setReport] = useState<CheckReport>();
-  const [checking, setChecking] = useState(false);
 
   const backupNow = async () => {
-    const label = t('data.backingUp');
-    setWorking({ label });
-    const result = await withProgress(
-      (jobId) => api.backup.create({ jobId }),
-      (progress) => setWorking({ label, progress }),
-    );
-    setWorking(undefined);
-    if (!result.ok) return message.error(errorText(result.error));
+    const result = await job.run(t('data.backingUp'), (jobId) => api.backup.create({ jobId }));
+    if (!result.ok) return reportFailure(message, result.error);
     message.success(t('data.backedUp', { count: result.value.counts.classes, trainees: result.value.counts.trainees }));
   };
 
-  const restore = (backup: BackupInfo) => {
+  // A backup in the backup folder is named by its name; one elsewhere by the folder the person chose.
+  const restore = (backup: BackupInfo, source: BackupSource) => {
     void modal.confirm({
       title: t('data.restoreTitle'),
       width: 560,
@@ -101,14 +97,8 @@ export const DataPage = () => {
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const label = t('data.restoring');
-        setWorking({ label });
-        const result = await withProgress(
-          (jobId) => api.backup.restore({ path: backup.path, jobId }),
-          (progress) => setWorking({ label, progress }),
-        );
-        setWorking(undefined);
-        if (!result.ok) return message.error(errorText(result.error));
+        const result = await job.run(t('data.restoring'), (jobId) => api.backup.restore({ ...source, jobId }));
+        if (!result.ok) return reportFailure(message, result.error);
         message.success(t('data.restored', { time: new Date(result.value.restored.createdAt).toLocaleString() }));
       },
     });
@@ -117,28 +107,33 @@ export const DataPage = () => {
   const restoreOther = async () => {
     const chosen = await api.files.chooseFolder({ purpose: 'restoreFrom' });
     if (!chosen.ok) return message.error(errorText(chosen.error));
-    if (!chosen.value.path) return;
-    const inspected = await api.backup.inspect({ path: chosen.value.path });
+    const grant = chosen.value.grant;
+    if (!grant) return;
+    const inspected = await api.backup.inspect({ grant });
     if (!inspected.ok) return message.error(errorText(inspected.error));
-    restore(inspected.value);
+    restore(inspected.value, { grant });
   };
 
   const changeFolder = async () => {
     const chosen = await api.files.chooseFolder({ purpose: 'backupFolder' });
     if (!chosen.ok) return message.error(errorText(chosen.error));
-    if (chosen.value.path) await save({ backupDir: chosen.value.path });
+    if (chosen.value.grant) await setFolder(chosen.value.grant);
   };
 
-  const save = async (patch: { backupDir?: string; backupKeep?: number; autoBackup?: boolean }) => {
+  const setFolder = async (grant: string | null) => {
+    const result = await api.backup.setFolder({ grant });
+    if (!result.ok) message.error(errorText(result.error));
+  };
+
+  const save = async (patch: { backupKeep?: number; autoBackup?: boolean }) => {
     const result = await api.settings.update(patch);
     if (!result.ok) message.error(errorText(result.error));
   };
 
   const runCheck = async () => {
-    setChecking(true);
-    const result = await api.check.run({});
-    setChecking(false);
-    if (!result.ok) return message.error(errorText(result.error));
+    setReport(undefined);
+    const result = await checkJob.run(t('data.checking'), (jobId) => api.check.run({ jobId }));
+    if (!result.ok) return reportFailure(message, result.error);
     setReport(result.value);
   };
 
@@ -162,7 +157,7 @@ export const DataPage = () => {
             <Button
               type="primary"
               icon={<CloudUploadOutlined />}
-              loading={working !== undefined}
+              loading={job.working !== undefined}
               onClick={() => void backupNow()}
             >
               {t('data.backupNow')}
@@ -182,7 +177,7 @@ export const DataPage = () => {
                   {t('data.change')}
                 </Button>
                 {current.backupDir && (
-                  <Button size="small" onClick={() => void save({ backupDir: '' })}>
+                  <Button size="small" onClick={() => void setFolder(null)}>
                     {t('data.useDefault')}
                   </Button>
                 )}
@@ -215,9 +210,9 @@ export const DataPage = () => {
             </Descriptions.Item>
           </Descriptions>
         )}
-        {working && (
+        {job.working && (
           <div style={{ marginBottom: 16 }}>
-            <JobProgressBar progress={working.progress} label={working.label} />
+            <JobProgressBar working={job.working} onCancel={job.cancel} />
           </div>
         )}
         <Table<BackupInfo>
@@ -247,7 +242,7 @@ export const DataPage = () => {
               title: t('data.columns.actions'),
               width: 100,
               render: (_, b) => (
-                <Button size="small" danger onClick={() => restore(b)}>
+                <Button size="small" danger onClick={() => restore(b, { backup: b.name })}>
                   {t('data.restore')}
                 </Button>
               ),
@@ -259,12 +254,13 @@ export const DataPage = () => {
         title={t('data.check')}
         size="small"
         extra={
-          <Button icon={<SafetyOutlined />} loading={checking} onClick={() => void runCheck()}>
+          <Button icon={<SafetyOutlined />} loading={checkJob.working !== undefined} onClick={() => void runCheck()}>
             {t('data.runCheck')}
           </Button>
         }
       >
         <Typography.Paragraph type="secondary">{t('data.checkHelp')}</Typography.Paragraph>
+        {checkJob.working && <JobProgressBar working={checkJob.working} onCancel={checkJob.cancel} />}
         {report && <CheckResult report={report} />}
       </Card>
     </Flex>

@@ -2,25 +2,26 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Form, List, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classTitle, type TrainingClass } from '../../../../shared/classes';
+import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
+import { monthDay } from '../../../../shared/dates';
+import type { Session } from '../../../../shared/schedule/schemas';
+import { personFieldKey } from '../../../../shared/trainees/schemas';
+import { api } from '../../api';
+import { useQuery } from '../../app/use-query';
+import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
 import {
   defaultRosterColumns,
   documentFormats,
   type ExportFormat,
-  fileNameOf,
   type RosterColumn,
   rosterColumns,
   rosterDocuments,
   type RosterDocument,
   type SigninLayout,
   signinLayouts,
-} from '../../../../shared/exports';
-import { monthDay } from '../../../../shared/dates';
-import type { Session } from '../../../../shared/schedule';
-import { personFieldKey, rosterSorts, type RosterSort } from '../../../../shared/trainees';
-import { api } from '../../api';
-import { useQuery } from '../../app/use-query';
-import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
+} from '../../../../shared/roster/export';
+import { fileNameOf } from '../../../../shared/files/schemas';
+import { rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
 
 const documentTitle: Record<RosterDocument, string> = {
   roster: '学员名册',
@@ -78,13 +79,13 @@ export const ExportModal = ({
       chosenFormat,
     ),
     format: chosenFormat,
-    start: (path, jobId) =>
+    start: (grant, jobId) =>
       api.roster.export({
         classId: target.id,
         document,
         format: chosenFormat,
         sort,
-        path,
+        grant,
         jobId,
         csvEncoding,
         ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout }) : {}),

@@ -18,23 +18,23 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../../shared/events';
 import {
   type ImportField,
   importFields,
   type ImportPreview,
   type ImportProblem,
   type ImportResult,
-} from '../../../../shared/roster-import';
-import { personFieldKey } from '../../../../shared/trainees';
-import { api, withProgress } from '../../api';
+} from '../../../../shared/roster/import';
+import { personFieldKey } from '../../../../shared/trainees/schemas';
+import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { useJob } from '../../components/use-job';
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'working'; label: string; progress?: JobProgress }
-  | { kind: 'preview'; path: string; preview: ImportPreview }
+  | { kind: 'working' }
+  | { kind: 'preview'; grant: string; preview: ImportPreview }
   | { kind: 'done'; result: ImportResult };
 
 type Settings = { sheet?: string; headerRow?: number; mapping?: { column: number; field: ImportField | null }[] };
@@ -46,20 +46,20 @@ const countColors = { added: '#1d4f91', updated: '#d48806', unchanged: '#8c8c8c'
 export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: () => void }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { errorText } = useErrorText();
+  const { errorText, reportFailure } = useErrorText();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [settings, setSettings] = useState<Settings>({});
   const [problem, setProblem] = useState<string>();
+  const job = useJob();
 
-  const analyse = async (path: string, next: Settings) => {
+  const analyse = async (grant: string, next: Settings) => {
     setProblem(undefined);
-    setStep({ kind: 'working', label: t('importWizard.reading') });
-    const result = await withProgress(
-      (jobId) => api.roster.importPreview({ classId, path, jobId, ...next }),
-      (progress) => setStep({ kind: 'working', label: t('importWizard.reading'), progress }),
+    setStep({ kind: 'working' });
+    const result = await job.run(t('importWizard.reading'), (jobId) =>
+      api.roster.importPreview({ classId, grant, jobId, ...next }),
     );
     if (!result.ok) {
-      setProblem(errorText(result.error));
+      setProblem(result.error.code === 'CANCELLED' ? t('job.cancelled') : errorText(result.error));
       setStep({ kind: 'choose' });
       return;
     }
@@ -68,24 +68,23 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
       headerRow: result.value.headerRow,
       mapping: result.value.columns.map((c) => ({ column: c.column, field: c.field })),
     });
-    setStep({ kind: 'preview', path, preview: result.value });
+    setStep({ kind: 'preview', grant, preview: result.value });
   };
 
   const choose = async () => {
     const chosen = await api.files.chooseOpen({ purpose: 'rosterImport' });
     if (!chosen.ok) return message.error(errorText(chosen.error));
-    if (chosen.value.path) await analyse(chosen.value.path, {});
+    if (chosen.value.grant) await analyse(chosen.value.grant, {});
   };
 
-  const commit = async (path: string, preview: ImportPreview) => {
-    setStep({ kind: 'working', label: t('importWizard.committing') });
-    const result = await withProgress(
-      (jobId) => api.roster.importCommit({ classId, path, jobId, token: preview.token, ...settings }),
-      (progress) => setStep({ kind: 'working', label: t('importWizard.committing'), progress }),
+  const commit = async (grant: string, preview: ImportPreview) => {
+    setStep({ kind: 'working' });
+    const result = await job.run(t('importWizard.committing'), (jobId) =>
+      api.roster.importCommit({ classId, grant, jobId, token: preview.token, ...settings }),
     );
     if (!result.ok) {
-      message.error(errorText(result.error));
-      setStep({ kind: 'preview', path, preview });
+      reportFailure(message, result.error);
+      setStep({ kind: 'preview', grant, preview });
       return;
     }
     setStep({ kind: 'done', result: result.value });
@@ -100,7 +99,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           <Button
             key="commit"
             type="primary"
-            onClick={() => void commit(step.path, step.preview)}
+            onClick={() => void commit(step.grant, step.preview)}
             disabled={step.preview.counts.added + step.preview.counts.updated === 0}
           >
             {t('importWizard.commit')}
@@ -138,9 +137,9 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           </Button>
         </Space>
       )}
-      {step.kind === 'working' && (
+      {step.kind === 'working' && job.working && (
         <div style={{ padding: '48px 24px' }}>
-          <JobProgressBar progress={step.progress} label={step.label} />
+          <JobProgressBar working={job.working} onCancel={job.cancel} />
         </div>
       )}
       {step.kind === 'preview' && (
@@ -148,7 +147,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           step={step}
           settings={settings}
           setSettings={setSettings}
-          reanalyse={() => void analyse(step.path, settings)}
+          reanalyse={() => void analyse(step.grant, settings)}
         />
       )}
       {step.kind === 'done' && (
@@ -182,7 +181,7 @@ const PreviewView = ({
   setSettings,
   reanalyse,
 }: {
-  step: { path: string; preview: ImportPreview };
+  step: { grant: string; preview: ImportPreview };
   settings: Settings;
   setSettings: (next: Settings) => void;
   reanalyse: () => void;

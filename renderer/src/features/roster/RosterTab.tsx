@@ -27,15 +27,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TrainingClass } from '../../../../shared/classes';
-import {
-  enrolmentStatuses,
-  type EnrolmentStatus,
-  type Revealed,
-  type RosterEntry,
-  rosterSorts,
-  type RosterSort,
-} from '../../../../shared/trainees';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { enrolmentStatuses, type EnrolmentStatus, type Revealed } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -43,6 +36,7 @@ import { ExportModal } from './ExportModal';
 import { ImportWizard } from './ImportWizard';
 import { SplitGroupsModal } from './SplitGroupsModal';
 import { TraineeFormModal } from './TraineeFormModal';
+import { type RosterEntry, rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
 
 type Dialog =
   | { kind: 'add' }

@@ -6,7 +6,6 @@ import { checkIdNumber } from '../../../../shared/idcard';
 import {
   enrolmentStatuses,
   type EnrolmentFields,
-  type RosterEntry,
   sexes,
   type TraineeFieldsInput,
   personLabels,
@@ -14,12 +13,13 @@ import {
   traineeLimits,
   type TraineeSummary,
   personFieldKey,
-} from '../../../../shared/trainees';
+} from '../../../../shared/trainees/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
 import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
+import { type RosterEntry } from '../../../../shared/roster/schemas';
 
 type Props = {
   classId: number;

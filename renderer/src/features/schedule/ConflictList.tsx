@@ -1,6 +1,6 @@
 import { Alert, Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conflict, ConflictKind } from '../../../../shared/schedule';
+import type { Conflict, ConflictKind } from '../../../../shared/schedule/schemas';
 import { dayLabel, timeRange } from './session-text';
 
 type Props = {

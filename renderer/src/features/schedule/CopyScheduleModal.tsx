@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { daysBetween } from '../../../../shared/dates';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';

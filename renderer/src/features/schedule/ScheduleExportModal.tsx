@@ -1,10 +1,10 @@
 import { Form, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classTitle, type TrainingClass } from '../../../../shared/classes';
-import { fileNameOf } from '../../../../shared/exports';
+import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
 import { ExportDialog, formatLabels } from '../../components/ExportDialog';
+import { fileNameOf } from '../../../../shared/files/schemas';
 
 const formats = ['xlsx', 'docx', 'pdf', 'ics'] as const;
 type Format = (typeof formats)[number];
@@ -21,7 +21,7 @@ export const ScheduleExportModal = ({ target, onClose }: { target: TrainingClass
       request={() => ({
         fileName: fileNameOf(`${classTitle(target)}课程安排表`, format),
         format,
-        start: (path, jobId) => api.schedule.export({ classId: target.id, format, path, jobId }),
+        start: (grant, jobId) => api.schedule.export({ classId: target.id, format, grant, jobId }),
       })}
     >
       <Form layout="vertical" data-testid="schedule-export-form">

@@ -2,10 +2,13 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
-import type { ScheduleImportPreview, ScheduleImportRow } from '../../../../shared/schedule-import';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import type { AppErrorShape } from '../../../../shared/errors';
+import type { ScheduleImportPreview, ScheduleImportRow } from '../../../../shared/schedule/import';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { useJob } from '../../components/use-job';
 import { ConflictList } from './ConflictList';
 import { dayLabel, timeRange } from './session-text';
 
@@ -15,20 +18,22 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
-  const [source, setSource] = useState<{ path: string; preview: ScheduleImportPreview }>();
+  const [source, setSource] = useState<{ grant: string; preview: ScheduleImportPreview }>();
   const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const job = useJob();
+  const busy = job.working !== undefined;
+  const failureText = (error: AppErrorShape) => (error.code === 'CANCELLED' ? t('job.cancelled') : errorText(error));
 
   const choose = async () => {
     const chosen = await api.files.chooseOpen({ purpose: 'scheduleImport' });
     if (!chosen.ok) return setFailure(errorText(chosen.error));
-    const path = chosen.value.path;
-    if (!path) return;
-    setBusy(true);
-    const preview = await api.schedule.importPreview({ classId: target.id, path });
-    setBusy(false);
-    setFailure(preview.ok ? undefined : errorText(preview.error));
-    setSource(preview.ok ? { path, preview: preview.value } : undefined);
+    const grant = chosen.value.grant;
+    if (!grant) return;
+    const preview = await job.run(t('importWizard.reading'), (jobId) =>
+      api.schedule.importPreview({ classId: target.id, grant, jobId }),
+    );
+    setFailure(preview.ok ? undefined : failureText(preview.error));
+    setSource(preview.ok ? { grant, preview: preview.value } : undefined);
   };
 
   const rows = source?.preview.rows ?? [];
@@ -38,10 +43,10 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
 
   const commit = async () => {
     if (!source) return;
-    setBusy(true);
-    const result = await api.schedule.importCommit({ classId: target.id, path: source.path, token: source.preview.token });
-    setBusy(false);
-    if (!result.ok) return setFailure(errorText(result.error));
+    const result = await job.run(t('importWizard.committing'), (jobId) =>
+      api.schedule.importCommit({ classId: target.id, grant: source.grant, token: source.preview.token, jobId }),
+    );
+    if (!result.ok) return setFailure(failureText(result.error));
     message.success(t('schedulePage.import.done', { count: result.value.added }));
     onClose();
   };
@@ -82,6 +87,7 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
             </Typography.Text>
           )}
         </Flex>
+        {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
         {failure && <Alert type="error" showIcon title={failure} />}
         {source && refused.length > 0 && (
           <Alert type="error" showIcon title={t('schedulePage.import.refused', { count: refused.length })} />

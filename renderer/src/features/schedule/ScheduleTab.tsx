@@ -11,9 +11,9 @@ import {
 import { App, Badge, Button, Drawer, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { addDays, daysBetween, mondayOf } from '../../../../shared/dates';
-import { minutesOf, type Session, sessionFieldsOf, type Slot, slotDefaults } from '../../../../shared/schedule';
+import { minutesOf, type Session, sessionFieldsOf, type Slot, slotDefaults } from '../../../../shared/schedule/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';

@@ -3,9 +3,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
-import type { Conflict, ConflictKind, Session, SessionFieldsInput } from '../../../../shared/schedule';
-import { conflictSchema, sessionFieldsOf, sessionFieldsSchema, slotDefaults, type Slot } from '../../../../shared/schedule';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import type { Conflict, ConflictKind, Session, SessionFieldsInput } from '../../../../shared/schedule/schemas';
+import {
+  conflictSchema,
+  sessionFieldsOf,
+  sessionFieldsSchema,
+  slotDefaults,
+  type Slot,
+} from '../../../../shared/schedule/schemas';
 import { textMatches } from '../../../../shared/text/pinyin';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';

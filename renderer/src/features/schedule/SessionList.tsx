@@ -1,7 +1,7 @@
 import { ExclamationCircleFilled, MoreOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/schedule';
+import type { Session } from '../../../../shared/schedule/schemas';
 import { dayLabel, type Flag, moduleColor, timeRange } from './session-text';
 import { actionsFor, type MenuAt, type SessionAction } from './session-actions';
 

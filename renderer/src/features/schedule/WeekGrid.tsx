@@ -2,9 +2,9 @@ import { ExclamationCircleFilled, MoreOutlined, PlusOutlined, WarningFilled } fr
 import { Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingClass } from '../../../../shared/classes';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { addDays } from '../../../../shared/dates';
-import { type Session, type Slot, slots } from '../../../../shared/schedule';
+import { type Session, type Slot, slots } from '../../../../shared/schedule/schemas';
 import type { MenuAt, SessionAction } from './session-actions';
 import { dayLabel, type Flag, moduleColor, timeRange } from './session-text';
 import './week-grid.css';

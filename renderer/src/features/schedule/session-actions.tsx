@@ -1,7 +1,7 @@
 import { Dropdown, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../../../shared/schedule';
+import type { Session } from '../../../../shared/schedule/schemas';
 
 export const sessionActions = ['edit', 'attendance', 'signin', 'duplicate', 'delete'] as const;
 export type SessionAction = (typeof sessionActions)[number];

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Conflict, Session } from '../../../../shared/schedule';
+import type { Conflict, Session } from '../../../../shared/schedule/schemas';
 
 export const timeRange = (session: { start: string; end: string }) => `${session.start}–${session.end}`;
 

@@ -2,11 +2,12 @@ import { CloseOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale, VocabKind } from '../../../../shared/settings';
+import type { Locale } from '../../../../shared/settings/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useLocale } from '../../app/locale';
 import { useQuery } from '../../app/use-query';
+import { type VocabKind } from '../../../../shared/vocab/schemas';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();

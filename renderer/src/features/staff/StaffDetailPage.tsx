@@ -3,14 +3,14 @@ import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { fileNameOf } from '../../../../shared/exports';
-import type { StaffDetail } from '../../../../shared/staff';
+import type { StaffDetail } from '../../../../shared/staff/schemas';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
 import { ExportDialog } from '../../components/ExportDialog';
 import { dayLabel, timeRange } from '../schedule/session-text';
 import { StaffFormModal } from './StaffFormModal';
+import { fileNameOf } from '../../../../shared/files/schemas';
 
 type Teaching = StaffDetail['teaching'][number];
 
@@ -114,7 +114,7 @@ export const StaffDetailPage = () => {
           request={() => ({
             fileName: fileNameOf(`${person.name}授课安排`, 'ics'),
             format: 'ics',
-            start: (path, jobId) => api.schedule.export({ teacherId: person.id, format: 'ics', path, jobId }),
+            start: (grant, jobId) => api.schedule.export({ teacherId: person.id, format: 'ics', grant, jobId }),
           })}
         >
           <Typography.Paragraph>{t('staffPage.icsHelp', { count: person.teaching.length })}</Typography.Paragraph>

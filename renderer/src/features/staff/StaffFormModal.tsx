@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Staff, type StaffFieldsInput, staffFieldsSchema } from '../../../../shared/staff';
+import { type Staff, type StaffFieldsInput, staffFieldsSchema } from '../../../../shared/staff/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
 import { useFieldRule, useShowRefusal } from '../../app/form-issues';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { Staff } from '../../../../shared/staff';
+import type { Staff } from '../../../../shared/staff/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';

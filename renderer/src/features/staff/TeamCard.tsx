@@ -3,7 +3,7 @@ import { App, AutoComplete, Button, Flex, Select, Table, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TeamMember } from '../../../../shared/staff';
+import type { TeamMember } from '../../../../shared/staff/schemas';
 import { textMatches } from '../../../../shared/text/pinyin';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Revealed, TraineeDetail } from '../../../../shared/trainees';
+import type { Revealed, TraineeDetail } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';

@@ -2,7 +2,7 @@ import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { TraineeSummary } from '../../../../shared/trainees';
+import type { TraineeSummary } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { absolutePath } from './paths';
-import { conflictSchema } from './schedule';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
+import { conflictSchema } from './schemas';
 
 // A 课程安排表 as schools exchange it, and as this app exports it: 日期 / 星期 / 时间 / 课程内容 /
 // 教学形式 / 授课人 / 地点, with a day's date written once over its sessions (merged cells).
@@ -21,12 +22,13 @@ export const scheduleHeaderSynonyms: Record<ScheduleImportField, readonly string
 const id = z.number().int().positive();
 
 export const scheduleImportSchemas = {
-  preview: z.strictObject({ classId: id, path: absolutePath() }),
+  preview: z.strictObject({ classId: id, grant: grantSchema, jobId: jobIdSchema }),
   commit: z.strictObject({
     classId: id,
-    path: absolutePath(),
+    grant: grantSchema,
     // The preview's fingerprint of the file: a file changed since is refused, not imported unseen.
     token: z.string().max(200),
+    jobId: jobIdSchema,
   }),
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { absolutePath } from './paths';
+import { isoDate } from '../dates';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 
 export const auditActions = ['create', 'update', 'delete', 'import', 'reveal', 'export', 'print', 'backup', 'restore'] as const;
 export type AuditActionName = (typeof auditActions)[number];
@@ -37,7 +38,7 @@ export const auditSchemas = {
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   }),
-  export: z.strictObject({ ...filters, path: absolutePath(), jobId: z.string().max(100).optional() }),
+  export: z.strictObject({ ...filters, grant: grantSchema, jobId: jobIdSchema }),
 };
 
 export type AuditFilters = Omit<z.output<typeof auditSchemas.list>, 'limit' | 'offset'>;

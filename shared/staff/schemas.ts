@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withLabels } from './validation';
+import { withLabels } from '../validation';
 
 const text = (max: number) => z.string().trim().max(max);
 const id = z.number().int().positive();

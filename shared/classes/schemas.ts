@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
+import { isoDate } from '../dates';
 
 export const classStatuses = ['planning', 'in_progress', 'finished', 'archived'] as const;
 export type ClassStatus = (typeof classStatuses)[number];

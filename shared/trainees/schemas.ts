@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { toUtcMs } from './dates';
-import { checkIdNumber, type IdCardProblem, normaliseIdNumber } from './idcard';
-import { withLabels } from './validation';
+import { toUtcMs } from '../dates';
+import { checkIdNumber, type IdCardProblem, normaliseIdNumber } from '../idcard';
+import { withLabels } from '../validation';
 
 export const sexes = ['male', 'female'] as const;
 export type Sex = (typeof sexes)[number];
@@ -33,7 +33,7 @@ export const normaliseName = (raw: string): string =>
 
 const phonePattern = /^[+\d][\d\s-]{5,24}$/;
 
-const text = (max: number) => z.string().trim().max(max);
+export const text = (max: number) => z.string().trim().max(max);
 
 export const traineeLimits = { name: 50, unit: 100, position: 100, short: 30, notes: 500 } as const;
 
@@ -80,7 +80,7 @@ export const enrolmentFieldsSchema = z.strictObject({
 export type EnrolmentFields = z.output<typeof enrolmentFieldsSchema>;
 
 // Personal data crosses the boundary masked; the full values only through an explicit, logged reveal.
-const personBase = {
+export const personBase = {
   name: z.string(),
   sex: z.enum(sexes).nullable(),
   ethnicity: z.string(),
@@ -113,22 +113,8 @@ export const traineeEnrolmentSchema = z.object({
 export const traineeDetailSchema = traineeSummarySchema.extend({ enrolments: z.array(traineeEnrolmentSchema) });
 export type TraineeDetail = z.output<typeof traineeDetailSchema>;
 
-export const rosterEntrySchema = z.object({
-  enrolmentId: z.number().int(),
-  traineeId: z.number().int(),
-  ...personBase,
-  group: z.number().int().nullable(),
-  role: z.string(),
-  status: z.enum(enrolmentStatuses),
-  enrolmentNotes: z.string(),
-});
-export type RosterEntry = z.output<typeof rosterEntrySchema>;
-
 export const revealedSchema = z.object({ id: z.number().int(), idNumber: z.string(), phone: z.string() });
 export type Revealed = z.output<typeof revealedSchema>;
-
-export const rosterSorts = ['stroke', 'pinyin', 'unit', 'group'] as const;
-export type RosterSort = (typeof rosterSorts)[number];
 
 const id = z.number().int().positive();
 
@@ -147,43 +133,4 @@ export const traineeSchemas = {
   get: z.strictObject({ id }),
   update: withLabels(z.strictObject({ id, fields: traineeFieldsSchema }), { 'fields.name': personLabels.name }),
   reveal: z.strictObject({ ids: z.array(id).min(1).max(20_000), purpose: z.string().trim().max(100).default('') }),
-};
-
-export const rosterSchemas = {
-  list: z.strictObject({
-    classId: id,
-    search: z.string().trim().max(100).optional(),
-    group: z.number().int().min(0).max(99).optional(),
-    status: z.enum(enrolmentStatuses).optional(),
-    sort: z.enum(rosterSorts).default('stroke'),
-  }),
-  add: withLabels(
-    z.strictObject({
-      classId: id,
-      // An existing person (chosen from the trainee search) or a new one.
-      traineeId: id.optional(),
-      trainee: traineeFieldsSchema.optional(),
-      enrolment: enrolmentFieldsSchema.default({ group: null, role: '', status: 'active', notes: '' }),
-    }),
-    { 'trainee.name': personLabels.name },
-  ),
-  update: withLabels(z.strictObject({ enrolmentId: id, trainee: traineeFieldsSchema, enrolment: enrolmentFieldsSchema }), {
-    'trainee.name': personLabels.name,
-  }),
-  remove: z.strictObject({ enrolmentIds: z.array(id).min(1).max(20_000) }),
-  assign: z.strictObject({
-    classId: id,
-    assignments: z
-      .array(
-        z.strictObject({
-          enrolmentId: id,
-          group: z.number().int().min(1).max(99).nullable().optional(),
-          role: text(traineeLimits.short).optional(),
-          status: z.enum(enrolmentStatuses).optional(),
-        }),
-      )
-      .min(1)
-      .max(20_000),
-  }),
-  splitGroups: z.strictObject({ classId: id, groups: z.number().int().min(1).max(99) }),
 };

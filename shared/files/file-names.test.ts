@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameOf } from './exports';
+import { fileNameOf } from './schemas';
 
 describe('the file name offered when saving', () => {
   it('keeps Chinese text and full-width punctuation, and replaces what Windows refuses', () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { absolutePath } from './paths';
-import { withLabels } from './validation';
+import { isoDate } from '../dates';
+import { idSchema, jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
+import { withLabels } from '../validation';
 
 // Times of day as schedules print them: 08:30.
 export const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
@@ -140,10 +141,7 @@ export const sessionFieldsOf = (session: Session): SessionFields => ({
   notes: session.notes,
 });
 
-export const attendanceStatuses = ['present', 'late', 'leave', 'absent'] as const;
-export type AttendanceStatus = (typeof attendanceStatuses)[number];
-
-const id = z.number().int().positive();
+const id = idSchema;
 
 // A session's "groups" are the groups that attend (参加小组), not a number of groups.
 const sessionLabels = { 'session.groups': 'fields.groupsList' } as const;
@@ -168,61 +166,13 @@ export const scheduleSchemas = {
     classId: id.optional(),
     teacherId: id.optional(),
     format: z.enum(['xlsx', 'docx', 'pdf', 'ics']),
-    path: absolutePath(),
-    jobId: z.string().max(100).optional(),
+    grant: grantSchema,
+    jobId: jobIdSchema,
   }),
-};
-
-export const attendanceSchemas = {
-  session: z.strictObject({ sessionId: id }),
-  record: z.strictObject({
-    sessionId: id,
-    marks: z
-      .array(
-        z.strictObject({ enrolmentId: id, status: z.enum(attendanceStatuses), reason: z.string().trim().max(200).default('') }),
-      )
-      .max(20_000),
-  }),
-  allPresent: z.strictObject({ sessionId: id }),
-  leave: z.strictObject({ enrolmentId: id, from: isoDate(), to: isoDate(), reason: z.string().trim().min(1).max(200) }),
-  summary: z.strictObject({ classId: id }),
-  export: z.strictObject({ classId: id, path: absolutePath(), jobId: z.string().max(100).optional() }),
 };
 
 export const balanceSchema = z.object({
   totalHours: z.number(),
   modules: z.array(z.object({ name: z.string(), hours: z.number(), sessions: z.number().int() })),
   formats: z.array(z.object({ name: z.string(), hours: z.number(), sessions: z.number().int() })),
-});
-
-export const sessionAttendanceSchema = z.object({
-  session: sessionSchema,
-  rows: z.array(
-    z.object({
-      enrolmentId: z.number().int(),
-      name: z.string(),
-      unit: z.string(),
-      group: z.number().int().nullable(),
-      status: z.enum(attendanceStatuses).nullable(),
-      reason: z.string(),
-    }),
-  ),
-});
-
-export const attendanceSummarySchema = z.object({
-  sessions: z.number().int(),
-  recorded: z.number().int(),
-  classRate: z.number().nullable(),
-  trainees: z.array(
-    z.object({
-      enrolmentId: z.number().int(),
-      name: z.string(),
-      expected: z.number().int(),
-      present: z.number().int(),
-      late: z.number().int(),
-      leave: z.number().int(),
-      absent: z.number().int(),
-      rate: z.number().nullable(),
-    }),
-  ),
 });

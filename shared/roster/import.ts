@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { absolutePath } from './paths';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 
 // The columns a roster file may have, and the words people head them with. Matching ignores spaces,
 // full-width forms and marks such as "*" or "（必填）".
@@ -63,11 +64,11 @@ const id = z.number().int().positive();
 
 const importSource = {
   classId: id,
-  path: absolutePath(),
+  grant: grantSchema,
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1_000_000).optional(),
   mapping: columnMappingSchema.optional(),
-  jobId: z.string().max(100).optional(),
+  jobId: jobIdSchema,
 };
 
 export const importSchemas = {

@@ -1,22 +1,12 @@
 import { z } from 'zod';
-import { absolutePath } from './paths';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 
 export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts'] as const;
 export type RosterDocument = (typeof rosterDocuments)[number];
 
 export const exportFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-
-// Every kind of file the app saves: the roster's formats and calendars.
-export const saveFormats = [...exportFormats, 'ics'] as const;
-export type SaveFormat = (typeof saveFormats)[number];
-
-// The name offered in the save dialog: what Windows cannot have in a file name (a session titled
-// "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name.
-export const fileNameOf = (base: string, format: SaveFormat): string => {
-  const safe = [...base.trim()].map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char));
-  return `${safe.slice(0, 120).join('')}.${format}`;
-};
 
 // Which formats each document comes in.
 export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = {
@@ -77,9 +67,6 @@ export const rosterExportSchema = z.strictObject({
   signinBy: z.enum(signinLayouts).default('day'),
   sessionId: z.number().int().positive().optional(),
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
-  path: absolutePath(),
-  jobId: z.string().max(100).optional(),
+  grant: grantSchema,
+  jobId: jobIdSchema,
 });
-
-export const exportResultSchema = z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() });
-export type ExportResult = z.output<typeof exportResultSchema>;

@@ -1,0 +1,40 @@
+import type { CheckReport } from '../../../shared/check/schemas';
+import { countsOf } from '../backup/backups';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { checkStoredFiles } from '../files/store';
+import type { Job } from '../jobs/job';
+
+// 数据检查: the database page by page, its references, and every stored file against its hash. It
+// only reads, so a cancel simply stops it.
+export const checkData = async (core: Core, job: Job): Promise<CheckReport> => {
+  job.progress('integrity', 0, 1);
+  await job.pause();
+  const integrity = statement<[], string>(core.db, 'PRAGMA integrity_check').pluck().all();
+  const foreignKeys = statement<[], { table: string; rowid: number | null; parent: string }>(core.db, 'PRAGMA foreign_key_check')
+    .all()
+    .map((row) => ({ table: row.table, rowid: row.rowid, parent: row.parent }));
+  job.progress('integrity', 1, 1);
+  const files = await checkStoredFiles(
+    core.dataDir,
+    statement<[], { sha256: string; size: number }>(core.db, 'SELECT sha256, size FROM stored_files').all(),
+    async (done, total) => {
+      job.progress('hash', done, total);
+      await job.pause();
+    },
+  );
+  const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
+  return {
+    ok:
+      integrityOk &&
+      foreignKeys.length === 0 &&
+      files.missing.length === 0 &&
+      files.mismatched.length === 0 &&
+      files.orphans.length === 0 &&
+      files.leftovers.length === 0,
+    integrity: integrityOk ? [] : integrity,
+    foreignKeys,
+    files,
+    counts: countsOf(core.db),
+  };
+};

@@ -1,0 +1,44 @@
+import { basename } from 'node:path';
+import type { Chosen, GrantPurpose, SaveFormat } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import type { Core } from '../context';
+import type { FileFilter } from '../platform';
+import type { Handlers } from '../router';
+
+const spreadsheets = (): FileFilter[] => [
+  { name: message('files.filters.spreadsheets'), extensions: ['xlsx', 'xls', 'et', 'csv'] },
+  { name: message('files.filters.all'), extensions: ['*'] },
+];
+
+const formatExtensions: Record<SaveFormat, string> = { xlsx: 'xlsx', docx: 'docx', pdf: 'pdf', csv: 'csv', ics: 'ics' };
+
+// What the person chose becomes a grant for that purpose; the page sees the grant and the file's
+// own name, never where it lies.
+const granted = (core: Core, path: string | undefined, purpose: GrantPurpose): Chosen =>
+  path === undefined ? { grant: null, name: null } : { grant: core.grants.issue(path, purpose), name: basename(path) };
+
+export const fileHandlers = {
+  'files.chooseOpen': async (core, { purpose }) =>
+    granted(
+      core,
+      await core.platform.chooseOpenFile({ title: message(`files.titles.${purpose}`), filters: spreadsheets() }),
+      purpose,
+    ),
+  'files.chooseSave': async (core, { purpose, defaultName, format }) =>
+    granted(
+      core,
+      await core.platform.chooseSaveFile({
+        title: message(`files.titles.${purpose}`),
+        defaultName,
+        filters: [{ name: message(`files.filters.${format}`), extensions: [formatExtensions[format]] }],
+      }),
+      purpose,
+    ),
+  'files.chooseFolder': async (core, { purpose }) =>
+    granted(core, await core.platform.chooseFolder({ title: message(`files.titles.${purpose}`) }), purpose),
+  // Only a file the app wrote in this run: a grant that an export has used.
+  'files.showInFolder': (core, { grant }) => {
+    core.platform.showInFolder(core.grants.written(grant));
+    return {};
+  },
+} satisfies Handlers;

@@ -1,0 +1,34 @@
+import { appHandlers } from './app/handlers';
+import { attendanceHandlers } from './attendance/handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
+import { checkHandlers } from './check/handlers';
+import { classHandlers } from './classes/handlers';
+import { fileHandlers } from './files/handlers';
+import { jobsHandlers } from './jobs/handlers';
+import { rosterHandlers } from './roster/handlers';
+import type { Handlers } from './router';
+import { scheduleHandlers } from './schedule/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { staffHandlers } from './staff/handlers';
+import { traineeHandlers } from './trainees/handlers';
+import { vocabHandlers } from './vocab/handlers';
+
+// Each domain's handler table, by the folder it lives in: the channels `x.*` are handled in
+// electron/core/x/ and nowhere else (domains.test.ts holds every folder to it).
+export const domainHandlers = {
+  app: appHandlers,
+  settings: settingsHandlers,
+  vocab: vocabHandlers,
+  classes: classHandlers,
+  trainees: traineeHandlers,
+  roster: rosterHandlers,
+  files: fileHandlers,
+  backup: backupHandlers,
+  check: checkHandlers,
+  audit: auditHandlers,
+  staff: staffHandlers,
+  schedule: scheduleHandlers,
+  attendance: attendanceHandlers,
+  jobs: jobsHandlers,
+} satisfies Record<string, Handlers>;

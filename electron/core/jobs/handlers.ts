@@ -1,0 +1,5 @@
+import type { Handlers } from '../router';
+
+export const jobsHandlers = {
+  'jobs.cancel': (core, { jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
+} satisfies Handlers;

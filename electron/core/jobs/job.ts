@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { message } from '../../../shared/i18n/translate';
+import type { Core } from '../context';
+
+// Long work reports where it is, lets the event loop breathe (so that progress is sent and a cancel
+// request is heard), and stops at its next safe point when asked to. Jobs are the router's third
+// kind of channel, beside queries and commands.
+export type Job = {
+  progress: (phase: string, done: number, total: number) => void;
+  // Yields to the event loop; throws CANCELLED when the job has been asked to stop.
+  pause: () => Promise<void>;
+  // Throws CANCELLED when the job has been asked to stop: call before anything that cannot be undone.
+  checkpoint: () => void;
+  signal: AbortSignal;
+  // The core's one write path: an IMMEDIATE transaction (the write lock taken up front, so the CLI
+  // beside the app waits rather than failing midway) during which the audit triggers know the channel.
+  transaction: <T>(write: () => T) => T;
+};
+
+export const cancelled = () => new AppError('CANCELLED', message('errors.CANCELLED'));
+
+export const writeTransaction = <T>(core: Core, channel: string, write: () => T): T => {
+  const outer = core.audit.channel;
+  core.audit.channel = channel;
+  try {
+    return core.db.transaction(write).immediate();
+  } finally {
+    core.audit.channel = outer;
+  }
+};
+
+// The jobs running in one core, by the id the page (or the CLI) gave them, so they can be cancelled.
+export type RunningJobs = {
+  start: (jobId: string | undefined) => { signal: AbortSignal; finish: () => void };
+  cancel: (jobId: string) => boolean;
+  cancelAll: () => number;
+};
+
+export const runningJobs = (): RunningJobs => {
+  const running = new Map<string, AbortController>();
+  return {
+    start: (jobId) => {
+      const key = jobId ?? randomUUID();
+      const controller = new AbortController();
+      running.set(key, controller);
+      return { signal: controller.signal, finish: () => running.delete(key) };
+    },
+    cancel: (jobId) => {
+      const controller = running.get(jobId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+    cancelAll: () => {
+      for (const controller of running.values()) controller.abort();
+      return running.size;
+    },
+  };
+};
+
+export const startJob = (core: Core, channel: string, jobId: string | undefined, signal: AbortSignal): Job => {
+  const checkpoint = () => {
+    if (signal.aborted) throw cancelled();
+  };
+  return {
+    progress: (phase, done, total) => {
+      if (jobId) core.emit({ type: 'job.progress', jobId, phase, done, total });
+    },
+    pause: () =>
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        checkpoint();
+      }),
+    checkpoint,
+    signal,
+    transaction: (write) => writeTransaction(core, channel, write),
+  };
+};
+
+// Runs `step` over `items` in slices, reporting progress (and hearing a cancel) between them.
+export const inSlices = async <T>(
+  job: Job,
+  phase: string,
+  items: readonly T[],
+  step: (item: T, index: number) => void,
+  slice = 500,
+): Promise<void> => {
+  for (let start = 0; start < items.length; start += slice) {
+    const end = Math.min(items.length, start + slice);
+    for (let i = start; i < end; i += 1) step(items[i] as T, i);
+    job.progress(phase, end, items.length);
+    await job.pause();
+  }
+};

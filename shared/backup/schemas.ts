@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
+
+export const backupReasons = ['manual', 'daily', 'close', 'before-restore'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+export const backupCountsSchema = z.object({
+  classes: z.number().int(),
+  trainees: z.number().int(),
+  enrolments: z.number().int(),
+  files: z.number().int(),
+});
+
+export const backupInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(backupReasons),
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  counts: backupCountsSchema,
+  bytes: z.number().int(),
+});
+export type BackupInfo = z.output<typeof backupInfoSchema>;
+
+// A backup in the backup folder is named by its folder's name; one elsewhere by a folder the person
+// chose in a dialog (a restoreFrom grant).
+export const backupNamePattern = /^cadre-backup-\d{8}-\d{6}-(manual|daily|close|before-restore)$/;
+const backupName = z.string().refine((value) => backupNamePattern.test(value), { params: { code: 'invalid_format' } });
+
+const sourceFields = { backup: backupName.optional(), grant: grantSchema.optional() };
+const oneSource = (value: { backup?: string | undefined; grant?: string | undefined }, ctx: z.RefinementCtx) => {
+  if ((value.backup === undefined) === (value.grant === undefined))
+    ctx.addIssue({ code: 'custom', path: ['backup'], params: { code: 'required' } });
+};
+
+export const backupSchemas = {
+  // Into another folder than the usual one (the CLI's --out): a folder grant.
+  create: z.strictObject({
+    folder: grantSchema.optional(),
+    reason: z.enum(['manual', 'daily', 'close']).default('manual'),
+    jobId: jobIdSchema,
+  }),
+  list: z.strictObject({}),
+  inspect: z.strictObject(sourceFields).superRefine(oneSource),
+  restore: z.strictObject({ ...sourceFields, jobId: jobIdSchema }).superRefine(oneSource),
+  // The backup folder is only ever changed through the folder dialog; null goes back to the default.
+  setFolder: z.strictObject({ grant: grantSchema.nullable() }),
+};
+
+export type BackupSource = { backup?: string | undefined; grant?: string | undefined };

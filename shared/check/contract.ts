@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { job, jobIdSchema } from '../channel';
+import { checkReportSchema } from './schemas';
+
+export const checkContract = {
+  'check.run': job(z.strictObject({ jobId: jobIdSchema }), checkReportSchema, { quiet: true }),
+};

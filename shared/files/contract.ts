@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { query } from '../channel';
+import { chosenSchema, folderPurposes, grantSchema, openPurposes, saveFormats } from './schemas';
+
+export const filesContract = {
+  'files.chooseOpen': query(z.strictObject({ purpose: z.enum(openPurposes) }), chosenSchema),
+  'files.chooseSave': query(
+    z.strictObject({
+      purpose: z.literal('export'),
+      defaultName: z.string().trim().min(1).max(200),
+      format: z.enum(saveFormats),
+    }),
+    chosenSchema,
+  ),
+  'files.chooseFolder': query(z.strictObject({ purpose: z.enum(folderPurposes) }), chosenSchema),
+  // Only for a file the app itself has written in this run (an export's grant).
+  'files.showInFolder': query(z.strictObject({ grant: grantSchema }), z.object({})),
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+// Files never cross the boundary as paths. A dialog (in main) or the command line (whose user owns
+// the machine) turns a chosen file into a grant: an opaque, random id, valid for one purpose, for this
+// run of the app only. Channels take grants; the core alone knows the path behind each.
+export const grantPurposes = ['rosterImport', 'scheduleImport', 'export', 'backupFolder', 'restoreFrom'] as const;
+export type GrantPurpose = (typeof grantPurposes)[number];
+
+// What the dialog is for decides what the grant may do: an export grant is only ever written to, an
+// import grant only read, a folder grant only used as a folder.
+export const openPurposes = ['rosterImport', 'scheduleImport'] as const;
+export const folderPurposes = ['backupFolder', 'restoreFrom'] as const;
+
+export const grantPattern = /^[A-Za-z0-9_-]{24}$/;
+
+export const grantSchema = z.string().refine((value) => grantPattern.test(value), { params: { code: 'invalid_format' } });
+
+// What a dialog answers: the grant, and the chosen file's own name to show (never its folder).
+export const chosenSchema = z.object({ grant: z.string().nullable(), name: z.string().nullable() });
+export type Chosen = z.output<typeof chosenSchema>;
+
+// Every kind of file the app saves.
+export const saveFormats = ['xlsx', 'docx', 'pdf', 'csv', 'ics'] as const;
+export type SaveFormat = (typeof saveFormats)[number];
+
+// The name offered in the save dialog: what Windows cannot have in a file name (a session titled
+// "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name.
+export const fileNameOf = (base: string, format: SaveFormat): string => {
+  const safe = [...base.trim()].map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char));
+  return `${safe.slice(0, 120).join('')}.${format}`;
+};
+
+// Where an export went: the full location is shown to the person; the grant opens its folder.
+export const exportResultSchema = z.object({
+  path: z.string(),
+  grant: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+});
+export type ExportResult = z.output<typeof exportResultSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const locales = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof locales)[number];
+
+export const settingsSchema = z.object({
+  schoolName: z.string(),
+  locale: z.enum(locales),
+  firstRunDone: z.boolean(),
+  // Backups: where (empty = the data folder's backups/), how many to keep, whether daily and on close.
+  backupDir: z.string(),
+  backupKeep: z.number().int(),
+  autoBackup: z.boolean(),
+  lastBackupAt: z.string(),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  schoolName: '',
+  locale: 'zh-CN',
+  firstRunDone: false,
+  backupDir: '',
+  backupKeep: 14,
+  autoBackup: true,
+  lastBackupAt: '',
+};
+
+export const settingsPatchSchema = z.strictObject({
+  schoolName: z.string().trim().max(60).optional(),
+  locale: z.enum(locales).optional(),
+  firstRunDone: z.boolean().optional(),
+  backupKeep: z.number().int().min(1).max(365).optional(),
+  autoBackup: z.boolean().optional(),
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+// Editable lists (词表): the values a select offers. More kinds arrive with later features.
+export const vocabKinds = ['classCategory', 'classRole', 'module', 'format', 'staffRole'] as const;
+export type VocabKind = (typeof vocabKinds)[number];
+
+export const defaultVocab: Record<VocabKind, readonly string[]> = {
+  classCategory: ['主体班', '专题班', '青年干部培训班', '市管干部培训班', '年轻干部培训班'],
+  classRole: ['班长', '副班长', '学习委员', '生活委员', '文体委员', '组长', '副组长', '临时党支部书记', '临时党支部委员'],
+  // The five modules and the formats of the Liaoyuan project teaching.
+  module: ['政策法规及实践运用', '业务知识与操作实务', '工作推进方法与策略', '典型实践与实践典型', '工作对策与思路研究'],
+  format: ['专题讲座', '现场教学', '访谈教学', '案例教学', '结构化研讨', '调研', '四同实践', '学员论坛', '考核'],
+  staffRole: ['授课教师', '项目顾问', '总协调人', '乡镇领导', '班主任', '带队教师'],
+};
+
+export const vocabSchemas = {
+  get: z.strictObject({ kind: z.enum(vocabKinds) }),
+  set: z.strictObject({
+    kind: z.enum(vocabKinds),
+    items: z.array(z.string().trim().min(1).max(30)).min(1).max(200),
+  }),
+};
