@@ -8,7 +8,11 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      // The main process, and the worker thread it runs the core in (core-worker.js beside index.js).
+      lib: {
+        entry: { index: resolve(root, 'electron/main/index.ts'), 'core-worker': resolve(root, 'electron/core/host/worker.ts') },
+        formats: ['es'],
+      },
       externalizeDeps: true,
     },
   },

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { OpenedCore } from '../electron/core/open';
+import type { CoreHost } from '../electron/core/host/host';
 import type { CoreEvent } from '../shared/events';
 
 declare global {
@@ -27,10 +27,10 @@ const installApi = `(() => {
   });
 })();`;
 
-// window.api in the page, answered by the real router in this process: what the preload and IPC
-// do in the app, minus Electron.
-export const bindRouter = async (page: Page, router: OpenedCore['router']) => {
-  await page.exposeBinding('__cadreInvoke', (_source, channel: unknown, input: unknown) => router.handle(channel, input));
+// window.api in the page, answered by the core host (the router in its worker thread), as the
+// preload and IPC do in the app, minus Electron.
+export const bindRouter = async (page: Page, host: Pick<CoreHost, 'handle'>) => {
+  await page.exposeBinding('__cadreInvoke', (_source, channel: unknown, input: unknown) => host.handle(channel, input));
   await page.addInitScript({ content: installApi });
 };
 

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
-import { openCore, type OpenedCore } from '../electron/core/open';
+import type { CoreHost } from '../electron/core/host/host';
+import { startAppCore } from '../electron/main/core-host';
 import { bindRouter, emitTo } from './bridge';
 import { startStaticServer } from './static-server';
 
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
+// The core's worker as the app runs it: the build's core-worker.js, beside main's index.js.
+export const builtWorker = resolve(import.meta.dirname, '../out/main/core-worker.js');
 export const screenshotDir = resolve(import.meta.dirname, '../test-results/screens');
 
 // An accessible name as antd renders it: two-character button labels get a space between them (取 消).
@@ -15,7 +18,7 @@ export const label = (text: string) => new RegExp(`${[...text].join('\\s?')}$`);
 
 type AppFixture = {
   page: Page;
-  opened: OpenedCore;
+  host: CoreHost;
   dataDir: string;
   // What the user will pick in the next open or save dialog (the system dialog's stand-in).
   nextChosenFile: (path: string) => void;
@@ -46,20 +49,26 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'));
     const chosen: string[] = [];
     const shownInFolder: string[] = [];
-    // The platform of the app, with the system's dialogs answered by the test and PDFs printed by
-    // headless Chromium (as the CLI does; Electron prints them the same way in the app).
-    const opened = openCore({
-      dataDir,
+    // The core in its worker thread, as in the app. Its platform calls come back here: the system's
+    // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
+    const host = startAppCore({
+      workerFile: builtWorker,
+      setup: { dataDir },
       platform: {
         ...chromiumPlatform(),
         chooseOpenFile: async () => chosen.shift(),
         chooseSaveFile: async () => chosen.shift(),
         chooseFolder: async () => chosen.shift(),
-        showInFolder: (path) => shownInFolder.push(path),
+        showInFolder: async (path) => {
+          shownInFolder.push(path);
+        },
       },
       emit: emitTo(page),
+      log: (line) => console.error(line),
     });
-    await bindRouter(page, opened.router);
+    const ready = await host.ready();
+    if (!ready.ok) throw new Error(`the core host did not start: ${ready.error.message}`);
+    await bindRouter(page, host);
     const errors: string[] = [];
     const expected: RegExp[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -78,7 +87,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     let shot = 0;
     await use({
       page,
-      opened,
+      host,
       dataDir,
       nextChosenFile: (path) => chosen.push(path),
       shownInFolder,
@@ -105,7 +114,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         });
       },
     });
-    opened.close();
+    await host.close();
     rmSync(dataDir, { recursive: true, force: true });
     // A page error or a console error fails the test that caused it, unless the test provoked it.
     const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));

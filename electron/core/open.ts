@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { AppError } from '../../shared/errors';
+import { restoreFiles } from './backup/backups';
+import { setAsideAndFindBackup } from './backup/recovery';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { fileLogger } from './log';
@@ -70,4 +73,20 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     core.db.close();
   };
   return { core, router, close };
+};
+
+// Opening for a window: a damaged database is set aside (never deleted, never written to) and the
+// person is asked, through the platform, whether to restore the newest good backup, start empty, or
+// quit. The CLI opens with openCore and leaves a damaged database to its `restore` command.
+export const openCoreOrRecover = async (options: OpenCoreOptions & { platform: Platform }): Promise<OpenedCore> => {
+  try {
+    return openCore(options);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'DATABASE_DAMAGED') throw error;
+    const { aside, latest } = setAsideAndFindBackup(options.dataDir, (options.now ?? (() => new Date()))());
+    const choice = await options.platform.confirmRecovery({ aside, latest, detail: String(error.details?.['detail'] ?? '') });
+    if (choice === 'quit') throw error;
+    if (choice === 'restore' && latest) restoreFiles(options.dataDir, latest.path, options.nativeBinding);
+    return openCore(options);
+  }
 };

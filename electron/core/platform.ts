@@ -1,9 +1,15 @@
+import type { BackupInfo } from '../../shared/backup/schemas';
 import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
 
 // What the operating system gives. electron/main implements it with Electron; the CLI and the tests
-// with real files and headless Chromium. The core never asks which one it has.
+// with real files and headless Chromium. The core never asks which one it has: in the app it calls
+// these from its worker thread, and each call travels to main and back (see host/).
 export type FileFilter = { name: string; extensions: readonly string[] };
+
+// A damaged database found at start: what was set aside, and the newest backup that passes its check.
+export type Damaged = { aside: string; latest: BackupInfo | undefined; detail: string };
+export type RecoveryChoice = 'restore' | 'empty' | 'quit';
 
 export type Platform = {
   chooseOpenFile: (options: { title: string; filters: readonly FileFilter[] }) => Promise<string | undefined>;
@@ -13,19 +19,25 @@ export type Platform = {
     filters: readonly FileFilter[];
   }) => Promise<string | undefined>;
   chooseFolder: (options: { title: string }) => Promise<string | undefined>;
-  showInFolder: (path: string) => void;
+  showInFolder: (path: string) => Promise<void>;
   // Prints a self-contained HTML document (inline styles, no scripts) to an A4 PDF.
   printToPdf: (html: string, options: { landscape: boolean }) => Promise<Uint8Array>;
+  // Asks the person what to do about a damaged database, in plain words.
+  confirmRecovery: (damaged: Damaged) => Promise<RecoveryChoice>;
 };
+
+export type PlatformMethod = keyof Platform;
 
 const unavailable = () => new AppError('INVALID_STATE', message('platform.noDialogs'));
 
-// For doors without a screen (the CLI): paths arrive as arguments, so dialogs are never needed.
-export const noDialogs: Pick<Platform, 'chooseOpenFile' | 'chooseSaveFile' | 'chooseFolder' | 'showInFolder'> = {
+// For doors without a screen (the CLI): paths arrive as arguments, so dialogs are never needed, and
+// a damaged database is left for `restore` to deal with.
+export const noDialogs: Omit<Platform, 'printToPdf'> = {
   chooseOpenFile: () => Promise.reject(unavailable()),
   chooseSaveFile: () => Promise.reject(unavailable()),
   chooseFolder: () => Promise.reject(unavailable()),
-  showInFolder: () => undefined,
+  showInFolder: () => Promise.resolve(),
+  confirmRecovery: () => Promise.resolve('quit'),
 };
 
 export const noPrinting: Pick<Platform, 'printToPdf'> = {

@@ -3,23 +3,24 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { eventChannel } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/csp';
-import { AppError } from '../../shared/errors';
-import { openCore, type OpenedCore } from '../core/open';
-import { resolveDataDir } from '../core/paths';
+import { message } from '../../shared/i18n/translate';
+import type { CoreHost } from '../core/host/host';
 import { takeAppLock } from '../core/lock';
+import { fileLogger } from '../core/log';
+import { resolveDataDir } from '../core/paths';
+import { startAppCore } from './core-host';
+import { hardenContents, hardenSession } from './harden';
 import { bindRouter } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingPath } from './native';
 import { electronPlatform } from './platform';
-import { recoverDamagedDatabase } from './recovery';
-import { appEntryUrl, appHost, appOrigin, appScheme } from './security';
+import { appEntryUrl, appHost, appOrigin, appScheme, createPrintWindow } from './security';
 import { contentType, resolveStaticFile } from './static-files';
-import { hardenContents, hardenSession } from './harden';
 import { createMainWindow } from './window';
 
-const title = '党校培训班管理';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
+const workerFile = join(import.meta.dirname, 'core-worker.js');
 const trustedOrigins = [appOrigin];
 
 // Must happen before "ready": app:// behaves like https (secure context, fetch, relative URLs).
@@ -27,7 +28,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let opened: OpenedCore | undefined;
+let host: CoreHost | undefined;
+let releaseLock: (() => void) | undefined;
+let closingDone = false;
 
 const serveApp = () =>
   protocol.handle(appScheme, async (request) => {
@@ -43,62 +46,59 @@ const serveApp = () =>
     }
   });
 
-let releaseLock: (() => void) | undefined;
-let closingBackupDone = false;
+// The daily backup, checked at start and every hour while the app stays open; it runs in the core's
+// worker like everything else.
+const backupWhenDue = async () => {
+  const list = await host?.call('backup.list', {});
+  if (list?.ok && list.value.due) await host?.call('backup.create', { reason: 'daily' });
+};
 
-const open = (dataDir: string, nativeBinding: string) =>
-  openCore({
-    dataDir,
-    nativeBinding,
-    platform: electronPlatform(),
+const start = async () => {
+  const dataDir = resolveDataDir(process.argv, process.env);
+  const log = fileLogger(dataDir);
+  host = startAppCore({
+    workerFile,
+    setup: {
+      dataDir,
+      nativeBinding: nativeBindingPath({
+        packaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+      }),
+    },
+    platform: electronPlatform({
+      dialog,
+      shell,
+      focusedWindow: () => BrowserWindow.getFocusedWindow(),
+      printWindow: () => createPrintWindow(BrowserWindow),
+    }),
     // Progress goes to every window of the app (there is one).
     emit: (event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
     },
+    log: (line) => log.error(line),
   });
-
-const openOrRecover = (dataDir: string, nativeBinding: string): OpenedCore | undefined => {
-  try {
-    return open(dataDir, nativeBinding);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'DATABASE_DAMAGED') {
-      if (!recoverDamagedDatabase(dataDir, String(error.details?.['detail'] ?? ''), nativeBinding)) return undefined;
-      return openOrRecover(dataDir, nativeBinding);
-    }
-    const detail = error instanceof AppError ? error.message : String(error);
-    dialog.showErrorBox('无法打开数据', `数据文件夹：${dataDir}\n\n${detail}`);
-    return undefined;
-  }
-};
-
-// The daily backup, checked at start and every hour while the app stays open.
-const backupWhenDue = async () => {
-  const list = await opened?.router.call('backup.list', {});
-  if (list?.ok && list.value.due) await opened?.router.call('backup.create', { reason: 'daily' });
-};
-
-const start = () => {
-  const dataDir = resolveDataDir(process.argv, process.env);
-  const nativeBinding = nativeBindingPath({
-    packaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appPath: app.getAppPath(),
-  });
-  opened = openOrRecover(dataDir, nativeBinding);
-  if (!opened) {
+  const opened = await host.ready();
+  if (!opened.ok) {
+    // A damaged database the person chose not to recover has had its dialog already.
+    if (opened.error.code !== 'DATABASE_DAMAGED')
+      dialog.showErrorBox(
+        message('desktop.cannotOpen'),
+        message('desktop.cannotOpenDetail', { dir: dataDir, detail: opened.error.message }),
+      );
+    closingDone = true;
     app.quit();
     return;
   }
-  const core = opened.core;
   releaseLock = takeAppLock(dataDir);
-  core.log.info(`started ${core.version}, data in ${dataDir}`);
+  log.info(`started ${app.getVersion()}, data in ${dataDir}`);
   setTimeout(() => void backupWhenDue(), 15_000);
   setInterval(() => void backupWhenDue(), 60 * 60 * 1000);
   hardenSession(session.defaultSession);
   serveApp();
-  bindRouter(ipcMain, opened.router, trustedOrigins, (channel, url) => core.log.error(`refused IPC ${channel} from ${url}`));
+  bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${url}`));
   installMenu();
-  createMainWindow({ preload, url: appEntryUrl, title });
+  createMainWindow({ preload, url: appEntryUrl, title: message('desktop.title') });
 };
 
 if (!app.requestSingleInstanceLock()) {
@@ -115,20 +115,20 @@ if (!app.requestSingleInstanceLock()) {
     hardenContents(contents, trustedOrigins, (url) => void shell.openExternal(url)),
   );
   app.on('window-all-closed', () => app.quit());
-  // Closing the app takes one more backup first, when automatic backups are on.
+  // Closing the app takes one more backup first (when automatic backups are on), then closes the
+  // database in its worker; only then does the app quit.
   app.on('before-quit', (event) => {
-    if (closingBackupDone || !opened) return;
+    if (closingDone || !host) return;
     event.preventDefault();
+    const current = host;
     void (async () => {
-      const current = await opened?.router.call('settings.get', {});
-      if (current?.ok && current.value.autoBackup) await opened?.router.call('backup.create', { reason: 'close' });
-      closingBackupDone = true;
+      const settings = await current.call('settings.get', {});
+      if (settings.ok && settings.value.autoBackup) await current.call('backup.create', { reason: 'close' });
+      await current.close();
+      releaseLock?.();
+      closingDone = true;
       app.quit();
     })();
-  });
-  app.on('will-quit', () => {
-    opened?.close();
-    releaseLock?.();
   });
   void app.whenReady().then(start);
 }

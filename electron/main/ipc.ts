@@ -18,7 +18,7 @@ export const frameOf = (event: InvokeEvent) => {
 // The one place IPC meets the router: every contract channel, each answered only for a trusted frame.
 export const bindRouter = (
   ipc: Registrar,
-  router: Router,
+  router: Pick<Router, 'handle'>,
   trustedOrigins: readonly string[],
   onRefused: (channel: string, url: string) => void,
 ): void => {

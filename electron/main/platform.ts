@@ -1,44 +1,83 @@
-import { BrowserWindow, dialog, shell } from 'electron';
-import type { Platform } from '../core/platform';
-import { createPrintWindow } from './security';
+import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import { message } from '../../shared/i18n/translate';
+import type { Platform, RecoveryChoice } from '../core/platform';
 
-// The operating system's own dialogs and Chromium's printer, for the core.
-export const electronPlatform = (): Platform => ({
-  chooseOpenFile: async ({ title, filters }) => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = {
-      title,
-      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
-      properties: ['openFile' as const],
-    };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? undefined : result.filePaths[0];
-  },
-  chooseSaveFile: async ({ title, defaultName, filters }) => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = {
-      title,
-      defaultPath: defaultName,
-      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
-    };
-    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-    return result.canceled ? undefined : result.filePath;
-  },
-  chooseFolder: async ({ title }) => {
-    const parent = BrowserWindow.getFocusedWindow();
-    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? undefined : result.filePaths[0];
-  },
-  showInFolder: (path) => shell.showItemInFolder(path),
-  // A hidden, hardened window with JavaScript off renders the document; Chromium prints it.
-  printToPdf: async (html, { landscape }) => {
-    const window = createPrintWindow(BrowserWindow);
-    try {
-      await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-      return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
-    } finally {
-      window.destroy();
-    }
-  },
-});
+// What electron/main hands the platform: Electron's own objects, or stand-ins in the tests.
+export type ElectronParts = {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+  shell: Pick<Shell, 'showItemInFolder'>;
+  focusedWindow: () => BrowserWindow | null;
+  // A hidden, hardened window with JavaScript off (security.ts: createPrintWindow).
+  printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy'>;
+};
+
+// The operating system's own dialogs and Chromium's printer, answering the core's platform calls
+// (they arrive from the core's worker thread through the host).
+export const electronPlatform = (parts: ElectronParts): Platform => {
+  const open = (options: OpenDialogOptions) => {
+    const parent = parts.focusedWindow();
+    return parent ? parts.dialog.showOpenDialog(parent, options) : parts.dialog.showOpenDialog(options);
+  };
+  const save = (options: SaveDialogOptions) => {
+    const parent = parts.focusedWindow();
+    return parent ? parts.dialog.showSaveDialog(parent, options) : parts.dialog.showSaveDialog(options);
+  };
+  const ask = (options: MessageBoxOptions) => {
+    const parent = parts.focusedWindow();
+    return parent ? parts.dialog.showMessageBox(parent, options) : parts.dialog.showMessageBox(options);
+  };
+  return {
+    chooseOpenFile: async ({ title, filters }) => {
+      const result = await open({
+        title,
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        properties: ['openFile'],
+      });
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    chooseSaveFile: async ({ title, defaultName, filters }) => {
+      const result = await save({
+        title,
+        defaultPath: defaultName,
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      });
+      return result.canceled ? undefined : result.filePath;
+    },
+    chooseFolder: async ({ title }) => {
+      const result = await open({ title, properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    showInFolder: async (path) => parts.shell.showItemInFolder(path),
+    printToPdf: async (html, { landscape }) => {
+      const window = parts.printWindow();
+      try {
+        await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
+      } finally {
+        window.destroy();
+      }
+    },
+    // The database failed its check at start: it has been moved aside; ask, in plain words, what now.
+    confirmRecovery: async ({ aside, latest, detail }) => {
+      const found = latest
+        ? message('recovery.found', {
+            time: new Date(latest.createdAt).toLocaleString('zh-CN'),
+            classes: latest.counts.classes,
+            trainees: latest.counts.trainees,
+          })
+        : message('recovery.noBackup');
+      const choices: RecoveryChoice[] = latest ? ['restore', 'empty', 'quit'] : ['empty', 'quit'];
+      const { response } = await ask({
+        type: 'error',
+        title: message('recovery.title'),
+        message: message('recovery.message'),
+        detail: message('recovery.detail', { aside, found, detail }),
+        buttons: choices.map((choice) => message(`recovery.choices.${choice}`)),
+        defaultId: 0,
+        cancelId: choices.length - 1,
+        noLink: true,
+      });
+      return choices[response] ?? 'quit';
+    },
+  };
+};

@@ -199,7 +199,21 @@ export const enUS = {
       ics: 'Calendar file (iCalendar)',
     },
   },
+  desktop: {
+    title: 'Cadre Training Desk',
+    cannotOpen: 'Cannot open the data',
+    cannotOpenDetail: 'Data folder: {{dir}}\n\n{{detail}}',
+  },
+  recovery: {
+    title: 'The database file is damaged',
+    message: 'The database file is damaged; nothing more has been written to it.',
+    detail: 'The damaged file has been moved, unchanged, to:\n{{aside}}\n\n{{found}}\n\n(Technical detail: {{detail}})',
+    found: 'The newest good backup is from {{time}} ({{classes}} classes, {{trainees}} trainees).',
+    noBackup: 'No usable backup was found.',
+    choices: { restore: 'Restore this backup', empty: 'Start with empty data', quit: 'Quit' },
+  },
   platform: {
+    timeout: 'The system did not answer in time (a dialog, printing or a folder); nothing was done, please try again',
     noDialogs: 'No file dialog here: give the file path directly',
     noPrinter: 'No browser found to make the PDF (Chrome, Edge or Chromium); export the PDF from the app instead',
   },

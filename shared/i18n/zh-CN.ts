@@ -196,7 +196,21 @@ export const zhCN = {
       ics: '日历文件（iCalendar）',
     },
   },
+  desktop: {
+    title: '党校培训班管理',
+    cannotOpen: '无法打开数据',
+    cannotOpenDetail: '数据文件夹：{{dir}}\n\n{{detail}}',
+  },
+  recovery: {
+    title: '数据库文件已损坏',
+    message: '数据库文件已损坏，程序没有再往里写任何内容。',
+    detail: '损坏的文件已原样移到：\n{{aside}}\n\n{{found}}\n\n（技术信息：{{detail}}）',
+    found: '最近的完好备份是 {{time}} 的备份（{{classes}} 个班次，{{trainees}} 名学员）。',
+    noBackup: '没有找到可用的备份。',
+    choices: { restore: '恢复这个备份', empty: '以空白数据启动', quit: '退出' },
+  },
   platform: {
+    timeout: '系统没有及时响应（对话框、打印或文件夹），操作未完成，请重试',
     noDialogs: '这里不能打开文件对话框：请直接给出文件路径',
     noPrinter: '找不到用于生成 PDF 的浏览器（需要 Chrome、Edge 或 Chromium）；也可以在应用中导出 PDF',
   },

@@ -37,8 +37,8 @@ export const fileHandlers = {
   'files.chooseFolder': async (core, { purpose }) =>
     granted(core, await core.platform.chooseFolder({ title: message(`files.titles.${purpose}`) }), purpose),
   // Only a file the app wrote in this run: a grant that an export has used.
-  'files.showInFolder': (core, { grant }) => {
-    core.platform.showInFolder(core.grants.written(grant));
+  'files.showInFolder': async (core, { grant }) => {
+    await core.platform.showInFolder(core.grants.written(grant));
     return {};
   },
 } satisfies Handlers;
