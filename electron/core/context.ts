@@ -1,7 +1,7 @@
 import type { CoreEvent } from '../../shared/events';
 import type { AuditContext, Db } from './db/connection';
 import type { Grants } from './files/grants';
-import type { RunningJobs } from './jobs/job';
+import type { RunningJobs } from './jobs/running';
 import type { Logger } from './log';
 import type { Platform } from './platform';
 

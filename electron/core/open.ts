@@ -12,7 +12,7 @@ import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
 import { grantRegistry } from './files/grants';
 import { domainHandlers } from './handlers';
-import { runningJobs } from './jobs/job';
+import { runningJobs } from './jobs/running';
 import { createRouter, type Router } from './router';
 
 export type OpenCoreOptions = {

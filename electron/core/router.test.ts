@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, contract } from '../../shared/contract';
 import { errorCodes } from '../../shared/errors';
+import { type GrantPurpose, grantPurposes } from '../../shared/files/schemas';
 import { classHandlers } from './classes/handlers';
 import { createRouter } from './router';
 import { failure, value } from './testing/expect-result';
+import { standardRoster } from './testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from './testing/temp-core';
 
 let t: TempCore;
@@ -31,12 +34,37 @@ const hostileText = fc.oneof(
   ),
 );
 
+// Grant-shaped strings that no dialog issued, and raw paths of every kind.
+const unknownGrant = fc.string({
+  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+  minLength: 24,
+  maxLength: 24,
+});
+const rawPath = fc.constantFrom(
+  '/etc/passwd',
+  'C:\\Windows\\win.ini',
+  '\\\\server\\share\\x.xlsx',
+  '\\\\?\\C:\\x.csv',
+  '../../cadre.sqlite3',
+  'file:///tmp/x',
+);
+
 const hostileValue = fc.anything({
   key: fc.oneof(
     fc.string(),
     fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'name', 'startDate', 'fields', 'ref'),
+    fc.constantFrom('path', 'dir', 'file', 'grant', 'folder', 'backup', 'jobId'),
   ),
-  values: [hostileText, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined)],
+  values: [
+    hostileText,
+    rawPath,
+    unknownGrant,
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  ],
   maxDepth: 3,
   withNullPrototype: true,
   withBigInt: true,
@@ -127,4 +155,64 @@ describe('router', () => {
     expect(refused).toBeGreaterThan(0);
     // Nine thousand calls, each with two snapshots of the whole database: time for a slow machine.
   }, 180_000);
+
+  it('reaches the handlers that take files: grants of the right purpose work, every other kind is refused', async () => {
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    const roster = standardRoster(t.dir, 5, 'property.xlsx');
+    const backup = value(await t.router.call('backup.create', {})).path;
+    const files: Record<GrantPurpose, string> = {
+      rosterImport: roster,
+      scheduleImport: roster,
+      export: join(t.dir, 'property-export.xlsx'),
+      backupFolder: join(t.dir, 'property-backups'),
+      restoreFrom: backup,
+    };
+    // Each channel that takes a file, with the rest of its input valid, so that the grant decides.
+    const takers: { channel: Channel; purpose: GrantPurpose; field: string; input: Record<string, unknown> }[] = [
+      { channel: 'roster.importPreview', purpose: 'rosterImport', field: 'grant', input: { classId } },
+      { channel: 'schedule.importPreview', purpose: 'scheduleImport', field: 'grant', input: { classId } },
+      { channel: 'roster.export', purpose: 'export', field: 'grant', input: { classId, document: 'roster', format: 'xlsx' } },
+      { channel: 'schedule.export', purpose: 'export', field: 'grant', input: { classId, format: 'xlsx' } },
+      { channel: 'attendance.export', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'audit.export', purpose: 'export', field: 'grant', input: {} },
+      { channel: 'files.showInFolder', purpose: 'export', field: 'grant', input: {} },
+      { channel: 'backup.inspect', purpose: 'restoreFrom', field: 'grant', input: {} },
+      { channel: 'backup.create', purpose: 'backupFolder', field: 'folder', input: {} },
+    ];
+    const outcomes = new Map<string, number>();
+    const tally = (outcome: string): void => {
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    };
+    const grantKind = fc.constantFrom('issued', 'wrong purpose', 'unknown', 'raw path');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...takers), grantKind, unknownGrant, rawPath, async (taker, kind, unknown, raw) => {
+        const other = grantPurposes.find((purpose) => purpose !== taker.purpose) ?? 'export';
+        const grant =
+          kind === 'issued'
+            ? t.grant(files[taker.purpose], taker.purpose)
+            : kind === 'wrong purpose'
+              ? t.grant(files[other], other)
+              : kind === 'unknown'
+                ? unknown
+                : raw;
+        const before = snapshot(t.core.db);
+        const result = await t.router.handle(taker.channel, { ...taker.input, [taker.field]: grant });
+        if (result.ok) {
+          expect(kind).toBe('issued');
+          return tally('accepted with an issued grant');
+        }
+        const code = result.error.details?.issues?.[0]?.code;
+        expect(snapshot(t.core.db)).toBe(before);
+        if (code === 'raw_path') return tally('raw path refused at the door');
+        if (code === 'grant_unknown' || code === 'grant_purpose') return tally('grant refused by the handler');
+        // An issued grant for a file that is not what the channel reads, or not yet written.
+        expect(result.error.code).not.toBe('INTERNAL');
+        tally(`other: ${result.error.code}`);
+      }),
+      { numRuns: 300 },
+    );
+    console.log(`router property test, file channels: ${[...outcomes].map(([what, n]) => `${what} × ${n}`).join(', ')}`);
+    for (const outcome of ['accepted with an issued grant', 'raw path refused at the door', 'grant refused by the handler'])
+      expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
+  }, 120_000);
 });

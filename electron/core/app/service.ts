@@ -2,13 +2,14 @@ import { createClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
 import { sampleClasses, sampleSchedule, sampleSchoolName, sampleStaff } from '../sample/liaoyuan';
-import { saveSession } from '../schedule/service';
+import { saveSession } from '../schedule/save';
 import { createStaff, setTeam } from '../staff/service';
 import { getSettings, updateSettings } from '../settings/service';
 import { type AppInfo } from '../../../shared/app/schemas';
+import { statement } from '../db/statements';
 
 const countClasses = (core: Core): number =>
-  core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM classes').get()?.n ?? 0;
+  statement<[], { n: number }>(core.db, 'SELECT count(*) AS n FROM classes').get()?.n ?? 0;
 
 export const appInfo = (core: Core): AppInfo => {
   const classCount = countClasses(core);
@@ -27,7 +28,8 @@ export const appInfo = (core: Core): AppInfo => {
 // a sample that conflicted with itself would refuse to load, whole.
 const planSample = (core: Core, classId: number) => {
   // A sample person loaded before is reused; someone real who shares a name (another organisation) is not.
-  const same = core.db.prepare<[string, string], { id: number }>(
+  const same = statement<[string, string], { id: number }>(
+    core.db,
     'SELECT id FROM staff WHERE name = ? AND organisation = ? ORDER BY id LIMIT 1',
   );
   const staffId = new Map(
@@ -49,7 +51,7 @@ const planSample = (core: Core, classId: number) => {
 
 // Loading twice adds nothing the second time: a sample class already present (by name) is skipped.
 export const loadSample = (core: Core): { classes: number } => {
-  const exists = core.db.prepare<[string], { id: number }>('SELECT id FROM classes WHERE name = ?');
+  const exists = statement<[string], { id: number }>(core.db, 'SELECT id FROM classes WHERE name = ?');
   const missing = sampleClasses.filter((fields) => exists.get(fields.name) === undefined);
   for (const fields of missing) {
     const created = createClass(core, fields);

@@ -7,11 +7,12 @@ import type { DocColumn } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
-import { listSessions } from '../schedule/service';
+import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
 import { attendanceSummary, attends, membersOf } from './service';
 import { type ExportResult } from '../../../shared/files/schemas';
 import { type AttendanceStatus } from '../../../shared/attendance/schemas';
+import { statement } from '../db/statements';
 
 const marks: Record<AttendanceStatus, string> = { present: '√', late: '迟', leave: '假', absent: '缺' };
 const slotWords = { morning: '上', afternoon: '下', evening: '晚' } as const;
@@ -31,11 +32,10 @@ export const exportAttendance = async (
   const members = membersOf(core, target.id).filter((m) => m.status !== 'withdrawn');
   const rates = new Map(attendanceSummary(core, target.id).trainees.map((t) => [t.enrolmentId, t.rate]));
   const taken = new Map<string, AttendanceStatus>();
-  for (const row of core.db
-    .prepare<[number], { session_id: number; enrolment_id: number; status: AttendanceStatus }>(
-      'SELECT a.session_id, a.enrolment_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?',
-    )
-    .all(target.id)) {
+  for (const row of statement<[number], { session_id: number; enrolment_id: number; status: AttendanceStatus }>(
+    core.db,
+    'SELECT a.session_id, a.enrolment_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?',
+  ).all(target.id)) {
     taken.set(`${row.session_id}:${row.enrolment_id}`, row.status);
   }
   const columns: DocColumn[] = [

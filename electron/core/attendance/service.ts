@@ -4,17 +4,18 @@ import type { Session } from '../../../shared/schedule/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
-import { getSession, listSessions } from '../schedule/service';
+import { getSession, listSessions } from '../schedule/rows';
 import { type AttendanceStatus } from '../../../shared/attendance/schemas';
+import { statement } from '../db/statements';
 
 type Member = { enrolmentId: number; name: string; unit: string; group: number | null; status: string };
 
 const membersOf = (core: Core, classId: number): Member[] =>
-  core.db
-    .prepare<[number], Member>(
-      `SELECT e.id AS enrolmentId, t.name, t.unit, e.group_no AS "group", e.status FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+  statement<[number], Member>(
+    core.db,
+    `SELECT e.id AS enrolmentId, t.name, t.unit, e.group_no AS "group", e.status FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
        WHERE e.class_id = ?`,
-    )
+  )
     .all(classId)
     .sort((a, b) => compareStroke(a.name, b.name));
 
@@ -27,8 +28,7 @@ type Mark = { enrolment_id: number; status: AttendanceStatus; reason: string };
 
 const marksOf = (core: Core, sessionId: number) =>
   new Map(
-    core.db
-      .prepare<[number], Mark>('SELECT enrolment_id, status, reason FROM attendance WHERE session_id = ?')
+    statement<[number], Mark>(core.db, 'SELECT enrolment_id, status, reason FROM attendance WHERE session_id = ?')
       .all(sessionId)
       .map((mark) => [mark.enrolment_id, mark]),
   );
@@ -50,7 +50,8 @@ export const sessionAttendance = (core: Core, sessionId: number) => {
 };
 
 const upsert = (core: Core) =>
-  core.db.prepare(
+  statement(
+    core.db,
     `INSERT INTO attendance (session_id, enrolment_id, status, reason, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, updated_at = excluded.updated_at`,
   );
@@ -101,9 +102,10 @@ export const applyLeave = (core: Core, input: { enrolmentId: number; from: strin
     throw new AppError('INVALID_INPUT', message('attendance.badRange'), {
       issues: [{ field: 'to', code: 'end_before_start', message: message('attendance.badRange') }],
     });
-  const enrolment = core.db
-    .prepare<[number], { classId: number }>('SELECT class_id AS classId FROM enrolments WHERE id = ?')
-    .get(input.enrolmentId);
+  const enrolment = statement<[number], { classId: number }>(
+    core.db,
+    'SELECT class_id AS classId FROM enrolments WHERE id = ?',
+  ).get(input.enrolmentId);
   if (!enrolment) throw new AppError('NOT_FOUND', message('attendance.notEnrolled'), { enrolmentId: input.enrolmentId });
   assertWritable(getClass(core, enrolment.classId));
   const member = membersOf(core, enrolment.classId).find((m) => m.enrolmentId === input.enrolmentId);
@@ -124,11 +126,10 @@ export const applyLeave = (core: Core, input: { enrolmentId: number; from: strin
 export const attendanceSummary = (core: Core, classId: number) => {
   const sessions = listSessions(core, classId);
   const members = membersOf(core, classId);
-  const marks = core.db
-    .prepare<[number], Mark & { session_id: number }>(
-      'SELECT a.session_id, a.enrolment_id, a.status, a.reason FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?',
-    )
-    .all(classId);
+  const marks = statement<[number], Mark & { session_id: number }>(
+    core.db,
+    'SELECT a.session_id, a.enrolment_id, a.status, a.reason FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?',
+  ).all(classId);
   const recordedSessions = new Set(marks.map((mark) => mark.session_id));
   const byMember = new Map<number, Mark[]>();
   for (const mark of marks) byMember.set(mark.enrolment_id, [...(byMember.get(mark.enrolment_id) ?? []), mark]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AuditEntry, AuditFilters } from '../../../shared/audit/schemas';
 import { addDays } from '../../../shared/dates';
 import { message } from '../../../shared/i18n/translate';
@@ -8,6 +9,8 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { type ExportResult } from '../../../shared/files/schemas';
+import { jsonColumn } from '../db/json';
+import { statement } from '../db/statements';
 
 type Row = {
   id: number;
@@ -22,14 +25,8 @@ type Row = {
   after: string | null;
 };
 
-const parse = (json: string | null): unknown => {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
-};
+// What the triggers and record() wrote: a JSON object (or nothing).
+const changes = jsonColumn(z.json(), null);
 
 const nameIn = (value: unknown): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -43,7 +40,7 @@ const nameIn = (value: unknown): string | undefined => {
 // Lines the triggers wrote carry no sentence; one is made from the action, the table and the name.
 const summaryOf = (row: Row): string => {
   if (row.summary) return row.summary;
-  const name = nameIn(parse(row.after)) ?? nameIn(parse(row.before)) ?? row.entity_id ?? '';
+  const name = nameIn(changes(row.after)) ?? nameIn(changes(row.before)) ?? row.entity_id ?? '';
   return message('audit.line', {
     action: message(`audit.actions.${row.action}`),
     entity: message(`audit.entities.${row.entity}`),
@@ -51,37 +48,33 @@ const summaryOf = (row: Row): string => {
   });
 };
 
-const where = (filters: AuditFilters): { sql: string; params: Record<string, string> } => {
-  const clauses: string[] = [];
-  const params: Record<string, string> = {};
-  if (filters.action) {
-    clauses.push('action = @action');
-    params['action'] = filters.action;
-  }
-  if (filters.entity) {
-    clauses.push('entity = @entity');
-    params['entity'] = filters.entity;
-  }
-  if (filters.actor) {
-    clauses.push('actor = @actor');
-    params['actor'] = filters.actor;
-  }
-  if (filters.from) {
-    clauses.push('at >= @from');
-    params['from'] = filters.from;
-  }
-  if (filters.to) {
-    clauses.push('at < @to');
-    params['to'] = addDays(filters.to, 1);
-  }
-  if (filters.search) {
-    clauses.push(
-      `(summary LIKE @search ESCAPE '\\' OR before LIKE @search ESCAPE '\\' OR after LIKE @search ESCAPE '\\' OR channel LIKE @search ESCAPE '\\')`,
-    );
-    params['search'] = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-};
+// The one statement that reads the log, newest first, for every combination of filters (a filter
+// left empty, null, matches every line), with the number of matching lines beside each.
+const matchingSql = `SELECT *, count(*) OVER () AS total FROM audit_log
+  WHERE (@action IS NULL OR action = @action) AND (@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor = @actor)
+    AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
+    AND (@search IS NULL OR summary LIKE @search ESCAPE '\\' OR before LIKE @search ESCAPE '\\' OR after LIKE @search ESCAPE '\\'
+      OR channel LIKE @search ESCAPE '\\')
+  ORDER BY id DESC LIMIT @limit OFFSET @offset`;
+
+type FilterParams = Record<'action' | 'entity' | 'actor' | 'from' | 'to' | 'search', string | null>;
+
+const filterParams = (filters: AuditFilters): FilterParams => ({
+  action: filters.action ?? null,
+  entity: filters.entity ?? null,
+  actor: filters.actor ?? null,
+  from: filters.from ?? null,
+  // Up to and including the last day.
+  to: filters.to ? addDays(filters.to, 1) : null,
+  search: filters.search ? `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+});
+
+const matching = (core: Core, filters: AuditFilters, limit: number, offset: number) =>
+  statement<FilterParams & { limit: number; offset: number }, Row & { total: number }>(core.db, matchingSql).all({
+    ...filterParams(filters),
+    limit,
+    offset,
+  });
 
 const toEntry = (row: Row): AuditEntry => ({
   id: row.id,
@@ -92,17 +85,15 @@ const toEntry = (row: Row): AuditEntry => ({
   entityId: row.entity_id,
   summary: summaryOf(row),
   channel: row.channel,
-  before: parse(row.before),
-  after: parse(row.after),
+  before: changes(row.before),
+  after: changes(row.after),
 });
 
 // Newest first; the log is only ever read here, never changed (its triggers refuse that).
 export const listAudit = (core: Core, query: AuditFilters & { limit: number; offset: number }) => {
-  const { sql, params } = where(query);
-  const total = Number(core.db.prepare(`SELECT count(*) FROM audit_log ${sql}`).pluck().get(params));
-  const rows = core.db
-    .prepare<Record<string, string | number>, Row>(`SELECT * FROM audit_log ${sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset });
+  const rows = matching(core, query, query.limit, query.offset);
+  // A page past the end has no rows to carry the count; the count is then read from the first page.
+  const total = rows[0]?.total ?? (query.offset > 0 ? (matching(core, query, 1, 0)[0]?.total ?? 0) : 0);
   return { items: rows.map(toEntry), total };
 };
 
@@ -110,11 +101,8 @@ const compact = (value: unknown) => (value === null || value === undefined ? '' 
 
 export const exportAudit = async (core: Core, input: AuditFilters & { grant: string }, job: Job): Promise<ExportResult> => {
   const output = exportTarget(core, input.grant);
-  const { sql, params } = where(input);
-  const rows = core.db
-    .prepare<Record<string, string>, Row>(`SELECT * FROM audit_log ${sql} ORDER BY id`)
-    .all(params)
-    .map(toEntry);
+  // Oldest first, as a log is read on paper.
+  const rows = matching(core, input, -1, 0).reverse().map(toEntry);
   job.progress('write', 0, 1);
   const doc: TableDoc = {
     title: '操作日志',

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestVersion } from '../db/connection';
 import { storedPath, storeFile } from '../files/store';
 import { failure, value } from '../testing/expect-result';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
@@ -21,7 +22,7 @@ const later = (minutes: number) => {
 describe('backups', () => {
   it('copies the database with the online backup API, verifies it and describes what it holds', async () => {
     const info = value(await t.router.call('backup.create', {}));
-    expect(info).toMatchObject({ reason: 'manual', counts: { classes: 3, trainees: 0 }, schemaVersion: 5 });
+    expect(info).toMatchObject({ reason: 'manual', counts: { classes: 3, trainees: 0 }, schemaVersion: latestVersion });
     expect(readdirSync(info.path).sort()).toEqual(['cadre.sqlite3', 'manifest.json']);
     expect(value(await t.router.call('backup.list', {})).items.map((b) => b.name)).toEqual([info.name]);
     expect(value(await t.router.call('settings.get', {})).lastBackupAt).toBe(info.createdAt);

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../files/atomic';
 import { filesDir, sha256Of, storedPath } from '../files/store';
 import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
+import { statement } from '../db/statements';
 
 // A backup is a folder: the database (copied by SQLite's online backup API, never as a file), the
 // stored files, and a manifest written last. It is made under a ".partial-" name and renamed only
@@ -24,16 +25,18 @@ const stampOf = (date: Date) =>
 
 export const backupName = (date: Date, reason: BackupReason) => `cadre-backup-${stampOf(date)}-${reason}`;
 
-const count = (db: Database.Database, table: string): number => {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table);
-  return exists ? Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()) : 0;
-};
+// A backup from an older version may lack a table that came later: it holds none of those.
+const tableExists = (db: Database.Database, table: string) =>
+  statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+
+const count = (db: Database.Database, table: string, sql: string): number =>
+  tableExists(db, table) ? Number(statement(db, sql).pluck().get()) : 0;
 
 export const countsOf = (db: Database.Database): Counts => ({
-  classes: count(db, 'classes'),
-  trainees: count(db, 'trainees'),
-  enrolments: count(db, 'enrolments'),
-  files: count(db, 'stored_files'),
+  classes: count(db, 'classes', 'SELECT count(*) FROM classes'),
+  trainees: count(db, 'trainees', 'SELECT count(*) FROM trainees'),
+  enrolments: count(db, 'enrolments', 'SELECT count(*) FROM enrolments'),
+  files: count(db, 'stored_files', 'SELECT count(*) FROM stored_files'),
 });
 
 const damaged = (path: string, detail: string) =>
@@ -50,7 +53,7 @@ export const verifyDatabase = (file: string, nativeBinding: string | undefined):
     throw damaged(file, error instanceof Error ? error.message : String(error));
   }
   try {
-    const result = db.prepare('PRAGMA integrity_check').pluck().all();
+    const result = statement(db, 'PRAGMA integrity_check').pluck().all();
     if (result.length !== 1 || result[0] !== 'ok') throw damaged(file, result.slice(0, 3).join('; '));
     return { counts: countsOf(db), schemaVersion: Number(db.pragma('user_version', { simple: true })) };
   } catch (error) {
@@ -145,7 +148,7 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
     copy.close();
     const verified = verifyDatabase(database, options.nativeBinding);
     // The stored files the database refers to, checked against their names on the way.
-    const hashes = options.db.prepare<[], string>('SELECT sha256 FROM stored_files').pluck().all();
+    const hashes = statement<[], string>(options.db, 'SELECT sha256 FROM stored_files').pluck().all();
     for (const [index, sha256] of hashes.entries()) {
       if (index % 20 === 0) {
         options.job.progress('files', index, hashes.length);

@@ -9,6 +9,7 @@ import type { Job } from '../jobs/job';
 import { getSettings, updateSettings } from '../settings/service';
 import { listBackups, makeBackup, pruneBackups, readBackup, restoreFiles, verifyDatabase } from './backups';
 import { databaseFileName } from '../paths';
+import { statement } from '../db/statements';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
 
@@ -98,7 +99,7 @@ type TrailRow = {
 const newestLogged = (file: string, nativeBinding: string | undefined): string => {
   const backup = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   try {
-    return String(backup.prepare("SELECT coalesce(max(at), '') FROM audit_log").pluck().get());
+    return String(statement(backup, "SELECT coalesce(max(at), '') FROM audit_log").pluck().get());
   } finally {
     backup.close();
   }
@@ -121,11 +122,10 @@ export const restoreBackup = async (
   job.progress('restore', 0, 1);
   // The audit log outlives the restore: what happened since the backup (including the mistake that
   // made the restore necessary) is carried over into the restored database's log.
-  const trail = core.db
-    .prepare<[string], TrailRow>(
-      'SELECT at, actor, action, entity, entity_id, summary, before, after, channel FROM audit_log WHERE at > ? ORDER BY id',
-    )
-    .all(newestLogged(join(info.path, databaseFileName), core.nativeBinding));
+  const trail = statement<[string], TrailRow>(
+    core.db,
+    'SELECT at, actor, action, entity, entity_id, summary, before, after, channel FROM audit_log WHERE at > ? ORDER BY id',
+  ).all(newestLogged(join(info.path, databaseFileName), core.nativeBinding));
   core.db.close();
   let restored: BackupInfo;
   try {
@@ -134,7 +134,8 @@ export const restoreBackup = async (
     core.reopen();
   }
   job.transaction(() => {
-    const append = core.db.prepare(
+    const append = statement(
+      core.db,
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
        VALUES (@at, @actor, @action, @entity, @entity_id, @summary, @before, @after, @channel)`,
     );

@@ -1,6 +1,6 @@
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import type { Core } from '../context';
-import { copySchedule } from '../schedule/service';
+import { copySchedule } from '../schedule/save';
 import { setTeam, teamOf } from '../staff/service';
 import { copyClass } from './service';
 

@@ -13,6 +13,7 @@ import { pinyinField, type SearchResult, searchItems } from '../../../shared/tex
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { type Core, timestamp } from '../context';
 import { getVocab } from '../vocab/service';
+import { statement } from '../db/statements';
 
 type ClassRow = {
   id: number;
@@ -52,46 +53,34 @@ const toClass = (row: ClassRow): TrainingClass => ({
   updatedAt: row.updated_at,
 });
 
-const columns = `id, code, name, category, year, start_date, end_date, location, sponsor, head_teacher,
-  planned_size, goals, notes, status, created_at, updated_at`;
-
 // The fields a search looks at, in the order people think of them.
 const searchable = (c: TrainingClass) => [c.name, c.code, c.category, c.location, c.sponsor, c.headTeacher].map(pinyinField);
 
 export const listClasses = (core: Core, query: ClassListQuery): SearchResult<TrainingClass> => {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (query.year !== undefined) {
-    where.push('year = @year');
-    params['year'] = query.year;
-  }
-  if (query.category) {
-    where.push('category = @category');
-    params['category'] = query.category;
-  }
-  if (query.status) {
-    where.push('status = @status');
-    params['status'] = query.status;
-  }
-  const sql = `SELECT ${columns} FROM classes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY start_date DESC, id DESC`;
-  const rows = core.db.prepare<Record<string, string | number>, ClassRow>(sql).all(params).map(toClass);
+  // A filter left empty (null) matches every class.
+  const rows = statement<{ year: number | null; category: string | null; status: string | null }, ClassRow>(
+    core.db,
+    `SELECT * FROM classes
+     WHERE (@year IS NULL OR year = @year) AND (@category IS NULL OR category = @category) AND (@status IS NULL OR status = @status)
+     ORDER BY start_date DESC, id DESC`,
+  )
+    .all({ year: query.year ?? null, category: query.category || null, status: query.status ?? null })
+    .map(toClass);
   // Classes number in the hundreds over a school's life: matching in memory keeps pinyin search
   // identical to the one every other list uses.
   return searchItems(rows, searchable, query.search);
 };
 
 export const classYears = (core: Core): number[] =>
-  core.db
-    .prepare<[], { year: number }>('SELECT DISTINCT year FROM classes ORDER BY year DESC')
+  statement<[], { year: number }>(core.db, 'SELECT DISTINCT year FROM classes ORDER BY year DESC')
     .all()
     .map((row) => row.year);
 
 const findClass = (core: Core, ref: number | string): TrainingClass | undefined => {
   const byId = typeof ref === 'number' || /^\d+$/.test(ref);
-  const row = core.db
-    .prepare<[number | string], ClassRow>(`SELECT ${columns} FROM classes WHERE ${byId ? 'id' : 'code'} = ?`)
-    .get(byId ? Number(ref) : ref);
+  const row = byId
+    ? statement<[number], ClassRow>(core.db, 'SELECT * FROM classes WHERE id = ?').get(Number(ref))
+    : statement<[string], ClassRow>(core.db, 'SELECT * FROM classes WHERE code = ?').get(String(ref));
   return row && toClass(row);
 };
 
@@ -133,24 +122,22 @@ const settle = (core: Core, fields: ClassFields, current?: TrainingClass): Store
 
 // Codes read as <year>-<sequence>: 2019-001, 2019-002 … in the order classes are entered.
 const nextCode = (core: Core, year: number): string => {
-  const row = core.db
-    .prepare<[string], { last: number | null }>(
-      `SELECT max(CAST(substr(code, 6) AS INTEGER)) AS last FROM classes WHERE code LIKE ? || '-%'`,
-    )
-    .get(String(year));
+  const row = statement<[string], { last: number | null }>(
+    core.db,
+    `SELECT max(CAST(substr(code, 6) AS INTEGER)) AS last FROM classes WHERE code LIKE ? || '-%'`,
+  ).get(String(year));
   return `${year}-${String((row?.last ?? 0) + 1).padStart(3, '0')}`;
 };
 
 const insertClass = (core: Core, fields: StoredFields, status: ClassStatus): TrainingClass => {
   const now = timestamp(core);
-  const { lastInsertRowid } = core.db
-    .prepare(
-      `INSERT INTO classes (code, name, category, year, start_date, end_date, location, sponsor, head_teacher,
+  const { lastInsertRowid } = statement(
+    core.db,
+    `INSERT INTO classes (code, name, category, year, start_date, end_date, location, sponsor, head_teacher,
          planned_size, goals, notes, status, created_at, updated_at)
        VALUES (@code, @name, @category, @year, @startDate, @endDate, @location, @sponsor, @headTeacher,
          @plannedSize, @goals, @notes, @status, @now, @now)`,
-    )
-    .run({ ...fields, code: nextCode(core, fields.year), status, now });
+  ).run({ ...fields, code: nextCode(core, fields.year), status, now });
   return getClass(core, Number(lastInsertRowid));
 };
 
@@ -161,20 +148,19 @@ export const updateClass = (core: Core, id: number, fields: ClassFields): Traini
   const current = getClass(core, id);
   assertWritable(current);
   const settled = settle(core, fields, current);
-  core.db
-    .prepare(
-      `UPDATE classes SET name = @name, category = @category, year = @year, start_date = @startDate,
+  statement(
+    core.db,
+    `UPDATE classes SET name = @name, category = @category, year = @year, start_date = @startDate,
          end_date = @endDate, location = @location, sponsor = @sponsor, head_teacher = @headTeacher,
          planned_size = @plannedSize, goals = @goals, notes = @notes, updated_at = @now
        WHERE id = @id`,
-    )
-    .run({ ...settled, id, now: timestamp(core) });
+  ).run({ ...settled, id, now: timestamp(core) });
   return getClass(core, id);
 };
 
 export const removeClass = (core: Core, id: number): { id: number } => {
   assertWritable(getClass(core, id));
-  core.db.prepare('DELETE FROM classes WHERE id = ?').run(id);
+  statement(core.db, 'DELETE FROM classes WHERE id = ?').run(id);
   return { id };
 };
 
@@ -213,7 +199,7 @@ export const setClassStatus = (core: Core, id: number, status: ClassStatus): Tra
       { from: current.status, to: status },
     );
   }
-  core.db.prepare('UPDATE classes SET status = ?, updated_at = ? WHERE id = ?').run(status, timestamp(core), id);
+  statement(core.db, 'UPDATE classes SET status = ?, updated_at = ? WHERE id = ?').run(status, timestamp(core), id);
   return getClass(core, id);
 };
 
@@ -223,6 +209,6 @@ export const unarchiveClass = (core: Core, id: number): TrainingClass => {
   if (current.status !== 'archived') {
     throw new AppError('INVALID_STATE', message('classes.notArchived', { name: current.name }), { status: current.status });
   }
-  core.db.prepare(`UPDATE classes SET status = 'finished', updated_at = ? WHERE id = ?`).run(timestamp(core), id);
+  statement(core.db, `UPDATE classes SET status = 'finished', updated_at = ? WHERE id = ?`).run(timestamp(core), id);
   return getClass(core, id);
 };

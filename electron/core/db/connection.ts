@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { maskIdNumber, maskPhone } from '../../../shared/idcard';
 import { message } from '../../../shared/i18n/translate';
+import type { Db } from './db';
 import { latestVersion, migrations as allMigrations, type Migration } from './migrations';
+import { statement } from './statements';
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 // Who is changing data, and through which call: read by the audit triggers through SQL functions.
 // The router sets `channel` for the length of each command.
@@ -86,7 +88,7 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     db.pragma('busy_timeout = 5000');
     // Every start checks the file's structure (quick_check reads every page, skipping the slower
     // index-content comparison of integrity_check): a damaged database is refused, never written to.
-    const check = db.prepare('PRAGMA quick_check').pluck().all();
+    const check = statement(db, 'PRAGMA quick_check').pluck().all();
     if (check.length !== 1 || check[0] !== 'ok') throw damagedDatabase(file, check.slice(0, 5).join('; '));
     migrate(db, migrations, options.targetVersion ?? migrations.length);
     // Keeps the query planner's statistics fresh (SQLite's advice: at every open, limited in effort).

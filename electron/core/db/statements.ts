@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection';
+import type { Db } from './db';
 
 const caches = new WeakMap<Db, Map<string, Statement>>();
 

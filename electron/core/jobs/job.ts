@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
@@ -28,34 +27,6 @@ export const writeTransaction = <T>(core: Core, channel: string, write: () => T)
   } finally {
     core.audit.channel = outer;
   }
-};
-
-// The jobs running in one core, by the id the page (or the CLI) gave them, so they can be cancelled.
-export type RunningJobs = {
-  start: (jobId: string | undefined) => { signal: AbortSignal; finish: () => void };
-  cancel: (jobId: string) => boolean;
-  cancelAll: () => number;
-};
-
-export const runningJobs = (): RunningJobs => {
-  const running = new Map<string, AbortController>();
-  return {
-    start: (jobId) => {
-      const key = jobId ?? randomUUID();
-      const controller = new AbortController();
-      running.set(key, controller);
-      return { signal: controller.signal, finish: () => running.delete(key) };
-    },
-    cancel: (jobId) => {
-      const controller = running.get(jobId);
-      controller?.abort();
-      return controller !== undefined;
-    },
-    cancelAll: () => {
-      for (const controller of running.values()) controller.abort();
-      return running.size;
-    },
-  };
 };
 
 export const startJob = (core: Core, channel: string, jobId: string | undefined, signal: AbortSignal): Job => {

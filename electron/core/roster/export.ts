@@ -5,7 +5,7 @@ import { message } from '../../../shared/i18n/translate';
 import { printedTime, type Session } from '../../../shared/schedule/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
-import { getSession, listSessions } from '../schedule/service';
+import { getSession, listSessions } from '../schedule/rows';
 import type { Core } from '../context';
 import { type CsvEncoding, writeCsv } from '../documents/csv-writer';
 import { writeDocx } from '../documents/docx-writer';
@@ -25,6 +25,7 @@ import {
   type SigninLayout,
 } from '../../../shared/roster/export';
 import { type RosterSort } from '../../../shared/roster/schemas';
+import { statement } from '../db/statements';
 
 export type RosterExport = {
   classId: number;
@@ -200,9 +201,10 @@ const documentNames: Record<RosterDocument, string> = {
 const peopleOf = (core: Core, items: readonly RosterItem[], reveal: RosterExport['reveal']): Person[] => {
   const full = new Map<number, { id_number: string | null; phone: string }>();
   if (reveal.idNumber || reveal.phone) {
-    const rows = core.db
-      .prepare<[], { id: number; id_number: string | null; phone: string }>('SELECT id, id_number, phone FROM trainees')
-      .all();
+    const rows = statement<[], { id: number; id_number: string | null; phone: string }>(
+      core.db,
+      'SELECT id, id_number, phone FROM trainees',
+    ).all();
     for (const row of rows) full.set(row.id, row);
   }
   return items.map((item) => {

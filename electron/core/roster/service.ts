@@ -7,7 +7,7 @@ import type { EnrolmentFields, EnrolmentStatus, TraineeFields } from '../../../s
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
-import { maskedPerson, traineeColumns, type TraineeRow } from '../trainees/rows';
+import { maskedPerson, type TraineeRow } from '../trainees/rows';
 import { findSamePerson, insertTrainee, traineeRow, writeTrainee } from '../trainees/service';
 import { planGroups } from './groups';
 import { type RosterEntry, type RosterSort } from '../../../shared/roster/schemas';
@@ -25,7 +25,7 @@ export type RosterItem = RosterEntry & { pinyinKey: string; readings: string };
 const rosterRows = (core: Core, classId: number): RosterRow[] =>
   statement<[number], RosterRow>(
     core.db,
-    `SELECT ${traineeColumns}, e.id AS enrolment_id, e.group_no, e.role, e.status, e.notes AS enrolment_notes
+    `SELECT t.*, e.id AS enrolment_id, e.group_no, e.role, e.status, e.notes AS enrolment_notes
        FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ?`,
   ).all(classId);
 
@@ -152,9 +152,14 @@ export const updateRosterEntry = (
   const { classId, traineeId } = entryById(core, enrolmentId);
   writableClass(core, classId);
   writeTrainee(core, traineeId, trainee);
-  core.db
-    .prepare('UPDATE enrolments SET group_no = ?, role = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?')
-    .run(enrolment.group, enrolment.role, enrolment.status, enrolment.notes, timestamp(core), enrolmentId);
+  statement(core.db, 'UPDATE enrolments SET group_no = ?, role = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?').run(
+    enrolment.group,
+    enrolment.role,
+    enrolment.status,
+    enrolment.notes,
+    timestamp(core),
+    enrolmentId,
+  );
   return rosterEntry(core, enrolmentId);
 };
 
@@ -167,7 +172,7 @@ const entriesOfClass = (core: Core, enrolmentIds: readonly number[]): number => 
 // Removing from a roster keeps the person: they may be in other classes, and come back next year.
 export const removeFromRoster = (core: Core, enrolmentIds: readonly number[]): { removed: number } => {
   writableClass(core, entriesOfClass(core, enrolmentIds));
-  const remove = core.db.prepare('DELETE FROM enrolments WHERE id = ?');
+  const remove = statement(core.db, 'DELETE FROM enrolments WHERE id = ?');
   for (const id of enrolmentIds) remove.run(id);
   return { removed: enrolmentIds.length };
 };
@@ -188,17 +193,23 @@ export const assignInRoster = (
     const entry = entryById(core, assignment.enrolmentId);
     if (entry.classId !== classId) throw new AppError('INVALID_INPUT', message('roster.oneClassAtATime'));
     if (assignment.group !== undefined)
-      core.db
-        .prepare('UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?')
-        .run(assignment.group, now, assignment.enrolmentId);
+      statement(core.db, 'UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?').run(
+        assignment.group,
+        now,
+        assignment.enrolmentId,
+      );
     if (assignment.role !== undefined)
-      core.db
-        .prepare('UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?')
-        .run(assignment.role, now, assignment.enrolmentId);
+      statement(core.db, 'UPDATE enrolments SET role = ?, updated_at = ? WHERE id = ?').run(
+        assignment.role,
+        now,
+        assignment.enrolmentId,
+      );
     if (assignment.status !== undefined)
-      core.db
-        .prepare('UPDATE enrolments SET status = ?, updated_at = ? WHERE id = ?')
-        .run(assignment.status, now, assignment.enrolmentId);
+      statement(core.db, 'UPDATE enrolments SET status = ?, updated_at = ? WHERE id = ?').run(
+        assignment.status,
+        now,
+        assignment.enrolmentId,
+      );
   }
   return { updated: assignments.length };
 };
@@ -214,11 +225,12 @@ export const splitGroups = (core: Core, classId: number, count: number): { group
     count,
   );
   const now = timestamp(core);
-  const update = core.db.prepare('UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?');
+  const update = statement(core.db, 'UPDATE enrolments SET group_no = ?, updated_at = ? WHERE id = ?');
   for (const [enrolmentId, group] of plan) update.run(group, now, enrolmentId);
-  core.db
-    .prepare(`UPDATE enrolments SET group_no = NULL, updated_at = ? WHERE class_id = ? AND status = 'withdrawn'`)
-    .run(now, classId);
+  statement(core.db, `UPDATE enrolments SET group_no = NULL, updated_at = ? WHERE class_id = ? AND status = 'withdrawn'`).run(
+    now,
+    classId,
+  );
   return {
     groups: summariseGroups(members.map((row) => ({ group: plan.get(row.enrolment_id) ?? 0, sex: row.sex, unit: row.unit }))),
   };

@@ -1,140 +1,155 @@
 import { message } from '../../../shared/i18n/translate';
-import { type Accepted, type Conflict, type ConflictKind, conflictSeverity, minutesOf } from '../../../shared/schedule/schemas';
+import type { Accepted, Conflict, SessionFields } from '../../../shared/schedule/schemas';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { byDate, conflictsOf, type Slotted, type TravelTimes } from './conflict-rules';
+import { acceptedColumn, getSession, groupsColumn, listSessions, toSlotted } from './rows';
 
-// A session as the checker sees it: where, when, who, which groups.
-export type Slotted = {
-  id: number | null;
-  classId: number;
-  className: string;
-  date: string;
-  start: string;
-  end: string;
-  title: string;
-  teachers: readonly { id: number; name: string }[];
-  place: string;
-  groups: readonly number[];
-  accepted: readonly Accepted[];
+// Finding the sessions a schedule could clash with, in SQL, and holding them to the rules
+// (conflict-rules.ts).
+
+type Footprint = { date: string; start: string; end: string; place: string; teacherIds: readonly number[] };
+
+// The sessions that could clash with `mine`: this class's own on those days, and any other class's
+// that overlaps one of them in time and has its teacher or its place. Three indexed lookups in
+// SQLite (by class, by teacher, by place), so fifty classes' timetables are never read in full.
+const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Slotted[] => {
+  if (mine.length === 0) return [];
+  const footprints = JSON.stringify(mine.map((m) => [m.date, m.start, m.end, m.place.trim()]));
+  const teaching = JSON.stringify(mine.flatMap((m) => m.teacherIds.map((id) => [m.date, m.start, m.end, id])));
+  const rows = statement<
+    { classId: number; mine: string; teaching: string },
+    [number, number, string, string, string, string, string, string, string]
+  >(
+    core.db,
+    `WITH mine AS MATERIALIZED (
+         SELECT value ->> 0 AS date, value ->> 1 AS start, value ->> 2 AS "end", value ->> 3 AS place FROM json_each(@mine)),
+       teaching AS MATERIALIZED (
+         SELECT value ->> 0 AS date, value ->> 1 AS start, value ->> 2 AS "end", value ->> 3 AS staff FROM json_each(@teaching)),
+       ids AS (
+         SELECT s.id FROM sessions s WHERE s.class_id = @classId AND s.date IN (SELECT date FROM mine)
+         UNION
+         SELECT s.id FROM teaching m JOIN session_teachers st ON st.staff_id = m.staff JOIN sessions s ON s.id = st.session_id
+         WHERE s.date = m.date AND s.start_time < m."end" AND m.start < s.end_time
+         UNION
+         SELECT s.id FROM mine m JOIN sessions s ON s.date = m.date AND s.place = m.place
+         WHERE m.place <> '' AND s.start_time < m."end" AND m.start < s.end_time)
+       SELECT id, class_id, date, start_time, end_time, title, place, groups, accepted FROM sessions WHERE id IN (SELECT id FROM ids)`,
+  )
+    .raw()
+    .all({ classId, mine: footprints, teaching });
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((row) => row[0]));
+  const classNames = new Map(statement<[], [number, string]>(core.db, 'SELECT id, name FROM classes').raw().all());
+  const teachers = new Map<number, { id: number; name: string }[]>();
+  const pairs = statement<[string], [number, number, string]>(
+    core.db,
+    `SELECT st.session_id, t.id, t.name FROM session_teachers st JOIN staff t ON t.id = st.staff_id
+       WHERE st.session_id IN (SELECT value FROM json_each(?)) ORDER BY st.rowid`,
+  )
+    .raw()
+    .all(ids);
+  for (const [sessionId, id, name] of pairs) {
+    const list = teachers.get(sessionId) ?? [];
+    list.push({ id, name });
+    teachers.set(sessionId, list);
+  }
+  return rows.map(([id, rowClass, date, start, end, title, place, groups, accepted]) => ({
+    id,
+    classId: rowClass,
+    className: classNames.get(rowClass) ?? '',
+    date,
+    start,
+    end,
+    title,
+    teachers: teachers.get(id) ?? [],
+    place,
+    groups: groups === '[]' ? [] : groupsColumn(groups),
+    accepted: accepted === '[]' ? [] : acceptedColumn(accepted),
+  }));
 };
 
-export type ClassDates = { id: number; startDate: string; endDate: string };
+// No teaching points with travel times yet: when sites arrive they answer here.
+const travelTimes: TravelTimes = () => undefined;
 
-// Minutes from one place to another, when known (teaching points will carry them).
-export type TravelTimes = (from: string, to: string) => number | undefined;
-
-const overlaps = (a: Slotted, b: Slotted) => a.date === b.date && a.start < b.end && b.start < a.end;
-
-const sharedGroups = (a: readonly number[], b: readonly number[]): readonly number[] | 'all' => {
-  if (a.length === 0 || b.length === 0) return a.length === 0 && b.length === 0 ? 'all' : a.length === 0 ? b : a;
-  return a.filter((group) => b.includes(group));
+const teachersById = (core: Core, ids: readonly number[]) => {
+  const rows = statement<[string], { id: number; name: string }>(
+    core.db,
+    'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
+  return ids.map((id, index) => {
+    const found = rows.find((row) => row.id === id);
+    if (!found)
+      throw invalidInput([
+        {
+          ...fieldIssue(`session.teacherIds.${index}`, 'unknown_value', { value: id }),
+          message: message('schedule.unknownTeacher', { id }),
+        },
+      ]);
+    return found;
+  });
 };
 
-// Do the two sessions have people in common?
-const meet = (a: readonly number[], b: readonly number[]) => {
-  const shared = sharedGroups(a, b);
-  return shared === 'all' || shared.length > 0;
-};
-
-const samePlace = (a: string, b: string) => a !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
-
-const ref = (s: Slotted) => ({
-  id: s.id,
-  classId: s.classId,
-  className: s.className,
-  date: s.date,
-  start: s.start,
-  end: s.end,
-  title: s.title,
+const draftOf = (
+  core: Core,
+  classId: number,
+  className: string,
+  sessionId: number | null,
+  fields: SessionFields,
+  accepted: readonly Accepted[],
+): Slotted => ({
+  id: sessionId,
+  classId,
+  className,
+  date: fields.date,
+  start: fields.start,
+  end: fields.end,
+  title: fields.title,
+  teachers: teachersById(core, fields.teacherIds),
+  place: fields.place,
+  groups: [...fields.groups].sort((a, b) => a - b),
+  accepted,
 });
 
-const conflict = (
-  kind: ConflictKind,
-  session: Slotted,
-  others: readonly Slotted[],
-  params: Record<string, string | number>,
-): Conflict => ({
-  kind,
-  severity: conflictSeverity[kind],
-  message: message(`schedule.${kind}`, params),
-  sessions: [ref(session), ...others.map(ref)],
-  accepted: session.accepted.find((accepted) => accepted.kind === kind)?.reason ?? null,
-});
-
-const groupsText = (groups: readonly number[] | 'all') =>
-  groups === 'all' ? message('schedule.wholeClass') : message('schedule.groupsN', { groups: groups.join('、') });
-
-// Everything wrong with one session, given the class's dates and the other sessions that day
-// (this class's and every other class's). Pure, so that the editor can ask before saving.
-export const conflictsOf = (
-  session: Slotted,
-  classDates: ClassDates,
-  sameDay: readonly Slotted[],
-  travel?: TravelTimes,
+export const checkSession = (
+  core: Core,
+  classId: number,
+  sessionId: number | undefined,
+  fields: SessionFields,
+  accept: readonly Accepted[] = [],
 ): Conflict[] => {
-  const found: Conflict[] = [];
-  if (session.date < classDates.startDate || session.date > classDates.endDate) {
-    found.push(
-      conflict('outside_class', session, [], { date: session.date, from: classDates.startDate, to: classDates.endDate }),
-    );
-  }
-  for (const other of sameDay) {
-    if (other.id !== null && other.id === session.id) continue;
-    if (!overlaps(session, other)) continue;
-    const times = { date: other.date, start: other.start, end: other.end, other: other.title, otherClass: other.className };
-    for (const teacher of session.teachers) {
-      if (other.teachers.some((t) => t.id === teacher.id))
-        found.push(conflict('teacher_busy', session, [other], { ...times, teacher: teacher.name }));
-    }
-    if (samePlace(session.place, other.place))
-      found.push(conflict('place_busy', session, [other], { ...times, place: session.place }));
-    if (other.classId === session.classId) {
-      if (meet(session.groups, other.groups)) {
-        found.push(
-          conflict('group_overlap', session, [other], {
-            other: other.title,
-            groups: groupsText(sharedGroups(session.groups, other.groups)),
-          }),
-        );
-      }
-    }
-  }
-  // Getting there: the same people's previous session that day, somewhere else, too close.
-  if (travel && session.place) {
-    const before = sameDay
-      .filter(
-        (other) =>
-          other.classId === session.classId &&
-          other.id !== session.id &&
-          other.end <= session.start &&
-          other.place !== '' &&
-          !samePlace(other.place, session.place) &&
-          meet(session.groups, other.groups),
-      )
-      .sort((a, b) => (a.end < b.end ? 1 : -1))[0];
-    const needed = before ? travel(before.place, session.place) : undefined;
-    if (before && needed !== undefined) {
-      const gap = minutesOf(session.start) - minutesOf(before.end);
-      if (gap < needed)
-        found.push(conflict('travel_time', session, [before], { from: before.place, to: session.place, needed, gap }));
-    }
-  }
-  if (session.teachers.length === 0) found.push(conflict('no_teacher', session, [], {}));
-  if (session.place === '') found.push(conflict('no_place', session, [], {}));
-  return found;
+  const target = getClass(core, classId);
+  const previous = sessionId === undefined ? [] : getSession(core, sessionId).accepted;
+  // A reason given before stands until the same warning is answered again.
+  const accepted = [...accept, ...previous.filter((p) => !accept.some((a) => a.kind === p.kind))];
+  const draft = draftOf(core, classId, target.name, sessionId ?? null, fields, accepted);
+  return conflictsOf(draft, target, candidates(core, classId, [{ ...fields, teacherIds: fields.teacherIds }]), travelTimes);
 };
 
-// Sessions by date, so that a check only ever compares a session with its own day.
-export const byDate = (sessions: readonly Slotted[]): Map<string, Slotted[]> => {
-  const index = new Map<string, Slotted[]>();
-  for (const session of sessions) {
-    const day = index.get(session.date);
-    if (day) day.push(session);
-    else index.set(session.date, [session]);
-  }
-  return index;
+// Every problem of a class's schedule, each once: a clash between two of its own sessions is found
+// from both sides and reported once.
+export const classConflicts = (core: Core, classId: number): Conflict[] => {
+  const target = getClass(core, classId);
+  const own = listSessions(core, classId);
+  const index = byDate(
+    candidates(
+      core,
+      classId,
+      own.map((s) => ({ ...s, teacherIds: s.teachers.map((t) => t.id) })),
+    ),
+  );
+  const seen = new Set<string>();
+  return own.flatMap((session) =>
+    conflictsOf(toSlotted(session, target.name), target, index.get(session.date) ?? [], travelTimes).filter((conflict) => {
+      const key = `${conflict.kind}:${conflict.sessions
+        .map((s) => s.id ?? 0)
+        .sort((a, b) => a - b)
+        .join(',')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 };
-
-// Which conflicts stop a save: every error, and every warning nobody has given a reason for.
-export const blocking = (conflicts: readonly Conflict[]) => ({
-  errors: conflicts.filter((c) => c.severity === 'error'),
-  unaccepted: conflicts.filter((c) => c.severity === 'warning' && c.accepted === null),
-});

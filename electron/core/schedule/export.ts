@@ -14,7 +14,7 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getStaff } from '../staff/service';
-import { getSession, listSessions } from './service';
+import { getSession, listSessions } from './rows';
 import { type ExportResult } from '../../../shared/files/schemas';
 
 type Row = { session: Session; className: string };

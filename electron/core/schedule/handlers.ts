@@ -1,7 +1,10 @@
 import type { Handlers } from '../router';
 import { exportSchedule } from './export';
 import { commitScheduleImport, previewScheduleImport } from './import';
-import { checkSession, classConflicts, copySchedule, listSessions, removeSession, saveSession, scheduleBalance } from './service';
+import { checkSession, classConflicts } from './conflicts';
+import { scheduleBalance } from './hours';
+import { listSessions } from './rows';
+import { copySchedule, removeSession, saveSession } from './save';
 
 export const scheduleHandlers = {
   'schedule.list': (core, { classId }) => listSessions(core, classId),

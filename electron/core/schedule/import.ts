@@ -27,8 +27,10 @@ import type { Job } from '../jobs/job';
 import { type Cell, fileStamp, readWorkbook, type Sheet } from '../documents/sheet-reader';
 import { cellText } from '../roster/import/cells';
 import { headerKey, headerScanRows } from '../roster/import/header';
-import { blocking } from './conflicts';
-import { classConflicts, insertSession } from './service';
+import { blocking } from './conflict-rules';
+import { classConflicts } from './conflicts';
+import { insertSession } from './save';
+import { statement } from '../db/statements';
 
 // A Map, not an object: a header cell reading "__proto__" must stay plain text.
 const synonymIndex = new Map<string, ScheduleImportField>();
@@ -146,7 +148,7 @@ const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
     const column = col(field);
     return column === undefined ? null : (row[column] ?? null);
   };
-  const staff = core.db.prepare<[string], { id: number }>('SELECT id FROM staff WHERE name = ?');
+  const staff = statement<[string], { id: number }>(core.db, 'SELECT id FROM staff WHERE name = ?');
   const rows: ScheduleImportRow[] = [];
   const fields = new Map<number, SessionFields>();
   let lastDate: string | undefined;

@@ -5,7 +5,7 @@ import type { Conflict, SessionFieldsInput } from '../../../shared/schedule/sche
 import { failure, value } from '../testing/expect-result';
 import { docxText, docxXml, readXlsx } from '../testing/read-documents';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
-import { conflictsOf, type Slotted } from './conflicts';
+import { conflictsOf, type Slotted } from './conflict-rules';
 
 let t: TempCore;
 let classId: number;

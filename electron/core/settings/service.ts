@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings/schemas';
 import type { Core } from '../context';
+import { statement } from '../db/statements';
 
 // Settings are stored one JSON value per key, so a later version can add keys without a migration;
 // a missing or damaged value falls back to its default instead of breaking start-up.
@@ -23,12 +24,13 @@ const parseJson = (text: string): unknown => {
 };
 
 export const getSettings = (core: Core): Settings => {
-  const rows = core.db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const rows = statement<[], { key: string; value: string }>(core.db, 'SELECT key, value FROM settings').all();
   return storedSettings.parse(Object.fromEntries(rows.map((row) => [row.key, parseJson(row.value)])));
 };
 
 export const updateSettings = (core: Core, patch: Partial<Settings>): Settings => {
-  const upsert = core.db.prepare(
+  const upsert = statement(
+    core.db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const [key, value] of Object.entries(patch)) {

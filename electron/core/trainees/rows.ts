@@ -19,10 +19,9 @@ export type TraineeRow = {
   notes: string;
   name_readings: string;
   name_pinyin: string;
+  created_at: string;
+  updated_at: string;
 };
-
-export const traineeColumns = `t.id, t.name, t.sex, t.ethnicity, t.birth_date, t.id_number, t.phone, t.unit, t.position, t.rank,
-  t.political_status, t.education, t.notes, t.name_readings, t.name_pinyin`;
 
 export const maskedPerson = (row: TraineeRow) => ({
   name: row.name,

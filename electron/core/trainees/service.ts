@@ -9,7 +9,7 @@ import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
-import { maskedPerson, rowParams, traineeColumns, type TraineeRow } from './rows';
+import { maskedPerson, rowParams, type TraineeRow } from './rows';
 
 // With an ID number, birth date and sex are read from it: the number is the authority.
 export const completeFromIdNumber = (fields: TraineeFields): TraineeFields => {
@@ -20,10 +20,10 @@ export const completeFromIdNumber = (fields: TraineeFields): TraineeFields => {
 };
 
 const byIdNumber = (core: Core, idNumber: string) =>
-  statement<[string], TraineeRow>(core.db, `SELECT ${traineeColumns} FROM trainees t WHERE t.id_number = ?`).get(idNumber);
+  statement<[string], TraineeRow>(core.db, 'SELECT t.* FROM trainees t WHERE t.id_number = ?').get(idNumber);
 
 export const traineeRow = (core: Core, id: number): TraineeRow => {
-  const row = core.db.prepare<[number], TraineeRow>(`SELECT ${traineeColumns} FROM trainees t WHERE t.id = ?`).get(id);
+  const row = statement<[number], TraineeRow>(core.db, 'SELECT t.* FROM trainees t WHERE t.id = ?').get(id);
   if (!row) throw new AppError('NOT_FOUND', message('errors.NOT_FOUND'), { traineeId: id });
   return row;
 };
@@ -39,12 +39,11 @@ export const findSamePerson = (core: Core, fields: TraineeFields, classId?: numb
   }
   // Everyone of that name (whose ID number does not contradict), with whether they are on this
   // class's roster: one indexed query, then the rules in order.
-  const compatible = fields.idNumber === '' ? '' : 'AND t.id_number IS NULL';
-  const namesakes = statement<[number, string], TraineeRow & { on_roster: number }>(
+  const namesakes = statement<[number, string, number], TraineeRow & { on_roster: number }>(
     core.db,
-    `SELECT ${traineeColumns}, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.class_id = ?) AS on_roster
-     FROM trainees t WHERE t.name = ? ${compatible}`,
-  ).all(classId ?? -1, fields.name);
+    `SELECT t.*, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.class_id = ?) AS on_roster
+     FROM trainees t WHERE t.name = ? AND (? = 0 OR t.id_number IS NULL)`,
+  ).all(classId ?? -1, fields.name, fields.idNumber === '' ? 0 : 1);
   if (namesakes.length === 0) return undefined;
   const unique = (rows: TraineeRow[]) => (rows.length === 1 ? rows[0] : undefined);
   return (
@@ -113,7 +112,6 @@ const markChanged = (core: Core, id: number) => {
 };
 
 type IndexRow = { id: number; name: string; unit: string; readings: string; pinyin: string };
-const indexColumns = 'id, name, unit, name_readings AS readings, name_pinyin AS pinyin';
 
 const toIndexEntry = (row: IndexRow): IndexEntry => ({
   id: row.id,
@@ -133,16 +131,21 @@ const searchIndex = (core: Core): Iterable<IndexEntry> => {
   const changed = dirty.get(core.db);
   // Past a few thousand marked rows (a big import) reading everything again is as quick.
   if (!index || index.dataVersion !== dataVersion || (changed?.size ?? 0) > 5000) {
-    const rows = statement<[], IndexRow>(core.db, `SELECT ${indexColumns} FROM trainees`).all();
+    const rows = statement<[], IndexRow>(
+      core.db,
+      'SELECT id, name, unit, name_readings AS readings, name_pinyin AS pinyin FROM trainees',
+    ).all();
     index = { dataVersion, byId: new Map(rows.map((row) => [row.id, toIndexEntry(row)])) };
     indexes.set(core.db, index);
     dirty.delete(core.db);
   } else if (changed && changed.size > 0) {
     const ids = [...changed];
     dirty.delete(core.db);
-    const rows = core.db
-      .prepare<number[], IndexRow>(`SELECT ${indexColumns} FROM trainees WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids);
+    const rows = statement<[string], IndexRow>(
+      core.db,
+      `SELECT id, name, unit, name_readings AS readings, name_pinyin AS pinyin FROM trainees
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids));
     for (const id of ids) index.byId.delete(id);
     for (const row of rows) index.byId.set(row.id, toIndexEntry(row));
   }
@@ -162,12 +165,11 @@ export const searchTrainees = (core: Core, query: { search?: string | undefined;
   const rows =
     page.length === 0
       ? []
-      : core.db
-          .prepare<number[], TraineeRow & { class_count: number }>(
-            `SELECT ${traineeColumns}, (SELECT count(*) FROM enrolments e WHERE e.trainee_id = t.id) AS class_count
-       FROM trainees t WHERE t.id IN (${page.map(() => '?').join(',')})`,
-          )
-          .all(...page);
+      : statement<[string], TraineeRow & { class_count: number }>(
+          core.db,
+          `SELECT t.*, (SELECT count(*) FROM enrolments e WHERE e.trainee_id = t.id) AS class_count
+           FROM trainees t WHERE t.id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(page));
   const order = new Map(page.map((id, index) => [id, index]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const items: TraineeSummary[] = rows.map((row) => ({ id: row.id, ...maskedPerson(row), classCount: row.class_count }));
@@ -176,37 +178,35 @@ export const searchTrainees = (core: Core, query: { search?: string | undefined;
 
 export const getTrainee = (core: Core, id: number): TraineeDetail => {
   const row = traineeRow(core, id);
-  const enrolments = core.db
-    .prepare<
-      [number],
-      {
-        enrolmentId: number;
-        classId: number;
-        classCode: string;
-        className: string;
-        startDate: string;
-        endDate: string;
-        group: number | null;
-        role: string;
-        status: TraineeDetail['enrolments'][number]['status'];
-      }
-    >(
-      `SELECT e.id AS enrolmentId, c.id AS classId, c.code AS classCode, c.name AS className, c.start_date AS startDate,
+  const enrolments = statement<
+    [number],
+    {
+      enrolmentId: number;
+      classId: number;
+      classCode: string;
+      className: string;
+      startDate: string;
+      endDate: string;
+      group: number | null;
+      role: string;
+      status: TraineeDetail['enrolments'][number]['status'];
+    }
+  >(
+    core.db,
+    `SELECT e.id AS enrolmentId, c.id AS classId, c.code AS classCode, c.name AS className, c.start_date AS startDate,
          c.end_date AS endDate, e.group_no AS "group", e.role, e.status
        FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.trainee_id = ? ORDER BY c.start_date DESC`,
-    )
-    .all(id);
+  ).all(id);
   return { id: row.id, ...maskedPerson(row), classCount: enrolments.length, enrolments };
 };
 
 // The one way to see a full ID number or phone number, and it leaves a trace.
 export const revealTrainees = (core: Core, ids: readonly number[], purpose: string): Revealed[] => {
   const unique = [...new Set(ids)];
-  const rows = core.db
-    .prepare<number[], { id: number; name: string; id_number: string | null; phone: string }>(
-      `SELECT id, name, id_number, phone FROM trainees WHERE id IN (${unique.map(() => '?').join(',')})`,
-    )
-    .all(...unique);
+  const rows = statement<[string], { id: number; name: string; id_number: string | null; phone: string }>(
+    core.db,
+    'SELECT id, name, id_number, phone FROM trainees WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(unique));
   if (rows.length !== unique.length)
     throw new AppError('NOT_FOUND', message('errors.NOT_FOUND'), {
       ids: unique.filter((id) => !rows.some((row) => row.id === id)),

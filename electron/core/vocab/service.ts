@@ -3,10 +3,13 @@ import { message } from '../../../shared/i18n/translate';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import type { Core } from '../context';
 import { defaultVocab, type VocabKind } from '../../../shared/vocab/schemas';
+import { statement } from '../db/statements';
 
 // An editable list never stored falls back to its defaults, so new kinds need no migration.
 export const getVocab = (core: Core, kind: VocabKind): string[] => {
-  const rows = core.db.prepare<[string], { value: string }>('SELECT value FROM vocab WHERE kind = ? ORDER BY position').all(kind);
+  const rows = statement<[string], { value: string }>(core.db, 'SELECT value FROM vocab WHERE kind = ? ORDER BY position').all(
+    kind,
+  );
   return rows.length > 0 ? rows.map((row) => row.value) : [...defaultVocab[kind]];
 };
 
@@ -23,8 +26,8 @@ export const setVocab = (core: Core, kind: VocabKind, items: readonly string[]):
     seen.add(item);
   });
   if (items.length === 0) throw new AppError('INVALID_INPUT', message('vocab.empty'));
-  core.db.prepare('DELETE FROM vocab WHERE kind = ?').run(kind);
-  const insert = core.db.prepare('INSERT INTO vocab (kind, value, position) VALUES (?, ?, ?)');
+  statement(core.db, 'DELETE FROM vocab WHERE kind = ?').run(kind);
+  const insert = statement(core.db, 'INSERT INTO vocab (kind, value, position) VALUES (?, ?, ?)');
   items.forEach((item, position) => insert.run(kind, item, position));
   return getVocab(core, kind);
 };

@@ -3,6 +3,7 @@ import { rostersMigration } from './002-rosters';
 import { auditChangesMigration } from './003-audit-changes';
 import { storedFilesMigration } from './004-stored-files';
 import { scheduleMigration } from './005-schedule';
+import { sessionRowsMigration } from './006-session-rows';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   auditChangesMigration,
   storedFilesMigration,
   scheduleMigration,
+  sessionRowsMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../db';
 
 // Append-only: a released migration is never edited, only followed by a new one.
 export type Migration = {

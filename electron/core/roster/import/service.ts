@@ -180,9 +180,10 @@ const planRow = (core: Core, classId: number, row: ParsedRow): Plan => {
   const fields = merge(stored, row.trainee);
   const enrolment = enrolmentOf(core, classId, existing.id);
   if (!enrolment) return { action: 'add', traineeId: existing.id, fields };
-  const current = core.db
-    .prepare<[number], { group_no: number | null; role: string }>('SELECT group_no, role FROM enrolments WHERE id = ?')
-    .get(enrolment.id);
+  const current = statement<[number], { group_no: number | null; role: string }>(
+    core.db,
+    'SELECT group_no, role FROM enrolments WHERE id = ?',
+  ).get(enrolment.id);
   const enrolmentChanges =
     (row.group !== undefined && row.group !== null && row.group !== current?.group_no) ||
     (row.role !== undefined && row.role !== '' && row.role !== current?.role);
@@ -200,7 +201,7 @@ const countOf = (plans: readonly Plan[]): ImportCounts => ({
 // Changes as seen by this connection: its own writes (total_changes) and other processes' commits
 // (data_version). Equal stamps mean nothing in the database moved in between.
 const stamp = (core: Core): string =>
-  `${String(core.db.pragma('data_version', { simple: true }))}:${String(core.db.prepare('SELECT total_changes()').pluck().get())}`;
+  `${String(core.db.pragma('data_version', { simple: true }))}:${String(statement(core.db, 'SELECT total_changes()').pluck().get())}`;
 
 // The last preview of each open data folder, so that committing neither reads the file again nor,
 // when the database has not changed since, works out each row's fate a second time.

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { channels, contract, contractFragments } from '../../shared/contract';
+import { domainHandlers } from './handlers';
+import { cycles, importGraph } from './testing/import-graph';
+
+const root = resolve(import.meta.dirname, '../..');
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+const domainOf = (channel: string) => channel.slice(0, channel.indexOf('.'));
+
+describe('one folder per domain', () => {
+  it('declares each channel x.* in shared/x/contract.ts, and the contract is nothing but the fragments', async () => {
+    for (const [domain, fragment] of Object.entries(contractFragments)) {
+      expect(existsSync(join(root, 'shared', domain, 'contract.ts')), `shared/${domain}/contract.ts`).toBe(true);
+      for (const channel of Object.keys(fragment)) expect(domainOf(channel), channel).toBe(domain);
+    }
+    const declared = Object.values(contractFragments).flatMap((fragment) => Object.keys(fragment));
+    expect(declared.sort()).toEqual([...channels].sort());
+    // Each shared/<x>/contract.ts exports exactly the fragment of x.
+    for (const domain of Object.keys(contractFragments)) {
+      const module: Record<string, unknown> = await import(`../../shared/${domain}/contract.ts`);
+      const exported = Object.values(module).filter((value) => typeof value === 'object' && value !== null);
+      expect(exported, `shared/${domain}/contract.ts`).toEqual([Reflect.get(contractFragments, domain)]);
+    }
+  });
+
+  it('handles each channel x.* in electron/core/x/handlers.ts and nowhere else', () => {
+    const tables = filesUnder(join(root, 'electron/core')).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && readFileSync(file, 'utf8').includes('satisfies Handlers'),
+    );
+    // Every handler table in the core is a domain's handlers.ts, and it is the one the router uses.
+    expect(tables.map((file) => relative(root, file)).sort()).toEqual(
+      Object.keys(domainHandlers)
+        .map((domain) => `electron/core/${domain}/handlers.ts`)
+        .sort(),
+    );
+    for (const [domain, table] of Object.entries(domainHandlers)) {
+      for (const channel of Object.keys(table)) expect(domainOf(channel), `${channel} in electron/core/${domain}/`).toBe(domain);
+    }
+    const handled = Object.values(domainHandlers).flatMap((table) => Object.keys(table));
+    expect(handled.sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.keys(domainHandlers).sort()).toEqual(Object.keys(contractFragments).sort());
+  });
+
+  it('has no modules that import each other in a circle', () => {
+    const graph = importGraph(root, ['shared', 'electron/core', 'electron/cli', 'electron/main', 'renderer/src']);
+    expect(graph.size).toBeGreaterThan(100);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('keeps SQL in the core, prepared through the statement cache, and Electron in main', () => {
+    const offenders: string[] = [];
+    for (const file of filesUnder(join(root, 'electron')).concat(filesUnder(join(root, 'shared')))) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.includes(`${join('core', 'testing')}`)) continue;
+      const text = readFileSync(file, 'utf8');
+      const where = relative(root, file);
+      // db.prepare is the statement cache's own business (and a migration's, which runs once).
+      if (/\.prepare\s*[<(]/.test(text) && !where.endsWith('db/statements.ts') && !where.includes('db/migrations/'))
+        offenders.push(`${where}: prepares SQL outside db/statements.ts`);
+      if (/from 'electron'/.test(text) && !where.startsWith('electron/main/') && !where.startsWith('electron/preload/'))
+        offenders.push(`${where}: imports electron`);
+      if (/from 'better-sqlite3'/.test(text) && !where.startsWith('electron/core/')) offenders.push(`${where}: imports SQLite`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
