@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type FieldIssue, type IssueCode, issueCodes } from './errors';
-import { fieldLabel, message, type Params } from './i18n/translate';
+import { fieldLabel, message, type MessageKey, type Params } from './i18n/translate';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -41,7 +41,7 @@ const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join(
 
 // Labels by field path (indexes left out), for schemas whose fields share a name with another's:
 // { 'trainee.name': 'fields.personName' }. Registered beside the schema, found by parseInput.
-export type LabelKeys = Readonly<Record<string, string>>;
+export type LabelKeys = Readonly<Record<string, MessageKey>>;
 
 const labelRegistry = new WeakMap<z.ZodType, LabelKeys>();
 
@@ -50,7 +50,7 @@ export const withLabels = <S extends z.ZodType>(schema: S, labels: LabelKeys): S
   return schema;
 };
 
-const labelKeyOf = (field: string, labels: LabelKeys | undefined): string | undefined =>
+const labelKeyOf = (field: string, labels: LabelKeys | undefined): MessageKey | undefined =>
   labels?.[
     field
       .split('.')
@@ -78,7 +78,7 @@ export const toFieldIssues = (issues: readonly ZodIssue[], labels?: LabelKeys): 
 export const summarise = (issues: readonly FieldIssue[]): string => {
   const shown = issues.slice(0, 3).map((issue) => issue.message);
   const rest = issues.length - shown.length;
-  return rest > 0 ? `${shown.join('；')}；另有 ${rest} 处问题` : shown.join('；');
+  return rest > 0 ? message('issues.more', { shown: shown.join('；'), rest }) : shown.join('；');
 };
 
 export const invalidInput = (issues: FieldIssue[]): AppError => new AppError('INVALID_INPUT', summarise(issues), { issues });
@@ -89,7 +89,7 @@ export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw invalidInput(toFieldIssues(parsed.error.issues, labelRegistry.get(schema)));
 };
 
-export const fieldIssue = (field: string, code: IssueCode, params: Params = {}, labelKey?: string): FieldIssue => {
+export const fieldIssue = (field: string, code: IssueCode, params: Params = {}, labelKey?: MessageKey): FieldIssue => {
   const withLabel = { ...params, label: labelKey ? message(labelKey) : fieldLabel(field) };
   return { field, code, message: message(`issues.${code}`, withLabel), params: withLabel, ...(labelKey ? { labelKey } : {}) };
 };

@@ -237,4 +237,59 @@ describe('command line', () => {
     expect(failed).toMatchObject({ code: 1 });
     expect(String(failed.stderr)).toContain('找不到班次“nope”');
   });
+
+  it('takes the global options before the command as well as after it', async () => {
+    const elsewhere = `${temp.dir}/另一个数据文件夹`;
+    const io = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    const before = await run(
+      [
+        '--data-dir',
+        elsewhere,
+        'class',
+        'create',
+        '--name',
+        '2019年青年干部培训班',
+        '--start',
+        '2019-04-08',
+        '--end',
+        '2019-04-19',
+      ],
+      io,
+    );
+    expect(before).toBe(0);
+    const out: string[] = [];
+    const listed = await run(['--json', '--data-dir', elsewhere, 'class', 'list'], { ...io, stdout: (s) => out.push(s) });
+    expect(listed).toBe(0);
+    expect((JSON.parse(out.join('')) as TrainingClass[]).map((c) => c.name)).toEqual(['2019年青年干部培训班']);
+    out.length = 0;
+    expect(await run(['class', 'list', '--data-dir', elsewhere, '--json'], { ...io, stdout: (s) => out.push(s) })).toBe(0);
+    expect((JSON.parse(out.join('')) as TrainingClass[]).map((c) => c.name)).toEqual(['2019年青年干部培训班']);
+    // The default data folder (CADRE_DATA_DIR of the other tests) was never touched.
+    expect((await cadre('class', 'list', '--json')).stdout).toBe('[]');
+  });
+
+  it('stops a running import at Ctrl+C, shows its progress on a terminal, and imports nothing', async () => {
+    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    const file = standardRoster(temp.dir, 10_000, 'ctrl-c.xlsx');
+    const interrupt = new AbortController();
+    const progress: string[] = [];
+    const errors: string[] = [];
+    const code = await run(['roster', 'import', '--class', '2019-001', file], {
+      stdout: () => undefined,
+      stderr: (s) => errors.push(s),
+      env: { CADRE_DATA_DIR: temp.dir },
+      isTerminal: true,
+      // Ctrl+C as the person sees the check begin.
+      progress: (line) => {
+        progress.push(line);
+        if (line.startsWith('核对')) interrupt.abort();
+      },
+      interrupt: interrupt.signal,
+    });
+    expect(progress[0]).toMatch(/^读取文件 0\/1（0%）$/);
+    expect(progress.some((line) => line.startsWith('核对'))).toBe(true);
+    expect(code).toBe(130);
+    expect(errors.join('\n')).toContain('已取消，数据和文件都保持原样');
+    expect((await cadre('roster', 'list', '--class', '2019-001')).stdout).toContain('名册是空的');
+  });
 });

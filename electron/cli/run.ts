@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contract } from '../../shared/contract';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { CoreEvent } from '../../shared/events';
 import { openCore } from '../core/open';
 import { resolveDataDir } from '../core/paths';
 import { chromiumPlatform } from './chromium-platform';
-import { type Command, type OptionSpec, UsageError } from './command';
+import { type Call, type Command, type OptionSpec, UsageError } from './command';
 import { commands } from './commands';
+import { cliText } from './messages';
 
 export type Io = {
   stdout: (text: string) => void;
@@ -15,44 +17,66 @@ export type Io = {
   isTerminal?: boolean;
   // Rewrites one status line in place.
   progress?: (text: string) => void;
+  // Ctrl+C: running jobs stop at their next safe point, leaving data and files as they were.
+  interrupt?: AbortSignal;
 };
 
 const globalOptions = {
-  'data-dir': { type: 'string', describe: '数据文件夹（也可用环境变量 CADRE_DATA_DIR 指定）' },
-  json: { type: 'boolean', describe: '以 JSON 输出结果（错误以 JSON 写到 stderr）' },
-  help: { type: 'boolean', describe: '显示帮助' },
+  'data-dir': { type: 'string', describe: cliText('global.dataDir') },
+  json: { type: 'boolean', describe: cliText('global.json') },
+  help: { type: 'boolean', describe: cliText('global.help') },
 } as const satisfies Record<string, OptionSpec>;
 
 const describeOptions = (options: Readonly<Record<string, OptionSpec>>) =>
-  Object.entries(options).map(([name, spec]) => `  --${name}${spec.type === 'string' ? ' 值' : ''}\n      ${spec.describe}`);
+  Object.entries(options).map(
+    ([name, spec]) => `  --${name}${spec.type === 'string' ? cliText('usage.value') : ''}\n      ${spec.describe}`,
+  );
 
 // Command names in one column, summaries aligned after the longest.
 const width = Math.max(...commands.map((c) => c.words.join(' ').length)) + 2;
 
 const generalHelp = () =>
   [
-    '党校培训班管理 命令行',
+    cliText('usage.title'),
     '',
-    '用法：npm run cadre -- <命令> [选项]    （需要纯 JSON 输出时用 npm run -s cadre -- … --json）',
+    cliText('usage.line'),
     '',
-    '命令：',
+    cliText('usage.commands'),
     ...commands.map((c) => `  ${c.words.join(' ').padEnd(width)}${c.summary}`),
     '',
-    '通用选项：',
+    cliText('usage.globalOptions'),
     ...describeOptions(globalOptions),
     '',
-    '查看某个命令的选项：npm run cadre -- <命令> --help',
+    cliText('usage.more'),
   ].join('\n');
 
 const commandHelp = (command: Command) =>
   [
-    `用法：npm run cadre -- ${command.usage}`,
+    cliText('usage.command', { usage: command.usage }),
     '',
     command.summary,
     '',
-    '选项：',
+    cliText('usage.options'),
     ...describeOptions({ ...command.options, ...globalOptions }),
   ].join('\n');
+
+// Global options may come before the command as well as after it: `--data-dir D class list` and
+// `class list --data-dir D` are the same command line.
+const leadingGlobals = (argv: readonly string[]): { globals: string[]; rest: string[] } => {
+  const globals: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (arg === '--data-dir' && i + 1 < argv.length) {
+      globals.push(arg, argv[i + 1] ?? '');
+      i += 2;
+    } else if (arg.startsWith('--data-dir=') || arg === '--json' || arg === '--help' || arg === '-h') {
+      globals.push(arg);
+      i += 1;
+    } else break;
+  }
+  return { globals, rest: argv.slice(i) };
+};
 
 const findCommand = (args: readonly string[]): { command: Command; rest: string[] } | undefined => {
   for (const command of commands) {
@@ -75,11 +99,12 @@ const parseCommandLine = (args: readonly string[], options: Readonly<Record<stri
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
-    if (!spec) throw new UsageError(`未知的选项“${token.rawName}”`);
+    if (!spec) throw new UsageError(cliText('errors.unknownOption', { option: token.rawName }));
     // "--year --json" means a forgotten value, not the year "--json".
     const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith('--'));
-    if (spec.type === 'string' && missing) throw new UsageError(`选项“${token.rawName}”需要一个值`);
-    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`选项“${token.rawName}”不需要值`);
+    if (spec.type === 'string' && missing) throw new UsageError(cliText('errors.needsValue', { option: token.rawName }));
+    if (spec.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(cliText('errors.noValue', { option: token.rawName }));
   }
   return { values, positionals };
 };
@@ -89,46 +114,51 @@ const printError = (io: Io, error: AppErrorShape, json: boolean) => {
     io.stderr(JSON.stringify({ error }, null, 2));
     return;
   }
-  io.stderr(`错误：${error.message}`);
+  io.stderr(cliText('errors.prefix', { message: error.message }));
   const issues = error.details?.issues ?? [];
   if (issues.length > 1) for (const issue of issues) io.stderr(`  - ${issue.message}`);
 };
-
-const phases: Record<string, string> = { read: '读取文件', check: '核对', write: '写入', prepare: '准备' };
 
 // Long work draws a progress line on a terminal; piped output and --json stay clean.
 const progressPrinter = (io: Io, quiet: boolean) => {
   if (quiet || !io.isTerminal) return undefined;
   return (event: CoreEvent) => {
     const percent = event.total > 0 ? Math.round((event.done / event.total) * 100) : 0;
-    io.progress?.(`${phases[event.phase] ?? event.phase} ${event.done}/${event.total}（${percent}%）`);
+    io.progress?.(
+      cliText('phases.line', { phase: cliText(`phases.${event.phase}`), done: event.done, total: event.total, percent }),
+    );
   };
 };
 
+// The shell's code for a command stopped by Ctrl+C.
+const interruptedCode = 130;
+
 export const run = async (argv: readonly string[], io: Io): Promise<number> => {
+  const { globals, rest: afterGlobals } = leadingGlobals(argv);
   const wantsJson = argv.includes('--json');
-  const found = findCommand(argv);
+  const found = findCommand(afterGlobals);
   if (!found) {
-    const asked = argv.includes('--help') || argv.includes('-h') || argv.length === 0;
+    const asked = argv.includes('--help') || argv.includes('-h') || afterGlobals.length === 0;
     if (asked) {
       io.stdout(generalHelp());
       return 0;
     }
-    const words = argv
+    const words = afterGlobals
       .filter((arg) => !arg.startsWith('-'))
       .slice(0, 2)
       .join(' ');
-    io.stderr(`错误：未知的命令“${words}”\n\n${generalHelp()}`);
+    io.stderr(`${cliText('errors.prefix', { message: cliText('errors.unknownCommand', { words }) })}\n\n${generalHelp()}`);
     return 2;
   }
-  const { command, rest } = found;
+  const { command } = found;
+  const rest = [...found.rest, ...globals];
   const allOptions = { ...command.options, ...globalOptions };
   let parsed: Parsed;
   try {
     parsed = parseCommandLine(rest, allOptions);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`错误：${error.message}\n\n${commandHelp(command)}`);
+    io.stderr(`${cliText('errors.prefix', { message: error.message })}\n\n${commandHelp(command)}`);
     return 2;
   }
   if (parsed.values['help'] === true) {
@@ -153,21 +183,37 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
       return 0;
     }
     printError(io, error.toShape(), wantsJson);
-    if (error.code === 'DATABASE_DAMAGED') io.stderr('可以用 npm run cadre -- restore <备份文件夹> 从备份恢复。');
+    if (error.code === 'DATABASE_DAMAGED') io.stderr(cliText('errors.restoreHint'));
     return 1;
   }
+  const stopJobs = () => opened.core.jobs.cancelAll();
+  io.interrupt?.addEventListener('abort', stopJobs);
+  let jobs = 0;
+  // Every job gets an id, so that its progress reaches the terminal.
+  const call: Call = (channel, input) => {
+    jobs += 1;
+    const named =
+      contract[channel].kind === 'job' && typeof input === 'object' && input !== null
+        ? { ...input, jobId: `cli-${jobs}` }
+        : input;
+    return opened.router.call(channel, named);
+  };
   try {
     let result;
     try {
       result = await command.execute(
-        { call: opened.router.call, grant: (path, purpose) => opened.core.grants.issue(resolve(path), purpose) },
+        { call, grant: (path, purpose) => opened.core.grants.issue(resolve(path), purpose) },
         parsed.values,
         parsed.positionals,
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      io.stderr(`错误：${error.message}\n\n${commandHelp(command)}`);
+      io.stderr(`${cliText('errors.prefix', { message: error.message })}\n\n${commandHelp(command)}`);
       return 2;
+    }
+    if (!result.ok && result.error.code === 'CANCELLED') {
+      io.stderr(cliText('errors.cancelled'));
+      return interruptedCode;
     }
     if (!result.ok) {
       printError(io, result.error, wantsJson);
@@ -176,6 +222,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
     io.stdout(wantsJson ? JSON.stringify(command.json(result.value), null, 2) : command.print(result.value));
     return command.exitCode(result.value);
   } finally {
+    io.interrupt?.removeEventListener('abort', stopJobs);
     opened.close();
   }
 };

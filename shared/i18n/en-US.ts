@@ -83,6 +83,7 @@ export const enUS = {
     seq: 'No.',
   },
   issues: {
+    more: '{{shown}}; {{rest}} more problems',
     raw_path: '“{{label}}” cannot be a file path; choose files and folders in the dialog',
     grant_unknown: 'The chosen file is no longer valid (the program restarted); please choose it again',
     grant_purpose: 'The chosen file cannot be used for this; please choose again',

@@ -103,6 +103,7 @@ export const zhCN = {
     invalid_phone: '“{{label}}”不是有效的电话号码',
     invalid_time: '“{{label}}”应为 时:分（如 08:30）',
     duplicate: '“{{label}}”与第 {{other}} 行重复',
+    more: '{{shown}}；另有 {{rest}} 处问题',
     raw_path: '“{{label}}”不能是文件路径；文件和文件夹请在对话框中选择',
     grant_unknown: '所选的文件已失效（程序重新启动过），请重新选择',
     grant_purpose: '所选的文件不能用于此操作，请重新选择',

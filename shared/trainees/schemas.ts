@@ -122,7 +122,8 @@ const id = z.number().int().positive();
 export const personLabels = { name: 'fields.personName' } as const;
 
 // The message key labelling a field of a person (roster columns, import mapping, forms).
-export const personFieldKey = (field: string): string => (field === 'name' ? personLabels.name : `fields.${field}`);
+export const personFieldKey = <F extends string>(field: F): 'fields.personName' | `fields.${Exclude<F, 'name'>}` =>
+  field === 'name' ? personLabels.name : (`fields.${field}` as `fields.${Exclude<F, 'name'>}`);
 
 export const traineeSchemas = {
   search: z.strictObject({

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import { type Call, UsageError, type Values } from '../command';
+import { cliText } from '../messages';
 
 // What commands about one class share: --class by ID or code, and one file to read.
-export const classOption = { class: { type: 'string', describe: '班次的 ID 或编号（如 2019-002）' } } as const;
+export const classOption = { class: { type: 'string', describe: cliText('classArgs.class') } } as const;
 
 const classRef = (values: Values): string | number => {
   const ref = values['class'];
-  if (typeof ref !== 'string' || ref.trim() === '') throw new UsageError('请用 --class 指定班次的 ID 或编号');
+  if (typeof ref !== 'string' || ref.trim() === '') throw new UsageError(cliText('classArgs.needClass'));
   return /^\d+$/.test(ref.trim()) ? Number(ref) : ref.trim();
 };
 
@@ -19,7 +20,7 @@ export const classId = async (call: Call, values: Values): Promise<Result<number
 // `what` names the file in the message: 名册文件, 课程安排表文件.
 export const oneFile = (positionals: readonly string[], what: string) => {
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(`请给出${what}的路径`);
-  if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
+  if (file === undefined) throw new UsageError(cliText('classArgs.needFile', { what }));
+  if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
   return resolve(file);
 };

@@ -3,6 +3,7 @@ import { err, ok } from '../../../shared/result';
 import type { ImportPreview, ImportResult } from '../../../shared/roster/import';
 import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
+import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
 import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
@@ -14,15 +15,15 @@ const sexWord = (entry: RosterEntry) => (entry.sex ? message(`sex.${entry.sex}`)
 export const rosterCommands: readonly Command[] = [
   steps<Imported>({
     words: ['roster', 'import'],
-    usage: 'roster import --class <ID 或编号> 文件 [--sheet 工作表] [--header-row 行号]',
-    summary: '导入学员名册（.xlsx、.xls、WPS .et、.csv），全部成功或全部不导入',
+    usage: cliText('roster.import.usage'),
+    summary: cliText('roster.import.summary'),
     options: {
       ...classOption,
-      sheet: { type: 'string', describe: '工作表名称（默认自动选择）' },
-      'header-row': { type: 'string', describe: '表头所在行号（默认自动识别）' },
+      sheet: { type: 'string', describe: cliText('roster.import.sheet') },
+      'header-row': { type: 'string', describe: cliText('roster.import.headerRow') },
     },
     execute: async ({ call, grant }, values, positionals) => {
-      const file = grant(oneFile(positionals, '名册文件'), 'rosterImport');
+      const file = grant(oneFile(positionals, cliText('roster.import.what')), 'rosterImport');
       const id = await classId(call, values);
       if (!id.ok) return id;
       const headerRow = typeof values['header-row'] === 'string' ? Number(values['header-row']) : undefined;
@@ -35,16 +36,28 @@ export const rosterCommands: readonly Command[] = [
     print: ({ preview, result }) => {
       const { added, updated, unchanged, rejected } = result.counts;
       const lines = [
-        `文件：${preview.fileName}（工作表“${preview.sheet}”，表头在第 ${preview.headerRow} 行，${preview.dataRows} 行数据）`,
-        `新增 ${added} 人，更新 ${updated} 人，未变 ${unchanged} 人，拒绝 ${rejected} 行`,
+        cliText('roster.import.file', {
+          name: preview.fileName,
+          sheet: preview.sheet,
+          row: preview.headerRow,
+          rows: preview.dataRows,
+        }),
+        cliText('roster.import.counts', { added, updated, unchanged, rejected }),
       ];
-      for (const row of result.rejected) lines.push(`  第 ${row.row} 行：${row.reasons.join('；')}`);
+      for (const row of result.rejected)
+        lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join('；') }));
       const warnings = preview.problems.filter((p) => p.severity === 'warning');
       if (warnings.length > 0) {
-        lines.push(`提示 ${warnings.length} 处：`);
+        lines.push(cliText('roster.import.warnings', { count: warnings.length }));
         for (const warning of warnings.slice(0, 20))
-          lines.push(`  第 ${warning.row} 行${warning.column ? ` ${warning.column} 列` : ''}：${warning.message}`);
-        if (warnings.length > 20) lines.push(`  …另有 ${warnings.length - 20} 处`);
+          lines.push(
+            cliText('roster.import.warning', {
+              row: warning.row,
+              column: warning.column ? cliText('roster.import.warningColumn', { column: warning.column }) : '',
+              message: warning.message,
+            }),
+          );
+        if (warnings.length > 20) lines.push(cliText('roster.import.moreWarnings', { count: warnings.length - 20 }));
       }
       return lines.join('\n');
     },
@@ -52,12 +65,12 @@ export const rosterCommands: readonly Command[] = [
   }),
   steps<(RosterEntry & { idNumber?: string; phone?: string })[]>({
     words: ['roster', 'list'],
-    usage: 'roster list --class <ID 或编号> [--sort stroke|pinyin|unit|group] [--reveal]',
-    summary: '列出班次名册（身份证号和电话默认隐去部分数字；--reveal 显示完整内容并记入日志）',
+    usage: cliText('roster.list.usage'),
+    summary: cliText('roster.list.summary'),
     options: {
       ...classOption,
-      sort: { type: 'string', describe: `排序：${rosterSorts.join(' / ')}（默认 stroke，即姓氏笔画）` },
-      reveal: { type: 'boolean', describe: '显示完整的身份证号和电话（会记入操作日志）' },
+      sort: { type: 'string', describe: cliText('roster.list.sort', { sorts: rosterSorts.join(' / ') }) },
+      reveal: { type: 'boolean', describe: cliText('roster.list.reveal') },
     },
     execute: async ({ call }, values) => {
       const id = await classId(call, values);
@@ -67,7 +80,7 @@ export const rosterCommands: readonly Command[] = [
         return listed.ok ? ok(listed.value.items) : listed;
       const revealed = await call('trainees.reveal', {
         ids: listed.value.items.map((e) => e.traineeId),
-        purpose: '命令行 roster list --reveal',
+        purpose: cliText('roster.list.purpose'),
       });
       if (!revealed.ok) return revealed;
       const full = new Map(revealed.value.map((r) => [r.id, r]));
@@ -81,9 +94,11 @@ export const rosterCommands: readonly Command[] = [
     },
     print: (items) =>
       items.length === 0
-        ? '名册是空的。'
+        ? cliText('roster.list.empty')
         : `${formatTable(
-            ['序号', '姓名', '性别', '出生年月', '身份证号', '工作单位', '职务', '联系电话', '小组', '班委', '状态'],
+            (
+              ['seq', 'name', 'sex', 'birthDate', 'idNumber', 'unit', 'position', 'phone', 'group', 'role', 'status'] as const
+            ).map((column) => cliText(`roster.list.columns.${column}`)),
             items.map((e, i) => [
               String(i + 1),
               e.name,
@@ -97,27 +112,26 @@ export const rosterCommands: readonly Command[] = [
               e.role,
               message(`enrolmentStatus.${e.status}`),
             ]),
-          )}\n共 ${items.length} 人`,
+          )}\n${cliText('roster.list.total', { count: items.length })}`,
   }),
   steps<{ path: string; rows: number; bytes: number }>({
     words: ['roster', 'export'],
-    usage:
-      'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts] [--by day|session]',
-    summary: '导出名册、签到表、分组名单或通讯录',
+    usage: cliText('roster.export.usage'),
+    summary: cliText('roster.export.summary'),
     options: {
       ...classOption,
-      format: { type: 'string', describe: `格式：${exportFormats.join(' / ')}` },
-      out: { type: 'string', describe: '保存到的文件' },
-      document: { type: 'string', describe: `文件类型：${rosterDocuments.join(' / ')}（默认 roster，即学员名册）` },
-      columns: { type: 'string', describe: `名册的列，用逗号分隔，可选：${rosterColumns.join(',')}` },
-      sort: { type: 'string', describe: `排序：${rosterSorts.join(' / ')}（默认 stroke）` },
-      reveal: { type: 'boolean', describe: '导出完整的身份证号和电话（会记入操作日志）' },
-      encoding: { type: 'string', describe: 'CSV 编码：gb18030（默认，适合中文 Excel）/ utf8bom' },
-      by: { type: 'string', describe: `签到表：${signinLayouts.join(' / ')}（默认 day 每天一页；session 每节课一页）` },
+      format: { type: 'string', describe: cliText('roster.export.format', { formats: exportFormats.join(' / ') }) },
+      out: { type: 'string', describe: cliText('classArgs.out') },
+      document: { type: 'string', describe: cliText('roster.export.document', { documents: rosterDocuments.join(' / ') }) },
+      columns: { type: 'string', describe: cliText('roster.export.columns', { columns: rosterColumns.join(',') }) },
+      sort: { type: 'string', describe: cliText('roster.export.sort', { sorts: rosterSorts.join(' / ') }) },
+      reveal: { type: 'boolean', describe: cliText('roster.export.reveal') },
+      encoding: { type: 'string', describe: cliText('roster.export.encoding') },
+      by: { type: 'string', describe: cliText('roster.export.by', { layouts: signinLayouts.join(' / ') }) },
     },
     execute: async ({ call, grant }, values) => {
       const out = values['out'];
-      if (typeof out !== 'string') throw new UsageError('请用 --out 指定保存到的文件');
+      if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
       const id = await classId(call, values);
       if (!id.ok) return id;
       const reveal = values['reveal'] === true;
@@ -136,6 +150,6 @@ export const rosterCommands: readonly Command[] = [
         }),
       );
     },
-    print: ({ path, rows }) => `已导出 ${rows} 行到 ${path}`,
+    print: ({ path, rows }) => cliText('roster.export.done', { rows, path }),
   }),
 ];

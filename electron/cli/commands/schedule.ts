@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { Conflict } from '../../../shared/schedule/schemas';
 import type { ScheduleImportPreview } from '../../../shared/schedule/import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
+import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
@@ -12,7 +13,10 @@ const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
   if (exact.length === 1 && exact[0]) return ok(exact[0].id);
   return err({
     code: 'NOT_FOUND',
-    message: exact.length > 1 ? `有 ${exact.length} 位名叫“${name}”的人员，请用编号` : `找不到人员“${name}”`,
+    message:
+      exact.length > 1
+        ? cliText('schedule.export.namesakes', { count: exact.length, name })
+        : cliText('schedule.export.noTeacher', { name }),
   });
 };
 
@@ -20,7 +24,7 @@ const target = async (call: Call, values: Values): Promise<Result<{ classId?: nu
   const classRef = values['class'];
   const teacher = values['teacher'];
   if ((typeof classRef === 'string') === (typeof teacher === 'string'))
-    throw new UsageError('请用 --class 指定班次，或用 --teacher 指定授课人（二选一）');
+    throw new UsageError(cliText('schedule.export.classOrTeacher'));
   if (typeof teacher === 'string') {
     const id = await teacherId(call, teacher.trim());
     return id.ok ? ok({ teacherId: id.value }) : id;
@@ -32,30 +36,30 @@ const target = async (call: Call, values: Values): Promise<Result<{ classId?: nu
 export const scheduleCommands: readonly Command[] = [
   steps<{ path: string; rows: number }>({
     words: ['schedule', 'export'],
-    usage: 'schedule export --class <ID 或编号> --format xlsx|docx|pdf|ics --out 文件',
-    summary: '导出课程安排表（Excel、Word、PDF）或日历文件（.ics，可导入手机和电脑日历）',
+    usage: cliText('schedule.export.usage'),
+    summary: cliText('schedule.export.summary'),
     options: {
       ...classOption,
-      teacher: { type: 'string', describe: '授课人的姓名或编号（导出此人跨班次的全部课程）' },
-      format: { type: 'string', describe: '格式：xlsx / docx / pdf / ics' },
-      out: { type: 'string', describe: '保存到的文件' },
+      teacher: { type: 'string', describe: cliText('schedule.export.teacher') },
+      format: { type: 'string', describe: cliText('schedule.export.format') },
+      out: { type: 'string', describe: cliText('classArgs.out') },
     },
     execute: async ({ call, grant }, values) => {
       const out = values['out'];
-      if (typeof out !== 'string') throw new UsageError('请用 --out 指定保存到的文件');
+      if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
       const chosen = await target(call, values);
       if (!chosen.ok) return chosen;
       return call('schedule.export', defined({ ...chosen.value, format: values['format'], grant: grant(out, 'export') }));
     },
-    print: ({ path, rows }) => `已导出 ${rows} 节课到 ${path}`,
+    print: ({ path, rows }) => cliText('schedule.export.done', { rows, path }),
   }),
   steps<{ preview: ScheduleImportPreview; added: number; conflicts: Conflict[] }>({
     words: ['schedule', 'import'],
-    usage: 'schedule import --class <ID 或编号> 文件',
-    summary: '从课程安排表（.xlsx、.xls、.csv）导入课程，全部成功或全部不导入',
+    usage: cliText('schedule.import.usage'),
+    summary: cliText('schedule.import.summary'),
     options: classOption,
     execute: async ({ call, grant }, values, positionals) => {
-      const file = grant(oneFile(positionals, '课程安排表文件'), 'scheduleImport');
+      const file = grant(oneFile(positionals, cliText('schedule.import.what')), 'scheduleImport');
       const id = await classId(call, values);
       if (!id.ok) return id;
       const source = { classId: id.value, grant: file };
@@ -67,10 +71,16 @@ export const scheduleCommands: readonly Command[] = [
         return err({
           code: 'INVALID_INPUT',
           message: [
-            `有 ${refused.length} 行无法导入，未导入任何课程：`,
-            ...refused.map(
-              (row) =>
-                `  第 ${row.row} 行：${row.problems.map((p) => (p.column ? `${p.column}列 ${p.message}` : p.message)).join('；')}`,
+            cliText('schedule.import.refused', { count: refused.length }),
+            ...refused.map((row) =>
+              cliText('schedule.import.row', {
+                row: row.row,
+                problems: row.problems
+                  .map((p) =>
+                    p.column ? cliText('schedule.import.column', { column: p.column, message: p.message }) : p.message,
+                  )
+                  .join('；'),
+              }),
             ),
           ].join('\n'),
         });
@@ -79,9 +89,11 @@ export const scheduleCommands: readonly Command[] = [
     },
     print: ({ preview, added, conflicts }) =>
       [
-        `文件：${preview.fileName}（工作表“${preview.sheet}”，表头在第 ${preview.headerRow} 行）`,
-        `已导入 ${added} 节课`,
-        ...(conflicts.length > 0 ? [`需要确认的提示 ${conflicts.length} 个：`, ...conflicts.map((c) => `  ${c.message}`)] : []),
+        cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
+        cliText('schedule.import.added', { count: added }),
+        ...(conflicts.length > 0
+          ? [cliText('schedule.import.conflicts', { count: conflicts.length }), ...conflicts.map((c) => `  ${c.message}`)]
+          : []),
       ].join('\n'),
     json: ({ added, conflicts }) => ({ added, conflicts }),
   }),

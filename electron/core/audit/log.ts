@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditFilters } from '../../../shared/audit/schemas';
 import { addDays } from '../../../shared/dates';
-import { message } from '../../../shared/i18n/translate';
+import { message, messageIfKnown } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
@@ -42,8 +42,8 @@ const summaryOf = (row: Row): string => {
   if (row.summary) return row.summary;
   const name = nameIn(changes(row.after)) ?? nameIn(changes(row.before)) ?? row.entity_id ?? '';
   return message('audit.line', {
-    action: message(`audit.actions.${row.action}`),
-    entity: message(`audit.entities.${row.entity}`),
+    action: messageIfKnown(`audit.actions.${row.action}`) ?? row.action,
+    entity: messageIfKnown(`audit.entities.${row.entity}`) ?? row.entity,
     name,
   });
 };
@@ -122,7 +122,7 @@ export const exportAudit = async (core: Core, input: AuditFilters & { grant: str
         rows: rows.map((entry) => [
           entry.at,
           entry.actor,
-          message(`audit.actions.${entry.action}`),
+          messageIfKnown(`audit.actions.${entry.action}`) ?? entry.action,
           entry.summary,
           entry.channel,
           compact(entry.before),

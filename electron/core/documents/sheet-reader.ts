@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { unzipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
-import { message } from '../../../shared/i18n/translate';
+import { message, type MessageKey } from '../../../shared/i18n/translate';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
@@ -29,7 +29,7 @@ export const importLimits = {
   maxRows: 100_000,
 } as const;
 
-const refuse = (key: string, params?: Record<string, string | number>) =>
+const refuse = (key: MessageKey, params?: Record<string, string | number>) =>
   new AppError('INVALID_INPUT', message(key, params), {
     issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
   });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { JobPhase } from '../../../shared/events';
 import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 
@@ -6,7 +7,7 @@ import type { Core } from '../context';
 // request is heard), and stops at its next safe point when asked to. Jobs are the router's third
 // kind of channel, beside queries and commands.
 export type Job = {
-  progress: (phase: string, done: number, total: number) => void;
+  progress: (phase: JobPhase, done: number, total: number) => void;
   // Yields to the event loop; throws CANCELLED when the job has been asked to stop.
   pause: () => Promise<void>;
   // Throws CANCELLED when the job has been asked to stop: call before anything that cannot be undone.
@@ -50,7 +51,7 @@ export const startJob = (core: Core, channel: string, jobId: string | undefined,
 // Runs `step` over `items` in slices, reporting progress (and hearing a cancel) between them.
 export const inSlices = async <T>(
   job: Job,
-  phase: string,
+  phase: JobPhase,
   items: readonly T[],
   step: (item: T, index: number) => void,
   slice = 500,

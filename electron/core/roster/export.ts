@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { classTitle, type TrainingClass } from '../../../shared/classes/schemas';
 import { addDays, chineseDate, chineseWeekday, daysBetween } from '../../../shared/dates';
-import { message } from '../../../shared/i18n/translate';
+import { message, type MessageKey } from '../../../shared/i18n/translate';
 import { printedTime, type Session } from '../../../shared/schedule/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
@@ -217,7 +217,7 @@ const peopleOf = (core: Core, items: readonly RosterItem[], reveal: RosterExport
   });
 };
 
-const refuse = (field: 'sessionId' | 'signinBy', key: string) =>
+const refuse = (field: 'sessionId' | 'signinBy', key: MessageKey) =>
   invalidInput([{ ...fieldIssue(field, 'invalid_format'), message: message(key) }]);
 
 // The sessions a sign-in sheet is made for, or undefined for a sheet per day.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as XLSX from '@e965/xlsx';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { AppError } from '../../../shared/errors';
-import { message } from '../../../shared/i18n/translate';
+import { message, type MessageKey } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import {
   type Conflict,
@@ -129,7 +129,7 @@ const fieldColumns: Record<string, ScheduleImportField> = {
 
 type Parsed = { rows: ScheduleImportRow[]; fields: Map<number, SessionFields>; token: string; fileName: string; header: Header };
 
-const problem = (column: number | undefined, key: string, params?: Record<string, string | number>) => ({
+const problem = (column: number | undefined, key: MessageKey, params?: Record<string, string | number>) => ({
   column: column === undefined ? '' : columnLetter(column),
   message: message(key, params),
 });

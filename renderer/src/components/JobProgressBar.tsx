@@ -12,9 +12,7 @@ export const JobProgressBar = ({ working, onCancel }: { working: Working; onCanc
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">
           {label}
-          {progress
-            ? ` · ${t(`job.${progress.phase}`, { defaultValue: progress.phase })} ${progress.done}/${progress.total}`
-            : ''}
+          {progress ? ` · ${t(`job.${progress.phase}`)} ${progress.done}/${progress.total}` : ''}
         </Typography.Text>
         {onCancel && (
           <Button size="small" onClick={onCancel}>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
-import { message } from '../../../../shared/i18n/translate';
+import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import {
   columnLetter,
   type ImportAction,
@@ -43,7 +43,7 @@ type Prepared = {
   rows: ParsedRow[];
 };
 
-const invalid = (key: string, params?: Record<string, string | number>, field = 'grant') =>
+const invalid = (key: MessageKey, params?: Record<string, string | number>, field = 'grant') =>
   new AppError('INVALID_INPUT', message(key, params), {
     issues: [{ field, code: 'invalid_format', message: message(key, params) }],
   });
@@ -91,7 +91,8 @@ const prepare = (core: Core, source: ImportSource): Prepared => {
 
   if (!columns.some((c) => c.field === 'name')) throw invalid('import.noNameColumn', undefined, 'mapping');
   for (const field of new Set(columns.map((c) => c.field))) {
-    const same = columns.filter((c) => c.field === field && field !== null && field !== 'seq');
+    if (field === null) continue;
+    const same = columns.filter((c) => c.field === field && field !== 'seq');
     if (same.length > 1)
       throw invalid(
         'import.duplicateField',
@@ -205,7 +206,8 @@ const stamp = (core: Core): string =>
 
 // The last preview of each open data folder, so that committing neither reads the file again nor,
 // when the database has not changed since, works out each row's fate a second time.
-type Previewed = Prepared & { plans: Plan[]; stamp: string; path: string; fileStamp: string };
+type Planned = { plans: Plan[]; stamp: string };
+type Previewed = Prepared & Planned & { path: string; fileStamp: string };
 const prepared = new WeakMap<Db, Previewed>();
 
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
@@ -220,18 +222,25 @@ const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, st
   role: row.role ?? '',
 });
 
+// Each row's fate (add, update, unchanged, reject) as the database stands now: read-only work done
+// before any write lock is taken, in slices that report progress and hear a cancel.
+const planAll = async (core: Core, job: Job, classId: number, rows: readonly ParsedRow[]): Promise<Planned> => {
+  const plans: Plan[] = [];
+  await inSlices(job, 'check', rows, (row) => {
+    plans.push(planRow(core, classId, row));
+  });
+  return { plans, stamp: stamp(core) };
+};
+
 export const previewImport = async (core: Core, source: ImportSource, job: Job): Promise<ImportPreview> => {
   const target = getClass(core, source.classId);
   assertWritable(target);
   job.progress('read', 0, 1);
   await job.pause();
   const ready = prepare(core, source);
-  const plans: Plan[] = [];
-  await inSlices(job, 'check', ready.rows, (row) => {
-    plans.push(planRow(core, source.classId, row));
-  });
+  const { plans, stamp: planned } = await planAll(core, job, source.classId, ready.rows);
   const path = core.grants.resolve(source.grant, 'rosterImport');
-  prepared.set(core.db, { ...ready, plans, stamp: stamp(core), path, fileStamp: fileStamp(path) });
+  prepared.set(core.db, { ...ready, plans, stamp: planned, path, fileStamp: fileStamp(path) });
   const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
   return {
     token: ready.token,
@@ -260,7 +269,7 @@ export const commitImport = async (
   assertWritable(target);
   const cached = prepared.get(core.db);
   let ready: Prepared;
-  let previewed: Previewed | undefined;
+  let planned: Planned;
   const path = core.grants.resolve(source.grant, 'rosterImport');
   // What was previewed is what is committed, unless the file has changed on disk since.
   if (
@@ -271,21 +280,23 @@ export const commitImport = async (
     cached.fileStamp === fileStamp(path)
   ) {
     ready = cached;
-    previewed = cached;
+    planned = cached;
   } else {
     job.progress('read', 0, 1);
     await job.pause();
     ready = prepare(core, source);
     if (source.token !== undefined && ready.token !== source.token) throw invalid('import.changedFile');
+    planned = await planAll(core, job, source.classId, ready.rows);
   }
   const rows = ready.rows;
   const now = timestamp(core);
+  job.checkpoint();
   // One transaction for every row: the roster gets the whole file or nothing of it.
   const plans = job.transaction(() => {
     const done: Plan[] = [];
     // Under the write lock nothing else can change the database any more; if nothing has since the
-    // preview, its plans stand.
-    const reuse = previewed !== undefined && previewed.stamp === stamp(core) ? previewed.plans : undefined;
+    // rows were planned, the plans stand (another program writing in between makes them planned again).
+    const reuse = planned.stamp === stamp(core) ? planned.plans : undefined;
     rows.forEach((row, index) => {
       const plan = reuse?.[index] ?? planRow(core, source.classId, row);
       done.push(plan);

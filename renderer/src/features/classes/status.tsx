@@ -19,7 +19,9 @@ export const StatusTag = ({ status }: { status: ClassStatus }) => {
 };
 
 // The buttons a class offers in each status, in the order they are shown (forward first).
-export const statusActions: Record<ClassStatus, readonly { to: ClassStatus; label: string }[]> = {
+type ActionLabel = `classes.status.${'start' | 'finish' | 'backToPlanning' | 'archive' | 'reopen'}`;
+
+export const statusActions: Record<ClassStatus, readonly { to: ClassStatus; label: ActionLabel }[]> = {
   planning: [{ to: 'in_progress', label: 'classes.status.start' }],
   in_progress: [
     { to: 'finished', label: 'classes.status.finish' },
