@@ -1,32 +1,33 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { message } from '../../shared/i18n/translate';
 
-// A short Chinese menu: the app's own navigation is in the window; this keeps the standard
-// edit shortcuts (copy, paste, undo) and a way to quit working everywhere.
+// A short menu: the app's own navigation is in the window; this keeps the standard edit shortcuts
+// (copy, paste, undo) and a way to quit working everywhere.
 export const installMenu = (): void => {
   const template: MenuItemConstructorOptions[] = [
-    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    { label: message('menu.file'), submenu: [{ role: 'quit', label: message('menu.quit') }] },
     {
-      label: '编辑',
+      label: message('menu.edit'),
       submenu: [
-        { role: 'undo', label: '撤销' },
-        { role: 'redo', label: '重做' },
+        { role: 'undo', label: message('menu.undo') },
+        { role: 'redo', label: message('menu.redo') },
         { type: 'separator' },
-        { role: 'cut', label: '剪切' },
-        { role: 'copy', label: '复制' },
-        { role: 'paste', label: '粘贴' },
-        { role: 'selectAll', label: '全选' },
+        { role: 'cut', label: message('menu.cut') },
+        { role: 'copy', label: message('menu.copy') },
+        { role: 'paste', label: message('menu.paste') },
+        { role: 'selectAll', label: message('menu.selectAll') },
       ],
     },
     {
-      label: '视图',
+      label: message('menu.view'),
       submenu: [
-        { role: 'reload', label: '重新载入' },
+        { role: 'reload', label: message('menu.reload') },
         { type: 'separator' },
-        { role: 'resetZoom', label: '实际大小' },
-        { role: 'zoomIn', label: '放大' },
-        { role: 'zoomOut', label: '缩小' },
+        { role: 'resetZoom', label: message('menu.resetZoom') },
+        { role: 'zoomIn', label: message('menu.zoomIn') },
+        { role: 'zoomOut', label: message('menu.zoomOut') },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: '全屏' },
+        { role: 'togglefullscreen', label: message('menu.fullscreen') },
       ],
     },
   ];

@@ -13,6 +13,15 @@ export const defaultVocab: Record<VocabKind, readonly string[]> = {
   staffRole: ['授课教师', '项目顾问', '总协调人', '乡镇领导', '班主任', '带队教师'],
 };
 
+// What personnel lists write in these columns, offered as the form's suggestions.
+export const politicalStatusWords = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;
+export const educationWords = ['研究生', '大学本科', '大学专科', '中专', '高中'] as const;
+// The ethnicity a new person's form starts with: most trainees in a Han-majority city.
+export const usualEthnicity = '汉族';
+
+// The class role that leads a study group: the group list names them beside their group.
+export const groupLeaderRole = '组长';
+
 export const vocabSchemas = {
   get: z.strictObject({ kind: z.enum(vocabKinds) }),
   set: z.strictObject({

@@ -99,7 +99,7 @@ export const dataCommands: readonly Command[] = [
       [
         report.ok ? cliText('data.check.passed') : cliText('data.check.failed'),
         cliText('data.check.integrity', {
-          result: report.integrity.length === 0 ? cliText('data.check.fine') : report.integrity.join('；'),
+          result: report.integrity.length === 0 ? cliText('data.check.fine') : report.integrity.join(message('text.clauses')),
         }),
         cliText('data.check.foreignKeys', {
           result:

@@ -45,7 +45,7 @@ export const rosterCommands: readonly Command[] = [
         cliText('roster.import.counts', { added, updated, unchanged, rejected }),
       ];
       for (const row of result.rejected)
-        lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join('；') }));
+        lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));
       const warnings = preview.problems.filter((p) => p.severity === 'warning');
       if (warnings.length > 0) {
         lines.push(cliText('roster.import.warnings', { count: warnings.length }));

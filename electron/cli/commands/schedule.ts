@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/translate';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Conflict } from '../../../shared/schedule/schemas';
 import type { ScheduleImportPreview } from '../../../shared/schedule/import';
@@ -79,7 +80,7 @@ export const scheduleCommands: readonly Command[] = [
                   .map((p) =>
                     p.column ? cliText('schedule.import.column', { column: p.column, message: p.message }) : p.message,
                   )
-                  .join('；'),
+                  .join(message('text.clauses')),
               }),
             ),
           ].join('\n'),

@@ -14,9 +14,6 @@ import { type ExportResult } from '../../../shared/files/schemas';
 import { type AttendanceStatus } from '../../../shared/attendance/schemas';
 import { statement } from '../db/statements';
 
-const marks: Record<AttendanceStatus, string> = { present: '√', late: '迟', leave: '假', absent: '缺' };
-const slotWords = { morning: '上', afternoon: '下', evening: '晚' } as const;
-
 const percent = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '' : `${Math.round(rate * 1000) / 10}%`;
 
@@ -39,31 +36,31 @@ export const exportAttendance = async (
     taken.set(`${row.session_id}:${row.enrolment_id}`, row.status);
   }
   const columns: DocColumn[] = [
-    { label: '序号', width: 3, align: 'center' },
-    { label: '姓名', width: 5, align: 'center' },
-    { label: '小组', width: 3, align: 'center' },
+    { label: message('documents.attendance.columns.seq'), width: 3, align: 'center' },
+    { label: message('documents.attendance.columns.name'), width: 5, align: 'center' },
+    { label: message('documents.attendance.columns.group'), width: 3, align: 'center' },
     ...sessions.map((s) => ({
-      label: `${Number(s.date.slice(5, 7))}/${Number(s.date.slice(8, 10))}${slotWords[slotOf(s.start)]}`,
+      label: `${Number(s.date.slice(5, 7))}/${Number(s.date.slice(8, 10))}${message(`documents.attendance.slots.${slotOf(s.start)}`)}`,
       width: 3,
       align: 'center' as const,
     })),
-    { label: '出勤率', width: 4, align: 'center' },
+    { label: message('documents.attendance.columns.rate'), width: 4, align: 'center' },
   ];
   const rows = members.map((member, i) => [
     String(i + 1),
     member.name,
     member.group === null ? '' : String(member.group),
     ...sessions.map((s) => {
-      if (!attends(s, member)) return '—';
+      if (!attends(s, member)) return message('documents.attendance.marks.away');
       const status = taken.get(`${s.id}:${member.enrolmentId}`);
-      return status ? marks[status] : '';
+      return status ? message(`documents.attendance.marks.${status}`) : '';
     }),
     percent(rates.get(member.enrolmentId)),
   ]);
   const title = message('attendance.titleSheet', { title: classTitle(target) });
   const bytes = await writeXlsx({
     title,
-    subtitle: [getSettings(core).schoolName, '√ 出勤　迟 迟到　假 请假　缺 缺勤　— 不参加'].filter(Boolean).join('　　'),
+    subtitle: [getSettings(core).schoolName, message('documents.attendance.legend')].filter(Boolean).join(message('text.gap')),
     orientation: 'landscape',
     sections: [{ columns, rows }],
   });
@@ -72,7 +69,7 @@ export const exportAttendance = async (
     audit: {
       entity: 'class',
       entityId: target.id,
-      summary: `导出“${title}”（XLSX，${members.length} 人）到 ${output.path}`,
+      summary: message('documents.attendance.summary', { title, count: members.length, path: output.path }),
       after: { path: output.path },
     },
   });

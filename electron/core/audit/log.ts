@@ -105,19 +105,21 @@ export const exportAudit = async (core: Core, input: AuditFilters & { grant: str
   const rows = matching(core, input, -1, 0).reverse().map(toEntry);
   job.progress('write', 0, 1);
   const doc: TableDoc = {
-    title: '操作日志',
-    subtitle: [getSettings(core).schoolName, `共 ${rows.length} 条`].filter(Boolean).join('　　'),
+    title: message('documents.audit.title'),
+    subtitle: [getSettings(core).schoolName, message('documents.audit.count', { count: rows.length })]
+      .filter(Boolean)
+      .join(message('text.gap')),
     orientation: 'landscape',
     sections: [
       {
         columns: [
-          { label: '时间', width: 9 },
-          { label: '操作人', width: 5 },
-          { label: '操作', width: 4, align: 'center' },
-          { label: '说明', width: 20 },
-          { label: '来源', width: 7 },
-          { label: '变更前', width: 16 },
-          { label: '变更后', width: 16 },
+          { label: message('documents.audit.columns.at'), width: 9 },
+          { label: message('documents.audit.columns.actor'), width: 5 },
+          { label: message('documents.audit.columns.action'), width: 4, align: 'center' },
+          { label: message('documents.audit.columns.summary'), width: 20 },
+          { label: message('documents.audit.columns.channel'), width: 7 },
+          { label: message('documents.audit.columns.before'), width: 16 },
+          { label: message('documents.audit.columns.after'), width: 16 },
         ],
         rows: rows.map((entry) => [
           entry.at,
@@ -136,7 +138,7 @@ export const exportAudit = async (core: Core, input: AuditFilters & { grant: str
     rows: rows.length,
     audit: {
       entity: 'data',
-      summary: `导出操作日志（${rows.length} 条）到 ${output.path}`,
+      summary: message('documents.audit.summary', { count: rows.length, path: output.path }),
       after: { path: output.path, rows: rows.length },
     },
   });

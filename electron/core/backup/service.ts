@@ -13,13 +13,6 @@ import { statement } from '../db/statements';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
 
-const reasonWords: Record<BackupReason, string> = {
-  manual: '手动',
-  daily: '每日自动',
-  close: '关闭时自动',
-  'before-restore': '恢复前',
-};
-
 type CreateOptions = { folder?: string | undefined; prune?: boolean };
 
 export const createBackup = async (
@@ -52,7 +45,7 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
     record(core, {
       action: 'backup',
       entity: 'data',
-      summary: message('backup.summary', { reason: reasonWords[reason], path: info.path }),
+      summary: message('backup.summary', { reason: message(`backup.reasons.${reason}`), path: info.path }),
       after: info.counts,
     });
   });

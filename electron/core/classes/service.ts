@@ -106,7 +106,7 @@ const resolveCategory = (core: Core, category: string | undefined, current?: str
   throw invalidInput([
     {
       ...fieldIssue('category', 'unknown_value', { value: category }),
-      message: message('classes.categoryUnknown', { value: category, options: options.join('、') }),
+      message: message('classes.categoryUnknown', { value: category, options: options.join(message('text.list')) }),
     },
   ]);
 };

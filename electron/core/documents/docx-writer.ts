@@ -1,3 +1,5 @@
+import { message } from '../../../shared/i18n/translate';
+import { bodyFont, titleFont } from './fonts';
 import {
   AlignmentType,
   BorderStyle,
@@ -21,8 +23,6 @@ import { type DocSection, mergeSpans, type TableDoc } from './table-doc';
 // A4 in twentieths of a point; margins 2 cm left/right, 2.5 cm top/bottom.
 const a4 = { short: 11906, long: 16838 };
 const margin = { top: 1418, bottom: 1418, left: 1134, right: 1134 };
-const bodyFont = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const titleFont = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
 
@@ -104,12 +104,12 @@ export const writeDocx = async (doc: TableDoc): Promise<Buffer> => {
   });
   if (doc.footer) children.push(new Paragraph({ spacing: { before: 200 }, children: [run(doc.footer, { size: 18 })] }));
   const pageNumber: ParagraphChild[] = [
-    run('第 '),
+    run(message('documents.pageBefore')),
     new TextRun({ children: [PageNumber.CURRENT], size: 18, font: bodyFont }),
-    run(' 页'),
+    run(message('documents.pageAfter')),
   ];
   const document = new Document({
-    creator: '党校培训班管理',
+    creator: message('documents.producer'),
     title: doc.title,
     sections: [
       {

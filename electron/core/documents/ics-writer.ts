@@ -43,7 +43,7 @@ export const writeIcs = (name: string, events: readonly CalendarEvent[], now: Da
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Cadre Training Desk//党校培训班管理//ZH',
+    'PRODID:-//Cadre Training Desk//Cadre Training Desk//ZH',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,

@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/translate';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { escapeCell, mergeSpans, type TableDoc } from './table-doc';
@@ -43,7 +44,7 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  book.creator = '党校培训班管理';
+  book.creator = message('documents.producer');
   book.created = new Date();
   const width = Math.max(...doc.sections.map((section) => section.columns.length));
   // The header of the first table follows the title and subtitle rows, and its heading and note if any.
@@ -61,7 +62,7 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: message('documents.pageOf') },
   });
   sheet.columns = (doc.sections[0]?.columns ?? []).map((column) => ({ width: Math.max(6, column.width * 2.2) }));
 

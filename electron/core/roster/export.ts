@@ -2,7 +2,10 @@ import { extname } from 'node:path';
 import { classTitle, type TrainingClass } from '../../../shared/classes/schemas';
 import { addDays, chineseDate, chineseWeekday, daysBetween } from '../../../shared/dates';
 import { message, type MessageKey } from '../../../shared/i18n/translate';
+import type { SharedMessages } from '../../../shared/i18n/zh-CN';
 import { printedTime, type Session } from '../../../shared/schedule/schemas';
+import { chineseNumber } from '../../../shared/text/chinese-numbers';
+import { groupLeaderRole } from '../../../shared/vocab/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
 import { getSession, listSessions } from '../schedule/rows';
@@ -42,45 +45,43 @@ export type RosterExport = {
 
 type Person = RosterItem & { idNumber: string; phone: string };
 
-const numerals = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-// 1 → 一, 12 → 十二, 20 → 二十: "第十二组".
-export const chineseNumber = (n: number): string => {
-  if (n < 10) return numerals[n] ?? String(n);
-  if (n < 20) return `十${n % 10 ? numerals[n % 10] : ''}`;
-  if (n < 100) return `${numerals[Math.floor(n / 10)]}十${n % 10 ? numerals[n % 10] : ''}`;
-  return String(n);
-};
-
 const dotted = (date: string | null) => (date ? date.slice(0, 7).replace('-', '.') : '');
 
-const columnSpec: Record<RosterColumn, DocColumn & { value: (p: Person, index: number) => string }> = {
-  seq: { label: '序号', width: 3, align: 'center', value: (_p, i) => String(i + 1) },
-  name: { label: '姓名', width: 5, align: 'center', value: (p) => p.name },
-  sex: { label: '性别', width: 3, align: 'center', value: (p) => (p.sex ? message(`sex.${p.sex}`) : '') },
-  ethnicity: { label: '民族', width: 3, align: 'center', value: (p) => p.ethnicity },
-  birthDate: { label: '出生年月', width: 5, align: 'center', value: (p) => dotted(p.birthDate) },
-  idNumber: { label: '身份证号', width: 10, align: 'center', value: (p) => p.idNumber },
-  unit: { label: '工作单位', width: 14, value: (p) => p.unit },
-  position: { label: '职务', width: 10, value: (p) => p.position },
-  rank: { label: '职级', width: 5, align: 'center', value: (p) => p.rank },
-  politicalStatus: { label: '政治面貌', width: 5, align: 'center', value: (p) => p.politicalStatus },
-  education: { label: '学历', width: 5, align: 'center', value: (p) => p.education },
-  phone: { label: '联系电话', width: 7, align: 'center', value: (p) => p.phone },
-  group: { label: '小组', width: 4, align: 'center', value: (p) => (p.group ? `第${chineseNumber(p.group)}组` : '') },
-  role: { label: '班委', width: 5, align: 'center', value: (p) => p.role },
-  status: { label: '状态', width: 4, align: 'center', value: (p) => message(`enrolmentStatus.${p.status}`) },
-  notes: { label: '备注', width: 8, value: (p) => p.enrolmentNotes || p.notes },
+type ColumnLabel = keyof SharedMessages['documents']['roster']['columns'];
+const label = (column: ColumnLabel) => message(`documents.roster.columns.${column}`);
+
+const groupName = (group: number) => message('documents.groupN', { n: chineseNumber(group) });
+
+type ColumnSpec = Omit<DocColumn, 'label'> & { value: (p: Person, index: number) => string };
+
+const columnSpec: Record<RosterColumn, ColumnSpec> = {
+  seq: { width: 3, align: 'center', value: (_p, i) => String(i + 1) },
+  name: { width: 5, align: 'center', value: (p) => p.name },
+  sex: { width: 3, align: 'center', value: (p) => (p.sex ? message(`sex.${p.sex}`) : '') },
+  ethnicity: { width: 3, align: 'center', value: (p) => p.ethnicity },
+  birthDate: { width: 5, align: 'center', value: (p) => dotted(p.birthDate) },
+  idNumber: { width: 10, align: 'center', value: (p) => p.idNumber },
+  unit: { width: 14, value: (p) => p.unit },
+  position: { width: 10, value: (p) => p.position },
+  rank: { width: 5, align: 'center', value: (p) => p.rank },
+  politicalStatus: { width: 5, align: 'center', value: (p) => p.politicalStatus },
+  education: { width: 5, align: 'center', value: (p) => p.education },
+  phone: { width: 7, align: 'center', value: (p) => p.phone },
+  group: { width: 4, align: 'center', value: (p) => (p.group ? groupName(p.group) : '') },
+  role: { width: 5, align: 'center', value: (p) => p.role },
+  status: { width: 4, align: 'center', value: (p) => message(`enrolmentStatus.${p.status}`) },
+  notes: { width: 8, value: (p) => p.enrolmentNotes || p.notes },
 };
 
 const tableOf = (people: readonly Person[], columns: readonly RosterColumn[]): Pick<DocSection, 'columns' | 'rows'> => ({
-  columns: columns.map((key) => columnSpec[key]),
+  columns: columns.map((key) => ({ ...columnSpec[key], label: label(key) })),
   rows: people.map((person, index) => columns.map((key) => columnSpec[key].value(person, index))),
 });
 
-const dateRange = (c: TrainingClass) => `${chineseDate(c.startDate)}至${chineseDate(c.endDate)}`;
+const trainingDates = (c: TrainingClass) =>
+  message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
 
-const subtitle = (school: string, ...parts: string[]) => [school, ...parts].filter(Boolean).join('　　');
+const subtitle = (school: string, ...parts: string[]) => [school, ...parts].filter(Boolean).join(message('text.gap'));
 
 const attending = (people: readonly Person[]) => people.filter((p) => p.status !== 'withdrawn');
 
@@ -93,34 +94,47 @@ type Source = {
   sessions: readonly Session[] | undefined;
 };
 
-const signinSeq: DocColumn = { label: '序号', width: 3, align: 'center' };
-const signinName: DocColumn = { label: '姓名', width: 6, align: 'center' };
-const signinUnit: DocColumn = { label: '单位及职务', width: 18 };
+const signinColumns = (...last: DocColumn[]): DocColumn[] => [
+  { label: label('seq'), width: 3, align: 'center' },
+  { label: label('name'), width: 6, align: 'center' },
+  { label: label('unitAndPosition'), width: 18 },
+  ...last,
+];
 const unitAndPosition = (p: Person) => [p.unit, p.position].filter(Boolean).join('');
+const title = (document: RosterDocument, c: TrainingClass) =>
+  message(`documents.roster.titles.${document}`, { title: classTitle(c) });
 
 // A page per session, for the groups that attend it (no groups named: the whole class).
 const sessionSignin = ({ c, school, people }: Source, sessions: readonly Session[]): TableDoc => {
   const present = attending(people);
   return {
-    title: `${classTitle(c)}签到表`,
-    subtitle: subtitle(school, `共 ${sessions.length} 节课`),
+    title: title('signin', c),
+    subtitle: subtitle(school, message('documents.roster.sessions', { count: sessions.length })),
     orientation: 'portrait',
     sections: sessions.map((session, index) => {
       const expected =
         session.groups.length === 0 ? present : present.filter((p) => p.group !== null && session.groups.includes(p.group));
-      const groups = session.groups.length === 0 ? '' : `（${session.groups.map((g) => `第${chineseNumber(g)}组`).join('、')}）`;
-      const teachers = session.teachers.map((t) => t.name).join('、');
+      const groups =
+        session.groups.length === 0
+          ? ''
+          : message('documents.roster.attendingGroups', { groups: session.groups.map(groupName).join(message('text.list')) });
+      const teachers = session.teachers.map((t) => t.name).join(message('text.list'));
       return {
-        heading: `${chineseDate(session.date)}（${chineseWeekday(session.date)}）${printedTime(session)}　${session.title}`,
+        heading: message('documents.roster.sessionHeading', {
+          date: chineseDate(session.date),
+          weekday: chineseWeekday(session.date),
+          time: printedTime(session),
+          title: session.title,
+        }),
         note: [
-          teachers && `授课人：${teachers}`,
-          session.place && `地点：${session.place}`,
-          `应到 ${expected.length} 人${groups}`,
+          teachers && message('documents.roster.teachers', { names: teachers }),
+          session.place && message('documents.roster.place', { place: session.place }),
+          message('documents.roster.expected', { count: expected.length, groups }),
         ]
           .filter(Boolean)
-          .join('　'),
+          .join(message('text.space')),
         pageBreakBefore: index > 0,
-        columns: [signinSeq, signinName, signinUnit, { label: '签到', width: 8, signature: true }, { label: '备注', width: 6 }],
+        columns: signinColumns({ label: label('signature'), width: 8, signature: true }, { label: label('notes'), width: 6 }),
         rows: expected.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
       };
     }),
@@ -132,8 +146,8 @@ const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
     const table = tableOf(people, columns);
     const width = table.columns.reduce((sum, column) => sum + column.width, 0);
     return {
-      title: `${classTitle(c)}学员名册`,
-      subtitle: subtitle(school, `培训时间：${dateRange(c)}`, `共 ${people.length} 人`),
+      title: title('roster', c),
+      subtitle: subtitle(school, trainingDates(c), message('documents.people', { count: people.length })),
       // A4 portrait holds about 48 characters of 10.5 pt text across; wider tables turn the page.
       orientation: width > 48 ? 'landscape' : 'portrait',
       sections: [table],
@@ -145,21 +159,18 @@ const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
     const present = attending(people);
     const days = daysBetween(c.startDate, c.endDate) + 1;
     return {
-      title: `${classTitle(c)}签到表`,
-      subtitle: subtitle(school, `应到 ${present.length} 人`),
+      title: title('signin', c),
+      subtitle: subtitle(school, message('documents.roster.expected', { count: present.length, groups: '' })),
       orientation: 'portrait',
       sections: Array.from({ length: days }, (_, day) => {
         const date = addDays(c.startDate, day);
         return {
-          heading: `${chineseDate(date)}（${chineseWeekday(date)}）`,
+          heading: message('documents.dayHeading', { date: chineseDate(date), weekday: chineseWeekday(date) }),
           pageBreakBefore: day > 0,
-          columns: [
-            signinSeq,
-            signinName,
-            signinUnit,
-            { label: '上午签到', width: 8, signature: true },
-            { label: '下午签到', width: 8, signature: true },
-          ],
+          columns: signinColumns(
+            { label: label('morning'), width: 8, signature: true },
+            { label: label('afternoon'), width: 8, signature: true },
+          ),
           rows: present.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
         };
       }),
@@ -169,33 +180,32 @@ const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
     const present = attending(people);
     const groups = [...new Set(present.map((p) => p.group))].sort((a, b) => (a ?? 1000) - (b ?? 1000));
     return {
-      title: `${classTitle(c)}分组名单`,
-      subtitle: subtitle(school, `共 ${groups.filter((g) => g !== null).length} 个小组，${present.length} 人`),
+      title: title('groups', c),
+      subtitle: subtitle(
+        school,
+        message('documents.roster.groupCount', { groups: groups.filter((g) => g !== null).length, people: present.length }),
+      ),
       orientation: 'portrait',
       sections: groups.map((group) => {
         const members = present.filter((p) => p.group === group);
-        const leader = members.find((p) => p.role === '组长');
-        const name = group === null ? '未分组' : `第${chineseNumber(group)}组`;
+        const leader = members.find((p) => p.role === groupLeaderRole);
         return {
-          heading: `${name}（${members.length} 人）${leader ? `　组长：${leader.name}` : ''}`,
+          heading: message('documents.roster.groupHeading', {
+            name: group === null ? message('documents.roster.ungrouped') : groupName(group),
+            count: members.length,
+            leader: leader ? message('documents.roster.leader', { name: leader.name }) : '',
+          }),
           ...tableOf(members, ['seq', 'name', 'sex', 'unit', 'position', 'role']),
         };
       }),
     };
   },
   contacts: ({ c, school, people }) => ({
-    title: `${classTitle(c)}通讯录`,
-    subtitle: subtitle(school, `培训时间：${dateRange(c)}`),
+    title: title('contacts', c),
+    subtitle: subtitle(school, trainingDates(c)),
     orientation: 'portrait',
     sections: [tableOf(attending(people), ['seq', 'name', 'unit', 'position', 'phone', 'group'])],
   }),
-};
-
-const documentNames: Record<RosterDocument, string> = {
-  roster: '学员名册',
-  signin: '签到表',
-  groups: '分组名单',
-  contacts: '通讯录',
 };
 
 const peopleOf = (core: Core, items: readonly RosterItem[], reveal: RosterExport['reveal']): Person[] => {
@@ -259,14 +269,26 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
           ? writeCsv(doc, input.csvEncoding)
           : await core.platform.printToPdf(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
-  const revealed = [input.reveal.idNumber ? '完整身份证号' : '', input.reveal.phone ? '完整电话' : ''].filter(Boolean).join('、');
+  const revealed = [
+    input.reveal.idNumber ? message('documents.roster.fullIdNumber') : '',
+    input.reveal.phone ? message('documents.roster.fullPhone') : '',
+  ]
+    .filter(Boolean)
+    .join(message('text.list'));
   // Every export of personal data leaves a trace: what, how many people, where, and what was unmasked.
   return finishExport(core, job, output, bytes, {
     rows,
     audit: {
       entity: 'class',
       entityId: input.classId,
-      summary: `导出“${target.name}”${documentNames[input.document]}（${input.format.toUpperCase()}，${people.length} 人${revealed ? `，含${revealed}` : ''}）到 ${output.path}`,
+      summary: message('documents.roster.summary', {
+        name: target.name,
+        document: message(`documents.roster.names.${input.document}`),
+        format: input.format.toUpperCase(),
+        count: people.length,
+        revealed: revealed ? message('documents.roster.revealed', { what: revealed }) : '',
+        path: output.path,
+      }),
       after: {
         document: input.document,
         format: input.format,

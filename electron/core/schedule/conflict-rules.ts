@@ -60,7 +60,7 @@ const conflict = (
 });
 
 const groupsText = (groups: readonly number[] | 'all') =>
-  groups === 'all' ? message('schedule.wholeClass') : message('schedule.groupsN', { groups: groups.join('、') });
+  groups === 'all' ? message('schedule.wholeClass') : message('schedule.groupsN', { groups: groups.join(message('text.list')) });
 
 // Everything wrong with one session, given the class's dates and the other sessions that day
 // (this class's and every other class's). Pure, so that the editor can ask before saving.

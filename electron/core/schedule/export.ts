@@ -2,6 +2,7 @@ import { classTitle } from '../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, monthDay } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
+import type { SharedMessages } from '../../../shared/i18n/zh-CN';
 import { printedTime, type Session } from '../../../shared/schedule/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
@@ -19,18 +20,22 @@ import { type ExportResult } from '../../../shared/files/schemas';
 
 type Row = { session: Session; className: string };
 
+const teacherNames = (session: Session) => session.teachers.map((t) => t.name).join(message('text.list'));
+
 // The usual official layout: 日期 / 星期 / 时间 / 课程内容 / 教学形式 / 授课人 / 地点, with each
 // date written once over all of its sessions.
 const scheduleDoc = (title: string, subtitle: string, rows: readonly Row[], withClass: boolean): TableDoc => {
+  const label = (column: keyof SharedMessages['documents']['schedule']['columns']) =>
+    message(`documents.schedule.columns.${column}`);
   const columns: DocColumn[] = [
-    { label: '日期', width: 5, align: 'center' },
-    { label: '星期', width: 4, align: 'center' },
-    { label: '时间', width: 8, align: 'center' },
-    ...(withClass ? [{ label: '班次', width: 10 }] : []),
-    { label: '课程内容', width: 16 },
-    { label: '教学形式', width: 6, align: 'center' as const },
-    { label: '授课人', width: 8, align: 'center' as const },
-    { label: '地点', width: 10 },
+    { label: label('date'), width: 5, align: 'center' },
+    { label: label('weekday'), width: 4, align: 'center' },
+    { label: label('time'), width: 8, align: 'center' },
+    ...(withClass ? [{ label: label('className'), width: 10 }] : []),
+    { label: label('title'), width: 16 },
+    { label: label('format'), width: 6, align: 'center' as const },
+    { label: label('teachers'), width: 8, align: 'center' as const },
+    { label: label('place'), width: 10 },
   ];
   return {
     title,
@@ -47,7 +52,7 @@ const scheduleDoc = (title: string, subtitle: string, rows: readonly Row[], with
           ...(withClass ? [className] : []),
           session.title,
           session.format,
-          session.teachers.map((t) => t.name).join('、'),
+          teacherNames(session),
           session.place,
         ]),
       },
@@ -79,7 +84,9 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
     const c = getClass(core, input.classId);
     rows = listSessions(core, c.id).map((session) => ({ session, className: c.name }));
     title = message('schedule.titleClass', { title: classTitle(c) });
-    subtitle = [school, `培训时间：${chineseDate(c.startDate)}至${chineseDate(c.endDate)}`].filter(Boolean).join('　　');
+    subtitle = [school, message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) })]
+      .filter(Boolean)
+      .join(message('text.gap'));
     calendarName = classTitle(c);
   } else {
     const teacher = getStaff(core, input.teacherId ?? 0);
@@ -87,7 +94,7 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
       .reverse()
       .map((taught) => ({ session: getSession(core, taught.sessionId), className: taught.className }));
     title = message('schedule.titleTeacher', { name: teacher.name });
-    subtitle = [school, teacher.organisation].filter(Boolean).join('　　');
+    subtitle = [school, teacher.organisation].filter(Boolean).join(message('text.gap'));
     calendarName = title;
   }
   const doc = scheduleDoc(title, subtitle, rows, input.teacherId !== undefined);
@@ -105,12 +112,15 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
                 date: session.date,
                 start: session.start,
                 end: session.end,
-                summary: input.teacherId !== undefined ? `${session.title}（${className}）` : session.title,
+                summary:
+                  input.teacherId !== undefined
+                    ? message('documents.schedule.calendarTitle', { title: session.title, className })
+                    : session.title,
                 location: session.place,
                 description: [
-                  session.format ? `教学形式：${session.format}` : '',
-                  session.teachers.length ? `授课人：${session.teachers.map((t) => t.name).join('、')}` : '',
-                  session.module ? `教学模块：${session.module}` : '',
+                  session.format ? message('documents.schedule.calendarFormat', { value: session.format }) : '',
+                  session.teachers.length ? message('documents.schedule.calendarTeachers', { value: teacherNames(session) }) : '',
+                  session.module ? message('documents.schedule.calendarModule', { value: session.module }) : '',
                 ]
                   .filter(Boolean)
                   .join('\n'),
@@ -122,7 +132,12 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
     audit: {
       entity: input.classId !== undefined ? 'class' : 'staff',
       entityId: input.classId ?? input.teacherId ?? null,
-      summary: `导出“${title}”（${input.format.toUpperCase()}，${rows.length} 节课）到 ${target.path}`,
+      summary: message('documents.schedule.summary', {
+        title,
+        format: input.format.toUpperCase(),
+        count: rows.length,
+        path: target.path,
+      }),
       after: { format: input.format, path: target.path, sessions: rows.length },
     },
   });

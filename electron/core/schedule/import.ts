@@ -14,7 +14,6 @@ import {
 } from '../../../shared/schedule/schemas';
 import {
   scheduleHeaderSynonyms,
-  scheduleImportFields,
   type ScheduleImportField,
   type ScheduleImportPreview,
   type ScheduleImportRow,
@@ -25,30 +24,27 @@ import type { Core } from '../context';
 import type { Db } from '../db/connection';
 import type { Job } from '../jobs/job';
 import { type Cell, fileStamp, readWorkbook, type Sheet } from '../documents/sheet-reader';
-import { cellText } from '../roster/import/cells';
-import { headerKey, headerScanRows } from '../roster/import/header';
+import { cellText, findHeaderRow, synonymIndex } from '../documents/sheet-header';
 import { blocking } from './conflict-rules';
 import { classConflicts } from './conflicts';
 import { insertSession } from './save';
 import { statement } from '../db/statements';
 
-// A Map, not an object: a header cell reading "__proto__" must stay plain text.
-const synonymIndex = new Map<string, ScheduleImportField>();
-for (const field of scheduleImportFields) for (const word of scheduleHeaderSynonyms[field]) synonymIndex.set(word, field);
+const scheduleIndex = synonymIndex(scheduleHeaderSynonyms);
 
 type Header = { sheet: Sheet; index: number; columns: Map<ScheduleImportField, number> };
 
-// The header is the row, among the first few of a sheet, that names a date, a time and a title.
+// The header is the row, among the first few of a sheet, that names a date, a time and a title; a
+// field's column is the first that names it.
 const findHeader = (sheets: readonly Sheet[]): Header | undefined => {
   for (const sheet of sheets) {
-    for (const [index, row] of sheet.rows.slice(0, headerScanRows).entries()) {
-      const columns = new Map<ScheduleImportField, number>();
-      row.forEach((cell, column) => {
-        const field = synonymIndex.get(headerKey(cell));
-        if (field && !columns.has(field)) columns.set(field, column);
-      });
-      if (columns.has('date') && columns.has('time') && columns.has('title')) return { sheet, index, columns };
-    }
+    const found = findHeaderRow(sheet.rows, scheduleIndex, { required: ['date', 'time', 'title'] });
+    if (!found) continue;
+    const columns = new Map<ScheduleImportField, number>();
+    found.fields.forEach((field, column) => {
+      if (field && !columns.has(field)) columns.set(field, column);
+    });
+    return { sheet, index: found.index, columns };
   }
   return undefined;
 };
@@ -88,7 +84,8 @@ const slotWords: [RegExp, Slot][] = [
 // 上午 08:30—11:30, 8:30-11:30, 下午2:00至5:00 (afternoon hours written on a 12-hour clock), or just
 // 上午 / 下午 / 晚上 for the half-day's usual hours.
 export const parseSessionTime = (cell: Cell): { start: string; end: string } | undefined => {
-  const text = cellText(cell).replaceAll('：', ':');
+  // Full-width colons (08：30) are folded by cellText's NFKC.
+  const text = cellText(cell);
   const slot = slotWords.find(([pattern]) => pattern.test(text))?.[1];
   const times = /(\d{1,2}):(\d{2})\s*[-—–~～至到]+\s*(\d{1,2}):(\d{2})/.exec(text);
   if (!times)
@@ -293,7 +290,12 @@ export const commitScheduleImport = async (
         ...fieldIssue('grant', 'invalid_format'),
         message: message('scheduleImport.rowsRefused', {
           count: refused.length,
-          first: first ? `${first.row}：${first.problems.map((p) => p.message).join('；')}` : '',
+          first: first
+            ? message('scheduleImport.rowProblems', {
+                row: first.row,
+                problems: first.problems.map((p) => p.message).join(message('text.clauses')),
+              })
+            : '',
         }),
       },
     ]);

@@ -214,12 +214,16 @@ export const revealTrainees = (core: Core, ids: readonly number[], purpose: stri
   const names = rows
     .slice(0, 5)
     .map((row) => row.name)
-    .join('、');
+    .join(message('text.list'));
   record(core, {
     action: 'reveal',
     entity: 'trainee',
     entityId: unique.length === 1 ? unique[0] : null,
-    summary: `查看完整身份证号和电话：${names}${rows.length > 5 ? ` 等 ${rows.length} 人` : ''}${purpose ? `（${purpose}）` : ''}`,
+    summary: message('trainees.revealed', {
+      names,
+      more: rows.length > 5 ? message('trainees.revealedMore', { count: rows.length }) : '',
+      purpose: purpose ? message('trainees.revealedPurpose', { purpose }) : '',
+    }),
     after: { ids: unique },
   });
   return rows.map((row) => ({ id: row.id, idNumber: row.id_number ?? '', phone: row.phone }));

@@ -3,20 +3,11 @@ import { Alert, App, Button, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
-import type { ExportFormat } from '../../../shared/roster/export';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { useErrorText } from '../app/errors';
 import { JobProgressBar } from './JobProgressBar';
 import { useJob } from './use-job';
-
-// Names of file formats as people know them; the same in every language.
-export const formatLabels: Record<ExportFormat, string> = {
-  xlsx: 'Excel（.xlsx）',
-  docx: 'Word（.docx）',
-  pdf: 'PDF',
-  csv: 'CSV',
-};
 
 export type ExportRequest = {
   // The name offered in the save dialog, extension included.

@@ -20,7 +20,11 @@ export const uiEnUS = {
     hint: 'Your data is not affected. Open another page from the left, or reload the window and try again; if it keeps happening, pass the message below to whoever maintains the app.',
     reload: 'Reload the window',
   },
+  formats: { xlsx: 'Excel (.xlsx)', docx: 'Word (.docx)', pdf: 'PDF', csv: 'CSV' },
   common: {
+    comma: ', ',
+    colon: '{{label}}: {{text}}',
+    inParentheses: ' ({{text}})',
     save: 'Save',
     cancel: 'Cancel',
     create: 'New',
@@ -110,6 +114,7 @@ export const uiEnUS = {
     },
   },
   roster: {
+    revealPurposes: { list: 'viewed in the roster', edit: 'editing the trainee', trainee: 'viewed on the trainee page' },
     tab: 'Roster',
     tabCount: 'Roster ({{count}})',
     searchPlaceholder: 'Search name, pinyin initials (e.g. zs) or work unit',

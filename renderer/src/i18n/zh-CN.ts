@@ -20,7 +20,11 @@ export const uiZhCN = {
     hint: '数据没有受到影响。可以从左侧进入其他页面，或重新载入窗口后再试；如果反复出现，请把下面的信息告诉维护人员。',
     reload: '重新载入窗口',
   },
+  formats: { xlsx: 'Excel（.xlsx）', docx: 'Word（.docx）', pdf: 'PDF', csv: 'CSV' },
   common: {
+    comma: '，',
+    colon: '{{label}}：{{text}}',
+    inParentheses: '（{{text}}）',
     save: '保存',
     cancel: '取消',
     create: '新建',
@@ -110,6 +114,7 @@ export const uiZhCN = {
     },
   },
   roster: {
+    revealPurposes: { list: '名册中查看', edit: '编辑学员信息', trainee: '学员页面查看' },
     tab: '学员名册',
     tabCount: '学员名册（{{count}}）',
     searchPlaceholder: '搜索姓名、拼音首字母（如 zs）或工作单位',

@@ -1,18 +1,10 @@
 import * as XLSX from '@e965/xlsx';
 import type { Sex } from '../../../../shared/trainees/schemas';
+import { parseChineseNumber } from '../../../../shared/text/chinese-numbers';
+import { cellText } from '../../documents/sheet-header';
 import type { Cell } from '../../documents/sheet-reader';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-// Text as a person meant it: full-width digits and spaces folded (NFKC), ends trimmed, runs of
-// whitespace (including 　) collapsed.
-export const cellText = (cell: Cell): string => {
-  if (cell === null || typeof cell === 'boolean') return '';
-  const text = typeof cell === 'number' ? (Number.isInteger(cell) ? String(cell) : String(cell)) : cell;
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-};
-
-export const isBlank = (cell: Cell): boolean => cellText(cell) === '';
 
 const sexWords: Record<string, Sex> = {
   男: 'male',
@@ -72,23 +64,13 @@ export const parseBirthDate = (cell: Cell): string | null | undefined => {
   return undefined;
 };
 
-const numerals: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-// 十二 → 12, 二十 → 20, 二十三 → 23.
-const chineseNumber = (text: string): number | undefined => {
-  if (/^[零〇一二两三四五六七八九]$/.test(text)) return numerals[text];
-  const match = /^([一二两三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(text);
-  if (!match) return undefined;
-  return (match[1] ? (numerals[match[1]] ?? 0) : 1) * 10 + (match[2] ? (numerals[match[2]] ?? 0) : 0);
-};
-
 // 1, "1", "第一组", "1组", "一组", "第1小组" → 1. Null when empty, undefined when unreadable.
 export const parseGroup = (cell: Cell): number | null | undefined => {
   const text = cellText(cell)
     .replace(/^第/, '')
     .replace(/(小组|组)$/, '');
   if (text === '') return null;
-  const n = /^\d+$/.test(text) ? Number(text) : chineseNumber(text);
+  const n = /^\d+$/.test(text) ? Number(text) : parseChineseNumber(text);
   return n !== undefined && n >= 1 && n <= 99 ? n : undefined;
 };
 

@@ -10,7 +10,8 @@ import {
 } from '../../../../shared/trainees/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import type { Cell } from '../../documents/sheet-reader';
-import { cellText, damagedIdNumber, isBlank, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';
+import { cellText, isBlank } from '../../documents/sheet-header';
+import { damagedIdNumber, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';
 
 export type ParsedRow = {
   row: number;

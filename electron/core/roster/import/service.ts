@@ -21,8 +21,8 @@ import { inSlices, type Job } from '../../jobs/job';
 import { fieldsOf } from '../../trainees/rows';
 import { completeFromIdNumber, findSamePerson, insertTrainee, sameFields, writeTrainee } from '../../trainees/service';
 import { enrol, enrolmentOf } from '../service';
-import { cellText } from './cells';
-import { detectHeader, fieldOfHeader, headerScanRows } from './header';
+import { cellText, headerScanRows } from '../../documents/sheet-header';
+import { detectHeader, fieldOfHeader } from './header';
 import { type ColumnMap, type ParsedRow, parseRows } from './rows';
 
 export type ImportSource = {
@@ -96,7 +96,7 @@ const prepare = (core: Core, source: ImportSource): Prepared => {
     if (same.length > 1)
       throw invalid(
         'import.duplicateField',
-        { field: message(`fields.${field}`), columns: same.map((c) => c.letter).join('、') },
+        { field: message(`fields.${field}`), columns: same.map((c) => c.letter).join(message('text.list')) },
         'mapping',
       );
   }
@@ -335,7 +335,7 @@ export const commitImport = async (
       row: row.row,
       reasons: row.problems
         .filter((p) => p.severity === 'error')
-        .map((p) => (p.column ? `${p.column}列：${p.message}` : p.message)),
+        .map((p) => (p.column ? message('import.columnProblem', { column: p.column, message: p.message }) : p.message)),
     })),
     warnings: rows.reduce((sum, row) => sum + row.problems.filter((p) => p.severity === 'warning').length, 0),
   };

@@ -159,7 +159,7 @@ export const AttendanceTab = ({ target }: { target: TrainingClass }) => {
           title={t('attendancePage.export')}
           onClose={() => setDialog(undefined)}
           request={() => ({
-            fileName: fileNameOf(`${classTitle(target)}考勤表`, 'xlsx'),
+            fileName: fileNameOf(t('attendance.titleSheet', { title: classTitle(target) }), 'xlsx'),
             format: 'xlsx',
             start: (grant, jobId) => api.attendance.export({ classId: target.id, grant, jobId }),
           })}

@@ -17,12 +17,11 @@ import { CopyClassModal } from './CopyClassModal';
 import { StatusTag, statusActions } from './status';
 import { useClassActions } from './use-class-actions';
 
-const longDate = (iso: string) => `${chineseDate(iso)}（${chineseWeekday(iso)}）`;
-
 const flow = classStatuses;
 
 const Overview = ({ value }: { value: TrainingClass }) => {
   const { t } = useTranslation();
+  const longDate = (iso: string) => t('documents.dayHeading', { date: chineseDate(iso), weekday: chineseWeekday(iso) });
   const goals = value.goals
     .split('\n')
     .map((line) => line.trim())
@@ -38,7 +37,9 @@ const Overview = ({ value }: { value: TrainingClass }) => {
           {value.plannedSize === null ? '—' : t('common.people', { count: value.plannedSize })}
         </Descriptions.Item>
         <Descriptions.Item label={t('classes.columns.dates')} span={2}>
-          {longDate(value.startDate)} {t('common.to')} {longDate(value.endDate)}，{t('common.days', { count: days })}
+          {longDate(value.startDate)} {t('common.to')} {longDate(value.endDate)}
+          {t('common.comma')}
+          {t('common.days', { count: days })}
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.location')} span={2}>
           {value.location || '—'}

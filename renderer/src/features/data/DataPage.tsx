@@ -29,7 +29,7 @@ const CheckResult = ({ report }: { report: CheckReport }) => {
       />
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label={t('data.integrity')}>
-          {status(report.integrity.length === 0, report.integrity.join('；'))}
+          {status(report.integrity.length === 0, report.integrity.join(t('text.clauses')))}
         </Descriptions.Item>
         <Descriptions.Item label={t('data.foreignKeys')}>
           {status(report.foreignKeys.length === 0, t('data.broken', { count: report.foreignKeys.length }))}

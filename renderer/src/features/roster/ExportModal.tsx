@@ -8,7 +8,7 @@ import type { Session } from '../../../../shared/schedule/schemas';
 import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
-import { ExportDialog, type ExportRequest, formatLabels } from '../../components/ExportDialog';
+import { ExportDialog, type ExportRequest } from '../../components/ExportDialog';
 import {
   defaultRosterColumns,
   documentFormats,
@@ -22,13 +22,6 @@ import {
 } from '../../../../shared/roster/export';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
-
-const documentTitle: Record<RosterDocument, string> = {
-  roster: '学员名册',
-  signin: '签到表',
-  groups: '分组名单',
-  contacts: '通讯录',
-};
 
 type ColumnChoice = { key: RosterColumn; on: boolean };
 
@@ -75,7 +68,9 @@ export const ExportModal = ({
 
   const request = (): ExportRequest => ({
     fileName: fileNameOf(
-      `${classTitle(target)}${session ? `${monthDay(session.date)}${session.title}` : ''}${documentTitle[document]}`,
+      t(`documents.roster.titles.${document}`, {
+        title: `${classTitle(target)}${session ? `${monthDay(session.date)}${session.title}` : ''}`,
+      }),
       chosenFormat,
     ),
     format: chosenFormat,
@@ -129,7 +124,7 @@ export const ExportModal = ({
           <Radio.Group
             value={chosenFormat}
             onChange={(event) => setFormat(event.target.value)}
-            options={formats.map((key) => ({ value: key, label: formatLabels[key] }))}
+            options={formats.map((key) => ({ value: key, label: t(`formats.${key}`) }))}
           />
         </Form.Item>
         {chosenFormat === 'csv' && (

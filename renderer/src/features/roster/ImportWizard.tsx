@@ -162,7 +162,10 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
                 <ul data-testid="import-rejected">
                   {step.result.rejected.map((row) => (
                     <li key={row.row}>
-                      {t('importWizard.rowN', { row: row.row })}：{row.reasons.join('；')}
+                      {t('common.colon', {
+                        label: t('importWizard.rowN', { row: row.row }),
+                        text: row.reasons.join(t('text.clauses')),
+                      })}
                     </li>
                   ))}
                 </ul>

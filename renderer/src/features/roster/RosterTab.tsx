@@ -83,7 +83,7 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
   };
 
   const reveal = async (entry: RosterEntry) => {
-    const result = await api.trainees.reveal({ ids: [entry.traineeId], purpose: '名册中查看' });
+    const result = await api.trainees.reveal({ ids: [entry.traineeId], purpose: t('roster.revealPurposes.list') });
     if (!result.ok) return message.error(t('roster.revealFailed', { message: errorText(result.error) }));
     setRevealed(new Map(revealed).set(entry.traineeId, result.value[0] ?? { id: entry.traineeId, idNumber: '', phone: '' }));
   };
@@ -99,7 +99,7 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
     const known = revealed.get(entry.traineeId);
     if (known || (!entry.idNumberMasked && !entry.phoneMasked))
       return setDialog({ kind: 'edit', entry, ...(known ? { revealed: known } : {}) });
-    const result = await api.trainees.reveal({ ids: [entry.traineeId], purpose: '编辑学员信息' });
+    const result = await api.trainees.reveal({ ids: [entry.traineeId], purpose: t('roster.revealPurposes.edit') });
     if (!result.ok) return message.error(errorText(result.error));
     setDialog({ kind: 'edit', entry, ...(result.value[0] ? { revealed: result.value[0] } : {}) });
   };

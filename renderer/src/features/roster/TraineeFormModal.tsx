@@ -20,6 +20,7 @@ import { useFieldRule, useShowRefusal } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 import { type RosterEntry } from '../../../../shared/roster/schemas';
+import { educationWords, politicalStatusWords, usualEthnicity } from '../../../../shared/vocab/schemas';
 
 type Props = {
   classId: number;
@@ -84,9 +85,6 @@ const enrolmentOf = (values: Values): EnrolmentFields => ({
   status: values.status ?? 'active',
   notes: values.enrolmentNotes ?? '',
 });
-
-const politicalOptions = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'];
-const educationOptions = ['研究生', '大学本科', '大学专科', '中专', '高中'];
 
 // Add a person to the roster (someone the school knows, or someone new) or edit an entry.
 export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props) => {
@@ -164,7 +162,7 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
         status: editing.status,
         enrolmentNotes: editing.enrolmentNotes,
       }
-    : { status: 'active', ethnicity: '汉族' };
+    : { status: 'active', ethnicity: usualEthnicity };
   const text = (field: (typeof personFields)[number], max: number, extra: Partial<Parameters<typeof Form.Item>[0]> = {}) => (
     <Form.Item name={field} label={t(personFieldKey(field))} rules={[rule(field)]} {...extra}>
       <Input maxLength={max} disabled={existing !== undefined} />
@@ -198,7 +196,7 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
               aria-label={t('roster.form.existing')}
               options={(candidates.data?.items ?? []).map((person) => ({
                 value: String(person.id),
-                label: `${person.name}　${person.unit}${person.idNumberMasked ? `　${person.idNumberMasked}` : ''}`,
+                label: [person.name, person.unit, person.idNumberMasked].filter(Boolean).join(t('text.space')),
               }))}
               onSelect={(value: string) => {
                 setExisting(candidates.data?.items.find((person) => String(person.id) === value));
@@ -232,12 +230,12 @@ export const TraineeFormModal = ({ classId, editing, revealed, onClose }: Props)
           <Col span={8}>{text('phone', traineeLimits.short)}</Col>
           <Col span={5}>
             <Form.Item name="politicalStatus" label={t('fields.politicalStatus')}>
-              <AutoComplete disabled={existing !== undefined} options={politicalOptions.map((value) => ({ value }))} />
+              <AutoComplete disabled={existing !== undefined} options={politicalStatusWords.map((value) => ({ value }))} />
             </Form.Item>
           </Col>
           <Col span={5}>
             <Form.Item name="education" label={t('fields.education')}>
-              <AutoComplete disabled={existing !== undefined} options={educationOptions.map((value) => ({ value }))} />
+              <AutoComplete disabled={existing !== undefined} options={educationWords.map((value) => ({ value }))} />
             </Form.Item>
           </Col>
         </Row>

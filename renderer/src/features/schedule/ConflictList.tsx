@@ -31,14 +31,14 @@ export const ConflictList = ({ conflicts, reasons, onReason, onOpen, classId }: 
                 <Typography.Text strong>
                   {conflict.severity === 'error' ? t('schedulePage.error') : t('schedulePage.warning')}
                 </Typography.Text>
-                ：{conflict.message}
+                {t('common.colon', { label: '', text: conflict.message })}
               </span>
             }
             description={
               <Flex vertical gap={4}>
                 {conflict.sessions.map((session, n) => {
-                  const text = `${dayLabel(session.date, t('schedulePage.dayFormat'))} ${timeRange(session)}　${session.title}${
-                    session.classId === classId ? '' : `（${session.className}）`
+                  const text = `${dayLabel(session.date, t('schedulePage.dayFormat'))} ${timeRange(session)}${t('text.space')}${session.title}${
+                    session.classId === classId ? '' : t('common.inParentheses', { text: session.className })
                   }`;
                   return session.id !== null && session.classId === classId && onOpen ? (
                     <Typography.Link key={n} onClick={() => onOpen(session.id ?? 0)}>
@@ -57,7 +57,7 @@ export const ConflictList = ({ conflicts, reasons, onReason, onOpen, classId }: 
                     value={reasons?.[conflict.kind] ?? conflict.accepted ?? ''}
                     onChange={(event) => onReason(conflict.kind, event.target.value)}
                     placeholder={t('schedulePage.form.reasonPlaceholder')}
-                    aria-label={`${t('schedulePage.form.accept')}：${conflict.message}`}
+                    aria-label={t('common.colon', { label: t('schedulePage.form.accept'), text: conflict.message })}
                     style={{ maxWidth: 420 }}
                   />
                 ) : (

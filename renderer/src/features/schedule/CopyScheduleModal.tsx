@@ -67,7 +67,10 @@ export const CopyScheduleModal = ({
               setFailure(undefined);
             }}
             loading={classes.loading}
-            options={sorted.map((c) => ({ value: c.id, label: `${c.name}（${c.startDate} ${t('common.to')} ${c.endDate}）` }))}
+            options={sorted.map((c) => ({
+              value: c.id,
+              label: `${c.name}${t('common.inParentheses', { text: `${c.startDate} ${t('common.to')} ${c.endDate}` })}`,
+            }))}
             aria-label={t('schedulePage.copy.source')}
           />
         </Form.Item>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
 import { api } from '../../api';
-import { ExportDialog, formatLabels } from '../../components/ExportDialog';
+import { ExportDialog } from '../../components/ExportDialog';
 import { fileNameOf } from '../../../../shared/files/schemas';
 
 const formats = ['xlsx', 'docx', 'pdf', 'ics'] as const;
@@ -13,13 +13,18 @@ type Format = (typeof formats)[number];
 export const ScheduleExportModal = ({ target, onClose }: { target: TrainingClass; onClose: () => void }) => {
   const { t } = useTranslation();
   const [format, setFormat] = useState<Format>('xlsx');
-  const labels: Record<Format, string> = { ...formatLabels, ics: t('schedulePage.ics') };
+  const labels: Record<Format, string> = {
+    xlsx: t('formats.xlsx'),
+    docx: t('formats.docx'),
+    pdf: t('formats.pdf'),
+    ics: t('schedulePage.ics'),
+  };
   return (
     <ExportDialog
       title={t('schedulePage.exportTitle')}
       onClose={onClose}
       request={() => ({
-        fileName: fileNameOf(`${classTitle(target)}课程安排表`, format),
+        fileName: fileNameOf(t('schedule.titleClass', { title: classTitle(target) }), format),
         format,
         start: (grant, jobId) => api.schedule.export({ classId: target.id, format, grant, jobId }),
       })}

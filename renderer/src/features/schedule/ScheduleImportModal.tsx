@@ -112,7 +112,7 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
                   row.date && row.start ? `${dayLabel(row.date, t('schedulePage.dayFormat'))} ${timeRange(row)}` : '—',
               },
               { title: t('schedulePage.form.title'), dataIndex: 'title', ellipsis: true },
-              { title: t('schedulePage.form.teachers'), width: 120, render: (_, row) => row.teachers.join('、') },
+              { title: t('schedulePage.form.teachers'), width: 120, render: (_, row) => row.teachers.join(t('text.list')) },
               { title: t('schedulePage.form.place'), dataIndex: 'place', width: 150, ellipsis: true },
               {
                 title: t('schedulePage.import.problems'),

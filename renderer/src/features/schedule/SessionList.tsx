@@ -77,7 +77,7 @@ export const SessionList = ({
           key: 'teachers',
           title: t('schedulePage.form.teachers'),
           width: 110,
-          render: (_, session) => session.teachers.map((teacher) => teacher.name).join('、'),
+          render: (_, session) => session.teachers.map((teacher) => teacher.name).join(t('text.list')),
         },
         { key: 'place', title: t('schedulePage.form.place'), dataIndex: 'place', width: 150, ellipsis: true },
         {
@@ -87,7 +87,7 @@ export const SessionList = ({
           render: (_, session) =>
             session.groups.length === 0
               ? t('schedulePage.form.wholeClass')
-              : t('schedulePage.groupsShort', { groups: session.groups.join('、') }),
+              : t('schedulePage.groupsShort', { groups: session.groups.join(t('text.list')) }),
         },
         {
           key: 'actions',

@@ -72,7 +72,7 @@ const SessionCard = ({
       title={[
         `${timeRange(session)} ${session.title}`,
         session.module,
-        session.teachers.map((teacher) => teacher.name).join('、'),
+        session.teachers.map((teacher) => teacher.name).join(t('text.list')),
         session.place,
       ]
         .filter(Boolean)
@@ -112,13 +112,13 @@ const SessionCard = ({
         {session.title}
       </div>
       {session.teachers.length > 0 && (
-        <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join('、')}</div>
+        <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join(t('text.list'))}</div>
       )}
       {(session.format || session.place) && (
         <div style={{ ...oneLine, color: '#667085' }}>{[session.format, session.place].filter(Boolean).join(' · ')}</div>
       )}
       {session.groups.length > 0 && (
-        <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join('、') })}</div>
+        <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join(t('text.list')) })}</div>
       )}
       <button
         type="button"

@@ -112,7 +112,7 @@ export const StaffDetailPage = () => {
           title={t('staffPage.exportIcs')}
           onClose={() => setDialog(undefined)}
           request={() => ({
-            fileName: fileNameOf(`${person.name}授课安排`, 'ics'),
+            fileName: fileNameOf(t('schedule.titleTeacher', { name: person.name }), 'ics'),
             format: 'ics',
             start: (grant, jobId) => api.schedule.export({ teacherId: person.id, format: 'ics', grant, jobId }),
           })}

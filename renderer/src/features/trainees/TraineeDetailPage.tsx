@@ -23,7 +23,7 @@ export const TraineeDetailPage = () => {
   if (!value) return <PageState error={person.error} backTo="/trainees" />;
 
   const reveal = async () => {
-    const result = await api.trainees.reveal({ ids: [value.id], purpose: '学员页面查看' });
+    const result = await api.trainees.reveal({ ids: [value.id], purpose: t('roster.revealPurposes.trainee') });
     if (!result.ok) return message.error(errorText(result.error));
     setFull(result.value[0]);
   };

@@ -1,0 +1,4 @@
+// The typefaces of official documents, under the names Word looks them up by: 宋体 (SimSun) for the
+// text, 黑体 (SimHei) for titles. Font names, not text anyone reads.
+export const bodyFont = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
+export const titleFont = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
