@@ -33,6 +33,16 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   await app.screenshot('import-done');
   await wizard.getByRole('button', { name: label('再导入一个文件') }).click();
 
+  // A list far longer than expected (the whole city's cadres): the check is stopped half-way.
+  app.nextChosenFile(standardRoster(app.dataDir, 20_000, 'whole-city.xlsx'));
+  await wizard.getByRole('button', { name: label('选择文件…') }).click();
+  const progress = wizard.getByTestId('job-progress');
+  await expect(progress).toBeVisible();
+  await app.screenshot('import-progress');
+  await progress.getByRole('button', { name: label('取消') }).click();
+  await expect(wizard.getByTestId('import-error')).toContainText('已取消，数据和文件都保持原样');
+  await expect(wizard.getByTestId('import-preview')).toHaveCount(0);
+
   // Then the full list of forty.
   app.nextChosenFile(standardRoster(app.dataDir, 40));
   await wizard.getByRole('button', { name: label('选择文件…') }).click();

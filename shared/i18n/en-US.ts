@@ -159,6 +159,7 @@ export const enUS = {
     zipBomb: 'The file would unpack to {{size}} MB and looks like a zip bomb; it was not read',
     notSpreadsheet: 'This is not a spreadsheet this program can read (.xlsx, .xls, WPS .et, .csv)',
     unreadable: 'Cannot read "{{name}}": the file may be damaged',
+    tooManyColumns: 'The sheet has {{columns}} columns, more than the {{max}} allowed',
     tooManyRows: 'The sheet has {{rows}} rows, more than the limit of {{max}}',
     emptySheet: 'Sheet "{{sheet}}" is empty',
     noSheet: 'There is no sheet named "{{sheet}}"',

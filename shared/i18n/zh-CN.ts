@@ -158,6 +158,7 @@ export const zhCN = {
     zipBomb: '文件解压后达 {{size}} MB，疑似压缩炸弹，已拒绝读取',
     notSpreadsheet: '这不是可识别的电子表格文件（支持 .xlsx、.xls、WPS .et 和 .csv）',
     unreadable: '无法读取“{{name}}”：文件可能已损坏',
+    tooManyColumns: '工作表有 {{columns}} 列，超过上限 {{max}} 列',
     tooManyRows: '工作表有 {{rows}} 行，超过上限 {{max}} 行',
     emptySheet: '工作表“{{sheet}}”没有内容',
     noSheet: '文件中没有名为“{{sheet}}”的工作表',

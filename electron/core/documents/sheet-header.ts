@@ -1,4 +1,4 @@
-import type { Cell } from './sheet-reader';
+import type { Cell } from './sheet';
 
 // Reading a table whose header row people wrote themselves: under a title or two, in words of their
 // own ("姓 名*", "身份证号码（必填）", "授课教师"), for the roster and the schedule imports alike.
@@ -8,7 +8,9 @@ import type { Cell } from './sheet-reader';
 export const cellText = (cell: Cell): string => {
   if (cell === null || typeof cell === 'boolean') return '';
   const text = typeof cell === 'number' ? String(cell) : cell;
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Printable ASCII and the unified ideographs are their own NFKC form: most cells need no folding.
+  const folded = /^[\x20-\x7e\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC');
+  return folded.replace(/\s+/g, ' ').trim();
 };
 
 export const isBlank = (cell: Cell): boolean => cellText(cell) === '';

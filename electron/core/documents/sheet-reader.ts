@@ -5,18 +5,13 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { unzipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import { message, type MessageKey } from '../../../shared/i18n/translate';
+import type { Cell, Sheet } from './sheet';
+import { fillMerges, readXlsxCells } from './xlsx-reader';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
 
-export type Cell = string | number | boolean | null;
-
-export type Sheet = {
-  name: string;
-  // rows[i] is sheet row firstRow + i (1-based, as the spreadsheet shows it); columns start at A.
-  rows: Cell[][];
-  firstRow: number;
-};
+export type { Cell, Sheet } from './sheet';
 
 export type Workbook = { fileName: string; bytes: Buffer; sheets: Sheet[] };
 
@@ -27,6 +22,7 @@ export const importLimits = {
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxRatio: 120,
   maxRows: 100_000,
+  maxColumns: 500,
 } as const;
 
 const refuse = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -83,7 +79,6 @@ const looksLikeText = (text: string) => {
 
 const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
   const ext = extname(fileName).toLowerCase();
-  if (isZip(bytes)) checkZip(bytes);
   try {
     if (isZip(bytes) || isOle(bytes))
       return XLSX.read(bytes, {
@@ -108,30 +103,33 @@ const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
   throw refuse('import.notSpreadsheet');
 };
 
-// Merged cells hold their value in the top-left cell only; a roster's merged "单位" column means
-// the same unit on every row it spans.
-const fillMerges = (sheet: XLSX.WorkSheet, rows: Cell[][], origin: XLSX.CellAddress) => {
-  for (const merge of sheet['!merges'] ?? []) {
-    const value = rows[merge.s.r - origin.r]?.[merge.s.c - origin.c] ?? null;
-    for (let r = merge.s.r; r <= merge.e.r; r += 1) {
-      const row = rows[r - origin.r];
-      if (!row) continue;
-      for (let c = merge.s.c; c <= merge.e.c; c += 1) row[c - origin.c] = value;
-    }
-  }
+// A table is a few thousand rows of a few dozen columns: a sheet much larger is refused before it is
+// laid out in memory (a crafted file naming cell XFD1048576 would otherwise fill gigabytes).
+const checkSize = (rows: number, columns: number) => {
+  if (rows > importLimits.maxRows) throw refuse('import.tooManyRows', { rows, max: importLimits.maxRows });
+  if (columns > importLimits.maxColumns) throw refuse('import.tooManyColumns', { columns, max: importLimits.maxColumns });
 };
 
 const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
   const ref = sheet['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1 };
   const range = XLSX.utils.decode_range(ref);
-  if (range.e.r - range.s.r + 1 > importLimits.maxRows)
-    throw refuse('import.tooManyRows', { rows: range.e.r - range.s.r + 1, max: importLimits.maxRows });
+  checkSize(range.e.r - range.s.r + 1, range.e.c + 1);
   // Columns always from A, so that index 0 is column A whatever the sheet's used range says.
   const fromA = { s: { r: range.s.r, c: 0 }, e: range.e };
   const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: fromA });
-  fillMerges(sheet, rows, fromA.s);
+  fillMerges(rows, range.s.r, sheet['!merges'] ?? []);
   return { name, rows, firstRow: range.s.r + 1 };
+};
+
+// Every sheet, read by SheetJS: the reader of .xls, WPS .et and CSV, and of any .xlsx the fast reader
+// declines.
+export const readWithSheetJs = (bytes: Buffer, fileName: string): Sheet[] => {
+  const book = parse(bytes, fileName);
+  return book.SheetNames.map((name) => {
+    const sheet = book.Sheets[name];
+    return sheet ? toSheet(name, sheet) : { name, rows: [], firstRow: 1 };
+  });
 };
 
 // Size and modification time: whether a file read before may have changed since, without reading it.
@@ -158,10 +156,9 @@ export const readWorkbook = (path: string): Workbook => {
     throw refuse('import.tooLarge', { size: megabytes(size), max: megabytes(importLimits.maxFileBytes) });
   if (size === 0) throw refuse('import.emptyFile', { name: fileName });
   const bytes = readFileSync(path);
-  const book = parse(bytes, fileName);
-  const sheets = book.SheetNames.map((name) => {
-    const sheet = book.Sheets[name];
-    return sheet ? toSheet(name, sheet) : { name, rows: [], firstRow: 1 };
-  });
-  return { fileName, bytes, sheets };
+  // An .xlsx is read by the fast reader when it can; everything else (and any .xlsx it does not
+  // understand) by SheetJS.
+  if (isZip(bytes)) checkZip(bytes);
+  const fast = isZip(bytes) ? readXlsxCells(bytes, checkSize) : undefined;
+  return { fileName, bytes, sheets: fast ?? readWithSheetJs(bytes, fileName) };
 };

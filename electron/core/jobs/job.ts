@@ -21,12 +21,15 @@ export type Job = {
 export const cancelled = () => new AppError('CANCELLED', message('errors.CANCELLED'));
 
 export const writeTransaction = <T>(core: Core, channel: string, write: () => T): T => {
-  const outer = core.audit.channel;
+  const outer = { channel: core.audit.channel, at: core.audit.at };
   core.audit.channel = channel;
+  // One time for the whole transaction: every line it writes to the log says when it happened.
+  core.audit.at = outer.at ?? core.audit.now();
   try {
     return core.db.transaction(write).immediate();
   } finally {
-    core.audit.channel = outer;
+    core.audit.channel = outer.channel;
+    core.audit.at = outer.at;
   }
 };
 

@@ -28,30 +28,56 @@ export const traineeRow = (core: Core, id: number): TraineeRow => {
   return row;
 };
 
+// What is known about the people a form or a file names: the holders of their ID numbers, everyone
+// of their names (and whether they are on this class's roster). Read in two queries for one person or
+// ten thousand alike.
+export type PeopleKnown = {
+  byIdNumber: ReadonlyMap<string, TraineeRow>;
+  byName: ReadonlyMap<string, readonly (TraineeRow & { on_roster: number })[]>;
+};
+
+export const peopleKnown = (
+  core: Core,
+  people: readonly Pick<TraineeFields, 'name' | 'idNumber'>[],
+  classId: number | undefined,
+): PeopleKnown => {
+  const idNumbers = [...new Set(people.map((p) => p.idNumber).filter(Boolean))];
+  const names = [...new Set(people.map((p) => p.name).filter(Boolean))];
+  const holders = statement<[string], TraineeRow>(
+    core.db,
+    'SELECT t.* FROM trainees t WHERE t.id_number IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(idNumbers));
+  const namesakes = statement<[number, string], TraineeRow & { on_roster: number }>(
+    core.db,
+    `SELECT t.*, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.class_id = ?) AS on_roster
+     FROM trainees t WHERE t.name IN (SELECT value FROM json_each(?))`,
+  ).all(classId ?? -1, JSON.stringify(names));
+  const byName = new Map<string, (TraineeRow & { on_roster: number })[]>();
+  for (const row of namesakes) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
+  return { byIdNumber: new Map(holders.map((row) => [row.id_number ?? '', row])), byName };
+};
+
 // The same person, if the school has met them before. The ID number decides when both sides have
 // one. Otherwise — a list without ID numbers, or a person first entered without one — the same name
 // on this class's roster, then the same name with the same phone, then with the same work unit,
 // each only when it points at exactly one person whose ID number does not contradict.
-export const findSamePerson = (core: Core, fields: TraineeFields, classId?: number): TraineeRow | undefined => {
+export const samePersonIn = (known: PeopleKnown, fields: TraineeFields, onRoster: boolean): TraineeRow | undefined => {
   if (fields.idNumber !== '') {
-    const holder = byIdNumber(core, fields.idNumber);
+    const holder = known.byIdNumber.get(fields.idNumber);
     if (holder) return holder;
   }
-  // Everyone of that name (whose ID number does not contradict), with whether they are on this
-  // class's roster: one indexed query, then the rules in order.
-  const namesakes = statement<[number, string, number], TraineeRow & { on_roster: number }>(
-    core.db,
-    `SELECT t.*, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.class_id = ?) AS on_roster
-     FROM trainees t WHERE t.name = ? AND (? = 0 OR t.id_number IS NULL)`,
-  ).all(classId ?? -1, fields.name, fields.idNumber === '' ? 0 : 1);
+  const namesakes = (known.byName.get(fields.name) ?? []).filter((row) => fields.idNumber === '' || row.id_number === null);
   if (namesakes.length === 0) return undefined;
   const unique = (rows: TraineeRow[]) => (rows.length === 1 ? rows[0] : undefined);
   return (
-    (classId === undefined ? undefined : unique(namesakes.filter((row) => row.on_roster === 1))) ??
+    (onRoster ? unique(namesakes.filter((row) => row.on_roster === 1)) : undefined) ??
     (fields.phone === '' ? undefined : unique(namesakes.filter((row) => row.phone === fields.phone))) ??
     (fields.unit === '' ? undefined : unique(namesakes.filter((row) => row.unit === fields.unit)))
   );
 };
+
+export const findSamePerson = (core: Core, fields: TraineeFields, classId?: number): TraineeRow | undefined =>
+  samePersonIn(peopleKnown(core, [fields], classId), fields, classId !== undefined);
 
 const assertIdNumberFree = (core: Core, fields: TraineeFields, ownId?: number) => {
   if (fields.idNumber === '') return;
@@ -64,6 +90,12 @@ const assertIdNumberFree = (core: Core, fields: TraineeFields, ownId?: number) =
 export const insertTrainee = (core: Core, fields: TraineeFields): number => {
   const complete = completeFromIdNumber(fields);
   assertIdNumberFree(core, complete);
+  return storeNewTrainee(core, complete);
+};
+
+// The write alone, for fields already completed and checked against the stored people (an import's
+// plan, made under the same write lock).
+export const storeNewTrainee = (core: Core, complete: TraineeFields): number => {
   const now = timestamp(core);
   const { lastInsertRowid } = statement(
     core.db,

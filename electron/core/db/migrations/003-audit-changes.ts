@@ -1,4 +1,4 @@
-import { auditTriggersSql } from '../audit-triggers';
+import { auditTriggersSql } from './audit-triggers-v1';
 import type { Migration } from './types';
 
 export const auditChangesMigration: Migration = {

@@ -4,6 +4,7 @@ import { auditChangesMigration } from './003-audit-changes';
 import { storedFilesMigration } from './004-stored-files';
 import { scheduleMigration } from './005-schedule';
 import { sessionRowsMigration } from './006-session-rows';
+import { auditPerStatementMigration } from './007-audit-per-statement';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   storedFilesMigration,
   scheduleMigration,
   sessionRowsMigration,
+  auditPerStatementMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -31,8 +31,12 @@ const partialTrainee = traineeFieldsSchema.partial();
 const phoneSchema = traineeFieldsSchema.shape.phone;
 
 // Rows that are part of the form, not people: 合计/总计 lines, a repeated header, a lone 序号.
-const isFormRow = (cells: readonly Cell[], columns: ColumnMap, headerTexts: ReadonlySet<string>): boolean => {
-  const texts = cells.map(cellText).filter((text) => text !== '');
+const isFormRow = (
+  cells: readonly Cell[],
+  texts: readonly string[],
+  columns: ColumnMap,
+  headerTexts: ReadonlySet<string>,
+): boolean => {
   if (texts.length === 0) return true;
   if (/^(合计|总计|小计|共计)/.test(texts[0] ?? '')) return true;
   if (texts.every((text) => headerTexts.has(text))) return true;
@@ -45,7 +49,15 @@ export const parseRows = (rows: readonly Cell[][], firstRow: number, headerIndex
   const parsed: ParsedRow[] = [];
   for (let index = headerIndex + 1; index < rows.length; index += 1) {
     const cells = rows[index] ?? [];
-    if (isFormRow(cells, columns, headerTexts)) continue;
+    if (
+      isFormRow(
+        cells,
+        cells.map(cellText).filter((text) => text !== ''),
+        columns,
+        headerTexts,
+      )
+    )
+      continue;
     parsed.push(parseRow(cells, firstRow + index, columns));
   }
   return parsed;
@@ -135,9 +147,10 @@ const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap)
   }
 
   // Finally the same schema every other door uses: lengths, the ID check digit, a missing name.
-  const candidate = partialTrainee.safeParse(trainee, { reportInput: true });
-  if (!candidate.success) {
-    for (const issue of toFieldIssues(candidate.error.issues, personLabels)) {
+  // (Checked plainly first; only a row that fails is checked again with its input kept for the message.)
+  if (!partialTrainee.safeParse(trainee).success) {
+    const candidate = partialTrainee.safeParse(trainee, { reportInput: true });
+    for (const issue of candidate.success ? [] : toFieldIssues(candidate.error.issues, personLabels)) {
       const field = issue.field as ImportField;
       const column = columns.find((c) => c.field === field)?.column ?? 0;
       if (!problems.some((p) => p.field === field && p.severity === 'error')) problem(column, field, 'error', issue.message);

@@ -19,8 +19,16 @@ import { statement } from '../../db/statements';
 import { fileStamp, readWorkbook, type Sheet } from '../../documents/sheet-reader';
 import { inSlices, type Job } from '../../jobs/job';
 import { fieldsOf } from '../../trainees/rows';
-import { completeFromIdNumber, findSamePerson, insertTrainee, sameFields, writeTrainee } from '../../trainees/service';
-import { enrol, enrolmentOf } from '../service';
+import {
+  completeFromIdNumber,
+  type PeopleKnown,
+  peopleKnown,
+  sameFields,
+  samePersonIn,
+  storeNewTrainee,
+  writeTrainee,
+} from '../../trainees/service';
+import { enrol } from '../service';
 import { cellText, headerScanRows } from '../../documents/sheet-header';
 import { detectHeader, fieldOfHeader } from './header';
 import { type ColumnMap, type ParsedRow, parseRows } from './rows';
@@ -167,27 +175,45 @@ const merge = (stored: TraineeFields, incoming: Partial<TraineeFields>): Trainee
   for (const [key, value] of Object.entries(incoming) as [keyof TraineeFields, TraineeFields[keyof TraineeFields]][]) {
     if (value !== '' && value !== null && value !== undefined) Object.assign(merged, { [key]: value });
   }
-  return completeFromIdNumber(merged);
+  return merged;
 };
 
 type Plan = { action: ImportAction; traineeId?: number; fields: TraineeFields; enrolmentId?: number };
 
-const planRow = (core: Core, classId: number, row: ParsedRow): Plan => {
+// Everything the rows' plans depend on, read in a few queries for the whole file: the people it
+// names as the school knows them, and this class's roster.
+type Known = PeopleKnown & { enrolments: ReadonlyMap<number, { id: number; group_no: number | null; role: string }> };
+
+const knownFor = (core: Core, classId: number, rows: readonly ParsedRow[]): Known => ({
+  ...peopleKnown(
+    core,
+    rows.map((row) => ({ name: row.trainee.name ?? '', idNumber: row.trainee.idNumber ?? '' })),
+    classId,
+  ),
+  enrolments: new Map(
+    statement<[number], { trainee_id: number; id: number; group_no: number | null; role: string }>(
+      core.db,
+      'SELECT trainee_id, id, group_no, role FROM enrolments WHERE class_id = ?',
+    )
+      .all(classId)
+      .map((row) => [row.trainee_id, row]),
+  ),
+});
+
+const planRow = (known: Known, row: ParsedRow): Plan => {
+  // The row's own ID number already set its birth date and sex (rows.ts).
   const incoming = merge(blankFields, row.trainee);
   if (rejected(row)) return { action: 'reject', fields: incoming };
-  const existing = findSamePerson(core, incoming, classId);
+  const existing = samePersonIn(known, incoming, true);
   if (!existing) return { action: 'add', fields: incoming };
   const stored = fieldsOf(existing);
-  const fields = merge(stored, row.trainee);
-  const enrolment = enrolmentOf(core, classId, existing.id);
+  // The file's values on top of the stored ones; an ID number, whichever side it came from, decides.
+  const fields = completeFromIdNumber(merge(stored, row.trainee));
+  const enrolment = known.enrolments.get(existing.id);
   if (!enrolment) return { action: 'add', traineeId: existing.id, fields };
-  const current = statement<[number], { group_no: number | null; role: string }>(
-    core.db,
-    'SELECT group_no, role FROM enrolments WHERE id = ?',
-  ).get(enrolment.id);
   const enrolmentChanges =
-    (row.group !== undefined && row.group !== null && row.group !== current?.group_no) ||
-    (row.role !== undefined && row.role !== '' && row.role !== current?.role);
+    (row.group !== undefined && row.group !== null && row.group !== enrolment.group_no) ||
+    (row.role !== undefined && row.role !== '' && row.role !== enrolment.role);
   const changed = !sameFields(fields, stored) || enrolmentChanges;
   return { action: changed ? 'update' : 'unchanged', traineeId: existing.id, fields, enrolmentId: enrolment.id };
 };
@@ -225,9 +251,10 @@ const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, st
 // Each row's fate (add, update, unchanged, reject) as the database stands now: read-only work done
 // before any write lock is taken, in slices that report progress and hear a cancel.
 const planAll = async (core: Core, job: Job, classId: number, rows: readonly ParsedRow[]): Promise<Planned> => {
+  const known = knownFor(core, classId, rows);
   const plans: Plan[] = [];
   await inSlices(job, 'check', rows, (row) => {
-    plans.push(planRow(core, classId, row));
+    plans.push(planRow(known, row));
   });
   return { plans, stamp: stamp(core) };
 };
@@ -293,15 +320,15 @@ export const commitImport = async (
   job.checkpoint();
   // One transaction for every row: the roster gets the whole file or nothing of it.
   const plans = job.transaction(() => {
-    const done: Plan[] = [];
     // Under the write lock nothing else can change the database any more; if nothing has since the
     // rows were planned, the plans stand (another program writing in between makes them planned again).
-    const reuse = planned.stamp === stamp(core) ? planned.plans : undefined;
-    rows.forEach((row, index) => {
-      const plan = reuse?.[index] ?? planRow(core, source.classId, row);
-      done.push(plan);
-      if (plan.action === 'reject' || plan.action === 'unchanged') return;
-      const traineeId = plan.traineeId ?? insertTrainee(core, plan.fields);
+    const known = planned.stamp === stamp(core) ? undefined : knownFor(core, source.classId, rows);
+    const plans = known ? rows.map((row) => planRow(known, row)) : planned.plans;
+    plans.forEach((plan, index) => {
+      const row = rows[index];
+      if (!row || plan.action === 'reject' || plan.action === 'unchanged') return;
+      // The plan found nobody holding this ID number, and nothing has changed since: the row is written as planned.
+      const traineeId = plan.traineeId ?? storeNewTrainee(core, plan.fields);
       if (plan.traineeId !== undefined) writeTrainee(core, plan.traineeId, plan.fields);
       if (plan.enrolmentId === undefined) {
         enrol(core, source.classId, traineeId, { group: row.group ?? null, role: row.role ?? '', status: 'active', notes: '' });
@@ -317,7 +344,7 @@ export const commitImport = async (
       }
       if (index % 1000 === 999) job.progress('write', index + 1, rows.length);
     });
-    const counts = countOf(done);
+    const counts = countOf(plans);
     record(core, {
       action: 'import',
       entity: 'class',
@@ -325,7 +352,7 @@ export const commitImport = async (
       summary: message('import.summary', { file: ready.fileName, ...counts }),
       after: counts,
     });
-    return done;
+    return plans;
   });
   job.progress('write', rows.length, rows.length);
   prepared.delete(core.db);

@@ -49,7 +49,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
   const { errorText, reportFailure } = useErrorText();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [settings, setSettings] = useState<Settings>({});
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<{ type: 'error' | 'info'; text: string }>();
   const job = useJob();
 
   const analyse = async (grant: string, next: Settings) => {
@@ -59,7 +59,11 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
       api.roster.importPreview({ classId, grant, jobId, ...next }),
     );
     if (!result.ok) {
-      setProblem(result.error.code === 'CANCELLED' ? t('job.cancelled') : errorText(result.error));
+      setProblem(
+        result.error.code === 'CANCELLED'
+          ? { type: 'info', text: t('job.cancelled') }
+          : { type: 'error', text: errorText(result.error) },
+      );
       setStep({ kind: 'choose' });
       return;
     }
@@ -130,7 +134,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
     >
       {step.kind === 'choose' && (
         <Space orientation="vertical" size={16} style={{ width: '100%', padding: '24px 0' }}>
-          {problem && <Alert type="error" showIcon title={problem} data-testid="import-error" />}
+          {problem && <Alert type={problem.type} showIcon title={problem.text} data-testid="import-error" />}
           <Typography.Paragraph type="secondary">{t('importWizard.chooseHint')}</Typography.Paragraph>
           <Button type="primary" size="large" icon={<FileExcelOutlined />} onClick={() => void choose()}>
             {t('importWizard.choose')}
