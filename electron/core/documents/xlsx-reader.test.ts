@@ -89,7 +89,7 @@ describe('the fast .xlsx reader', () => {
             sheets.forEach((rows, index) =>
               XLSX.utils.book_append_sheet(
                 book,
-                XLSX.utils.aoa_to_sheet(rows, { origin: { r: offset, c: offset } }),
+                XLSX.utils.sheet_add_aoa(XLSX.utils.aoa_to_sheet([]), rows, { origin: { r: offset, c: offset } }),
                 `表${index + 1}`,
               ),
             );
