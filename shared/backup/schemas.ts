@@ -12,6 +12,10 @@ export const backupCountsSchema = z.object({
   files: z.number().int(),
 });
 
+// Why a backup is kept (see backup/retention.ts in the core).
+export const keepRules = ['last', 'daily', 'weekly', 'monthly', 'protected'] as const;
+export type KeepRule = (typeof keepRules)[number];
+
 export const backupInfoSchema = z.object({
   path: z.string(),
   name: z.string(),
@@ -21,12 +25,15 @@ export const backupInfoSchema = z.object({
   schemaVersion: z.number().int(),
   counts: backupCountsSchema,
   bytes: z.number().int(),
+  // In the backup list: the retention rules that keep it.
+  keptBy: z.array(z.enum(keepRules)).optional(),
 });
 export type BackupInfo = z.output<typeof backupInfoSchema>;
 
 // A backup in the backup folder is named by its folder's name; one elsewhere by a folder the person
 // chose in a dialog (a restoreFrom grant).
-export const backupNamePattern = /^cadre-backup-\d{8}-\d{6}-(manual|daily|close|before-restore)$/;
+// (Older backups have no milliseconds or counter in their names.)
+export const backupNamePattern = /^cadre-backup-\d{8}-\d{6}(-\d{3})?(-\d+)?-(manual|daily|close|before-restore)$/;
 const backupName = z.string().refine((value) => backupNamePattern.test(value), { params: { code: 'invalid_format' } });
 
 const sourceFields = { backup: backupName.optional(), grant: grantSchema.optional() };

@@ -340,6 +340,7 @@ export const enUS = {
     noPrinter: 'No browser found to make the PDF (Chrome, Edge or Chromium); export the PDF from the app instead',
   },
   backup: {
+    tooNew: 'The backup was written by a newer version (database version {{found}}; this program reads up to {{supported}}); upgrade before restoring it',
     reasons: { manual: 'manual', daily: 'daily', close: 'on closing', 'before-restore': 'before a restore' },
     damaged: 'Backup "{{path}}" cannot be used: {{detail}}',
     noManifest: 'not a backup made by this program (manifest.json is missing)',

@@ -337,6 +337,7 @@ export const zhCN = {
     noPrinter: '找不到用于生成 PDF 的浏览器（需要 Chrome、Edge 或 Chromium）；也可以在应用中导出 PDF',
   },
   backup: {
+    tooNew: '备份由更新版本的程序写入（数据库版本 {{found}}，本程序支持到 {{supported}}），请先升级本程序再恢复',
     reasons: { manual: '手动', daily: '每日自动', close: '关闭时自动', 'before-restore': '恢复前' },
     damaged: '备份“{{path}}”无法使用：{{detail}}',
     noManifest: '不是本程序的备份（缺少 manifest.json）',

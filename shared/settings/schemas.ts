@@ -7,9 +7,13 @@ export const settingsSchema = z.object({
   schoolName: z.string(),
   locale: z.enum(locales),
   firstRunDone: z.boolean(),
-  // Backups: where (empty = the data folder's backups/), how many to keep, whether daily and on close.
+  // Backups: where (empty = the data folder's backups/), which to keep (the newest N, then one a day,
+  // a week and a month for so many of each), whether daily and on close.
   backupDir: z.string(),
   backupKeep: z.number().int(),
+  backupKeepDaily: z.number().int(),
+  backupKeepWeekly: z.number().int(),
+  backupKeepMonthly: z.number().int(),
   autoBackup: z.boolean(),
   lastBackupAt: z.string(),
 });
@@ -21,7 +25,10 @@ export const defaultSettings: Settings = {
   locale: 'zh-CN',
   firstRunDone: false,
   backupDir: '',
-  backupKeep: 14,
+  backupKeep: 10,
+  backupKeepDaily: 14,
+  backupKeepWeekly: 8,
+  backupKeepMonthly: 12,
   autoBackup: true,
   lastBackupAt: '',
 };
@@ -31,5 +38,8 @@ export const settingsPatchSchema = z.strictObject({
   locale: z.enum(locales).optional(),
   firstRunDone: z.boolean().optional(),
   backupKeep: z.number().int().min(1).max(365).optional(),
+  backupKeepDaily: z.number().int().min(0).max(365).optional(),
+  backupKeepWeekly: z.number().int().min(0).max(260).optional(),
+  backupKeepMonthly: z.number().int().min(0).max(240).optional(),
   autoBackup: z.boolean().optional(),
 });

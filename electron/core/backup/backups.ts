@@ -4,11 +4,13 @@ import Database from 'better-sqlite3';
 import { type BackupInfo, type BackupReason, backupInfoSchema } from '../../../shared/backup/schemas';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { writeFileAtomic } from '../files/atomic';
+import { syncFolder, writeFileAtomic } from '../files/atomic';
 import { filesDir, sha256Of, storedPath } from '../files/store';
 import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
+import { type AuditContext, type Db, defaultAuditContext, latestVersion, openDatabase } from '../db/connection';
 import { statement } from '../db/statements';
+import { type RetentionPolicy, retained } from './retention';
 
 // A backup is a folder: the database (copied by SQLite's online backup API, never as a file), the
 // stored files, and a manifest written last. It is made under a ".partial-" name and renamed only
@@ -23,7 +25,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const stampOf = (date: Date) =>
   `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 
-export const backupName = (date: Date, reason: BackupReason) => `cadre-backup-${stampOf(date)}-${reason}`;
+// Named by the moment to the millisecond; two backups in the same millisecond (a close right after a
+// manual backup, a clock set back) get a counter rather than one replacing the other.
+export const backupName = (dir: string, date: Date, reason: BackupReason) => {
+  const base = `cadre-backup-${stampOf(date)}-${String(date.getMilliseconds()).padStart(3, '0')}`;
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? `${base}-${reason}` : `${base}-${n}-${reason}`;
+    if (!existsSync(join(dir, name))) return name;
+  }
+};
 
 // A backup from an older version may lack a table that came later: it holds none of those.
 const tableExists = (db: Database.Database, table: string) =>
@@ -126,8 +136,8 @@ export type MakeBackup = {
 };
 
 export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
-  const name = backupName(options.now, options.reason);
   mkdirSync(options.dir, { recursive: true });
+  const name = backupName(options.dir, options.now, options.reason);
   removeStalePartials(options.dir, options.now);
   const partial = join(options.dir, `${partialPrefix}${name}-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
@@ -172,8 +182,8 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
     writeFileAtomic(join(partial, manifestName), Buffer.from(JSON.stringify(info, null, 2)));
     options.job.checkpoint();
     const final = join(options.dir, name);
-    rmSync(final, { recursive: true, force: true });
     renameSync(partial, final);
+    syncFolder(options.dir);
     return readBackup(final);
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
@@ -181,35 +191,101 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
   }
 };
 
-// Keeps the newest `keep` backups (never fewer than the one just made).
-export const pruneBackups = (dir: string, keep: number): string[] => {
-  const removed = listBackups(dir).slice(Math.max(1, keep));
+// Deletes the backups the retention rules do not keep (see retention.ts). Called only after a backup
+// or a restore has succeeded, with what that run must not lose protected.
+export const pruneBackups = (dir: string, policy: RetentionPolicy, protect: ReadonlySet<string>): string[] => {
+  const backups = listBackups(dir);
+  const kept = retained(backups, policy, protect);
+  const removed = backups.filter((backup) => !kept.has(backup.path));
   for (const backup of removed) rmSync(backup.path, { recursive: true, force: true });
   return removed.map((backup) => backup.path);
 };
 
-// Puts a verified backup in place of the data folder's database and fills in its stored files.
-// The database must be closed. The new file is written aside, synced, then renamed over the old one.
+const stagingName = '.restore-staging.sqlite3';
+
+// The backup's database, copied beside the live one and made ready there: brought to this version's
+// schema, and given whatever `prepare` writes (the history since the backup). The live database is
+// not touched; a crash leaves only a staging file, removed by the next restore.
+export const stageDatabase = (
+  dataDir: string,
+  backupPath: string,
+  options: { nativeBinding: string | undefined; audit: AuditContext; prepare?: (db: Db) => void },
+): string => {
+  const staging = join(dataDir, stagingName);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  writeFileAtomic(staging, readFileSync(join(backupPath, databaseFileName)));
+  const db = openDatabase(staging, { nativeBinding: options.nativeBinding, audit: options.audit });
+  try {
+    options.prepare?.(db);
+  } finally {
+    db.close();
+  }
+  return staging;
+};
+
+// The backup's stored files, each checked against its SHA-256 before any is written; then written
+// (aside, synced, renamed) where missing. Returns the ones added, so that a restore stopped before its
+// end can take them away again.
+const backupFilesOf = (backupPath: string) => {
+  const source = filesDir(backupPath);
+  if (!existsSync(source)) return [];
+  return readdirSync(source).flatMap((bucket) =>
+    readdirSync(join(source, bucket))
+      .filter((name) => /^[0-9a-f]{64}$/.test(name))
+      .map((name) => ({ name, path: join(source, bucket, name) })),
+  );
+};
+
+// Each stored file of a backup against its SHA-256 (its name).
+export const checkStoredFilesOf = (backupPath: string): void => {
+  for (const file of backupFilesOf(backupPath)) {
+    if (sha256Of(readFileSync(file.path)) !== file.name) throw damaged(file.path, message('backup.fileChanged'));
+  }
+};
+
+export const installStoredFiles = (dataDir: string, backupPath: string): string[] => {
+  checkStoredFilesOf(backupPath);
+  const found = backupFilesOf(backupPath);
+  const added: string[] = [];
+  for (const file of found) {
+    const destination = storedPath(dataDir, file.name);
+    if (existsSync(destination)) continue;
+    mkdirSync(dirname(destination), { recursive: true });
+    writeFileAtomic(destination, readFileSync(file.path));
+    added.push(destination);
+  }
+  return added;
+};
+
+// The moment a restore happens: the staged database renamed over the live one (closed, its WAL folded
+// in), and the folder synced so that the rename survives a power cut. Before it, the old data; after
+// it, the restored data; nothing between.
+export const swapIn = (dataDir: string, staging: string): void => {
+  const target = join(dataDir, databaseFileName);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(staging, target);
+  syncFolder(dataDir);
+};
+
+// A verified backup in place of a database that cannot be opened (damaged, set aside): for the start-up
+// recovery and the command line's restore.
 export const restoreFiles = (dataDir: string, backupPath: string, nativeBinding: string | undefined): BackupInfo => {
   const info = readBackup(backupPath);
-  verifyDatabase(join(info.path, databaseFileName), nativeBinding);
-  const target = join(dataDir, databaseFileName);
-  // The database was closed cleanly, so its WAL is already folded in; stale WAL/SHM files of a
-  // damaged database must not be applied to the restored one.
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  writeFileAtomic(target, readFileSync(join(info.path, databaseFileName)));
-  const source = filesDir(info.path);
-  if (existsSync(source)) {
-    for (const bucket of readdirSync(source)) {
-      for (const file of readdirSync(join(source, bucket))) {
-        const destination = storedPath(dataDir, file);
-        if (existsSync(destination)) continue;
-        mkdirSync(dirname(destination), { recursive: true });
-        writeFileAtomic(destination, readFileSync(join(source, bucket, file)));
-      }
-    }
-  }
+  checkRestorable(join(info.path, databaseFileName), nativeBinding);
+  const staging = stageDatabase(dataDir, info.path, { nativeBinding, audit: defaultAuditContext() });
+  installStoredFiles(dataDir, info.path);
+  swapIn(dataDir, staging);
   return info;
+};
+
+// A backup may be restored when it passes SQLite's full check and was not written by a newer version.
+export const checkRestorable = (file: string, nativeBinding: string | undefined) => {
+  const verified = verifyDatabase(file, nativeBinding);
+  if (verified.schemaVersion > latestVersion)
+    throw new AppError('INVALID_INPUT', message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }), {
+      issues: [{ field: 'backup', code: 'invalid_format', message: message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }) }],
+    });
+  return verified;
 };
 
 // A database that fails its check is moved aside (never deleted) so that nothing more is lost.

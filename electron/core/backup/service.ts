@@ -5,15 +5,27 @@ import type { BackupInfo, BackupReason, BackupSource } from '../../../shared/bac
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
 import type { Core } from '../context';
-import type { Job } from '../jobs/job';
+import { type Job, writeTransaction } from '../jobs/job';
 import { getSettings, updateSettings } from '../settings/service';
-import { listBackups, makeBackup, pruneBackups, readBackup, restoreFiles, verifyDatabase } from './backups';
+import {
+  checkRestorable,
+  checkStoredFilesOf,
+  installStoredFiles,
+  listBackups,
+  makeBackup,
+  pruneBackups,
+  readBackup,
+  stageDatabase,
+  swapIn,
+} from './backups';
+import { rememberBackupFolder } from './recovery';
+import { type RetentionPolicy, retained } from './retention';
 import { databaseFileName } from '../paths';
 import { statement } from '../db/statements';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
 
-type CreateOptions = { folder?: string | undefined; prune?: boolean };
+type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean };
 
 export const createBackup = async (
   core: Core,
@@ -39,17 +51,19 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
     job,
   });
   // Only a verified backup ever makes an older one go.
-  if (options.prune) pruneBackups(dir, getSettings(core).backupKeep);
-  job.transaction(() => {
-    updateSettings(core, { lastBackupAt: info.createdAt });
-    record(core, {
-      action: 'backup',
-      entity: 'data',
-      summary: message('backup.summary', { reason: message(`backup.reasons.${reason}`), path: info.path }),
-      after: info.counts,
-    });
-  });
+  if (options.prune) pruneBackups(dir, retentionOf(core), new Set([info.path]));
+  if (options.record ?? true) job.transaction(() => recordBackup(core, info));
   return info;
+};
+
+const recordBackup = (core: Core, info: BackupInfo) => {
+  updateSettings(core, { lastBackupAt: info.createdAt });
+  record(core, {
+    action: 'backup',
+    entity: 'data',
+    summary: message('backup.summary', { reason: message(`backup.reasons.${info.reason}`), path: info.path }),
+    after: info.counts,
+  });
 };
 
 // The folder a backup is named by: one in the backup folder by its name, one elsewhere by the grant
@@ -57,25 +71,45 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
 const folderOf = (core: Core, source: BackupSource): string =>
   source.grant !== undefined ? core.grants.resolve(source.grant, 'restoreFrom') : join(backupDir(core), source.backup ?? '');
 
+const retentionOf = (core: Core): RetentionPolicy => {
+  const settings = getSettings(core);
+  return {
+    last: settings.backupKeep,
+    daily: settings.backupKeepDaily,
+    weekly: settings.backupKeepWeekly,
+    monthly: settings.backupKeepMonthly,
+  };
+};
+
 export const setBackupFolder = (core: Core, grant: string | null): { dir: string } => {
-  updateSettings(core, { backupDir: grant === null ? '' : core.grants.resolve(grant, 'backupFolder') });
+  const dir = grant === null ? '' : core.grants.resolve(grant, 'backupFolder');
+  updateSettings(core, { backupDir: dir });
+  // Also outside the database: a damaged database cannot say where its backups are (recovery.ts).
+  rememberBackupFolder(core.dataDir, dir);
   return { dir: backupDir(core) };
 };
 
-export const listBackupsOf = (core: Core) => ({
-  dir: backupDir(core),
-  items: listBackups(backupDir(core)),
-  due: backupIsDue(core),
-});
+// The backups, newest first, each with the rules that keep it.
+export const listBackupsOf = (core: Core) => {
+  const items = listBackups(backupDir(core));
+  const kept = retained(items, retentionOf(core));
+  return {
+    dir: backupDir(core),
+    items: items.map((item) => ({ ...item, keptBy: kept.get(item.path) ?? [] })),
+    due: backupIsDue(core),
+  };
+};
 
-// What a backup holds, checked: a backup that fails its integrity check is refused here.
+// What a backup holds, checked: one that fails SQLite's full check, or that a newer version wrote, is
+// refused here, before anything is replaced.
 export const inspectBackup = (core: Core, source: BackupSource): BackupInfo => {
   const info = readBackup(folderOf(core, source));
-  verifyDatabase(join(info.path, databaseFileName), core.nativeBinding);
+  checkRestorable(join(info.path, databaseFileName), core.nativeBinding);
   return info;
 };
 
 type TrailRow = {
+  id: number;
   at: string;
   actor: string;
   action: string;
@@ -87,15 +121,41 @@ type TrailRow = {
   channel: string;
 };
 
-// The newest line of the backup's own log: everything logged here after it is history the
-// restored database would otherwise not know.
-const newestLogged = (file: string, nativeBinding: string | undefined): string => {
-  const backup = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+type LogMark = Pick<TrailRow, 'id' | 'at' | 'actor' | 'action' | 'entity' | 'entity_id' | 'channel'>;
+
+const sameLine = (a: LogMark | undefined, b: LogMark | undefined) =>
+  a !== undefined &&
+  b !== undefined &&
+  a.id === b.id &&
+  a.at === b.at &&
+  a.actor === b.actor &&
+  a.action === b.action &&
+  a.entity === b.entity &&
+  a.entity_id === b.entity_id &&
+  a.channel === b.channel;
+
+const markSql = 'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log WHERE id = ?';
+
+// The history the restored database would not know. When the backup's log is the start of this one
+// (the same first line, and the backup's last line here under the same number), the lines after it;
+// otherwise (a backup from another workstation or database) every line here. Compared line by line,
+// never by time: a clock set back must not lose history.
+const historySince = (core: Core, backupFile: string): TrailRow[] => {
+  const backup = new Database(backupFile, { readonly: true, fileMustExist: true, nativeBinding: core.nativeBinding });
+  let first: LogMark | undefined;
+  let last: LogMark | undefined;
   try {
-    return String(statement(backup, "SELECT coalesce(max(at), '') FROM audit_log").pluck().get());
+    const lastId = statement<[], number | null>(backup, 'SELECT max(id) FROM audit_log').pluck().get() ?? 0;
+    first = statement<[], LogMark>(backup, 'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log ORDER BY id LIMIT 1').get();
+    last = statement<[number], LogMark>(backup, markSql).get(lastId);
   } finally {
     backup.close();
   }
+  const here = (id: number) => statement<[number], LogMark>(core.db, markSql).get(id);
+  const shared = first === undefined || (sameLine(first, here(first.id)) && sameLine(last, here(last?.id ?? 0)));
+  return statement<[number], TrailRow>(core.db, 'SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(
+    shared ? (last?.id ?? 0) : 0,
+  );
 };
 
 export const restoreBackup = async (
@@ -104,47 +164,74 @@ export const restoreBackup = async (
   job: Job,
 ): Promise<{ restored: BackupInfo; safety: BackupInfo }> => {
   const info = inspectBackup(core, source);
+  // Every stored file of the backup is checked before anything at all is done.
+  checkStoredFilesOf(info.path);
   // What is here now is backed up first, so a restore can itself be undone. Nothing is pruned on the
-  // way: not the backup being restored, not the one just made.
-  const safety = await backupInto(core, 'before-restore', job, { prune: false });
-  // The last moment to stop: a cancel here takes the safety backup away again.
-  if (job.signal.aborted) {
-    rmSync(safety.path, { recursive: true, force: true });
-    job.checkpoint();
-  }
-  job.progress('restore', 0, 1);
-  // The audit log outlives the restore: what happened since the backup (including the mistake that
-  // made the restore necessary) is carried over into the restored database's log.
-  const trail = statement<[string], TrailRow>(
-    core.db,
-    'SELECT at, actor, action, entity, entity_id, summary, before, after, channel FROM audit_log WHERE at > ? ORDER BY id',
-  ).all(newestLogged(join(info.path, databaseFileName), core.nativeBinding));
-  core.db.close();
-  let restored: BackupInfo;
+  // way (not the backup being restored, not the one just made), and nothing is written here: the
+  // safety copy is logged in the restored database, so a restore that stops leaves this one as it was.
+  const safety = await backupInto(core, 'before-restore', job, { prune: false, record: false });
+  let staging: string | undefined;
+  let added: string[] = [];
   try {
-    restored = restoreFiles(core.dataDir, info.path, core.nativeBinding);
+    job.checkpoint();
+    job.progress('restore', 0, 3);
+    // The audit log outlives the restore: what happened since the backup (including the mistake that
+    // made the restore necessary) is carried into the restored database before it takes the place of
+    // this one, with the restore itself. The workstation's backup settings stay as they are.
+    const history = historySince(core, join(info.path, databaseFileName));
+    const settings = getSettings(core);
+    staging = stageDatabase(core.dataDir, info.path, {
+      nativeBinding: core.nativeBinding,
+      audit: core.audit,
+      prepare: (db) => {
+        const staged: Core = { ...core, db };
+        writeTransaction(staged, 'backup.restore', () => {
+          const append = statement(
+            db,
+            `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
+             VALUES (@at, @actor, @action, @entity, @entity_id, @summary, @before, @after, @channel)`,
+          );
+          for (const { id: _id, ...row } of history) append.run(row);
+          recordBackup(staged, safety);
+          updateSettings(staged, {
+            backupDir: settings.backupDir,
+            backupKeep: settings.backupKeep,
+            backupKeepDaily: settings.backupKeepDaily,
+            backupKeepWeekly: settings.backupKeepWeekly,
+            backupKeepMonthly: settings.backupKeepMonthly,
+            autoBackup: settings.autoBackup,
+          });
+          record(staged, {
+            action: 'restore',
+            entity: 'data',
+            summary: message('backup.restored', { name: info.name }),
+            after: info.counts,
+          });
+        });
+      },
+    });
+    job.progress('restore', 1, 3);
+    await job.pause();
+    added = installStoredFiles(core.dataDir, info.path);
+    job.progress('restore', 2, 3);
+    // The last moment to stop.
+    job.checkpoint();
+  } catch (error) {
+    // Stopped or refused before the swap: nothing of the restore stays, not even its safety copy.
+    if (staging) rmSync(staging, { force: true });
+    for (const file of added) rmSync(file, { force: true });
+    rmSync(safety.path, { recursive: true, force: true });
+    throw error;
+  }
+  core.db.close();
+  try {
+    swapIn(core.dataDir, staging);
   } finally {
     core.reopen();
   }
-  job.transaction(() => {
-    const append = statement(
-      core.db,
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
-       VALUES (@at, @actor, @action, @entity, @entity_id, @summary, @before, @after, @channel)`,
-    );
-    for (const row of trail) append.run(row);
-    // The restored settings remember their own last backup; the newest is the one just made.
-    updateSettings(core, { lastBackupAt: safety.createdAt });
-    record(core, {
-      action: 'restore',
-      entity: 'data',
-      summary: message('backup.restored', { name: restored.name }),
-      after: restored.counts,
-    });
-  });
-  pruneBackups(backupDir(core), getSettings(core).backupKeep);
-  job.progress('restore', 1, 1);
-  return { restored, safety };
+  pruneBackups(backupDir(core), retentionOf(core), new Set([info.path, safety.path]));
+  job.progress('restore', 3, 3);
+  return { restored: { ...info, path: info.path }, safety };
 };
 
 // Once a day, when the app starts or keeps running, if the user has not turned it off.

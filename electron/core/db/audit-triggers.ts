@@ -8,16 +8,20 @@ export type AuditedTable = {
   table: string;
   key: string;
   columns: readonly string[];
-  // Personal data stays masked in the log: the log is read by more people than the roster.
-  masked?: Readonly<Record<string, 'id' | 'phone'>>;
+  // Personal data stays masked in the log: the log is read by more people than the roster. A birth
+  // date is masked (to its month) when the row's id_number is there to protect.
+  masked?: Readonly<Record<string, 'id' | 'phone' | 'birth'>>;
 };
 
 // The masks of shared/idcard.ts (maskIdNumber, maskPhone), in SQL; audit-triggers.test.ts holds
 // the two to the same answers.
 export const maskIdSql = (value: string) =>
   `(CASE WHEN ${value} IS NULL OR ${value} = '' THEN ${value}
-     WHEN length(${value}) >= 10 THEN substr(${value}, 1, 6) || substr('****************************************', 1, length(${value}) - 10) || substr(${value}, -4)
+     WHEN length(${value}) >= 10 THEN substr(${value}, 1, 6) || substr('****************************************', 1, length(${value}) - 7) || substr(${value}, -1)
      ELSE substr('**********', 1, length(${value})) END)`;
+
+export const maskBirthSql = (value: string, idNumber: string) =>
+  `(CASE WHEN ${idNumber} IS NOT NULL AND ${idNumber} <> '' THEN substr(${value}, 1, 7) ELSE ${value} END)`;
 
 export const maskPhoneSql = (value: string) =>
   `(CASE WHEN ${value} IS NULL OR ${value} = '' THEN ${value}
@@ -29,6 +33,7 @@ const valueOf = (row: 'OLD' | 'NEW', column: string, masked: AuditedTable['maske
   const mask = masked?.[column];
   if (mask === 'id') return maskIdSql(`${row}.${column}`);
   if (mask === 'phone') return maskPhoneSql(`${row}.${column}`);
+  if (mask === 'birth') return maskBirthSql(`${row}.${column}`, `${row}.id_number`);
   return `${row}.${column}`;
 };
 

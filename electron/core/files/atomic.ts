@@ -19,6 +19,20 @@ export const writeTempBeside = (path: string, bytes: Uint8Array): string => {
   return temp;
 };
 
+// A rename is written in the folder's own entry: syncing the folder makes it survive a power cut.
+// (Windows cannot open a folder for this; NTFS journals the rename itself.)
+export const syncFolder = (dir: string): void => {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // A system that cannot sync a folder: the rename is as durable as it makes it.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+};
+
 export const replaceWith = (temp: string, path: string): void => {
   try {
     renameSync(temp, path);
@@ -26,6 +40,7 @@ export const replaceWith = (temp: string, path: string): void => {
     rmSync(temp, { force: true });
     throw error;
   }
+  syncFolder(dirname(path));
 };
 
 // Written aside, flushed, then renamed over the target: a crash leaves either the old file or the

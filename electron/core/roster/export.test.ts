@@ -74,7 +74,7 @@ describe('exporting a roster', () => {
       '张三',
       '男',
       '1980.05',
-      `220402********${zhangId.slice(-4)}`,
+      `220402${'*'.repeat(11)}${zhangId.slice(-1)}`,
       '辽源市龙山区人民政府',
       '副区长',
       '中共党员',

@@ -11,6 +11,9 @@ const storedSettings = z.object({
   firstRunDone: settingsSchema.shape.firstRunDone.catch(defaultSettings.firstRunDone),
   backupDir: settingsSchema.shape.backupDir.catch(defaultSettings.backupDir),
   backupKeep: settingsSchema.shape.backupKeep.catch(defaultSettings.backupKeep),
+  backupKeepDaily: settingsSchema.shape.backupKeepDaily.catch(defaultSettings.backupKeepDaily),
+  backupKeepWeekly: settingsSchema.shape.backupKeepWeekly.catch(defaultSettings.backupKeepWeekly),
+  backupKeepMonthly: settingsSchema.shape.backupKeepMonthly.catch(defaultSettings.backupKeepMonthly),
   autoBackup: settingsSchema.shape.autoBackup.catch(defaultSettings.autoBackup),
   lastBackupAt: settingsSchema.shape.lastBackupAt.catch(defaultSettings.lastBackupAt),
 }) satisfies z.ZodType<Settings>;

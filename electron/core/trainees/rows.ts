@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from '../../../shared/idcard';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../../shared/idcard';
 import { encodeReadings, personPinyinKey, readingsOf } from '../../../shared/text/pinyin';
 import type { Sex, TraineeFields } from '../../../shared/trainees/schemas';
 
@@ -27,7 +27,7 @@ export const maskedPerson = (row: TraineeRow) => ({
   name: row.name,
   sex: row.sex,
   ethnicity: row.ethnicity,
-  birthDate: row.birth_date,
+  birthDate: maskBirthDate(row.birth_date, row.id_number),
   idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : '',
   phoneMasked: row.phone ? maskPhone(row.phone) : '',
   unit: row.unit,

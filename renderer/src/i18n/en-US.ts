@@ -226,7 +226,7 @@ export const uiEnUS = {
     revealId: 'Include full ID numbers',
     revealPhone: 'Include full phone numbers',
     personalWarning:
-      'By default only part of each number is exported (220402********1234). Exporting the full numbers is logged; keep the file safe.',
+      'By default only part of each number is exported (220402***********4). Exporting the full numbers is logged; keep the file safe.',
     csvEncoding: 'CSV encoding',
     gb18030: 'GB18030 (every Chinese Excel / WPS)',
     utf8bom: 'UTF-8 with BOM',

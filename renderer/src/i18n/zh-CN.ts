@@ -221,7 +221,7 @@ export const uiZhCN = {
     personal: '个人信息',
     revealId: '包含完整身份证号',
     revealPhone: '包含完整电话号码',
-    personalWarning: '默认只导出部分数字（如 220402********1234）。导出完整的个人信息会记入操作日志，请妥善保管导出的文件。',
+    personalWarning: '默认只导出部分数字（如 220402***********4）。导出完整的个人信息会记入操作日志，请妥善保管导出的文件。',
     csvEncoding: 'CSV 编码',
     gb18030: 'GB18030（适合各版本中文 Excel / WPS）',
     utf8bom: 'UTF-8（带 BOM）',

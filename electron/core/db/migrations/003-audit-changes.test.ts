@@ -34,7 +34,7 @@ describe('migration 3: every change in the audit log', () => {
     });
     expect(JSON.parse(entry?.['before'] ?? '{}')).toMatchObject({
       unit: '',
-      id_number: '220402********123X',
+      id_number: '220402***********X',
       phone: '139****0001',
     });
     expect(JSON.parse(entry?.['after'] ?? '{}')).toMatchObject({ unit: '辽源市财政局' });

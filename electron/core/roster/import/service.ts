@@ -1,3 +1,4 @@
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../../../shared/idcard';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
@@ -239,9 +240,9 @@ const prepared = new WeakMap<Db, Previewed>();
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
   name: fields.name,
   sex: fields.sex ? message(`sex.${fields.sex}`) : '',
-  birthDate: fields.birthDate ?? '',
-  idNumber: fields.idNumber ? `${fields.idNumber.slice(0, 6)}********${fields.idNumber.slice(-4)}` : '',
-  phone: fields.phone ? `${fields.phone.slice(0, 3)}****${fields.phone.slice(-4)}` : '',
+  birthDate: maskBirthDate(fields.birthDate, fields.idNumber) ?? '',
+  idNumber: fields.idNumber ? maskIdNumber(fields.idNumber) : '',
+  phone: fields.phone ? maskPhone(fields.phone) : '',
   unit: fields.unit,
   position: fields.position,
   group: row.group ? String(row.group) : '',
