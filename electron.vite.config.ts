@@ -8,9 +8,14 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      // The main process, and the worker thread it runs the core in (core-worker.js beside index.js).
+      // The main process, the worker thread it runs the core in (core-worker.js beside index.js), and
+      // the worker the core reads outside files in (parse-worker.js).
       lib: {
-        entry: { index: resolve(root, 'electron/main/index.ts'), 'core-worker': resolve(root, 'electron/core/host/worker.ts') },
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'core-worker': resolve(root, 'electron/core/host/worker.ts'),
+          'parse-worker': resolve(root, 'electron/core/documents/parser/worker.ts'),
+        },
         formats: ['es'],
       },
       externalizeDeps: true,

@@ -11,6 +11,7 @@ import { startStaticServer } from './static-server';
 const rendererDir = resolve(import.meta.dirname, '../out/renderer');
 // The core's worker as the app runs it: the build's core-worker.js, beside main's index.js.
 export const builtWorker = resolve(import.meta.dirname, '../out/main/core-worker.js');
+export const builtParser = resolve(import.meta.dirname, '../out/main/parse-worker.js');
 export const screenshotDir = resolve(import.meta.dirname, '../test-results/screens');
 
 // An accessible name as antd renders it: two-character button labels get a space between them (取 消).
@@ -53,7 +54,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
     const host = startAppCore({
       workerFile: builtWorker,
-      setup: { dataDir },
+      setup: { dataDir, parserEntry: builtParser },
       platform: {
         ...chromiumPlatform(),
         chooseOpenFile: async () => chosen.shift(),

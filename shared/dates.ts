@@ -5,14 +5,18 @@ import { z } from 'zod';
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dayMs = 86_400_000;
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : (monthDays[month - 1] ?? 0));
+
 export const toUtcMs = (iso: string): number | undefined => {
   const match = isoDatePattern.exec(iso);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
   // Rejects 2019-02-30 and friends, which Date.UTC would silently roll over.
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : undefined;
+  // (Years before 100 too: Date.UTC would read them as 19xx.)
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day);
 };
 
 export const isIsoDate = (value: string): boolean => toUtcMs(value) !== undefined;

@@ -24,7 +24,8 @@ export type IdCardInfo = { idNumber: string; birthDate: string; sex: 'male' | 'f
 export type IdCardCheck = { ok: true; value: IdCardInfo } | { ok: false; problem: IdCardProblem };
 
 // Spaces and full-width forms are tolerated (people copy numbers from Word); a lower-case x is upper-cased.
-export const normaliseIdNumber = (raw: string): string => raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+export const normaliseIdNumber = (raw: string): string =>
+  /^\d{17}[\dX]$/.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
 export const checkIdNumber = (raw: string, today: Date = new Date()): IdCardCheck => {
   const id = normaliseIdNumber(raw);

@@ -297,20 +297,25 @@ describe('command line', () => {
     await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
     const made: string[] = [];
     for (let i = 0; i < 15; i += 1) {
-      if (i === 1) await cadre('class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19');
+      if (i === 1)
+        await cadre('class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19');
       const backup = await cadre('backup', '--json');
       expect(backup.code).toBe(0);
       made.push((JSON.parse(backup.stdout) as { path: string }).path);
     }
     const { readdirSync, existsSync } = await import('node:fs');
-    const kept = readdirSync(`${temp.dir}/backups`).filter((name) => name.startsWith('cadre-backup-')).sort();
+    const kept = readdirSync(`${temp.dir}/backups`)
+      .filter((name) => name.startsWith('cadre-backup-'))
+      .sort();
     const oldest = `${temp.dir}/backups/${kept[0] ?? ''}`;
     const restored = await cadre('restore', oldest, '--yes');
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(existsSync(`${oldest}/manifest.json`)).toBe(true);
     // The oldest kept backup holds both classes or one, as it was taken; the data is now exactly that.
-    const inBackup = JSON.parse((await import('node:fs')).readFileSync(`${oldest}/manifest.json`, 'utf8')) as { counts: { classes: number } };
+    const inBackup = JSON.parse((await import('node:fs')).readFileSync(`${oldest}/manifest.json`, 'utf8')) as {
+      counts: { classes: number };
+    };
     const listed = JSON.parse((await cadre('class', 'list', '--json')).stdout) as TrainingClass[];
     expect(listed).toHaveLength(inBackup.counts.classes);
     expect(made).toHaveLength(15);

@@ -1,5 +1,6 @@
 import type { CoreEvent } from '../../shared/events';
 import type { AuditContext, Db } from './db/connection';
+import type { Parser } from './documents/parser/pool';
 import type { Grants } from './files/grants';
 import type { RunningJobs } from './jobs/running';
 import type { Logger } from './log';
@@ -25,6 +26,8 @@ export type Core = {
   nativeBinding: string | undefined;
   // The files the person chose in this run, behind opaque grants (see files/grants.ts).
   grants: Grants;
+  // Reads the files that come from outside, in a worker that is stopped when it overruns.
+  parser: Parser;
   // Long work under way, so that it can be cancelled.
   jobs: RunningJobs;
   // Closes and opens the database again (after a restore replaced the file).

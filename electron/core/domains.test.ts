@@ -55,7 +55,7 @@ describe('one folder per domain', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  it('keeps SQL in the core, prepared through the statement cache, and Electron in main', () => {
+  it('keeps SQL in the core, prepared through the statement cache, Electron in main, and parsers in their worker', () => {
     const offenders: string[] = [];
     for (const file of filesUnder(join(root, 'electron')).concat(filesUnder(join(root, 'shared')))) {
       if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.includes(`${join('core', 'testing')}`)) continue;
@@ -67,6 +67,13 @@ describe('one folder per domain', () => {
       if (/from 'electron'/.test(text) && !where.startsWith('electron/main/') && !where.startsWith('electron/preload/'))
         offenders.push(`${where}: imports electron`);
       if (/from 'better-sqlite3'/.test(text) && !where.startsWith('electron/core/')) offenders.push(`${where}: imports SQLite`);
+      // A file from outside is parsed in the parser worker (core.parser), never in the core's thread.
+      if (
+        /\breadWorkbook\(/.test(text) &&
+        !where.endsWith('documents/sheet-reader.ts') &&
+        !where.endsWith('documents/parser/worker.ts')
+      )
+        offenders.push(`${where}: parses a file outside the parser worker`);
     }
     expect(offenders).toEqual([]);
   });

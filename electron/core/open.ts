@@ -7,6 +7,7 @@ import { restoreFiles } from './backup/backups';
 import { setAsideAndFindBackup } from './backup/recovery';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
+import { parserPool, type ParserLimits, sourceParserEntry } from './documents/parser/pool';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
@@ -21,6 +22,9 @@ export type OpenCoreOptions = {
   now?: () => Date;
   platform?: Platform;
   emit?: Core['emit'];
+  // The parser worker's entry (the build's parse-worker.js; the sources' by default) and its limits.
+  parserEntry?: string | undefined;
+  parserLimits?: ParserLimits;
 };
 
 export type OpenedCore = {
@@ -60,6 +64,7 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     emit: options.emit ?? (() => undefined),
     nativeBinding: options.nativeBinding,
     grants: grantRegistry(),
+    parser: parserPool(options.parserEntry ?? sourceParserEntry, options.parserLimits),
     jobs: runningJobs(),
     reopen: () => {
       if (core.db.open) core.db.close();
@@ -71,6 +76,7 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     // And at every close, for what changed while the data folder was open.
     if (core.db.open) core.db.pragma('optimize');
     core.db.close();
+    void core.parser.close();
   };
   return { core, router, close };
 };

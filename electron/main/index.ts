@@ -21,6 +21,8 @@ import { createMainWindow } from './window';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 const workerFile = join(import.meta.dirname, 'core-worker.js');
+// And the worker that reads files from outside (core/documents/parser), started by the core's.
+const parserEntry = join(import.meta.dirname, 'parse-worker.js');
 const trustedOrigins = [appOrigin];
 
 // Must happen before "ready": app:// behaves like https (secure context, fetch, relative URLs).
@@ -65,6 +67,7 @@ const start = async () => {
         resourcesPath: process.resourcesPath,
         appPath: app.getAppPath(),
       }),
+      parserEntry,
     },
     platform: electronPlatform({
       dialog,

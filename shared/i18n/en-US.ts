@@ -156,11 +156,15 @@ export const enUS = {
     cannotOpen: 'Cannot open "{{name}}"',
     emptyFile: '"{{name}}" is empty',
     tooLarge: 'The file is too large ({{size}} MB): a roster should be under {{max}} MB',
-    zipBomb: 'The file would unpack to {{size}} MB and looks like a zip bomb; it was not read',
+    zipBomb: 'The file unpacks to more than {{size}} MB and looks like a zip bomb; reading it was stopped',
     notSpreadsheet: 'This is not a spreadsheet this program can read (.xlsx, .xls, WPS .et, .csv)',
-    unreadable: 'Cannot read "{{name}}": the file may be damaged',
+    unreadable: 'Cannot read "{{name}}" (the file may be damaged)',
+    overrun:
+      'Cannot read "{{name}}" (the file may be damaged): reading did not finish within {{seconds}} seconds and was stopped',
+    outOfMemory:
+      'Cannot read "{{name}}" (the file may be damaged): reading needed more than {{megabytes}} MB of memory and was stopped',
     tooManyColumns: 'The sheet has {{columns}} columns, more than the {{max}} allowed',
-    tooManyRows: 'The sheet has {{rows}} rows, more than the limit of {{max}}',
+    tooManyRows: 'The sheet has more rows than the limit of {{max}} (at least {{rows}})',
     emptySheet: 'Sheet "{{sheet}}" is empty',
     noSheet: 'There is no sheet named "{{sheet}}"',
     noHeader:
@@ -178,6 +182,7 @@ export const enUS = {
     duplicateId: 'The ID number repeats row {{row}}',
     duplicateName: 'Same name and unit as row {{row}}: check for a duplicate',
     changedFile: 'The file changed after the preview; preview it again',
+    otherClass: 'This preview was made for another class; preview the file again for this class before importing',
     summary: 'Imported roster "{{file}}": {{added}} added, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} rejected',
   },
   export: {
@@ -340,7 +345,8 @@ export const enUS = {
     noPrinter: 'No browser found to make the PDF (Chrome, Edge or Chromium); export the PDF from the app instead',
   },
   backup: {
-    tooNew: 'The backup was written by a newer version (database version {{found}}; this program reads up to {{supported}}); upgrade before restoring it',
+    tooNew:
+      'The backup was written by a newer version (database version {{found}}; this program reads up to {{supported}}); upgrade before restoring it',
     reasons: { manual: 'manual', daily: 'daily', close: 'on closing', 'before-restore': 'before a restore' },
     damaged: 'Backup "{{path}}" cannot be used: {{detail}}',
     noManifest: 'not a backup made by this program (manifest.json is missing)',

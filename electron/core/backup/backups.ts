@@ -283,7 +283,13 @@ export const checkRestorable = (file: string, nativeBinding: string | undefined)
   const verified = verifyDatabase(file, nativeBinding);
   if (verified.schemaVersion > latestVersion)
     throw new AppError('INVALID_INPUT', message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }), {
-      issues: [{ field: 'backup', code: 'invalid_format', message: message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }) }],
+      issues: [
+        {
+          field: 'backup',
+          code: 'invalid_format',
+          message: message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }),
+        },
+      ],
     });
   return verified;
 };

@@ -21,13 +21,20 @@ afterEach(() => t.dispose());
 const later = (minutes: number) => {
   clock = new Date(clock.getTime() + minutes * 60_000);
 };
-const classNames = async () => value(await t.router.call('classes.list', {})).items.map((c) => c.name).sort();
+const classNames = async () =>
+  value(await t.router.call('classes.list', {}))
+    .items.map((c) => c.name)
+    .sort();
 const backups = async () => value(await t.router.call('backup.list', {})).items;
 
 describe('restoring a backup', () => {
   it('keeps the backup it restores from, even the oldest of a full folder, and prunes only afterwards', async () => {
     const first = value(await t.router.call('backup.create', {}));
-    value(await t.router.call('classes.remove', { id: value(await t.router.call('classes.list', { search: '青年' })).items[0]?.id ?? 0 }));
+    value(
+      await t.router.call('classes.remove', {
+        id: value(await t.router.call('classes.list', { search: '青年' })).items[0]?.id ?? 0,
+      }),
+    );
     // The folder filled to what the rules keep (the newest 10, all from the same hour).
     for (let i = 0; i < 12; i += 1) {
       later(1);
@@ -38,7 +45,11 @@ describe('restoring a backup', () => {
     const oldest = before.at(-1);
     if (!oldest) throw new Error('no backups');
     expect(oldest.counts.classes).toBe(2);
-    value(await t.router.call('classes.remove', { id: value(await t.router.call('classes.list', { search: '市管' })).items[0]?.id ?? 0 }));
+    value(
+      await t.router.call('classes.remove', {
+        id: value(await t.router.call('classes.list', { search: '市管' })).items[0]?.id ?? 0,
+      }),
+    );
 
     later(1);
     const result = value(await t.router.call('backup.restore', { backup: oldest.name }));
@@ -84,7 +95,9 @@ describe('restoring a backup', () => {
   it('keeps the whole current history when the backup comes from another data folder', async () => {
     const here = value(await t.router.call('audit.list', { limit: 500 })).total;
     const otherFolder = openTempCore({ now: () => new Date('2026-01-05T08:00:00Z') });
-    value(await otherFolder.router.call('classes.create', { name: '2026年主体班', startDate: '2026-03-02', endDate: '2026-03-06' }));
+    value(
+      await otherFolder.router.call('classes.create', { name: '2026年主体班', startDate: '2026-03-02', endDate: '2026-03-06' }),
+    );
     const elsewhere = value(await otherFolder.router.call('backup.create', {}));
     const grant = t.grant(elsewhere.path, 'restoreFrom');
     value(await t.router.call('backup.restore', { grant }));
@@ -148,7 +161,13 @@ describe('keeping backups by age', () => {
 
   it('keeps by rule in a pure function: the newest of each day, week and month, and whatever is protected', () => {
     const at = (iso: string) => ({ path: iso, createdAt: new Date(iso).toISOString() });
-    const list = [at('2026-11-25T09:00'), at('2026-11-25T18:00'), at('2026-11-24T18:00'), at('2026-11-10T18:00'), at('2026-10-01T08:00')];
+    const list = [
+      at('2026-11-25T09:00'),
+      at('2026-11-25T18:00'),
+      at('2026-11-24T18:00'),
+      at('2026-11-10T18:00'),
+      at('2026-10-01T08:00'),
+    ];
     const kept = retained(list, { last: 1, daily: 2, weekly: 1, monthly: 2 }, new Set(['2026-10-01T08:00']));
     expect(Object.fromEntries(kept)).toEqual({
       '2026-11-25T18:00': ['last', 'daily', 'weekly', 'monthly'],

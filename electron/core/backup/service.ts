@@ -146,7 +146,10 @@ const historySince = (core: Core, backupFile: string): TrailRow[] => {
   let last: LogMark | undefined;
   try {
     const lastId = statement<[], number | null>(backup, 'SELECT max(id) FROM audit_log').pluck().get() ?? 0;
-    first = statement<[], LogMark>(backup, 'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log ORDER BY id LIMIT 1').get();
+    first = statement<[], LogMark>(
+      backup,
+      'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log ORDER BY id LIMIT 1',
+    ).get();
     last = statement<[number], LogMark>(backup, markSql).get(lastId);
   } finally {
     backup.close();

@@ -23,6 +23,8 @@ describe('openDatabase', () => {
   it('opens with WAL, foreign keys and a busy timeout, fully migrated', () => {
     const db = openDatabase(tempFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // FULL (2), not WAL's NORMAL (1): a commit that returned survives a power cut.
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);

@@ -8,7 +8,10 @@ import type { Cell } from './sheet';
 export const cellText = (cell: Cell): string => {
   if (cell === null || typeof cell === 'boolean') return '';
   const text = typeof cell === 'number' ? String(cell) : cell;
-  // Printable ASCII and the unified ideographs are their own NFKC form: most cells need no folding.
+  // Most cells (names, numbers, units) are printable ASCII and unified ideographs without a space:
+  // their own NFKC form, with nothing to trim or collapse.
+  if (/^[\x21-\x7e\u4e00-\u9fff]*$/.test(text)) return text;
+  // With spaces, only the whitespace needs folding; anything else goes through NFKC.
   const folded = /^[\x20-\x7e\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC');
   return folded.replace(/\s+/g, ' ').trim();
 };

@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import { unzipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import { message, type MessageKey } from '../../../shared/i18n/translate';
 import type { Cell, Sheet } from './sheet';
 import { fillMerges, readXlsxCells } from './xlsx-reader';
+import { unzipWithin, ZipRefused } from './zip';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
@@ -18,9 +19,11 @@ export type Workbook = { fileName: string; bytes: Buffer; sheets: Sheet[] };
 export const importLimits = {
   // A roster of 10,000 people is about 1 MB; anything far larger is not a roster.
   maxFileBytes: 20 * 1024 * 1024,
-  // What an .xlsx may unpack to, and how much smaller its parts may be packed: beyond these it is a zip bomb.
+  // What an .xlsx may unpack to, and how much smaller than that it may be packed once it has unpacked
+  // more than ratioFrom: beyond these it is a zip bomb. Both are counted on the bytes really inflated.
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxRatio: 120,
+  ratioFrom: 10 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 500,
 } as const;
@@ -35,28 +38,24 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const isZip = (bytes: Buffer) => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const isOle = (bytes: Buffer) => bytes.length > 8 && bytes.readUInt32LE(0) === 0xe011cfd0 && bytes.readUInt32LE(4) === 0xe11ab1a1;
 
-// Reads the zip's directory without inflating anything.
-const checkZip = (bytes: Buffer): void => {
-  const entries: { name: string; size: number; originalSize: number }[] = [];
+// Inflates an .xlsx counting the bytes it really produces (zip.ts): what the zip declares about its
+// sizes is not believed.
+const unzipSpreadsheet = (bytes: Buffer, fileName: string): Map<string, Uint8Array> => {
+  let entries: Map<string, Uint8Array>;
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return false;
-      },
+    entries = unzipWithin(bytes, {
+      maxTotal: importLimits.maxUnpackedBytes,
+      maxRatio: importLimits.maxRatio,
+      ratioFrom: importLimits.ratioFrom,
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof ZipRefused && error.reason === 'too-large')
+      throw refuse('import.zipBomb', { size: megabytes(error.bytes) });
+    if (error instanceof ZipRefused && error.reason === 'damaged') throw refuse('import.unreadable', { name: fileName });
     throw refuse('import.notSpreadsheet');
   }
-  const unpacked = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
-  const packed = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (
-    unpacked > importLimits.maxUnpackedBytes ||
-    (packed > 0 && unpacked / packed > importLimits.maxRatio && unpacked > 10 * 1024 * 1024)
-  ) {
-    throw refuse('import.zipBomb', { size: megabytes(unpacked) });
-  }
-  if (!entries.some((entry) => entry.name === '[Content_Types].xml')) throw refuse('import.notSpreadsheet');
+  if (!entries.has('[Content_Types].xml')) throw refuse('import.notSpreadsheet');
+  return entries;
 };
 
 // CSV as Chinese Excel saves it is GBK (GB18030); newer tools write UTF-8, with or without a BOM.
@@ -89,12 +88,14 @@ const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
         cellHTML: false,
         // Cells are read raw (sheet_to_json raw: true): formatting each value as text is wasted work.
         cellText: false,
+        // Rows past the limit are not even read; the sheet's full range still says how many it claims.
+        sheetRows: importLimits.maxRows + 1,
       });
     if (ext === '.csv' || ext === '.txt') {
       const text = decodeText(bytes);
       if (!looksLikeText(text)) throw refuse('import.notSpreadsheet');
       // raw: every CSV field stays text — an ID number must never pass through a float.
-      return XLSX.read(text, { type: 'string', raw: true, dense: true });
+      return XLSX.read(text, { type: 'string', raw: true, dense: true, sheetRows: importLimits.maxRows + 1 });
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -114,7 +115,9 @@ const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
   const ref = sheet['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1 };
   const range = XLSX.utils.decode_range(ref);
-  checkSize(range.e.r - range.s.r + 1, range.e.c + 1);
+  // What the sheet claims (its full range, when sheetRows cut the reading short) is what is checked.
+  const claimed = XLSX.utils.decode_range(sheet['!fullref'] ?? ref);
+  checkSize(Math.max(claimed.e.r - claimed.s.r, range.e.r - range.s.r) + 1, Math.max(claimed.e.c, range.e.c) + 1);
   // Columns always from A, so that index 0 is column A whatever the sheet's used range says.
   const fromA = { s: { r: range.s.r, c: 0 }, e: range.e };
   const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: fromA });
@@ -158,7 +161,11 @@ export const readWorkbook = (path: string): Workbook => {
   const bytes = readFileSync(path);
   // An .xlsx is read by the fast reader when it can; everything else (and any .xlsx it does not
   // understand) by SheetJS.
-  if (isZip(bytes)) checkZip(bytes);
-  const fast = isZip(bytes) ? readXlsxCells(bytes, checkSize) : undefined;
-  return { fileName, bytes, sheets: fast ?? readWithSheetJs(bytes, fileName) };
+  if (!isZip(bytes)) return { fileName, bytes, sheets: readWithSheetJs(bytes, fileName) };
+  const entries = unzipSpreadsheet(bytes, fileName);
+  // SheetJS is given only what passed: the parts as inflated here, packed again without compression.
+  const sheets =
+    readXlsxCells(entries, checkSize) ??
+    readWithSheetJs(Buffer.from(zipSync(Object.fromEntries(entries), { level: 0 })), fileName);
+  return { fileName, bytes, sheets };
 };

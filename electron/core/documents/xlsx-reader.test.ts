@@ -10,11 +10,14 @@ import { makeTempDir } from '../testing/temp-core';
 import type { Cell, Sheet } from './sheet';
 import { readWithSheetJs, readWorkbook } from './sheet-reader';
 import { readXlsxCells } from './xlsx-reader';
+import { unzipWithin } from './zip';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
 
 const noLimit = () => undefined;
+const cellsOf = (bytes: Uint8Array) =>
+  readXlsxCells(unzipWithin(bytes, { maxTotal: 1e9, maxRatio: 1e9, ratioFrom: 1e9 }), noLimit);
 
 // What an import sees of a sheet: each row with something in it, by its number in the sheet, its
 // text cells as cellText would read them (whitespace folded), and no trailing empty cells.
@@ -31,7 +34,7 @@ const seen = (sheets: readonly Sheet[]) =>
   }));
 
 const bothReaders = (bytes: Buffer) => {
-  const fast = readXlsxCells(bytes, noLimit);
+  const fast = cellsOf(bytes);
   expect(fast, 'the fast reader declined a plain workbook').toBeDefined();
   return { fast: seen(fast ?? []), sheetJs: seen(readWithSheetJs(bytes, 'book.xlsx')) };
 };
@@ -133,7 +136,7 @@ describe('the fast .xlsx reader', () => {
     );
     const prefixed = join(temp.dir, 'prefixed.xlsx');
     writeFileSync(prefixed, zipSync(files));
-    expect(readXlsxCells(readFileSync(prefixed), noLimit)).toBeUndefined();
+    expect(cellsOf(readFileSync(prefixed))).toBeUndefined();
     expect(readWorkbook(prefixed).sheets[0]?.rows).toEqual([
       ['姓名', '单位'],
       ['张三', '辽源市财政局'],
@@ -155,6 +158,12 @@ describe('the fast .xlsx reader', () => {
     );
     const file = join(temp.dir, 'far.xlsx');
     writeFileSync(file, zipSync(files));
-    expect(() => readWorkbook(file)).toThrow(/工作表有 1048576 行，超过上限/);
+    expect(() => readWorkbook(file)).toThrow(/工作表的行数超过上限 100000 行（至少有 1048576 行）/);
+  });
+
+  it('stops reading a CSV at the row limit, and refuses it', () => {
+    const many = join(temp.dir, 'many.csv');
+    writeFileSync(many, `姓名,单位\n${Array.from({ length: 150_000 }, (_, n) => `学员${n},辽源市财政局`).join('\n')}`);
+    expect(() => readWorkbook(many)).toThrow(/工作表的行数超过上限 100000 行/);
   });
 });

@@ -11,6 +11,8 @@ import type { Platform, PlatformMethod } from '../platform';
 export type WorkerSetup = {
   dataDir: string;
   nativeBinding?: string | undefined;
+  // The parser worker's entry: the build's parse-worker.js (from the sources when not given).
+  parserEntry?: string | undefined;
   // Shorter or longer waits for main's answers than platformTimeouts.
   platformTimeouts?: Partial<Record<PlatformMethod, number>>;
 };

@@ -62,6 +62,7 @@ export const serveCore = (port: Port, setup: WorkerSetup): void => {
   const opening: Promise<OpenedCore | undefined> = openCoreOrRecover({
     dataDir: setup.dataDir,
     nativeBinding: setup.nativeBinding,
+    parserEntry: setup.parserEntry,
     platform,
     emit: (event) => post({ type: 'event', event }),
   }).then(

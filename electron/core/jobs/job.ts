@@ -1,7 +1,6 @@
-import { AppError } from '../../../shared/errors';
 import type { JobPhase } from '../../../shared/events';
-import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
+import { cancelled } from './cancelled';
 
 // Long work reports where it is, lets the event loop breathe (so that progress is sent and a cancel
 // request is heard), and stops at its next safe point when asked to. Jobs are the router's third
@@ -17,8 +16,6 @@ export type Job = {
   // beside the app waits rather than failing midway) during which the audit triggers know the channel.
   transaction: <T>(write: () => T) => T;
 };
-
-export const cancelled = () => new AppError('CANCELLED', message('errors.CANCELLED'));
 
 export const writeTransaction = <T>(core: Core, channel: string, write: () => T): T => {
   const outer = { channel: core.audit.channel, at: core.audit.at };

@@ -151,6 +151,18 @@ describe('importing a schedule', () => {
       ['9月9日', '上午', '改过的课程'],
     ]);
     expect(failure(await changing.commit(), 'INVALID_INPUT').message).toContain('文件在预览之后被修改过');
+    // A preview's token made for one class does not commit into another.
+    const elsewhere = await createClass('2020年科级干部培训班', '2020-10-12', '2020-10-16');
+    const crossed = failure(
+      await t.router.call('schedule.importCommit', {
+        classId: elsewhere.id,
+        grant: t.grant(exported, 'scheduleImport'),
+        token: changing.preview.token,
+      }),
+      'INVALID_INPUT',
+    );
+    expect(crossed.message).toContain('这次预览是为另一个班次做的');
+    expect(value(await t.router.call('schedule.list', { classId: elsewhere.id }))).toEqual([]);
 
     const noHeader = join(t.dir, '随手记.csv');
     writeFileSync(noHeader, '星期一,讲座\n星期二,参观\n');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as XLSX from '@e965/xlsx';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { AppError } from '../../../shared/errors';
@@ -23,7 +22,9 @@ import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
 import type { Db } from '../db/connection';
 import type { Job } from '../jobs/job';
-import { type Cell, fileStamp, readWorkbook, type Sheet } from '../documents/sheet-reader';
+import { importToken, tokenIsFor } from '../documents/import-token';
+import type { ParsedWorkbook } from '../documents/parser/protocol';
+import { type Cell, fileStamp, type Sheet } from '../documents/sheet-reader';
 import { cellText, findHeaderRow, synonymIndex } from '../documents/sheet-header';
 import { blocking } from './conflict-rules';
 import { classConflicts } from './conflicts';
@@ -132,8 +133,7 @@ const problem = (column: number | undefined, key: MessageKey, params?: Record<st
 });
 
 // Every row of the file as a session, with what stands in the way of each; nothing is stored.
-const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
-  const book = readWorkbook(path);
+const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Parsed => {
   const header = findHeader(book.sheets);
   if (!header) throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('scheduleImport.noHeader') }]);
   const col = (field: ScheduleImportField) => header.columns.get(field);
@@ -203,7 +203,7 @@ const parseFile = (core: Core, target: TrainingClass, path: string): Parsed => {
     }
     rows.push({ row: sheetRow, ...draft, teachers: names, problems });
   });
-  const token = createHash('sha256').update(book.bytes).digest('hex');
+  const token = importToken(target.id, book.digest);
   return { rows, fields, token, fileName: book.fileName, header };
 };
 
@@ -234,7 +234,8 @@ const lastParsed = new WeakMap<Db, { classId: number; parsed: Parsed; path: stri
 const readFile = async (core: Core, job: Job, target: TrainingClass, grant: string): Promise<Parsed> => {
   job.progress('read', 0, 1);
   await job.pause();
-  const parsed = parseFile(core, target, core.grants.resolve(grant, 'scheduleImport'));
+  const book = await core.parser.workbook(core.grants.resolve(grant, 'scheduleImport'), job.signal);
+  const parsed = parseFile(core, target, book);
   job.progress('read', 1, 1);
   await job.pause();
   return parsed;
@@ -280,6 +281,8 @@ export const commitScheduleImport = async (
     cached.stamp === fileStamp(path)
       ? cached.parsed
       : await readFile(core, job, target, input.grant);
+  if (!tokenIsFor(input.token, target.id))
+    throw invalidInput([{ ...fieldIssue('classId', 'invalid_format'), message: message('import.otherClass') }]);
   if (parsed.token !== input.token)
     throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('import.changedFile') }]);
   const refused = parsed.rows.filter((row) => row.problems.length > 0);

@@ -128,7 +128,19 @@ export const idOf = (p: Person, n: number) => idNumber(p.birth, (n % 400) * 2 + 
 
 type Row = (string | number | null)[];
 
-const header = ['序号', '姓名', '性别', '民族', '出生年月', '身份证号', '工作单位', '职务', '政治面貌', '学历', '联系电话'];
+export const header = [
+  '序号',
+  '姓名',
+  '性别',
+  '民族',
+  '出生年月',
+  '身份证号',
+  '工作单位',
+  '职务',
+  '政治面貌',
+  '学历',
+  '联系电话',
+];
 
 export const plainRows = (count: number, from = 0): Row[] =>
   Array.from({ length: count }, (_, i) => {
@@ -288,12 +300,31 @@ export const writeCsv = (path: string, rows: Row[], encoding: 'utf8' | 'utf8bom'
 export const standardRoster = (dir: string, count: number, name = `roster-${count}.xlsx`, from = 0) =>
   writeBook(join(dir, name), [header, ...plainRows(count, from)]);
 
-// A real zip whose one part inflates to 250 MB of zeros.
+// A real zip whose one part inflates to 250 MB of zeros (in 250 KB), and says so. Made once: packing
+// takes a second or two.
+let bomb: Uint8Array | undefined;
+const bombBytes = () =>
+  (bomb ??= zipSync({
+    '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+    'xl/worksheets/sheet1.xml': [new Uint8Array(250 * 1024 * 1024), { level: 6 }],
+  }));
+
 export const zipBomb = (path: string) => {
-  const zeros = new Uint8Array(250 * 1024 * 1024);
-  writeFileSync(
-    path,
-    zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': [zeros, { level: 6 }] }),
-  );
+  writeFileSync(path, bombBytes());
+  return path;
+};
+
+// The same zip, its headers claiming that every part inflates to 0 bytes (local headers and central
+// directory alike): a reader that believes the declared sizes lets it through.
+export const lyingZipBomb = (path: string) => {
+  const bytes = bombBytes().slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at + 4 <= bytes.length; at += 1) {
+    const signature = view.getUint32(at, true);
+    // Uncompressed size: at 22 in a local header, at 24 in a central directory record.
+    if (signature === 0x04034b50) view.setUint32(at + 22, 0, true);
+    if (signature === 0x02014b50) view.setUint32(at + 24, 0, true);
+  }
+  writeFileSync(path, bytes);
   return path;
 };

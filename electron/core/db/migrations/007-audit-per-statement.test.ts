@@ -26,9 +26,16 @@ describe('migration 7: audit triggers that mask in SQL, and the log masked as th
     const logBefore = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
     expect(migrate(db, migrations, 7)).toBe(7);
     expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(logBefore);
-    const old = db.prepare("SELECT before, after FROM audit_log WHERE at = '2026-01-01T00:00:00.000Z'").get() as Record<string, string>;
+    const old = db.prepare("SELECT before, after FROM audit_log WHERE at = '2026-01-01T00:00:00.000Z'").get() as Record<
+      string,
+      string
+    >;
     expect(JSON.parse(old['before'] ?? '')).toEqual({ name: '张三', birth_date: '1980-05', id_number: '220402***********5' });
-    expect(JSON.parse(old['after'] ?? '')).toMatchObject({ birth_date: '1980-05', id_number: '220402***********5', unit: '财政局' });
+    expect(JSON.parse(old['after'] ?? '')).toMatchObject({
+      birth_date: '1980-05',
+      id_number: '220402***********5',
+      unit: '财政局',
+    });
     // And the log is append-only again.
     expect(() => db.prepare("UPDATE audit_log SET summary = 'x'").run()).toThrow(/append-only/);
     // No trigger calls back into JavaScript per row any more.

@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../../shared/roster/import';
@@ -11,6 +11,7 @@ import {
   standardRoster,
   writeBook,
   writeCsv,
+  lyingZipBomb,
   zipBomb,
 } from '../../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../../testing/temp-core';
@@ -216,8 +217,11 @@ describe('files that are not what they claim, each refused with a clear message 
     await refused(big, /文件过大（50\.0 MB）/);
   });
 
-  it('a zip bomb disguised as .xlsx', async () => {
+  it('a zip bomb disguised as .xlsx, honest about its size or lying that it unpacks to nothing', async () => {
     await refused(zipBomb(join(t.dir, 'bomb.xlsx')), /疑似压缩炸弹/);
+    const lying = lyingZipBomb(join(t.dir, 'lying.xlsx'));
+    expect(statSync(lying).size).toBeLessThan(1024 * 1024);
+    await refused(lying, /疑似压缩炸弹/);
   });
 
   it('a header named __proto__ pollutes nothing', async () => {
@@ -258,5 +262,24 @@ describe('files that are not what they claim, each refused with a clear message 
     );
     expect(error.message).toContain('文件在预览之后被修改过');
     expect(snapshot(t.core.db)).toBe(before);
+  });
+
+  it('a preview made for one class, committed for another', async () => {
+    const file = standardRoster(t.dir, 3);
+    const seen = await preview(file);
+    const other = value(
+      await t.router.call('classes.create', { name: '2019年科级干部培训班', startDate: '2019-07-01', endDate: '2019-07-12' }),
+    ).id;
+    const before = snapshot(t.core.db);
+    // The same file and its fresh preview, straight after: only the class differs.
+    const error = failure(
+      await t.router.call('roster.importCommit', { classId: other, grant: t.grant(file, 'rosterImport'), token: seen.token }),
+      'INVALID_INPUT',
+    );
+    expect(error.message).toContain('这次预览是为另一个班次做的');
+    expect(error.details?.issues?.[0]?.field).toBe('classId');
+    expect(snapshot(t.core.db)).toBe(before);
+    // For the class it was made for, the same token commits.
+    expect((await commit(file, { token: seen.token })).counts.added).toBe(3);
   });
 });

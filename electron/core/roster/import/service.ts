@@ -1,5 +1,4 @@
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../../../shared/idcard';
-import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import {
@@ -17,7 +16,9 @@ import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
 import type { Db } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { fileStamp, readWorkbook, type Sheet } from '../../documents/sheet-reader';
+import { importToken, tokenIsFor } from '../../documents/import-token';
+import type { ParsedWorkbook } from '../../documents/parser/protocol';
+import { fileStamp, type Sheet } from '../../documents/sheet-reader';
 import { inSlices, type Job } from '../../jobs/job';
 import { fieldsOf } from '../../trainees/rows';
 import {
@@ -43,6 +44,7 @@ export type ImportSource = {
 };
 
 type Prepared = {
+  classId: number;
   token: string;
   fileName: string;
   sheets: string[];
@@ -71,8 +73,7 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
   );
 };
 
-const prepare = (core: Core, source: ImportSource): Prepared => {
-  const book = readWorkbook(core.grants.resolve(source.grant, 'rosterImport'));
+const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
   const sheet = chooseSheet(book.sheets, source.sheet);
   if (!sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '')))
     throw invalid('import.emptySheet', { sheet: sheet.name });
@@ -112,11 +113,25 @@ const prepare = (core: Core, source: ImportSource): Prepared => {
 
   const rows = parseRows(sheet.rows, sheet.firstRow, headerIndex, columns);
   markDuplicates(rows);
-  const token = createHash('sha256')
-    .update(book.bytes)
-    .update(JSON.stringify([sheet.name, headerIndex, columns.map((c) => c.field)]))
-    .digest('hex');
-  return { token, fileName: book.fileName, sheets: book.sheets.map((s) => s.name), sheet, headerIndex, columns, rows };
+  const token = importToken(source.classId, book.digest, [sheet.name, headerIndex, columns.map((c) => c.field)]);
+  return {
+    classId: source.classId,
+    token,
+    fileName: book.fileName,
+    sheets: book.sheets.map((s) => s.name),
+    sheet,
+    headerIndex,
+    columns,
+    rows,
+  };
+};
+
+// The file is read in the parser worker (a cancel stops it there), then planned here.
+const readAndPrepare = async (core: Core, source: ImportSource, job: Job): Promise<Prepared> => {
+  job.progress('read', 0, 1);
+  await job.pause();
+  const book = await core.parser.workbook(core.grants.resolve(source.grant, 'rosterImport'), job.signal);
+  return prepare(source, book);
 };
 
 // The same person twice in one file: the second row with the same ID number is refused; the same
@@ -263,9 +278,7 @@ const planAll = async (core: Core, job: Job, classId: number, rows: readonly Par
 export const previewImport = async (core: Core, source: ImportSource, job: Job): Promise<ImportPreview> => {
   const target = getClass(core, source.classId);
   assertWritable(target);
-  job.progress('read', 0, 1);
-  await job.pause();
-  const ready = prepare(core, source);
+  const ready = await readAndPrepare(core, source, job);
   const { plans, stamp: planned } = await planAll(core, job, source.classId, ready.rows);
   const path = core.grants.resolve(source.grant, 'rosterImport');
   prepared.set(core.db, { ...ready, plans, stamp: planned, path, fileStamp: fileStamp(path) });
@@ -299,9 +312,12 @@ export const commitImport = async (
   let ready: Prepared;
   let planned: Planned;
   const path = core.grants.resolve(source.grant, 'rosterImport');
+  if (source.token !== undefined && !tokenIsFor(source.token, source.classId))
+    throw invalid('import.otherClass', undefined, 'classId');
   // What was previewed is what is committed, unless the file has changed on disk since.
   if (
     cached &&
+    cached.classId === source.classId &&
     source.token !== undefined &&
     cached.token === source.token &&
     cached.path === path &&
@@ -310,9 +326,7 @@ export const commitImport = async (
     ready = cached;
     planned = cached;
   } else {
-    job.progress('read', 0, 1);
-    await job.pause();
-    ready = prepare(core, source);
+    ready = await readAndPrepare(core, source, job);
     if (source.token !== undefined && ready.token !== source.token) throw invalid('import.changedFile');
     planned = await planAll(core, job, source.classId, ready.rows);
   }

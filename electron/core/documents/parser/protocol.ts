@@ -1,0 +1,16 @@
+import type { AppErrorShape } from '../../../../shared/errors';
+import type { Sheet } from '../sheet';
+
+// What the core asks of its parser worker, and what comes back. Every file that comes from outside
+// is read there, never in the core's own thread: a damaged file that sends a parser into a loop, or
+// into gigabytes of memory, costs a worker, not the app.
+
+// A spreadsheet's cells, its name, and the SHA-256 of its bytes (what an import's token binds).
+export type ParsedWorkbook = { fileName: string; digest: string; sheets: Sheet[] };
+
+export type ParseRequest = { id: number; kind: 'workbook'; path: string };
+
+export type ParseAnswer =
+  | { type: 'ready' }
+  | { type: 'parsed'; id: number; workbook: ParsedWorkbook }
+  | { type: 'refused'; id: number; error: AppErrorShape };

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../../../shared/errors';
+import { message } from '../../../../shared/i18n/translate';
+import { readWorkbook } from '../sheet-reader';
+import type { ParseAnswer, ParseRequest } from './protocol';
+
+// The parser worker's entry (parse-worker.js in the build; dev-entry.mjs from the sources). It reads
+// one file at a time and answers with plain data; the core terminates it when it overruns.
+if (!parentPort) throw new Error('the parser runs as a worker thread');
+const port = parentPort;
+
+// SheetJS reports what it skips in a damaged .xls on the console: here nobody reads it, and a file
+// with thousands of unknown records would flood the app's output.
+console.log = () => undefined;
+console.error = () => undefined;
+console.warn = () => undefined;
+
+const answer = (out: ParseAnswer) => port.postMessage(out);
+
+port.on('message', (request: ParseRequest) => {
+  try {
+    const book = readWorkbook(request.path);
+    const digest = createHash('sha256').update(book.bytes).digest('hex');
+    answer({ type: 'parsed', id: request.id, workbook: { fileName: book.fileName, digest, sheets: book.sheets } });
+  } catch (error) {
+    // A parser's own exception on a damaged file is the file's fault, said as such.
+    const refusal =
+      error instanceof AppError
+        ? error
+        : new AppError('INVALID_INPUT', message('import.unreadable', { name: request.path.split(/[\\/]/).pop() ?? '' }));
+    answer({ type: 'refused', id: request.id, error: refusal.toShape() });
+  }
+});
+
+answer({ type: 'ready' });
