@@ -17,7 +17,18 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await page.getByRole('button', { name: label('立即备份') }).click();
   await expect(page.getByTestId('backup-list').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('backup-list')).toContainText('3 个班次，0 名学员，0 个文件');
+  // Which rule keeps each backup; the rules' figures, changed here, stay changed.
+  await expect(page.getByTestId('backup-list')).toContainText('最近');
+  await expect(page.getByTestId('backup-list')).toContainText('每日');
+  const daily = page.getByLabel('每天保留一份的天数');
+  await expect(daily).toHaveValue('14');
+  await daily.fill('30');
+  await daily.blur();
   await app.screenshot('backups');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await expect(page.getByLabel('每天保留一份的天数')).toHaveValue('30');
+  await expect(page.getByLabel('每月保留一份的月数')).toHaveValue('12');
 
   // A mistake: a class deleted.
   await page.getByRole('menuitem', { name: '培训班次' }).click();

@@ -46,8 +46,9 @@ export type TableDoc = {
   footer?: string;
 };
 
-// A cell that begins with = + - @ (or a tab or carriage return) would run as a formula in Excel or
-// WPS; a leading apostrophe keeps it text, as Excel itself does.
+// A CSV field that begins with = + - @ (or a tab or carriage return) would run as a formula when Excel
+// or WPS opens the file; a leading apostrophe keeps it text, as Excel itself does. Only CSV needs it:
+// an .xlsx says which cells are text.
 export const escapeCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 export const docFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;

@@ -1,7 +1,7 @@
 import { message } from '../../../shared/i18n/translate';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { escapeCell, mergeSpans, type TableDoc } from './table-doc';
+import { mergeSpans, type TableDoc } from './table-doc';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -89,7 +89,8 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
     // row of the table exists, since a merge cannot reach a row already written.
     const held: ExcelJS.Row[] = [];
     section.rows.forEach((values, r) => {
-      const row = sheet.addRow(values.map(escapeCell));
+      // Text, not formulas: ExcelJS writes strings as text cells, so nothing needs escaping (CSV does).
+      const row = sheet.addRow([...values]);
       section.columns.forEach((column, i) => {
         row.getCell(i + 1).style = column.align === 'center' ? styles.center : styles.left;
         const span = spans[r]?.[i] ?? 1;

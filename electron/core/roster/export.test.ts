@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
@@ -86,12 +87,17 @@ describe('exporting a roster', () => {
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
     expect(sheet.getCell('B4').border.top?.style).toBe('thin');
     expect(sheet.getCell('A1').isMerged).toBe(true);
-    // No cell of the file is a formula, whatever a unit was called.
+    // No cell of the file is a formula, whatever a unit was called: in .xlsx a text cell is text, so
+    // what the person typed is shown as typed, without the apostrophe CSV needs.
     const cells: unknown[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
     expect(cells.some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell)).toBe(false);
-    expect(rows.find((row) => row[1] === '王五')?.[5]).toBe(`'=HYPERLINK("http://evil.example","点我")`);
-    expect(rows.find((row) => row[1] === '王五')?.[6]).toBe(`'+科长`);
+    expect(rows.find((row) => row[1] === '王五')?.[5]).toBe('=HYPERLINK("http://evil.example","点我")');
+    expect(rows.find((row) => row[1] === '王五')?.[6]).toBe('+科长');
+    const parts = unzipSync(readFileSync(path));
+    const worksheet = strFromU8(parts['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(worksheet).toContain('<sheetData>');
+    expect(worksheet).not.toMatch(/<f[\s>]/);
   });
 
   it('with full ID numbers and phones only when ticked, and every export logged', async () => {

@@ -1,77 +1,122 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-// Runs an operation in a child process and kills it (SIGKILL: no cleanup, like a power cut) at a
-// random moment after it says it has started, many times; `verify` then checks what is on disk.
-// Any feature that writes data or files uses this to prove it never leaves a half-done state.
+// Crash drills: an operation runs in a child process, which prints "mark" just before it starts
+// writing (its write transaction, its renames), and "done" when it has finished. The child is killed
+// with SIGKILL (no cleanup, like a power cut) at a random delay after its mark, drawn over the
+// window a first, unkilled run measured from mark to done and a half beyond it, so that kills land
+// both inside the write and after it. `verify` then says what the data folder holds — one of the
+// named outcomes, or it throws. Trials go on (at least `minTrials`) until every outcome has occurred
+// at least twice and at least two kills have landed inside the write, up to a bound: a drill that
+// cannot reach both endings, or never kills mid-write, fails rather than passing without testing.
 
-export type Trial = { index: number; killAfterMs: number; finished: boolean; verdict: string };
+export type Outcome = string;
 
-export type KillTrials = {
-  trials: number;
-  // A script under crash-children/, run with tsx; it prints "ready" when the operation begins and
-  // "done" when it has finished.
+export type CrashDrill<O extends Outcome> = {
+  label: string;
+  // A script under crash-children/, run with tsx.
   child: string;
-  args: (index: number) => string[];
-  killAfterMs: (index: number) => number;
-  prepare?: (index: number) => void;
-  verify: (index: number, finished: boolean) => string | Promise<string>;
+  args: (trial: number) => string[];
+  prepare: (trial: number) => void;
+  verify: (trial: number) => O | Promise<O>;
+  // Every one of these must occur at least `each` times among the killed trials.
+  outcomes: readonly O[];
+  each?: number;
+  minTrials?: number;
+  maxTrials: number;
+  seed?: number;
 };
+
+export type CrashTrial = {
+  trial: number;
+  killAfterMs: number;
+  // Killed after its mark and before it said done: the kill landed inside the write.
+  inside: boolean;
+  outcome: Outcome;
+};
+
+export type CrashReport = { windowMs: number; trials: CrashTrial[]; counts: Map<Outcome, number>; summary: string };
 
 const root = resolve(import.meta.dirname, '../../..');
 
-const runOne = (child: string, args: string[], killAfterMs: number): Promise<{ finished: boolean; output: string }> =>
-  new Promise((done, fail) => {
-    const process_ = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(import.meta.dirname, 'crash-children', child), ...args],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+type Run = { marked: boolean; done: boolean; windowMs: number; output: string };
+
+// Runs the child; kills it `killAfterMs` after its mark (never, when undefined).
+const runChild = (child: string, args: string[], killAfterMs: number | undefined): Promise<Run> =>
+  new Promise((finish, fail) => {
+    const running = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'crash-children', child), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
+    let markedAt: number | undefined;
+    let doneAt: number | undefined;
     let timer: NodeJS.Timeout | undefined;
-    process_.stdout.on('data', (chunk: Buffer) => {
+    running.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (timer === undefined && output.includes('ready')) timer = setTimeout(() => process_.kill('SIGKILL'), killAfterMs);
+      if (markedAt === undefined && /^mark$/m.test(output)) {
+        markedAt = performance.now();
+        if (killAfterMs !== undefined) timer = setTimeout(() => running.kill('SIGKILL'), killAfterMs);
+      }
+      if (doneAt === undefined && /^done$/m.test(output)) doneAt = performance.now();
     });
-    process_.stderr.on('data', (chunk: Buffer) => {
+    running.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    process_.on('error', fail);
-    process_.on('exit', () => {
+    running.on('error', fail);
+    running.on('exit', () => {
       if (timer) clearTimeout(timer);
-      done({ finished: output.includes('done'), output });
+      finish({
+        marked: markedAt !== undefined,
+        done: doneAt !== undefined,
+        windowMs: markedAt !== undefined && doneAt !== undefined ? doneAt - markedAt : 0,
+        output,
+      });
     });
   });
 
-export const runKillTrials = async (options: KillTrials): Promise<Trial[]> => {
-  const results: Trial[] = [];
-  for (let index = 0; index < options.trials; index += 1) {
-    options.prepare?.(index);
-    const killAfterMs = options.killAfterMs(index);
-    const { finished, output } = await runOne(options.child, options.args(index), killAfterMs);
-    if (!output.includes('ready')) throw new Error(`trial ${index}: the child never started:\n${output}`);
-    results.push({ index, killAfterMs, finished, verdict: await options.verify(index, finished) });
-  }
-  return results;
-};
-
-// Spreads kill moments evenly over a window, shuffled by a fixed seed: every run covers the whole
-// operation (start, middle, commit, after) and a failure can be reproduced.
-export const killMoments = (trials: number, windowMs: number, seed = 7) => {
-  let state = seed;
-  const next = () => {
+// A seeded generator: a failing drill can be run again with the seed it printed.
+const generator = (seed: number) => {
+  let state = seed % 2 ** 31 || 1;
+  return () => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state / 2 ** 31;
   };
-  return Array.from({ length: trials }, (_, i) => Math.round(((i + next()) / trials) * windowMs));
 };
 
-export const summarise = (label: string, trials: readonly Trial[]) => {
-  const verdicts = new Map<string, number>();
-  for (const trial of trials) verdicts.set(trial.verdict, (verdicts.get(trial.verdict) ?? 0) + 1);
-  const killed = trials.filter((trial) => !trial.finished).length;
-  return `${label}: ${trials.length} trials, ${killed} killed mid-way, ${trials.length - killed} finished first; outcomes: ${[...verdicts].map(([verdict, n]) => `${verdict} × ${n}`).join(', ')}`;
+export const runCrashDrill = async <O extends Outcome>(drill: CrashDrill<O>): Promise<CrashReport> => {
+  const each = drill.each ?? 2;
+  const seed = drill.seed ?? Number(process.env['CADRE_CRASH_SEED'] ?? Date.now() % 1_000_000);
+  const random = generator(seed);
+  // The unkilled run: how long the write takes here, now; and it must end whole.
+  drill.prepare(0);
+  const calibration = await runChild(drill.child, drill.args(0), undefined);
+  if (!calibration.marked || !calibration.done)
+    throw new Error(`${drill.label}: the unkilled run did not mark and finish:\n${calibration.output}`);
+  await drill.verify(0);
+  const windowMs = Math.max(1, calibration.windowMs);
+  const trials: CrashTrial[] = [];
+  const counts = new Map<Outcome, number>(drill.outcomes.map((outcome) => [outcome, 0]));
+  const enough = () =>
+    trials.length >= (drill.minTrials ?? 6) &&
+    trials.filter((trial) => trial.inside).length >= each &&
+    drill.outcomes.every((outcome) => (counts.get(outcome) ?? 0) >= each);
+  for (let trial = 1; trial <= drill.maxTrials && !enough(); trial += 1) {
+    drill.prepare(trial);
+    const killAfterMs = Math.round(random() * windowMs * 1.5);
+    const run = await runChild(drill.child, drill.args(trial), killAfterMs);
+    if (!run.marked) throw new Error(`${drill.label}, trial ${trial}: the child never reached its mark:\n${run.output}`);
+    const outcome = await drill.verify(trial);
+    if (!drill.outcomes.includes(outcome)) throw new Error(`${drill.label}, trial ${trial}: unexpected outcome ${outcome}`);
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    trials.push({ trial, killAfterMs, inside: !run.done, outcome });
+  }
+  const inside = trials.filter((trial) => trial.inside).length;
+  const summary =
+    `${drill.label}: ${trials.length} killed trials (seed ${seed}; write window ${Math.round(windowMs)} ms, ` +
+    `kills 0–${Math.round(windowMs * 1.5)} ms after the mark), ${inside} inside the write, ${trials.length - inside} after it; ` +
+    `outcomes: ${[...counts].map(([outcome, n]) => `${outcome} × ${n}`).join(', ')}`;
+  if (!enough())
+    throw new Error(`${summary} — not every outcome (and not ${each} kills inside the write) within ${drill.maxTrials} trials`);
+  return { windowMs, trials, counts, summary };
 };

@@ -1,12 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../paths';
 import { listBackups, verifyDatabase } from '../backup/backups';
 import { openDatabase } from '../db/connection';
 import { checkStoredFiles, sha256Of, storedPath } from '../files/store';
 import { openCore } from '../open';
-import { killMoments, runKillTrials, summarise } from './crash-harness';
+import { databaseFileName } from '../paths';
+import { runCrashDrill } from './crash-harness';
 import { value } from './expect-result';
 import { standardRoster } from './roster-files';
 import { makeTempDir } from './temp-core';
@@ -14,119 +14,152 @@ import { makeTempDir } from './temp-core';
 const temp = makeTempDir('cadre-crash-');
 afterAll(() => temp.remove());
 
-// A data folder to start each trial from: one class, nothing else.
-const template = join(temp.dir, 'template');
+// Data folders to start trials from: one class and nothing else; the same with its 10,000 people.
+const empty = join(temp.dir, 'template-empty');
+const full = join(temp.dir, 'template-full');
 let rosterFile = '';
 beforeAll(async () => {
-  const opened = openCore({ dataDir: template });
+  rosterFile = standardRoster(temp.dir, 10_000, 'roster-10000.xlsx');
+  const opened = openCore({ dataDir: empty });
   value(
     await opened.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
   );
   opened.close();
-  rosterFile = standardRoster(temp.dir, 10_000, 'roster-10000.xlsx');
-});
+  cpSync(empty, full, { recursive: true });
+  const filled = openCore({ dataDir: full });
+  value(await filled.router.call('roster.importCommit', { classId: 1, grant: filled.core.grants.issue(rosterFile, 'rosterImport') }));
+  filled.close();
+}, 60_000);
 
-const freshFolder = (name: string) => {
+const trialFolder = (name: string, from = empty) => {
   const dir = join(temp.dir, name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(join(template, databaseFileName), join(dir, databaseFileName));
+  cpSync(from, dir, { recursive: true });
   return dir;
 };
 
-const integrityOk = (dir: string) => {
+type Counts = { enrolments: number; trainees: number; classes: number; restores: number };
+
+// The database opens as the app opens it (migrations, quick_check), passes integrity_check, and says
+// what it holds.
+const contents = (dir: string): Counts => {
   const db = openDatabase(join(dir, databaseFileName));
   try {
     expect(db.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
     return db
-      .prepare('SELECT (SELECT count(*) FROM enrolments) AS enrolments, (SELECT count(*) FROM trainees) AS trainees')
-      .get() as { enrolments: number; trainees: number };
+      .prepare(
+        `SELECT (SELECT count(*) FROM enrolments) AS enrolments, (SELECT count(*) FROM trainees) AS trainees,
+                (SELECT count(*) FROM classes) AS classes,
+                (SELECT count(*) FROM audit_log WHERE action = 'restore') AS restores`,
+      )
+      .get() as Counts;
   } finally {
     db.close();
   }
 };
 
-// Each trial starts a process: these take a minute together, so they have room to.
-describe('crash safety (SIGKILL at random moments)', { timeout: 180_000 }, () => {
+// Each trial starts a process (a second or two each); the drills add trials until both endings have
+// occurred twice.
+describe('crash drills: SIGKILL at random moments inside the write and after it', { timeout: 240_000 }, () => {
   it('an import of 10,000 rows lands whole or not at all', async () => {
-    const trials = await runKillTrials({
-      trials: 10,
+    const report = await runCrashDrill({
+      label: 'import of 10,000 rows',
       child: 'import.ts',
-      args: (i) => [join(temp.dir, `import-${i}`), rosterFile, '1'],
-      prepare: (i) => freshFolder(`import-${i}`),
-      killAfterMs: (i) => killMoments(10, 3000)[i] ?? 0,
-      verify: (i) => {
-        const counts = integrityOk(join(temp.dir, `import-${i}`));
-        expect([0, 10_000]).toContain(counts.enrolments);
+      args: (trial) => [join(temp.dir, `import-${trial}`), rosterFile, '1'],
+      prepare: (trial) => trialFolder(`import-${trial}`),
+      verify: (trial) => {
+        const counts = contents(join(temp.dir, `import-${trial}`));
         expect(counts.trainees).toBe(counts.enrolments);
-        return counts.enrolments === 0 ? 'nothing' : 'all 10,000';
+        if (counts.enrolments === 0) return 'nothing';
+        expect(counts.enrolments).toBe(10_000);
+        return 'whole';
       },
+      outcomes: ['nothing', 'whole'],
+      maxTrials: 16,
     });
-    console.log(summarise('import of 10,000 rows', trials));
-    expect(trials.some((t) => !t.finished)).toBe(true);
+    console.log(report.summary);
   });
 
-  it('a backup is either whole and verified, or not taken as a backup at all', async () => {
-    // Something worth backing up: the 10,000 people of the import.
-    const source = freshFolder('backup-source');
-    const opened = openCore({ dataDir: source });
-    value(
-      await opened.router.call('roster.importCommit', {
-        classId: 1,
-        grant: opened.core.grants.issue(rosterFile, 'rosterImport'),
-      }),
-    );
-    opened.close();
-    const trials = await runKillTrials({
-      trials: 8,
+  it('a backup is whole and verified, or not listed as a backup at all', async () => {
+    const report = await runCrashDrill({
+      label: 'backup',
       child: 'backup.ts',
-      args: (i) => [join(temp.dir, `backup-${i}`)],
-      prepare: (i) => {
-        const dir = join(temp.dir, `backup-${i}`);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(dir, { recursive: true });
-        copyFileSync(join(source, databaseFileName), join(dir, databaseFileName));
-      },
-      killAfterMs: (i) => killMoments(8, 300)[i] ?? 0,
-      verify: (i) => {
-        const dir = join(temp.dir, `backup-${i}`);
-        expect(integrityOk(dir).enrolments).toBe(10_000);
+      args: (trial) => [join(temp.dir, `backup-${trial}`)],
+      prepare: (trial) => trialFolder(`backup-${trial}`, full),
+      verify: (trial) => {
+        const dir = join(temp.dir, `backup-${trial}`);
+        expect(contents(dir).enrolments).toBe(10_000);
         const backups = listBackups(join(dir, 'backups'));
+        if (backups.length === 0) return 'nothing';
+        expect(backups).toHaveLength(1);
         for (const backup of backups)
           expect(verifyDatabase(join(backup.path, databaseFileName), undefined).counts.enrolments).toBe(10_000);
-        return backups.length === 0 ? 'no backup listed' : 'one verified backup';
+        return 'whole';
       },
+      outcomes: ['nothing', 'whole'],
+      maxTrials: 16,
     });
-    console.log(summarise('backup', trials));
+    console.log(report.summary);
   });
 
-  it('a stored file is never half-written under its final name, and no row lacks its file', async () => {
-    const trials = await runKillTrials({
-      trials: 8,
-      child: 'store-files.ts',
-      // More files than can be written before the kill: every trial is cut off mid-way.
-      args: (i) => [join(temp.dir, `files-${i}`), '100000'],
-      prepare: (i) => freshFolder(`files-${i}`),
-      killAfterMs: (i) => killMoments(8, 1500)[i] ?? 0,
-      verify: async (i) => {
-        const dir = join(temp.dir, `files-${i}`);
-        integrityOk(dir);
+  it('a stored file is whole under its name with its row, or has no row', async () => {
+    const report = await runCrashDrill({
+      label: 'file store (one 24 MB file and its row)',
+      child: 'store-file.ts',
+      args: (trial) => [join(temp.dir, `files-${trial}`)],
+      prepare: (trial) => trialFolder(`files-${trial}`),
+      verify: async (trial) => {
+        const dir = join(temp.dir, `files-${trial}`);
+        contents(dir);
         const db = openDatabase(join(dir, databaseFileName));
         const rows = db.prepare('SELECT sha256, size FROM stored_files').all() as { sha256: string; size: number }[];
         db.close();
         const report = await checkStoredFiles(dir, rows);
         expect(report.missing).toEqual([]);
         expect(report.mismatched).toEqual([]);
-        // At most the one file whose row was about to be written; its bytes are whole all the same.
-        expect(report.orphans.length).toBeLessThanOrEqual(1);
+        // A file written whole whose row never committed is left unreferenced (the data check lists
+        // it); never a part of one under its final name.
         for (const orphan of report.orphans) expect(sha256Of(readFileSync(storedPath(dir, orphan)))).toBe(orphan);
-        return report.orphans.length > 0
-          ? 'whole, one unreferenced'
-          : report.leftovers.length > 0
-            ? 'whole, one temporary left'
-            : 'whole';
+        return rows.length === 0 ? 'nothing' : 'whole';
       },
+      outcomes: ['nothing', 'whole'],
+      maxTrials: 16,
     });
-    console.log(summarise('file store', trials));
+    console.log(report.summary);
+  });
+
+  it('a restore leaves the data as it was, or the backup’s data whole', async () => {
+    // The backup: the class and its 10,000 people. Then, after it, a second class: the data as it is.
+    const source = join(temp.dir, 'restore-source');
+    rmSync(source, { recursive: true, force: true });
+    cpSync(full, source, { recursive: true });
+    const opened = openCore({ dataDir: source });
+    const backup = value(await opened.router.call('backup.create', {}));
+    value(await opened.router.call('classes.create', { name: '2019年科级干部培训班', startDate: '2019-07-01', endDate: '2019-07-12' }));
+    opened.close();
+    const report = await runCrashDrill({
+      label: 'restore',
+      child: 'restore.ts',
+      args: (trial) => [join(temp.dir, `restore-${trial}`), backup.name],
+      prepare: (trial) => trialFolder(`restore-${trial}`, source),
+      verify: (trial) => {
+        const dir = join(temp.dir, `restore-${trial}`);
+        const counts = contents(dir);
+        expect(counts.enrolments).toBe(10_000);
+        // The backup itself is never touched by a restore.
+        expect(existsSync(join(dir, 'backups', backup.name, databaseFileName))).toBe(true);
+        if (counts.classes === 2) {
+          expect(counts.restores).toBe(0);
+          return 'as it was';
+        }
+        expect(counts.classes).toBe(1);
+        expect(counts.restores).toBe(1);
+        return 'restored';
+      },
+      outcomes: ['as it was', 'restored'],
+      maxTrials: 16,
+    });
+    console.log(report.summary);
   });
 });
+

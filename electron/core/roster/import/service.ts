@@ -333,6 +333,7 @@ export const commitImport = async (
   const rows = ready.rows;
   const now = timestamp(core);
   job.checkpoint();
+  job.progress('write', 0, rows.length);
   // One transaction for every row: the roster gets the whole file or nothing of it.
   const plans = job.transaction(() => {
     // Under the write lock nothing else can change the database any more; if nothing has since the

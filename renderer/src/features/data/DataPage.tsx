@@ -12,6 +12,16 @@ import { type CheckReport } from '../../../../shared/check/schemas';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+type RetentionSetting = 'backupKeep' | 'backupKeepDaily' | 'backupKeepWeekly' | 'backupKeepMonthly';
+
+// The four rules a backup can be kept by, each with its figure; 0 turns a rule off (the last N never).
+const retentionInputs = [
+  { setting: 'backupKeep', rule: 'last', min: 1, max: 365 },
+  { setting: 'backupKeepDaily', rule: 'daily', min: 0, max: 365 },
+  { setting: 'backupKeepWeekly', rule: 'weekly', min: 0, max: 260 },
+  { setting: 'backupKeepMonthly', rule: 'monthly', min: 0, max: 240 },
+] as const satisfies readonly { setting: RetentionSetting; rule: string; min: number; max: number }[];
+
 const CheckResult = ({ report }: { report: CheckReport }) => {
   const { t } = useTranslation();
   const status = (fine: boolean, problem: string) =>
@@ -125,7 +135,7 @@ export const DataPage = () => {
     if (!result.ok) message.error(errorText(result.error));
   };
 
-  const save = async (patch: { backupKeep?: number; autoBackup?: boolean }) => {
+  const save = async (patch: Partial<Record<RetentionSetting, number>> & { autoBackup?: boolean }) => {
     const result = await api.settings.update(patch);
     if (!result.ok) message.error(errorText(result.error));
   };
@@ -183,15 +193,27 @@ export const DataPage = () => {
                 )}
               </Space>
             </Descriptions.Item>
-            <Descriptions.Item label={t('data.keep')}>
-              <InputNumber
-                size="small"
-                min={1}
-                max={365}
-                value={current.backupKeep}
-                onChange={(value) => value && void save({ backupKeep: value })}
-                aria-label={t('data.keep')}
-              />
+            <Descriptions.Item label={t('data.keep')} span={2}>
+              <Flex vertical gap={4}>
+                <Space wrap size={12}>
+                  {retentionInputs.map(({ setting, rule, min, max }) => (
+                    <InputNumber
+                      key={setting}
+                      size="small"
+                      min={min}
+                      max={max}
+                      precision={0}
+                      style={{ width: 150 }}
+                      prefix={t(`data.keepRules.${rule}.before`)}
+                      suffix={t(`data.keepRules.${rule}.after`)}
+                      value={current[setting]}
+                      onChange={(value) => value !== null && void save({ [setting]: value })}
+                      aria-label={t(`data.keepRules.${rule}.label`)}
+                    />
+                  ))}
+                </Space>
+                <Typography.Text type="secondary">{t('data.keepHelp')}</Typography.Text>
+              </Flex>
             </Descriptions.Item>
             <Descriptions.Item label={t('data.auto')}>
               <Switch
@@ -236,6 +258,20 @@ export const DataPage = () => {
               render: (_, b) => <Tag>{t(`data.reasons.${b.reason}`)}</Tag>,
             },
             { key: 'contents', title: t('data.columns.contents'), render: (_, b) => t('data.contents', b.counts) },
+            {
+              key: 'keptBy',
+              title: t('data.columns.keptBy'),
+              width: 230,
+              render: (_, b) => (
+                <Space size={4} wrap>
+                  {(b.keptBy ?? []).map((rule) => (
+                    <Tag key={rule} color={rule === 'protected' ? 'gold' : 'blue'}>
+                      {t(`data.keptBy.${rule}`)}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
             { key: 'size', title: t('data.columns.size'), width: 100, render: (_, b) => megabytes(b.bytes) },
             {
               key: 'actions',
