@@ -187,6 +187,7 @@ export const enUS = {
   },
   export: {
     cannotWrite: 'Cannot write "{{path}}": {{reason}}',
+    notWritten: 'The export did not finish and no file was written ({{summary}}): {{reason}}',
     noSessions:
       'This class has no sessions yet, so there is no sign-in sheet per session: make one per day, or plan the schedule first',
     sessionNotInClass: 'The chosen session does not belong to this class',

@@ -183,6 +183,7 @@ export const zhCN = {
   },
   export: {
     cannotWrite: '无法写入文件“{{path}}”：{{reason}}',
+    notWritten: '导出未完成，文件没有写入（{{summary}}）：{{reason}}',
     noSessions: '该班次还没有课程安排，无法按课程生成签到表：请按天生成，或先排课',
     sessionNotInClass: '所选课程不属于该班次',
     signinOnly: '只有签到表可以按课程生成',

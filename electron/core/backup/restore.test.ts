@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeepRule } from '../../../shared/backup/schemas';
+import { openCoreOrRecover } from '../open';
 import { databaseFileName } from '../paths';
+import { noDialogs, noPrinting } from '../platform';
 import { storedPath, storeFile } from '../files/store';
 import { failure, value } from '../testing/expect-result';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
@@ -174,5 +176,46 @@ describe('keeping backups by age', () => {
       '2026-11-24T18:00': ['daily'],
       '2026-10-01T08:00': ['monthly', 'protected'],
     });
+  });
+});
+
+describe('a damaged database at start', () => {
+  it('is offered the newest backup from the folder chosen in the settings, which the database itself cannot say', async () => {
+    const elsewhere = join(t.dir, 'U盘备份');
+    mkdirSync(elsewhere);
+    value(await t.router.call('backup.setFolder', { grant: t.grant(elsewhere, 'backupFolder') }));
+    later(5);
+    const backup = value(await t.router.call('backup.create', {}));
+    expect(backup.path.startsWith(elsewhere)).toBe(true);
+    value(
+      await t.router.call('classes.remove', {
+        id: value(await t.router.call('classes.list', { search: '青年' })).items[0]?.id ?? 0,
+      }),
+    );
+    t.close();
+    const file = join(t.dir, databaseFileName);
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 5);
+    writeFileSync(file, bytes);
+
+    const offered: (string | undefined)[] = [];
+    const reopened = await openCoreOrRecover({
+      dataDir: t.dir,
+      now: () => clock,
+      platform: {
+        ...noDialogs,
+        ...noPrinting,
+        confirmRecovery: async ({ latest }) => {
+          offered.push(latest?.path);
+          return 'restore';
+        },
+      },
+    });
+    try {
+      expect(offered).toEqual([backup.path]);
+      expect(value(await reopened.router.call('classes.list', {})).items).toHaveLength(3);
+    } finally {
+      reopened.close();
+    }
   });
 });

@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { type AuditEntry, record } from '../audit/service';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
-import { replaceWith, writeTempBeside } from './atomic';
+import { writeFileAtomic } from './atomic';
 
 // Where an export goes: the grant the person's save dialog gave, and the path behind it.
 export type ExportTarget = { grant: string; path: string };
@@ -21,9 +20,10 @@ const cannotWrite = (path: string, error: unknown) =>
     },
   );
 
-// How every export ends. The bytes go to a synced temporary file beside the target; then the audit
-// entry is committed; only then does the file appear under its name. So a cancelled or failed export
-// leaves no file and no entry, and no file of personal data ever appears without its entry.
+// How every export ends. The audit entry is committed first: no file of personal data, not even a
+// temporary one, exists before the log says who exported what. Then the bytes go to a synced
+// temporary file beside the target, which is renamed into place. A cancel before the entry leaves no
+// file and no entry; a write that fails after it leaves no file, and a second entry saying so.
 export const finishExport = (
   core: Core,
   job: Job,
@@ -32,23 +32,20 @@ export const finishExport = (
   done: { rows: number; audit: Omit<AuditEntry, 'action'> },
 ): ExportResult => {
   job.checkpoint();
-  let temp: string;
+  job.transaction(() => record(core, { ...done.audit, action: 'export' }));
   try {
-    temp = writeTempBeside(target.path, bytes);
+    writeFileAtomic(target.path, bytes);
   } catch (error) {
-    throw cannotWrite(target.path, error);
-  }
-  try {
-    job.checkpoint();
-    job.transaction(() => record(core, { ...done.audit, action: 'export' }));
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  try {
-    replaceWith(temp, target.path);
-  } catch (error) {
-    throw cannotWrite(target.path, error);
+    const failure = cannotWrite(target.path, error);
+    job.transaction(() =>
+      record(core, {
+        ...done.audit,
+        action: 'export',
+        summary: message('export.notWritten', { summary: done.audit.summary, reason: failure.message }),
+        after: { written: false },
+      }),
+    );
+    throw failure;
   }
   core.grants.markWritten(target.grant);
   job.progress('write', 1, 1);

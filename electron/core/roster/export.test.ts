@@ -114,6 +114,28 @@ describe('exporting a roster', () => {
     expect(log.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('logs the export before any file is written, and says so when the file could not be', async () => {
+    const entries = () => t.core.db.prepare(`SELECT summary, after FROM audit_log WHERE action = 'export' ORDER BY id`).all();
+    const before = entries().length;
+    // A folder that has gone (a USB stick pulled out after the save dialog closed).
+    const gone = join(t.dir, 'no-such-folder', '名册.xlsx');
+    const result = await t.router.call('roster.export', {
+      classId,
+      grant: t.grant(gone, 'export'),
+      document: 'roster',
+      format: 'xlsx',
+      reveal: { idNumber: true },
+    });
+    expect(result.ok).toBe(false);
+    expect(existsSync(join(t.dir, 'no-such-folder'))).toBe(false);
+    const added = entries().slice(before) as { summary: string; after: string | null }[];
+    expect(added.map((entry) => entry.summary)).toEqual([
+      expect.stringMatching(/^导出“2019年市管干部培训班”学员名册（XLSX，4 人，含完整身份证号）到 /),
+      expect.stringMatching(/^导出未完成，文件没有写入（导出“2019年市管干部培训班”学员名册.*）：无法写入文件/),
+    ]);
+    expect(JSON.parse(added[1]?.after ?? '{}')).toEqual({ written: false });
+  });
+
   it('as .docx: A4 landscape, a repeating header row, the same rows', async () => {
     const path = await exportTo('名册.docx', {
       document: 'roster',

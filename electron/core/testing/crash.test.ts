@@ -27,7 +27,9 @@ beforeAll(async () => {
   opened.close();
   cpSync(empty, full, { recursive: true });
   const filled = openCore({ dataDir: full });
-  value(await filled.router.call('roster.importCommit', { classId: 1, grant: filled.core.grants.issue(rosterFile, 'rosterImport') }));
+  value(
+    await filled.router.call('roster.importCommit', { classId: 1, grant: filled.core.grants.issue(rosterFile, 'rosterImport') }),
+  );
   filled.close();
 }, 60_000);
 
@@ -135,7 +137,13 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
     cpSync(full, source, { recursive: true });
     const opened = openCore({ dataDir: source });
     const backup = value(await opened.router.call('backup.create', {}));
-    value(await opened.router.call('classes.create', { name: '2019年科级干部培训班', startDate: '2019-07-01', endDate: '2019-07-12' }));
+    value(
+      await opened.router.call('classes.create', {
+        name: '2019年科级干部培训班',
+        startDate: '2019-07-01',
+        endDate: '2019-07-12',
+      }),
+    );
     opened.close();
     const report = await runCrashDrill({
       label: 'restore',
@@ -162,4 +170,3 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
     console.log(report.summary);
   });
 });
-
