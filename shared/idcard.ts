@@ -13,7 +13,7 @@ const provinces = new Set([
 
 export const checkCharOf = (first17: string): string => {
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * (weights[i] ?? 0);
+  for (let i = 0; i < 17; i += 1) sum += (first17.charCodeAt(i) - 48) * (weights[i] ?? 0);
   return checkChars[sum % 11] ?? '';
 };
 

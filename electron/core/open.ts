@@ -7,7 +7,7 @@ import { restoreFiles } from './backup/backups';
 import { setAsideAndFindBackup } from './backup/recovery';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
-import { parserPool, type ParserLimits, sourceParserEntry } from './documents/parser/pool';
+import { type ParserLimits, sharedParser, sourceParserEntry } from './documents/parser/pool';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
@@ -64,7 +64,7 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     emit: options.emit ?? (() => undefined),
     nativeBinding: options.nativeBinding,
     grants: grantRegistry(),
-    parser: parserPool(options.parserEntry ?? sourceParserEntry, options.parserLimits),
+    parser: sharedParser(options.parserEntry ?? sourceParserEntry, options.parserLimits),
     jobs: runningJobs(),
     reopen: () => {
       if (core.db.open) core.db.close();
@@ -76,7 +76,6 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     // And at every close, for what changed while the data folder was open.
     if (core.db.open) core.db.pragma('optimize');
     core.db.close();
-    void core.parser.close();
   };
   return { core, router, close };
 };

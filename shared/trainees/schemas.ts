@@ -26,10 +26,13 @@ export const isPartialDate = (value: string): boolean =>
 
 // People's names: inner spaces (张　三) are padding, not part of the name.
 export const normaliseName = (raw: string): string =>
-  raw
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[•．・]/g, '·');
+  // Most names are ideographs (or letters) and nothing else: already as they should be.
+  /^[\u4e00-\u9fffA-Za-z·]*$/.test(raw)
+    ? raw
+    : raw
+        .normalize('NFKC')
+        .replace(/\s+/g, '')
+        .replace(/[•．・]/g, '·');
 
 const phonePattern = /^[+\d][\d\s-]{5,24}$/;
 

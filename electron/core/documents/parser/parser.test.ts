@@ -170,8 +170,9 @@ describe('every file from outside is read in a worker that is stopped when it ov
   });
 
   it('a file that needs more memory than the worker may have is stopped', async () => {
-    // A heap of 24 MB holds the worker and a small roster, not a roster of 10,000 people.
-    const small = openTempCore({ parserLimits: { ...parserLimits, memoryMb: 24 } });
+    // A heap of 40 MB holds the worker and a small roster (about 25 MB from the sources), not a roster of
+    // 30,000 people (about 60 MB).
+    const small = openTempCore({ parserLimits: { ...parserLimits, memoryMb: 40 } });
     try {
       const target = value(
         await small.router.call('classes.create', {
@@ -180,12 +181,12 @@ describe('every file from outside is read in a worker that is stopped when it ov
           endDate: '2019-07-12',
         }),
       ).id;
-      const file = standardRoster(small.dir, 10_000);
+      const file = standardRoster(small.dir, 30_000);
       const refused = failure(
         await small.router.call('roster.importPreview', { classId: target, grant: small.grant(file, 'rosterImport') }),
         'INVALID_INPUT',
       );
-      expect(refused.message).toBe('文件“roster-10000.xlsx”无法读取（可能已损坏）：读取所需内存超过 24 MB，已停止读取');
+      expect(refused.message).toBe('文件“roster-30000.xlsx”无法读取（可能已损坏）：读取所需内存超过 40 MB，已停止读取');
       // The same core reads a small file afterwards, in a fresh worker.
       const fine = standardRoster(small.dir, 5, 'small.xlsx');
       expect(

@@ -29,7 +29,7 @@ export const parserLimits: ParserLimits = {
 
 export type Parser = {
   workbook: (path: string, signal?: AbortSignal) => Promise<ParsedWorkbook>;
-  // Stops the worker (at close): nothing waits for it.
+  // Stops the worker now (an idle worker never keeps the process alive, and ends with its thread).
   close: () => Promise<void>;
 };
 
@@ -151,4 +151,18 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
       if (last) await last.worker.terminate();
     },
   };
+};
+
+// One parser per process (per entry and limits): every data folder a process opens (the CLI's, a
+// test's) reads through the same warm worker, as the app's one core does all session.
+const shared = new Map<ParserLimits, Map<string, Parser>>();
+
+export const sharedParser = (entry: string, limits: ParserLimits = parserLimits): Parser => {
+  const byEntry = shared.get(limits) ?? new Map<string, Parser>();
+  shared.set(limits, byEntry);
+  const found = byEntry.get(entry);
+  if (found) return found;
+  const made = parserPool(entry, limits);
+  byEntry.set(entry, made);
+  return made;
 };

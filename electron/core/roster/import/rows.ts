@@ -49,21 +49,23 @@ export const parseRows = (rows: readonly Cell[][], firstRow: number, headerIndex
   const parsed: ParsedRow[] = [];
   for (let index = headerIndex + 1; index < rows.length; index += 1) {
     const cells = rows[index] ?? [];
+    // Each cell's text once, for the form-row test and the fields alike.
+    const texts = cells.map(cellText);
     if (
       isFormRow(
         cells,
-        cells.map(cellText).filter((text) => text !== ''),
+        texts.filter((text) => text !== ''),
         columns,
         headerTexts,
       )
     )
       continue;
-    parsed.push(parseRow(cells, firstRow + index, columns));
+    parsed.push(parseRow(cells, texts, firstRow + index, columns));
   }
   return parsed;
 };
 
-const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap): ParsedRow => {
+const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: number, columns: ColumnMap): ParsedRow => {
   const problems: ImportProblem[] = [];
   const trainee: Partial<TraineeFields> = {};
   let group: number | null | undefined;
@@ -74,7 +76,7 @@ const parseRow = (cells: readonly Cell[], rowNumber: number, columns: ColumnMap)
   for (const { column, field } of columns) {
     if (field === null || field === 'seq') continue;
     const cell = cells[column] ?? null;
-    const text = cellText(cell);
+    const text = texts[column] ?? '';
     switch (field) {
       case 'name':
         trainee.name = normaliseName(text);
