@@ -12,6 +12,8 @@ import { rosterContract } from './roster/contract';
 import { scheduleContract } from './schedule/contract';
 import { settingsContract } from './settings/contract';
 import { staffContract } from './staff/contract';
+import { sitesContract } from './sites/contract';
+import { lodgingContract } from './lodging/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
 
@@ -31,6 +33,8 @@ export const contract = {
   ...staffContract,
   ...scheduleContract,
   ...attendanceContract,
+  ...sitesContract,
+  ...lodgingContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -49,6 +53,8 @@ export const contractFragments = {
   staff: staffContract,
   schedule: scheduleContract,
   attendance: attendanceContract,
+  sites: sitesContract,
+  lodging: lodgingContract,
   jobs: jobsContract,
 } as const;
 

@@ -10,6 +10,8 @@ import { rosterHandlers } from './roster/handlers';
 import type { Handlers } from './router';
 import { scheduleHandlers } from './schedule/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { sitesHandlers } from './sites/handlers';
+import { lodgingHandlers } from './lodging/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
 import { vocabHandlers } from './vocab/handlers';
@@ -30,5 +32,7 @@ export const domainHandlers = {
   staff: staffHandlers,
   schedule: scheduleHandlers,
   attendance: attendanceHandlers,
+  sites: sitesHandlers,
+  lodging: lodgingHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

@@ -163,6 +163,8 @@ describe('router', () => {
     const files: Record<GrantPurpose, string> = {
       rosterImport: roster,
       scheduleImport: roster,
+      tableImport: roster,
+      attachment: roster,
       export: join(t.dir, 'property-export.xlsx'),
       backupFolder: join(t.dir, 'property-backups'),
       restoreFrom: backup,

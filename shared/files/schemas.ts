@@ -3,12 +3,21 @@ import { z } from 'zod';
 // Files never cross the boundary as paths. A dialog (in main) or the command line (whose user owns
 // the machine) turns a chosen file into a grant: an opaque, random id, valid for one purpose, for this
 // run of the app only. Channels take grants; the core alone knows the path behind each.
-export const grantPurposes = ['rosterImport', 'scheduleImport', 'export', 'backupFolder', 'restoreFrom'] as const;
+export const grantPurposes = [
+  'rosterImport',
+  'scheduleImport',
+  'tableImport',
+  'attachment',
+  'export',
+  'backupFolder',
+  'restoreFrom',
+] as const;
 export type GrantPurpose = (typeof grantPurposes)[number];
 
 // What the dialog is for decides what the grant may do: an export grant is only ever written to, an
 // import grant only read, a folder grant only used as a folder.
-export const openPurposes = ['rosterImport', 'scheduleImport'] as const;
+// tableImport: a list of sites, staff or households; attachment: a document kept with a record.
+export const openPurposes = ['rosterImport', 'scheduleImport', 'tableImport', 'attachment'] as const;
 export const folderPurposes = ['backupFolder', 'restoreFrom'] as const;
 
 export const grantPattern = /^[A-Za-z0-9_-]{24}$/;

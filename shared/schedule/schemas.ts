@@ -53,6 +53,8 @@ export const sessionFieldsSchema = z
       .refine((ids) => new Set(ids).size === ids.length, { params: { code: 'duplicate' } })
       .default([]),
     place: z.string().trim().max(100).default(''),
+    // The teaching point the session is held at (its place is then the point's name, unless given).
+    siteId: idSchema.nullable().default(null),
     groups: z
       .array(z.number().int().min(1).max(99))
       .max(99)
@@ -71,6 +73,7 @@ export const conflictKinds = [
   'outside_class',
   'group_overlap',
   'travel_time',
+  'over_capacity',
   'no_teacher',
   'no_place',
 ] as const;
@@ -83,6 +86,7 @@ export const conflictSeverity: Record<ConflictKind, 'error' | 'warning'> = {
   group_overlap: 'error',
   place_busy: 'warning',
   travel_time: 'warning',
+  over_capacity: 'warning',
   no_teacher: 'warning',
   no_place: 'warning',
 };
@@ -121,6 +125,7 @@ export const sessionSchema = z.object({
   format: z.string(),
   teachers: z.array(z.object({ id: z.number().int(), name: z.string() })),
   place: z.string(),
+  siteId: z.number().int().nullable(),
   groups: z.array(z.number().int()),
   notes: z.string(),
   accepted: z.array(z.object({ kind: z.enum(conflictKinds), reason: z.string() })),
@@ -137,6 +142,7 @@ export const sessionFieldsOf = (session: Session): SessionFields => ({
   format: session.format,
   teacherIds: session.teachers.map((teacher) => teacher.id),
   place: session.place,
+  siteId: session.siteId,
   groups: session.groups,
   notes: session.notes,
 });

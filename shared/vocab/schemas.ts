@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Editable lists (词表): the values a select offers. More kinds arrive with later features.
-export const vocabKinds = ['classCategory', 'classRole', 'module', 'format', 'staffRole'] as const;
+export const vocabKinds = ['classCategory', 'classRole', 'module', 'format', 'staffRole', 'siteKind'] as const;
 export type VocabKind = (typeof vocabKinds)[number];
 
 export const defaultVocab: Record<VocabKind, readonly string[]> = {
@@ -11,7 +11,11 @@ export const defaultVocab: Record<VocabKind, readonly string[]> = {
   module: ['政策法规及实践运用', '业务知识与操作实务', '工作推进方法与策略', '典型实践与实践典型', '工作对策与思路研究'],
   format: ['专题讲座', '现场教学', '访谈教学', '案例教学', '结构化研讨', '调研', '四同实践', '学员论坛', '考核'],
   staffRole: ['授课教师', '项目顾问', '总协调人', '乡镇领导', '班主任', '带队教师'],
+  siteKind: ['产业园', '村', '合作社', '企业', '展馆', '种植基地', '其他'],
 };
+
+// The kind of teaching point that has host households: a village.
+export const villageKind = '村';
 
 // What personnel lists write in these columns, offered as the form's suggestions.
 export const politicalStatusWords = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;

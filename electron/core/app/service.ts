@@ -1,7 +1,18 @@
 import { createClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
-import { sampleClasses, sampleSchedule, sampleSchoolName, sampleStaff } from '../sample/liaoyuan';
+import {
+  sampleClasses,
+  sampleHouseholds,
+  sampleSchedule,
+  sampleSchoolName,
+  sampleSites,
+  sampleStaff,
+  sampleTravel,
+} from '../sample/liaoyuan';
+import { writeHousehold } from '../lodging/households';
+import { pointFieldsSchema } from '../../../shared/sites/schemas';
+import { pointIdByName, saveBase, setTravel, writePoint } from '../sites/service';
 import { saveSession } from '../schedule/save';
 import { createStaff, setTeam } from '../staff/service';
 import { getSettings, updateSettings } from '../settings/service';
@@ -46,13 +57,48 @@ const planSample = (core: Core, classId: number) => {
     sampleSchedule.team.map((member) => ({ staffId: idOf(member.name), role: member.role })),
   );
   for (const { teacher, ...session } of sampleSchedule.sessions)
-    saveSession(core, { classId, session: { ...session, teacherIds: [idOf(teacher)], groups: [], notes: '' }, accept: [] });
+    saveSession(core, {
+      classId,
+      session: {
+        ...session,
+        siteId: pointIdByName(core, session.place) ?? null,
+        teacherIds: [idOf(teacher)],
+        groups: [],
+        notes: '',
+      },
+      accept: [],
+    });
+};
+
+// The teaching bases and points of the model case, and 朝阳村's host households: each added once
+// (by name), never over what the school has entered itself.
+const loadSampleSites = (core: Core) => {
+  const baseId = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
+  for (const { base, address, points } of sampleSites) {
+    const id = baseId.get(base) ?? saveBase(core, undefined, { name: base, address, notes: '', active: true }).id;
+    for (const point of points)
+      if (pointIdByName(core, point.name) === undefined)
+        writePoint(core, undefined, pointFieldsSchema.parse({ ...point, baseId: id }));
+  }
+  for (const [from, to, minutes] of sampleTravel) {
+    const a = pointIdByName(core, from);
+    const b = pointIdByName(core, to);
+    if (a !== undefined && b !== undefined) setTravel(core, a, [{ siteId: b, minutes }]);
+  }
+  const village = pointIdByName(core, sampleHouseholds.site);
+  if (village === undefined) return;
+  const known = new Set(
+    statement<[number], string>(core.db, 'SELECT head FROM households WHERE site_id = ?').pluck().all(village),
+  );
+  for (const household of sampleHouseholds.households)
+    if (!known.has(household.head)) writeHousehold(core, village, undefined, household);
 };
 
 // Loading twice adds nothing the second time: a sample class already present (by name) is skipped.
 export const loadSample = (core: Core): { classes: number } => {
   const exists = statement<[string], { id: number }>(core.db, 'SELECT id FROM classes WHERE name = ?');
   const missing = sampleClasses.filter((fields) => exists.get(fields.name) === undefined);
+  loadSampleSites(core);
   for (const fields of missing) {
     const created = createClass(core, fields);
     if (fields.name === sampleSchedule.className) planSample(core, created.id);

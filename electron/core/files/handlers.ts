@@ -10,6 +10,12 @@ const spreadsheets = (): FileFilter[] => [
   { name: message('files.filters.all'), extensions: ['*'] },
 ];
 
+// What a document kept with a record may be: Word, WPS, PDF, text and pictures of a page.
+const documents = (): FileFilter[] => [
+  { name: message('files.filters.documents'), extensions: ['docx', 'doc', 'wps', 'pdf', 'txt', 'jpg', 'jpeg', 'png'] },
+  { name: message('files.filters.all'), extensions: ['*'] },
+];
+
 const formatExtensions: Record<SaveFormat, string> = { xlsx: 'xlsx', docx: 'docx', pdf: 'pdf', csv: 'csv', ics: 'ics' };
 
 // What the person chose becomes a grant for that purpose; the page sees the grant and the file's
@@ -21,7 +27,10 @@ export const fileHandlers = {
   'files.chooseOpen': async (core, { purpose }) =>
     granted(
       core,
-      await core.platform.chooseOpenFile({ title: message(`files.titles.${purpose}`), filters: spreadsheets() }),
+      await core.platform.chooseOpenFile({
+        title: message(`files.titles.${purpose}`),
+        filters: purpose === 'attachment' ? documents() : spreadsheets(),
+      }),
       purpose,
     ),
   'files.chooseSave': async (core, { purpose, defaultName, format }) =>

@@ -1,5 +1,7 @@
 import type { ClassFields } from '../../../shared/classes/schemas';
 import type { SessionFields } from '../../../shared/schedule/schemas';
+import type { HouseholdFields } from '../../../shared/lodging/schemas';
+import type { PointFieldsInput } from '../../../shared/sites/schemas';
 import type { StaffFields } from '../../../shared/staff/schemas';
 
 // The three 2019 classes of the Liaoyuan municipal Party school's project teaching
@@ -97,7 +99,7 @@ export const sampleStaff: readonly StaffFields[] = [
   },
 ];
 
-type SampleSession = Omit<SessionFields, 'teacherIds' | 'groups' | 'notes'> & { teacher: string };
+type SampleSession = Omit<SessionFields, 'teacherIds' | 'groups' | 'notes' | 'siteId'> & { teacher: string };
 
 const [policy, practice, method, exemplar, research] = [
   '政策法规及实践运用',
@@ -317,4 +319,137 @@ export const sampleSchedule: {
       place: '党校报告厅',
     },
   ],
+};
+
+// The two teaching bases and their points, as the model case names them. Addresses, contacts,
+// capacities and minutes are made up for the sample.
+const sample = '示例数据';
+type SamplePoint = Omit<PointFieldsInput, 'baseId'>;
+
+export const sampleSites: readonly { base: string; address: string; points: readonly SamplePoint[] }[] = [
+  {
+    base: '辽河源现代生态农业产业园',
+    address: '辽源市东辽县',
+    points: [
+      {
+        name: '辽河源现代生态农业产业园',
+        kind: '产业园',
+        capacity: 80,
+        minutesFromSchool: 40,
+        topics: '现代生态农业产业布局',
+        modules: ['业务知识与操作实务'],
+      },
+      { name: '水源地保护湿地建设', kind: '种植基地', capacity: 50, minutesFromSchool: 45, topics: '水源地保护与生态修复' },
+      {
+        name: '秋硕合作社',
+        kind: '合作社',
+        capacity: 50,
+        minutesFromSchool: 50,
+        topics: '农民专业合作社运营',
+        modules: ['典型实践与实践典型'],
+      },
+      { name: '吉米飘香农机广场', kind: '产业园', capacity: 60, minutesFromSchool: 45, topics: '农业机械化' },
+      {
+        name: '吉米飘香万亩标准化水田',
+        kind: '种植基地',
+        capacity: 60,
+        minutesFromSchool: 45,
+        topics: '水稻标准化种植',
+        modules: ['工作对策与思路研究'],
+      },
+      {
+        name: '中科院山水林田综合体试验示范基地',
+        kind: '种植基地',
+        capacity: 50,
+        minutesFromSchool: 55,
+        topics: '山水林田湖草综合治理',
+        modules: ['业务知识与操作实务'],
+      },
+      {
+        name: '柞树涵养林和鴜鹭湖有机蟹稻米种植基地',
+        kind: '种植基地',
+        capacity: 40,
+        minutesFromSchool: 60,
+        topics: '稻蟹共生有机种植',
+      },
+      {
+        name: '刺五加种植基地',
+        kind: '种植基地',
+        capacity: 40,
+        minutesFromSchool: 60,
+        topics: '林下经济',
+        modules: ['工作对策与思路研究'],
+      },
+      { name: '东辽县第一棉袜生产企业', kind: '企业', capacity: 30, minutesFromSchool: 35, topics: '县域特色产业' },
+      { name: '东辽县第二棉袜生产企业', kind: '企业', capacity: 30, minutesFromSchool: 35, topics: '县域特色产业' },
+      {
+        name: '民族特色文化展示馆',
+        kind: '展馆',
+        capacity: 60,
+        minutesFromSchool: 30,
+        topics: '民族文化传承',
+        modules: ['典型实践与实践典型'],
+      },
+    ],
+  },
+  {
+    base: '安石镇朝阳村',
+    address: '辽源市东辽县安石镇',
+    points: [
+      {
+        name: '安石镇朝阳村',
+        kind: '村',
+        township: '安石镇',
+        address: '东辽县安石镇朝阳村',
+        guideName: '韩丽',
+        capacity: 60,
+        minutesFromSchool: 50,
+        topics: '乡村治理、“四同”实践',
+        modules: ['工作推进方法与策略', '典型实践与实践典型'],
+      },
+      { name: '特色民宿一条街', kind: '其他', township: '安石镇', capacity: 50, minutesFromSchool: 50, topics: '乡村旅游' },
+    ],
+  },
+].map((base) => ({ ...base, points: base.points.map((point) => ({ notes: sample, ...point })) }));
+
+// Minutes by road between points the sample schedule moves between in one day.
+export const sampleTravel: readonly [string, string, number][] = [
+  ['辽河源现代生态农业产业园', '中科院山水林田综合体试验示范基地', 20],
+  ['安石镇朝阳村', '秋硕合作社', 15],
+  ['安石镇朝阳村', '特色民宿一条街', 5],
+  ['吉米飘香万亩标准化水田', '刺五加种植基地', 25],
+  ['特色民宿一条街', '民族特色文化展示馆', 30],
+];
+
+// Host households of 朝阳村: names, numbers and beds made up (0437-555 numbers do not exist).
+const households: readonly [string, number, HouseholdFields['hosts'], string][] = [
+  ['王德福', 4, 'any', '饮食清淡'],
+  ['李桂兰', 3, 'female', ''],
+  ['张宝山', 4, 'male', '家中有农机，可安排田间劳动'],
+  ['刘淑芬', 3, 'female', ''],
+  ['赵长林', 4, 'any', ''],
+  ['孙玉梅', 2, 'female', '有独立卫生间'],
+  ['周国庆', 4, 'male', ''],
+  ['吴凤琴', 3, 'any', ''],
+  ['郑永福', 3, 'male', ''],
+  ['陈秀英', 3, 'female', ''],
+  ['马金山', 4, 'any', '家中养牛，对动物毛发过敏者慎住'],
+  ['韩春生', 3, 'male', ''],
+  ['杨淑华', 3, 'any', ''],
+  ['朱德旺', 4, 'male', ''],
+  ['胡桂芝', 2, 'female', ''],
+  ['高明远', 3, 'any', ''],
+];
+
+export const sampleHouseholds: { site: string; households: HouseholdFields[] } = {
+  site: '安石镇朝阳村',
+  households: households.map(([head, beds, hosts, notes], index) => ({
+    head,
+    phone: `0437-555${String(101 + index).padStart(4, '0')}`,
+    address: `朝阳村${['一', '二', '三', '四'][index % 4]}组`,
+    beds,
+    hosts,
+    notes: [notes, sample].filter(Boolean).join('；'),
+    active: true,
+  })),
 };

@@ -12,14 +12,19 @@ export type Slotted = {
   title: string;
   teachers: readonly { id: number; name: string }[];
   place: string;
+  siteId: number | null;
   groups: readonly number[];
   accepted: readonly Accepted[];
 };
 
 export type ClassDates = { id: number; startDate: string; endDate: string };
 
-// Minutes from one place to another, when known (teaching points will carry them).
-export type TravelTimes = (from: string, to: string) => number | undefined;
+// Minutes from one place to another, when known (between teaching points, sites/service.ts).
+export type PlaceRef = { siteId: number | null; place: string };
+export type TravelTimes = (from: PlaceRef, to: PlaceRef) => number | undefined;
+
+// How many the session brings to a point that holds so many (sites/service.ts, conflicts.ts).
+export type RoomFor = (session: Slotted) => { site: string; capacity: number; people: number } | undefined;
 
 const overlaps = (a: Slotted, b: Slotted) => a.date === b.date && a.start < b.end && b.start < a.end;
 
@@ -69,6 +74,7 @@ export const conflictsOf = (
   classDates: ClassDates,
   sameDay: readonly Slotted[],
   travel?: TravelTimes,
+  room?: RoomFor,
 ): Conflict[] => {
   const found: Conflict[] = [];
   if (session.date < classDates.startDate || session.date > classDates.endDate) {
@@ -110,13 +116,17 @@ export const conflictsOf = (
           meet(session.groups, other.groups),
       )
       .sort((a, b) => (a.end < b.end ? 1 : -1))[0];
-    const needed = before ? travel(before.place, session.place) : undefined;
+    const needed = before ? travel(before, session) : undefined;
     if (before && needed !== undefined) {
       const gap = minutesOf(session.start) - minutesOf(before.end);
       if (gap < needed)
         found.push(conflict('travel_time', session, [before], { from: before.place, to: session.place, needed, gap }));
     }
   }
+  // More people than the point holds at once.
+  const fits = room?.(session);
+  if (fits && fits.people > fits.capacity)
+    found.push(conflict('over_capacity', session, [], { place: fits.site, people: fits.people, capacity: fits.capacity }));
   if (session.teachers.length === 0) found.push(conflict('no_teacher', session, [], {}));
   if (session.place === '') found.push(conflict('no_place', session, [], {}));
   return found;

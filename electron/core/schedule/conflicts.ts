@@ -4,7 +4,8 @@ import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { byDate, conflictsOf, type Slotted, type TravelTimes } from './conflict-rules';
+import { capacityOf, travelMinutes } from '../sites/service';
+import { byDate, conflictsOf, type RoomFor, type Slotted } from './conflict-rules';
 import { acceptedColumn, getSession, groupsColumn, listSessions, toSlotted } from './rows';
 
 // Finding the sessions a schedule could clash with, in SQL, and holding them to the rules
@@ -21,7 +22,7 @@ const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Sl
   const teaching = JSON.stringify(mine.flatMap((m) => m.teacherIds.map((id) => [m.date, m.start, m.end, id])));
   const rows = statement<
     { classId: number; mine: string; teaching: string },
-    [number, number, string, string, string, string, string, string, string]
+    [number, number, string, string, string, string, string, number | null, string, string]
   >(
     core.db,
     `WITH mine AS MATERIALIZED (
@@ -36,7 +37,7 @@ const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Sl
          UNION
          SELECT s.id FROM mine m JOIN sessions s ON s.date = m.date AND s.place = m.place
          WHERE m.place <> '' AND s.start_time < m."end" AND m.start < s.end_time)
-       SELECT id, class_id, date, start_time, end_time, title, place, groups, accepted FROM sessions WHERE id IN (SELECT id FROM ids)`,
+       SELECT id, class_id, date, start_time, end_time, title, place, site_id, groups, accepted FROM sessions WHERE id IN (SELECT id FROM ids)`,
   )
     .raw()
     .all({ classId, mine: footprints, teaching });
@@ -56,7 +57,7 @@ const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Sl
     list.push({ id, name });
     teachers.set(sessionId, list);
   }
-  return rows.map(([id, rowClass, date, start, end, title, place, groups, accepted]) => ({
+  return rows.map(([id, rowClass, date, start, end, title, place, siteId, groups, accepted]) => ({
     id,
     classId: rowClass,
     className: classNames.get(rowClass) ?? '',
@@ -66,13 +67,26 @@ const candidates = (core: Core, classId: number, mine: readonly Footprint[]): Sl
     title,
     teachers: teachers.get(id) ?? [],
     place,
+    siteId,
     groups: groups === '[]' ? [] : groupsColumn(groups),
     accepted: accepted === '[]' ? [] : acceptedColumn(accepted),
   }));
 };
 
-// No teaching points with travel times yet: when sites arrive they answer here.
-const travelTimes: TravelTimes = () => undefined;
+// The people a session brings: the class's trainees (not withdrawn), or those of its groups.
+const roomFor = (core: Core): RoomFor => {
+  const people = statement<[number, string, string], number>(
+    core.db,
+    `SELECT count(*) FROM enrolments WHERE class_id = ? AND status <> 'withdrawn'
+       AND (? = '[]' OR group_no IN (SELECT value FROM json_each(?)))`,
+  ).pluck();
+  return (session) => {
+    const point = capacityOf(core, session);
+    if (!point) return undefined;
+    const groups = JSON.stringify(session.groups);
+    return { site: point.name, capacity: point.capacity, people: people.get(session.classId, groups, groups) ?? 0 };
+  };
+};
 
 const teachersById = (core: Core, ids: readonly number[]) => {
   const rows = statement<[string], { id: number; name: string }>(
@@ -109,6 +123,7 @@ const draftOf = (
   title: fields.title,
   teachers: teachersById(core, fields.teacherIds),
   place: fields.place,
+  siteId: fields.siteId,
   groups: [...fields.groups].sort((a, b) => a - b),
   accepted,
 });
@@ -125,7 +140,13 @@ export const checkSession = (
   // A reason given before stands until the same warning is answered again.
   const accepted = [...accept, ...previous.filter((p) => !accept.some((a) => a.kind === p.kind))];
   const draft = draftOf(core, classId, target.name, sessionId ?? null, fields, accepted);
-  return conflictsOf(draft, target, candidates(core, classId, [{ ...fields, teacherIds: fields.teacherIds }]), travelTimes);
+  return conflictsOf(
+    draft,
+    target,
+    candidates(core, classId, [{ ...fields, teacherIds: fields.teacherIds }]),
+    travelMinutes(core),
+    roomFor(core),
+  );
 };
 
 // Every problem of a class's schedule, each once: a clash between two of its own sessions is found
@@ -141,8 +162,10 @@ export const classConflicts = (core: Core, classId: number): Conflict[] => {
     ),
   );
   const seen = new Set<string>();
+  const travel = travelMinutes(core);
+  const room = roomFor(core);
   return own.flatMap((session) =>
-    conflictsOf(toSlotted(session, target.name), target, index.get(session.date) ?? [], travelTimes).filter((conflict) => {
+    conflictsOf(toSlotted(session, target.name), target, index.get(session.date) ?? [], travel, room).filter((conflict) => {
       const key = `${conflict.kind}:${conflict.sessions
         .map((s) => s.id ?? 0)
         .sort((a, b) => a - b)

@@ -20,6 +20,7 @@ type SessionRow = {
   module: string;
   format: string;
   place: string;
+  site_id: number | null;
   groups: string;
   notes: string;
   accepted: string;
@@ -43,6 +44,7 @@ const toSession = (row: SessionRow): Session => ({
   format: row.format,
   teachers: teachersColumn(row.teachers),
   place: row.place,
+  siteId: row.site_id,
   groups: groupsColumn(row.groups),
   notes: row.notes,
   accepted: acceptedColumn(row.accepted),
@@ -59,6 +61,7 @@ export const toSlotted = (session: Session, className: string): Slotted => ({
   title: session.title,
   teachers: session.teachers,
   place: session.place,
+  siteId: session.siteId,
   groups: session.groups,
   accepted: session.accepted,
 });

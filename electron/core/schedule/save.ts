@@ -47,6 +47,7 @@ const sessionParams = (fields: SessionFields, accepted: readonly Accepted[]) => 
   module: fields.module,
   format: fields.format,
   place: fields.place,
+  siteId: fields.siteId,
   groups: JSON.stringify([...fields.groups].sort((a, b) => a - b)),
   notes: fields.notes,
   accepted: JSON.stringify(accepted),
@@ -71,7 +72,7 @@ export const saveSession = (
     statement(
       core.db,
       `UPDATE sessions SET date = @date, start_time = @start, end_time = @end, title = @title, module = @module, format = @format,
-         place = @place, groups = @groups, notes = @notes, accepted = @accepted, updated_at = @now WHERE id = @id`,
+         place = @place, site_id = @siteId, groups = @groups, notes = @notes, accepted = @accepted, updated_at = @now WHERE id = @id`,
     ).run({ ...sessionParams(input.session, unique), id: sessionId, now: timestamp(core) });
     writeTeachers(core, sessionId, input.session.teacherIds);
   }
@@ -123,8 +124,9 @@ export const insertSession = (core: Core, classId: number, fields: SessionFields
   const now = timestamp(core);
   const { lastInsertRowid } = statement(
     core.db,
-    `INSERT INTO sessions (class_id, date, start_time, end_time, title, module, format, place, groups, notes, accepted, created_at, updated_at)
-       VALUES (@classId, @date, @start, @end, @title, @module, @format, @place, @groups, @notes, @accepted, @now, @now)`,
+    `INSERT INTO sessions (class_id, date, start_time, end_time, title, module, format, place, site_id, groups, notes, accepted,
+         created_at, updated_at)
+       VALUES (@classId, @date, @start, @end, @title, @module, @format, @place, @siteId, @groups, @notes, @accepted, @now, @now)`,
   ).run({ ...sessionParams(fields, accepted), classId, now });
   writeTeachers(core, Number(lastInsertRowid), fields.teacherIds);
   return Number(lastInsertRowid);

@@ -130,12 +130,14 @@ describe('sessions and their checks', () => {
       title: place,
       teachers: [{ id: 9, name: '韩丽' }],
       place,
+      siteId: null,
       groups: [],
       accepted: [],
     });
     const morning = at('党校', '08:30', '10:30', 1);
     const field = at('安石镇朝阳村', '11:00', '12:00', 2);
-    const travel = (from: string, to: string) => (from === '党校' && to === '安石镇朝阳村' ? 50 : undefined);
+    const travel = (from: { place: string }, to: { place: string }) =>
+      from.place === '党校' && to.place === '安石镇朝阳村' ? 50 : undefined;
     const found = conflictsOf(field, { id: 1, startDate: '2019-06-03', endDate: '2019-06-07' }, [morning, field], travel);
     expect(found).toEqual([
       expect.objectContaining({

@@ -5,6 +5,7 @@ import { storedFilesMigration } from './004-stored-files';
 import { scheduleMigration } from './005-schedule';
 import { sessionRowsMigration } from './006-session-rows';
 import { auditPerStatementMigration } from './007-audit-per-statement';
+import { sitesLodgingMigration } from './008-sites-lodging';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   scheduleMigration,
   sessionRowsMigration,
   auditPerStatementMigration,
+  sitesLodgingMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,206 @@
+import { classTitle } from '../../../shared/classes/schemas';
+import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../shared/dates';
+import type { ExportResult } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import type { SharedMessages } from '../../../shared/i18n/zh-CN';
+import type { LodgingDocument } from '../../../shared/lodging/schemas';
+import { groupLeaderRole } from '../../../shared/vocab/schemas';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { renderTableDoc } from '../documents/render';
+import type { DocColumn, DocSection, TableDoc } from '../documents/table-doc';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
+import { getSettings } from '../settings/service';
+import { participantsOf, planOf } from './plan';
+import { getBoard } from './stays';
+
+// The four togethers on paper: for the village, a list per household (names, sex, group and the
+// group leader's phone — never an ID number); for the class, where each trainee sleeps; the plan day
+// by day; each trainee's part and labour hours.
+
+type Column = keyof SharedMessages['lodging']['doc']['columns'];
+const column = (name: Column, width: number, align: DocColumn['align'] = 'left'): DocColumn => ({
+  label: message(`lodging.doc.columns.${name}`),
+  width,
+  align,
+});
+
+const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '');
+const groupWord = (group: number | null) => (group === null ? '' : message('documents.groupN', { n: group }));
+
+const lodgingDoc = (
+  core: Core,
+  stayId: number,
+  document: LodgingDocument,
+): { doc: TableDoc; rows: number; className: string } => {
+  const board = getBoard(core, stayId);
+  const stay = board.stay;
+  const target = getClass(core, stay.classId);
+  const subtitle = message('lodging.doc.subtitle', {
+    school: getSettings(core).schoolName,
+    site: stay.siteName,
+    arrive: chineseDate(stay.arrive),
+    depart: chineseDate(stay.depart),
+    nights: daysBetween(stay.arrive, stay.depart),
+  }).trim();
+  const title = `${classTitle(target)}${message(`lodging.documents.${document}`)}`;
+  let sections: DocSection[];
+  if (document === 'households') {
+    // Each group's leader, and the phone the village calls about the group.
+    const leaders = new Map(
+      statement<[number, string], { group: number; name: string; phone: string }>(
+        core.db,
+        `SELECT e.group_no AS "group", t.name, t.phone FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+          WHERE e.class_id = ? AND e.role = ? AND e.group_no IS NOT NULL AND e.status <> 'withdrawn'`,
+      )
+        .all(stay.classId, groupLeaderRole)
+        .map((leader) => [leader.group, leader]),
+    );
+    sections = board.households
+      .filter((household) => household.occupants.length > 0)
+      .map((household, index) => ({
+        heading: message('lodging.doc.householdHeading', {
+          head: household.head,
+          phone: household.phone,
+          address: household.address,
+          beds: household.beds,
+          people: household.occupants.length,
+        }),
+        pageBreakBefore: index > 0 && index % 4 === 0,
+        columns: [
+          column('seq', 3, 'center'),
+          column('name', 6),
+          column('sex', 3, 'center'),
+          column('group', 4, 'center'),
+          column('role', 6, 'center'),
+          column('groupLeader', 6),
+          column('leaderPhone', 9),
+        ],
+        rows: household.occupants.map((occupant, seq) => {
+          const leader = occupant.group === null ? undefined : leaders.get(occupant.group);
+          return [
+            String(seq + 1),
+            occupant.name,
+            sexWord(occupant.sex),
+            groupWord(occupant.group),
+            occupant.role,
+            leader?.name ?? '',
+            leader?.phone ?? '',
+          ];
+        }),
+      }));
+  } else if (document === 'trainees') {
+    const homes = new Map(
+      board.households.flatMap((household) => household.occupants.map((occupant) => [occupant.enrolmentId, household] as const)),
+    );
+    const people = [...board.households.flatMap((h) => h.occupants), ...board.unplaced].sort(
+      (a, b) => (a.group ?? 100) - (b.group ?? 100),
+    );
+    sections = [
+      {
+        columns: [
+          column('seq', 3, 'center'),
+          column('name', 6),
+          column('sex', 3, 'center'),
+          column('group', 4, 'center'),
+          column('household', 6),
+          column('headPhone', 9),
+          column('address', 14),
+        ],
+        rows: people.map((person, seq) => {
+          const home = homes.get(person.enrolmentId);
+          return [
+            String(seq + 1),
+            person.name,
+            sexWord(person.sex),
+            groupWord(person.group),
+            home?.head ?? message('lodging.doc.noHouse'),
+            home?.phone ?? '',
+            home?.address ?? '',
+          ];
+        }),
+      },
+    ];
+  } else if (document === 'plan') {
+    sections = [
+      {
+        columns: [
+          column('date', 7, 'center'),
+          column('meals', 8, 'center'),
+          column('lodging', 7, 'center'),
+          column('study', 14),
+          column('labour', 14),
+          column('labourHours', 5, 'center'),
+          column('labourLeader', 6, 'center'),
+        ],
+        rows: planOf(core, stayId).map((day) => [
+          `${monthDay(day.date)}（${chineseWeekday(day.date)}）`,
+          day.meals.length === 0
+            ? message('lodging.doc.mealsNone')
+            : day.meals.map((meal) => message(`lodging.meals.${meal}`)).join(message('text.list')),
+          day.date === stay.depart
+            ? message('lodging.doc.departDay')
+            : message('lodging.doc.lodgingSummary', { households: day.households, people: day.people }),
+          day.study,
+          [day.labourTask, day.labourField].filter(Boolean).join(message('text.gap')),
+          day.labourHours > 0 ? String(day.labourHours) : '',
+          day.labourLeader,
+        ]),
+      },
+    ];
+  } else {
+    sections = [
+      {
+        columns: [
+          column('seq', 3, 'center'),
+          column('name', 6),
+          column('group', 4, 'center'),
+          column('household', 6),
+          column('participation', 6, 'center'),
+          column('hours', 6, 'center'),
+          column('reflection', 5, 'center'),
+        ],
+        rows: participantsOf(core, stayId).map((person, seq) => [
+          String(seq + 1),
+          person.name,
+          groupWord(person.group),
+          person.household || message('lodging.doc.noHouse'),
+          message(`lodging.participation.${person.participation}`),
+          String(person.labourHours ?? (person.participation === 'absent' ? 0 : person.plannedHours)),
+          message(
+            person.reflection !== '' || person.reflectionFile !== null ? 'lodging.doc.reflectionYes' : 'lodging.doc.reflectionNo',
+          ),
+        ]),
+      },
+    ];
+  }
+  const rows = sections.reduce((sum, section) => sum + section.rows.length, 0);
+  return { doc: { title, subtitle, orientation: 'landscape', sections }, rows, className: target.name };
+};
+
+export const exportLodging = async (
+  core: Core,
+  input: { stayId: number; document: LodgingDocument; format: 'xlsx' | 'docx' | 'pdf'; grant: string },
+  job: Job,
+): Promise<ExportResult> => {
+  const target = exportTarget(core, input.grant);
+  job.progress('prepare', 0, 1);
+  const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document);
+  const bytes = await renderTableDoc(core, doc, input.format);
+  return finishExport(core, job, target, bytes, {
+    rows,
+    audit: {
+      entity: 'stays',
+      entityId: input.stayId,
+      summary: message('lodging.exportDocSummary', {
+        className,
+        document: message(`lodging.documents.${input.document}`),
+        format: input.format.toUpperCase(),
+        path: target.path,
+      }),
+      after: { format: input.format, path: target.path, document: input.document, rows },
+    },
+  });
+};

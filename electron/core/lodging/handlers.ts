@@ -1,0 +1,28 @@
+import type { Handlers } from '../router';
+import { exportLodging } from './documents';
+import { exportHouseholds, importHouseholds, listHouseholds, saveHousehold } from './households';
+import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
+import { assignStay, getBoard, listStays, lockInStay, placeInStay, removeStay, saveStay } from './stays';
+
+export const lodgingHandlers = {
+  'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),
+  'lodging.saveHousehold': (core, { siteId, id, fields }) => saveHousehold(core, siteId, id, fields),
+  'lodging.importHouseholds': (core, { siteId, grant }, job) => importHouseholds(core, siteId, grant, job),
+  'lodging.exportHouseholds': (core, { siteId, grant }, job) => exportHouseholds(core, siteId, grant, job),
+  'lodging.stays': (core, { classId }) => listStays(core, classId),
+  'lodging.saveStay': (core, { classId, id, fields }) => saveStay(core, classId, id, fields),
+  'lodging.removeStay': (core, { stayId }) => removeStay(core, stayId),
+  'lodging.board': (core, { stayId }) => getBoard(core, stayId),
+  'lodging.assign': (core, { stayId }) => assignStay(core, stayId),
+  'lodging.place': (core, { stayId, enrolmentId, householdId, locked }) =>
+    placeInStay(core, stayId, enrolmentId, householdId, locked),
+  'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),
+  'lodging.plan': (core, { stayId }) => planOf(core, stayId),
+  'lodging.savePlanDay': (core, { stayId, day }) => savePlanDay(core, stayId, day),
+  'lodging.participants': (core, { stayId }) => participantsOf(core, stayId),
+  'lodging.saveParticipant': (core, input) => saveParticipant(core, input),
+  'lodging.attachReflection': (core, { stayId, enrolmentId, grant }) => attachReflection(core, stayId, enrolmentId, grant),
+  'lodging.payments': (core, { classId }) => paymentsOf(core, classId),
+  'lodging.setPayment': (core, input) => setPayment(core, input),
+  'lodging.export': (core, input, job) => exportLodging(core, input, job),
+} satisfies Handlers;

@@ -1,0 +1,318 @@
+import { AppError } from '../../../shared/errors';
+import type { ExportResult } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import {
+  type Household,
+  type HouseholdFields,
+  householdFieldsSchema,
+  type Hosts,
+  hostsValues,
+} from '../../../shared/lodging/schemas';
+import { compareStroke } from '../../../shared/text/collation';
+import { encodeReadings, readingsOf } from '../../../shared/text/pinyin';
+import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
+import { villageKind } from '../../../shared/vocab/schemas';
+import { record } from '../audit/service';
+import { type Core, timestamp } from '../context';
+import { statement } from '../db/statements';
+import { renderTableDoc } from '../documents/render';
+import {
+  duplicatesBy,
+  numberCell,
+  readTable,
+  refuseRows,
+  type TableProblem,
+  type TableSpec,
+  textCell,
+  yesNoCell,
+} from '../documents/table-import';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
+import { getPointRow } from '../sites/service';
+import { occupancyOf } from './occupancy';
+
+// Host households of a village: the list, each one's record, and the same as a spreadsheet.
+
+type HouseholdRow = {
+  id: number;
+  site_id: number;
+  site_name: string;
+  head: string;
+  phone: string;
+  address: string;
+  beds: number;
+  hosts: Hosts;
+  notes: string;
+  active: number;
+};
+
+const householdsSql = 'SELECT h.*, p.name AS site_name FROM households h JOIN sites p ON p.id = h.site_id';
+
+export const toHousehold = (row: HouseholdRow): Household => ({
+  id: row.id,
+  siteId: row.site_id,
+  siteName: row.site_name,
+  head: row.head,
+  phone: row.phone,
+  address: row.address,
+  beds: row.beds,
+  hosts: row.hosts,
+  notes: row.notes,
+  active: row.active === 1,
+});
+
+export const householdRow = (core: Core, id: number): Household => {
+  const row = statement<[number], HouseholdRow>(core.db, `${householdsSql} WHERE h.id = ?`).get(id);
+  if (!row) throw new AppError('NOT_FOUND', message('lodging.householdNotFound'));
+  return toHousehold(row);
+};
+
+// Only a village has households.
+export const villageOf = (core: Core, siteId: number, field = 'siteId') => {
+  const point = getPointRow(core, siteId);
+  if (point.kind !== villageKind)
+    throw invalidInput([
+      { ...fieldIssue(field, 'unknown_value', { value: siteId }), message: message('lodging.notVillage', { name: point.name }) },
+    ]);
+  return point;
+};
+
+export const listHouseholds = (core: Core, siteId: number, includeInactive: boolean): Household[] => {
+  getPointRow(core, siteId);
+  return statement<[number], HouseholdRow>(core.db, `${householdsSql} WHERE h.site_id = ?`)
+    .all(siteId)
+    .filter((row) => includeInactive || row.active === 1)
+    .map(toHousehold)
+    .sort((a, b) => Number(b.active) - Number(a.active) || compareStroke(a.head, b.head));
+};
+
+const hostsWord = (hosts: Hosts) => message(`lodging.hosts.${hosts}`);
+
+// A household's beds and the sexes it hosts, held to who already sleeps there: lowering the beds or
+// narrowing the sexes below what stays ask of it is refused, naming the night and the stay.
+const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields) => {
+  const occupancy = occupancyOf(core, { households: [id] });
+  for (const night of occupancy.nights(id)) {
+    if (night.people > fields.beds)
+      throw invalidInput([
+        {
+          ...fieldIssue('fields.beds', 'out_of_range', { min: night.people, max: 50 }),
+          message: message('lodging.bedsTooFew', {
+            head: fields.head,
+            date: night.date,
+            people: night.people,
+            stays: night.stays.join(message('text.list')),
+          }),
+        },
+      ]);
+  }
+  if (fields.hosts === 'any') return;
+  const strangers = occupancy.guests(id).filter((guest) => guest.sex !== fields.hosts);
+  const first = strangers[0];
+  if (first)
+    throw invalidInput([
+      {
+        ...fieldIssue('fields.hosts', 'unknown_value', { value: fields.hosts }),
+        message: message('lodging.hostsConflict', {
+          head: fields.head,
+          sex: first.sex ? message(`sex.${first.sex}`) : message('lodging.reasons.no_sex'),
+          stays: [...new Set(strangers.map((guest) => guest.stay))].join(message('text.list')),
+          hosts: hostsWord(fields.hosts),
+        }),
+      },
+    ]);
+};
+
+export const writeHousehold = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): number => {
+  const site = villageOf(core, siteId);
+  const clash = statement<[number, string], number>(core.db, 'SELECT id FROM households WHERE site_id = ? AND head = ?')
+    .pluck()
+    .get(siteId, fields.head);
+  if (clash !== undefined && clash !== id)
+    throw invalidInput([
+      {
+        ...fieldIssue('fields.head', 'duplicate'),
+        message: message('lodging.duplicateHousehold', { site: site.name, head: fields.head }),
+      },
+    ]);
+  const params = {
+    siteId,
+    head: fields.head,
+    phone: fields.phone,
+    address: fields.address,
+    beds: fields.beds,
+    hosts: fields.hosts,
+    notes: fields.notes,
+    active: fields.active ? 1 : 0,
+    readings: encodeReadings(readingsOf(fields.head)),
+    now: timestamp(core),
+  };
+  if (id === undefined) {
+    const { lastInsertRowid } = statement(
+      core.db,
+      `INSERT INTO households (site_id, head, phone, address, beds, hosts, notes, active, name_readings, created_at, updated_at)
+         VALUES (@siteId, @head, @phone, @address, @beds, @hosts, @notes, @active, @readings, @now, @now)`,
+    ).run(params);
+    return Number(lastInsertRowid);
+  }
+  const current = householdRow(core, id);
+  if (current.siteId !== siteId)
+    throw invalidInput([
+      {
+        ...fieldIssue('siteId', 'unknown_value', { value: siteId }),
+        message: message('lodging.wrongVillage', { head: current.head, site: site.name }),
+      },
+    ]);
+  checkAgainstPlacements(core, id, fields);
+  statement(
+    core.db,
+    `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, notes = @notes,
+       active = @active, name_readings = @readings, updated_at = @now WHERE id = @id`,
+  ).run({ ...params, id });
+  return id;
+};
+
+export const saveHousehold = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household =>
+  householdRow(core, writeHousehold(core, siteId, id, fields));
+
+type Field = 'head' | 'phone' | 'address' | 'beds' | 'hosts' | 'notes' | 'active';
+
+export const householdsTable: TableSpec<Field> = {
+  synonyms: {
+    head: ['户主', '户主姓名', '农户', '接待农户'],
+    phone: ['联系电话', '电话', '手机'],
+    address: ['地址', '住址', '家庭住址'],
+    beds: ['床位数', '床位', '可住人数'],
+    hosts: ['可接待', '接待性别', '性别要求'],
+    notes: ['备注', '注意事项'],
+    active: ['启用', '是否启用'],
+  },
+  required: ['head', 'beds'],
+};
+
+const label = (field: Field) => householdsTable.synonyms[field][0] ?? field;
+
+// 男 / 女 / 均可 (and what people write for them) → hosts.
+const hostsOf = (text: string): Hosts | undefined => {
+  if (text === '') return 'any';
+  if (/^(男|男性|只接待男|男学员)$/.test(text)) return 'male';
+  if (/^(女|女性|只接待女|女学员)$/.test(text)) return 'female';
+  if (/^(均可|男女均可|不限|男女|都可以|any)$/i.test(text)) return 'any';
+  return hostsValues.find((value) => value === text);
+};
+
+export const importHouseholds = async (
+  core: Core,
+  siteId: number,
+  grant: string,
+  job: Job,
+): Promise<{ added: number; updated: number; unchanged: number }> => {
+  const site = villageOf(core, siteId);
+  job.progress('read', 0, 1);
+  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
+  const records = readTable(book, householdsTable);
+  const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.head), label('head'));
+  const rows: HouseholdFields[] = [];
+  for (const { row, cells } of records) {
+    const beds = numberCell(cells.beds);
+    const hosts = hostsOf(textCell(cells.hosts));
+    if (beds === undefined)
+      problems.push({ row, message: message('table.notNumber', { label: label('beds'), value: textCell(cells.beds) }) });
+    if (hosts === undefined)
+      problems.push({
+        row,
+        message: `${label('hosts')}：${message('issues.unknown_value', { label: label('hosts'), value: textCell(cells.hosts) })}`,
+      });
+    const parsed = householdFieldsSchema.safeParse({
+      head: textCell(cells.head),
+      phone: textCell(cells.phone),
+      address: textCell(cells.address),
+      beds: beds ?? 0,
+      hosts: hosts ?? 'any',
+      notes: textCell(cells.notes),
+      active: yesNoCell(cells.active, true),
+    });
+    if (!parsed.success) {
+      for (const issue of toFieldIssues(parsed.error.issues)) {
+        const field = issue.field as Field;
+        if (field === 'beds' && beds === undefined) continue;
+        problems.push({ row, message: `${label(field)}：${issue.message}` });
+      }
+      continue;
+    }
+    rows.push(parsed.data);
+  }
+  if (problems.length > 0) throw refuseRows(problems);
+  job.checkpoint();
+  return job.transaction(() => {
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
+    rows.forEach((fields, index) => {
+      const before = existing.get(fields.head);
+      if (!before) {
+        writeHousehold(core, siteId, undefined, fields);
+        counts.added += 1;
+        return;
+      }
+      try {
+        writeHousehold(core, siteId, before.id, fields);
+      } catch (error) {
+        // A bed count that the stays already exceed: the row of the file is named.
+        if (error instanceof AppError) throw refuseRows([{ row: records[index]?.row ?? 0, message: error.message }]);
+        throw error;
+      }
+      const after = householdRow(core, before.id);
+      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
+      else counts.updated += 1;
+    });
+    record(core, {
+      action: 'import',
+      entity: 'households',
+      entityId: siteId,
+      summary: message('lodging.importSummary', { site: site.name, ...counts, file: book.fileName }),
+      after: counts,
+    });
+    job.progress('write', rows.length, rows.length);
+    return counts;
+  });
+};
+
+export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const site = villageOf(core, siteId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const households = listHouseholds(core, siteId, true);
+  const order: Field[] = ['head', 'phone', 'address', 'beds', 'hosts', 'notes', 'active'];
+  const widths: Record<Field, number> = { head: 8, phone: 12, address: 18, beds: 6, hosts: 8, notes: 20, active: 4 };
+  const rows = households.map((household) => {
+    const values: Record<Field, string> = {
+      head: household.head,
+      phone: household.phone,
+      address: household.address,
+      beds: String(household.beds),
+      hosts: hostsWord(household.hosts),
+      notes: household.notes,
+      active: message(household.active ? 'table.yes' : 'table.no'),
+    };
+    return order.map((field) => values[field]);
+  });
+  const bytes = await renderTableDoc(
+    core,
+    {
+      title: `${site.name}${message('lodging.doc.householdsTitle')}`,
+      subtitle: site.address,
+      orientation: 'portrait',
+      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
+    },
+    'xlsx',
+  );
+  return finishExport(core, job, target, bytes, {
+    rows: rows.length,
+    audit: {
+      entity: 'households',
+      entityId: siteId,
+      summary: message('lodging.exportSummary', { site: site.name, count: rows.length, path: target.path }),
+      after: { format: 'xlsx', path: target.path, households: rows.length },
+    },
+  });
+};

@@ -1,0 +1,405 @@
+import { z } from 'zod';
+import { chineseDate, daysBetween, monthDay } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { message } from '../../../shared/i18n/translate';
+import type { Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
+import { compareStroke } from '../../../shared/text/collation';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
+import { record } from '../audit/service';
+import { assertWritable, getClass } from '../classes/service';
+import { type Core, timestamp } from '../context';
+import { jsonColumn } from '../db/json';
+import { statement } from '../db/statements';
+import { assignBeds, type Person, type Room, softFigures } from './assign';
+import { householdRow, toHousehold, villageOf } from './households';
+import { nightsOf, occupancyOf } from './occupancy';
+
+// A class's stays in a village and who sleeps where: the board the four-togethers tab shows, the
+// automatic placement, and each move by hand — every one held to the hard rules (assign.ts).
+
+type StayRow = {
+  id: number;
+  class_id: number;
+  class_name: string;
+  site_id: number;
+  site_name: string;
+  arrive: string;
+  depart: string;
+  groups: string;
+  notes: string;
+};
+
+const parseGroups = jsonColumn(z.array(z.number().int()), []);
+
+const stayRow = (core: Core, id: number): StayRow => {
+  const row = statement<[number], StayRow>(
+    core.db,
+    `SELECT s.*, c.name AS class_name, p.name AS site_name FROM stays s JOIN classes c ON c.id = s.class_id
+       JOIN sites p ON p.id = s.site_id WHERE s.id = ?`,
+  ).get(id);
+  if (!row) throw new AppError('NOT_FOUND', message('lodging.stayNotFound'));
+  return row;
+};
+
+// The people of a stay: the class's trainees (those who have not withdrawn), or its chosen groups.
+export const stayPeople = (core: Core, stay: { class_id: number; groups: string }): Lodger[] =>
+  statement<[number, string, string], Omit<Lodger, 'locked'> & { sex: 'male' | 'female' | null }>(
+    core.db,
+    `SELECT e.id AS enrolmentId, t.id AS traineeId, t.name, t.sex, e.group_no AS "group", t.unit, e.role
+       FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+      WHERE e.class_id = ? AND e.status <> 'withdrawn'
+        AND (? = '[]' OR e.group_no IN (SELECT value FROM json_each(?)))`,
+  )
+    .all(stay.class_id, stay.groups, stay.groups)
+    .map((person) => ({ ...person, locked: false }))
+    .sort((a, b) => (a.group ?? 100) - (b.group ?? 100) || compareStroke(a.name, b.name));
+
+const placementsOf = (core: Core, stayId: number) =>
+  statement<[number], { enrolmentId: number; householdId: number; locked: number }>(
+    core.db,
+    'SELECT enrolment_id AS enrolmentId, household_id AS householdId, locked FROM placements WHERE stay_id = ?',
+  ).all(stayId);
+
+const toStay = (core: Core, row: StayRow): Stay => {
+  const people = stayPeople(core, row);
+  const placed = new Set(placementsOf(core, row.id).map((p) => p.enrolmentId));
+  return {
+    id: row.id,
+    classId: row.class_id,
+    className: row.class_name,
+    siteId: row.site_id,
+    siteName: row.site_name,
+    arrive: row.arrive,
+    depart: row.depart,
+    nights: daysBetween(row.arrive, row.depart),
+    groups: parseGroups(row.groups),
+    notes: row.notes,
+    people: people.length,
+    placed: people.filter((person) => placed.has(person.enrolmentId)).length,
+  };
+};
+
+export const getStay = (core: Core, id: number): Stay => toStay(core, stayRow(core, id));
+
+export const listStays = (core: Core, classId: number): Stay[] => {
+  getClass(core, classId);
+  return statement<[number], StayRow>(
+    core.db,
+    `SELECT s.*, c.name AS class_name, p.name AS site_name FROM stays s JOIN classes c ON c.id = s.class_id
+       JOIN sites p ON p.id = s.site_id WHERE s.class_id = ? ORDER BY s.arrive, s.id`,
+  )
+    .all(classId)
+    .map((row) => toStay(core, row));
+};
+
+const groupsMeet = (a: readonly number[], b: readonly number[]) =>
+  a.length === 0 || b.length === 0 || a.some((group) => b.includes(group));
+
+export const saveStay = (core: Core, classId: number, id: number | undefined, fields: StayFields): Stay => {
+  const target = getClass(core, classId);
+  assertWritable(target);
+  villageOf(core, fields.siteId, 'fields.siteId');
+  if (fields.arrive < target.startDate || fields.depart > target.endDate)
+    throw invalidInput([
+      {
+        ...fieldIssue(fields.arrive < target.startDate ? 'fields.arrive' : 'fields.depart', 'out_of_range', {
+          min: target.startDate,
+          max: target.endDate,
+        }),
+        message: message('lodging.outsideClass', { from: chineseDate(target.startDate), to: chineseDate(target.endDate) }),
+      },
+    ]);
+  const sorted = [...fields.groups].sort((a, b) => a - b);
+  // One bed a night for each trainee: two stays of one class on the same nights share no one.
+  for (const other of listStays(core, classId)) {
+    if (other.id === id) continue;
+    if (other.arrive < fields.depart && fields.arrive < other.depart && groupsMeet(other.groups, sorted))
+      throw invalidInput([
+        {
+          ...fieldIssue('fields.arrive', 'out_of_range', { min: other.depart, max: other.arrive }),
+          message: message('lodging.stayOverlap', {
+            from: monthDay(other.arrive),
+            to: monthDay(other.depart),
+            site: other.siteName,
+          }),
+        },
+      ]);
+  }
+  const params = {
+    classId,
+    siteId: fields.siteId,
+    arrive: fields.arrive,
+    depart: fields.depart,
+    groups: JSON.stringify(sorted),
+    notes: fields.notes,
+    now: timestamp(core),
+  };
+  if (id === undefined) {
+    const { lastInsertRowid } = statement(
+      core.db,
+      `INSERT INTO stays (class_id, site_id, arrive, depart, groups, notes, created_at, updated_at)
+         VALUES (@classId, @siteId, @arrive, @depart, @groups, @notes, @now, @now)`,
+    ).run(params);
+    return getStay(core, Number(lastInsertRowid));
+  }
+  const before = stayRow(core, id);
+  if (before.class_id !== classId) throw new AppError('NOT_FOUND', message('lodging.stayNotFound'));
+  statement(
+    core.db,
+    `UPDATE stays SET site_id = @siteId, arrive = @arrive, depart = @depart, groups = @groups, notes = @notes, updated_at = @now
+       WHERE id = @id`,
+  ).run({ ...params, id });
+  // Another village: nobody's bed there is in this one. Other nights or groups: each bed is
+  // checked again, and the whole change refused if one no longer holds.
+  if (before.site_id !== fields.siteId) statement(core.db, 'DELETE FROM placements WHERE stay_id = ?').run(id);
+  else checkPlacements(core, id, 'lodging.lockedBroken', false);
+  return getStay(core, id);
+};
+
+export const removeStay = (core: Core, stayId: number): { removed: boolean } => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  statement(core.db, 'DELETE FROM stays WHERE id = ?').run(stayId);
+  return { removed: true };
+};
+
+// Everything a bed is checked against, for one stay: its people, the village's households, and who
+// sleeps in them on the same nights in other stays.
+const contextOf = (core: Core, stayId: number) => {
+  const stay = stayRow(core, stayId);
+  const nights = nightsOf(stay.arrive, stay.depart);
+  const people = stayPeople(core, stay);
+  const households = statement<[number, number], Parameters<typeof toHousehold>[0]>(
+    core.db,
+    `SELECT h.*, p.name AS site_name FROM households h JOIN sites p ON p.id = h.site_id
+      WHERE h.site_id = ? AND (h.active = 1 OR h.id IN (SELECT household_id FROM placements WHERE stay_id = ?))`,
+  )
+    .all(stay.site_id, stayId)
+    .map(toHousehold)
+    .sort((a, b) => compareStroke(a.head, b.head));
+  const others = occupancyOf(core, { excludeStay: stayId, arrive: stay.arrive, depart: stay.depart });
+  const free = new Map(households.map((h) => [h.id, h.beds - (others.busiest(h.id, nights)?.people ?? 0)]));
+  return { stay, nights, people, households, others, free };
+};
+
+type Context = ReturnType<typeof contextOf>;
+
+const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '');
+
+// Why this person may not sleep in this household on this stay's nights; undefined when they may.
+const refusalOf = (context: Context, person: Lodger, householdId: number, alsoThere: number): string | undefined => {
+  const household = context.households.find((h) => h.id === householdId);
+  if (!household) return message('lodging.householdNotFound');
+  if (!household.active) return message('lodging.householdInactive', { head: household.head });
+  if (person.sex === null && household.hosts !== 'any') return message('lodging.noSexRecorded', { name: person.name });
+  if (person.sex !== null && household.hosts !== 'any' && household.hosts !== person.sex)
+    return message('lodging.sexNotHosted', {
+      head: household.head,
+      hosts: message(`lodging.hosts.${household.hosts}`),
+      name: person.name,
+      sex: sexWord(person.sex),
+    });
+  const elsewhere = context.others.elsewhere(person.traineeId, context.nights);
+  if (elsewhere)
+    return message('lodging.twice', {
+      name: person.name,
+      date: monthDay(
+        context.nights.find((night) => elsewhere.arrive <= night && night < elsewhere.depart) ?? context.stay.arrive,
+      ),
+      other: elsewhere.head,
+      stay: elsewhere.stay,
+    });
+  const free = context.free.get(householdId) ?? 0;
+  if (alsoThere + 1 > free) {
+    const busiest = context.others.busiest(householdId, context.nights);
+    return message('lodging.full', {
+      head: household.head,
+      date: monthDay(busiest?.date ?? context.stay.arrive),
+      beds: household.beds,
+      people: household.beds - free + alsoThere,
+    });
+  }
+  return undefined;
+};
+
+// Every placement of the stay, held to the rules again (after its dates, or a household, changed).
+const checkPlacements = (core: Core, stayId: number, key: 'lodging.lockedBroken', onlyLocked: boolean) => {
+  const context = contextOf(core, stayId);
+  const byEnrolment = new Map(context.people.map((person) => [person.enrolmentId, person]));
+  const counts = new Map<number, number>();
+  for (const placement of placementsOf(core, stayId)) {
+    if (onlyLocked && placement.locked !== 1) continue;
+    const person = byEnrolment.get(placement.enrolmentId);
+    const reason = person
+      ? refusalOf(context, person, placement.householdId, counts.get(placement.householdId) ?? 0)
+      : message('lodging.notInStay');
+    if (reason) throw new AppError('CONFLICT', message(key, { reason }), { enrolmentId: placement.enrolmentId });
+    counts.set(placement.householdId, (counts.get(placement.householdId) ?? 0) + 1);
+  }
+};
+
+const personOf = (lodger: Lodger): Person => ({
+  id: lodger.enrolmentId,
+  sex: lodger.sex,
+  group: lodger.group,
+  unit: lodger.unit,
+  leader: lodger.role !== '',
+});
+
+export const getBoard = (core: Core, stayId: number): Board => {
+  const context = contextOf(core, stayId);
+  const placements = placementsOf(core, stayId);
+  const where = new Map(placements.map((p) => [p.enrolmentId, p]));
+  const occupants = new Map<number, Lodger[]>();
+  const unplacedPeople: Lodger[] = [];
+  for (const person of context.people) {
+    const placement = where.get(person.enrolmentId);
+    if (!placement) {
+      unplacedPeople.push(person);
+      continue;
+    }
+    occupants.set(placement.householdId, [
+      ...(occupants.get(placement.householdId) ?? []),
+      { ...person, locked: placement.locked === 1 },
+    ]);
+  }
+  // Why each of the rest has no bed: placed elsewhere those nights, or no free bed that takes them
+  // — or simply not placed yet, when one is free.
+  const left = new Map(context.households.map((h) => [h.id, (context.free.get(h.id) ?? 0) - (occupants.get(h.id)?.length ?? 0)]));
+  const freeFor = (sex: Lodger['sex']) =>
+    context.households
+      .filter((h) => h.active && (h.hosts === 'any' || (sex !== null && h.hosts === sex)))
+      .reduce((sum, h) => sum + Math.max(0, left.get(h.id) ?? 0), 0);
+  const waiting = { male: 0, female: 0, unknown: 0 };
+  const unplaced = unplacedPeople.map((person) => {
+    const elsewhere = context.others.elsewhere(person.traineeId, context.nights);
+    let reason: UnplacedReason;
+    if (elsewhere) reason = 'elsewhere';
+    else {
+      const key = person.sex ?? 'unknown';
+      waiting[key] += 1;
+      reason =
+        waiting[key] <= freeFor(person.sex)
+          ? 'not_run'
+          : person.sex === 'male'
+            ? 'no_male_bed'
+            : person.sex === 'female'
+              ? 'no_female_bed'
+              : 'no_sex';
+    }
+    return { person, reason, elsewhere };
+  });
+  const missing = (sex: Lodger['sex']) => Math.max(0, waiting[sex ?? 'unknown'] - freeFor(sex));
+  const figures = softFigures(context.people.map(personOf), new Map(placements.map((p) => [p.enrolmentId, p.householdId])));
+  return {
+    stay: toStay(core, context.stay),
+    households: context.households.map((household) => ({
+      ...household,
+      free: context.free.get(household.id) ?? 0,
+      occupants: (occupants.get(household.id) ?? []).sort(
+        (a, b) => (a.group ?? 100) - (b.group ?? 100) || compareStroke(a.name, b.name),
+      ),
+    })),
+    unplaced: unplaced.map(({ person, reason, elsewhere }) => ({
+      ...person,
+      reason,
+      message: message(`lodging.reasonDetail.${reason}`, { missing: missing(person.sex), other: elsewhere?.head ?? '' }),
+    })),
+    figures,
+  };
+};
+
+// Placement by the machine, for everyone not locked: the locked stay where they are (and must still
+// be allowed there), the others are placed again from scratch.
+export const assignStay = (core: Core, stayId: number): Board => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  checkPlacements(core, stayId, 'lodging.lockedBroken', true);
+  statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND locked = 0').run(stayId);
+  const context = contextOf(core, stayId);
+  const locked = placementsOf(core, stayId).map((p) => ({ person: p.enrolmentId, room: p.householdId }));
+  const candidates = context.people.filter((person) => !context.others.elsewhere(person.traineeId, context.nights));
+  const rooms: Room[] = context.households
+    .filter((h) => h.active)
+    .map((h) => ({ id: h.id, free: context.free.get(h.id) ?? 0, hosts: h.hosts }));
+  const outcome = assignBeds(candidates.map(personOf), rooms, locked);
+  const insert = statement(core.db, 'INSERT INTO placements (stay_id, enrolment_id, household_id, locked) VALUES (?, ?, ?, 0)');
+  const lockedIds = new Set(locked.map((l) => l.person));
+  for (const [enrolmentId, householdId] of outcome.placed)
+    if (!lockedIds.has(enrolmentId)) insert.run(stayId, enrolmentId, householdId);
+  const board = getBoard(core, stayId);
+  record(core, {
+    action: 'update',
+    entity: 'stays',
+    entityId: stayId,
+    summary: message('lodging.assigned', {
+      className: stay.class_name,
+      site: stay.site_name,
+      arrive: monthDay(stay.arrive),
+      depart: monthDay(stay.depart),
+      placed: board.figures.placed,
+      unplaced: board.unplaced.length,
+    }),
+    after: board.figures,
+  });
+  return board;
+};
+
+// A move by hand: into a household (locked there unless said otherwise), or out of the stay.
+export const placeInStay = (
+  core: Core,
+  stayId: number,
+  enrolmentId: number,
+  householdId: number | null,
+  locked: boolean | undefined,
+): Board => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  const context = contextOf(core, stayId);
+  const person = context.people.find((p) => p.enrolmentId === enrolmentId);
+  if (!person)
+    throw invalidInput([
+      { ...fieldIssue('enrolmentId', 'unknown_value', { value: enrolmentId }), message: message('lodging.notInStay') },
+    ]);
+  if (householdId === null) {
+    statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND enrolment_id = ?').run(stayId, enrolmentId);
+    return getBoard(core, stayId);
+  }
+  if (!context.households.some((h) => h.id === householdId)) {
+    // Not among this village's households that can take anyone: say why.
+    const other = householdRow(core, householdId);
+    const reason =
+      other.siteId === stay.site_id
+        ? message('lodging.householdInactive', { head: other.head })
+        : message('lodging.wrongVillage', { head: other.head, site: stay.site_name });
+    throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: reason }]);
+  }
+  const alsoThere = placementsOf(core, stayId).filter(
+    (p) => p.householdId === householdId && p.enrolmentId !== enrolmentId,
+  ).length;
+  const reason = refusalOf(context, person, householdId, alsoThere);
+  if (reason) throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: reason }]);
+  statement(
+    core.db,
+    `INSERT INTO placements (stay_id, enrolment_id, household_id, locked) VALUES (@stayId, @enrolmentId, @householdId, @locked)
+       ON CONFLICT (stay_id, enrolment_id) DO UPDATE SET household_id = excluded.household_id, locked = excluded.locked`,
+  ).run({ stayId, enrolmentId, householdId, locked: locked === false ? 0 : 1 });
+  return getBoard(core, stayId);
+};
+
+export const lockInStay = (core: Core, stayId: number, enrolmentId: number, locked: boolean): Board => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  const { changes } = statement(core.db, 'UPDATE placements SET locked = ? WHERE stay_id = ? AND enrolment_id = ?').run(
+    locked ? 1 : 0,
+    stayId,
+    enrolmentId,
+  );
+  if (changes === 0)
+    throw invalidInput([
+      { ...fieldIssue('enrolmentId', 'unknown_value', { value: enrolmentId }), message: message('lodging.notInStay') },
+    ]);
+  return getBoard(core, stayId);
+};
+
+export { stayRow };

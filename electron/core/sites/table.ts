@@ -1,0 +1,217 @@
+import type { ExportResult } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import { type PointFields, pointFieldsSchema, type SiteImportResult } from '../../../shared/sites/schemas';
+import { toFieldIssues } from '../../../shared/validation';
+import type { Core } from '../context';
+import { record } from '../audit/service';
+import { statement } from '../db/statements';
+import { renderTableDoc } from '../documents/render';
+import {
+  duplicatesBy,
+  listCell,
+  numberCell,
+  readTable,
+  refuseRows,
+  type TableProblem,
+  type TableSpec,
+  textCell,
+  yesNoCell,
+} from '../documents/table-import';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
+import { getSettings } from '../settings/service';
+import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './service';
+
+// Teaching points as a spreadsheet: one row a point, its base named in the first column. What the
+// export writes, the import reads back.
+
+type Field =
+  | 'base'
+  | 'name'
+  | 'kind'
+  | 'address'
+  | 'township'
+  | 'contactName'
+  | 'contactPhone'
+  | 'guide'
+  | 'capacity'
+  | 'topics'
+  | 'modules'
+  | 'minutesFromSchool'
+  | 'notes'
+  | 'active';
+
+export const sitesTable: TableSpec<Field> = {
+  synonyms: {
+    base: ['所属基地', '教学基地', '基地'],
+    name: ['教学点名称', '现场教学点', '教学点', '名称'],
+    kind: ['类型', '类别'],
+    address: ['地址', '详细地址'],
+    township: ['乡镇', '所在乡镇'],
+    contactName: ['联系人'],
+    contactPhone: ['联系电话', '电话', '联系方式'],
+    guide: ['现场讲解人', '讲解人', '现场教师'],
+    capacity: ['容纳人数', '可容纳人数', '容量'],
+    topics: ['教学专题', '专题', '教学内容'],
+    modules: ['教学模块', '模块'],
+    minutesFromSchool: ['距党校车程（分钟）', '距党校车程', '车程（分钟）', '车程'],
+    notes: ['备注'],
+    active: ['启用', '是否启用'],
+  },
+  required: ['name'],
+};
+
+const order = Object.keys(sitesTable.synonyms) as Field[];
+const label = (field: Field) => sitesTable.synonyms[field][0] ?? field;
+
+export const importSites = async (core: Core, grant: string, job: Job): Promise<SiteImportResult> => {
+  job.progress('read', 0, 1);
+  const path = core.grants.resolve(grant, 'tableImport');
+  const book = await core.parser.workbook(path, job.signal);
+  const records = readTable(book, sitesTable);
+  job.progress('check', 0, records.length);
+  const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.name), label('name'));
+  const staffByName = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM staff').raw().all());
+  const rows: { row: number; base: string; fields: PointFields }[] = [];
+  for (const { row, cells } of records) {
+    const numbers: Partial<Record<'capacity' | 'minutesFromSchool', number | null>> = {};
+    for (const field of ['capacity', 'minutesFromSchool'] as const) {
+      const value = numberCell(cells[field]);
+      if (value === undefined)
+        problems.push({ row, message: message('table.notNumber', { label: label(field), value: textCell(cells[field]) }) });
+      else numbers[field] = value;
+    }
+    const guide = textCell(cells.guide);
+    const parsed = pointFieldsSchema.safeParse({
+      baseId: null,
+      name: textCell(cells.name),
+      kind: textCell(cells.kind),
+      address: textCell(cells.address),
+      township: textCell(cells.township),
+      contactName: textCell(cells.contactName),
+      contactPhone: textCell(cells.contactPhone),
+      guideStaffId: staffByName.get(guide) ?? null,
+      guideName: staffByName.has(guide) ? '' : guide,
+      capacity: numbers.capacity ?? null,
+      topics: textCell(cells.topics),
+      modules: listCell(cells.modules),
+      minutesFromSchool: numbers.minutesFromSchool ?? null,
+      notes: textCell(cells.notes),
+      active: yesNoCell(cells.active, true),
+    });
+    if (!parsed.success) {
+      for (const issue of toFieldIssues(parsed.error.issues)) {
+        const field = issue.field.split('.')[0] as Field | 'baseId' | 'guideStaffId' | 'guideName';
+        const column = field === 'guideStaffId' || field === 'guideName' ? 'guide' : field === 'baseId' ? 'base' : field;
+        problems.push({ row, message: `${label(column)}：${issue.message}` });
+      }
+      continue;
+    }
+    rows.push({ row, base: textCell(cells.base), fields: parsed.data });
+  }
+  if (problems.length > 0) throw refuseRows(problems);
+  job.checkpoint();
+  return job.transaction(() => {
+    const result: SiteImportResult = { bases: { added: 0, updated: 0 }, points: { added: 0, updated: 0, unchanged: 0 } };
+    const baseIds = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
+    for (const { base, fields } of rows) {
+      let baseId: number | null = null;
+      if (base !== '') {
+        baseId = baseIds.get(base) ?? null;
+        if (baseId === null) {
+          baseId = saveBase(core, undefined, { name: base, address: '', notes: '', active: true }).id;
+          baseIds.set(base, baseId);
+          result.bases.added += 1;
+        }
+      }
+      const existing = pointIdByName(core, fields.name);
+      const next = { ...fields, baseId };
+      if (existing === undefined) {
+        writePoint(core, undefined, next);
+        result.points.added += 1;
+        continue;
+      }
+      const before = getPointRow(core, existing);
+      // An imported row names the guide by name only: a guide chosen from the staff stays chosen.
+      const merged = { ...next, guideStaffId: next.guideStaffId ?? (next.guideName === '' ? before.guideStaffId : null) };
+      writePoint(core, existing, merged);
+      const after = getPointRow(core, existing);
+      if (JSON.stringify(before) === JSON.stringify(after)) result.points.unchanged += 1;
+      else result.points.updated += 1;
+    }
+    record(core, {
+      action: 'import',
+      entity: 'sites',
+      summary: message('sites.importSummary', {
+        basesAdded: result.bases.added,
+        added: result.points.added,
+        updated: result.points.updated,
+        unchanged: result.points.unchanged,
+        file: book.fileName,
+      }),
+      after: result,
+    });
+    job.progress('write', rows.length, rows.length);
+    return result;
+  });
+};
+
+export const exportSites = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const staffNames = new Map(statement<[], [number, string]>(core.db, 'SELECT id, name FROM staff').raw().all());
+  const points = siteTree(core, undefined, true).bases.flatMap((base) => base.points);
+  const rows = points.map((point) => {
+    const values: Record<Field, string> = {
+      base: point.baseName,
+      name: point.name,
+      kind: point.kind,
+      address: point.address,
+      township: point.township,
+      contactName: point.contactName,
+      contactPhone: point.contactPhone,
+      guide: point.guideStaffId !== null ? (staffNames.get(point.guideStaffId) ?? point.guideName) : point.guideName,
+      capacity: point.capacity === null ? '' : String(point.capacity),
+      topics: point.topics,
+      modules: point.modules.join(message('text.list')),
+      minutesFromSchool: point.minutesFromSchool === null ? '' : String(point.minutesFromSchool),
+      notes: point.notes,
+      active: message(point.active ? 'table.yes' : 'table.no'),
+    };
+    return order.map((field) => values[field]);
+  });
+  const widths: Record<Field, number> = {
+    base: 14,
+    name: 16,
+    kind: 6,
+    address: 16,
+    township: 8,
+    contactName: 6,
+    contactPhone: 10,
+    guide: 6,
+    capacity: 6,
+    topics: 16,
+    modules: 16,
+    minutesFromSchool: 8,
+    notes: 12,
+    active: 4,
+  };
+  const bytes = await renderTableDoc(
+    core,
+    {
+      title: message('sites.title'),
+      subtitle: getSettings(core).schoolName,
+      orientation: 'landscape',
+      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
+    },
+    'xlsx',
+  );
+  return finishExport(core, job, target, bytes, {
+    rows: rows.length,
+    audit: {
+      entity: 'sites',
+      summary: message('sites.exportSummary', { count: rows.length, path: target.path }),
+      after: { format: 'xlsx', path: target.path, points: rows.length },
+    },
+  });
+};

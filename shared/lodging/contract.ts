@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { command, job, query } from '../channel';
+import { exportResultSchema } from '../files/schemas';
+import {
+  boardSchema,
+  householdImportResultSchema,
+  householdSchema,
+  lodgingSchemas,
+  participantSchema,
+  paymentSchema,
+  planDaySchema,
+  staySchema,
+} from './schemas';
+
+export const lodgingContract = {
+  'lodging.households': query(lodgingSchemas.households, z.array(householdSchema)),
+  'lodging.saveHousehold': command(lodgingSchemas.saveHousehold, householdSchema),
+  'lodging.importHouseholds': job(lodgingSchemas.importHouseholds, householdImportResultSchema),
+  'lodging.exportHouseholds': job(lodgingSchemas.exportHouseholds, exportResultSchema, { quiet: true }),
+  'lodging.stays': query(lodgingSchemas.stays, z.array(staySchema)),
+  'lodging.saveStay': command(lodgingSchemas.saveStay, staySchema),
+  'lodging.removeStay': command(lodgingSchemas.removeStay, z.object({ removed: z.boolean() })),
+  'lodging.board': query(lodgingSchemas.board, boardSchema),
+  'lodging.assign': command(lodgingSchemas.assign, boardSchema),
+  'lodging.place': command(lodgingSchemas.place, boardSchema),
+  'lodging.lock': command(lodgingSchemas.lock, boardSchema),
+  'lodging.plan': query(lodgingSchemas.plan, z.array(planDaySchema)),
+  'lodging.savePlanDay': command(lodgingSchemas.savePlanDay, z.array(planDaySchema)),
+  'lodging.participants': query(lodgingSchemas.participants, z.array(participantSchema)),
+  'lodging.saveParticipant': command(lodgingSchemas.saveParticipant, participantSchema),
+  'lodging.attachReflection': command(lodgingSchemas.attachReflection, participantSchema),
+  'lodging.payments': query(lodgingSchemas.payments, z.array(paymentSchema)),
+  'lodging.setPayment': command(lodgingSchemas.setPayment, z.array(paymentSchema)),
+  'lodging.export': job(lodgingSchemas.export, exportResultSchema, { quiet: true }),
+};

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { idSchema, jobIdSchema } from '../channel';
+import { isoDate } from '../dates';
+import { grantSchema } from '../files/schemas';
+import { sexes } from '../trainees/schemas';
+import { withLabels } from '../validation';
+
+// Host households (接待农户), a class's stays in their village, who sleeps where, and the four
+// togethers (四同) day by day.
+
+const text = (max: number) => z.string().trim().max(max);
+const id = idSchema;
+
+// Which trainees a household can take: men only, women only, or both (together).
+export const hostsValues = ['male', 'female', 'any'] as const;
+export type Hosts = (typeof hostsValues)[number];
+
+export const householdFieldsSchema = z.strictObject({
+  head: z.string().trim().min(1).max(50),
+  phone: text(30).default(''),
+  address: text(200).default(''),
+  beds: z.number().int().min(1).max(50),
+  hosts: z.enum(hostsValues).default('any'),
+  // Diet, washing, health: what whoever stays there should know.
+  notes: text(500).default(''),
+  active: z.boolean().default(true),
+});
+export type HouseholdFields = z.output<typeof householdFieldsSchema>;
+export type HouseholdFieldsInput = z.input<typeof householdFieldsSchema>;
+
+export const householdSchema = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  head: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  beds: z.number().int(),
+  hosts: z.enum(hostsValues),
+  notes: z.string(),
+  active: z.boolean(),
+});
+export type Household = z.output<typeof householdSchema>;
+
+const nightsInOrder = (value: { arrive: string; depart: string }) => value.depart > value.arrive;
+
+export const stayFieldsSchema = z
+  .strictObject({
+    siteId: id,
+    arrive: isoDate(),
+    depart: isoDate(),
+    // The groups that stay; empty: the whole class.
+    groups: z
+      .array(z.number().int().min(1).max(99))
+      .max(99)
+      .refine((groups) => new Set(groups).size === groups.length, { params: { code: 'duplicate' } })
+      .default([]),
+    notes: text(500).default(''),
+  })
+  .refine(nightsInOrder, {
+    path: ['depart'],
+    params: { code: 'end_before_start' },
+    // Only once both dates are there and valid (and the input is an object at all).
+    when: (payload) =>
+      payload.issues.every((issue) => {
+        const head = issue.path?.[0];
+        return head !== undefined && head !== 'arrive' && head !== 'depart';
+      }),
+  });
+export type StayFields = z.output<typeof stayFieldsSchema>;
+
+export const staySchema = z.object({
+  id: z.number().int(),
+  classId: z.number().int(),
+  className: z.string(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  arrive: z.string(),
+  depart: z.string(),
+  nights: z.number().int(),
+  groups: z.array(z.number().int()),
+  notes: z.string(),
+  people: z.number().int(),
+  placed: z.number().int(),
+});
+export type Stay = z.output<typeof staySchema>;
+
+export const lodgerSchema = z.object({
+  enrolmentId: z.number().int(),
+  traineeId: z.number().int(),
+  name: z.string(),
+  sex: z.enum(sexes).nullable(),
+  group: z.number().int().nullable(),
+  unit: z.string(),
+  role: z.string(),
+  locked: z.boolean(),
+});
+export type Lodger = z.output<typeof lodgerSchema>;
+
+// Why someone has no bed: not enough beds for men or women, no sex recorded (only a household that
+// takes both could take them), or already housed elsewhere on one of the nights.
+export const unplacedReasons = ['no_male_bed', 'no_female_bed', 'no_sex', 'elsewhere', 'not_run'] as const;
+export type UnplacedReason = (typeof unplacedReasons)[number];
+
+// How well a placement keeps the soft goals: a group in few households, people of one work unit and
+// the class's leaders spread out.
+export const softFiguresSchema = z.object({
+  people: z.number().int(),
+  placed: z.number().int(),
+  householdsUsed: z.number().int(),
+  groups: z.number().int(),
+  // Households per group, on average and at most.
+  householdsPerGroup: z.number(),
+  maxHouseholdsPerGroup: z.number().int(),
+  // The most people of one work unit in one household.
+  maxSameUnit: z.number().int(),
+  // The most class leaders (班委) in one household.
+  maxLeaders: z.number().int(),
+});
+export type SoftFigures = z.output<typeof softFiguresSchema>;
+
+export const boardSchema = z.object({
+  stay: staySchema,
+  households: z.array(
+    householdSchema.extend({
+      // Beds this stay can use: the beds, less what other classes' stays take on the same nights.
+      free: z.number().int(),
+      occupants: z.array(lodgerSchema),
+    }),
+  ),
+  unplaced: z.array(lodgerSchema.extend({ reason: z.enum(unplacedReasons), message: z.string() })),
+  figures: softFiguresSchema,
+});
+export type Board = z.output<typeof boardSchema>;
+
+export const mealValues = ['breakfast', 'lunch', 'dinner'] as const;
+export type Meal = (typeof mealValues)[number];
+
+export const planDayFieldsSchema = z.strictObject({
+  date: isoDate(),
+  meals: z
+    .array(z.enum(mealValues))
+    .max(3)
+    .refine((meals) => new Set(meals).size === meals.length, { params: { code: 'duplicate' } })
+    .default([]),
+  study: text(300).default(''),
+  labourTask: text(200).default(''),
+  labourField: text(100).default(''),
+  labourHours: z.number().min(0).max(24).default(0),
+  labourLeader: text(50).default(''),
+});
+export type PlanDayFields = z.output<typeof planDayFieldsSchema>;
+
+export const planDaySchema = z.object({
+  date: z.string(),
+  meals: z.array(z.enum(mealValues)),
+  study: z.string(),
+  labourTask: z.string(),
+  labourField: z.string(),
+  labourHours: z.number(),
+  labourLeader: z.string(),
+  // Households and people that night (none on the day of leaving).
+  households: z.number().int(),
+  people: z.number().int(),
+});
+export type PlanDay = z.output<typeof planDaySchema>;
+
+export const participationValues = ['full', 'partial', 'absent'] as const;
+export type Participation = (typeof participationValues)[number];
+
+export const participantSchema = lodgerSchema.omit({ locked: true }).extend({
+  household: z.string(),
+  participation: z.enum(participationValues),
+  // As recorded, or (null) the plan's hours.
+  labourHours: z.number().nullable(),
+  plannedHours: z.number(),
+  reflection: z.string(),
+  reflectionFile: z.string().nullable(),
+});
+export type Participant = z.output<typeof participantSchema>;
+
+export const paymentSchema = z.object({
+  householdId: z.number().int(),
+  head: z.string(),
+  siteName: z.string(),
+  // From the placements: nights and people.
+  placedNights: z.number().int(),
+  placedPeople: z.number().int(),
+  // As recorded for the accounts (null: nothing recorded yet).
+  nights: z.number().int().nullable(),
+  people: z.number().int().nullable(),
+  amount: z.number().nullable(),
+  paidOn: z.string().nullable(),
+  notes: z.string(),
+});
+export type Payment = z.output<typeof paymentSchema>;
+
+export const lodgingDocuments = ['households', 'trainees', 'plan', 'hours'] as const;
+export type LodgingDocument = (typeof lodgingDocuments)[number];
+
+export const householdImportResultSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+const stayLabels = { 'fields.groups': 'fields.groupsList' } as const;
+
+export const lodgingSchemas = {
+  households: z.strictObject({ siteId: id, includeInactive: z.boolean().default(true) }),
+  saveHousehold: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), {}),
+  importHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
+  exportHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
+  stays: z.strictObject({ classId: id }),
+  saveStay: withLabels(z.strictObject({ classId: id, id: id.optional(), fields: stayFieldsSchema }), stayLabels),
+  removeStay: z.strictObject({ stayId: id }),
+  board: z.strictObject({ stayId: id }),
+  assign: z.strictObject({ stayId: id }),
+  place: z.strictObject({ stayId: id, enrolmentId: id, householdId: id.nullable(), locked: z.boolean().optional() }),
+  lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
+  plan: z.strictObject({ stayId: id }),
+  savePlanDay: z.strictObject({ stayId: id, day: planDayFieldsSchema }),
+  participants: z.strictObject({ stayId: id }),
+  saveParticipant: z.strictObject({
+    stayId: id,
+    enrolmentId: id,
+    participation: z.enum(participationValues).default('full'),
+    labourHours: z.number().min(0).max(500).nullable().default(null),
+    reflection: text(5000).default(''),
+  }),
+  attachReflection: z.strictObject({ stayId: id, enrolmentId: id, grant: grantSchema }),
+  payments: z.strictObject({ classId: id }),
+  setPayment: z.strictObject({
+    classId: id,
+    householdId: id,
+    nights: z.number().int().min(0).max(365),
+    people: z.number().int().min(0).max(50),
+    amount: z.number().min(0).max(1_000_000).multipleOf(0.01),
+    paidOn: isoDate().nullable().default(null),
+    notes: text(200).default(''),
+  }),
+  export: z.strictObject({
+    stayId: id,
+    document: z.enum(lodgingDocuments),
+    format: z.enum(['xlsx', 'docx', 'pdf']),
+    grant: grantSchema,
+    jobId: jobIdSchema,
+  }),
+};
