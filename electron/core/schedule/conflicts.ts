@@ -5,6 +5,7 @@ import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { capacityOf, travelMinutes } from '../sites/service';
+import { withPlace } from './place';
 import { byDate, conflictsOf, type RoomFor, type Slotted } from './conflict-rules';
 import { acceptedColumn, getSession, groupsColumn, listSessions, toSlotted } from './rows';
 
@@ -132,9 +133,10 @@ export const checkSession = (
   core: Core,
   classId: number,
   sessionId: number | undefined,
-  fields: SessionFields,
+  given: SessionFields,
   accept: readonly Accepted[] = [],
 ): Conflict[] => {
+  const fields = withPlace(core, given);
   const target = getClass(core, classId);
   const previous = sessionId === undefined ? [] : getSession(core, sessionId).accepted;
   // A reason given before stands until the same warning is answered again.

@@ -13,6 +13,7 @@ import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { blocking } from './conflict-rules';
 import { checkSession, classConflicts } from './conflicts';
+import { withPlace } from './place';
 import { getSession, listSessions } from './rows';
 
 // Writing sessions: one saved from the form (its clashes checked first), removed, or a whole
@@ -61,20 +62,21 @@ export const saveSession = (
   if (input.sessionId !== undefined && getSession(core, input.sessionId).classId !== input.classId) {
     throw new AppError('NOT_FOUND', message('schedule.sessionNotFound'), { sessionId: input.sessionId });
   }
-  const conflicts = checkSession(core, input.classId, input.sessionId, input.session, input.accept);
+  const fields = withPlace(core, input.session);
+  const conflicts = checkSession(core, input.classId, input.sessionId, fields, input.accept);
   refuse(conflicts);
   // Only the reasons for warnings that still apply are kept.
   const accepted = conflicts.filter((c) => c.accepted !== null).map((c) => ({ kind: c.kind, reason: c.accepted ?? '' }));
   const unique = accepted.filter((a, i) => accepted.findIndex((b) => b.kind === a.kind) === i);
   let sessionId = input.sessionId;
-  if (sessionId === undefined) sessionId = insertSession(core, input.classId, input.session, unique);
+  if (sessionId === undefined) sessionId = insertSession(core, input.classId, fields, unique);
   else {
     statement(
       core.db,
       `UPDATE sessions SET date = @date, start_time = @start, end_time = @end, title = @title, module = @module, format = @format,
          place = @place, site_id = @siteId, groups = @groups, notes = @notes, accepted = @accepted, updated_at = @now WHERE id = @id`,
-    ).run({ ...sessionParams(input.session, unique), id: sessionId, now: timestamp(core) });
-    writeTeachers(core, sessionId, input.session.teacherIds);
+    ).run({ ...sessionParams(fields, unique), id: sessionId, now: timestamp(core) });
+    writeTeachers(core, sessionId, fields.teacherIds);
   }
   return { session: getSession(core, sessionId), conflicts };
 };
@@ -120,7 +122,8 @@ export const copySchedule = (
 
 // A session stored as given: for copies and imports, whose clashes are checked over the whole
 // schedule afterwards (classConflicts), within the same transaction.
-export const insertSession = (core: Core, classId: number, fields: SessionFields, accepted: readonly Accepted[]): number => {
+export const insertSession = (core: Core, classId: number, given: SessionFields, accepted: readonly Accepted[]): number => {
+  const fields = withPlace(core, given);
   const now = timestamp(core);
   const { lastInsertRowid } = statement(
     core.db,

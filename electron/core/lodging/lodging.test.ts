@@ -1,0 +1,276 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Board } from '../../../shared/lodging/schemas';
+import { chromiumPlatform } from '../../cli/chromium-platform';
+import { failure, value } from '../testing/expect-result';
+import { docxText, pdfText, readXlsx } from '../testing/read-documents';
+import { idOf, person, standardRoster, writeBook } from '../testing/roster-files';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+
+let t: TempCore;
+let classId: number;
+let village: number;
+
+// The sample (its sites and 朝阳村's households), and the 年轻干部 class with forty trainees in
+// five groups, each group with its leader.
+beforeEach(async () => {
+  t = openTempCore({ platform: chromiumPlatform() });
+  value(await t.router.call('app.loadSample', {}));
+  classId = value(await t.router.call('classes.list', { search: '年轻干部' })).items[0]?.id ?? 0;
+  // Finished sample classes are read-only only once archived; this one is still writable.
+  value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 40), 'rosterImport') }));
+  value(await t.router.call('roster.splitGroups', { classId, groups: 5 }));
+  const roster = value(await t.router.call('roster.list', { classId })).items;
+  const leaders = new Map<number, number>();
+  for (const entry of roster) if (entry.group !== null && !leaders.has(entry.group)) leaders.set(entry.group, entry.enrolmentId);
+  value(
+    await t.router.call('roster.assign', {
+      classId,
+      assignments: [...leaders.values()].map((enrolmentId) => ({ enrolmentId, role: '组长' })),
+    }),
+  );
+  village = value(await t.router.call('sites.tree', { search: '朝阳村' })).bases.flatMap((b) => b.points).find((p) => p.kind === '村')?.id ?? 0;
+});
+afterEach(() => t.dispose());
+
+const newStay = async (arrive = '2019-09-11', depart = '2019-09-13', forClass = classId, groups: number[] = []) =>
+  value(await t.router.call('lodging.saveStay', { classId: forClass, fields: { siteId: village, arrive, depart, groups } }));
+
+// Every hard rule, checked on the board as the screen shows it, and across every stay of the village.
+const holdsHardRules = (board: Board) => {
+  const seen = new Set<number>();
+  for (const household of board.households) {
+    expect(household.occupants.length, household.head).toBeLessThanOrEqual(household.free);
+    for (const occupant of household.occupants) {
+      expect(seen.has(occupant.enrolmentId)).toBe(false);
+      seen.add(occupant.enrolmentId);
+      if (household.hosts !== 'any') expect(occupant.sex, `${occupant.name} at ${household.head}`).toBe(household.hosts);
+    }
+  }
+  for (const person of board.unplaced) expect(seen.has(person.enrolmentId)).toBe(false);
+  expect(seen.size + board.unplaced.length).toBe(board.stay.people);
+};
+
+const nightlyBeds = (): { head: string; night: string; people: number; beds: number }[] =>
+  t.core.db
+    .prepare(
+      `WITH RECURSIVE nights(stay_id, night, depart) AS (
+         SELECT id, arrive, depart FROM stays UNION ALL SELECT stay_id, date(night, '+1 day'), depart FROM nights WHERE date(night, '+1 day') < depart)
+       SELECT h.head, n.night, count(*) AS people, h.beds FROM placements p JOIN nights n ON n.stay_id = p.stay_id
+         JOIN households h ON h.id = p.household_id GROUP BY h.id, n.night`,
+    )
+    .all() as { head: string; night: string; people: number; beds: number }[];
+
+describe('host households', () => {
+  it('are kept per village; a bad bed count, a duplicate or a point that is no village is refused, nothing changed', async () => {
+    const households = value(await t.router.call('lodging.households', { siteId: village }));
+    expect(households).toHaveLength(16);
+    expect(households.every((h) => h.notes.includes('示例数据'))).toBe(true);
+    const before = snapshot(t.core.db);
+    for (const beds of [0, -2, 2.5, 51]) {
+      const error = failure(
+        await t.router.call('lodging.saveHousehold', { siteId: village, fields: { head: '新农户', beds } }),
+        'INVALID_INPUT',
+      );
+      expect(error.details?.issues?.[0]).toMatchObject({ field: 'fields.beds' });
+      expect(error.message).toContain('床位数');
+    }
+    expect(
+      failure(await t.router.call('lodging.saveHousehold', { siteId: village, fields: { head: '王德福', beds: 2 } }), 'INVALID_INPUT')
+        .message,
+    ).toBe('“安石镇朝阳村”已有户主为“王德福”的接待农户');
+    const park = value(await t.router.call('sites.tree', { search: '秋硕' })).bases[0]?.points[0]?.id ?? 0;
+    expect(
+      failure(await t.router.call('lodging.saveHousehold', { siteId: park, fields: { head: '新农户', beds: 2 } }), 'INVALID_INPUT').message,
+    ).toContain('不是村');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+});
+
+describe('a stay and its beds', () => {
+  it('refuses dates outside the class, a village that is no village, and two stays of one class on the same nights', async () => {
+    const before = snapshot(t.core.db);
+    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-01', depart: '2019-09-03' } }), 'INVALID_INPUT').message).toContain('班次日期');
+    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-13', depart: '2019-09-11' } }), 'INVALID_INPUT').details?.issues?.[0]?.field).toBe('fields.depart');
+    expect(snapshot(t.core.db)).toBe(before);
+    await newStay();
+    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-12', depart: '2019-09-14' } }), 'INVALID_INPUT').message).toContain('已有住宿安排');
+  });
+
+  it('places everyone the beds allow, keeps groups together and leaders apart, and every hard rule', async () => {
+    const stay = await newStay();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(board);
+    expect(board.figures.placed).toBe(40);
+    expect(board.unplaced).toEqual([]);
+    expect(board.figures.maxLeaders).toBe(1);
+    expect(board.figures.householdsPerGroup).toBeLessThan(5);
+    // The log says what was done, in one line beside the rows.
+    const line = t.core.db.prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`).pluck().get();
+    expect(line).toBe('自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：安排 40 人，未安排 0 人');
+  });
+
+  it('moves and locks by hand, refuses a move against a rule with the reason, and keeps the locked on a re-run', async () => {
+    const stay = await newStay();
+    let board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const women = board.households.find((h) => h.hosts === 'female' && h.occupants.length > 0);
+    const men = board.households.find((h) => h.hosts === 'male' && h.occupants.length > 0);
+    const aMan = men?.occupants[0];
+    const mixed = board.households.find((h) => h.hosts === 'any' && h.occupants.length < h.free);
+    if (!women || !men || !aMan || !mixed) throw new Error('sample beds changed');
+    const before = snapshot(t.core.db);
+    // A man into a household that takes women only.
+    expect(failure(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: women.id }), 'INVALID_INPUT').message).toBe(
+      `“${women.head}”家只接待女学员，“${aMan.name}”是男`,
+    );
+    // Into a household whose beds are all taken.
+    const full = board.households.find((h) => h.occupants.length === h.free && h.hosts !== 'female' && h.id !== men.id);
+    if (!full) throw new Error('no full household to try');
+    expect(failure(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: full.id }), 'INVALID_INPUT').message).toContain('床位已满');
+    expect(snapshot(t.core.db)).toBe(before);
+
+    board = value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: mixed.id }));
+    const moved = board.households.find((h) => h.id === mixed.id)?.occupants.find((o) => o.enrolmentId === aMan.enrolmentId);
+    expect(moved?.locked).toBe(true);
+    board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(board);
+    expect(board.households.find((h) => h.id === mixed.id)?.occupants.some((o) => o.enrolmentId === aMan.enrolmentId)).toBe(true);
+    // Unlocked, a re-run may move them again; out of the stay, they are listed as not yet placed.
+    value(await t.router.call('lodging.lock', { stayId: stay.id, enrolmentId: aMan.enrolmentId, locked: false }));
+    board = value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: null }));
+    expect(board.unplaced.map((u) => [u.name, u.reason])).toEqual([[aMan.name, 'not_run']]);
+  });
+
+  it('a locked placement that a change to its household would break is refused, and so is a re-run over a broken one', async () => {
+    const stay = await newStay();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const house = board.households.find((h) => h.hosts === 'any' && h.occupants.some((o) => o.sex === 'male'));
+    const guest = house?.occupants.find((o) => o.sex === 'male');
+    if (!house || !guest) throw new Error('no mixed household in use');
+    value(await t.router.call('lodging.lock', { stayId: stay.id, enrolmentId: guest.enrolmentId, locked: true }));
+    const before = snapshot(t.core.db);
+    const fields = { head: house.head, phone: house.phone, address: house.address, beds: house.beds, hosts: house.hosts, notes: house.notes };
+    const tooFew = failure(
+      await t.router.call('lodging.saveHousehold', { siteId: village, id: house.id, fields: { ...fields, beds: house.occupants.length - 1 || 1 } }),
+      'INVALID_INPUT',
+    );
+    expect(tooFew.message).toMatch(new RegExp(`“${house.head}”家 2019-09-1[12] 晚已住 \\d+ 人`));
+    const onlyWomen = failure(
+      await t.router.call('lodging.saveHousehold', { siteId: village, id: house.id, fields: { ...fields, hosts: 'female' } }),
+      'INVALID_INPUT',
+    );
+    expect(onlyWomen.message).toContain('不能改为只接待女');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
+  it('counts another class sleeping in the village on the same nights, and never gives one trainee two beds a night', async () => {
+    const first = await newStay();
+    value(await t.router.call('lodging.assign', { stayId: first.id }));
+    // A short course in the village at the same time, half of whose people are also on the 年轻干部 class.
+    const course = value(await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-15' })).id;
+    const file = writeBook(join(t.dir, 'course.xlsx'), [
+      ['姓名', '性别', '身份证号', '工作单位'],
+      ...Array.from({ length: 20 }, (_, i) => {
+        const n = i < 10 ? i : 500 + i;
+        const p = person(n);
+        return [p.name, p.sex, idOf(p, n), p.unit];
+      }),
+    ]);
+    value(await t.router.call('roster.importCommit', { classId: course, grant: t.grant(file, 'rosterImport') }));
+    const second = await newStay('2019-09-12', '2019-09-14', course);
+    const board = value(await t.router.call('lodging.assign', { stayId: second.id }));
+    holdsHardRules(board);
+    const elsewhere = board.unplaced.filter((u) => u.reason === 'elsewhere');
+    expect(elsewhere).toHaveLength(10);
+    expect(elsewhere[0]?.message).toMatch(/^同一晚已安排在“.+”$/);
+    // Beds over both stays, night by night.
+    for (const night of nightlyBeds()) expect(night.people, `${night.head} ${night.night}`).toBeLessThanOrEqual(night.beds);
+    // By hand, the same person cannot be given a second bed either.
+    const twice = elsewhere[0];
+    const free = board.households.find((h) => h.hosts === 'any' && h.occupants.length < h.free);
+    if (!twice || !free) throw new Error('nobody to place twice, or no free bed');
+    const refused = failure(
+      await t.router.call('lodging.place', { stayId: second.id, enrolmentId: twice.enrolmentId, householdId: free.id }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toMatch(new RegExp(`^“${twice.name}”9月12日 晚已安排在“.+”（2019年年轻干部培训班 9月11日—9月13日）$`));
+  });
+
+  it('says who cannot be placed and why, and places the rest — never an error that places nobody', async () => {
+    // Only the women-only households are active: the men have no bed.
+    const households = value(await t.router.call('lodging.households', { siteId: village }));
+    for (const h of households.filter((x) => x.hosts !== 'female'))
+      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: { head: h.head, beds: h.beds, hosts: h.hosts, active: false } }));
+    const stay = await newStay();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(board);
+    const women = board.households.flatMap((h) => h.occupants);
+    expect(women.every((w) => w.sex === 'female')).toBe(true);
+    expect(women.length).toBeGreaterThan(0);
+    const men = board.unplaced.filter((u) => u.sex === 'male');
+    expect(men.length).toBeGreaterThan(0);
+    expect(men.every((u) => u.reason === 'no_male_bed')).toBe(true);
+    expect(men[0]?.message).toBe(`男学员床位不足：还差 ${men.length} 张`);
+  });
+});
+
+describe('the four togethers', () => {
+  it('plans each day, records each trainee, and prints the lists for the village and the class — never an ID number', async () => {
+    const stay = await newStay();
+    value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const plan = value(
+      await t.router.call('lodging.savePlanDay', {
+        stayId: stay.id,
+        day: { date: '2019-09-12', meals: ['lunch', 'breakfast', 'dinner'], study: '村党支部主题党日', labourTask: '秋收', labourField: '万亩水田', labourHours: 4, labourLeader: '韩丽' },
+      }),
+    );
+    expect(plan.map((d) => [d.date, d.people])).toEqual([
+      ['2019-09-11', 40],
+      ['2019-09-12', 40],
+      ['2019-09-13', 0],
+    ]);
+    expect(plan[1]?.meals).toEqual(['breakfast', 'lunch', 'dinner']);
+    expect(failure(await t.router.call('lodging.savePlanDay', { stayId: stay.id, day: { date: '2019-09-20' } }), 'INVALID_INPUT').details?.issues?.[0]?.field).toBe('day.date');
+
+    const people = value(await t.router.call('lodging.participants', { stayId: stay.id }));
+    const [one, two] = people;
+    if (!one || !two) throw new Error('no participants');
+    expect(one.plannedHours).toBe(4);
+    value(await t.router.call('lodging.saveParticipant', { stayId: stay.id, enrolmentId: one.enrolmentId, participation: 'partial', labourHours: 2, reflection: '同吃同住，收获很大。' }));
+    const note = join(t.dir, '心得体会.txt');
+    writeFileSync(note, '在朝阳村的三天……');
+    const attached = value(await t.router.call('lodging.attachReflection', { stayId: stay.id, enrolmentId: two.enrolmentId, grant: t.grant(note, 'attachment') }));
+    expect(attached.reflectionFile).toBe('心得体会.txt');
+    expect(t.core.db.prepare('SELECT count(*) FROM stored_files').pluck().get()).toBe(1);
+
+    const exported = async (document: 'households' | 'trainees' | 'plan' | 'hours', format: 'xlsx' | 'docx' | 'pdf') => {
+      const path = join(t.dir, `${document}.${format}`);
+      value(await t.router.call('lodging.export', { stayId: stay.id, document, format, grant: t.grant(path, 'export') }));
+      return path;
+    };
+    const households = await readXlsx(await exported('households', 'xlsx'));
+    const text = households.rows.flat().join(' ');
+    expect(households.rows[0]?.[0]).toBe('2019年年轻干部培训班接待农户入住名单');
+    expect(text).toContain('组长电话');
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    const ids = Array.from({ length: 40 }, (_, n) => idOf(person(n), n));
+    expect(ids.some((id) => text.includes(id))).toBe(false);
+    const trainees = docxText(await exported('trainees', 'docx'));
+    expect(trainees).toContain('学员住宿安排表');
+    expect(trainees).toContain('0437-555');
+    const planPdf = await pdfText(await exported('plan', 'pdf'));
+    expect(planPdf.text).toContain('村党支部主题党日');
+    expect(planPdf.text).toContain('离村');
+    const hours = await readXlsx(await exported('hours', 'xlsx'));
+    const row = hours.rows.find((r) => r.includes(one.name));
+    expect(row).toEqual(expect.arrayContaining(['部分参加', '2', '已交']));
+
+    const payments = value(await t.router.call('lodging.payments', { classId }));
+    const paid = payments[0];
+    if (!paid) throw new Error('no households paid');
+    expect(paid.placedNights).toBe(2);
+    const after = value(await t.router.call('lodging.setPayment', { classId, householdId: paid.householdId, nights: 2, people: paid.placedPeople, amount: 240.5 }));
+    expect(after.find((p) => p.householdId === paid.householdId)).toMatchObject({ amount: 240.5, nights: 2 });
+  });
+});
