@@ -520,7 +520,7 @@ export const zhCN = {
     noDate: '没有日期，上面的行也没有可沿用的日期',
     outside: '{{date}} 不在本班次的培训日期（{{from}} 至 {{to}}）内',
     badTime: '时间“{{value}}”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）',
-    unknownTeacher: '授课人“{{name}}”不在师资库中，请先在“师资”中添加',
+    teachersNotAdded: '授课人 {{names}} 不在师资库中：勾选“添加到师资库”后再导入，或先在“师资”中添加',
     namesakes: '师资库中有 {{count}} 位“{{name}}”，无法确定是哪一位：请导入后在课程中选择',
     rowsRefused: '有 {{count}} 行无法导入，未导入任何课程。第 {{first}}',
     nothing: '文件中没有课程（“课程内容”一列都是空的）',
@@ -529,6 +529,11 @@ export const zhCN = {
   staff: {
     notFound: '找不到这位人员',
     inUse: '“{{name}}”已有授课记录或在项目组中，不能删除',
+    external: '外聘',
+    internal: '校内',
+    listTitle: '师资库',
+    importSummary: '导入师资：新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人（{{file}}）',
+    exportSummary: '导出师资库（{{count}} 人）到 {{path}}',
   },
   attendance: {
     notEnrolled: '名册中找不到这位学员',
@@ -557,7 +562,7 @@ export const zhCN = {
     missingColumn: '缺少“{{column}}”列',
     duplicateColumn: '“{{column}}”出现在多列（{{columns}}）',
     rowProblem: '第 {{row}} 行：{{message}}',
-    duplicateRow: '第 {{row}} 行与第 {{first}} 行的“{{label}}”相同：{{value}}',
+    duplicateRow: '与第 {{first}} 行的“{{label}}”相同：{{value}}',
     rowsRefused: '文件中有 {{count}} 处问题，没有导入任何内容：{{first}}',
     empty: '工作表“{{sheet}}”在表头下面没有内容',
     notNumber: '“{{label}}”应为数字：{{value}}',
@@ -618,6 +623,7 @@ export const zhCN = {
       hours: '学员“四同”参与及劳动时长统计',
     },
     doc: {
+      labourAt: '{{task}}（{{field}}）',
       householdsTitle: '接待农户名单',
       householdHeading: '户主：{{head}}　电话：{{phone}}　地址：{{address}}　床位：{{beds}} 张　入住：{{people}} 人',
       subtitle: '{{school}}　{{site}}　{{arrive}}至{{depart}}（{{nights}} 晚）',

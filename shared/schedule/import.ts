@@ -28,6 +28,8 @@ export const scheduleImportSchemas = {
     grant: grantSchema,
     // The preview's fingerprint of the file: a file changed since is refused, not imported unseen.
     token: z.string().max(200),
+    // Lecturers the 师资库 does not have yet are added (as 外聘, with their unit) in the same commit.
+    addTeachers: z.boolean().default(false),
     jobId: jobIdSchema,
   }),
 };
@@ -41,7 +43,11 @@ export const scheduleImportRowSchema = z.object({
   module: z.string(),
   format: z.string(),
   teachers: z.array(z.string()),
+  // Those of them the 师资库 does not have yet.
+  newTeachers: z.array(z.string()),
   place: z.string(),
+  // The teaching point the place names, when it names one.
+  siteName: z.string().nullable(),
   // What keeps this row out, with the column it is about ("" for the row as a whole).
   problems: z.array(z.object({ column: z.string(), message: z.string() })),
 });
@@ -53,9 +59,17 @@ export const scheduleImportPreviewSchema = z.object({
   sheet: z.string(),
   headerRow: z.number().int(),
   rows: z.array(scheduleImportRowSchema),
+  // Lecturers to add to the 师资库 (外聘), with the rows that name them.
+  newTeachers: z.array(
+    z.object({ name: z.string(), organisation: z.string(), title: z.string(), rows: z.array(z.number().int()) }),
+  ),
   // Clashes the sessions would have, with each other or with other classes, found on a trial run.
   conflicts: z.array(conflictSchema),
 });
 export type ScheduleImportPreview = z.output<typeof scheduleImportPreviewSchema>;
 
-export const scheduleImportResultSchema = z.object({ added: z.number().int(), conflicts: z.array(conflictSchema) });
+export const scheduleImportResultSchema = z.object({
+  added: z.number().int(),
+  teachersAdded: z.number().int(),
+  conflicts: z.array(conflictSchema),
+});

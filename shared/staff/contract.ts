@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { command, query } from '../channel';
-import { staffDetailSchema, staffSchema, staffSchemas, teamMemberSchema } from './schemas';
+import { command, job, query } from '../channel';
+import { exportResultSchema } from '../files/schemas';
+import { staffDetailSchema, staffImportResultSchema, staffSchema, staffSchemas, teamMemberSchema } from './schemas';
 
 export const staffContract = {
   'staff.list': query(staffSchemas.search, z.object({ items: z.array(staffSchema), approximate: z.boolean() })),
   'staff.get': query(staffSchemas.get, staffDetailSchema),
   'staff.create': command(staffSchemas.create, staffDetailSchema),
   'staff.update': command(staffSchemas.update, staffDetailSchema),
+  'staff.import': job(staffSchemas.import, staffImportResultSchema),
+  'staff.export': job(staffSchemas.export, exportResultSchema, { quiet: true }),
   'staff.team': query(staffSchemas.team, z.array(teamMemberSchema)),
   'staff.setTeam': command(staffSchemas.setTeam, z.array(teamMemberSchema)),
 };

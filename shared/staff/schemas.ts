@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 import { withLabels } from '../validation';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -12,6 +14,8 @@ export const staffFieldsSchema = z.strictObject({
   phone: text(30).default(''),
   expertise: text(200).default(''),
   notes: text(500).default(''),
+  // 外聘: a lecturer from outside the school (a university, a department, a village).
+  external: z.boolean().default(false),
 });
 export type StaffFields = z.output<typeof staffFieldsSchema>;
 export type StaffFieldsInput = z.input<typeof staffFieldsSchema>;
@@ -25,6 +29,7 @@ export const staffSchema = z.object({
   phone: z.string(),
   expertise: z.string(),
   notes: z.string(),
+  external: z.boolean(),
   sessionCount: z.number().int(),
 });
 export type Staff = z.output<typeof staffSchema>;
@@ -55,6 +60,8 @@ export const staffSchemas = {
   create: withLabels(staffFieldsSchema, staffLabels),
   update: withLabels(z.strictObject({ id, fields: staffFieldsSchema }), { 'fields.name': staffLabels.name }),
   team: z.strictObject({ classId: id }),
+  import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  export: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
   setTeam: z.strictObject({
     classId: id,
     members: z.array(z.strictObject({ staffId: id, role: z.string().trim().min(1).max(30) })).max(200),
@@ -69,3 +76,9 @@ export const teamMemberSchema = z.object({
   title: z.string(),
 });
 export type TeamMember = z.output<typeof teamMemberSchema>;
+
+export const staffImportResultSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});

@@ -58,10 +58,17 @@ const personArb = fc.record({
   unit: fc.constantFrom('', '财政局', '农业农村局', '安石镇政府', '白泉镇政府', '组织部'),
   leader: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
 });
-const roomArb = fc.record({ free: fc.integer({ min: 0, max: 5 }), hosts: fc.constantFrom<Room['hosts']>('male', 'female', 'any') });
+const roomArb = fc.record({
+  free: fc.integer({ min: 0, max: 5 }),
+  hosts: fc.constantFrom<Room['hosts']>('male', 'female', 'any'),
+});
 
 const caseArb = fc
-  .record({ people: fc.array(personArb, { maxLength: 40 }), rooms: fc.array(roomArb, { maxLength: 14 }), lockShare: fc.double({ min: 0, max: 0.3, noNaN: true }) })
+  .record({
+    people: fc.array(personArb, { maxLength: 40 }),
+    rooms: fc.array(roomArb, { maxLength: 14 }),
+    lockShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  })
   .map(({ people, rooms, lockShare }) => {
     const persons: Person[] = people.map((p, i) => ({ ...p, id: i + 1 }));
     const roomList: Room[] = rooms.map((r, i) => ({ ...r, id: 100 + i }));
@@ -70,9 +77,7 @@ const caseArb = fc
     const fixed: Fixed[] = [];
     persons.forEach((person, index) => {
       if (index / Math.max(1, persons.length) >= lockShare) return;
-      const room = roomList.find(
-        (r) => (r.hosts === 'any' || r.hosts === person.sex) && (used.get(r.id) ?? 0) < r.free,
-      );
+      const room = roomList.find((r) => (r.hosts === 'any' || r.hosts === person.sex) && (used.get(r.id) ?? 0) < r.free);
       if (!room) return;
       used.set(room.id, (used.get(room.id) ?? 0) + 1);
       fixed.push({ person: person.id, room: room.id });

@@ -144,7 +144,9 @@ const lodgingDoc = (
             ? message('lodging.doc.departDay')
             : message('lodging.doc.lodgingSummary', { households: day.households, people: day.people }),
           day.study,
-          [day.labourTask, day.labourField].filter(Boolean).join(message('text.gap')),
+          day.labourField === ''
+            ? day.labourTask
+            : message('lodging.doc.labourAt', { task: day.labourTask, field: day.labourField }),
           day.labourHours > 0 ? String(day.labourHours) : '',
           day.labourLeader,
         ]),

@@ -30,7 +30,10 @@ beforeEach(async () => {
       assignments: [...leaders.values()].map((enrolmentId) => ({ enrolmentId, role: '组长' })),
     }),
   );
-  village = value(await t.router.call('sites.tree', { search: '朝阳村' })).bases.flatMap((b) => b.points).find((p) => p.kind === '村')?.id ?? 0;
+  village =
+    value(await t.router.call('sites.tree', { search: '朝阳村' }))
+      .bases.flatMap((b) => b.points)
+      .find((p) => p.kind === '村')?.id ?? 0;
 });
 afterEach(() => t.dispose());
 
@@ -77,12 +80,17 @@ describe('host households', () => {
       expect(error.message).toContain('床位数');
     }
     expect(
-      failure(await t.router.call('lodging.saveHousehold', { siteId: village, fields: { head: '王德福', beds: 2 } }), 'INVALID_INPUT')
-        .message,
+      failure(
+        await t.router.call('lodging.saveHousehold', { siteId: village, fields: { head: '王德福', beds: 2 } }),
+        'INVALID_INPUT',
+      ).message,
     ).toBe('“安石镇朝阳村”已有户主为“王德福”的接待农户');
     const park = value(await t.router.call('sites.tree', { search: '秋硕' })).bases[0]?.points[0]?.id ?? 0;
     expect(
-      failure(await t.router.call('lodging.saveHousehold', { siteId: park, fields: { head: '新农户', beds: 2 } }), 'INVALID_INPUT').message,
+      failure(
+        await t.router.call('lodging.saveHousehold', { siteId: park, fields: { head: '新农户', beds: 2 } }),
+        'INVALID_INPUT',
+      ).message,
     ).toContain('不是村');
     expect(snapshot(t.core.db)).toBe(before);
   });
@@ -91,11 +99,35 @@ describe('host households', () => {
 describe('a stay and its beds', () => {
   it('refuses dates outside the class, a village that is no village, and two stays of one class on the same nights', async () => {
     const before = snapshot(t.core.db);
-    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-01', depart: '2019-09-03' } }), 'INVALID_INPUT').message).toContain('班次日期');
-    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-13', depart: '2019-09-11' } }), 'INVALID_INPUT').details?.issues?.[0]?.field).toBe('fields.depart');
+    expect(
+      failure(
+        await t.router.call('lodging.saveStay', {
+          classId,
+          fields: { siteId: village, arrive: '2019-09-01', depart: '2019-09-03' },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toContain('班次日期');
+    expect(
+      failure(
+        await t.router.call('lodging.saveStay', {
+          classId,
+          fields: { siteId: village, arrive: '2019-09-13', depart: '2019-09-11' },
+        }),
+        'INVALID_INPUT',
+      ).details?.issues?.[0]?.field,
+    ).toBe('fields.depart');
     expect(snapshot(t.core.db)).toBe(before);
     await newStay();
-    expect(failure(await t.router.call('lodging.saveStay', { classId, fields: { siteId: village, arrive: '2019-09-12', depart: '2019-09-14' } }), 'INVALID_INPUT').message).toContain('已有住宿安排');
+    expect(
+      failure(
+        await t.router.call('lodging.saveStay', {
+          classId,
+          fields: { siteId: village, arrive: '2019-09-12', depart: '2019-09-14' },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toContain('已有住宿安排');
   });
 
   it('places everyone the beds allow, keeps groups together and leaders apart, and every hard rule', async () => {
@@ -107,7 +139,10 @@ describe('a stay and its beds', () => {
     expect(board.figures.maxLeaders).toBe(1);
     expect(board.figures.householdsPerGroup).toBeLessThan(5);
     // The log says what was done, in one line beside the rows.
-    const line = t.core.db.prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`).pluck().get();
+    const line = t.core.db
+      .prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`)
+      .pluck()
+      .get();
     expect(line).toBe('自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：安排 40 人，未安排 0 人');
   });
 
@@ -121,16 +156,26 @@ describe('a stay and its beds', () => {
     if (!women || !men || !aMan || !mixed) throw new Error('sample beds changed');
     const before = snapshot(t.core.db);
     // A man into a household that takes women only.
-    expect(failure(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: women.id }), 'INVALID_INPUT').message).toBe(
-      `“${women.head}”家只接待女学员，“${aMan.name}”是男`,
-    );
+    expect(
+      failure(
+        await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: women.id }),
+        'INVALID_INPUT',
+      ).message,
+    ).toBe(`“${women.head}”家只接待女学员，“${aMan.name}”是男`);
     // Into a household whose beds are all taken.
     const full = board.households.find((h) => h.occupants.length === h.free && h.hosts !== 'female' && h.id !== men.id);
     if (!full) throw new Error('no full household to try');
-    expect(failure(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: full.id }), 'INVALID_INPUT').message).toContain('床位已满');
+    expect(
+      failure(
+        await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: full.id }),
+        'INVALID_INPUT',
+      ).message,
+    ).toContain('床位已满');
     expect(snapshot(t.core.db)).toBe(before);
 
-    board = value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: mixed.id }));
+    board = value(
+      await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: aMan.enrolmentId, householdId: mixed.id }),
+    );
     const moved = board.households.find((h) => h.id === mixed.id)?.occupants.find((o) => o.enrolmentId === aMan.enrolmentId);
     expect(moved?.locked).toBe(true);
     board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
@@ -150,9 +195,20 @@ describe('a stay and its beds', () => {
     if (!house || !guest) throw new Error('no mixed household in use');
     value(await t.router.call('lodging.lock', { stayId: stay.id, enrolmentId: guest.enrolmentId, locked: true }));
     const before = snapshot(t.core.db);
-    const fields = { head: house.head, phone: house.phone, address: house.address, beds: house.beds, hosts: house.hosts, notes: house.notes };
+    const fields = {
+      head: house.head,
+      phone: house.phone,
+      address: house.address,
+      beds: house.beds,
+      hosts: house.hosts,
+      notes: house.notes,
+    };
     const tooFew = failure(
-      await t.router.call('lodging.saveHousehold', { siteId: village, id: house.id, fields: { ...fields, beds: house.occupants.length - 1 || 1 } }),
+      await t.router.call('lodging.saveHousehold', {
+        siteId: village,
+        id: house.id,
+        fields: { ...fields, beds: house.occupants.length - 1 || 1 },
+      }),
       'INVALID_INPUT',
     );
     expect(tooFew.message).toMatch(new RegExp(`“${house.head}”家 2019-09-1[12] 晚已住 \\d+ 人`));
@@ -168,7 +224,9 @@ describe('a stay and its beds', () => {
     const first = await newStay();
     value(await t.router.call('lodging.assign', { stayId: first.id }));
     // A short course in the village at the same time, half of whose people are also on the 年轻干部 class.
-    const course = value(await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-15' })).id;
+    const course = value(
+      await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-15' }),
+    ).id;
     const file = writeBook(join(t.dir, 'course.xlsx'), [
       ['姓名', '性别', '身份证号', '工作单位'],
       ...Array.from({ length: 20 }, (_, i) => {
@@ -194,14 +252,22 @@ describe('a stay and its beds', () => {
       await t.router.call('lodging.place', { stayId: second.id, enrolmentId: twice.enrolmentId, householdId: free.id }),
       'INVALID_INPUT',
     );
-    expect(refused.message).toMatch(new RegExp(`^“${twice.name}”9月12日 晚已安排在“.+”（2019年年轻干部培训班 9月11日—9月13日）$`));
+    expect(refused.message).toMatch(
+      new RegExp(`^“${twice.name}”9月12日 晚已安排在“.+”（2019年年轻干部培训班 9月11日—9月13日）$`),
+    );
   });
 
   it('says who cannot be placed and why, and places the rest — never an error that places nobody', async () => {
     // Only the women-only households are active: the men have no bed.
     const households = value(await t.router.call('lodging.households', { siteId: village }));
     for (const h of households.filter((x) => x.hosts !== 'female'))
-      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: { head: h.head, beds: h.beds, hosts: h.hosts, active: false } }));
+      value(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: h.id,
+          fields: { head: h.head, beds: h.beds, hosts: h.hosts, active: false },
+        }),
+      );
     const stay = await newStay();
     const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
     holdsHardRules(board);
@@ -222,7 +288,15 @@ describe('the four togethers', () => {
     const plan = value(
       await t.router.call('lodging.savePlanDay', {
         stayId: stay.id,
-        day: { date: '2019-09-12', meals: ['lunch', 'breakfast', 'dinner'], study: '村党支部主题党日', labourTask: '秋收', labourField: '万亩水田', labourHours: 4, labourLeader: '韩丽' },
+        day: {
+          date: '2019-09-12',
+          meals: ['lunch', 'breakfast', 'dinner'],
+          study: '村党支部主题党日',
+          labourTask: '秋收',
+          labourField: '万亩水田',
+          labourHours: 4,
+          labourLeader: '韩丽',
+        },
       }),
     );
     expect(plan.map((d) => [d.date, d.people])).toEqual([
@@ -231,16 +305,33 @@ describe('the four togethers', () => {
       ['2019-09-13', 0],
     ]);
     expect(plan[1]?.meals).toEqual(['breakfast', 'lunch', 'dinner']);
-    expect(failure(await t.router.call('lodging.savePlanDay', { stayId: stay.id, day: { date: '2019-09-20' } }), 'INVALID_INPUT').details?.issues?.[0]?.field).toBe('day.date');
+    expect(
+      failure(await t.router.call('lodging.savePlanDay', { stayId: stay.id, day: { date: '2019-09-20' } }), 'INVALID_INPUT')
+        .details?.issues?.[0]?.field,
+    ).toBe('day.date');
 
     const people = value(await t.router.call('lodging.participants', { stayId: stay.id }));
     const [one, two] = people;
     if (!one || !two) throw new Error('no participants');
     expect(one.plannedHours).toBe(4);
-    value(await t.router.call('lodging.saveParticipant', { stayId: stay.id, enrolmentId: one.enrolmentId, participation: 'partial', labourHours: 2, reflection: '同吃同住，收获很大。' }));
+    value(
+      await t.router.call('lodging.saveParticipant', {
+        stayId: stay.id,
+        enrolmentId: one.enrolmentId,
+        participation: 'partial',
+        labourHours: 2,
+        reflection: '同吃同住，收获很大。',
+      }),
+    );
     const note = join(t.dir, '心得体会.txt');
     writeFileSync(note, '在朝阳村的三天……');
-    const attached = value(await t.router.call('lodging.attachReflection', { stayId: stay.id, enrolmentId: two.enrolmentId, grant: t.grant(note, 'attachment') }));
+    const attached = value(
+      await t.router.call('lodging.attachReflection', {
+        stayId: stay.id,
+        enrolmentId: two.enrolmentId,
+        grant: t.grant(note, 'attachment'),
+      }),
+    );
     expect(attached.reflectionFile).toBe('心得体会.txt');
     expect(t.core.db.prepare('SELECT count(*) FROM stored_files').pluck().get()).toBe(1);
 
@@ -270,7 +361,15 @@ describe('the four togethers', () => {
     const paid = payments[0];
     if (!paid) throw new Error('no households paid');
     expect(paid.placedNights).toBe(2);
-    const after = value(await t.router.call('lodging.setPayment', { classId, householdId: paid.householdId, nights: 2, people: paid.placedPeople, amount: 240.5 }));
+    const after = value(
+      await t.router.call('lodging.setPayment', {
+        classId,
+        householdId: paid.householdId,
+        nights: 2,
+        people: paid.placedPeople,
+        amount: 240.5,
+      }),
+    );
     expect(after.find((p) => p.householdId === paid.householdId)).toMatchObject({ amount: 240.5, nights: 2 });
   });
 });

@@ -69,6 +69,7 @@ export const sampleStaff: readonly StaffFields[] = [
     phone: '',
     expertise: '农村经济、乡村振兴战略',
     notes: '示例数据',
+    external: false,
   },
   {
     name: '孙海燕',
@@ -78,6 +79,7 @@ export const sampleStaff: readonly StaffFields[] = [
     phone: '',
     expertise: '城市管理、调查研究方法',
     notes: '示例数据',
+    external: false,
   },
   {
     name: '赵立新',
@@ -87,6 +89,7 @@ export const sampleStaff: readonly StaffFields[] = [
     phone: '',
     expertise: '现代生态农业、水稻种植',
     notes: '示例数据',
+    external: true,
   },
   {
     name: '韩丽',
@@ -96,6 +99,7 @@ export const sampleStaff: readonly StaffFields[] = [
     phone: '',
     expertise: '乡村治理、“四同”实践',
     notes: '示例数据',
+    external: true,
   },
 ];
 

@@ -6,6 +6,7 @@ import { failure, value } from '../testing/expect-result';
 import { writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { parseSessionDate, parseSessionTime } from './import';
+import { parseLecturers } from './lecturers';
 
 let t: TempCore;
 beforeEach(async () => {
@@ -54,7 +55,66 @@ describe('reading a schedule’s cells', () => {
   });
 });
 
+describe('reading 授课人 as offices write it', () => {
+  it('takes a title in brackets, a unit before a name, several names with 、 or spaces', () => {
+    expect(parseLecturers('韩丽（朝阳村党支部书记）')).toEqual([{ name: '韩丽', organisation: '', title: '朝阳村党支部书记' }]);
+    expect(parseLecturers('吉林农业大学 王教授')).toEqual([{ name: '王教授', organisation: '吉林农业大学', title: '教授' }]);
+    expect(parseLecturers('刘志强、孙海燕')).toEqual([
+      { name: '刘志强', organisation: '', title: '' },
+      { name: '孙海燕', organisation: '', title: '' },
+    ]);
+    expect(parseLecturers('韩丽 孙海燕')).toEqual([
+      { name: '韩丽', organisation: '', title: '' },
+      { name: '孙海燕', organisation: '', title: '' },
+    ]);
+    expect(parseLecturers('辽源市农业农村局 赵立新（高级农艺师）；吉林大学　李明')).toEqual([
+      { name: '赵立新', organisation: '辽源市农业农村局', title: '高级农艺师' },
+      { name: '李明', organisation: '吉林大学', title: '' },
+    ]);
+    expect(parseLecturers(null)).toEqual([]);
+  });
+});
+
 describe('importing a schedule', () => {
+  it('adds the lecturers the 师资库 lacks in the same commit, and matches places to teaching points', async () => {
+    const target = await createClass('2019年乡村振兴专题班', '2019-10-14', '2019-10-18');
+    const path = writeBook(join(t.dir, '专题班课表-外聘.xlsx'), [
+      ['日期', '时间', '课程内容', '授课人', '地点'],
+      ['10月14日', '上午', '乡村治理经验', '韩丽（朝阳村党支部书记）', '朝阳村'],
+      ['10月14日', '下午', '水稻标准化种植', '吉林农业大学 王教授', '吉米飘香万亩标准化水田'],
+      ['10月15日', '上午', '现代农业政策', '吉林农业大学 王教授、刘志强', '党校报告厅'],
+    ]);
+    const { preview } = await importFile(target.id, path);
+    expect(
+      preview.rows.map((row) => [row.teachers.join('、'), row.newTeachers.join('、'), row.siteName, row.problems.length]),
+    ).toEqual([
+      ['韩丽', '', '安石镇朝阳村', 0],
+      ['王教授', '王教授', '吉米飘香万亩标准化水田', 0],
+      ['王教授、刘志强', '王教授', null, 0],
+    ]);
+    expect(preview.newTeachers).toEqual([{ name: '王教授', organisation: '吉林农业大学', title: '教授', rows: [3, 4] }]);
+    const before = snapshot(t.core.db);
+    const grant = t.grant(path, 'scheduleImport');
+    const notAdded = failure(
+      await t.router.call('schedule.importCommit', { classId: target.id, grant, token: preview.token }),
+      'INVALID_INPUT',
+    );
+    expect(notAdded.message).toBe('授课人 王教授（吉林农业大学） 不在师资库中：勾选“添加到师资库”后再导入，或先在“师资”中添加');
+    expect(snapshot(t.core.db)).toBe(before);
+    const done = value(
+      await t.router.call('schedule.importCommit', { classId: target.id, grant, token: preview.token, addTeachers: true }),
+    );
+    expect(done).toMatchObject({ added: 3, teachersAdded: 1 });
+    const wang = value(await t.router.call('staff.list', { search: '王教授' })).items[0];
+    expect(wang).toMatchObject({ organisation: '吉林农业大学', title: '教授', external: true, roles: ['授课教师'] });
+    const sessions = value(await t.router.call('schedule.list', { classId: target.id }));
+    expect(sessions.map((s) => [s.place, s.siteId !== null, s.teachers.map((x) => x.name).join('、')])).toEqual([
+      ['朝阳村', true, '韩丽'],
+      ['吉米飘香万亩标准化水田', true, '王教授'],
+      ['党校报告厅', false, '王教授、刘志强'],
+    ]);
+  });
+
   it('takes back its own export: every session, teacher and place, in a class on the same days', async () => {
     const young = await sampleClass();
     const exported = join(t.dir, '课程安排表.xlsx');
@@ -121,13 +181,14 @@ describe('importing a schedule', () => {
       // Below an unreadable date, a blank one has nothing to carry down.
       [4, 'A:没有日期，上面的行也没有可沿用的日期'],
       [5, 'B:时间“全天”无法识别（可写作 上午 08:30—11:30、14:00-17:00 或 上午）'],
-      [6, 'D:授课人“张无忌”不在师资库中，请先在“师资”中添加'],
       [7, 'A:2019-10-21 不在本班次的培训日期（2019-10-14 至 2019-10-18）内'],
       [8, expect.stringMatching(/^C:.*课程内容.*100/)],
     ]);
     const before = snapshot(t.core.db);
     const refused = failure(await commit(), 'INVALID_INPUT');
-    expect(refused.message).toContain('有 6 行无法导入，未导入任何课程');
+    expect(refused.message).toContain('有 5 行无法导入，未导入任何课程');
+    // An unknown lecturer is no reason to refuse a row: the preview offers to add them.
+    expect(preview.newTeachers).toEqual([{ name: '张无忌', organisation: '', title: '', rows: [6] }]);
     expect(snapshot(t.core.db)).toBe(before);
   });
 

@@ -29,6 +29,9 @@ import { cellText, findHeaderRow, synonymIndex } from '../documents/sheet-header
 import { blocking } from './conflict-rules';
 import { classConflicts } from './conflicts';
 import { insertSession } from './save';
+import { parseLecturers, type Lecturer } from './lecturers';
+import { createStaff } from '../staff/service';
+import { defaultVocab } from '../../../shared/vocab/schemas';
 import { statement } from '../db/statements';
 
 const scheduleIndex = synonymIndex(scheduleHeaderSynonyms);
@@ -106,12 +109,6 @@ export const parseSessionTime = (cell: Cell): { start: string; end: string } | u
 const textAsWritten = (cell: Cell): string =>
   cell === null || typeof cell === 'boolean' ? '' : String(cell).replace(/\s+/g, ' ').trim();
 
-const teacherNames = (cell: Cell) =>
-  cellText(cell)
-    .split(/[、,，;；/\s]+/)
-    .map((name) => name.trim())
-    .filter(Boolean);
-
 // The sheet column a session field came from, for pointing at it.
 const fieldColumns: Record<string, ScheduleImportField> = {
   date: 'date',
@@ -125,7 +122,20 @@ const fieldColumns: Record<string, ScheduleImportField> = {
   notes: 'notes',
 };
 
-type Parsed = { rows: ScheduleImportRow[]; fields: Map<number, SessionFields>; token: string; fileName: string; header: Header };
+// A session ready to write, its teachers by id, or (a string) by the key of a lecturer to add.
+type Draft = { fields: SessionFields; refs: (number | string)[] };
+type NewTeacher = Lecturer & { rows: number[] };
+
+type Parsed = {
+  rows: ScheduleImportRow[];
+  drafts: Map<number, Draft>;
+  newTeachers: Map<string, NewTeacher>;
+  token: string;
+  fileName: string;
+  header: Header;
+};
+
+const lecturerKey = (lecturer: Lecturer) => `${lecturer.name}\u0000${lecturer.organisation}`;
 
 const problem = (column: number | undefined, key: MessageKey, params?: Record<string, string | number>) => ({
   column: column === undefined ? '' : columnLetter(column),
@@ -145,9 +155,14 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
     const column = col(field);
     return column === undefined ? null : (row[column] ?? null);
   };
-  const staff = statement<[string], { id: number }>(core.db, 'SELECT id FROM staff WHERE name = ?');
+  const staff = statement<[string], { id: number; organisation: string }>(
+    core.db,
+    'SELECT id, organisation FROM staff WHERE name = ?',
+  );
+  const points = statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all();
   const rows: ScheduleImportRow[] = [];
-  const fields = new Map<number, SessionFields>();
+  const drafts = new Map<number, Draft>();
+  const newTeachers = new Map<string, NewTeacher>();
   let lastDate: string | undefined;
   header.sheet.rows.slice(header.index + 1).forEach((row, offset) => {
     const sheetRow = header.sheet.firstRow + header.index + 1 + offset;
@@ -169,19 +184,26 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
       problems.push(problem(col('date'), 'scheduleImport.outside', { date, from: target.startDate, to: target.endDate }));
     const times = parseSessionTime(at(row, 'time'));
     if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: cellText(at(row, 'time')) }));
-    const names = teacherNames(at(row, 'teachers'));
-    const teacherIds: number[] = [];
-    for (const name of names) {
-      const found = staff.all(name);
-      if (found.length === 1 && found[0]) teacherIds.push(found[0].id);
-      else
-        problems.push(
-          problem(col('teachers'), found.length === 0 ? 'scheduleImport.unknownTeacher' : 'scheduleImport.namesakes', {
-            name,
-            count: found.length,
-          }),
-        );
+    const lecturers = parseLecturers(at(row, 'teachers'));
+    const refs: (number | string)[] = [];
+    const unknown: string[] = [];
+    for (const lecturer of lecturers) {
+      const found = staff.all(lecturer.name);
+      // Namesakes told apart by the unit written beside the name.
+      const chosen =
+        found.length > 1 && lecturer.organisation !== '' ? found.filter((f) => f.organisation === lecturer.organisation) : found;
+      if (chosen.length === 1 && chosen[0]) refs.push(chosen[0].id);
+      else if (found.length === 0) {
+        const key = lecturerKey(lecturer);
+        const entry = newTeachers.get(key) ?? { ...lecturer, rows: [] };
+        entry.rows.push(sheetRow);
+        newTeachers.set(key, entry);
+        refs.push(key);
+        unknown.push(lecturer.name);
+      } else problems.push(problem(col('teachers'), 'scheduleImport.namesakes', { name: lecturer.name, count: found.length }));
     }
+    const place = textAsWritten(at(row, 'place'));
+    const site = pointNamed(points, place);
     const draft = {
       date: date ?? '',
       start: times?.start ?? '',
@@ -189,26 +211,65 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
       title,
       module: textAsWritten(at(row, 'module')),
       format: textAsWritten(at(row, 'format')),
-      teacherIds,
-      place: textAsWritten(at(row, 'place')),
+      teacherIds: refs.filter((ref): ref is number => typeof ref === 'number'),
+      place,
+      siteId: site?.id ?? null,
       groups: [],
       notes: textAsWritten(at(row, 'notes')),
     };
     if (problems.length === 0) {
       const checked = sessionFieldsSchema.safeParse(draft);
-      if (checked.success) fields.set(sheetRow, checked.data);
+      if (checked.success) drafts.set(sheetRow, { fields: checked.data, refs });
       else
         for (const issue of toFieldIssues(checked.error.issues))
           problems.push({ column: columnOfField(issue.field), message: issue.message });
     }
-    rows.push({ row: sheetRow, ...draft, teachers: names, problems });
+    const { siteId: _siteId, teacherIds: _teacherIds, ...shown } = draft;
+    rows.push({
+      row: sheetRow,
+      ...shown,
+      teachers: lecturers.map((lecturer) => lecturer.name),
+      newTeachers: unknown,
+      siteName: site?.name ?? null,
+      problems,
+    });
   });
   const token = importToken(target.id, book.digest);
-  return { rows, fields, token, fileName: book.fileName, header };
+  return { rows, drafts, newTeachers, token, fileName: book.fileName, header };
 };
 
-const addAll = (core: Core, classId: number, parsed: Parsed) => {
-  for (const fields of parsed.fields.values()) insertSession(core, classId, fields, []);
+// The file's sessions written, with the lecturers it names added first (外聘, with their unit).
+const addAll = (core: Core, classId: number, parsed: Parsed): number => {
+  const added = new Map<string, number>();
+  for (const [key, lecturer] of parsed.newTeachers)
+    added.set(
+      key,
+      createStaff(core, {
+        name: lecturer.name,
+        roles: [defaultVocab.staffRole[0] ?? ''].filter(Boolean),
+        organisation: lecturer.organisation,
+        title: lecturer.title,
+        phone: '',
+        expertise: '',
+        notes: '',
+        external: true,
+      }).id,
+    );
+  for (const { fields, refs } of parsed.drafts.values()) {
+    const teacherIds = refs.map((ref) => (typeof ref === 'number' ? ref : (added.get(ref) ?? 0))).filter((id) => id > 0);
+    insertSession(core, classId, { ...fields, teacherIds }, []);
+  }
+  return added.size;
+};
+
+// A place that names a teaching point: exactly, or as the one point whose name holds it (朝阳村
+// for 安石镇朝阳村) or that it holds.
+const pointNamed = (points: readonly { id: number; name: string }[], place: string) => {
+  if (place === '') return undefined;
+  const exact = points.find((point) => point.name === place);
+  if (exact || place.length < 3) return exact;
+  const near = points.filter((point) => point.name.includes(place) || place.includes(point.name));
+  return near.length === 1 ? near[0] : undefined;
 };
 
 // Undone on the way out: what the schedule would look like with the file's sessions in it.
@@ -257,7 +318,8 @@ export const previewScheduleImport = async (
     sheet: parsed.header.sheet.name,
     headerRow: parsed.header.sheet.firstRow + parsed.header.index,
     rows: parsed.rows,
-    conflicts: parsed.fields.size > 0 ? trialConflicts(core, job, target.id, parsed) : [],
+    newTeachers: [...parsed.newTeachers.values()],
+    conflicts: parsed.drafts.size > 0 ? trialConflicts(core, job, target.id, parsed) : [],
   };
 };
 
@@ -266,9 +328,9 @@ export const previewScheduleImport = async (
 // the write lock is taken; the transaction only writes and checks.
 export const commitScheduleImport = async (
   core: Core,
-  input: { classId: number; grant: string; token: string },
+  input: { classId: number; grant: string; token: string; addTeachers: boolean },
   job: Job,
-): Promise<{ added: number; conflicts: Conflict[] }> => {
+): Promise<{ added: number; teachersAdded: number; conflicts: Conflict[] }> => {
   const target = getClass(core, input.classId);
   assertWritable(target);
   const cached = lastParsed.get(core.db);
@@ -303,11 +365,23 @@ export const commitScheduleImport = async (
       },
     ]);
   }
-  if (parsed.fields.size === 0)
+  if (parsed.drafts.size === 0)
     throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('scheduleImport.nothing') }]);
+  if (parsed.newTeachers.size > 0 && !input.addTeachers)
+    throw invalidInput([
+      {
+        ...fieldIssue('addTeachers', 'required'),
+        message: message('scheduleImport.teachersNotAdded', {
+          names: [...parsed.newTeachers.values()]
+            .map((lecturer) => (lecturer.organisation ? `${lecturer.name}（${lecturer.organisation}）` : lecturer.name))
+            .join(message('text.list')),
+        }),
+      },
+    ]);
   job.checkpoint();
+  let teachersAdded = 0;
   const conflicts = job.transaction(() => {
-    addAll(core, target.id, parsed);
+    teachersAdded = addAll(core, target.id, parsed);
     const found = classConflicts(core, target.id);
     const { errors } = blocking(found);
     if (errors.length > 0)
@@ -322,5 +396,5 @@ export const commitScheduleImport = async (
   });
   lastParsed.delete(core.db);
   job.progress('write', 1, 1);
-  return { added: parsed.fields.size, conflicts };
+  return { added: parsed.drafts.size, teachersAdded, conflicts };
 };

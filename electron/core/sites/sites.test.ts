@@ -13,7 +13,9 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const pointId = async (search: string) =>
-  value(await t.router.call('sites.tree', { search })).bases.flatMap((b) => b.points).find((p) => p.name.includes(search))?.id ?? 0;
+  value(await t.router.call('sites.tree', { search }))
+    .bases.flatMap((b) => b.points)
+    .find((p) => p.name.includes(search))?.id ?? 0;
 
 describe('teaching bases and points', () => {
   it('shows the Liaoyuan bases as a tree, found by pinyin initials too', async () => {
@@ -32,13 +34,27 @@ describe('teaching bases and points', () => {
     const id = await pointId('秋硕合作社');
     const detail = value(await t.router.call('sites.get', { id }));
     expect(detail.visitHistory).toEqual([
-      expect.objectContaining({ className: '2019年年轻干部培训班', date: '2019-09-12', sessions: 1, titles: ['秋硕合作社现场教学'] }),
+      expect.objectContaining({
+        className: '2019年年轻干部培训班',
+        date: '2019-09-12',
+        sessions: 1,
+        titles: ['秋硕合作社现场教学'],
+      }),
     ]);
     expect(detail.travel.find((x) => x.name === '安石镇朝阳村')?.minutes).toBe(15);
     const review = value(
       await t.router.call('sites.addReview', {
         id,
-        review: { reviewedOn: '2019-09-20', reviewer: '孙海燕', theme: 5, courses: 4, facilities: 3, management: 4, teaching: 5, effect: 5 },
+        review: {
+          reviewedOn: '2019-09-20',
+          reviewer: '孙海燕',
+          theme: 5,
+          courses: 4,
+          facilities: 3,
+          management: 4,
+          teaching: 5,
+          effect: 5,
+        },
       }),
     );
     expect(review.average).toBe(4.33);
@@ -59,9 +75,9 @@ describe('teaching bases and points', () => {
     expect(value(await t.router.call('sites.get', { id })).travel.find((x) => x.siteId === other)?.minutes).toBe(35);
     value(await t.router.call('sites.setTravel', { id, travel: [{ siteId: other, minutes: null }] }));
     expect(value(await t.router.call('sites.get', { id: other })).travel.find((x) => x.siteId === id)?.minutes).toBeNull();
-    expect(failure(await t.router.call('sites.setTravel', { id, travel: [{ siteId: id, minutes: 3 }] }), 'INVALID_INPUT').message).toBe(
-      '不能设置教学点到它自己的车程',
-    );
+    expect(
+      failure(await t.router.call('sites.setTravel', { id, travel: [{ siteId: id, minutes: 3 }] }), 'INVALID_INPUT').message,
+    ).toBe('不能设置教学点到它自己的车程');
   });
 
   it('refuses a second point of the same name, a base that does not exist, and a capacity of nothing', async () => {
@@ -69,9 +85,9 @@ describe('teaching bases and points', () => {
     expect(failure(await t.router.call('sites.savePoint', { fields: { name: '秋硕合作社' } }), 'INVALID_INPUT').message).toBe(
       '已有名为“秋硕合作社”的现场教学点',
     );
-    expect(failure(await t.router.call('sites.savePoint', { fields: { name: '新教学点', baseId: 999 } }), 'INVALID_INPUT').message).toBe(
-      '找不到这个教学基地',
-    );
+    expect(
+      failure(await t.router.call('sites.savePoint', { fields: { name: '新教学点', baseId: 999 } }), 'INVALID_INPUT').message,
+    ).toBe('找不到这个教学基地');
     const zero = failure(await t.router.call('sites.savePoint', { fields: { name: '新教学点', capacity: 0 } }), 'INVALID_INPUT');
     expect(zero.details?.issues?.[0]).toMatchObject({ field: 'fields.capacity' });
     expect(zero.message).toContain('容纳人数');
@@ -96,7 +112,9 @@ describe('teaching bases and points', () => {
       siteId,
       teacherIds: [teacher],
     });
-    const crowded = value(await t.router.call('schedule.check', { classId, session: session(cotton, '08:30', '10:00', '棉袜企业参观') }));
+    const crowded = value(
+      await t.router.call('schedule.check', { classId, session: session(cotton, '08:30', '10:00', '棉袜企业参观') }),
+    );
     expect(crowded.find((c) => c.kind === 'over_capacity')?.message).toBe('东辽县第一棉袜生产企业最多容纳 30 人，这节课有 40 人');
     const saved = value(
       await t.router.call('schedule.save', {
@@ -107,8 +125,12 @@ describe('teaching bases and points', () => {
     );
     // The place of a session at a point is the point's name.
     expect(saved.session).toMatchObject({ place: '安石镇朝阳村', siteId: village });
-    const hurried = value(await t.router.call('schedule.check', { classId, session: session(cooperative, '10:05', '11:30', '合作社座谈') }));
-    expect(hurried.find((c) => c.kind === 'travel_time')?.message).toBe('从“安石镇朝阳村”到“秋硕合作社”需要约 15 分钟，两节课之间只有 5 分钟');
+    const hurried = value(
+      await t.router.call('schedule.check', { classId, session: session(cooperative, '10:05', '11:30', '合作社座谈') }),
+    );
+    expect(hurried.find((c) => c.kind === 'travel_time')?.message).toBe(
+      '从“安石镇朝阳村”到“秋硕合作社”需要约 15 分钟，两节课之间只有 5 分钟',
+    );
   });
 });
 
@@ -124,9 +146,12 @@ describe('teaching points as a spreadsheet', () => {
     try {
       const result = value(await fresh.router.call('sites.import', { grant: fresh.grant(file, 'tableImport') }));
       expect(result).toEqual({ bases: { added: 2, updated: 0 }, points: { added: 13, updated: 0, unchanged: 0 } });
-      const shape = (tree: { bases: { name: string; points: { name: string; capacity: number | null; modules: string[] }[] }[] }) =>
-        tree.bases.map((b) => [b.name, b.points.map((p) => [p.name, p.capacity, p.modules.join('、')])]);
-      expect(shape(value(await fresh.router.call('sites.tree', {})))).toEqual(shape(value(await t.router.call('sites.tree', {}))));
+      const shape = (tree: {
+        bases: { name: string; points: { name: string; capacity: number | null; modules: string[] }[] }[];
+      }) => tree.bases.map((b) => [b.name, b.points.map((p) => [p.name, p.capacity, p.modules.join('、')])]);
+      expect(shape(value(await fresh.router.call('sites.tree', {})))).toEqual(
+        shape(value(await t.router.call('sites.tree', {}))),
+      );
       // Again: nothing new, nothing changed.
       expect(value(await fresh.router.call('sites.import', { grant: fresh.grant(file, 'tableImport') })).points).toEqual({
         added: 0,
@@ -142,10 +167,17 @@ describe('teaching points as a spreadsheet', () => {
     const before = snapshot(t.core.db);
     const refused = async (rows: (string | number | null)[][]) =>
       failure(
-        await t.router.call('sites.import', { grant: t.grant(writeBook(join(t.dir, `bad-${rows.length}-${Math.random()}.xlsx`), rows), 'tableImport') }),
+        await t.router.call('sites.import', {
+          grant: t.grant(writeBook(join(t.dir, `bad-${rows.length}-${Math.random()}.xlsx`), rows), 'tableImport'),
+        }),
         'INVALID_INPUT',
       ).message;
-    expect(await refused([['教学点名称', '类型', '门票价格'], ['新教学点', '展馆', 20]])).toMatch(/^第 1 行的“C（门票价格）”列无法识别/);
+    expect(
+      await refused([
+        ['教学点名称', '类型', '门票价格'],
+        ['新教学点', '展馆', 20],
+      ]),
+    ).toMatch(/^第 1 行的“C（门票价格）”列无法识别/);
     expect(
       await refused([
         ['现场教学点一览'],
@@ -154,8 +186,15 @@ describe('teaching points as a spreadsheet', () => {
         ['新基地', '另一个点', '三十'],
         ['新基地', '新教学点', 20],
       ]),
-    ).toBe('文件中有 2 处问题，没有导入任何内容：第 4 行：“容纳人数”应为数字：三十；第 5 行：第 5 行与第 3 行的“教学点名称”相同：新教学点');
-    expect(await refused([['教学点名称', '容纳人数'], ['新教学点', 0]])).toMatch(/^文件中有 1 处问题.*第 2 行：容纳人数：/);
+    ).toBe(
+      '文件中有 2 处问题，没有导入任何内容：第 4 行：“容纳人数”应为数字：三十；第 5 行：与第 3 行的“教学点名称”相同：新教学点',
+    );
+    expect(
+      await refused([
+        ['教学点名称', '容纳人数'],
+        ['新教学点', 0],
+      ]),
+    ).toMatch(/^文件中有 1 处问题.*第 2 行：容纳人数：/);
     expect(await refused([['名单'], ['甲', '乙']])).toMatch(/找不到表头/);
     expect(snapshot(t.core.db)).toBe(before);
   });

@@ -100,7 +100,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       active: yesNoCell(cells.active, true),
     });
     if (!parsed.success) {
-      for (const issue of toFieldIssues(parsed.error.issues)) {
+      for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.pointName', kind: 'fields.pointKind' })) {
         const field = issue.field.split('.')[0] as Field | 'baseId' | 'guideStaffId' | 'guideName';
         const column = field === 'guideStaffId' || field === 'guideName' ? 'guide' : field === 'baseId' ? 'base' : field;
         problems.push({ row, message: `${label(column)}：${issue.message}` });

@@ -19,6 +19,7 @@ type StaffRow = {
   phone: string;
   expertise: string;
   notes: string;
+  external: number;
   name_readings: string;
   session_count: number;
 };
@@ -34,6 +35,7 @@ const toStaff = (row: StaffRow): Staff => ({
   phone: row.phone,
   expertise: row.expertise,
   notes: row.notes,
+  external: row.external === 1,
   sessionCount: row.session_count,
 });
 
@@ -85,6 +87,7 @@ export const getStaff = (core: Core, id: number): StaffDetail => {
 const params = (fields: StaffFields) => ({
   ...fields,
   roles: JSON.stringify(fields.roles),
+  external: fields.external ? 1 : 0,
   readings: encodeReadings(readingsOf(fields.name)),
 });
 
@@ -92,8 +95,8 @@ export const createStaff = (core: Core, fields: StaffFields): StaffDetail => {
   const now = timestamp(core);
   const { lastInsertRowid } = statement(
     core.db,
-    `INSERT INTO staff (name, roles, organisation, title, phone, expertise, notes, name_readings, created_at, updated_at)
-       VALUES (@name, @roles, @organisation, @title, @phone, @expertise, @notes, @readings, @now, @now)`,
+    `INSERT INTO staff (name, roles, organisation, title, phone, expertise, notes, external, name_readings, created_at, updated_at)
+       VALUES (@name, @roles, @organisation, @title, @phone, @expertise, @notes, @external, @readings, @now, @now)`,
   ).run({ ...params(fields), now });
   return getStaff(core, Number(lastInsertRowid));
 };
@@ -103,7 +106,7 @@ export const updateStaff = (core: Core, id: number, fields: StaffFields): StaffD
   statement(
     core.db,
     `UPDATE staff SET name = @name, roles = @roles, organisation = @organisation, title = @title, phone = @phone,
-         expertise = @expertise, notes = @notes, name_readings = @readings, updated_at = @now WHERE id = @id`,
+         expertise = @expertise, notes = @notes, external = @external, name_readings = @readings, updated_at = @now WHERE id = @id`,
   ).run({ ...params(fields), id, now: timestamp(core) });
   return getStaff(core, id);
 };

@@ -1,0 +1,163 @@
+import type { ExportResult } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import { type StaffFields, staffFieldsSchema } from '../../../shared/staff/schemas';
+import { toFieldIssues } from '../../../shared/validation';
+import { record } from '../audit/service';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { renderTableDoc } from '../documents/render';
+import {
+  duplicatesBy,
+  listCell,
+  readTable,
+  refuseRows,
+  type TableProblem,
+  type TableSpec,
+  textCell,
+} from '../documents/table-import';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
+import { getSettings } from '../settings/service';
+import { createStaff, getStaff, listStaff, updateStaff } from './service';
+
+// The 师资库 as offices keep it in Excel: one person a row. A person is the same person when name and
+// unit agree (two 王建国 of two units are two people).
+
+type Field = 'name' | 'organisation' | 'title' | 'phone' | 'external' | 'expertise' | 'roles' | 'notes';
+
+export const staffTable: TableSpec<Field> = {
+  synonyms: {
+    name: ['姓名', '名字', '授课人', '教师姓名'],
+    organisation: ['单位', '工作单位', '所在单位'],
+    title: ['职务职称', '职务', '职称', '职务/职称'],
+    phone: ['联系电话', '电话', '手机'],
+    external: ['内部/外聘', '类别', '聘任类型', '是否外聘', '外聘'],
+    expertise: ['讲授专题', '专长', '研究方向', '授课专题'],
+    roles: ['角色', '项目组角色'],
+    notes: ['备注'],
+  },
+  required: ['name'],
+};
+
+const order = Object.keys(staffTable.synonyms) as Field[];
+const label = (field: Field) => staffTable.synonyms[field][0] ?? field;
+
+// 外聘 / 校外 / 是 → external; 内部 / 校内 / 否 / blank → not.
+const externalOf = (text: string): boolean => /^(外聘|校外|外部|是|兼职)$/.test(text);
+
+const keyOf = (fields: { name: string; organisation: string }) => `${fields.name}\u0000${fields.organisation}`;
+
+export const importStaff = async (
+  core: Core,
+  grant: string,
+  job: Job,
+): Promise<{ added: number; updated: number; unchanged: number }> => {
+  job.progress('read', 0, 1);
+  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
+  const records = readTable(book, staffTable);
+  const problems: TableProblem[] = duplicatesBy(
+    records,
+    (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
+    `${label('name')}${message('text.list')}${label('organisation')}`,
+  ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) }));
+  const rows: StaffFields[] = [];
+  for (const { row, cells } of records) {
+    const parsed = staffFieldsSchema.safeParse({
+      name: textCell(cells.name),
+      organisation: textCell(cells.organisation),
+      title: textCell(cells.title),
+      phone: textCell(cells.phone),
+      external: externalOf(textCell(cells.external)),
+      expertise: textCell(cells.expertise),
+      roles: listCell(cells.roles),
+      notes: textCell(cells.notes),
+    });
+    if (!parsed.success) {
+      for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.personName' })) {
+        const field = (issue.field.split('.')[0] ?? 'name') as Field;
+        problems.push({ row, message: `${label(field)}：${issue.message}` });
+      }
+      continue;
+    }
+    rows.push(parsed.data);
+  }
+  if (problems.length > 0) throw refuseRows(problems);
+  job.checkpoint();
+  return job.transaction(() => {
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const known = new Map(
+      statement<[], { id: number; name: string; organisation: string }>(core.db, 'SELECT id, name, organisation FROM staff')
+        .all()
+        .map((row) => [keyOf(row), row.id]),
+    );
+    for (const fields of rows) {
+      const id = known.get(keyOf(fields));
+      if (id === undefined) {
+        known.set(keyOf(fields), createStaff(core, fields).id);
+        counts.added += 1;
+        continue;
+      }
+      const before = getStaff(core, id);
+      // Roles given in the file are added to those the person has; none given keeps theirs.
+      const roles = [...new Set([...before.roles, ...fields.roles])];
+      const after = updateStaff(core, id, { ...fields, roles });
+      if (JSON.stringify(before) === JSON.stringify(after)) counts.unchanged += 1;
+      else counts.updated += 1;
+    }
+    record(core, {
+      action: 'import',
+      entity: 'staff',
+      summary: message('staff.importSummary', { ...counts, file: book.fileName }),
+      after: counts,
+    });
+    job.progress('write', rows.length, rows.length);
+    return counts;
+  });
+};
+
+export const exportStaff = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const people = listStaff(core, undefined).items;
+  const widths: Record<Field, number> = {
+    name: 6,
+    organisation: 16,
+    title: 8,
+    phone: 11,
+    external: 5,
+    expertise: 16,
+    roles: 10,
+    notes: 10,
+  };
+  const rows = people.map((person) => {
+    const values: Record<Field, string> = {
+      name: person.name,
+      organisation: person.organisation,
+      title: person.title,
+      phone: person.phone,
+      external: message(person.external ? 'staff.external' : 'staff.internal'),
+      expertise: person.expertise,
+      roles: person.roles.join(message('text.list')),
+      notes: person.notes,
+    };
+    return order.map((field) => values[field]);
+  });
+  const bytes = await renderTableDoc(
+    core,
+    {
+      title: message('staff.listTitle'),
+      subtitle: getSettings(core).schoolName,
+      orientation: 'landscape',
+      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
+    },
+    'xlsx',
+  );
+  return finishExport(core, job, target, bytes, {
+    rows: rows.length,
+    audit: {
+      entity: 'staff',
+      summary: message('staff.exportSummary', { count: rows.length, path: target.path }),
+      after: { format: 'xlsx', path: target.path, people: rows.length },
+    },
+  });
+};
