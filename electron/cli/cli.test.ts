@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
 import { docxText, readXlsx } from '../core/testing/read-documents';
-import { messyRoster, standardRoster } from '../core/testing/roster-files';
+import { messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
 import { run } from './run';
 
@@ -219,6 +221,91 @@ describe('command line', () => {
     const both = await cadre('schedule', 'export', '--format', 'ics', '--out', ics);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('二选一');
+  });
+
+  it('keeps sites, staff and households from spreadsheets, and places a class in a village', async () => {
+    const base = join(temp.dir, 'in');
+    mkdirSync(base);
+    const sites = writeBook(join(base, '教学点.xlsx'), [
+      ['基地', '教学点名称', '类型', '容纳人数', '距党校车程（分钟）'],
+      ['安石镇朝阳村', '安石镇朝阳村', '村', 60, 50],
+      ['辽河源现代生态农业产业园', '秋硕合作社', '合作社', 50, 50],
+    ]);
+    expect((await cadre('sites', 'import', sites)).stdout).toBe('基地：新增 2 个；教学点：新增 2 个，更新 0 个，未变 0 个');
+    const listed = await cadre('sites', 'list', '--json');
+    expect(
+      (JSON.parse(listed.stdout) as { bases: { points: { name: string }[] }[] }).bases.flatMap((b) =>
+        b.points.map((p) => p.name),
+      ),
+    ).toEqual(['安石镇朝阳村', '秋硕合作社']);
+    expect((await cadre('sites', 'list', '--search', 'qs')).stdout).toContain('秋硕合作社');
+    const households = writeBook(join(base, '农户.xlsx'), [
+      ['户主', '联系电话', '床位数', '可接待'],
+      ['王德福', '0437-5550101', 4, '均可'],
+      ['李桂兰', '0437-5550102', 3, '女'],
+      ['张宝山', '0437-5550103', 2, '男'],
+    ]);
+    expect((await cadre('households', 'import', '--site', '安石镇朝阳村', households)).stdout).toBe(
+      '“安石镇朝阳村”：新增 3 户，更新 0 户，未变 0 户',
+    );
+    const notVillage = await cadre('households', 'import', '--site', '秋硕合作社', households);
+    expect(notVillage.code).toBe(1);
+    expect(notVillage.stderr).toContain('不是村');
+    const staff = writeBook(join(base, '师资.xlsx'), [
+      ['姓名', '单位', '职称', '内部/外聘'],
+      ['韩丽', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],
+    ]);
+    expect((await cadre('staff', 'import', staff)).stdout).toBe('新增 1 人，更新 0 人，未变 0 人');
+    expect((await cadre('staff', 'list')).stdout).toMatch(/韩丽\s+东辽县安石镇朝阳村\s+村党支部书记\s+外聘/);
+
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(base, 12))).code).toBe(0);
+    const assign = [
+      'lodging',
+      'assign',
+      '--class',
+      '2019-001',
+      '--site',
+      '安石镇朝阳村',
+      '--from',
+      '2019-09-11',
+      '--to',
+      '2019-09-13',
+    ];
+    const placed = await cadre(...assign, '--json');
+    const result = JSON.parse(placed.stdout) as {
+      placements: unknown[];
+      unplaced: { reason: string }[];
+      figures: { placed: number };
+    };
+    // Nine beds for twelve people: nine placed, the others listed with the reason, and exit code 3.
+    expect(result.figures.placed).toBe(9);
+    expect(result.unplaced).toHaveLength(3);
+    expect(placed.code).toBe(3);
+    const shown = await cadre(...assign);
+    expect(shown.stdout).toContain('2019年年轻干部培训班　安石镇朝阳村　2019年9月11日 入住，2019年9月13日 离开（2 晚）');
+    expect(shown.stdout).toContain('安排 9/12 人，用 3 户；同一单位同住一户最多 1 人；班委同住一户最多 0 人\n未能安排 3 人：');
+    expect(shown.stdout).toMatch(/\n {2}.+（男，未分组）：男学员床位不足：还差 2 张/);
+    const out = join(temp.dir, '农户入住名单.xlsx');
+    expect(
+      (
+        await cadre(
+          'lodging',
+          'export',
+          '--class',
+          '2019-001',
+          '--site',
+          '安石镇朝阳村',
+          '--document',
+          'households',
+          '--format',
+          'xlsx',
+          '--out',
+          out,
+        )
+      ).code,
+    ).toBe(0);
+    expect((await readXlsx(out)).rows.flat().some((cell) => String(cell).startsWith('户主：王德福'))).toBe(true);
   });
 
   it('runs as a real process through npm’s entry point', async () => {

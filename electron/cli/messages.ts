@@ -181,7 +181,79 @@ const zhCN = {
       column: '{{column}}列 {{message}}',
       file: '文件：{{name}}（工作表“{{sheet}}”，表头在第 {{row}} 行）',
       added: '已导入 {{count}} 节课',
+      addTeachers: '把师资库中没有的授课人作为外聘师资一并添加',
+      teachersAdded: '新增外聘师资 {{count}} 人：{{names}}',
       conflicts: '需要确认的提示 {{count}} 个：',
+    },
+  },
+  sites: {
+    what: '教学点表格文件',
+    import: {
+      usage: 'sites import 文件',
+      summary: '从表格（.xlsx、.xls、.csv）导入教学基地和现场教学点，全部成功或全部不导入',
+      done: '基地：新增 {{basesAdded}} 个；教学点：新增 {{added}} 个，更新 {{updated}} 个，未变 {{unchanged}} 个',
+    },
+    list: {
+      usage: 'sites list [--search 文字] [--json]',
+      summary: '列出教学基地和现场教学点',
+      search: '按名称（可用拼音首字母）、类型、乡镇或专题查找',
+      columns: { base: '基地', name: '教学点', kind: '类型', capacity: '容纳', minutes: '车程（分钟）', households: '农户' },
+    },
+    export: {
+      usage: 'sites export --out 文件.xlsx',
+      summary: '导出全部教学基地和现场教学点为 Excel 表格（可再导入）',
+      done: '已导出 {{rows}} 个教学点到 {{path}}',
+    },
+    needSite: '请用 --site 指定教学点（名称或编号）',
+    noSite: '找不到教学点“{{name}}”',
+  },
+  staff: {
+    what: '师资表格文件',
+    import: {
+      usage: 'staff import 文件',
+      summary: '从表格导入师资库（姓名、单位、职务职称、电话、内部/外聘、讲授专题），全部成功或全部不导入',
+      done: '新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人',
+    },
+    list: {
+      usage: 'staff list [--search 文字] [--json]',
+      summary: '列出师资库',
+      search: '按姓名（可用拼音首字母）、单位或专长查找',
+      columns: { name: '姓名', organisation: '单位', title: '职务职称', kind: '类别', sessions: '授课次数' },
+    },
+  },
+  households: {
+    what: '接待农户表格文件',
+    import: {
+      usage: 'households import --site <教学点> 文件',
+      summary: '从表格导入一个村的接待农户（户主、电话、地址、床位数、可接待），全部成功或全部不导入',
+      done: '“{{site}}”：新增 {{added}} 户，更新 {{updated}} 户，未变 {{unchanged}} 户',
+    },
+  },
+  lodging: {
+    assign: {
+      usage: 'lodging assign --class <ID 或编号> --site <教学点> --from 入住日期 --to 离开日期 [--groups 1,2] [--json]',
+      summary: '把班次学员自动安排到村里的接待农户（已锁定的保持不动），列出未能安排的人及原因',
+      from: '入住日期（年-月-日）',
+      to: '离开日期（年-月-日）',
+      groups: '只安排这些小组（逗号分隔），默认全班',
+      needDates: '请用 --from 和 --to 指定入住和离开日期',
+      stay: '{{className}}　{{site}}　{{arrive}} 入住，{{depart}} 离开（{{nights}} 晚）',
+      columns: { head: '户主', beds: '床位', people: '入住', guests: '学员' },
+      unplaced: '未能安排 {{count}} 人：',
+      unplacedRow: '  {{name}}（{{sex}}，{{group}}）：{{reason}}',
+      figures:
+        '安排 {{placed}}/{{people}} 人，用 {{households}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人',
+      groupFigures: '每组平均分在 {{perGroup}} 户（最多 {{maxPerGroup}} 户）',
+      groupN: '第{{n}}组',
+      noGroup: '未分组',
+    },
+    export: {
+      usage:
+        'lodging export --class <ID 或编号> --site <教学点> --document households|trainees|plan|hours --format xlsx|docx|pdf --out 文件',
+      summary: '导出“四同”文件：农户入住名单、学员住宿安排表、活动日程、参与及劳动时长',
+      document: '文件：households（给村里的农户名单）/ trainees（学员住宿安排表）/ plan（活动日程）/ hours（参与及劳动时长）',
+      noStay: '这个班次在“{{site}}”还没有住宿安排，请先运行 lodging assign',
+      done: '已导出到 {{path}}',
     },
   },
   data: {

@@ -2,6 +2,15 @@ import type { Command } from '../command';
 import { classCommands } from './classes';
 import { dataCommands } from './data';
 import { rosterCommands } from './roster';
+import { lodgingCommands } from './lodging';
 import { scheduleCommands } from './schedule';
+import { siteCommands } from './sites';
 
-export const commands: readonly Command[] = [...classCommands, ...rosterCommands, ...scheduleCommands, ...dataCommands];
+export const commands: readonly Command[] = [
+  ...classCommands,
+  ...rosterCommands,
+  ...scheduleCommands,
+  ...siteCommands,
+  ...lodgingCommands,
+  ...dataCommands,
+];

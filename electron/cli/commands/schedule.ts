@@ -54,11 +54,11 @@ export const scheduleCommands: readonly Command[] = [
     },
     print: ({ path, rows }) => cliText('schedule.export.done', { rows, path }),
   }),
-  steps<{ preview: ScheduleImportPreview; added: number; conflicts: Conflict[] }>({
+  steps<{ preview: ScheduleImportPreview; added: number; teachersAdded: number; conflicts: Conflict[] }>({
     words: ['schedule', 'import'],
     usage: cliText('schedule.import.usage'),
     summary: cliText('schedule.import.summary'),
-    options: classOption,
+    options: { ...classOption, 'add-teachers': { type: 'boolean', describe: cliText('schedule.import.addTeachers') } },
     execute: async ({ call, grant }, values, positionals) => {
       const file = grant(oneFile(positionals, cliText('schedule.import.what')), 'scheduleImport');
       const id = await classId(call, values);
@@ -85,17 +85,29 @@ export const scheduleCommands: readonly Command[] = [
             ),
           ].join('\n'),
         });
-      const result = await call('schedule.importCommit', { ...source, token: preview.value.token });
+      const result = await call('schedule.importCommit', {
+        ...source,
+        token: preview.value.token,
+        addTeachers: values['add-teachers'] === true,
+      });
       return result.ok ? ok({ preview: preview.value, ...result.value }) : err(result.error);
     },
-    print: ({ preview, added, conflicts }) =>
+    print: ({ preview, added, teachersAdded, conflicts }) =>
       [
         cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
         cliText('schedule.import.added', { count: added }),
+        ...(teachersAdded > 0
+          ? [
+              cliText('schedule.import.teachersAdded', {
+                count: teachersAdded,
+                names: preview.newTeachers.map((t) => (t.organisation ? `${t.name}（${t.organisation}）` : t.name)).join('、'),
+              }),
+            ]
+          : []),
         ...(conflicts.length > 0
           ? [cliText('schedule.import.conflicts', { count: conflicts.length }), ...conflicts.map((c) => `  ${c.message}`)]
           : []),
       ].join('\n'),
-    json: ({ added, conflicts }) => ({ added, conflicts }),
+    json: ({ added, teachersAdded, conflicts }) => ({ added, teachersAdded, conflicts }),
   }),
 ];

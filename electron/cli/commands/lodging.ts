@@ -1,0 +1,157 @@
+import { chineseDate } from '../../../shared/dates';
+import { message } from '../../../shared/i18n/translate';
+import type { Board, Stay } from '../../../shared/lodging/schemas';
+import { err, ok, type Result } from '../../../shared/result';
+import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
+import { formatTable } from '../format';
+import { cliText } from '../messages';
+import { classId, classOption } from './class-args';
+import { siteId, siteOption } from './sites';
+
+const groupsOf = (values: Values): number[] | undefined => {
+  const text = values['groups'];
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  return text
+    .split(/[,，、\s]+/)
+    .filter(Boolean)
+    .map(Number);
+};
+
+// The class's stay in the village on those dates: found, or made.
+const stayFor = async (call: Call, values: Values, make: boolean): Promise<Result<Stay>> => {
+  const id = await classId(call, values);
+  if (!id.ok) return id;
+  const site = await siteId(call, values);
+  if (!site.ok) return site;
+  const stays = await call('lodging.stays', { classId: id.value });
+  if (!stays.ok) return stays;
+  const from = values['from'];
+  const to = values['to'];
+  const found = stays.value.find(
+    (stay) =>
+      stay.siteId === site.value.id &&
+      (typeof from !== 'string' || stay.arrive === from) &&
+      (typeof to !== 'string' || stay.depart === to),
+  );
+  if (found) return ok(found);
+  if (!make) return err({ code: 'NOT_FOUND', message: cliText('lodging.export.noStay', { site: site.value.name }) });
+  if (typeof from !== 'string' || typeof to !== 'string') throw new UsageError(cliText('lodging.assign.needDates'));
+  return call('lodging.saveStay', {
+    classId: id.value,
+    fields: defined({ siteId: site.value.id, arrive: from, depart: to, groups: groupsOf(values) }),
+  });
+};
+
+const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '—');
+const groupWord = (group: number | null) =>
+  group === null ? cliText('lodging.assign.noGroup') : cliText('lodging.assign.groupN', { n: group });
+
+export const lodgingCommands: readonly Command[] = [
+  steps<Board>({
+    words: ['lodging', 'assign'],
+    usage: cliText('lodging.assign.usage'),
+    summary: cliText('lodging.assign.summary'),
+    options: {
+      ...classOption,
+      ...siteOption,
+      from: { type: 'string', describe: cliText('lodging.assign.from') },
+      to: { type: 'string', describe: cliText('lodging.assign.to') },
+      groups: { type: 'string', describe: cliText('lodging.assign.groups') },
+    },
+    execute: async ({ call }, values) => {
+      const stay = await stayFor(call, values, true);
+      if (!stay.ok) return stay;
+      return call('lodging.assign', { stayId: stay.value.id });
+    },
+    print: (board) => {
+      const { stay, figures } = board;
+      const label = (key: 'head' | 'beds' | 'people' | 'guests') => cliText(`lodging.assign.columns.${key}`);
+      const lines = [
+        cliText('lodging.assign.stay', {
+          className: stay.className,
+          site: stay.siteName,
+          arrive: chineseDate(stay.arrive),
+          depart: chineseDate(stay.depart),
+          nights: stay.nights,
+        }),
+        '',
+        formatTable(
+          [label('head'), label('beds'), label('people'), label('guests')],
+          board.households
+            .filter((h) => h.occupants.length > 0)
+            .map((h) => [
+              h.head,
+              String(h.free),
+              String(h.occupants.length),
+              h.occupants.map((o) => `${o.name}（${sexWord(o.sex)}，${groupWord(o.group)}）`).join('、'),
+            ]),
+        ),
+        '',
+        [
+          cliText('lodging.assign.figures', {
+            placed: figures.placed,
+            people: figures.people,
+            households: figures.householdsUsed,
+            sameUnit: figures.maxSameUnit,
+            leaders: figures.maxLeaders,
+          }),
+          ...(figures.groups > 0
+            ? [
+                cliText('lodging.assign.groupFigures', {
+                  perGroup: figures.householdsPerGroup,
+                  maxPerGroup: figures.maxHouseholdsPerGroup,
+                }),
+              ]
+            : []),
+        ].join(message('text.clauses')),
+      ];
+      if (board.unplaced.length > 0)
+        lines.push(
+          cliText('lodging.assign.unplaced', { count: board.unplaced.length }),
+          ...board.unplaced.map((u) =>
+            cliText('lodging.assign.unplacedRow', {
+              name: u.name,
+              sex: sexWord(u.sex),
+              group: groupWord(u.group),
+              reason: u.message,
+            }),
+          ),
+        );
+      return lines.join('\n');
+    },
+    json: (board) => ({
+      stay: board.stay,
+      placements: board.households.flatMap((h) =>
+        h.occupants.map((o) => ({ householdId: h.id, head: h.head, enrolmentId: o.enrolmentId, name: o.name, locked: o.locked })),
+      ),
+      unplaced: board.unplaced.map((u) => ({ enrolmentId: u.enrolmentId, name: u.name, reason: u.reason, message: u.message })),
+      figures: board.figures,
+    }),
+    // People left without a bed: the command did its work, but not all of it.
+    exitCode: (board) => (board.unplaced.length > 0 ? 3 : 0),
+  }),
+  steps<{ path: string; rows: number }>({
+    words: ['lodging', 'export'],
+    usage: cliText('lodging.export.usage'),
+    summary: cliText('lodging.export.summary'),
+    options: {
+      ...classOption,
+      ...siteOption,
+      from: { type: 'string', describe: cliText('lodging.assign.from') },
+      document: { type: 'string', describe: cliText('lodging.export.document') },
+      format: { type: 'string', describe: cliText('schedule.export.format') },
+      out: { type: 'string', describe: cliText('classArgs.out') },
+    },
+    execute: async ({ call, grant }, values) => {
+      const out = values['out'];
+      if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
+      const stay = await stayFor(call, values, false);
+      if (!stay.ok) return stay;
+      return call(
+        'lodging.export',
+        defined({ stayId: stay.value.id, document: values['document'], format: values['format'], grant: grant(out, 'export') }),
+      );
+    },
+    print: ({ path }) => cliText('lodging.export.done', { path }),
+  }),
+];
