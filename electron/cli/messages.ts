@@ -241,6 +241,7 @@ const zhCN = {
       columns: { head: '户主', beds: '床位', people: '入住', guests: '学员' },
       unplaced: '未能安排 {{count}} 人：',
       unplacedRow: '  {{name}}（{{sex}}，{{group}}）：{{reason}}',
+      guest: '{{name}}（{{sex}}，{{group}}）',
       figures:
         '安排 {{placed}}/{{people}} 人，用 {{households}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人',
       groupFigures: '每组平均分在 {{perGroup}} 户（最多 {{maxPerGroup}} 户）',

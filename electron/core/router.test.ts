@@ -160,6 +160,10 @@ describe('router', () => {
     const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
     const roster = standardRoster(t.dir, 5, 'property.xlsx');
     const backup = value(await t.router.call('backup.create', {})).path;
+    const village =
+      value(await t.router.call('sites.tree', { search: '朝阳村' }))
+        .bases.flatMap((base) => base.points)
+        .find((point) => point.kind === '村')?.id ?? 0;
     const files: Record<GrantPurpose, string> = {
       rosterImport: roster,
       scheduleImport: roster,
@@ -180,6 +184,12 @@ describe('router', () => {
       { channel: 'files.showInFolder', purpose: 'export', field: 'grant', input: {} },
       { channel: 'backup.inspect', purpose: 'restoreFrom', field: 'grant', input: {} },
       { channel: 'backup.create', purpose: 'backupFolder', field: 'folder', input: {} },
+      { channel: 'sites.import', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'lodging.importHouseholds', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
+      { channel: 'sites.export', purpose: 'export', field: 'grant', input: {} },
+      { channel: 'staff.export', purpose: 'export', field: 'grant', input: {} },
+      { channel: 'lodging.exportHouseholds', purpose: 'export', field: 'grant', input: { siteId: village } },
     ];
     const outcomes = new Map<string, number>();
     const tally = (outcome: string): void => {

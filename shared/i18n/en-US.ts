@@ -270,6 +270,8 @@ export const enUS = {
   },
   text: {
     list: ', ',
+    withNote: '{{text}} ({{note}})',
+    labelled: '{{label}}: {{text}}',
     clauses: '; ',
     gap: '    ',
     space: ' ',

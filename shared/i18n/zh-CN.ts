@@ -265,6 +265,8 @@ export const zhCN = {
   },
   text: {
     list: '、',
+    withNote: '{{text}}（{{note}}）',
+    labelled: '{{label}}：{{text}}',
     clauses: '；',
     gap: '　　',
     space: '　',

@@ -247,3 +247,25 @@ export const lodgingSchemas = {
     jobId: jobIdSchema,
   }),
 };
+
+// The columns of a village's list of host households, and the words offices head them with.
+export type HouseholdColumn = 'head' | 'phone' | 'address' | 'beds' | 'hosts' | 'notes' | 'active';
+
+export const householdColumns: Record<HouseholdColumn, readonly string[]> = {
+  head: ['户主', '户主姓名', '农户', '接待农户'],
+  phone: ['联系电话', '电话', '手机'],
+  address: ['地址', '住址', '家庭住址'],
+  beds: ['床位数', '床位', '可住人数'],
+  hosts: ['可接待', '接待性别', '性别要求'],
+  notes: ['备注', '注意事项'],
+  active: ['启用', '是否启用'],
+};
+
+// 男 / 女 / 均可 (and what people write for them) in the 可接待 column.
+export const hostsOfWord = (text: string): Hosts | undefined => {
+  if (text === '') return 'any';
+  if (/^(男|男性|只接待男|男学员)$/.test(text)) return 'male';
+  if (/^(女|女性|只接待女|女学员)$/.test(text)) return 'female';
+  if (/^(均可|男女均可|不限|男女|都可以|any)$/i.test(text)) return 'any';
+  return hostsValues.find((value) => value === text);
+};

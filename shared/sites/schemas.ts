@@ -150,3 +150,38 @@ export const sitesSchemas = {
   import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
   export: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
 };
+
+// The columns of a list of teaching points, and the words offices head them with (the first is
+// what an export writes).
+export type SiteColumn =
+  | 'base'
+  | 'name'
+  | 'kind'
+  | 'address'
+  | 'township'
+  | 'contactName'
+  | 'contactPhone'
+  | 'guide'
+  | 'capacity'
+  | 'topics'
+  | 'modules'
+  | 'minutesFromSchool'
+  | 'notes'
+  | 'active';
+
+export const siteColumns: Record<SiteColumn, readonly string[]> = {
+  base: ['所属基地', '教学基地', '基地'],
+  name: ['教学点名称', '现场教学点', '教学点', '名称'],
+  kind: ['类型', '类别'],
+  address: ['地址', '详细地址'],
+  township: ['乡镇', '所在乡镇'],
+  contactName: ['联系人'],
+  contactPhone: ['联系电话', '电话', '联系方式'],
+  guide: ['现场讲解人', '讲解人', '现场教师'],
+  capacity: ['容纳人数', '可容纳人数', '容量'],
+  topics: ['教学专题', '专题', '教学内容'],
+  modules: ['教学模块', '模块'],
+  minutesFromSchool: ['距党校车程（分钟）', '距党校车程', '车程（分钟）', '车程'],
+  notes: ['备注'],
+  active: ['启用', '是否启用'],
+};

@@ -82,3 +82,20 @@ export const staffImportResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
 });
+
+// The columns of a staff list (师资库), and the words offices head them with.
+export type StaffColumn = 'name' | 'organisation' | 'title' | 'phone' | 'external' | 'expertise' | 'roles' | 'notes';
+
+export const staffColumns: Record<StaffColumn, readonly string[]> = {
+  name: ['姓名', '名字', '授课人', '教师姓名'],
+  organisation: ['单位', '工作单位', '所在单位'],
+  title: ['职务职称', '职务', '职称', '职务/职称'],
+  phone: ['联系电话', '电话', '手机'],
+  external: ['内部/外聘', '类别', '聘任类型', '是否外聘', '外聘'],
+  expertise: ['讲授专题', '专长', '研究方向', '授课专题'],
+  roles: ['角色', '项目组角色'],
+  notes: ['备注'],
+};
+
+// 外聘 / 校外 / 是 in the 内部/外聘 column: someone from outside the school.
+export const isExternalWord = (text: string): boolean => /^(外聘|校外|外部|是|兼职)$/.test(text);

@@ -83,7 +83,9 @@ export const lodgingCommands: readonly Command[] = [
               h.head,
               String(h.free),
               String(h.occupants.length),
-              h.occupants.map((o) => `${o.name}（${sexWord(o.sex)}，${groupWord(o.group)}）`).join('、'),
+              h.occupants
+                .map((o) => cliText('lodging.assign.guest', { name: o.name, sex: sexWord(o.sex), group: groupWord(o.group) }))
+                .join(message('text.list')),
             ]),
         ),
         '',

@@ -100,7 +100,9 @@ export const scheduleCommands: readonly Command[] = [
           ? [
               cliText('schedule.import.teachersAdded', {
                 count: teachersAdded,
-                names: preview.newTeachers.map((t) => (t.organisation ? `${t.name}（${t.organisation}）` : t.name)).join('、'),
+                names: preview.newTeachers
+                  .map((t) => (t.organisation ? message('text.withNote', { text: t.name, note: t.organisation }) : t.name))
+                  .join(message('text.list')),
               }),
             ]
           : []),

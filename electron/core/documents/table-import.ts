@@ -69,7 +69,11 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     if (field === null || field === undefined) {
       const known = (Object.keys(spec.synonyms) as F[]).map(first).join(message('text.list'));
       throw refuse(
-        message('table.unknownColumn', { row: headerRow, column: `${columnLetter(column)}（${cellText(cell)}）`, known }),
+        message('table.unknownColumn', {
+          row: headerRow,
+          column: message('text.withNote', { text: columnLetter(column), note: cellText(cell) }),
+          known,
+        }),
       );
     }
     columns.set(field, [...(columns.get(field) ?? []), column]);

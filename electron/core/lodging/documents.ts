@@ -136,7 +136,7 @@ const lodgingDoc = (
           column('labourLeader', 6, 'center'),
         ],
         rows: planOf(core, stayId).map((day) => [
-          `${monthDay(day.date)}（${chineseWeekday(day.date)}）`,
+          message('documents.dayHeading', { date: monthDay(day.date), weekday: chineseWeekday(day.date) }),
           day.meals.length === 0
             ? message('lodging.doc.mealsNone')
             : day.meals.map((meal) => message(`lodging.meals.${meal}`)).join(message('text.list')),

@@ -3,10 +3,12 @@ import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import {
   type Household,
+  type HouseholdColumn,
+  householdColumns,
   type HouseholdFields,
   householdFieldsSchema,
   type Hosts,
-  hostsValues,
+  hostsOfWord,
 } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { encodeReadings, readingsOf } from '../../../shared/text/pinyin';
@@ -175,31 +177,11 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
 export const saveHousehold = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household =>
   householdRow(core, writeHousehold(core, siteId, id, fields));
 
-type Field = 'head' | 'phone' | 'address' | 'beds' | 'hosts' | 'notes' | 'active';
+type Field = HouseholdColumn;
 
-export const householdsTable: TableSpec<Field> = {
-  synonyms: {
-    head: ['户主', '户主姓名', '农户', '接待农户'],
-    phone: ['联系电话', '电话', '手机'],
-    address: ['地址', '住址', '家庭住址'],
-    beds: ['床位数', '床位', '可住人数'],
-    hosts: ['可接待', '接待性别', '性别要求'],
-    notes: ['备注', '注意事项'],
-    active: ['启用', '是否启用'],
-  },
-  required: ['head', 'beds'],
-};
+export const householdsTable: TableSpec<Field> = { synonyms: householdColumns, required: ['head', 'beds'] };
 
 const label = (field: Field) => householdsTable.synonyms[field][0] ?? field;
-
-// 男 / 女 / 均可 (and what people write for them) → hosts.
-const hostsOf = (text: string): Hosts | undefined => {
-  if (text === '') return 'any';
-  if (/^(男|男性|只接待男|男学员)$/.test(text)) return 'male';
-  if (/^(女|女性|只接待女|女学员)$/.test(text)) return 'female';
-  if (/^(均可|男女均可|不限|男女|都可以|any)$/i.test(text)) return 'any';
-  return hostsValues.find((value) => value === text);
-};
 
 export const importHouseholds = async (
   core: Core,
@@ -215,13 +197,16 @@ export const importHouseholds = async (
   const rows: HouseholdFields[] = [];
   for (const { row, cells } of records) {
     const beds = numberCell(cells.beds);
-    const hosts = hostsOf(textCell(cells.hosts));
+    const hosts = hostsOfWord(textCell(cells.hosts));
     if (beds === undefined)
       problems.push({ row, message: message('table.notNumber', { label: label('beds'), value: textCell(cells.beds) }) });
     if (hosts === undefined)
       problems.push({
         row,
-        message: `${label('hosts')}：${message('issues.unknown_value', { label: label('hosts'), value: textCell(cells.hosts) })}`,
+        message: message('text.labelled', {
+          label: label('hosts'),
+          text: message('issues.unknown_value', { label: label('hosts'), value: textCell(cells.hosts) }),
+        }),
       });
     const parsed = householdFieldsSchema.safeParse({
       head: textCell(cells.head),
@@ -236,7 +221,7 @@ export const importHouseholds = async (
       for (const issue of toFieldIssues(parsed.error.issues)) {
         const field = issue.field as Field;
         if (field === 'beds' && beds === undefined) continue;
-        problems.push({ row, message: `${label(field)}：${issue.message}` });
+        problems.push({ row, message: message('text.labelled', { label: label(field), text: issue.message }) });
       }
       continue;
     }

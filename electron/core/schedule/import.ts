@@ -373,7 +373,11 @@ export const commitScheduleImport = async (
         ...fieldIssue('addTeachers', 'required'),
         message: message('scheduleImport.teachersNotAdded', {
           names: [...parsed.newTeachers.values()]
-            .map((lecturer) => (lecturer.organisation ? `${lecturer.name}（${lecturer.organisation}）` : lecturer.name))
+            .map((lecturer) =>
+              lecturer.organisation
+                ? message('text.withNote', { text: lecturer.name, note: lecturer.organisation })
+                : lecturer.name,
+            )
             .join(message('text.list')),
         }),
       },

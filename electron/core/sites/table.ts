@@ -1,6 +1,12 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { type PointFields, pointFieldsSchema, type SiteImportResult } from '../../../shared/sites/schemas';
+import {
+  type PointFields,
+  pointFieldsSchema,
+  type SiteColumn,
+  siteColumns,
+  type SiteImportResult,
+} from '../../../shared/sites/schemas';
 import { toFieldIssues } from '../../../shared/validation';
 import type { Core } from '../context';
 import { record } from '../audit/service';
@@ -25,41 +31,9 @@ import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './se
 // Teaching points as a spreadsheet: one row a point, its base named in the first column. What the
 // export writes, the import reads back.
 
-type Field =
-  | 'base'
-  | 'name'
-  | 'kind'
-  | 'address'
-  | 'township'
-  | 'contactName'
-  | 'contactPhone'
-  | 'guide'
-  | 'capacity'
-  | 'topics'
-  | 'modules'
-  | 'minutesFromSchool'
-  | 'notes'
-  | 'active';
+type Field = SiteColumn;
 
-export const sitesTable: TableSpec<Field> = {
-  synonyms: {
-    base: ['所属基地', '教学基地', '基地'],
-    name: ['教学点名称', '现场教学点', '教学点', '名称'],
-    kind: ['类型', '类别'],
-    address: ['地址', '详细地址'],
-    township: ['乡镇', '所在乡镇'],
-    contactName: ['联系人'],
-    contactPhone: ['联系电话', '电话', '联系方式'],
-    guide: ['现场讲解人', '讲解人', '现场教师'],
-    capacity: ['容纳人数', '可容纳人数', '容量'],
-    topics: ['教学专题', '专题', '教学内容'],
-    modules: ['教学模块', '模块'],
-    minutesFromSchool: ['距党校车程（分钟）', '距党校车程', '车程（分钟）', '车程'],
-    notes: ['备注'],
-    active: ['启用', '是否启用'],
-  },
-  required: ['name'],
-};
+export const sitesTable: TableSpec<Field> = { synonyms: siteColumns, required: ['name'] };
 
 const order = Object.keys(sitesTable.synonyms) as Field[];
 const label = (field: Field) => sitesTable.synonyms[field][0] ?? field;
@@ -103,7 +77,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.pointName', kind: 'fields.pointKind' })) {
         const field = issue.field.split('.')[0] as Field | 'baseId' | 'guideStaffId' | 'guideName';
         const column = field === 'guideStaffId' || field === 'guideName' ? 'guide' : field === 'baseId' ? 'base' : field;
-        problems.push({ row, message: `${label(column)}：${issue.message}` });
+        problems.push({ row, message: message('text.labelled', { label: label(column), text: issue.message }) });
       }
       continue;
     }

@@ -1,6 +1,12 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { type StaffFields, staffFieldsSchema } from '../../../shared/staff/schemas';
+import {
+  isExternalWord,
+  type StaffColumn,
+  staffColumns,
+  type StaffFields,
+  staffFieldsSchema,
+} from '../../../shared/staff/schemas';
 import { toFieldIssues } from '../../../shared/validation';
 import { record } from '../audit/service';
 import type { Core } from '../context';
@@ -23,27 +29,12 @@ import { createStaff, getStaff, listStaff, updateStaff } from './service';
 // The 师资库 as offices keep it in Excel: one person a row. A person is the same person when name and
 // unit agree (two 王建国 of two units are two people).
 
-type Field = 'name' | 'organisation' | 'title' | 'phone' | 'external' | 'expertise' | 'roles' | 'notes';
+type Field = StaffColumn;
 
-export const staffTable: TableSpec<Field> = {
-  synonyms: {
-    name: ['姓名', '名字', '授课人', '教师姓名'],
-    organisation: ['单位', '工作单位', '所在单位'],
-    title: ['职务职称', '职务', '职称', '职务/职称'],
-    phone: ['联系电话', '电话', '手机'],
-    external: ['内部/外聘', '类别', '聘任类型', '是否外聘', '外聘'],
-    expertise: ['讲授专题', '专长', '研究方向', '授课专题'],
-    roles: ['角色', '项目组角色'],
-    notes: ['备注'],
-  },
-  required: ['name'],
-};
+export const staffTable: TableSpec<Field> = { synonyms: staffColumns, required: ['name'] };
 
 const order = Object.keys(staffTable.synonyms) as Field[];
 const label = (field: Field) => staffTable.synonyms[field][0] ?? field;
-
-// 外聘 / 校外 / 是 → external; 内部 / 校内 / 否 / blank → not.
-const externalOf = (text: string): boolean => /^(外聘|校外|外部|是|兼职)$/.test(text);
 
 const keyOf = (fields: { name: string; organisation: string }) => `${fields.name}\u0000${fields.organisation}`;
 
@@ -67,7 +58,7 @@ export const importStaff = async (
       organisation: textCell(cells.organisation),
       title: textCell(cells.title),
       phone: textCell(cells.phone),
-      external: externalOf(textCell(cells.external)),
+      external: isExternalWord(textCell(cells.external)),
       expertise: textCell(cells.expertise),
       roles: listCell(cells.roles),
       notes: textCell(cells.notes),
@@ -75,7 +66,7 @@ export const importStaff = async (
     if (!parsed.success) {
       for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.personName' })) {
         const field = (issue.field.split('.')[0] ?? 'name') as Field;
-        problems.push({ row, message: `${label(field)}：${issue.message}` });
+        problems.push({ row, message: message('text.labelled', { label: label(field), text: issue.message }) });
       }
       continue;
     }

@@ -24,6 +24,7 @@ const TraineeListPage = page(() => import('../features/trainees/TraineeListPage'
 const TraineeDetailPage = page(() => import('../features/trainees/TraineeDetailPage'), 'TraineeDetailPage');
 const StaffListPage = page(() => import('../features/staff/StaffListPage'), 'StaffListPage');
 const StaffDetailPage = page(() => import('../features/staff/StaffDetailPage'), 'StaffDetailPage');
+const SitesPage = page(() => import('../features/sites/SitesPage'), 'SitesPage');
 const DataPage = page(() => import('../features/data/DataPage'), 'DataPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -70,6 +71,8 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                     <Route path="/trainees/:id" element={<TraineeDetailPage />} />
                     <Route path="/staff" element={<StaffListPage />} />
                     <Route path="/staff/:id" element={<StaffDetailPage />} />
+                    <Route path="/sites" element={<SitesPage />} />
+                    <Route path="/sites/:id" element={<SitesPage />} />
                     <Route path="/data" element={<DataPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/settings" element={<SettingsPage />} />

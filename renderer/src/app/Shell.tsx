@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
   ReadOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -21,6 +22,7 @@ const sections = [
   { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
   { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
   { key: '/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
+  { key: '/sites', icon: <EnvironmentOutlined />, label: 'nav.sites' },
   { key: '/data', icon: <DatabaseOutlined />, label: 'nav.data' },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },

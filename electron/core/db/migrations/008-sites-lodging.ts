@@ -119,7 +119,7 @@ export const sitesLodgingMigration: Migration = {
         updated_at    TEXT NOT NULL
       ) STRICT;
 
-      -- A teaching point (现场教学点): a place a class visits, under a base.
+      -- A teaching point: a place a class visits, under a base.
       CREATE TABLE sites (
         id                  INTEGER PRIMARY KEY,
         base_id             INTEGER REFERENCES site_bases (id) ON DELETE RESTRICT,
@@ -174,10 +174,10 @@ export const sitesLodgingMigration: Migration = {
       ALTER TABLE sessions ADD COLUMN site_id INTEGER REFERENCES sites (id) ON DELETE SET NULL;
       CREATE INDEX sessions_by_site ON sessions (site_id, date);
 
-      -- 外聘: a lecturer from outside the school.
+      -- A lecturer from outside the school.
       ALTER TABLE staff ADD COLUMN external INTEGER NOT NULL DEFAULT 0 CHECK (external IN (0, 1));
 
-      -- 接待农户: a household of a village (a point of kind 村) that hosts trainees.
+      -- A household of a village (a point of the village kind) that hosts trainees.
       CREATE TABLE households (
         id            INTEGER PRIMARY KEY,
         site_id       INTEGER NOT NULL REFERENCES sites (id) ON DELETE RESTRICT,

@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
+import { LodgingTab } from '../lodging/LodgingTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
 import { TeamCard } from '../staff/TeamCard';
@@ -92,6 +93,7 @@ export const ClassDetailPage = () => {
     { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
     { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
+    { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },
   ];
 
   return (

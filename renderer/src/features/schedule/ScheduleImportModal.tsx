@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
@@ -20,6 +20,8 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
   const { errorText } = useErrorText();
   const [source, setSource] = useState<{ grant: string; preview: ScheduleImportPreview }>();
   const [failure, setFailure] = useState<string>();
+  // Lecturers the 师资库 lacks are added with the sessions unless the person says not to.
+  const [addTeachers, setAddTeachers] = useState(true);
   const job = useJob();
   const busy = job.working !== undefined;
   const failureText = (error: AppErrorShape) => (error.code === 'CANCELLED' ? t('job.cancelled') : errorText(error));
@@ -39,12 +41,18 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
   const rows = source?.preview.rows ?? [];
   const refused = rows.filter((row) => row.problems.length > 0);
   const blocking = (source?.preview.conflicts ?? []).filter((conflict) => conflict.severity === 'error');
-  const ready = source !== undefined && rows.length > 0 && refused.length === 0 && blocking.length === 0;
+  const newTeachers = source?.preview.newTeachers ?? [];
+  const ready =
+    source !== undefined &&
+    rows.length > 0 &&
+    refused.length === 0 &&
+    blocking.length === 0 &&
+    (newTeachers.length === 0 || addTeachers);
 
   const commit = async () => {
     if (!source) return;
     const result = await job.run(t('importWizard.committing'), (jobId) =>
-      api.schedule.importCommit({ classId: target.id, grant: source.grant, token: source.preview.token, jobId }),
+      api.schedule.importCommit({ classId: target.id, grant: source.grant, token: source.preview.token, addTeachers, jobId }),
     );
     if (!result.ok) return setFailure(failureText(result.error));
     message.success(t('schedulePage.import.done', { count: result.value.added }));
@@ -95,6 +103,29 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
         {source && refused.length === 0 && blocking.length > 0 && (
           <Alert type="error" showIcon title={t('schedulePage.import.blocked', { count: blocking.length })} />
         )}
+        {newTeachers.length > 0 && (
+          <Alert
+            type={addTeachers ? 'info' : 'warning'}
+            showIcon
+            data-testid="new-teachers"
+            title={t('schedulePage.import.newTeachers', {
+              count: newTeachers.length,
+              names: newTeachers
+                .map((teacher) =>
+                  teacher.organisation ? t('text.withNote', { text: teacher.name, note: teacher.organisation }) : teacher.name,
+                )
+                .join(t('text.list')),
+            })}
+            description={
+              <Flex vertical gap={4}>
+                <Checkbox checked={addTeachers} onChange={(event) => setAddTeachers(event.target.checked)}>
+                  {t('schedulePage.import.addTeachers')}
+                </Checkbox>
+                {!addTeachers && <Typography.Text type="warning">{t('schedulePage.import.mustAdd')}</Typography.Text>}
+              </Flex>
+            }
+          />
+        )}
         {source && (
           <Table<ScheduleImportRow>
             data-testid="schedule-import-rows"
@@ -112,8 +143,40 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
                   row.date && row.start ? `${dayLabel(row.date, t('schedulePage.dayFormat'))} ${timeRange(row)}` : '—',
               },
               { title: t('schedulePage.form.title'), dataIndex: 'title', ellipsis: true },
-              { title: t('schedulePage.form.teachers'), width: 120, render: (_, row) => row.teachers.join(t('text.list')) },
-              { title: t('schedulePage.form.place'), dataIndex: 'place', width: 150, ellipsis: true },
+              {
+                title: t('schedulePage.form.teachers'),
+                width: 140,
+                render: (_, row) =>
+                  row.teachers.map((name) => (
+                    <span key={name} style={{ marginInlineEnd: 4 }}>
+                      {name}
+                      {row.newTeachers.includes(name) && (
+                        <Tag color="purple" style={{ marginInlineStart: 2 }}>
+                          {t('schedulePage.import.newTag')}
+                        </Tag>
+                      )}
+                    </span>
+                  )),
+              },
+              {
+                title: t('schedulePage.form.place'),
+                width: 170,
+                ellipsis: true,
+                render: (_, row) => (
+                  <span
+                    title={
+                      row.siteName ? t('text.labelled', { label: t('schedulePage.import.site'), text: row.siteName }) : undefined
+                    }
+                  >
+                    {row.place}
+                    {row.siteName && (
+                      <Tag color="green" style={{ marginInlineStart: 4 }}>
+                        {t('schedulePage.import.site')}
+                      </Tag>
+                    )}
+                  </span>
+                ),
+              },
               {
                 title: t('schedulePage.import.problems'),
                 width: 260,

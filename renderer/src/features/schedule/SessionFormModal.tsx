@@ -39,7 +39,11 @@ type Values = {
 const fieldNames = ['date', 'start', 'end', 'title', 'module', 'format', 'teacherIds', 'place', 'groups', 'notes'] as const;
 const sessionLabels = { groups: 'fields.groupsList' } as const;
 
-const toFields = (values: Values): SessionFieldsInput => ({
+type PointRef = { id: number; name: string; capacity: number | null };
+
+// A place that is a teaching point's name holds the session at that point (capacity and travel
+// times are checked against it); any other place is free text.
+const toFields = (values: Values, points: readonly PointRef[] = []): SessionFieldsInput => ({
   date: values.date ? values.date.format('YYYY-MM-DD') : '',
   start: values.start ?? '',
   end: values.end ?? '',
@@ -48,6 +52,7 @@ const toFields = (values: Values): SessionFieldsInput => ({
   format: values.format ?? '',
   teacherIds: values.teacherIds ?? [],
   place: values.place ?? '',
+  siteId: points.find((point) => point.name === (values.place ?? '').trim())?.id ?? null,
   groups: values.groups ?? [],
   notes: values.notes ?? '',
 });
@@ -96,9 +101,11 @@ export const SessionFormModal = ({
   const modules = useQuery(() => api.vocab.get({ kind: 'module' }), 'vocab:module');
   const formats = useQuery(() => api.vocab.get({ kind: 'format' }), 'vocab:format');
   const staff = useQuery(() => api.staff.list({}), 'staff:all');
+  const sites = useQuery(() => api.sites.tree({}), 'sites:');
+  const points = useMemo<PointRef[]>(() => (sites.data?.bases ?? []).flatMap((base) => base.points), [sites.data]);
   const sessionId = draft.mode === 'edit' ? draft.session.id : undefined;
 
-  const fields = toFields(values);
+  const fields = toFields(values, points);
   const parsed = sessionFieldsSchema.safeParse(fields, { reportInput: true });
   const checkKey = parsed.success ? JSON.stringify(parsed.data) : '';
 
@@ -244,7 +251,27 @@ export const SessionFormModal = ({
               <AutoComplete
                 maxLength={100}
                 placeholder={t('schedulePage.form.placePlaceholder')}
-                options={places.filter((place) => !values.place || place.includes(values.place)).map((value) => ({ value }))}
+                options={[
+                  {
+                    label: t('schedulePage.form.points'),
+                    options: points
+                      .filter((point) => !values.place || textMatches(point.name, values.place))
+                      .map((point) => ({
+                        value: point.name,
+                        label:
+                          point.capacity === null
+                            ? point.name
+                            : t('schedulePage.form.pointCapacity', { name: point.name, capacity: point.capacity }),
+                      })),
+                  },
+                  {
+                    label: t('schedulePage.form.otherPlaces'),
+                    options: places
+                      .filter((place) => !points.some((point) => point.name === place))
+                      .filter((place) => !values.place || place.includes(values.place))
+                      .map((value) => ({ value })),
+                  },
+                ].filter((group) => group.options.length > 0)}
               />
             </Form.Item>
           </Col>

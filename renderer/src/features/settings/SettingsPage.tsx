@@ -107,6 +107,7 @@ const vocabCards = [
   { kind: 'module', title: 'settings.modules', add: 'settings.addModule', help: 'settings.modulesHelp' },
   { kind: 'format', title: 'settings.formats', add: 'settings.addFormat', help: 'settings.formatsHelp' },
   { kind: 'staffRole', title: 'settings.staffRoles', add: 'settings.addStaffRole', help: 'settings.staffRolesHelp' },
+  { kind: 'siteKind', title: 'settings.siteKinds', add: 'settings.addSiteKind', help: 'settings.siteKindsHelp' },
 ] as const satisfies readonly { kind: VocabKind; title: string; add: string; help: string }[];
 
 export const SettingsPage = () => {
@@ -122,6 +123,7 @@ export const SettingsPage = () => {
     module: useQuery(() => api.vocab.get({ kind: 'module' }), 'vocab:module'),
     format: useQuery(() => api.vocab.get({ kind: 'format' }), 'vocab:format'),
     staffRole: useQuery(() => api.vocab.get({ kind: 'staffRole' }), 'vocab:staffRole'),
+    siteKind: useQuery(() => api.vocab.get({ kind: 'siteKind' }), 'vocab:siteKind'),
   } satisfies Record<VocabKind, unknown>;
 
   const changeLocale = async (next: Locale) => {

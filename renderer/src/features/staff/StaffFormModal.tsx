@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Staff, type StaffFieldsInput, staffFieldsSchema } from '../../../../shared/staff/schemas';
@@ -16,6 +16,7 @@ type Values = {
   phone?: string;
   expertise?: string;
   notes?: string;
+  external?: boolean;
 };
 
 const fieldNames = ['name', 'roles', 'organisation', 'title', 'phone', 'expertise', 'notes'] as const;
@@ -29,6 +30,7 @@ const toFields = (values: Values): StaffFieldsInput => ({
   phone: values.phone ?? '',
   expertise: values.expertise ?? '',
   notes: values.notes ?? '',
+  external: values.external ?? false,
 });
 
 // A teacher, adviser or coordinator: who they are and how to reach them.
@@ -103,7 +105,12 @@ export const StaffFormModal = ({
         </Row>
         <Row gutter={16}>
           <Col span={8}>{text('phone', t('fields.phone'), 30)}</Col>
-          <Col span={16}>{text('expertise', t('staffPage.columns.expertise'), 200)}</Col>
+          <Col span={12}>{text('expertise', t('staffPage.columns.expertise'), 200)}</Col>
+          <Col span={4}>
+            <Form.Item name="external" label={t('fields.external')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
         </Row>
         <Form.Item name="notes" label={t('fields.notes')} rules={[rule('notes')]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,7 +7,11 @@ import type { Staff } from '../../../../shared/staff/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { ExportDialog } from '../../components/ExportDialog';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { useHotkey } from '../../components/use-hotkey';
+import { useTableImport } from '../../components/use-table-import';
+import { fileNameOf } from '../../../../shared/files/schemas';
 import { StaffFormModal } from './StaffFormModal';
 
 // The school's teachers, advisers and coordinators, searchable the way trainees are.
@@ -19,6 +23,8 @@ export const StaffListPage = () => {
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
   const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const importer = useTableImport();
   useHotkey('ctrl+n', () => setAdding(true));
 
   useEffect(() => {
@@ -37,16 +43,33 @@ export const StaffListPage = () => {
         </Typography.Title>
       }
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setAdding(true)}
-          title={t('common.shortcut', { keys: 'Ctrl+N' })}
-        >
-          {t('staffPage.add')}
-        </Button>
+        <Space>
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() =>
+              void importer.run(
+                (grant, jobId) => api.staff.import({ grant, jobId }),
+                (counts) => t('staffPage.imported', counts),
+              )
+            }
+          >
+            {t('staffPage.import')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
+            {t('staffPage.export')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            title={t('common.shortcut', { keys: 'Ctrl+N' })}
+          >
+            {t('staffPage.add')}
+          </Button>
+        </Space>
       }
     >
+      {importer.working && <JobProgressBar working={importer.working} onCancel={importer.cancel} />}
       <Input.Search
         allowClear
         value={typed}
@@ -71,8 +94,13 @@ export const StaffListPage = () => {
           {
             key: 'name',
             title: t('staffPage.columns.name'),
-            width: 110,
-            render: (_, person) => <Link to={`/staff/${person.id}`}>{person.name}</Link>,
+            width: 150,
+            render: (_, person) => (
+              <Space size={4}>
+                <Link to={`/staff/${person.id}`}>{person.name}</Link>
+                {person.external && <Tag color="purple">{t('staffPage.external')}</Tag>}
+              </Space>
+            ),
           },
           {
             key: 'roles',
@@ -92,6 +120,19 @@ export const StaffListPage = () => {
         ]}
       />
       {adding && <StaffFormModal onClose={() => setAdding(false)} onSaved={(id) => navigate(`/staff/${id}`)} />}
+      {exporting && (
+        <ExportDialog
+          title={t('staffPage.export')}
+          onClose={() => setExporting(false)}
+          request={() => ({
+            fileName: fileNameOf(t('staff.listTitle'), 'xlsx'),
+            format: 'xlsx',
+            start: (grant, jobId) => api.staff.export({ grant, jobId }),
+          })}
+        >
+          <Typography.Paragraph>{t('staffPage.exportHelp', { count: found.data?.items.length ?? 0 })}</Typography.Paragraph>
+        </ExportDialog>
+      )}
     </Card>
   );
 };

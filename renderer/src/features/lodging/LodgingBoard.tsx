@@ -1,0 +1,253 @@
+import { LockFilled, ManOutlined, ThunderboltOutlined, WomanOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Dropdown, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import { type DragEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Board, Lodger } from '../../../../shared/lodging/schemas';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import './lodging-board.css';
+
+const dragType = 'application/x-cadre-enrolment';
+
+const SexIcon = ({ sex }: { sex: Lodger['sex'] }) =>
+  sex === 'female' ? (
+    <WomanOutlined style={{ color: '#c41d7f' }} />
+  ) : sex === 'male' ? (
+    <ManOutlined style={{ color: '#1d4f91' }} />
+  ) : null;
+
+// One trainee on the board: dragged to another household (or out), or moved and locked from its menu.
+const Person = ({
+  person,
+  households,
+  onMove,
+  onLock,
+}: {
+  person: Lodger;
+  households: Board['households'];
+  onMove: (householdId: number | null) => void;
+  onLock?: (locked: boolean) => void;
+}) => {
+  const { t } = useTranslation();
+  const items = [
+    {
+      key: 'move',
+      label: t('lodgingPage.moveTo'),
+      children: households
+        .filter((h) => h.active && !h.occupants.some((o) => o.enrolmentId === person.enrolmentId))
+        .map((h) => ({
+          key: `to-${h.id}`,
+          label: t('text.withNote', { text: h.head, note: t('lodgingPage.beds', { people: h.occupants.length, free: h.free }) }),
+        })),
+    },
+    ...(onLock
+      ? [
+          { key: 'lock', label: person.locked ? t('lodgingPage.unlock') : t('lodgingPage.lock') },
+          { key: 'out', label: t('lodgingPage.moveOut') },
+        ]
+      : []),
+  ];
+  return (
+    <Dropdown
+      trigger={['contextMenu', 'click']}
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          if (key === 'lock') onLock?.(!person.locked);
+          else if (key === 'out') onMove(null);
+          else if (key.startsWith('to-')) onMove(Number(key.slice(3)));
+        },
+      }}
+    >
+      <Tag
+        className="lodger"
+        draggable
+        data-testid={`lodger-${person.name}`}
+        onDragStart={(event: DragEvent) => {
+          event.dataTransfer.setData(dragType, String(person.enrolmentId));
+          event.dataTransfer.effectAllowed = 'move';
+        }}
+        color={person.locked ? 'gold' : undefined}
+      >
+        <Space size={4}>
+          <SexIcon sex={person.sex} />
+          <span>{person.name}</span>
+          {person.group !== null && <span className="lodger-group">{person.group}</span>}
+          {person.role && <span className="lodger-role">{person.role}</span>}
+          {person.locked && (
+            <Tooltip title={t('lodgingPage.locked')}>
+              <LockFilled aria-label={t('lodgingPage.locked')} />
+            </Tooltip>
+          )}
+        </Space>
+      </Tag>
+    </Dropdown>
+  );
+};
+
+const dropHandlers = (onDrop: (enrolmentId: number) => void, setOver: (over: boolean) => void) => ({
+  onDragOver: (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(dragType)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    setOver(true);
+  },
+  onDragLeave: () => setOver(false),
+  onDrop: (event: DragEvent) => {
+    setOver(false);
+    const id = Number(event.dataTransfer.getData(dragType));
+    if (id > 0) onDrop(id);
+  },
+});
+
+const HouseholdCard = ({
+  household,
+  households,
+  move,
+  lock,
+}: {
+  household: Board['households'][number];
+  households: Board['households'];
+  move: (enrolmentId: number, householdId: number | null) => void;
+  lock: (person: Lodger, locked: boolean) => void;
+}) => {
+  const { t } = useTranslation();
+  const [over, setOver] = useState(false);
+  const full = household.occupants.length >= household.free;
+  return (
+    <Card
+      size="small"
+      className={`household${over ? ' household-over' : ''}${household.active ? '' : ' household-inactive'}`}
+      data-testid={`household-${household.head}`}
+      title={
+        <Space size={6}>
+          <span>{household.head}</span>
+          <Tag color={household.hosts === 'male' ? 'blue' : household.hosts === 'female' ? 'magenta' : 'default'}>
+            {t(`lodging.hosts.${household.hosts}`)}
+          </Tag>
+        </Space>
+      }
+      extra={
+        <Tooltip
+          title={household.free < household.beds ? t('lodgingPage.bedsReduced', { free: household.free }) : household.address}
+        >
+          <Typography.Text type={full ? 'success' : 'secondary'}>
+            {t('lodgingPage.beds', { people: household.occupants.length, free: household.free })}
+          </Typography.Text>
+        </Tooltip>
+      }
+      {...dropHandlers((id) => move(id, household.id), setOver)}
+    >
+      <Flex wrap gap={4} style={{ minHeight: 28 }}>
+        {household.occupants.map((person) => (
+          <Person
+            key={person.enrolmentId}
+            person={person}
+            households={households}
+            onMove={(to) => move(person.enrolmentId, to)}
+            onLock={(locked) => lock(person, locked)}
+          />
+        ))}
+      </Flex>
+    </Card>
+  );
+};
+
+// Who sleeps where: each household a card, the people not placed beside them. Drag a person to
+// another household (a move by hand is locked), or use a person's menu; 自动安排 places everyone
+// not locked again.
+export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: boolean }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  const [overOut, setOverOut] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const stayId = board.stay.id;
+  const nameOf = (id: number) =>
+    [...board.households.flatMap((h) => h.occupants), ...board.unplaced].find((p) => p.enrolmentId === id)?.name ?? '';
+
+  const move = async (enrolmentId: number, householdId: number | null) => {
+    const result = await api.lodging.place({ stayId, enrolmentId, householdId });
+    if (!result.ok) return message.error(errorText(result.error));
+    const head = board.households.find((h) => h.id === householdId)?.head ?? '';
+    const name = nameOf(enrolmentId);
+    message.success(householdId === null ? t('lodgingPage.movedOut', { name }) : t('lodgingPage.moved', { name, head }));
+  };
+  const lock = async (person: Lodger, locked: boolean) => {
+    const result = await api.lodging.lock({ stayId, enrolmentId: person.enrolmentId, locked });
+    if (!result.ok) message.error(errorText(result.error));
+  };
+  const assign = async () => {
+    setBusy(true);
+    const result = await api.lodging.assign({ stayId });
+    setBusy(false);
+    if (!result.ok) return message.error(errorText(result.error));
+    const { figures, unplaced } = result.value;
+    message.success(
+      unplaced.length === 0
+        ? t('lodgingPage.assignedAll', { placed: figures.placed })
+        : t('lodgingPage.assigned', { placed: figures.placed, unplaced: unplaced.length }),
+    );
+  };
+  const { figures } = board;
+  const shown = board.households.filter((h) => h.active || h.occupants.length > 0);
+  return (
+    <Flex vertical gap={12} data-testid="lodging-board">
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary" data-testid="board-figures">
+          {t('lodgingPage.figures', {
+            households: figures.householdsUsed,
+            perGroup: figures.householdsPerGroup,
+            sameUnit: figures.maxSameUnit,
+            leaders: figures.maxLeaders,
+          })}
+        </Typography.Text>
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy} disabled={readOnly} onClick={() => void assign()}>
+          {t('lodgingPage.assign')}
+        </Button>
+      </Flex>
+      <Flex gap={12} align="flex-start">
+        <Card
+          size="small"
+          className={`household unplaced${overOut ? ' household-over' : ''}`}
+          style={{ width: 220, flex: 'none' }}
+          title={t('lodgingPage.unplaced', { count: board.unplaced.length })}
+          data-testid="unplaced"
+          {...dropHandlers((id) => void move(id, null), setOverOut)}
+        >
+          <Flex vertical gap={6}>
+            {board.unplaced.map((person) => (
+              <div key={person.enrolmentId}>
+                <Person person={person} households={board.households} onMove={(to) => void move(person.enrolmentId, to)} />
+                {person.reason !== 'not_run' && (
+                  <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>
+                    {person.message}
+                  </Typography.Text>
+                )}
+              </div>
+            ))}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('lodgingPage.dropOut')}
+            </Typography.Text>
+          </Flex>
+        </Card>
+        {shown.length === 0 ? (
+          <Alert type="info" showIcon title={t('sitesPage.noHouseholds')} />
+        ) : (
+          <div className="households">
+            {shown.map((household) => (
+              <HouseholdCard
+                key={household.id}
+                household={household}
+                households={board.households}
+                move={(enrolmentId, to) => void move(enrolmentId, to)}
+                lock={(person, locked) => void lock(person, locked)}
+              />
+            ))}
+          </div>
+        )}
+      </Flex>
+      {board.stay.people === 0 && <Empty description={t('roster.empty')} />}
+    </Flex>
+  );
+};

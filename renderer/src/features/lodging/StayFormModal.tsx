@@ -1,0 +1,118 @@
+import { App, DatePicker, Form, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { type Stay, stayFieldsSchema } from '../../../../shared/lodging/schemas';
+import { toFieldIssues } from '../../../../shared/validation';
+import { villageKind } from '../../../../shared/vocab/schemas';
+import { api } from '../../api';
+import { useFieldRule, useShowRefusal } from '../../app/form-issues';
+import { useQuery } from '../../app/use-query';
+import { FormModal } from '../../components/FormModal';
+
+type Values = { siteId?: number; arrive?: Dayjs | null; depart?: Dayjs | null; groups?: number[]; notes?: string };
+
+const fieldNames = ['siteId', 'arrive', 'depart', 'groups', 'notes'] as const;
+
+// A class's stay in a village: where, from which day to which, and which groups.
+export const StayFormModal = ({
+  target,
+  editing,
+  groups,
+  onClose,
+  onSaved,
+}: {
+  target: TrainingClass;
+  editing?: Stay | undefined;
+  groups: readonly number[];
+  onClose: () => void;
+  onSaved: (stay: Stay) => void;
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const fieldRule = useFieldRule();
+  const showRefusal = useShowRefusal();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const sites = useQuery(() => api.sites.tree({}), 'sites:');
+  const villages = (sites.data?.bases ?? []).flatMap((base) => base.points).filter((point) => point.kind === villageKind);
+  const fields = () => {
+    const values = form.getFieldsValue(true);
+    return {
+      siteId: values.siteId ?? 0,
+      arrive: values.arrive ? values.arrive.format('YYYY-MM-DD') : '',
+      depart: values.depart ? values.depart.format('YYYY-MM-DD') : '',
+      groups: values.groups ?? [],
+      notes: values.notes ?? '',
+    };
+  };
+  const issues = () => {
+    const parsed = stayFieldsSchema.safeParse(fields(), { reportInput: true });
+    return parsed.success ? [] : toFieldIssues(parsed.error.issues, { groups: 'fields.groupsList', siteId: 'fields.siteId' });
+  };
+  const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    const result = await api.lodging.saveStay({ classId: target.id, id: editing?.id, fields: fields() });
+    setSaving(false);
+    if (!result.ok) return showRefusal(form, result.error, fieldNames, /^fields\./);
+    message.success(t('sitesPage.saved', { name: result.value.siteName }));
+    onSaved(result.value);
+    onClose();
+  };
+  const inClass = (day: Dayjs) => day.format('YYYY-MM-DD') < target.startDate || day.format('YYYY-MM-DD') > target.endDate;
+  return (
+    <FormModal
+      title={editing ? t('lodgingPage.editStayTitle') : t('lodgingPage.stayTitle')}
+      width={560}
+      saving={saving}
+      onSave={() => void submit()}
+      onClose={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="stay-form"
+        initialValues={
+          editing
+            ? { ...editing, arrive: dayjs(editing.arrive), depart: dayjs(editing.depart) }
+            : {
+                siteId: villages[0]?.id,
+                groups: [],
+                arrive: dayjs(target.startDate),
+                depart: dayjs(target.startDate).add(2, 'day'),
+              }
+        }
+      >
+        <Form.Item name="siteId" label={t('lodgingPage.village')} required rules={[rule('siteId')]}>
+          <Select options={villages.map((village) => ({ value: village.id, label: village.name }))} />
+        </Form.Item>
+        <Form.Item label={`${t('lodgingPage.arrive')} — ${t('lodgingPage.depart')}`} required style={{ marginBottom: 0 }}>
+          <Form.Item name="arrive" rules={[rule('arrive')]} style={{ display: 'inline-block', marginInlineEnd: 8 }}>
+            <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.arrive')} />
+          </Form.Item>
+          <Form.Item name="depart" rules={[rule('depart')]} style={{ display: 'inline-block' }}>
+            <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.depart')} />
+          </Form.Item>
+        </Form.Item>
+        <Form.Item name="groups" label={t('lodgingPage.stayGroups')} rules={[rule('groups')]}>
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('lodgingPage.wholeClass')}
+            options={groups.map((group) => ({ value: group, label: t('roster.groupN', { n: group }) }))}
+          />
+        </Form.Item>
+        <Form.Item name="notes" label={t('fields.notes')} rules={[rule('notes')]}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+};

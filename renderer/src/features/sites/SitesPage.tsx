@@ -1,0 +1,394 @@
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  PlusOutlined,
+  StarOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
+import { type Key, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { chineseDate } from '../../../../shared/dates';
+import { fileNameOf } from '../../../../shared/files/schemas';
+import type { Base, PointDetail, Review, Visit } from '../../../../shared/sites/schemas';
+import { reviewAspects } from '../../../../shared/sites/schemas';
+import { villageKind } from '../../../../shared/vocab/schemas';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { ExportDialog } from '../../components/ExportDialog';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { useTableImport } from '../../components/use-table-import';
+import { HouseholdsCard } from './HouseholdsCard';
+import { BaseFormModal, PointFormModal, ReviewModal } from './SiteForms';
+
+// Minutes to every other point, edited as one row of the matrix.
+const TravelCard = ({ point }: { point: PointDetail }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText } = useErrorText();
+  // What was typed, over what is stored; the card is made afresh for each point (its key).
+  const [edits, setEdits] = useState<Record<number, number | null>>({});
+  const minutesOf = (siteId: number, stored: number | null) => (siteId in edits ? (edits[siteId] ?? null) : stored);
+  const changed = point.travel.filter((x) => minutesOf(x.siteId, x.minutes) !== x.minutes);
+  const save = async () => {
+    const result = await api.sites.setTravel({
+      id: point.id,
+      travel: changed.map((x) => ({ siteId: x.siteId, minutes: minutesOf(x.siteId, x.minutes) })),
+    });
+    if (!result.ok) return message.error(errorText(result.error));
+    setEdits({});
+    message.success(t('sitesPage.travelSaved'));
+  };
+  return (
+    <Card
+      size="small"
+      title={t('sitesPage.travel')}
+      extra={
+        <Button size="small" type="primary" disabled={changed.length === 0} onClick={() => void save()}>
+          {t('sitesPage.travelSave')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('sitesPage.travelHelp')}</Typography.Paragraph>
+      <Flex wrap gap={8} data-testid="travel-table">
+        {point.travel.map((x) => (
+          <InputNumber
+            key={x.siteId}
+            size="small"
+            min={0}
+            max={1440}
+            precision={0}
+            style={{ width: 260 }}
+            prefix={
+              <span style={{ display: 'inline-block', width: 150, overflow: 'hidden', textOverflow: 'ellipsis' }}>{x.name}</span>
+            }
+            suffix={t('sitesPage.minutes', { value: '' }).trim()}
+            value={minutesOf(x.siteId, x.minutes)}
+            onChange={(value) => setEdits((typed) => ({ ...typed, [x.siteId]: value }))}
+            aria-label={t('text.labelled', { label: t('fields.minutes'), text: x.name })}
+          />
+        ))}
+      </Flex>
+    </Card>
+  );
+};
+
+const ReviewsCard = ({ point }: { point: PointDetail }) => {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card
+      size="small"
+      title={t('sitesPage.reviews')}
+      extra={
+        <Button size="small" icon={<StarOutlined />} onClick={() => setAdding(true)}>
+          {t('sitesPage.addReview')}
+        </Button>
+      }
+    >
+      <Table<Review>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={point.reviews}
+        locale={{ emptyText: t('sitesPage.noReviews') }}
+        columns={[
+          { key: 'on', title: t('fields.reviewedOn'), width: 110, render: (_, r) => r.reviewedOn },
+          { key: 'by', title: t('fields.reviewer'), width: 80, dataIndex: 'reviewer' },
+          ...reviewAspects.map((aspect) => ({
+            key: aspect,
+            title: t(`fields.${aspect}`),
+            width: 50,
+            align: 'center' as const,
+            render: (_: unknown, r: Review) => r[aspect],
+          })),
+          { key: 'avg', title: t('sitesPage.average', { value: '' }).trim(), width: 70, render: (_, r) => r.average.toFixed(2) },
+          { key: 'notes', title: t('fields.notes'), dataIndex: 'notes', ellipsis: true },
+          {
+            key: 'remove',
+            width: 50,
+            render: (_, r) => (
+              <Popconfirm
+                title={t('sitesPage.removeReviewConfirm')}
+                onConfirm={() => void api.sites.removeReview({ reviewId: r.id })}
+              >
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('sitesPage.removeReview')} />
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('sitesPage.ratingsLater')}
+      </Typography.Paragraph>
+      {adding && <ReviewModal point={point} onClose={() => setAdding(false)} />}
+    </Card>
+  );
+};
+
+const PointView = ({ id, onEdit }: { id: number; onEdit: (point: PointDetail) => void }) => {
+  const { t } = useTranslation();
+  const found = useQuery(() => api.sites.get({ id }), `site:${id}`);
+  const point = found.data;
+  if (!point) return found.error ? <Alert type="error" showIcon title={found.error.message} /> : null;
+  const dash = (text: string) => text || '—';
+  return (
+    <Flex vertical gap={16} data-testid="point-detail">
+      <Card
+        size="small"
+        title={
+          <Space>
+            <EnvironmentOutlined />
+            <span data-testid="point-name">{point.name}</span>
+            {point.kind && <Tag color="blue">{point.kind}</Tag>}
+            {!point.active && <Tag>{t('sitesPage.inactive')}</Tag>}
+          </Space>
+        }
+        extra={
+          <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(point)}>
+            {t('sitesPage.edit')}
+          </Button>
+        }
+      >
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t('fields.baseId')}>{dash(point.baseName)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.capacity')}>
+            {point.capacity === null ? '—' : t('sitesPage.capacity', { value: point.capacity })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.minutesFromSchool')}>
+            {point.minutesFromSchool === null ? '—' : t('sitesPage.minutes', { value: point.minutesFromSchool })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.address')} span={2}>
+            {dash([point.township, point.address].filter(Boolean).join(' '))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.contactName')}>
+            {dash([point.contactName, point.contactPhone].filter(Boolean).join(' '))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.guideName')}>{dash(point.guideStaffName ?? point.guideName)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.modules')} span={2}>
+            {point.modules.length === 0 ? '—' : point.modules.map((m) => <Tag key={m}>{m}</Tag>)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.topics')} span={3}>
+            {dash(point.topics)}
+          </Descriptions.Item>
+          {point.notes && (
+            <Descriptions.Item label={t('fields.notes')} span={3}>
+              {point.notes}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      {point.kind === villageKind ? (
+        <HouseholdsCard point={point} />
+      ) : (
+        <Typography.Text type="secondary">{t('sitesPage.notVillageHint')}</Typography.Text>
+      )}
+      <Card size="small" title={t('sitesPage.visits')}>
+        <Table<Visit>
+          rowKey={(v) => `${v.classId}:${v.date}`}
+          size="small"
+          pagination={false}
+          dataSource={point.visitHistory}
+          locale={{ emptyText: t('sitesPage.noVisits') }}
+          columns={[
+            { key: 'date', title: t('sitesPage.visitColumns.date'), width: 170, render: (_, v) => chineseDate(v.date) },
+            {
+              key: 'class',
+              title: t('sitesPage.visitColumns.className'),
+              width: 200,
+              render: (_, v) => <Link to={`/classes/${v.classId}?tab=schedule`}>{v.className}</Link>,
+            },
+            { key: 'titles', title: t('sitesPage.visitColumns.titles'), render: (_, v) => v.titles.join(t('text.list')) },
+            { key: 'trainees', title: t('sitesPage.visitColumns.trainees'), width: 70, align: 'center', dataIndex: 'trainees' },
+          ]}
+        />
+      </Card>
+      <ReviewsCard point={point} />
+      <TravelCard key={point.id} point={point} />
+    </Flex>
+  );
+};
+
+type Dialog = { kind: 'base'; base?: Base } | { kind: 'point'; point?: PointDetail; baseId?: number | null } | { kind: 'export' };
+
+// The school's teaching bases and the points under them: a tree to find a point, its record beside it.
+export const SitesPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
+  const [dialog, setDialog] = useState<Dialog>();
+  const importer = useTableImport();
+  useEffect(() => {
+    if (typed.trim() === search) return;
+    const timer = setTimeout(() => setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true }), 200);
+    return () => clearTimeout(timer);
+  });
+  const tree = useQuery(() => api.sites.tree({ ...(search ? { search } : {}), includeInactive: true }), `sites:${search}`);
+  const bases = useMemo(() => tree.data?.bases ?? [], [tree.data]);
+  const selected = id ? Number(id) : undefined;
+  const treeData = useMemo(
+    () =>
+      bases.map((base) => ({
+        key: `base-${base.id}`,
+        selectable: false,
+        title: (
+          <Space size={4}>
+            <Typography.Text strong>{base.name || t('sitesPage.noBase')}</Typography.Text>
+            {base.id > 0 && (
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={`${t('sitesPage.edit')} ${base.name}`}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  setDialog({ kind: 'base', base });
+                }}
+              />
+            )}
+          </Space>
+        ),
+        children: base.points.map((point) => ({
+          key: point.id,
+          title: (
+            <Space size={4}>
+              <span>{point.name}</span>
+              {point.kind && <Tag style={{ marginInlineEnd: 0 }}>{point.kind}</Tag>}
+              {!point.active && <Tag style={{ marginInlineEnd: 0 }}>{t('sitesPage.inactive')}</Tag>}
+            </Space>
+          ),
+        })),
+      })),
+    [bases, t],
+  );
+  const baseOfSelected = bases.find((base) => base.points.some((point) => point.id === selected));
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('sitesPage.title')}
+        </Typography.Title>
+        <Space>
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() =>
+              void importer.run(
+                (grant, jobId) => api.sites.import({ grant, jobId }),
+                (result) => t('sitesPage.imported', { basesAdded: result.bases.added, ...result.points }),
+              )
+            }
+          >
+            {t('sitesPage.import')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => setDialog({ kind: 'export' })}>
+            {t('sitesPage.export')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'base' })}>
+            {t('sitesPage.addBase')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() =>
+              setDialog({ kind: 'point', baseId: baseOfSelected && baseOfSelected.id > 0 ? baseOfSelected.id : null })
+            }
+          >
+            {t('sitesPage.addPoint')}
+          </Button>
+        </Space>
+      </Flex>
+      {importer.working && <JobProgressBar working={importer.working} onCancel={importer.cancel} />}
+      <Row gutter={16} wrap={false}>
+        <Col flex="340px">
+          <Card size="small">
+            <Input.Search
+              allowClear
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              placeholder={t('sitesPage.searchPlaceholder')}
+              aria-label={t('fields.search')}
+              style={{ marginBottom: 12 }}
+            />
+            {tree.data?.approximate && (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('roster.approximate', { query: search })} />
+            )}
+            {bases.length === 0 && !tree.loading ? (
+              <Empty description={t('sitesPage.empty')} />
+            ) : (
+              <Tree
+                data-testid="sites-tree"
+                blockNode
+                defaultExpandAll
+                key={search}
+                treeData={treeData}
+                selectedKeys={selected === undefined ? [] : [selected]}
+                onSelect={(keys: Key[]) => {
+                  const [key] = keys;
+                  if (typeof key === 'number') navigate(`/sites/${key}${search ? `?q=${encodeURIComponent(search)}` : ''}`);
+                }}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col flex="auto" style={{ minWidth: 0 }}>
+          {selected === undefined ? (
+            <Card size="small">
+              <Empty description={t('sitesPage.choose')} />
+            </Card>
+          ) : (
+            <PointView id={selected} onEdit={(point) => setDialog({ kind: 'point', point })} />
+          )}
+        </Col>
+      </Row>
+      {dialog?.kind === 'base' && <BaseFormModal editing={dialog.base} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'point' && (
+        <PointFormModal
+          editing={dialog.point}
+          baseId={dialog.baseId}
+          onClose={() => setDialog(undefined)}
+          onSaved={(saved) => navigate(`/sites/${saved}`)}
+        />
+      )}
+      {dialog?.kind === 'export' && (
+        <ExportDialog
+          title={t('sitesPage.export')}
+          onClose={() => setDialog(undefined)}
+          request={() => ({
+            fileName: fileNameOf(t('sites.title'), 'xlsx'),
+            format: 'xlsx',
+            start: (grant, jobId) => api.sites.export({ grant, jobId }),
+          })}
+        >
+          <Typography.Paragraph>
+            {t('sitesPage.exportHelp', { bases: bases.length, points: bases.reduce((sum, base) => sum + base.points.length, 0) })}
+          </Typography.Paragraph>
+        </ExportDialog>
+      )}
+    </Flex>
+  );
+};
