@@ -12,6 +12,7 @@ import { value } from '../electron/core/testing/expect-result';
 import { person, idOf, standardRoster } from '../electron/core/testing/roster-files';
 import { openTempCore } from '../electron/core/testing/temp-core';
 import { hostFigures } from './host';
+import { lodgingFigures } from './lodging';
 import { seedSchedules } from './seed-schedules';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
@@ -19,7 +20,7 @@ const figureSchema = z.object({
   what: z.string(),
   ms: z.number(),
   target: z.number().optional(),
-  unit: z.enum(['ms', '%', '×']).optional(),
+  unit: z.enum(['ms', '%', '×', 'n']).optional(),
 });
 type Figure = z.output<typeof figureSchema>;
 const reported = z.union([figureSchema, z.object({ skipped: z.string() })]);
@@ -225,7 +226,9 @@ const weekGrid = () => {
 // `npm run bench -- search conflicts` runs only the sections named; no names runs them all.
 const host = async () => figures.push(...(await hostFigures()));
 
-const sections = { import: importAndExport, host, search, conflicts, 'week-grid': weekGrid } satisfies Record<
+const lodging = () => figures.push(...lodgingFigures());
+
+const sections = { import: importAndExport, host, search, conflicts, lodging, 'week-grid': weekGrid } satisfies Record<
   string,
   () => unknown
 >;
@@ -240,13 +243,20 @@ for (const [name, run] of Object.entries(sections)) if (chosen.length === 0 || c
 console.log(`\n党校培训班管理 — benchmark\nmachine: ${machine()}\n`);
 for (const figure of figures) {
   const unit = figure.unit ?? 'ms';
-  const shown = unit === '×' ? `${figure.ms.toFixed(2)} ×` : `${figure.ms.toFixed(1)} ${unit}`;
+  const shown =
+    unit === '×'
+      ? `${figure.ms.toFixed(2)} ×`
+      : unit === 'n'
+        ? Number.isInteger(figure.ms)
+          ? String(figure.ms)
+          : figure.ms.toFixed(2)
+        : `${figure.ms.toFixed(1)} ${unit}`;
   const verdict =
     figure.target === undefined
       ? ''
       : figure.ms <= figure.target
-        ? `  ✓ (target ${figure.target} ${unit})`
-        : `  ✗ over the ${figure.target} ${unit} target`;
+        ? `  ✓ (target ${figure.target}${unit === 'n' ? '' : ` ${unit}`})`
+        : `  ✗ over the ${figure.target}${unit === 'n' ? '' : ` ${unit}`} target`;
   console.log(`${figure.what.padEnd(86)} ${shown.padStart(10)}${verdict}`);
 }
 for (const reason of skipped) console.log(`not measured — ${reason}`);

@@ -127,7 +127,7 @@ const lodgingDoc = (
     sections = [
       {
         columns: [
-          column('date', 7, 'center'),
+          column('date', 10, 'center'),
           column('meals', 8, 'center'),
           column('lodging', 7, 'center'),
           column('study', 14),

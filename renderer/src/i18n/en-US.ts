@@ -553,7 +553,7 @@ export const uiEnUS = {
     addReview: 'Add review',
     noReviews: 'No reviews yet',
     reviewTitle: 'Review "{{name}}"',
-    average: 'average {{value}}',
+    averageColumn: 'Average',
     removeReview: 'Delete',
     removeReviewConfirm: 'Delete this review?',
     ratingsLater: 'Trainees’ satisfaction with the site will be summed up here once surveys exist.',

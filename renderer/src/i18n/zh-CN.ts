@@ -538,7 +538,7 @@ export const uiZhCN = {
     addReview: '添加评价',
     noReviews: '还没有评价',
     reviewTitle: '评价“{{name}}”',
-    average: '平均 {{value}} 分',
+    averageColumn: '平均分',
     removeReview: '删除',
     removeReviewConfirm: '删除这条评价？',
     ratingsLater: '学员对教学点的满意度测评完成后，也会汇总在这里。',

@@ -1,5 +1,5 @@
 import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type TFunction } from 'i18next';
@@ -31,7 +31,19 @@ const DayModal = ({ stay, day, onClose }: { stay: Stay; day: PlanDay; onClose: (
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     setSaving(true);
-    const result = await api.lodging.savePlanDay({ stayId: stay.id, day: { ...form.getFieldsValue(true), date: day.date } });
+    const values = form.getFieldsValue(true);
+    const result = await api.lodging.savePlanDay({
+      stayId: stay.id,
+      day: {
+        date: day.date,
+        meals: values.meals ?? [],
+        study: values.study ?? '',
+        labourTask: values.labourTask ?? '',
+        labourField: values.labourField ?? '',
+        labourHours: values.labourHours ?? 0,
+        labourLeader: values.labourLeader ?? '',
+      },
+    });
     setSaving(false);
     if (!result.ok)
       return showRefusal(
@@ -57,14 +69,14 @@ const DayModal = ({ stay, day, onClose }: { stay: Stay; day: PlanDay; onClose: (
         <Form.Item name="study" label={t('fields.study')}>
           <Input maxLength={300} />
         </Form.Item>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="labourTask" label={t('fields.labourTask')} style={{ flex: 2 }}>
+        <Flex gap={16}>
+          <Form.Item name="labourTask" label={t('fields.labourTask')} style={{ flex: 1 }}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="labourField" label={t('fields.labourField')} style={{ flex: 2 }}>
+          <Form.Item name="labourField" label={t('fields.labourField')} style={{ flex: 1 }}>
             <Input maxLength={100} />
           </Form.Item>
-        </Space.Compact>
+        </Flex>
         <Space size={16}>
           <Form.Item name="labourHours" label={t('fields.labourHours')}>
             <InputNumber min={0} max={24} step={0.5} />
@@ -92,7 +104,7 @@ export const PlanTable = ({ stay, readOnly }: { stay: Stay; readOnly: boolean })
         data-testid="plan-table"
         dataSource={plan.data ?? []}
         columns={[
-          { key: 'date', title: t('lodgingPage.planColumns.date'), width: 120, render: (_, d) => dayText(t, d.date) },
+          { key: 'date', title: t('lodgingPage.planColumns.date'), width: 150, render: (_, d) => dayText(t, d.date) },
           { key: 'meals', title: t('lodgingPage.planColumns.meals'), width: 140, render: (_, d) => meals(d.meals) },
           {
             key: 'lodging',

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,44 +75,49 @@ export const StayFormModal = ({
       onSave={() => void submit()}
       onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        data-testid="stay-form"
-        initialValues={
-          editing
-            ? { ...editing, arrive: dayjs(editing.arrive), depart: dayjs(editing.depart) }
-            : {
-                siteId: villages[0]?.id,
-                groups: [],
-                arrive: dayjs(target.startDate),
-                depart: dayjs(target.startDate).add(2, 'day'),
-              }
-        }
-      >
-        <Form.Item name="siteId" label={t('lodgingPage.village')} required rules={[rule('siteId')]}>
-          <Select options={villages.map((village) => ({ value: village.id, label: village.name }))} />
-        </Form.Item>
-        <Form.Item label={`${t('lodgingPage.arrive')} — ${t('lodgingPage.depart')}`} required style={{ marginBottom: 0 }}>
-          <Form.Item name="arrive" rules={[rule('arrive')]} style={{ display: 'inline-block', marginInlineEnd: 8 }}>
-            <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.arrive')} />
+      {/* The villages first: the form opens with the first of them chosen. */}
+      {!sites.data ? (
+        <Spin />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="stay-form"
+          initialValues={
+            editing
+              ? { ...editing, arrive: dayjs(editing.arrive), depart: dayjs(editing.depart) }
+              : {
+                  siteId: villages[0]?.id,
+                  groups: [],
+                  arrive: dayjs(target.startDate),
+                  depart: dayjs(target.startDate).add(2, 'day'),
+                }
+          }
+        >
+          <Form.Item name="siteId" label={t('lodgingPage.village')} required rules={[rule('siteId')]}>
+            <Select options={villages.map((village) => ({ value: village.id, label: village.name }))} />
           </Form.Item>
-          <Form.Item name="depart" rules={[rule('depart')]} style={{ display: 'inline-block' }}>
-            <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.depart')} />
+          <Form.Item label={`${t('lodgingPage.arrive')} — ${t('lodgingPage.depart')}`} required style={{ marginBottom: 0 }}>
+            <Form.Item name="arrive" rules={[rule('arrive')]} style={{ display: 'inline-block', marginInlineEnd: 8 }}>
+              <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.arrive')} />
+            </Form.Item>
+            <Form.Item name="depart" rules={[rule('depart')]} style={{ display: 'inline-block' }}>
+              <DatePicker disabledDate={inClass} aria-label={t('lodgingPage.depart')} />
+            </Form.Item>
           </Form.Item>
-        </Form.Item>
-        <Form.Item name="groups" label={t('lodgingPage.stayGroups')} rules={[rule('groups')]}>
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('lodgingPage.wholeClass')}
-            options={groups.map((group) => ({ value: group, label: t('roster.groupN', { n: group }) }))}
-          />
-        </Form.Item>
-        <Form.Item name="notes" label={t('fields.notes')} rules={[rule('notes')]}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
-        </Form.Item>
-      </Form>
+          <Form.Item name="groups" label={t('lodgingPage.stayGroups')} rules={[rule('groups')]}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder={t('lodgingPage.wholeClass')}
+              options={groups.map((group) => ({ value: group, label: t('roster.groupN', { n: group }) }))}
+            />
+          </Form.Item>
+          <Form.Item name="notes" label={t('fields.notes')} rules={[rule('notes')]}>
+            <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
+          </Form.Item>
+        </Form>
+      )}
     </FormModal>
   );
 };

@@ -72,25 +72,33 @@ const TravelCard = ({ point }: { point: PointDetail }) => {
       }
     >
       <Typography.Paragraph type="secondary">{t('sitesPage.travelHelp')}</Typography.Paragraph>
-      <Flex wrap gap={8} data-testid="travel-table">
-        {point.travel.map((x) => (
-          <InputNumber
-            key={x.siteId}
-            size="small"
-            min={0}
-            max={1440}
-            precision={0}
-            style={{ width: 260 }}
-            prefix={
-              <span style={{ display: 'inline-block', width: 150, overflow: 'hidden', textOverflow: 'ellipsis' }}>{x.name}</span>
-            }
-            suffix={t('sitesPage.minutes', { value: '' }).trim()}
-            value={minutesOf(x.siteId, x.minutes)}
-            onChange={(value) => setEdits((typed) => ({ ...typed, [x.siteId]: value }))}
-            aria-label={t('text.labelled', { label: t('fields.minutes'), text: x.name })}
-          />
-        ))}
-      </Flex>
+      <Table<PointDetail['travel'][number]>
+        rowKey="siteId"
+        size="small"
+        pagination={false}
+        data-testid="travel-table"
+        dataSource={point.travel}
+        columns={[
+          { key: 'name', title: t('fields.siteId'), dataIndex: 'name' },
+          {
+            key: 'minutes',
+            title: t('fields.minutes'),
+            width: 160,
+            render: (_, x) => (
+              <InputNumber
+                size="small"
+                min={0}
+                max={1440}
+                precision={0}
+                style={{ width: 120 }}
+                value={minutesOf(x.siteId, x.minutes)}
+                onChange={(value) => setEdits((typed) => ({ ...typed, [x.siteId]: value }))}
+                aria-label={t('text.labelled', { label: t('fields.minutes'), text: x.name })}
+              />
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 };
@@ -124,7 +132,7 @@ const ReviewsCard = ({ point }: { point: PointDetail }) => {
             align: 'center' as const,
             render: (_: unknown, r: Review) => r[aspect],
           })),
-          { key: 'avg', title: t('sitesPage.average', { value: '' }).trim(), width: 70, render: (_, r) => r.average.toFixed(2) },
+          { key: 'avg', title: t('sitesPage.averageColumn'), width: 70, render: (_, r) => r.average.toFixed(2) },
           { key: 'notes', title: t('fields.notes'), dataIndex: 'notes', ellipsis: true },
           {
             key: 'remove',
@@ -242,6 +250,8 @@ export const SitesPage = () => {
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
   const [dialog, setDialog] = useState<Dialog>();
+  // Every base open unless the person closed it.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const importer = useTableImport();
   useEffect(() => {
     if (typed.trim() === search) return;
@@ -343,9 +353,16 @@ export const SitesPage = () => {
               <Tree
                 data-testid="sites-tree"
                 blockNode
-                defaultExpandAll
-                key={search}
                 treeData={treeData}
+                expandedKeys={treeData.map((node) => node.key).filter((key) => !collapsed.has(key))}
+                onExpand={(_keys, { node, expanded }) =>
+                  setCollapsed((closed) => {
+                    const next = new Set(closed);
+                    if (expanded) next.delete(String(node.key));
+                    else next.add(String(node.key));
+                    return next;
+                  })
+                }
                 selectedKeys={selected === undefined ? [] : [selected]}
                 onSelect={(keys: Key[]) => {
                   const [key] = keys;

@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
+import { idOf, person, standardRoster } from '../electron/core/testing/roster-files';
+import { expect, label, test } from './fixtures';
+
+test('the Liaoyuan sites, a village’s households, and a class placed with them for the four togethers', async ({ app }) => {
+  const { page } = app;
+  await app.loadSample();
+
+  // The bases and their points, found by pinyin initials.
+  await page.getByRole('menuitem', { name: '教学点' }).click();
+  const tree = page.getByTestId('sites-tree');
+  await expect(tree).toContainText('辽河源现代生态农业产业园');
+  await expect(tree).toContainText('安石镇朝阳村');
+  await expect(tree).toContainText('秋硕合作社');
+  await tree.getByText('秋硕合作社').click();
+  await expect(page.getByTestId('point-name')).toHaveText('秋硕合作社');
+  await expect(page.getByTestId('point-detail')).toContainText('秋硕合作社现场教学');
+  await app.screenshot('sites-tree');
+
+  // A review of the point, as the school grades its sites over the years.
+  await page.getByRole('button', { name: label('添加评价') }).click();
+  const review = page.getByRole('dialog', { name: '评价“秋硕合作社”' });
+  await review.getByLabel('评价人').fill('孙海燕');
+  await review.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('point-detail')).toContainText('孙海燕');
+
+  await page.getByLabel('搜索内容').fill('cyc');
+  await expect(tree).not.toContainText('秋硕合作社');
+  await tree.getByText('安石镇朝阳村', { exact: true }).last().click();
+  await expect(page.getByTestId('households-table').locator('.ant-table-row')).toHaveCount(16);
+  await expect(page.getByTestId('point-detail')).toContainText('共 16 户在用，52 张床位');
+  await app.screenshot('village-households');
+
+  // Forty trainees in five groups for the 年轻干部 class (the roster screens have their own test).
+  app.nextChosenFile(standardRoster(app.dataDir, 40));
+  await page.evaluate(async () => {
+    const call = (channel: string, input: unknown) =>
+      window.api.invoke(channel as never, input) as Promise<{ ok: boolean; value: never }>;
+    const found = (await call('classes.list', { search: '年轻干部' })).value as { items: { id: number }[] };
+    const classId = found.items[0]?.id ?? 0;
+    const chosen = (await call('files.chooseOpen', { purpose: 'rosterImport' })).value as { grant: string };
+    await call('roster.importCommit', { classId, grant: chosen.grant });
+    await call('roster.splitGroups', { classId, groups: 5 });
+  });
+
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '四同' }).click();
+  await expect(page.getByTestId('lodging-tab')).toContainText('还没有入村住宿安排');
+  await page.getByRole('button', { name: label('新建住宿安排') }).click();
+  const stay = page.getByRole('dialog', { name: '新建住宿安排' });
+  await expect(stay.getByTestId('stay-form')).toContainText('安石镇朝阳村');
+  await stay.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('stay-label')).toContainText('安石镇朝阳村');
+  await expect(page.getByTestId('unplaced')).toContainText('未安排（40）');
+
+  // Placed by the machine: everyone, groups together, leaders apart.
+  await page.getByRole('button', { name: label('自动安排') }).click();
+  await expect(page.getByText('已安排全部 40 人')).toBeVisible();
+  await expect(page.getByTestId('unplaced')).toContainText('未安排（0）');
+  await app.screenshot('lodging-board');
+
+  // One trainee moved by hand into a household with a free bed that takes them: locked there.
+  const board = page.getByTestId('lodging-board');
+  const mixed = board.locator('[data-testid^="household-"]').filter({ hasText: '男女均可' });
+  const counts = await mixed.evaluateAll((cards) =>
+    cards.map((card) => ({ id: card.getAttribute('data-testid') ?? '', text: card.textContent ?? '' })),
+  );
+  const roomy = counts.find((card) => {
+    const match = /(\d+)\/(\d+) 床/.exec(card.text);
+    return match !== null && Number(match[1]) < Number(match[2]);
+  });
+  expect(roomy, 'a household that takes both with a free bed').toBeDefined();
+  const target = page.getByTestId(roomy?.id ?? '');
+  const moving = board
+    .locator('[data-testid^="household-"]')
+    .filter({ hasNotText: '男女均可' })
+    .first()
+    .locator('.lodger')
+    .first();
+  const name = (await moving.innerText()).replace(/\s+/g, '').replace(/\d.*$/, '');
+  await moving.dragTo(target);
+  await expect(page.getByText(new RegExp(`已把“${name}”安排到“.+”家（已锁定）`))).toBeVisible();
+  await expect(target.getByTestId(`lodger-${name}`).getByLabel('已锁定')).toBeVisible();
+
+  // Placed again: the locked one stays where they were put.
+  await page.getByRole('button', { name: label('自动安排') }).click();
+  await expect(page.getByText('已安排全部 40 人')).toHaveCount(2);
+  await expect(target.getByTestId(`lodger-${name}`)).toBeVisible();
+  await app.screenshot('lodging-board-locked');
+
+  // The plan for the first day.
+  await page.getByRole('tab', { name: '日程' }).click();
+  await page
+    .getByTestId('plan-table')
+    .getByRole('button', { name: label('编辑') })
+    .first()
+    .click();
+  const day = page.getByRole('dialog', { name: /“四同”安排/ });
+  await day.getByLabel('午饭').check();
+  await day.getByLabel('晚饭').check();
+  await day.getByLabel('同学习').fill('村党支部主题党日');
+  await day.getByLabel('劳动任务').fill('秋收');
+  await day.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('plan-table')).toContainText('村党支部主题党日');
+  await app.screenshot('lodging-plan');
+
+  // The lists, for the village and for the class.
+  const exported = async (document: string, format: string, file: string) => {
+    await page.getByRole('button', { name: label('导出') }).click();
+    const dialog = page.getByRole('dialog', { name: '导出“四同”文件' });
+    await dialog.getByRole('radio', { name: new RegExp(`^${document}`) }).check();
+    await dialog.getByRole('radio', { name: format }).check();
+    const path = join(app.dataDir, file);
+    app.nextChosenFile(path);
+    await dialog.getByRole('button', { name: label('选择保存位置并导出') }).click();
+    await expect(dialog.getByTestId('export-done')).toBeVisible();
+    await app.screenshot(`export-${document}`);
+    await dialog.getByRole('button', { name: label('完成') }).click();
+    return path;
+  };
+  const households = await readXlsx(await exported('接待农户入住名单', 'Excel（.xlsx）', '农户入住名单.xlsx'));
+  const cells = households.rows.flat().map(String);
+  expect(cells.some((cell) => cell.startsWith('户主：'))).toBe(true);
+  const ids = Array.from({ length: 40 }, (_, n) => idOf(person(n), n));
+  expect(cells.some((cell) => ids.some((id) => cell.includes(id)))).toBe(false);
+  const pdf = await pdfText(await exported('学员住宿安排表', 'PDF', '学员住宿安排表.pdf'));
+  expect(pdf.text).toContain(name);
+  expect(pdf.text).toContain('0437-555');
+});
