@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError, type FieldIssue } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import type { ParsedWorkbook } from './parser/protocol';
@@ -141,3 +141,22 @@ export const listCell = (cell: Cell | undefined): string[] =>
     .split(/[、，,;；\n]/)
     .map((part) => part.trim())
     .filter(Boolean);
+
+// The word an export heads a field's column with (the first of its synonyms).
+export const columnWord = <F extends string>(spec: TableSpec<F>, field: F): string => spec.synonyms[field][0] ?? field;
+
+// A row that failed its schema: each issue, under the words of the column it came from. `columnOf`
+// maps a schema field to the file's column where their names differ.
+export const rowProblems = <F extends string>(
+  spec: TableSpec<F>,
+  row: number,
+  issues: readonly FieldIssue[],
+  columnOf: (field: string) => F,
+): TableProblem[] =>
+  issues.map((issue) => ({
+    row,
+    message: message('text.labelled', {
+      label: columnWord(spec, columnOf(issue.field.split('.')[0] ?? '')),
+      text: issue.message,
+    }),
+  }));

@@ -17,18 +17,19 @@ import { villageKind } from '../../../shared/vocab/schemas';
 import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
-import { renderTableDoc } from '../documents/render';
+import { exportTable } from '../documents/table-export';
 import {
+  columnWord,
   duplicatesBy,
   numberCell,
   readTable,
   refuseRows,
+  rowProblems,
   type TableProblem,
   type TableSpec,
   textCell,
   yesNoCell,
 } from '../documents/table-import';
-import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getPointRow } from '../sites/service';
 import { occupancyOf } from './occupancy';
@@ -181,7 +182,7 @@ type Field = HouseholdColumn;
 
 export const householdsTable: TableSpec<Field> = { synonyms: householdColumns, required: ['head', 'beds'] };
 
-const label = (field: Field) => householdsTable.synonyms[field][0] ?? field;
+const label = (field: Field) => columnWord(householdsTable, field);
 
 export const importHouseholds = async (
   core: Core,
@@ -218,11 +219,9 @@ export const importHouseholds = async (
       active: yesNoCell(cells.active, true),
     });
     if (!parsed.success) {
-      for (const issue of toFieldIssues(parsed.error.issues)) {
-        const field = issue.field as Field;
-        if (field === 'beds' && beds === undefined) continue;
-        problems.push({ row, message: message('text.labelled', { label: label(field), text: issue.message }) });
-      }
+      // A bed count that was no number is already said.
+      const issues = toFieldIssues(parsed.error.issues).filter((issue) => issue.field !== 'beds' || beds !== undefined);
+      problems.push(...rowProblems(householdsTable, row, issues, (field) => field as Field));
       continue;
     }
     rows.push(parsed.data);
@@ -264,40 +263,32 @@ export const importHouseholds = async (
 
 export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {
   const site = villageOf(core, siteId);
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
   const households = listHouseholds(core, siteId, true);
-  const order: Field[] = ['head', 'phone', 'address', 'beds', 'hosts', 'notes', 'active'];
   const widths: Record<Field, number> = { head: 8, phone: 12, address: 18, beds: 6, hosts: 8, notes: 20, active: 4 };
-  const rows = households.map((household) => {
-    const values: Record<Field, string> = {
-      head: household.head,
-      phone: household.phone,
-      address: household.address,
-      beds: String(household.beds),
-      hosts: hostsWord(household.hosts),
-      notes: household.notes,
-      active: message(household.active ? 'table.yes' : 'table.no'),
-    };
-    return order.map((field) => values[field]);
-  });
-  const bytes = await renderTableDoc(
+  return exportTable(
     core,
+    job,
+    grant,
     {
+      spec: householdsTable,
+      columns: (Object.keys(widths) as Field[]).map((field) => ({ field, width: widths[field] })),
+      rows: households.map((household) => ({
+        head: household.head,
+        phone: household.phone,
+        address: household.address,
+        beds: String(household.beds),
+        hosts: hostsWord(household.hosts),
+        notes: household.notes,
+        active: message(household.active ? 'table.yes' : 'table.no'),
+      })),
       title: `${site.name}${message('lodging.doc.householdsTitle')}`,
       subtitle: site.address,
       orientation: 'portrait',
-      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
     },
-    'xlsx',
-  );
-  return finishExport(core, job, target, bytes, {
-    rows: rows.length,
-    audit: {
+    {
       entity: 'households',
       entityId: siteId,
-      summary: message('lodging.exportSummary', { site: site.name, count: rows.length, path: target.path }),
-      after: { format: 'xlsx', path: target.path, households: rows.length },
+      summary: (path) => message('lodging.exportSummary', { site: site.name, count: households.length, path }),
     },
-  });
+  );
 };

@@ -11,19 +11,20 @@ import { toFieldIssues } from '../../../shared/validation';
 import type { Core } from '../context';
 import { record } from '../audit/service';
 import { statement } from '../db/statements';
-import { renderTableDoc } from '../documents/render';
+import { exportTable } from '../documents/table-export';
 import {
+  columnWord,
   duplicatesBy,
   listCell,
   numberCell,
   readTable,
   refuseRows,
+  rowProblems,
   type TableProblem,
   type TableSpec,
   textCell,
   yesNoCell,
 } from '../documents/table-import';
-import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './service';
@@ -36,7 +37,14 @@ type Field = SiteColumn;
 export const sitesTable: TableSpec<Field> = { synonyms: siteColumns, required: ['name'] };
 
 const order = Object.keys(sitesTable.synonyms) as Field[];
-const label = (field: Field) => sitesTable.synonyms[field][0] ?? field;
+const label = (field: Field) => columnWord(sitesTable, field);
+// The schema's fields that the file writes under another column.
+const columnOf = (field: string): Field =>
+  field === 'guideStaffId' || field === 'guideName'
+    ? 'guide'
+    : field === 'baseId'
+      ? 'base'
+      : (((order as readonly string[]).includes(field) ? field : 'name') as Field);
 
 export const importSites = async (core: Core, grant: string, job: Job): Promise<SiteImportResult> => {
   job.progress('read', 0, 1);
@@ -74,11 +82,14 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       active: yesNoCell(cells.active, true),
     });
     if (!parsed.success) {
-      for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.pointName', kind: 'fields.pointKind' })) {
-        const field = issue.field.split('.')[0] as Field | 'baseId' | 'guideStaffId' | 'guideName';
-        const column = field === 'guideStaffId' || field === 'guideName' ? 'guide' : field === 'baseId' ? 'base' : field;
-        problems.push({ row, message: message('text.labelled', { label: label(column), text: issue.message }) });
-      }
+      problems.push(
+        ...rowProblems(
+          sitesTable,
+          row,
+          toFieldIssues(parsed.error.issues, { name: 'fields.pointName', kind: 'fields.pointKind' }),
+          columnOf,
+        ),
+      );
       continue;
     }
     rows.push({ row, base: textCell(cells.base), fields: parsed.data });
@@ -131,29 +142,8 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
 };
 
 export const exportSites = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
   const staffNames = new Map(statement<[], [number, string]>(core.db, 'SELECT id, name FROM staff').raw().all());
   const points = siteTree(core, undefined, true).bases.flatMap((base) => base.points);
-  const rows = points.map((point) => {
-    const values: Record<Field, string> = {
-      base: point.baseName,
-      name: point.name,
-      kind: point.kind,
-      address: point.address,
-      township: point.township,
-      contactName: point.contactName,
-      contactPhone: point.contactPhone,
-      guide: point.guideStaffId !== null ? (staffNames.get(point.guideStaffId) ?? point.guideName) : point.guideName,
-      capacity: point.capacity === null ? '' : String(point.capacity),
-      topics: point.topics,
-      modules: point.modules.join(message('text.list')),
-      minutesFromSchool: point.minutesFromSchool === null ? '' : String(point.minutesFromSchool),
-      notes: point.notes,
-      active: message(point.active ? 'table.yes' : 'table.no'),
-    };
-    return order.map((field) => values[field]);
-  });
   const widths: Record<Field, number> = {
     base: 14,
     name: 16,
@@ -170,22 +160,33 @@ export const exportSites = async (core: Core, grant: string, job: Job): Promise<
     notes: 12,
     active: 4,
   };
-  const bytes = await renderTableDoc(
+  return exportTable(
     core,
+    job,
+    grant,
     {
+      spec: sitesTable,
+      columns: order.map((field) => ({ field, width: widths[field] })),
+      rows: points.map((point) => ({
+        base: point.baseName,
+        name: point.name,
+        kind: point.kind,
+        address: point.address,
+        township: point.township,
+        contactName: point.contactName,
+        contactPhone: point.contactPhone,
+        guide: point.guideStaffId !== null ? (staffNames.get(point.guideStaffId) ?? point.guideName) : point.guideName,
+        capacity: point.capacity === null ? '' : String(point.capacity),
+        topics: point.topics,
+        modules: point.modules.join(message('text.list')),
+        minutesFromSchool: point.minutesFromSchool === null ? '' : String(point.minutesFromSchool),
+        notes: point.notes,
+        active: message(point.active ? 'table.yes' : 'table.no'),
+      })),
       title: message('sites.title'),
       subtitle: getSettings(core).schoolName,
       orientation: 'landscape',
-      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
     },
-    'xlsx',
+    { entity: 'sites', summary: (path) => message('sites.exportSummary', { count: points.length, path }) },
   );
-  return finishExport(core, job, target, bytes, {
-    rows: rows.length,
-    audit: {
-      entity: 'sites',
-      summary: message('sites.exportSummary', { count: rows.length, path: target.path }),
-      after: { format: 'xlsx', path: target.path, points: rows.length },
-    },
-  });
 };

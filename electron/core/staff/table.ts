@@ -11,17 +11,18 @@ import { toFieldIssues } from '../../../shared/validation';
 import { record } from '../audit/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { renderTableDoc } from '../documents/render';
+import { exportTable } from '../documents/table-export';
 import {
+  columnWord,
   duplicatesBy,
   listCell,
   readTable,
   refuseRows,
+  rowProblems,
   type TableProblem,
   type TableSpec,
   textCell,
 } from '../documents/table-import';
-import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { createStaff, getStaff, listStaff, updateStaff } from './service';
@@ -34,7 +35,8 @@ type Field = StaffColumn;
 export const staffTable: TableSpec<Field> = { synonyms: staffColumns, required: ['name'] };
 
 const order = Object.keys(staffTable.synonyms) as Field[];
-const label = (field: Field) => staffTable.synonyms[field][0] ?? field;
+const label = (field: Field) => columnWord(staffTable, field);
+const columnOf = (field: string): Field => ((order as readonly string[]).includes(field) ? field : 'name') as Field;
 
 const keyOf = (fields: { name: string; organisation: string }) => `${fields.name}\u0000${fields.organisation}`;
 
@@ -64,10 +66,7 @@ export const importStaff = async (
       notes: textCell(cells.notes),
     });
     if (!parsed.success) {
-      for (const issue of toFieldIssues(parsed.error.issues, { name: 'fields.personName' })) {
-        const field = (issue.field.split('.')[0] ?? 'name') as Field;
-        problems.push({ row, message: message('text.labelled', { label: label(field), text: issue.message }) });
-      }
+      problems.push(...rowProblems(staffTable, row, toFieldIssues(parsed.error.issues, { name: 'fields.personName' }), columnOf));
       continue;
     }
     rows.push(parsed.data);
@@ -107,8 +106,6 @@ export const importStaff = async (
 };
 
 export const exportStaff = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
   const people = listStaff(core, undefined).items;
   const widths: Record<Field, number> = {
     name: 6,
@@ -120,35 +117,27 @@ export const exportStaff = async (core: Core, grant: string, job: Job): Promise<
     roles: 10,
     notes: 10,
   };
-  const rows = people.map((person) => {
-    const values: Record<Field, string> = {
-      name: person.name,
-      organisation: person.organisation,
-      title: person.title,
-      phone: person.phone,
-      external: message(person.external ? 'staff.external' : 'staff.internal'),
-      expertise: person.expertise,
-      roles: person.roles.join(message('text.list')),
-      notes: person.notes,
-    };
-    return order.map((field) => values[field]);
-  });
-  const bytes = await renderTableDoc(
+  return exportTable(
     core,
+    job,
+    grant,
     {
+      spec: staffTable,
+      columns: order.map((field) => ({ field, width: widths[field] })),
+      rows: people.map((person) => ({
+        name: person.name,
+        organisation: person.organisation,
+        title: person.title,
+        phone: person.phone,
+        external: message(person.external ? 'staff.external' : 'staff.internal'),
+        expertise: person.expertise,
+        roles: person.roles.join(message('text.list')),
+        notes: person.notes,
+      })),
       title: message('staff.listTitle'),
       subtitle: getSettings(core).schoolName,
       orientation: 'landscape',
-      sections: [{ columns: order.map((field) => ({ label: label(field), width: widths[field] })), rows }],
     },
-    'xlsx',
+    { entity: 'staff', summary: (path) => message('staff.exportSummary', { count: people.length, path }) },
   );
-  return finishExport(core, job, target, bytes, {
-    rows: rows.length,
-    audit: {
-      entity: 'staff',
-      summary: message('staff.exportSummary', { count: rows.length, path: target.path }),
-      after: { format: 'xlsx', path: target.path, people: rows.length },
-    },
-  });
 };

@@ -1,4 +1,6 @@
 import { App, type FormInstance } from 'antd';
+import { useState } from 'react';
+import type { Result } from '../../../shared/result';
 import type { Rule } from 'antd/es/form';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { FieldIssue } from '../../../shared/errors';
@@ -31,4 +33,23 @@ export const useFieldRule = () => {
       if (issue) throw new Error(issueText(issue));
     },
   });
+};
+
+// A form's save: checked field by field, sent, and a refusal shown under the fields it names.
+export const useSubmit = (form: FormInstance, fields: readonly string[], prefix?: RegExp) => {
+  const showRefusal = useShowRefusal();
+  const [saving, setSaving] = useState(false);
+  const submit = async <T>(save: () => Promise<Result<T>>, done: (value: T) => void) => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    const result = await save();
+    setSaving(false);
+    if (!result.ok) return showRefusal(form, result.error, fields, prefix);
+    done(result.value);
+  };
+  return { saving, submit };
 };

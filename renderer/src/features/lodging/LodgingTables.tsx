@@ -20,46 +20,43 @@ import {
 } from '../../../../shared/lodging/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
-import { useShowRefusal } from '../../app/form-issues';
+import { useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 
 const DayModal = ({ stay, day, onClose }: { stay: Stay; day: PlanDay; onClose: () => void }) => {
   const { t } = useTranslation();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Omit<PlanDay, 'date' | 'households' | 'people'>>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    setSaving(true);
+  const { saving, submit } = useSubmit(
+    form,
+    ['meals', 'study', 'labourTask', 'labourField', 'labourHours', 'labourLeader'],
+    /^day\./,
+  );
+  const save = () => {
     const values = form.getFieldsValue(true);
-    const result = await api.lodging.savePlanDay({
-      stayId: stay.id,
-      day: {
-        date: day.date,
-        meals: values.meals ?? [],
-        study: values.study ?? '',
-        labourTask: values.labourTask ?? '',
-        labourField: values.labourField ?? '',
-        labourHours: values.labourHours ?? 0,
-        labourLeader: values.labourLeader ?? '',
-      },
-    });
-    setSaving(false);
-    if (!result.ok)
-      return showRefusal(
-        form,
-        result.error,
-        ['meals', 'study', 'labourTask', 'labourField', 'labourHours', 'labourLeader'],
-        /^day\./,
-      );
-    onClose();
+    return submit(
+      () =>
+        api.lodging.savePlanDay({
+          stayId: stay.id,
+          day: {
+            date: day.date,
+            meals: values.meals ?? [],
+            study: values.study ?? '',
+            labourTask: values.labourTask ?? '',
+            labourField: values.labourField ?? '',
+            labourHours: values.labourHours ?? 0,
+            labourLeader: values.labourLeader ?? '',
+          },
+        }),
+      onClose,
+    );
   };
   return (
     <FormModal
       title={t('lodgingPage.dayTitle', { date: dayText(t, day.date) })}
       width={560}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={day} data-testid="day-form">
@@ -147,22 +144,21 @@ const ParticipantModal = ({ stay, person, onClose }: { stay: Stay; person: Parti
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<{ participation: Participation; labourHours: number | null; reflection: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    setSaving(true);
+  const { saving, submit } = useSubmit(form, ['participation', 'labourHours', 'reflection']);
+  const save = () => {
     const values = form.getFieldsValue(true);
-    const result = await api.lodging.saveParticipant({
-      stayId: stay.id,
-      enrolmentId: person.enrolmentId,
-      participation: values.participation,
-      labourHours: values.labourHours ?? null,
-      reflection: values.reflection ?? '',
-    });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, ['participation', 'labourHours', 'reflection']);
-    onClose();
+    return submit(
+      () =>
+        api.lodging.saveParticipant({
+          stayId: stay.id,
+          enrolmentId: person.enrolmentId,
+          participation: values.participation,
+          labourHours: values.labourHours ?? null,
+          reflection: values.reflection ?? '',
+        }),
+      onClose,
+    );
   };
   const attach = async () => {
     const chosen = await api.files.chooseOpen({ purpose: 'attachment' });
@@ -181,7 +177,7 @@ const ParticipantModal = ({ stay, person, onClose }: { stay: Stay; person: Parti
       title={t('lodgingPage.participantTitle', { name: person.name })}
       width={600}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={person} data-testid="participant-form">
@@ -285,32 +281,33 @@ export const ParticipantsTable = ({ stay, readOnly }: { stay: Stay; readOnly: bo
 const PaymentModal = ({ classId, payment, onClose }: { classId: number; payment: Payment; onClose: () => void }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<{ nights: number; people: number; amount: number; paidOn: Dayjs | null; notes: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    setSaving(true);
+  const { saving, submit } = useSubmit(form, ['nights', 'people', 'amount', 'paidOn', 'notes']);
+  const save = () => {
     const values = form.getFieldsValue(true);
-    const result = await api.lodging.setPayment({
-      classId,
-      householdId: payment.householdId,
-      nights: values.nights ?? 0,
-      people: values.people ?? 0,
-      amount: values.amount ?? 0,
-      paidOn: values.paidOn ? values.paidOn.format('YYYY-MM-DD') : null,
-      notes: values.notes ?? '',
-    });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, ['nights', 'people', 'amount', 'paidOn', 'notes']);
-    message.success(t('lodgingPage.paymentSaved', { head: payment.head }));
-    onClose();
+    return submit(
+      () =>
+        api.lodging.setPayment({
+          classId,
+          householdId: payment.householdId,
+          nights: values.nights ?? 0,
+          people: values.people ?? 0,
+          amount: values.amount ?? 0,
+          paidOn: values.paidOn ? values.paidOn.format('YYYY-MM-DD') : null,
+          notes: values.notes ?? '',
+        }),
+      () => {
+        message.success(t('lodgingPage.paymentSaved', { head: payment.head }));
+        onClose();
+      },
+    );
   };
   return (
     <FormModal
       title={t('lodgingPage.paymentTitle', { head: payment.head })}
       width={480}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form

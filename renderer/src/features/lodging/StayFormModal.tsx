@@ -1,13 +1,12 @@
 import { App, DatePicker, Form, Input, Select, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { type Stay, stayFieldsSchema } from '../../../../shared/lodging/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { villageKind } from '../../../../shared/vocab/schemas';
 import { api } from '../../api';
-import { useFieldRule, useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 
@@ -32,9 +31,8 @@ export const StayFormModal = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldRule = useFieldRule();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, submit } = useSubmit(form, fieldNames, /^fields\./);
   const sites = useQuery(() => api.sites.tree({}), 'sites:');
   const villages = (sites.data?.bases ?? []).flatMap((base) => base.points).filter((point) => point.kind === villageKind);
   const fields = () => {
@@ -52,27 +50,22 @@ export const StayFormModal = ({
     return parsed.success ? [] : toFieldIssues(parsed.error.issues, { groups: 'fields.groupsList', siteId: 'fields.siteId' });
   };
   const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await api.lodging.saveStay({ classId: target.id, id: editing?.id, fields: fields() });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, fieldNames, /^fields\./);
-    message.success(t('sitesPage.saved', { name: result.value.siteName }));
-    onSaved(result.value);
-    onClose();
-  };
+  const save = () =>
+    submit(
+      () => api.lodging.saveStay({ classId: target.id, id: editing?.id, fields: fields() }),
+      (value) => {
+        message.success(t('sitesPage.saved', { name: value.siteName }));
+        onSaved(value);
+        onClose();
+      },
+    );
   const inClass = (day: Dayjs) => day.format('YYYY-MM-DD') < target.startDate || day.format('YYYY-MM-DD') > target.endDate;
   return (
     <FormModal
       title={editing ? t('lodgingPage.editStayTitle') : t('lodgingPage.stayTitle')}
       width={560}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       {/* The villages first: the form opens with the first of them chosen. */}

@@ -12,7 +12,7 @@ import {
 import type { PointDetail } from '../../../../shared/sites/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
-import { useFieldRule, useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { FormModal } from '../../components/FormModal';
@@ -33,33 +33,27 @@ const HouseholdFormModal = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldRule = useFieldRule();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<HouseholdFieldsInput>();
-  const [saving, setSaving] = useState(false);
+  const { saving, submit } = useSubmit(form, fieldNames, /^fields\./);
   const issues = () => {
     const parsed = householdFieldsSchema.safeParse(form.getFieldsValue(true), { reportInput: true });
     return parsed.success ? [] : toFieldIssues(parsed.error.issues);
   };
   const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await api.lodging.saveHousehold({ siteId, id: editing?.id, fields: form.getFieldsValue(true) });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, fieldNames, /^fields\./);
-    message.success(t('sitesPage.saved', { name: result.value.head }));
-    onClose();
-  };
+  const save = () =>
+    submit(
+      () => api.lodging.saveHousehold({ siteId, id: editing?.id, fields: form.getFieldsValue(true) }),
+      (value) => {
+        message.success(t('sitesPage.saved', { name: value.head }));
+        onClose();
+      },
+    );
   return (
     <FormModal
       title={editing ? t('sitesPage.editHouseholdTitle', { name: editing.head }) : t('sitesPage.householdTitle')}
       width={640}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form

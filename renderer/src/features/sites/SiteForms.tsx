@@ -1,6 +1,5 @@
 import { Col, Form, Input, InputNumber, Rate, Row, Select, Switch, DatePicker, App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Base,
@@ -14,7 +13,7 @@ import {
 } from '../../../../shared/sites/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { api } from '../../api';
-import { useFieldRule, useShowRefusal } from '../../app/form-issues';
+import { useFieldRule, useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { FormModal } from '../../components/FormModal';
 
@@ -24,33 +23,27 @@ export const BaseFormModal = ({ editing, onClose }: { editing?: Base | undefined
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldRule = useFieldRule();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<BaseFields>();
-  const [saving, setSaving] = useState(false);
+  const { saving, submit } = useSubmit(form, ['name', 'address', 'notes'], /^fields\./);
   const labels = { name: 'fields.baseName' } as const;
   const issues = () => {
     const parsed = baseFieldsSchema.safeParse(form.getFieldsValue(true), { reportInput: true });
     return parsed.success ? [] : toFieldIssues(parsed.error.issues, labels);
   };
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await api.sites.saveBase({ id: editing?.id, fields: form.getFieldsValue(true) });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, ['name', 'address', 'notes'], /^fields\./);
-    message.success(t('sitesPage.saved', { name: result.value.name }));
-    onClose();
-  };
+  const save = () =>
+    submit(
+      () => api.sites.saveBase({ id: editing?.id, fields: form.getFieldsValue(true) }),
+      (value) => {
+        message.success(t('sitesPage.saved', { name: value.name }));
+        onClose();
+      },
+    );
   return (
     <FormModal
       title={editing ? t('sitesPage.editBaseTitle', { name: editing.name }) : t('sitesPage.baseTitle')}
       width={560}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form form={form} layout="vertical" initialValues={editing ?? { active: true }} data-testid="base-form">
@@ -107,9 +100,8 @@ export const PointFormModal = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fieldRule = useFieldRule();
-  const showRefusal = useShowRefusal();
   const [form] = Form.useForm<PointValues>();
-  const [saving, setSaving] = useState(false);
+  const { saving, submit } = useSubmit(form, pointFieldNames, /^fields\./);
   const bases = useQuery(() => api.sites.tree({ includeInactive: true }), 'sites:all');
   const kinds = useQuery(() => api.vocab.get({ kind: 'siteKind' }), 'vocab:siteKind');
   const modules = useQuery(() => api.vocab.get({ kind: 'module' }), 'vocab:module');
@@ -124,20 +116,15 @@ export const PointFormModal = ({
     return parsed.success ? [] : toFieldIssues(parsed.error.issues, labels);
   };
   const rule = (field: (typeof pointFieldNames)[number]) => fieldRule(issues, field);
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await api.sites.savePoint({ id: editing?.id, fields: fields() });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, pointFieldNames, /^fields\./);
-    message.success(t('sitesPage.saved', { name: result.value.name }));
-    onSaved?.(result.value.id);
-    onClose();
-  };
+  const save = () =>
+    submit(
+      () => api.sites.savePoint({ id: editing?.id, fields: fields() }),
+      (value) => {
+        message.success(t('sitesPage.saved', { name: value.name }));
+        onSaved?.(value.id);
+        onClose();
+      },
+    );
   const text = (field: (typeof pointFieldNames)[number], label: string, max: number) => (
     <Form.Item name={field} label={label} rules={[rule(field)]}>
       <Input maxLength={max} />
@@ -148,7 +135,7 @@ export const PointFormModal = ({
       title={editing ? t('sitesPage.editPointTitle', { name: editing.name }) : t('sitesPage.pointTitle')}
       width={760}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form
@@ -238,10 +225,9 @@ type ReviewValues = Record<(typeof reviewAspects)[number], number> & {
 
 export const ReviewModal = ({ point, onClose }: { point: PointDetail; onClose: () => void }) => {
   const { t } = useTranslation();
-  const showRefusal = useShowRefusal();
   const fieldRule = useFieldRule();
   const [form] = Form.useForm<ReviewValues>();
-  const [saving, setSaving] = useState(false);
+  const { saving, submit } = useSubmit(form, [...reviewAspects, 'reviewedOn', 'reviewer', 'notes'], /^review\./);
   const review = () => {
     const { reviewedOn, ...rest } = form.getFieldsValue(true);
     return { ...rest, reviewedOn: reviewedOn ? reviewedOn.format('YYYY-MM-DD') : '' };
@@ -250,24 +236,13 @@ export const ReviewModal = ({ point, onClose }: { point: PointDetail; onClose: (
     const parsed = reviewFieldsSchema.safeParse(review(), { reportInput: true });
     return parsed.success ? [] : toFieldIssues(parsed.error.issues);
   };
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await api.sites.addReview({ id: point.id, review: review() });
-    setSaving(false);
-    if (!result.ok) return showRefusal(form, result.error, [...reviewAspects, 'reviewedOn', 'reviewer', 'notes'], /^review\./);
-    onClose();
-  };
+  const save = () => submit(() => api.sites.addReview({ id: point.id, review: review() }), onClose);
   return (
     <FormModal
       title={t('sitesPage.reviewTitle', { name: point.name })}
       width={520}
       saving={saving}
-      onSave={() => void submit()}
+      onSave={() => void save()}
       onClose={onClose}
     >
       <Form
