@@ -218,6 +218,17 @@ describe('a stay and its beds', () => {
     );
     expect(onlyWomen.message).toContain('不能改为只接待女');
     expect(snapshot(t.core.db)).toBe(before);
+    // The household stops hosting: a re-run will not quietly move someone locked there.
+    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: house.id, fields: { ...fields, active: false } }));
+    const stopped = snapshot(t.core.db);
+    const rerun = failure(await t.router.call('lodging.assign', { stayId: stay.id }), 'CONFLICT');
+    expect(rerun.message).toBe(
+      `锁定在原处的“${guest.name}”不能再住在那里：“${house.head}”家已停用，不能安排入住。请先调整或取消锁定，再重新安排`,
+    );
+    expect(snapshot(t.core.db)).toBe(stopped);
+    // Moved elsewhere by hand, the rest are placed again.
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: guest.enrolmentId, householdId: null }));
+    holdsHardRules(value(await t.router.call('lodging.assign', { stayId: stay.id })));
   });
 
   it('counts another class sleeping in the village on the same nights, and never gives one trainee two beds a night', async () => {

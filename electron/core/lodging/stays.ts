@@ -152,7 +152,7 @@ export const saveStay = (core: Core, classId: number, id: number | undefined, fi
   // Another village: nobody's bed there is in this one. Other nights or groups: each bed is
   // checked again, and the whole change refused if one no longer holds.
   if (before.site_id !== fields.siteId) statement(core.db, 'DELETE FROM placements WHERE stay_id = ?').run(id);
-  else checkPlacements(core, id, 'lodging.lockedBroken', false);
+  else checkPlacements(core, id, false);
   return getStay(core, id);
 };
 
@@ -222,9 +222,14 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
   return undefined;
 };
 
-// Every placement of the stay, held to the rules again (after its dates, or a household, changed).
-const checkPlacements = (core: Core, stayId: number, key: 'lodging.lockedBroken', onlyLocked: boolean) => {
+// The placements of the stay (or only the locked ones, before a re-run), held to the rules again
+// after something they stand on changed; the first that no longer holds is named with its reason.
+const checkPlacements = (core: Core, stayId: number, onlyLocked: boolean) => {
   const context = contextOf(core, stayId);
+  const nameOf = (enrolmentId: number) =>
+    statement<[number], string>(core.db, 'SELECT t.name FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.id = ?')
+      .pluck()
+      .get(enrolmentId) ?? '';
   const byEnrolment = new Map(context.people.map((person) => [person.enrolmentId, person]));
   const counts = new Map<number, number>();
   for (const placement of placementsOf(core, stayId)) {
@@ -233,7 +238,15 @@ const checkPlacements = (core: Core, stayId: number, key: 'lodging.lockedBroken'
     const reason = person
       ? refusalOf(context, person, placement.householdId, counts.get(placement.householdId) ?? 0)
       : message('lodging.notInStay');
-    if (reason) throw new AppError('CONFLICT', message(key, { reason }), { enrolmentId: placement.enrolmentId });
+    if (reason)
+      throw new AppError(
+        'CONFLICT',
+        message(onlyLocked ? 'lodging.lockedBroken' : 'lodging.placementBroken', {
+          name: person?.name ?? nameOf(placement.enrolmentId),
+          reason,
+        }),
+        { enrolmentId: placement.enrolmentId },
+      );
     counts.set(placement.householdId, (counts.get(placement.householdId) ?? 0) + 1);
   }
 };
@@ -314,7 +327,7 @@ export const getBoard = (core: Core, stayId: number): Board => {
 export const assignStay = (core: Core, stayId: number): Board => {
   const stay = stayRow(core, stayId);
   assertWritable(getClass(core, stay.class_id));
-  checkPlacements(core, stayId, 'lodging.lockedBroken', true);
+  checkPlacements(core, stayId, true);
   statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND locked = 0').run(stayId);
   const context = contextOf(core, stayId);
   const locked = placementsOf(core, stayId).map((p) => ({ person: p.enrolmentId, room: p.householdId }));
