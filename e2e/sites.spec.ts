@@ -84,10 +84,16 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await expect(page.getByText(new RegExp(`已把“${name}”安排到“.+”家（已锁定）`))).toBeVisible();
   await expect(target.getByTestId(`lodger-${name}`).getByLabel('已锁定')).toBeVisible();
 
-  // Placed again: the locked one stays where they were put.
+  // Someone else taken out, by dragging them to the list of the unplaced.
+  const other = board.locator('[data-testid^="household-"]').filter({ hasNotText: name }).first().locator('.lodger').first();
+  await other.dragTo(page.getByTestId('unplaced'));
+  await expect(page.getByTestId('unplaced')).toContainText('未安排（1）');
+
+  // Placed again: the one taken out gets a bed, the locked one stays where they were put.
   await page.getByRole('button', { name: label('自动安排') }).click();
-  await expect(page.getByText('已安排全部 40 人')).toHaveCount(2);
+  await expect(page.getByTestId('unplaced')).toContainText('未安排（0）');
   await expect(target.getByTestId(`lodger-${name}`)).toBeVisible();
+  await expect(target.getByTestId(`lodger-${name}`).getByLabel('已锁定')).toBeVisible();
   await app.screenshot('lodging-board-locked');
 
   // The plan for the first day.
