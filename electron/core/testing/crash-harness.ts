@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 
 // Crash drills: an operation runs in a child process, which prints "mark" just before it starts
 // writing (its write transaction, its renames), and "done" when it has finished. The child is killed
-// with SIGKILL (no cleanup, like a power cut) at a random delay after its mark, drawn over the
-// window a first, unkilled run measured from mark to done and a half beyond it, so that kills land
-// both inside the write and after it. `verify` then says what the data folder holds — one of the
+// with SIGKILL (no cleanup, like a power cut) at a random delay after its mark: trials alternate
+// between a delay inside the window a first, unkilled run measured from mark to done and one beyond
+// it, so that kills land both inside the write and after it. A loaded machine writes more slowly than
+// the unkilled run did: a kill that still landed inside the write stretches the window to beyond its
+// delay, so the "after" trials keep moving out until they land after the write. `verify` then says what the data folder holds — one of the
 // named outcomes, or it throws. Trials go on (at least `minTrials`) until every outcome has occurred
 // at least twice and at least two kills have landed inside the write, up to a bound: a drill that
 // cannot reach both endings, or never kills mid-write, fails rather than passing without testing.
@@ -94,7 +96,8 @@ export const runCrashDrill = async <O extends Outcome>(drill: CrashDrill<O>): Pr
   if (!calibration.marked || !calibration.done)
     throw new Error(`${drill.label}: the unkilled run did not mark and finish:\n${calibration.output}`);
   await drill.verify(0);
-  const windowMs = Math.max(1, calibration.windowMs);
+  let windowMs = Math.max(1, calibration.windowMs);
+  let longestKillMs = 0;
   const trials: CrashTrial[] = [];
   const counts = new Map<Outcome, number>(drill.outcomes.map((outcome) => [outcome, 0]));
   const enough = () =>
@@ -103,9 +106,12 @@ export const runCrashDrill = async <O extends Outcome>(drill: CrashDrill<O>): Pr
     drill.outcomes.every((outcome) => (counts.get(outcome) ?? 0) >= each);
   for (let trial = 1; trial <= drill.maxTrials && !enough(); trial += 1) {
     drill.prepare(trial);
-    const killAfterMs = Math.round(random() * windowMs * 1.5);
+    const beyond = trial % 2 === 0;
+    const killAfterMs = Math.round(beyond ? windowMs * (1 + random()) : random() * windowMs);
+    longestKillMs = Math.max(longestKillMs, killAfterMs);
     const run = await runChild(drill.child, drill.args(trial), killAfterMs);
     if (!run.marked) throw new Error(`${drill.label}, trial ${trial}: the child never reached its mark:\n${run.output}`);
+    if (!run.done) windowMs = Math.max(windowMs, killAfterMs * 1.25);
     const outcome = await drill.verify(trial);
     if (!drill.outcomes.includes(outcome)) throw new Error(`${drill.label}, trial ${trial}: unexpected outcome ${outcome}`);
     counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
@@ -113,8 +119,8 @@ export const runCrashDrill = async <O extends Outcome>(drill: CrashDrill<O>): Pr
   }
   const inside = trials.filter((trial) => trial.inside).length;
   const summary =
-    `${drill.label}: ${trials.length} killed trials (seed ${seed}; write window ${Math.round(windowMs)} ms, ` +
-    `kills 0–${Math.round(windowMs * 1.5)} ms after the mark), ${inside} inside the write, ${trials.length - inside} after it; ` +
+    `${drill.label}: ${trials.length} killed trials (seed ${seed}; write window ${Math.round(calibration.windowMs)} ms ` +
+    `unkilled, ${Math.round(windowMs)} ms at the end; kills 0–${longestKillMs} ms after the mark), ${inside} inside the write, ${trials.length - inside} after it; ` +
     `outcomes: ${[...counts].map(([outcome, n]) => `${outcome} × ${n}`).join(', ')}`;
   if (!enough())
     throw new Error(`${summary} — not every outcome (and not ${each} kills inside the write) within ${drill.maxTrials} trials`);

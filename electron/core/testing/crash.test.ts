@@ -77,7 +77,7 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
         return 'whole';
       },
       outcomes: ['nothing', 'whole'],
-      maxTrials: 16,
+      maxTrials: 24,
     });
     console.log(report.summary);
   });
@@ -99,7 +99,7 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
         return 'whole';
       },
       outcomes: ['nothing', 'whole'],
-      maxTrials: 16,
+      maxTrials: 24,
     });
     console.log(report.summary);
   });
@@ -125,7 +125,7 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
         return rows.length === 0 ? 'nothing' : 'whole';
       },
       outcomes: ['nothing', 'whole'],
-      maxTrials: 16,
+      maxTrials: 24,
     });
     console.log(report.summary);
   });
@@ -165,7 +165,7 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
         return 'restored';
       },
       outcomes: ['as it was', 'restored'],
-      maxTrials: 16,
+      maxTrials: 24,
     });
     console.log(report.summary);
   });
