@@ -24,6 +24,8 @@ type AppFixture = {
   // What the user will pick in the next open or save dialog (the system dialog's stand-in).
   nextChosenFile: (path: string) => void;
   shownInFolder: string[];
+  // Files the app asked the system to open with their viewer.
+  opened: string[];
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
   // An error the test provokes on purpose: page errors matching it do not fail the test (and one
@@ -50,6 +52,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'));
     const chosen: string[] = [];
     const shownInFolder: string[] = [];
+    const opened: string[] = [];
     // The core in its worker thread, as in the app. Its platform calls come back here: the system's
     // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
     const host = startAppCore({
@@ -59,9 +62,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         ...chromiumPlatform(),
         chooseOpenFile: async () => chosen.shift(),
         chooseSaveFile: async () => chosen.shift(),
+        chooseOpenFiles: async () => chosen.splice(0),
         chooseFolder: async () => chosen.shift(),
         showInFolder: async (path) => {
           shownInFolder.push(path);
+        },
+        openFile: async (path) => {
+          opened.push(path);
         },
       },
       emit: emitTo(page),
@@ -92,6 +99,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       dataDir,
       nextChosenFile: (path) => chosen.push(path),
       shownInFolder,
+      opened,
       expectPageError: (pattern) => expected.push(pattern),
       loadSample: async () => {
         await page

@@ -14,6 +14,7 @@ import { settingsContract } from './settings/contract';
 import { staffContract } from './staff/contract';
 import { sitesContract } from './sites/contract';
 import { lodgingContract } from './lodging/contract';
+import { reportsContract } from './reports/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
 
@@ -35,6 +36,7 @@ export const contract = {
   ...attendanceContract,
   ...sitesContract,
   ...lodgingContract,
+  ...reportsContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -55,6 +57,7 @@ export const contractFragments = {
   attendance: attendanceContract,
   sites: sitesContract,
   lodging: lodgingContract,
+  reports: reportsContract,
   jobs: jobsContract,
 } as const;
 

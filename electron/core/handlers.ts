@@ -12,6 +12,7 @@ import { scheduleHandlers } from './schedule/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { sitesHandlers } from './sites/handlers';
 import { lodgingHandlers } from './lodging/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
 import { vocabHandlers } from './vocab/handlers';
@@ -34,5 +35,6 @@ export const domainHandlers = {
   attendance: attendanceHandlers,
   sites: sitesHandlers,
   lodging: lodgingHandlers,
+  reports: reportsHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

@@ -18,8 +18,11 @@ export type Platform = {
     defaultName: string;
     filters: readonly FileFilter[];
   }) => Promise<string | undefined>;
+  chooseOpenFiles: (options: { title: string; filters: readonly FileFilter[] }) => Promise<string[]>;
   chooseFolder: (options: { title: string }) => Promise<string | undefined>;
   showInFolder: (path: string) => Promise<void>;
+  // Opens a file with the program the system has for it (a report in Word or a PDF reader).
+  openFile: (path: string) => Promise<void>;
   // Prints a self-contained HTML document (inline styles, no scripts) to an A4 PDF.
   printToPdf: (html: string, options: { landscape: boolean }) => Promise<Uint8Array>;
   // Asks the person what to do about a damaged database, in plain words.
@@ -35,8 +38,10 @@ const unavailable = () => new AppError('INVALID_STATE', message('platform.noDial
 export const noDialogs: Omit<Platform, 'printToPdf'> = {
   chooseOpenFile: () => Promise.reject(unavailable()),
   chooseSaveFile: () => Promise.reject(unavailable()),
+  chooseOpenFiles: () => Promise.reject(unavailable()),
   chooseFolder: () => Promise.reject(unavailable()),
   showInFolder: () => Promise.resolve(),
+  openFile: () => Promise.reject(unavailable()),
   confirmRecovery: () => Promise.resolve('quit'),
 };
 

@@ -172,6 +172,9 @@ describe('router', () => {
       export: join(t.dir, 'property-export.xlsx'),
       backupFolder: join(t.dir, 'property-backups'),
       restoreFrom: backup,
+      reportFiles: roster,
+      reportFolder: t.dir,
+      archiveImport: roster,
     };
     // Each channel that takes a file, with the rest of its input valid, so that the grant decides.
     const takers: { channel: Channel; purpose: GrantPurpose; field: string; input: Record<string, unknown> }[] = [
@@ -190,6 +193,9 @@ describe('router', () => {
       { channel: 'sites.export', purpose: 'export', field: 'grant', input: {} },
       { channel: 'staff.export', purpose: 'export', field: 'grant', input: {} },
       { channel: 'lodging.exportHouseholds', purpose: 'export', field: 'grant', input: { siteId: village } },
+      { channel: 'reports.stage', purpose: 'reportFolder', field: 'folder', input: { classId } },
+      { channel: 'reports.export', purpose: 'export', field: 'grant', input: {} },
+      { channel: 'reports.archiveImport', purpose: 'archiveImport', field: 'grant', input: {} },
     ];
     const outcomes = new Map<string, number>();
     const tally = (outcome: string): void => {

@@ -37,7 +37,7 @@ const standIns = () => {
   };
   const parts = {
     dialog,
-    shell: { showItemInFolder: (path: string) => void shown.push(path) },
+    shell: { showItemInFolder: (path: string) => void shown.push(path), openPath: async () => '' },
     focusedWindow: () => null,
     printWindow: () => {
       let loaded = '';

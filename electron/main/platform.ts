@@ -1,15 +1,18 @@
 import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
 import type { Platform, RecoveryChoice } from '../core/platform';
 
 // What electron/main hands the platform: Electron's own objects, or stand-ins in the tests.
 export type ElectronParts = {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
-  shell: Pick<Shell, 'showItemInFolder'>;
+  shell: Pick<Shell, 'showItemInFolder' | 'openPath'>;
   focusedWindow: () => BrowserWindow | null;
   // A hidden, hardened window with JavaScript off (security.ts: createPrintWindow).
   printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy'>;
 };
+
+const viewable = /\.(docx|doc|wps|pdf|txt|md)$/i;
 
 // The operating system's own dialogs and Chromium's printer, answering the core's platform calls
 // (they arrive from the core's worker thread through the host).
@@ -43,11 +46,26 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
       });
       return result.canceled ? undefined : result.filePath;
     },
+    chooseOpenFiles: async ({ title, filters }) => {
+      const result = await open({
+        title,
+        filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+        properties: ['openFile', 'multiSelections'],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
     chooseFolder: async ({ title }) => {
       const result = await open({ title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];
     },
     showInFolder: async (path) => parts.shell.showItemInFolder(path),
+    // Only documents: whatever the worker asks, main never starts a program (an .exe, a .lnk, a
+    // script) through the system's file associations. openPath answers with an error, or ''.
+    openFile: async (path) => {
+      if (!viewable.test(path)) throw new AppError('INVALID_STATE', message('platform.cannotOpen', { reason: path }));
+      const failure = await parts.shell.openPath(path);
+      if (failure !== '') throw new AppError('INVALID_STATE', message('platform.cannotOpen', { reason: failure }));
+    },
     printToPdf: async (html, { landscape }) => {
       const window = parts.printWindow();
       try {

@@ -12,6 +12,11 @@ export const filesContract = {
     }),
     chosenSchema,
   ),
+  // Several files at once (reports handed in): a grant for each.
+  'files.chooseOpenMany': query(
+    z.strictObject({ purpose: z.literal('reportFiles') }),
+    z.object({ files: z.array(chosenSchema) }),
+  ),
   'files.chooseFolder': query(z.strictObject({ purpose: z.enum(folderPurposes) }), chosenSchema),
   // Only for a file the app itself has written in this run (an export's grant).
   'files.showInFolder': query(z.strictObject({ grant: grantSchema }), z.object({})),

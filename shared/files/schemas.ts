@@ -11,14 +11,26 @@ export const grantPurposes = [
   'export',
   'backupFolder',
   'restoreFrom',
+  'reportFiles',
+  'reportFolder',
+  'archiveImport',
 ] as const;
 export type GrantPurpose = (typeof grantPurposes)[number];
 
 // What the dialog is for decides what the grant may do: an export grant is only ever written to, an
 // import grant only read, a folder grant only used as a folder.
-// tableImport: a list of sites, staff or households; attachment: a document kept with a record.
-export const openPurposes = ['rosterImport', 'scheduleImport', 'tableImport', 'attachment'] as const;
-export const folderPurposes = ['backupFolder', 'restoreFrom'] as const;
+// tableImport: a list of sites, staff or households; attachment: a document kept with a record;
+// reportFiles: research reports handed in (several at once); archiveImport: a class's archive (.zip).
+export const openPurposes = [
+  'rosterImport',
+  'scheduleImport',
+  'tableImport',
+  'attachment',
+  'reportFiles',
+  'archiveImport',
+] as const;
+export type OpenPurpose = (typeof openPurposes)[number];
+export const folderPurposes = ['backupFolder', 'restoreFrom', 'reportFolder'] as const;
 
 export const grantPattern = /^[A-Za-z0-9_-]{24}$/;
 
@@ -29,15 +41,18 @@ export const chosenSchema = z.object({ grant: z.string().nullable(), name: z.str
 export type Chosen = z.output<typeof chosenSchema>;
 
 // Every kind of file the app saves.
-export const saveFormats = ['xlsx', 'docx', 'pdf', 'csv', 'ics'] as const;
+export const saveFormats = ['xlsx', 'docx', 'pdf', 'csv', 'ics', 'zip'] as const;
 export type SaveFormat = (typeof saveFormats)[number];
 
 // The name offered in the save dialog: what Windows cannot have in a file name (a session titled
 // "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name.
-export const fileNameOf = (base: string, format: SaveFormat): string => {
-  const safe = [...base.trim()].map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char));
-  return `${safe.slice(0, 120).join('')}.${format}`;
-};
+export const safeFileName = (base: string, max = 120): string =>
+  [...base.trim()]
+    .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char))
+    .slice(0, max)
+    .join('');
+
+export const fileNameOf = (base: string, format: SaveFormat): string => `${safeFileName(base)}.${format}`;
 
 // Where an export went: the full location is shown to the person; the grant opens its folder.
 export const exportResultSchema = z.object({

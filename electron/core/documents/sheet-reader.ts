@@ -51,7 +51,8 @@ const unzipSpreadsheet = (bytes: Buffer, fileName: string): Map<string, Uint8Arr
   } catch (error) {
     if (error instanceof ZipRefused && error.reason === 'too-large')
       throw refuse('import.zipBomb', { size: megabytes(error.bytes) });
-    if (error instanceof ZipRefused && error.reason === 'damaged') throw refuse('import.unreadable', { name: fileName });
+    if (error instanceof ZipRefused && (error.reason === 'damaged' || error.reason === 'duplicate'))
+      throw refuse('import.unreadable', { name: fileName });
     throw refuse('import.notSpreadsheet');
   }
   if (!entries.has('[Content_Types].xml')) throw refuse('import.notSpreadsheet');

@@ -7,11 +7,13 @@ import { Inflate } from 'fflate';
 
 // maxTotal: what all entries together may inflate to. maxRatio: how many times the file's own size
 // they may inflate to, once they have passed ratioFrom (small files compress well; bombs very well).
-export type ZipLimits = { maxTotal: number; maxRatio: number; ratioFrom: number };
+// maxEntries: how many entries the directory may list (an archive of millions of empty entries costs
+// time and memory before a byte is inflated).
+export type ZipLimits = { maxTotal: number; maxRatio: number; ratioFrom: number; maxEntries?: number };
 
 export class ZipRefused extends Error {
   constructor(
-    readonly reason: 'not-zip' | 'too-large' | 'damaged',
+    readonly reason: 'not-zip' | 'too-large' | 'damaged' | 'too-many' | 'duplicate',
     readonly bytes = 0,
   ) {
     super(reason);
@@ -128,6 +130,7 @@ export const unzipWithin = (bytes: Uint8Array, limits: ZipLimits): Map<string, U
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = endOfDirectory(bytes, view);
   const count = view.getUint16(end + 10, true);
+  if (limits.maxEntries !== undefined && count > limits.maxEntries) throw new ZipRefused('too-many', count);
   let record = view.getUint32(end + 16, true);
   const budget = budgetFor(limits, bytes.length);
   const entries = new Map<string, Uint8Array>();
@@ -151,6 +154,8 @@ export const unzipWithin = (bytes: Uint8Array, limits: ZipLimits): Map<string, U
       if (start + compressed > bytes.length) throw new ZipRefused('damaged');
       const data = inflated(bytes.subarray(start, start + compressed), method, budget);
       if (crc32(data) !== crc) throw new ZipRefused('damaged');
+      // Two entries of one name: which one a reader takes differs from reader to reader.
+      if (entries.has(name)) throw new ZipRefused('duplicate');
       entries.set(name, data);
     }
   } catch (error) {

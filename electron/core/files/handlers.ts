@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Chosen, GrantPurpose, SaveFormat } from '../../../shared/files/schemas';
+import type { Chosen, GrantPurpose, OpenPurpose, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { FileFilter } from '../platform';
@@ -16,7 +16,31 @@ const documents = (): FileFilter[] => [
   { name: message('files.filters.all'), extensions: ['*'] },
 ];
 
-const formatExtensions: Record<SaveFormat, string> = { xlsx: 'xlsx', docx: 'docx', pdf: 'pdf', csv: 'csv', ics: 'ics' };
+// What a research report may be handed in as (the file is then checked by its content).
+const reportFiles = (): FileFilter[] => [
+  { name: message('files.filters.reports'), extensions: ['docx', 'doc', 'wps', 'pdf', 'txt', 'md'] },
+  { name: message('files.filters.all'), extensions: ['*'] },
+];
+
+const archives = (): FileFilter[] => [{ name: message('files.filters.zip'), extensions: ['zip'] }];
+
+const openFilters = (purpose: OpenPurpose): FileFilter[] =>
+  purpose === 'attachment'
+    ? documents()
+    : purpose === 'reportFiles'
+      ? reportFiles()
+      : purpose === 'archiveImport'
+        ? archives()
+        : spreadsheets();
+
+const formatExtensions: Record<SaveFormat, string> = {
+  xlsx: 'xlsx',
+  docx: 'docx',
+  pdf: 'pdf',
+  csv: 'csv',
+  ics: 'ics',
+  zip: 'zip',
+};
 
 // What the person chose becomes a grant for that purpose; the page sees the grant and the file's
 // own name, never where it lies.
@@ -29,10 +53,17 @@ export const fileHandlers = {
       core,
       await core.platform.chooseOpenFile({
         title: message(`files.titles.${purpose}`),
-        filters: purpose === 'attachment' ? documents() : spreadsheets(),
+        filters: openFilters(purpose),
       }),
       purpose,
     ),
+  'files.chooseOpenMany': async (core, { purpose }) => {
+    const paths = await core.platform.chooseOpenFiles({
+      title: message(`files.titles.${purpose}`),
+      filters: openFilters(purpose),
+    });
+    return { files: paths.map((path) => granted(core, path, purpose)) };
+  },
   'files.chooseSave': async (core, { purpose, defaultName, format }) =>
     granted(
       core,

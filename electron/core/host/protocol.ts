@@ -38,8 +38,10 @@ export type FromWorker =
 export const platformTimeouts: Record<PlatformMethod, number> = {
   chooseOpenFile: 60 * 60 * 1000,
   chooseSaveFile: 60 * 60 * 1000,
+  chooseOpenFiles: 60 * 60 * 1000,
   chooseFolder: 60 * 60 * 1000,
   confirmRecovery: 60 * 60 * 1000,
   printToPdf: 120 * 1000,
   showInFolder: 15 * 1000,
+  openFile: 15 * 1000,
 };

@@ -43,8 +43,10 @@ const remotePlatform = (
   return {
     chooseOpenFile: forward('chooseOpenFile'),
     chooseSaveFile: forward('chooseSaveFile'),
+    chooseOpenFiles: forward('chooseOpenFiles'),
     chooseFolder: forward('chooseFolder'),
     showInFolder: forward('showInFolder'),
+    openFile: forward('openFile'),
     printToPdf: forward('printToPdf'),
     confirmRecovery: forward('confirmRecovery'),
   };

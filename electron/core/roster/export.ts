@@ -231,7 +231,10 @@ const refuse = (field: 'sessionId' | 'signinBy', key: MessageKey) =>
   invalidInput([{ ...fieldIssue(field, 'invalid_format'), message: message(key) }]);
 
 // The sessions a sign-in sheet is made for, or undefined for a sheet per day.
-const signinSessions = (core: Core, input: RosterExport): Session[] | undefined => {
+const signinSessions = (
+  core: Core,
+  input: Pick<RosterExport, 'classId' | 'document' | 'signinBy' | 'sessionId'>,
+): Session[] | undefined => {
   const perSession = input.sessionId !== undefined || input.signinBy === 'session';
   if (!perSession) return undefined;
   if (input.document !== 'signin') throw refuse(input.sessionId === undefined ? 'signinBy' : 'sessionId', 'export.signinOnly');
@@ -245,10 +248,13 @@ const signinSessions = (core: Core, input: RosterExport): Session[] | undefined 
   return sessions;
 };
 
-export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
+// The document an export writes, before it is written (the class archive writes the masked roster
+// into its package).
+export const rosterDoc = (
+  core: Core,
+  input: Omit<RosterExport, 'format' | 'grant' | 'csvEncoding'>,
+): { doc: TableDoc; people: number } => {
   const target = getClass(core, input.classId);
-  const output = exportTarget(core, input.grant);
-  job.progress('prepare', 0, 1);
   const { items } = rosterItems(core, { classId: input.classId, sort: input.sort });
   const people = peopleOf(core, items, input.reveal);
   const doc = builders[input.document]({
@@ -258,6 +264,14 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
     columns: input.columns ?? defaultRosterColumns,
     sessions: signinSessions(core, input),
   });
+  return { doc, people: people.length };
+};
+
+export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
+  const target = getClass(core, input.classId);
+  const output = exportTarget(core, input.grant);
+  job.progress('prepare', 0, 1);
+  const { doc, people } = rosterDoc(core, input);
   await job.pause();
   job.progress('write', 0, 1);
   const bytes =
@@ -285,7 +299,7 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         name: target.name,
         document: message(`documents.roster.names.${input.document}`),
         format: input.format.toUpperCase(),
-        count: people.length,
+        count: people,
         revealed: revealed ? message('documents.roster.revealed', { what: revealed }) : '',
         path: output.path,
       }),
@@ -294,7 +308,7 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         format: input.format,
         path: output.path,
         extension: extname(output.path),
-        people: people.length,
+        people,
         reveal: input.reveal,
       },
     },

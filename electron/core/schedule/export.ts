@@ -1,4 +1,4 @@
-import { classTitle } from '../../../shared/classes/schemas';
+import { classTitle, type TrainingClass } from '../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, monthDay } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
@@ -60,6 +60,25 @@ const scheduleDoc = (title: string, subtitle: string, rows: readonly Row[], with
   };
 };
 
+const classHeading = (c: TrainingClass, school: string) => ({
+  title: message('schedule.titleClass', { title: classTitle(c) }),
+  subtitle: [school, message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) })]
+    .filter(Boolean)
+    .join(message('text.gap')),
+});
+
+// A class's schedule as the export lays it out (the class archive writes it into its package).
+export const classScheduleDoc = (core: Core, classId: number): TableDoc => {
+  const c = getClass(core, classId);
+  const { title, subtitle } = classHeading(c, getSettings(core).schoolName);
+  return scheduleDoc(
+    title,
+    subtitle,
+    listSessions(core, c.id).map((session) => ({ session, className: c.name })),
+    false,
+  );
+};
+
 export type ScheduleExport = {
   classId?: number | undefined;
   teacherId?: number | undefined;
@@ -83,10 +102,7 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
   if (input.classId !== undefined) {
     const c = getClass(core, input.classId);
     rows = listSessions(core, c.id).map((session) => ({ session, className: c.name }));
-    title = message('schedule.titleClass', { title: classTitle(c) });
-    subtitle = [school, message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) })]
-      .filter(Boolean)
-      .join(message('text.gap'));
+    ({ title, subtitle } = classHeading(c, school));
     calendarName = classTitle(c);
   } else {
     const teacher = getStaff(core, input.teacherId ?? 0);

@@ -37,7 +37,11 @@ export const snapshot = (db: Db): string => {
     .all();
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    dump[name] = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).all();
+    // Ordered by every column: the search index's own tables have no rowid.
+    const quoted = `"${name.replaceAll('"', '""')}"`;
+    const columns = db.prepare(`SELECT * FROM ${quoted} LIMIT 0`).columns().length;
+    const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+    dump[name] = db.prepare(`SELECT * FROM ${quoted}${columns > 0 ? ` ORDER BY ${order}` : ''}`).all();
   }
   return JSON.stringify({ version: db.pragma('user_version', { simple: true }), dump });
 };

@@ -6,6 +6,7 @@ import { scheduleMigration } from './005-schedule';
 import { sessionRowsMigration } from './006-session-rows';
 import { auditPerStatementMigration } from './007-audit-per-statement';
 import { sitesLodgingMigration } from './008-sites-lodging';
+import { reportsMigration } from './009-reports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   sessionRowsMigration,
   auditPerStatementMigration,
   sitesLodgingMigration,
+  reportsMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import { cancelled } from '../../jobs/cancelled';
+import type { ExtractedDocument } from '../../../../shared/reports/schemas';
 import type { ParseAnswer, ParsedWorkbook, ParseRequest } from './protocol';
 
 // The core's way to read a file that comes from outside: in a worker thread of its own, one file at a
@@ -29,6 +30,8 @@ export const parserLimits: ParserLimits = {
 
 export type Parser = {
   workbook: (path: string, signal?: AbortSignal) => Promise<ParsedWorkbook>;
+  // A report's text (and what the file is, by its bytes).
+  document: (path: string, signal?: AbortSignal) => Promise<ExtractedDocument>;
   // Stops the worker now (an idle worker never keeps the process alive, and ends with its thread).
   close: () => Promise<void>;
 };
@@ -80,7 +83,12 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
     void which.worker.terminate();
   };
 
-  const read = async (request: Omit<ParseRequest, 'id'>, signal: AbortSignal | undefined): Promise<ParsedWorkbook> => {
+  const read = async <T>(
+    request: Omit<ParseRequest, 'id'>,
+    signal: AbortSignal | undefined,
+    // The answer's payload, from an answer of the kind asked for.
+    take: (answer: ParseAnswer) => T | undefined,
+  ): Promise<T> => {
     const name = basename(request.path);
     let bytes = 0;
     try {
@@ -101,7 +109,7 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
     next += 1;
     const id = next;
     const deadline = limits.deadlineMs(bytes);
-    return new Promise<ParsedWorkbook>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const settle = (outcome: () => void) => {
         clearTimeout(timer);
         current.worker.off('message', onMessage);
@@ -112,8 +120,10 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
         outcome();
       };
       const onMessage = (answer: ParseAnswer) => {
-        if (answer.type === 'parsed' && answer.id === id) settle(() => resolve(answer.workbook));
-        if (answer.type === 'refused' && answer.id === id)
+        if (answer.type === 'ready' || answer.id !== id) return;
+        const taken = take(answer);
+        if (taken !== undefined) settle(() => resolve(taken));
+        else if (answer.type === 'refused')
           settle(() => reject(new AppError(answer.error.code, answer.error.message, answer.error.details)));
       };
       const onError = (error: unknown) => {
@@ -144,7 +154,14 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
   };
 
   return {
-    workbook: (path, signal) => queued(() => read({ kind: 'workbook', path }, signal)),
+    workbook: (path, signal) =>
+      queued(() =>
+        read({ kind: 'workbook', path }, signal, (answer) => (answer.type === 'parsed' ? answer.workbook : undefined)),
+      ),
+    document: (path, signal) =>
+      queued(() =>
+        read({ kind: 'document', path }, signal, (answer) => (answer.type === 'extracted' ? answer.document : undefined)),
+      ),
     close: async () => {
       const last = running;
       running = undefined;

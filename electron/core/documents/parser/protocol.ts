@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../../../shared/errors';
+import type { ExtractedDocument } from '../../../../shared/reports/schemas';
 import type { Sheet } from '../sheet';
 
 // What the core asks of its parser worker, and what comes back. Every file that comes from outside
@@ -8,9 +9,11 @@ import type { Sheet } from '../sheet';
 // A spreadsheet's cells, its name, and the SHA-256 of its bytes (what an import's token binds).
 export type ParsedWorkbook = { fileName: string; digest: string; sheets: Sheet[] };
 
-export type ParseRequest = { id: number; kind: 'workbook'; path: string };
+// workbook: a spreadsheet's cells; document: a report's text (see extract.ts).
+export type ParseRequest = { id: number; kind: 'workbook' | 'document'; path: string };
 
 export type ParseAnswer =
   | { type: 'ready' }
   | { type: 'parsed'; id: number; workbook: ParsedWorkbook }
+  | { type: 'extracted'; id: number; document: ExtractedDocument }
   | { type: 'refused'; id: number; error: AppErrorShape };

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
 import { message } from '../../../../shared/i18n/translate';
 import { readWorkbook } from '../sheet-reader';
+import { extractDocument } from './extract';
 import type { ParseAnswer, ParseRequest } from './protocol';
 
 // The parser worker's entry (parse-worker.js in the build; dev-entry.mjs from the sources). It reads
@@ -18,19 +19,22 @@ console.warn = () => undefined;
 
 const answer = (out: ParseAnswer) => port.postMessage(out);
 
+const work = async (request: ParseRequest): Promise<ParseAnswer> => {
+  if (request.kind === 'document') return { type: 'extracted', id: request.id, document: await extractDocument(request.path) };
+  const book = readWorkbook(request.path);
+  const digest = createHash('sha256').update(book.bytes).digest('hex');
+  return { type: 'parsed', id: request.id, workbook: { fileName: book.fileName, digest, sheets: book.sheets } };
+};
+
 port.on('message', (request: ParseRequest) => {
-  try {
-    const book = readWorkbook(request.path);
-    const digest = createHash('sha256').update(book.bytes).digest('hex');
-    answer({ type: 'parsed', id: request.id, workbook: { fileName: book.fileName, digest, sheets: book.sheets } });
-  } catch (error) {
+  work(request).then(answer, (error: unknown) => {
     // A parser's own exception on a damaged file is the file's fault, said as such.
     const refusal =
       error instanceof AppError
         ? error
         : new AppError('INVALID_INPUT', message('import.unreadable', { name: request.path.split(/[\\/]/).pop() ?? '' }));
     answer({ type: 'refused', id: request.id, error: refusal.toShape() });
-  }
+  });
 });
 
 answer({ type: 'ready' });

@@ -1,0 +1,217 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, TextRun } from 'docx';
+import { AppError } from '../../../shared/errors';
+import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import type { ReportFilter, ReportRow } from '../../../shared/reports/schemas';
+import { chineseDate, todayIso } from '../../../shared/dates';
+import { chineseNumber } from '../../../shared/text/chinese-numbers';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { bodyFont, titleFont } from '../documents/fonts';
+import { exportTable } from '../documents/table-export';
+import type { TableSpec } from '../documents/table-import';
+import { exportTarget, finishExport } from '../files/export';
+import { storedPath } from '../files/store';
+import type { Job } from '../jobs/job';
+import { getSettings } from '../settings/service';
+import { listReports, refuseField } from './service';
+import { versionText } from './versions';
+
+// What leaves the archive as documents: the filterable list (.xlsx), the compilation of excellent
+// reports (.docx), and one report's file opened with the system's viewer.
+
+const columns = [
+  'className',
+  'topic',
+  'title',
+  'authors',
+  'group',
+  'submittedAt',
+  'versions',
+  'grade',
+  'score',
+  'reviewer',
+  'publication',
+  'forwarded',
+] as const;
+type Column = (typeof columns)[number];
+
+export const reportColumnWord = (column: Column | 'file' | 'sha256') => message(`reports.columns.${column}`);
+
+const table = (): TableSpec<Column> => ({
+  synonyms: Object.fromEntries(columns.map((column) => [column, [reportColumnWord(column)]])) as Record<Column, string[]>,
+  required: [],
+});
+
+export const groupWord = (groupNo: number | null) =>
+  groupNo === null ? '' : message('documents.groupN', { n: chineseNumber(groupNo) });
+export const authorNames = (report: ReportRow) => report.authors.map((author) => author.name).join(message('text.list'));
+export const gradeWord = (report: ReportRow) => (report.review ? message(`reports.grades.${report.review.grade}`) : '');
+
+const widths: Record<Column, number> = {
+  className: 16,
+  topic: 16,
+  title: 24,
+  authors: 12,
+  group: 6,
+  submittedAt: 11,
+  versions: 5,
+  grade: 6,
+  score: 5,
+  reviewer: 6,
+  publication: 14,
+  forwarded: 6,
+};
+
+export const exportReportList = async (core: Core, filter: ReportFilter, grant: string, job: Job): Promise<ExportResult> => {
+  const rows = listReports(core, filter);
+  return exportTable(
+    core,
+    job,
+    grant,
+    {
+      spec: table(),
+      columns: columns.map((field) => ({ field, width: widths[field] })),
+      rows: rows.map((report) => ({
+        className: report.className,
+        topic: report.topicTitle,
+        title: report.title,
+        authors: authorNames(report),
+        group: groupWord(report.groupNo),
+        submittedAt: report.latest?.submittedAt.slice(0, 10) ?? '',
+        versions: String(report.versions),
+        grade: gradeWord(report),
+        score: report.review?.score === null || report.review === null ? '' : String(report.review.score),
+        reviewer: report.review?.reviewer ?? '',
+        publication: report.publication ? message('reports.publicationText', report.publication) : '',
+        forwarded: report.forwardings > 0 ? String(report.forwardings) : '',
+      })),
+      title: message('reports.listTitle'),
+      subtitle: getSettings(core).schoolName,
+      orientation: 'landscape',
+    },
+    { entity: 'reports', summary: (path) => message('reports.exportSummary', { count: rows.length, path }) },
+  );
+};
+
+// --- 优秀调研报告汇编 ----------------------------------------------------------------------------
+
+const run = (text: string, options: { bold?: boolean; size?: number; title?: boolean } = {}) =>
+  new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 24, font: options.title ? titleFont : bodyFont });
+
+const centered = (text: string, size: number, spacing: { before?: number; after?: number } = {}, title = true) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, { size, title, bold: title })] });
+
+// Body text as official documents set it: 小四 宋体, first line indented two characters, 1.5 lines.
+const bodyParagraph = (text: string) =>
+  new Paragraph({ indent: { firstLine: 480 }, spacing: { line: 360 }, children: [run(text)] });
+
+export const compileExcellent = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const target = getClass(core, classId);
+  const output = exportTarget(core, grant);
+  const school = getSettings(core).schoolName;
+  const reports = listReports(core, { classId, outcome: 'excellent' }).filter((report) => report.latest !== null);
+  if (reports.length === 0) throw new AppError('INVALID_STATE', message('reports.noExcellent', { name: target.name }));
+  job.progress('prepare', 0, reports.length);
+  const heading = (report: ReportRow) => report.title || report.topicTitle || report.latest?.fileName || '';
+  const children: Paragraph[] = [
+    // The cover: the class, the school, the date, on a page of its own.
+    centered(target.name, 36, { before: 2400, after: 600 }),
+    centered(message('reports.compilationTitle'), 52, { after: 2400 }),
+    centered(school, 30, { after: 200 }),
+    centered(chineseDate(todayIso(core.now())), 28, {}),
+    new Paragraph({ children: [new PageBreak()] }),
+    centered(message('reports.contents'), 32, { after: 400 }),
+    ...reports.map(
+      (report, index) =>
+        new Paragraph({
+          spacing: { line: 400 },
+          children: [
+            run(`${index + 1}. ${heading(report)}`),
+            run(`${message('text.gap')}${[groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' ')}`, {
+              size: 21,
+            }),
+          ],
+        }),
+    ),
+  ];
+  for (const [index, report] of reports.entries()) {
+    await job.pause();
+    job.progress('prepare', index, reports.length);
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 200 },
+        children: [run(heading(report), { size: 32, title: true, bold: true })],
+      }),
+      centered([groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' '), 24, { after: 300 }, false),
+    );
+    const text = report.latest ? versionText(core, report.latest.id) : '';
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    // The first line is the title already set above.
+    if (lines[0]?.trim() === heading(report)) lines.shift();
+    if (lines.length === 0)
+      children.push(bodyParagraph(message('reports.noTextInCompilation', { name: report.latest?.fileName ?? '' })));
+    for (const line of lines) children.push(bodyParagraph(line.trim()));
+  }
+  const document = new Document({
+    creator: message('documents.producer'),
+    title: `${target.name} ${message('reports.compilationTitle')}`,
+    styles: { default: { heading1: { run: { font: titleFont, size: 32, bold: true } } } },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 18, font: bodyFont })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(document);
+  return finishExport(core, job, output, bytes, {
+    rows: reports.length,
+    audit: {
+      entity: 'reports',
+      entityId: classId,
+      summary: message('reports.compileSummary', { name: target.name, count: reports.length, path: output.path }),
+      after: { format: 'docx', path: output.path, reports: reports.length },
+    },
+  });
+};
+
+// --- Opening a report ---------------------------------------------------------------------------
+
+// Stored files are named by their hash; the viewer gets a copy under the report's own name, in the
+// data folder's open/ (a name of the app's making: the stored name is data, not a path).
+export const openVersion = async (core: Core, versionId: number, action: 'open' | 'show'): Promise<{ name: string }> => {
+  const version = statement<[number], { sha256: string; file_name: string; format: string }>(
+    core.db,
+    'SELECT sha256, file_name, format FROM report_versions WHERE id = ?',
+  ).get(versionId);
+  if (!version) throw refuseField('versionId', message('reports.versionNotFound'));
+  const safe = safeFileName(version.file_name.replace(/\.[^.]*$/, ''), 100) || 'report';
+  const dir = join(core.dataDir, 'open', String(versionId));
+  const path = join(dir, `${safe}.${version.format}`);
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(storedPath(core.dataDir, version.sha256), path);
+  }
+  if (action === 'open') await core.platform.openFile(path);
+  else await core.platform.showInFolder(path);
+  return { name: `${safe}.${version.format}` };
+};

@@ -1,0 +1,451 @@
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StagedFile } from '../../../shared/reports/schemas';
+import { chromiumPlatform } from '../../cli/chromium-platform';
+import { failure, value } from '../testing/expect-result';
+import { docxText, readXlsx } from '../testing/read-documents';
+import { realDocs, reportText, writeReportDocx, zipWith } from '../testing/report-files';
+import { standardRoster } from '../testing/roster-files';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+
+let t: TempCore;
+let classId = 0;
+let people: { enrolmentId: number; name: string; group: number | null }[] = [];
+
+beforeEach(async () => {
+  t = openTempCore({ platform: chromiumPlatform() });
+  value(await t.router.call('app.loadSample', {}));
+  classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 24), 'rosterImport') }));
+  value(await t.router.call('roster.splitGroups', { classId, groups: 4 }));
+  people = value(await t.router.call('reports.board', { classId })).rows.map((row) => ({
+    enrolmentId: row.enrolmentId,
+    name: row.name,
+    group: row.group,
+  }));
+});
+afterEach(() => t.dispose());
+
+const folder = (name: string) => {
+  const dir = join(t.dir, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+const stage = async (input: { folder?: string; files?: string[] }) =>
+  value(
+    await t.router.call('reports.stage', {
+      classId,
+      folder: input.folder ? t.grant(input.folder, 'reportFolder') : null,
+      grants: (input.files ?? []).map((file) => t.grant(file, 'reportFiles')),
+    }),
+  );
+
+// Every staged file that can be stored, with the authors it matched (or those given).
+const commit = async (token: string, files: StagedFile[], authors: Record<string, number[]> = {}) =>
+  value(
+    await t.router.call('reports.commit', {
+      classId,
+      token,
+      items: files
+        .filter((file) => file.problem === null)
+        .map((file) => ({
+          key: file.key,
+          enrolmentIds: authors[file.name] ?? file.enrolmentIds,
+          groupNo: file.groupNo,
+          topicId: file.topicId,
+          title: file.title,
+        })),
+    }),
+  );
+
+const search = async (query: string, limit = 20) => value(await t.router.call('reports.search', { query, limit }));
+const found = async (query: string) => (await search(query)).hits.map((hit) => hit.report.latest?.fileName ?? '');
+
+const uploadClassFolder = async () => {
+  const dir = folder('reports-in');
+  const first = people[0]?.name ?? '';
+  await writeReportDocx(join(dir, `${first}-调研报告.docx`), reportText('关于朝阳村发展生态农业的调研报告'));
+  const pdf = await t.core.platform.printToPdf(
+    `<html><body style="font-family:'WenQuanYi Micro Hei'">${reportText('第二组关于乡村治理的调研报告', '村里修建了党校教学点。')
+      .map((line) => `<p>${line}</p>`)
+      .join('')}</body></html>`,
+    { landscape: false },
+  );
+  writeFileSync(join(dir, '第二组_乡村治理.pdf'), pdf);
+  writeFileSync(join(dir, '无名稿.txt'), iconv.encode(reportText('关于梅花鹿养殖合作社的调查').join('\r\n'), 'gb18030'));
+  // What people copy along with a folder: Word's lock file, a thumbnail cache.
+  writeFileSync(join(dir, `~$${first}-调研报告.docx`), 'lock');
+  writeFileSync(join(dir, 'Thumbs.db'), 'cache');
+  return { dir, first };
+};
+
+describe('handing in research reports', () => {
+  it('matches a folder of reports to their authors by file name, asks about the rest, and keeps every version', async () => {
+    const { dir, first } = await uploadClassFolder();
+    const before = snapshot(t.core.db);
+    const staged = await stage({ folder: dir });
+    // Staging stores nothing.
+    expect(snapshot(t.core.db)).toBe(before);
+    const byName = new Map(staged.files.map((file) => [file.name, file]));
+    expect([...byName.keys()].sort()).toEqual([`${first}-调研报告.docx`, '无名稿.txt', '第二组_乡村治理.pdf'].sort());
+    const docx = byName.get(`${first}-调研报告.docx`);
+    expect(docx).toMatchObject({
+      matchedBy: 'name',
+      format: 'docx',
+      textStatus: 'text',
+      title: '关于朝阳村发展生态农业的调研报告',
+    });
+    expect(docx?.enrolmentIds).toEqual([people[0]?.enrolmentId]);
+    const group = byName.get('第二组_乡村治理.pdf');
+    expect(group).toMatchObject({ matchedBy: 'group', groupNo: 2, format: 'pdf', textStatus: 'text' });
+    expect(group?.enrolmentIds.sort()).toEqual(
+      people
+        .filter((p) => p.group === 2)
+        .map((p) => p.enrolmentId)
+        .sort(),
+    );
+    const unmatched = byName.get('无名稿.txt');
+    expect(unmatched).toMatchObject({ matchedBy: 'none', format: 'txt', enrolmentIds: [] });
+    // The unmatched file is given its author in the confirmation table.
+    const other = people.find((p) => p.group !== 2 && p.enrolmentId !== people[0]?.enrolmentId);
+    const committed = await commit(staged.token, staged.files, { '无名稿.txt': [other?.enrolmentId ?? 0] });
+    expect(committed).toEqual({ reports: 3, versions: 3, files: 3 });
+    const board = value(await t.router.call('reports.board', { classId }));
+    expect(board.counts.submitted).toBe(1 + people.filter((p) => p.group === 2).length + 1);
+    // A second upload of the same author's report is its second version; the first stays.
+    await writeReportDocx(
+      join(dir, `${first}-调研报告.docx`),
+      reportText('关于朝阳村发展生态农业的调研报告', '修改稿补充了冷链物流。'),
+    );
+    const again = await stage({ files: [join(dir, `${first}-调研报告.docx`)] });
+    expect(again.files[0]).toMatchObject({ version: 2, reportId: docx?.reportId ?? expect.any(Number) });
+    await commit(again.token, again.files);
+    const reportId = board.rows.find((row) => row.enrolmentId === people[0]?.enrolmentId)?.reportId ?? 0;
+    const detail = value(await t.router.call('reports.get', { id: reportId }));
+    expect(detail.allVersions.map((v) => v.version)).toEqual([2, 1]);
+    expect(await found('冷链物流')).toEqual([`${first}-调研报告.docx`]);
+    // The same file a third time is not stored again.
+    const same = await stage({ files: [join(dir, `${first}-调研报告.docx`)] });
+    expect(same.files[0]?.problem).toContain('第 2 版完全相同');
+  }, 60_000);
+
+  it('finds reports by two-, three- and four-character words, Latin words and numbers, ranked, with the passage marked', async () => {
+    const { dir, first } = await uploadClassFolder();
+    const staged = await stage({ folder: dir });
+    await commit(staged.token, staged.files, { '无名稿.txt': [people[5]?.enrolmentId ?? 0] });
+    for (const word of ['党校', '农业', '朝阳村', '生态农业', '乡村治理', 'gdp', 'GDP', '2019'])
+      expect((await found(word)).length, word).toBeGreaterThan(0);
+    expect(await found('修建了党校教学点')).toEqual(['第二组_乡村治理.pdf']);
+    expect(await found('梅花鹿养殖合作社')).toEqual(['无名稿.txt']);
+    // Words that do not stand in any text, though their characters do.
+    expect(await found('农业园区')).toEqual([]);
+    expect(await found('校党')).toEqual([]);
+    // By author, also in pinyin, and by topic words in the title: the title weighs most.
+    expect(await found(first)).toContain(`${first}-调研报告.docx`);
+    const hit = (await search('生态农业')).hits[0];
+    expect(hit?.report.title).toBe('关于朝阳村发展生态农业的调研报告');
+    expect(hit?.snippet.filter((segment) => segment.hit).map((segment) => segment.text)).toContain('生态农业');
+    expect(hit?.title.some((segment) => segment.hit && segment.text === '生态农业')).toBe(true);
+    // Every run of two to four characters taken from the texts is found in the report it came from.
+    const texts = staged.files.map((file) => ({ name: file.name, text: reportText('').join('') }));
+    let checked = 0;
+    for (const { text } of texts.slice(0, 1)) {
+      const runs = text.match(/\p{Script=Han}{4,}/gu) ?? [];
+      for (const run of runs)
+        for (const length of [2, 3, 4]) {
+          const word = [...run].slice(0, length).join('');
+          expect((await search(word)).total, word).toBeGreaterThan(0);
+          checked += 1;
+        }
+    }
+    console.log(`search: ${checked} words taken from the texts, every one found`);
+    expect(checked).toBeGreaterThan(20);
+  }, 60_000);
+
+  it.skipIf(!realDocs)(
+    'reads the documents written by other people, and keeps the encrypted one marked “无法提取文字”',
+    async () => {
+      if (!realDocs) return;
+      const staged = await stage({ files: [realDocs.pdf, realDocs.docx, realDocs.doc, realDocs.password] });
+      const byFormat = Object.fromEntries(staged.files.map((file) => [file.name, file]));
+      expect(staged.files.map((file) => file.problem)).toEqual([null, null, null, null]);
+      expect(byFormat['password.pdf']).toMatchObject({ format: 'pdf', textStatus: 'encrypted', chars: 0 });
+      expect(staged.files.filter((file) => file.textStatus === 'text')).toHaveLength(3);
+      await commit(
+        staged.token,
+        staged.files,
+        Object.fromEntries(staged.files.map((file, index) => [file.name, [people[index]?.enrolmentId ?? 0]])),
+      );
+      const docx = '核电厂定期安全审查指南 第1部分：通用要求（征求意见稿）.docx';
+      const doc = '行标编制说明（核电厂定期安全审查指南 第6部分：构筑物、系统和部件的实际状态）(3).doc';
+      const expected: Record<string, string> = {
+        诊断: '1.pdf',
+        气路: '1.pdf',
+        压气机: '1.pdf',
+        状态监视: '1.pdf',
+        故障诊断: '1.pdf',
+        '1994': '1.pdf',
+        ECM: '1.pdf',
+        堆芯: docx,
+        细则: docx,
+        可行性: docx,
+        放射性: docx,
+        安全改进: docx,
+        总体评价: docx,
+        PSA: docx,
+        报批: doc,
+        摸索: doc,
+        讨论稿: doc,
+        新做法: doc,
+        征求意见: doc,
+        标准修订: doc,
+      };
+      for (const [word, file] of Object.entries(expected)) expect(await found(word), word).toContain(file);
+      expect((await found('PSR')).sort()).toEqual([docx, doc].sort());
+      // Field codes of the draft standard are not text.
+      expect(await found('FORMTEXT')).toEqual([]);
+      const encrypted = value(await t.router.call('reports.list', {})).rows.find(
+        (row) => row.latest?.fileName === 'password.pdf',
+      );
+      expect(encrypted?.latest?.textStatus).toBe('encrypted');
+    },
+    90_000,
+  );
+
+  it('refuses what is not a report, by its content, and stores nothing of it', async () => {
+    const dir = folder('bad');
+    const exe = Buffer.alloc(4096);
+    exe.write('MZ', 0, 'latin1');
+    writeFileSync(join(dir, '张三-调研报告.pdf'), exe);
+    writeFileSync(join(dir, '空文件.docx'), '');
+    writeFileSync(join(dir, '巨大.pdf'), '%PDF-1.7\n');
+    truncateSync(join(dir, '巨大.pdf'), 200 * 1024 * 1024);
+    writeFileSync(join(dir, '损坏.docx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2000, 7)]));
+    writeFileSync(join(dir, '不是文档.docx'), zipWith({ 'xl/workbook.xml': '<workbook/>' }));
+    const before = snapshot(t.core.db);
+    const staged = await stage({ folder: dir });
+    const problems = Object.fromEntries(staged.files.map((file) => [file.name, file.problem ?? '']));
+    expect(problems['张三-调研报告.pdf']).toContain('不是 Word、WPS、PDF 或文本文档');
+    expect(problems['空文件.docx']).toContain('是空的');
+    expect(problems['巨大.pdf']).toContain('超过 50 MB');
+    expect(problems['损坏.docx']).toContain('已损坏');
+    expect(problems['不是文档.docx']).toContain('不是 Word');
+    // None of them can be committed, by any key.
+    for (const file of staged.files) {
+      const refused = failure(
+        await t.router.call('reports.commit', {
+          classId,
+          token: staged.token,
+          items: [{ key: file.key, enrolmentIds: [people[0]?.enrolmentId ?? 0] }],
+        }),
+        'INVALID_INPUT',
+      );
+      expect(refused.message).toContain('已被拒收');
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+  }, 60_000);
+
+  it('refuses a file changed between staging and committing, and leaves everything as it was', async () => {
+    const dir = folder('changing');
+    const path = await writeReportDocx(join(dir, `${people[0]?.name}-报告.docx`), reportText('关于人才振兴的调研'));
+    const staged = await stage({ files: [path] });
+    await writeReportDocx(path, reportText('关于人才振兴的调研', '改过了'));
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('reports.commit', {
+        classId,
+        token: staged.token,
+        items: [{ key: '1', enrolmentIds: [people[0]?.enrolmentId ?? 0] }],
+      }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toContain('被修改或移走');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+});
+
+describe('topics, the board, review and publication', () => {
+  it('spreads topics, shows who is late, reviews, publishes, lists and exports', async () => {
+    const topics = [];
+    for (const title of ['乡村治理', '生态农业', '人才振兴'])
+      topics.push(value(await t.router.call('reports.saveTopic', { classId, fields: { title, maxAuthors: 10 } })));
+    failure(await t.router.call('reports.saveTopic', { classId, fields: { title: '乡村治理' } }), 'INVALID_INPUT');
+    const [first, second] = people;
+    value(
+      await t.router.call('reports.choose', {
+        classId,
+        topicId: topics[0]?.id ?? 0,
+        enrolmentIds: [first?.enrolmentId ?? 0, second?.enrolmentId ?? 0],
+      }),
+    );
+    expect(value(await t.router.call('reports.assignRest', { classId })).assigned).toBe(people.length - 2);
+    const spread = value(await t.router.call('reports.board', { classId })).topics.map((topic) => topic.reports);
+    expect(Math.max(...spread) - Math.min(...spread)).toBeLessThanOrEqual(1);
+    value(await t.router.call('reports.setDeadline', { classId, deadline: '2019-09-30' }));
+    const dir = folder('topic');
+    const path = await writeReportDocx(
+      join(dir, `${first?.name}-${second?.name}-乡村治理.docx`),
+      reportText('乡村治理中的党建引领'),
+    );
+    const staged = await stage({ files: [path] });
+    expect(staged.files[0]).toMatchObject({ matchedBy: 'name', topicId: topics[0]?.id, version: 1 });
+    await commit(staged.token, staged.files);
+    const board = value(await t.router.call('reports.board', { classId }));
+    // Handed in after the deadline (the test runs in 2026): late; the others overdue.
+    expect(board.counts.late).toBe(2);
+    expect(board.counts.overdue).toBe(people.length - 2);
+    const reportId = board.rows.find((row) => row.enrolmentId === first?.enrolmentId)?.reportId ?? 0;
+    failure(
+      await t.router.call('reports.review', { reportId, review: { grade: '特优', reviewedOn: '2019-10-08' } }),
+      'INVALID_INPUT',
+    );
+    value(
+      await t.router.call('reports.review', {
+        reportId,
+        review: { reviewer: '孙海燕', score: 92, grade: 'excellent', comments: '调研扎实，对策可行。', reviewedOn: '2019-10-08' },
+      }),
+    );
+    value(
+      await t.router.call('reports.saveOutcome', {
+        reportId,
+        publication: { journal: '辽源论丛', year: 2019, issue: '第4期' },
+        forwardings: [{ department: '市委组织部', sentOn: '2019-10-15', instruction: '请农业农村局研究落实。' }],
+      }),
+    );
+    expect(value(await t.router.call('reports.list', { outcome: 'excellent' })).rows.map((row) => row.id)).toEqual([reportId]);
+    expect(value(await t.router.call('reports.list', { outcome: 'forwarded', year: 2019 })).rows).toHaveLength(1);
+    expect(value(await t.router.call('reports.search', { query: '党建引领', filter: { grade: 'good' } })).total).toBe(0);
+    const list = join(t.dir, 'reports.xlsx');
+    value(await t.router.call('reports.export', { filter: {}, grant: t.grant(list, 'export') }));
+    const sheet = (await readXlsx(list)).rows;
+    const header = sheet.find((row) => row.includes('报告标题')) ?? [];
+    const row = sheet.find((cells) => cells.includes('乡村治理中的党建引领')) ?? [];
+    expect(row[header.indexOf('评审等次')]).toBe('优秀');
+    expect(row[header.indexOf('发表')]).toBe('《辽源论丛》2019年第4期');
+    // The compilation: cover, contents, the report's text.
+    const compiled = join(t.dir, 'compiled.docx');
+    value(await t.router.call('reports.compile', { classId, grant: t.grant(compiled, 'export') }));
+    const text = docxText(compiled);
+    expect(text).toContain('优秀调研报告汇编');
+    expect(text).toContain('目　录');
+    expect(text).toContain('1. 乡村治理中的党建引领');
+    expect(text).toContain('村党支部带领合作社发展梅花鹿养殖和有机水稻种植');
+  }, 60_000);
+});
+
+describe('the class archive', () => {
+  it('goes to another workstation and comes back with the same reports and the same search results', async () => {
+    const { dir } = await uploadClassFolder();
+    const staged = await stage({ folder: dir });
+    await commit(staged.token, staged.files, { '无名稿.txt': [people[7]?.enrolmentId ?? 0] });
+    const zip = join(t.dir, 'archive.zip');
+    value(await t.router.call('reports.archiveExport', { classId, grant: t.grant(zip, 'export') }));
+    const entries = unzipSync(readFileSync(zip));
+    const names = Object.keys(entries);
+    expect(names).toEqual(expect.arrayContaining(['manifest.json', '文件清单.xlsx', '学员名册.xlsx', '课程安排表.xlsx']));
+    expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
+    const group = value(await t.router.call('reports.list', { classId })).rows.find((row) => row.groupNo === 2);
+    expect(names).toContain(`调研报告/第二组-${group?.authors.map((a) => a.name).join('、')}-第二组关于乡村治理的调研报告.pdf`);
+    // The roster inside is masked.
+    const rosterPath = join(t.dir, 'roster-in-archive.xlsx');
+    writeFileSync(rosterPath, entries['学员名册.xlsx'] ?? new Uint8Array());
+    const rosterCells = (await readXlsx(rosterPath)).rows.flat().join(' ');
+    expect(rosterCells).not.toMatch(/\d{17}[\dX]/);
+    const queries = ['党校', '朝阳村', '生态农业', 'gdp', '梅花鹿'];
+    const results = async (core: TempCore) => {
+      const out: Record<string, string[]> = {};
+      for (const q of queries)
+        out[q] = value(await core.router.call('reports.search', { query: q }))
+          .hits.map((hit) => `${hit.report.latest?.sha256}`)
+          .sort();
+      return out;
+    };
+    const here = await results(t);
+    const other = openTempCore({ platform: chromiumPlatform() });
+    try {
+      const imported = value(await other.router.call('reports.archiveImport', { grant: other.grant(zip, 'archiveImport') }));
+      expect(imported).toMatchObject({ createdClass: true, reports: 3, versions: 3, skipped: 0 });
+      expect(await results(other)).toEqual(here);
+      // Again: nothing twice.
+      expect(value(await other.router.call('reports.archiveImport', { grant: other.grant(zip, 'archiveImport') }))).toMatchObject(
+        {
+          createdClass: false,
+          reports: 0,
+          skipped: 3,
+        },
+      );
+    } finally {
+      other.dispose();
+    }
+  }, 90_000);
+
+  it('refuses hostile packages before anything is stored', async () => {
+    const manifest = JSON.stringify({
+      format: 'cadre-class-archive',
+      version: 1,
+      class: { name: 'x', code: '', year: 2019, startDate: '2019-01-01', endDate: '2019-01-02' },
+      topics: [],
+      reports: [],
+    });
+    const cases: [string, Uint8Array, string][] = [
+      [
+        'zip-slip',
+        zipWith({ 'manifest.json': manifest, 'aa/evil.txt': 'x' }, [['aa/evil.txt', '../evil.txt']]),
+        '指向文件夹之外',
+      ],
+      ['absolute', zipWith({ 'manifest.json': manifest, 'xxxxxx.txt': 'x' }, [['xxxxxx.txt', 'C:/evil.tx']]), '指向文件夹之外'],
+      ['duplicate', zipWith({ 'manifest.json': manifest, 'a.txt': 'x', 'b.txt': 'x' }, [['b.txt', 'a.txt']]), '重名'],
+      ['bomb', zipWith({ 'manifest.json': manifest, 'zeros.bin': new Uint8Array(400 * 1024 * 1024) }), '解压后超过'],
+      [
+        'entries',
+        zipWith({ 'manifest.json': manifest, ...Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`f/${i}.txt`, ''])) }),
+        '超过上限',
+      ],
+      ['not ours', zipWith({ 'readme.txt': 'hello' }), '不是本程序导出的'],
+      ['bad manifest', zipWith({ 'manifest.json': '{"format":"cadre-class-archive"}' }), 'manifest.json 内容不正确'],
+      [
+        'wrong hash',
+        zipWith({
+          'manifest.json': manifest.replace(
+            '"reports":[]',
+            `"reports":[{"topic":"","title":"t","groupNo":null,"authors":["a"],"versions":[{"entry":"r.txt","sha256":"${'0'.repeat(64)}","fileName":"r.txt","format":"txt","submittedAt":"2019-01-01"}],"review":null,"publication":null,"forwardings":[]}]`,
+          ),
+          'r.txt': '报告',
+        }),
+        '校验值不符',
+      ],
+    ];
+    const before = snapshot(t.core.db);
+    for (const [label, bytes, expected] of cases) {
+      const path = join(t.dir, `${label}.zip`);
+      writeFileSync(path, bytes);
+      const refused = failure(
+        await t.router.call('reports.archiveImport', { grant: t.grant(path, 'archiveImport') }),
+        'INVALID_INPUT',
+      );
+      expect(refused.message, label).toContain(expected);
+    }
+    console.log(`archive import: ${cases.length} hostile packages refused: ${cases.map(([label]) => label).join(', ')}`);
+    expect(snapshot(t.core.db)).toBe(before);
+  }, 120_000);
+});
+
+describe('opening a report', () => {
+  it('opens a copy under the report’s own name through the platform', async () => {
+    const dir = folder('open');
+    const path = await writeReportDocx(join(dir, `${people[0]?.name}-报告.docx`), reportText('关于人才振兴的调研'));
+    const staged = await stage({ files: [path] });
+    await commit(staged.token, staged.files);
+    const opened: string[] = [];
+    t.core.platform = { ...t.core.platform, openFile: async (file) => void opened.push(file) };
+    const versionId = value(await t.router.call('reports.list', {})).rows[0]?.latest?.id ?? 0;
+    expect(value(await t.router.call('reports.open', { versionId, action: 'open' })).name).toBe(`${people[0]?.name}-报告.docx`);
+    expect(opened).toHaveLength(1);
+    expect(readFileSync(opened[0] ?? '')).toEqual(readFileSync(path));
+    copyFileSync(path, join(dir, 'unused.docx'));
+  });
+});
