@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
 import { docxText, readXlsx } from '../core/testing/read-documents';
+import { reportText, writeReportDocx } from '../core/testing/report-files';
 import { messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
 import { run } from './run';
@@ -407,4 +408,41 @@ describe('command line', () => {
     expect(listed).toHaveLength(inBackup.counts.classes);
     expect(made).toHaveLength(15);
   });
+
+  it('imports a folder of reports, finds them by a phrase, and carries the class archive to another data folder', async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 6))).code).toBe(0);
+    const names = (JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json')).stdout) as { name: string }[]).map(
+      (entry) => entry.name,
+    );
+    const dir = join(temp.dir, 'reports');
+    mkdirSync(dir);
+    await writeReportDocx(join(dir, `${names[0]}-调研报告.docx`), reportText('关于朝阳村发展生态农业的调研报告'));
+    await writeReportDocx(join(dir, '没有作者.docx'), reportText('无名报告'));
+    const imported = await cadre('reports', 'import', '--class', '2019-001', dir);
+    expect(imported.stdout).toContain('已保存 1 个文件（新建调研报告 1 份）');
+    expect(imported.stdout).toContain('未导入：没有作者.docx');
+    expect(imported.code).toBe(1);
+    const searched = await cadre('reports', 'search', '生态农业');
+    expect(searched.stdout).toContain('共找到 1 份');
+    expect(searched.stdout).toContain('【生态农业】');
+    const json = JSON.parse((await cadre('reports', 'search', '朝阳村', '--json')).stdout) as { total: number };
+    expect(json.total).toBe(1);
+    const zip = join(temp.dir, 'archive.zip');
+    expect((await cadre('archive', 'export', '--class', '2019-001', '--out', zip)).stdout).toContain('已导出 1 份调研报告');
+    const elsewhere = makeTempDir();
+    try {
+      const out: string[] = [];
+      const code = await run(['archive', 'import', zip], {
+        stdout: (line) => out.push(line),
+        stderr: (line) => expect.fail(line),
+        env: { CADRE_DATA_DIR: elsewhere.dir },
+      });
+      expect(code).toBe(0);
+      expect(out.join('\n')).toContain('调研报告 1 份、文件 1 个');
+    } finally {
+      elsewhere.remove();
+    }
+  }, 60_000);
 });
+

@@ -186,6 +186,40 @@ const zhCN = {
       conflicts: '需要确认的提示 {{count}} 个：',
     },
   },
+  reports: {
+    what: '调研报告文件或文件夹',
+    import: {
+      usage: 'reports import --class <班次编号或代码> 文件夹|文件…',
+      summary:
+        '上传调研报告（.docx .doc .wps .pdf .txt .md，可给整个文件夹），按文件名匹配作者（张三-调研报告.docx、第二组_乡村治理.pdf）',
+      oneFolder: '一次只能给一个文件夹（文件可以给多个）',
+      done: '已保存 {{files}} 个文件（新建调研报告 {{reports}} 份）',
+      left: '未导入：{{name}}（{{why}}）',
+      unmatched: '文件名中找不到本班学员姓名或组别，请在程序中上传并指定作者',
+    },
+    search: {
+      usage: 'reports search "检索词" [--class <班次>] [--limit 20] [--json]',
+      summary: '全文检索历年调研报告（正文、标题、作者及拼音、题目、班次），按相关度排序',
+      limit: '最多显示几条（默认 20）',
+      needWords: '请给出要检索的词，例如：reports search "生态农业"',
+      found: '共找到 {{total}} 份，显示 {{shown}} 份：',
+      mark: '【{{text}}】',
+      list: '、',
+      columns: { title: '标题', authors: '作者', className: '班次', passage: '相关段落' },
+    },
+    archiveExport: {
+      usage: 'archive export --class <班次编号或代码> --out 文件.zip',
+      summary: '导出班级档案包（一班一档）：调研报告、文件清单、脱敏名册、课程安排表',
+      done: '已导出 {{rows}} 份调研报告的档案包到 {{path}}',
+    },
+    archiveImport: {
+      what: '班级档案包（.zip）',
+      usage: 'archive import 文件.zip',
+      summary: '导入另一台电脑导出的班级档案包（已有的报告不重复导入）',
+      created: '（新建了班次）',
+      done: '导入到“{{className}}”{{created}}：调研报告 {{reports}} 份、文件 {{versions}} 个，已有而跳过 {{skipped}} 个',
+    },
+  },
   sites: {
     what: '教学点表格文件',
     import: {

@@ -4,6 +4,7 @@ import { dataCommands } from './data';
 import { rosterCommands } from './roster';
 import { lodgingCommands } from './lodging';
 import { scheduleCommands } from './schedule';
+import { reportCommands } from './reports';
 import { siteCommands } from './sites';
 
 export const commands: readonly Command[] = [
@@ -12,5 +13,6 @@ export const commands: readonly Command[] = [
   ...scheduleCommands,
   ...siteCommands,
   ...lodgingCommands,
+  ...reportCommands,
   ...dataCommands,
 ];
