@@ -2,6 +2,8 @@ import type { SharedMessages } from './zh-CN';
 
 export const enUS = {
   fields: {
+    reportReviewedOn: 'Review date',
+    reportReviewer: 'Reviewer',
     grant: 'File',
     folder: 'Folder',
     backup: 'Backup',

@@ -2,6 +2,8 @@
 // The renderer merges these with its own UI strings; the CLI prints them directly.
 export const zhCN = {
   fields: {
+    reportReviewedOn: '评审日期',
+    reportReviewer: '评审人',
     id: '编号',
     code: '班次编号',
     name: '班次名称',

@@ -245,7 +245,9 @@ export const reportsSchemas = {
   review: withLabels(z.strictObject({ reportId: id, review: reviewFieldsSchema }), {
     'review.grade': 'fields.grade',
     'review.score': 'fields.score',
-    'review.reviewedOn': 'fields.reviewedOn',
+    'review.reviewedOn': 'fields.reportReviewedOn',
+    'review.reviewer': 'fields.reportReviewer',
+    'review.comments': 'fields.comments',
   }),
   saveOutcome: z.strictObject({
     reportId: id,

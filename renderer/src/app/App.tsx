@@ -25,6 +25,7 @@ const TraineeDetailPage = page(() => import('../features/trainees/TraineeDetailP
 const StaffListPage = page(() => import('../features/staff/StaffListPage'), 'StaffListPage');
 const StaffDetailPage = page(() => import('../features/staff/StaffDetailPage'), 'StaffDetailPage');
 const SitesPage = page(() => import('../features/sites/SitesPage'), 'SitesPage');
+const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const DataPage = page(() => import('../features/data/DataPage'), 'DataPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -73,6 +74,7 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                     <Route path="/staff/:id" element={<StaffDetailPage />} />
                     <Route path="/sites" element={<SitesPage />} />
                     <Route path="/sites/:id" element={<SitesPage />} />
+                    <Route path="/reports" element={<ReportsPage />} />
                     <Route path="/data" element={<DataPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/settings" element={<SettingsPage />} />

@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   UserOutlined,
+  FileSearchOutlined,
 } from '@ant-design/icons';
 import { Alert, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
@@ -23,6 +24,7 @@ const sections = [
   { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
   { key: '/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
   { key: '/sites', icon: <EnvironmentOutlined />, label: 'nav.sites' },
+  { key: '/reports', icon: <FileSearchOutlined />, label: 'nav.reports' },
   { key: '/data', icon: <DatabaseOutlined />, label: 'nav.data' },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },

@@ -10,6 +10,7 @@ import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { LodgingTab } from '../lodging/LodgingTab';
+import { ReportsTab } from '../reports/ReportsTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
 import { TeamCard } from '../staff/TeamCard';
@@ -94,6 +95,7 @@ export const ClassDetailPage = () => {
     { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
     { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },
+    { key: 'reports', label: t('reportsPage.tab'), children: <ReportsTab target={value} /> },
   ];
 
   return (

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docxText } from '../electron/core/testing/read-documents';
+import { reportText, writeReportDocx } from '../electron/core/testing/report-files';
+import { standardRoster } from '../electron/core/testing/roster-files';
+import { expect, label, test } from './fixtures';
+
+test('a folder of reports handed in, one unmatched file given its author, one reviewed as excellent, found, opened, archived and compiled', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.loadSample();
+  // Twenty-four trainees in four groups for the 年轻干部 class (the roster screens have their own test).
+  app.nextChosenFile(standardRoster(app.dataDir, 24));
+  const names = await page.evaluate(async () => {
+    const call = (channel: string, input: unknown) =>
+      window.api.invoke(channel as never, input) as Promise<{ ok: boolean; value: never }>;
+    const found = (await call('classes.list', { search: '年轻干部' })).value as { items: { id: number }[] };
+    const classId = found.items[0]?.id ?? 0;
+    const chosen = (await call('files.chooseOpen', { purpose: 'rosterImport' })).value as { grant: string };
+    await call('roster.importCommit', { classId, grant: chosen.grant });
+    await call('roster.splitGroups', { classId, groups: 4 });
+    const board = (await call('reports.board', { classId })).value as { rows: { name: string; group: number }[] };
+    return board.rows.filter((row) => row.group !== 2).map((row) => row.name);
+  });
+  const [first = '', second = '', third = ''] = names;
+
+  // The folder as a class monitor collects it: named by person or group, one named by neither.
+  const folder = join(app.dataDir, '..', `reports-${Date.now()}`);
+  mkdirSync(folder, { recursive: true });
+  await writeReportDocx(join(folder, `${first}-调研报告.docx`), reportText('关于朝阳村发展生态农业的调研报告'));
+  await writeReportDocx(join(folder, '第二组_乡村治理.docx'), reportText('党建引领乡村治理的朝阳村实践'));
+  await writeReportDocx(join(folder, `${second}-人才振兴.docx`), reportText('县域人才振兴的几点思考'));
+  await writeReportDocx(join(folder, '终稿（不知道是谁的）.docx'), reportText('梅花鹿养殖合作社的发展路径'));
+  writeFileSync(join(folder, '说明.pdf'), Buffer.from('MZ\u0000\u0000 not a pdf'));
+
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '调研报告' }).click();
+  const tab = page.getByTestId('reports-tab');
+  await tab.getByLabel('调研题目').fill('乡村治理');
+  await tab.getByLabel('调研题目').press('Enter');
+  await expect(tab).toContainText('乡村治理（0 份）');
+
+  app.nextChosenFile(folder);
+  await page.getByRole('button', { name: label('上传文件夹') }).click();
+  const upload = page.getByRole('dialog', { name: /确认上传/ });
+  const table = upload.getByTestId('upload-table');
+  await expect(table.locator('.ant-table-row')).toHaveCount(5);
+  await expect(upload).toContainText('有 1 个文件没有匹配到作者');
+  await expect(table.locator('.ant-table-row', { hasText: '说明.pdf' })).toContainText('不是 Word、WPS、PDF 或文本文档');
+  await expect(table.locator('.ant-table-row', { hasText: '第二组_乡村治理.docx' })).toContainText('按组别');
+  await app.screenshot('upload-confirmation');
+  // The file that matched nobody is given its author.
+  const authors = upload.getByLabel('“终稿（不知道是谁的）.docx”的作者');
+  await authors.click();
+  await authors.pressSequentially(third);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: third });
+  await expect(option).toHaveCount(1);
+  await option.click();
+  await authors.press('Escape');
+  await expect(upload).not.toContainText('没有匹配到作者');
+  await upload.getByRole('button', { name: /保存 4 个文件/ }).click();
+  await expect(page.getByText('已保存 4 个文件')).toBeVisible();
+
+  const board = page.getByTestId('reports-board');
+  await expect(board.locator('.ant-table-row', { hasText: first })).toContainText('已提交');
+  await expect(board.locator('.ant-table-row', { hasText: third })).toContainText('梅花鹿养殖合作社的发展路径');
+  await expect(board.locator('.ant-table-row', { hasText: '已提交' })).toHaveCount(3 + 6);
+  await app.screenshot('board');
+
+  // Reviewed as excellent.
+  await board.locator('.ant-table-row', { hasText: first }).click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer).toContainText('关于朝阳村发展生态农业的调研报告');
+  await drawer.getByLabel('评审等次').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('优秀', { exact: true }).click();
+  await drawer.getByLabel('评分').fill('93');
+  await drawer.getByLabel('评审人').fill('孙海燕');
+  await drawer.getByLabel('评语').fill('调研扎实，数据翔实，对策可行。');
+  await app.screenshot('review-form');
+  await drawer.getByRole('button', { name: label('保存评审') }).click();
+  await expect(page.getByText('评审已保存')).toBeVisible();
+  await drawer.locator('.ant-drawer-close').click();
+  await expect(board.locator('.ant-table-row', { hasText: first })).toContainText('优秀');
+
+  // The archive page: a two-character word, highlighted where it stands; the hit opens.
+  await page.getByRole('menuitem', { name: '调研报告' }).click();
+  await page.getByLabel('检索正文、标题、作者（可用拼音）、题目、班次').fill('生态农业');
+  const results = page.getByTestId('reports-results');
+  await expect(page.getByTestId('reports-total')).toHaveText('共 4 份');
+  await expect(results.locator('.ant-list-item').first()).toContainText('关于朝阳村发展生态农业的调研报告');
+  await expect(results.locator('mark', { hasText: '生态农业' }).first()).toBeVisible();
+  await page.getByLabel('检索正文、标题、作者（可用拼音）、题目、班次').fill('梅花鹿养殖合作社');
+  await expect(page.getByTestId('reports-total')).toHaveText('共 1 份');
+  await page.getByLabel('检索正文、标题、作者（可用拼音）、题目、班次').fill('党建引领');
+  await expect(page.getByTestId('reports-total')).toHaveText('共 1 份');
+  await expect(results.locator('mark', { hasText: '党建引领' }).first()).toBeVisible();
+  await app.screenshot('search-highlights');
+  await results
+    .getByRole('button', { name: label('打开') })
+    .first()
+    .click();
+  await expect.poll(() => app.opened.length).toBe(1);
+  // A copy under the name it was handed in with, in the data folder (the stored file is named by its hash).
+  expect(app.opened[0]).toMatch(/open[\\/]\d+[\\/]第二组_乡村治理\.docx$/);
+
+  // The archive and the compilation, from the class.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '调研报告' }).click();
+  const zip = join(app.dataDir, '..', `archive-${Date.now()}.zip`);
+  app.nextChosenFile(zip);
+  await page.getByRole('button', { name: label('导出班级档案包') }).click();
+  await page
+    .getByRole('dialog', { name: '导出班级档案包' })
+    .getByRole('button', { name: label('选择保存位置并导出') })
+    .click();
+  await expect(page.getByTestId('export-done')).toContainText(zip);
+  await page.getByRole('button', { name: label('关闭') }).click();
+  const compiled = join(app.dataDir, '..', `compiled-${Date.now()}.docx`);
+  app.nextChosenFile(compiled);
+  await page.getByRole('button', { name: label('优秀调研报告汇编') }).click();
+  await page
+    .getByRole('dialog', { name: '优秀调研报告汇编' })
+    .getByRole('button', { name: label('选择保存位置并导出') })
+    .click();
+  await expect(page.getByTestId('export-done')).toContainText(compiled);
+  const text = docxText(compiled);
+  expect(text).toContain('优秀调研报告汇编');
+  expect(text).toContain('1. 关于朝阳村发展生态农业的调研报告');
+  expect(text).toContain('村党支部带领合作社发展梅花鹿养殖和有机水稻种植');
+});

@@ -1,0 +1,220 @@
+import { BookOutlined, FileAddOutlined, FolderAddOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Flex, Input, Space, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { fileNameOf } from '../../../../shared/files/schemas';
+import { type BoardRow, type BoardState, boardStates, type Staged } from '../../../../shared/reports/schemas';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { ExportDialog } from '../../components/ExportDialog';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { useJob } from '../../components/use-job';
+import { ReportDrawer } from './ReportDrawer';
+import { UploadModal } from './UploadModal';
+
+const stateColor: Record<BoardState, string> = {
+  unchosen: 'default',
+  chosen: 'blue',
+  submitted: 'green',
+  late: 'gold',
+  overdue: 'red',
+};
+
+// A class's research reports: the topics, the board (who has chosen, handed in, is late), uploads
+// of files or a whole folder, each report's versions and review, the archive and the compilation.
+export const ReportsTab = ({ target }: { target: TrainingClass }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText, reportFailure } = useErrorText();
+  const readOnly = target.status === 'archived';
+  const board = useQuery(() => api.reports.board({ classId: target.id }), `reports-board:${target.id}`);
+  const job = useJob();
+  const [staged, setStaged] = useState<Staged>();
+  const [open, setOpen] = useState<number>();
+  const [exporting, setExporting] = useState<'archive' | 'compile'>();
+  const [topic, setTopic] = useState('');
+  const data = board.data;
+
+  const stage = async (how: 'folder' | 'files') => {
+    let folder: string | null = null;
+    let grants: string[] = [];
+    if (how === 'folder') {
+      const chosen = await api.files.chooseFolder({ purpose: 'reportFolder' });
+      if (!chosen.ok) return message.error(errorText(chosen.error));
+      folder = chosen.value.grant;
+      if (!folder) return;
+    } else {
+      const chosen = await api.files.chooseOpenMany({ purpose: 'reportFiles' });
+      if (!chosen.ok) return message.error(errorText(chosen.error));
+      grants = chosen.value.files.flatMap((file) => (file.grant ? [file.grant] : []));
+      if (grants.length === 0) return;
+    }
+    const result = await job.run(t('reportsPage.upload.reading'), (jobId) =>
+      api.reports.stage({ classId: target.id, folder, grants, jobId }),
+    );
+    if (!result.ok) return reportFailure(message, result.error);
+    setStaged(result.value);
+  };
+
+  const addTopic = async () => {
+    if (topic.trim() === '') return;
+    const result = await api.reports.saveTopic({ classId: target.id, fields: { title: topic } });
+    if (!result.ok) return reportFailure(message, result.error);
+    setTopic('');
+  };
+
+  const setDeadline = async (value: dayjs.Dayjs | null) => {
+    const result = await api.reports.setDeadline({ classId: target.id, deadline: value ? value.format('YYYY-MM-DD') : null });
+    if (!result.ok) reportFailure(message, result.error);
+  };
+
+  return (
+    <Flex vertical gap={16} data-testid="reports-tab">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Space wrap>
+          <Typography.Text>{t('fields.deadline')}</Typography.Text>
+          <DatePicker
+            aria-label={t('fields.deadline')}
+            value={data?.deadline ? dayjs(data.deadline) : null}
+            onChange={(value) => void setDeadline(value)}
+            disabled={readOnly}
+          />
+        </Space>
+        <Space wrap>
+          <Button icon={<FolderAddOutlined />} type="primary" disabled={readOnly} onClick={() => void stage('folder')}>
+            {t('reportsPage.uploadFolder')}
+          </Button>
+          <Button icon={<FileAddOutlined />} disabled={readOnly} onClick={() => void stage('files')}>
+            {t('reportsPage.uploadFiles')}
+          </Button>
+          <Button icon={<InboxOutlined />} onClick={() => setExporting('archive')}>
+            {t('reportsPage.archive')}
+          </Button>
+          <Button icon={<BookOutlined />} onClick={() => setExporting('compile')}>
+            {t('reportsPage.compile')}
+          </Button>
+        </Space>
+      </Flex>
+      {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
+      {data && (
+        <Flex gap={16} wrap>
+          {boardStates.map((state) => (
+            <Card key={state} size="small" style={{ minWidth: 110 }}>
+              <Statistic title={t(`reportsPage.states.${state}`)} value={data.counts[state]} />
+            </Card>
+          ))}
+        </Flex>
+      )}
+      <Card size="small" title={t('reportsPage.topics')}>
+        <Flex gap={8} wrap>
+          {data?.topics.map((item) => (
+            <Tag key={item.id} color="geekblue">
+              {t('reportsPage.topicLine', { title: item.title, reports: item.reports })}
+            </Tag>
+          ))}
+          {data?.topics.length === 0 && <Typography.Text type="secondary">{t('reportsPage.noTopics')}</Typography.Text>}
+        </Flex>
+        <Space.Compact style={{ marginTop: 12, maxWidth: 480, width: '100%' }}>
+          <Input
+            value={topic}
+            placeholder={t('reportsPage.topicPlaceholder')}
+            onChange={(event) => setTopic(event.target.value)}
+            onPressEnter={() => void addTopic()}
+            disabled={readOnly}
+            aria-label={t('fields.topicTitle')}
+          />
+          <Button icon={<PlusOutlined />} onClick={() => void addTopic()} disabled={readOnly}>
+            {t('reportsPage.addTopic')}
+          </Button>
+          <Button
+            onClick={() =>
+              void api.reports.assignRest({ classId: target.id }).then((r) => !r.ok && reportFailure(message, r.error))
+            }
+            disabled={readOnly || !data?.topics.length}
+          >
+            {t('reportsPage.assignRest')}
+          </Button>
+        </Space.Compact>
+      </Card>
+      <Table<BoardRow>
+        size="small"
+        rowKey="enrolmentId"
+        data-testid="reports-board"
+        dataSource={data?.rows ?? []}
+        pagination={false}
+        locale={{ emptyText: t('reportsPage.emptyBoard') }}
+        onRow={(row) => ({
+          onClick: () => row.reportId !== null && row.versions > 0 && setOpen(row.reportId),
+          style: { cursor: row.versions > 0 ? 'pointer' : 'default' },
+        })}
+        columns={[
+          {
+            title: t('fields.group'),
+            dataIndex: 'group',
+            width: 70,
+            render: (group: number | null) => (group === null ? '' : t('reportsPage.groupN', { n: group })),
+          },
+          { title: t('fields.personName'), dataIndex: 'name', width: 90 },
+          { title: t('fields.unit'), dataIndex: 'unit', ellipsis: true },
+          { title: t('reports.columns.topic'), dataIndex: 'topicTitle', ellipsis: true },
+          { title: t('reports.columns.title'), dataIndex: 'title', ellipsis: true },
+          {
+            title: t('reportsPage.state'),
+            dataIndex: 'state',
+            width: 90,
+            render: (state: BoardState) => <Tag color={stateColor[state]}>{t(`reportsPage.states.${state}`)}</Tag>,
+          },
+          {
+            title: t('reports.columns.submittedAt'),
+            dataIndex: 'submittedAt',
+            width: 110,
+            render: (at: string | null) => at?.slice(0, 10) ?? '',
+          },
+          { title: t('reports.columns.versions'), dataIndex: 'versions', width: 70, render: (n: number) => (n > 0 ? n : '') },
+          {
+            title: t('reports.columns.grade'),
+            dataIndex: 'grade',
+            width: 80,
+            render: (grade: BoardRow['grade']) => (grade ? t(`reports.grades.${grade}`) : ''),
+          },
+        ]}
+      />
+      {staged && data && (
+        <UploadModal
+          classId={target.id}
+          staged={staged}
+          people={data.rows}
+          topics={data.topics}
+          onClose={() => setStaged(undefined)}
+        />
+      )}
+      {open !== undefined && <ReportDrawer reportId={open} onClose={() => setOpen(undefined)} />}
+      {exporting && (
+        <ExportDialog
+          title={t(exporting === 'archive' ? 'reportsPage.archive' : 'reportsPage.compile')}
+          onClose={() => setExporting(undefined)}
+          request={() =>
+            exporting === 'archive'
+              ? {
+                  fileName: fileNameOf(t('reportsPage.archiveName', { name: target.name }), 'zip'),
+                  format: 'zip',
+                  start: (grant, jobId) => api.reports.archiveExport({ classId: target.id, grant, jobId }),
+                }
+              : {
+                  fileName: fileNameOf(t('reportsPage.compileName', { name: target.name }), 'docx'),
+                  format: 'docx',
+                  start: (grant, jobId) => api.reports.compile({ classId: target.id, grant, jobId }),
+                }
+          }
+        >
+          <Typography.Paragraph>
+            {t(exporting === 'archive' ? 'reportsPage.archiveHelp' : 'reportsPage.compileHelp')}
+          </Typography.Paragraph>
+        </ExportDialog>
+      )}
+    </Flex>
+  );
+};
