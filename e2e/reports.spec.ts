@@ -57,7 +57,9 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await authors.pressSequentially(third);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: third });
   await expect(option).toHaveCount(1);
-  await option.click();
+  await expect(option).toBeVisible();
+  // The one option the typed name leaves, taken with Enter as a keyboard user would.
+  await authors.press('Enter');
   await authors.press('Escape');
   await expect(upload).not.toContainText('没有匹配到作者');
   await upload.getByRole('button', { name: /保存 4 个文件/ }).click();
@@ -74,13 +76,27 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   const drawer = page.locator('.ant-drawer');
   await expect(drawer).toContainText('关于朝阳村发展生态农业的调研报告');
   await drawer.getByLabel('评审等次').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('优秀', { exact: true }).click();
+  const excellent = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^优秀$/ });
+  await expect(excellent).toBeVisible();
+  await excellent.click();
+  await expect(drawer.getByTitle('优秀')).toBeVisible();
   await drawer.getByLabel('评分').fill('93');
   await drawer.getByLabel('评审人').fill('孙海燕');
   await drawer.getByLabel('评语').fill('调研扎实，数据翔实，对策可行。');
   await app.screenshot('review-form');
   await drawer.getByRole('button', { name: label('保存评审') }).click();
   await expect(page.getByText('评审已保存')).toBeVisible();
+  // Published in 《辽源论丛》 and sent up to the organisation department, with the leader's instruction.
+  const outcome = drawer.getByRole('form', { name: '发表与报送' });
+  await outcome.getByText('已在刊物发表').click();
+  await expect(outcome.getByLabel('刊物', { exact: true })).toHaveValue('辽源论丛');
+  await outcome.getByLabel('期号').fill('第4期');
+  await outcome.getByRole('button', { name: label('添加报送记录') }).click();
+  await outcome.getByLabel('报送单位').fill('市委组织部');
+  await outcome.getByLabel('领导批示').fill('请市农业农村局研究吸收。');
+  await outcome.getByRole('button', { name: label('保存发表与报送') }).click();
+  await expect(page.getByText('发表与报送情况已保存')).toBeVisible();
+  await app.screenshot('publication');
   await drawer.locator('.ant-drawer-close').click();
   await expect(board.locator('.ant-table-row', { hasText: first })).toContainText('优秀');
 
@@ -97,13 +113,21 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await expect(page.getByTestId('reports-total')).toHaveText('共 1 份');
   await expect(results.locator('mark', { hasText: '党建引领' }).first()).toBeVisible();
   await app.screenshot('search-highlights');
+  await page.getByLabel('检索正文、标题、作者（可用拼音）、题目、班次').fill('');
+  await page.getByRole('combobox', { name: '成果' }).click();
+  const published = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^已发表$/ });
+  await expect(published).toBeVisible();
+  await published.click();
+  await expect(page.getByTestId('reports-total')).toHaveText('共 1 份');
+  await expect(results).toContainText('关于朝阳村发展生态农业的调研报告');
   await results
     .getByRole('button', { name: label('打开') })
     .first()
     .click();
   await expect.poll(() => app.opened.length).toBe(1);
   // A copy under the name it was handed in with, in the data folder (the stored file is named by its hash).
-  expect(app.opened[0]).toMatch(/open[\\/]\d+[\\/]第二组_乡村治理\.docx$/);
+  expect(app.opened[0]?.endsWith(`${first}-调研报告.docx`)).toBe(true);
+  expect(app.opened[0]).toMatch(/[\\/]open[\\/]\d+[\\/]/);
 
   // The archive and the compilation, from the class.
   await page.getByRole('menuitem', { name: '培训班次' }).click();

@@ -602,6 +602,16 @@ export const uiEnUS = {
     versionLine: 'Version {{version}}  {{name}}  {{date}}  {{status}}',
     open: 'Open',
     showInFolder: 'Show in folder',
+    outcome: {
+      title: 'Publication and sending up',
+      published: 'Published in a journal',
+      defaultJournal: 'Liaoyuan Forum',
+      issuePlaceholder: 'e.g. No. 4',
+      addForwarding: 'Add a sending',
+      removeForwarding: 'Remove this sending',
+      save: 'Save',
+      saved: 'Saved',
+    },
     review: {
       grade: 'Grade',
       score: 'Score',

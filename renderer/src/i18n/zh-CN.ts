@@ -586,6 +586,16 @@ export const uiZhCN = {
     versionLine: '第 {{version}} 版　{{name}}　{{date}}　{{status}}',
     open: '打开',
     showInFolder: '在文件夹中显示',
+    outcome: {
+      title: '发表与报送',
+      published: '已在刊物发表',
+      defaultJournal: '辽源论丛',
+      issuePlaceholder: '如：第4期',
+      addForwarding: '添加报送记录',
+      removeForwarding: '删除这条报送记录',
+      save: '保存发表与报送',
+      saved: '发表与报送情况已保存',
+    },
     review: {
       grade: '评审等次',
       score: '评分',

@@ -6,6 +6,7 @@ import { type Grade, grades } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { OutcomeForm } from './OutcomeForm';
 
 type ReviewForm = { reviewer: string; score: number | null; grade: Grade; comments: string; reviewedOn: dayjs.Dayjs };
 
@@ -77,6 +78,7 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
           <Form<ReviewForm>
             form={form}
             layout="vertical"
+            name="report-review"
             aria-label={t('reportsPage.review.title')}
             initialValues={{
               reviewer: report.review?.reviewer ?? '',
@@ -116,6 +118,7 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
               {t('reportsPage.review.save')}
             </Button>
           </Form>
+          <OutcomeForm report={report} />
         </Space>
       )}
     </Drawer>

@@ -91,6 +91,7 @@ export const ReportsPage = () => {
         <Select
           allowClear
           placeholder={t('fields.outcome')}
+          aria-label={t('fields.outcome')}
           style={{ width: 150 }}
           value={outcome}
           onChange={setOutcome}
