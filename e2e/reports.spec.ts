@@ -71,6 +71,27 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await expect(board.locator('.ant-table-row', { hasText: '已提交' })).toHaveCount(3 + 6);
   await app.screenshot('board');
 
+  // A revised report dragged onto the tab: its second version (the first stays).
+  const transfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/plain' }));
+      return data;
+    },
+    {
+      name: `${second}-人才振兴（修改稿）.txt`,
+      text: [...reportText('县域人才振兴的几点思考'), '修改稿补充了返乡创业的案例。'].join('\n'),
+    },
+  );
+  await tab.dispatchEvent('dragover', { dataTransfer: transfer });
+  await expect(page.getByTestId('drop-hint')).toHaveText('松开鼠标，上传拖入的调研报告');
+  await tab.dispatchEvent('drop', { dataTransfer: transfer });
+  const dropped = page.getByRole('dialog', { name: /确认上传（共 1 个文件）/ });
+  await expect(dropped).toContainText('将成为第 2 版');
+  await dropped.getByRole('button', { name: /保存 1 个文件/ }).click();
+  await expect(board.locator('.ant-table-row', { hasText: second })).toContainText('已提交');
+  await expect(board.locator('.ant-table-row', { hasText: second }).locator('td').nth(7)).toHaveText('2');
+
   // Reviewed as excellent.
   await board.locator('.ant-table-row', { hasText: first }).click();
   const drawer = page.locator('.ant-drawer');

@@ -445,4 +445,3 @@ describe('command line', () => {
     }
   }, 60_000);
 });
-

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { query } from '../channel';
+import { job, jobIdSchema, query } from '../channel';
 import { chosenSchema, folderPurposes, grantSchema, openPurposes, saveFormats } from './schemas';
 
 export const filesContract = {
@@ -16,6 +16,27 @@ export const filesContract = {
   'files.chooseOpenMany': query(
     z.strictObject({ purpose: z.literal('reportFiles') }),
     z.object({ files: z.array(chosenSchema) }),
+  ),
+  // Files dragged onto the window, as the bytes the page was given (data: URLs); answered with a
+  // grant for the folder the core wrote them into.
+  'files.receiveDropped': job(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            relative: z.string().min(1).max(500),
+            data: z
+              .string()
+              .max(70 * 1024 * 1024)
+              .regex(/^data:[^,;]*;base64,/),
+          }),
+        )
+        .min(1)
+        .max(500),
+      jobId: jobIdSchema,
+    }),
+    z.object({ folder: z.string(), files: z.number().int() }),
+    { quiet: true },
   ),
   'files.chooseFolder': query(z.strictObject({ purpose: z.enum(folderPurposes) }), chosenSchema),
   // Only for a file the app itself has written in this run (an export's grant).

@@ -340,6 +340,10 @@ export const enUS = {
     },
   },
   files: {
+    dropped: {
+      badName: 'The dropped file’s name is not valid',
+      tooMuch: 'The dropped files come to more than {{megabytes}} MB; drop them in parts',
+    },
     titles: {
       reportFiles: 'Choose research reports',
       reportFolder: 'Choose the folder of research reports',

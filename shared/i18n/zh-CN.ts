@@ -335,6 +335,10 @@ export const zhCN = {
     },
   },
   files: {
+    dropped: {
+      badName: '拖入的文件名无效',
+      tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
+    },
     titles: {
       reportFiles: '选择调研报告',
       reportFolder: '选择调研报告所在的文件夹',

@@ -4,6 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { FileFilter } from '../platform';
 import type { Handlers } from '../router';
+import { receiveDropped } from './dropped';
 
 const spreadsheets = (): FileFilter[] => [
   { name: message('files.filters.spreadsheets'), extensions: ['xlsx', 'xls', 'et', 'csv'] },
@@ -74,6 +75,7 @@ export const fileHandlers = {
       }),
       purpose,
     ),
+  'files.receiveDropped': (core, { files }, job) => receiveDropped(core, files, job),
   'files.chooseFolder': async (core, { purpose }) =>
     granted(core, await core.platform.chooseFolder({ title: message(`files.titles.${purpose}`) }), purpose),
   // Only a file the app wrote in this run: a grant that an export has used.

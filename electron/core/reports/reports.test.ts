@@ -268,6 +268,30 @@ describe('handing in research reports', () => {
   });
 });
 
+describe('files dropped on the window', () => {
+  it('are written into a folder of the core’s own, nested as dropped, and uploaded from there', async () => {
+    const docx = await writeReportDocx(join(t.dir, 'dropped.docx'), reportText('关于冷链物流的调研'));
+    const data = `data:application/octet-stream;base64,${readFileSync(docx).toString('base64')}`;
+    const received = value(
+      await t.router.call('files.receiveDropped', { files: [{ relative: `第一组/${people[0]?.name}-冷链物流.docx`, data }] }),
+    );
+    expect(received.files).toBe(1);
+    const fromDrop = value(await t.router.call('reports.stage', { classId, folder: received.folder }));
+    expect(fromDrop.files[0]).toMatchObject({
+      relative: join('第一组', `${people[0]?.name}-冷链物流.docx`),
+      matchedBy: 'name',
+      format: 'docx',
+    });
+    // A name that climbs out, or that is no name at all, is refused; nothing is written.
+    for (const relative of ['../x.docx', '/etc/x', './', 'a/../../b'])
+      failure(await t.router.call('files.receiveDropped', { files: [{ relative, data }] }), 'INVALID_INPUT');
+    failure(
+      await t.router.call('files.receiveDropped', { files: [{ relative: 'x.docx', data: 'not a data url' }] }),
+      'INVALID_INPUT',
+    );
+  });
+});
+
 describe('topics, the board, review and publication', () => {
   it('spreads topics, shows who is late, reviews, publishes, lists and exports', async () => {
     const topics = [];

@@ -578,6 +578,8 @@ export const uiEnUS = {
   reportsPage: {
     tab: 'Reports',
     title: 'Research report archive',
+    dropHint: 'You can also drag report files or a whole folder here',
+    dropNow: 'Drop to upload the reports',
     uploadFolder: 'Upload a folder',
     uploadFiles: 'Upload files',
     archive: 'Export the class archive',
@@ -624,6 +626,7 @@ export const uiEnUS = {
       needGrade: 'Choose a grade',
     },
     upload: {
+      receiving: 'Receiving the dropped files',
       reading: 'Reading the files',
       saving: 'Saving the reports',
       title: 'Confirm the upload ({{count}} files)',

@@ -562,6 +562,8 @@ export const uiZhCN = {
   reportsPage: {
     tab: '调研报告',
     title: '调研报告档案',
+    dropHint: '也可以把调研报告文件或整个文件夹拖到这里上传',
+    dropNow: '松开鼠标，上传拖入的调研报告',
     uploadFolder: '上传文件夹',
     uploadFiles: '上传文件',
     archive: '导出班级档案包',
@@ -608,6 +610,7 @@ export const uiZhCN = {
       needGrade: '请选择评审等次',
     },
     upload: {
+      receiving: '正在接收拖入的文件',
       reading: '正在读取文件并提取文字',
       saving: '正在保存调研报告',
       title: '确认上传（共 {{count}} 个文件）',

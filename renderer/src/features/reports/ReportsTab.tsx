@@ -13,7 +13,9 @@ import { ExportDialog } from '../../components/ExportDialog';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
 import { ReportDrawer } from './ReportDrawer';
+import { droppedFiles } from './dropped-files';
 import { UploadModal } from './UploadModal';
+import './reports.css';
 
 const stateColor: Record<BoardState, string> = {
   unchosen: 'default',
@@ -38,10 +40,13 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
   const [topic, setTopic] = useState('');
   const data = board.data;
 
-  const stage = async (how: 'folder' | 'files') => {
+  const [dragging, setDragging] = useState(false);
+
+  const stage = async (how: 'folder' | 'files' | { dropped: string }) => {
     let folder: string | null = null;
     let grants: string[] = [];
-    if (how === 'folder') {
+    if (typeof how === 'object') folder = how.dropped;
+    else if (how === 'folder') {
       const chosen = await api.files.chooseFolder({ purpose: 'reportFolder' });
       if (!chosen.ok) return message.error(errorText(chosen.error));
       folder = chosen.value.grant;
@@ -59,6 +64,21 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
     setStaged(result.value);
   };
 
+  // Files and folders dropped on the tab: their bytes go to the core, which keeps them in a folder of
+  // its own and hands back a grant for it; the upload then goes on as for a chosen folder.
+  const drop = async (transfer: DataTransfer) => {
+    setDragging(false);
+    if (readOnly) return;
+    const reading = droppedFiles(transfer);
+    const received = await job.run(t('reportsPage.upload.receiving'), async (jobId) => {
+      const files = await reading;
+      return files.length === 0 ? undefined : api.files.receiveDropped({ files, jobId });
+    });
+    if (!received) return;
+    if (!received.ok) return reportFailure(message, received.error);
+    await stage({ dropped: received.value.folder });
+  };
+
   const addTopic = async () => {
     if (topic.trim() === '') return;
     const result = await api.reports.saveTopic({ classId: target.id, fields: { title: topic } });
@@ -72,7 +92,29 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
   };
 
   return (
-    <Flex vertical gap={16} data-testid="reports-tab">
+    <Flex
+      vertical
+      gap={16}
+      data-testid="reports-tab"
+      className={dragging ? 'reports-drop-active' : undefined}
+      onDragOver={(event) => {
+        if (readOnly || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        void drop(event.dataTransfer);
+      }}
+    >
+      {!readOnly && (
+        <Typography.Text type="secondary" data-testid="drop-hint">
+          {t(dragging ? 'reportsPage.dropNow' : 'reportsPage.dropHint')}
+        </Typography.Text>
+      )}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space wrap>
           <Typography.Text>{t('fields.deadline')}</Typography.Text>

@@ -1,0 +1,46 @@
+// What a drop onto the window holds: files, and folders walked to any depth (the browser's entry
+// API), each file with the path it had inside what was dropped, read as a data: URL for the core.
+
+export type Dropped = { relative: string; data: string };
+
+const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+
+// readEntries answers in batches (100 at a time in Chromium) until it answers with none.
+const childrenOf = async (entry: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> => {
+  const reader = entry.createReader();
+  const all: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) return all;
+    all.push(...batch);
+  }
+};
+
+const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
+const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry => entry.isDirectory;
+
+const walk = async (entry: FileSystemEntry, prefix: string, out: { relative: string; file: File }[]) => {
+  const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+  if (isFile(entry)) out.push({ relative, file: await fileOf(entry) });
+  else if (isDirectory(entry)) for (const child of await childrenOf(entry)) await walk(child, relative, out);
+};
+
+const dataUrlOf = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('read'));
+    reader.readAsDataURL(file);
+  });
+
+export const droppedFiles = async (transfer: DataTransfer): Promise<Dropped[]> => {
+  const found: { relative: string; file: File }[] = [];
+  // Entries must be taken while the drop event runs; reading them may come after.
+  const entries = [...transfer.items].flatMap((item) => {
+    const entry = item.kind === 'file' ? item.webkitGetAsEntry() : null;
+    return entry ? [entry] : [];
+  });
+  if (entries.length > 0) for (const entry of entries) await walk(entry, '', found);
+  else for (const file of transfer.files) found.push({ relative: file.name, file });
+  return Promise.all(found.map(async ({ relative, file }) => ({ relative, data: await dataUrlOf(file) })));
+};
