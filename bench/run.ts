@@ -13,6 +13,7 @@ import { person, idOf, standardRoster } from '../electron/core/testing/roster-fi
 import { openTempCore } from '../electron/core/testing/temp-core';
 import { hostFigures } from './host';
 import { lodgingFigures } from './lodging';
+import { reportFigures } from './reports';
 import { seedSchedules } from './seed-schedules';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
@@ -228,7 +229,9 @@ const host = async () => figures.push(...(await hostFigures()));
 
 const lodging = () => figures.push(...lodgingFigures());
 
-const sections = { import: importAndExport, host, search, conflicts, lodging, 'week-grid': weekGrid } satisfies Record<
+const reports = async () => figures.push(...(await reportFigures()));
+
+const sections = { import: importAndExport, host, search, conflicts, lodging, reports, 'week-grid': weekGrid } satisfies Record<
   string,
   () => unknown
 >;

@@ -28,7 +28,7 @@ import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
 import { authorNames, gradeWord, groupWord, reportColumnWord } from './exports';
 import { createReport, enrolledIn, getReport, listReports, listTopics, reviewReport, saveOutcome, saveTopic } from './service';
-import { addVersion } from './versions';
+import { addVersion, reindexReports } from './versions';
 
 // The class archive (一班一档): one .zip holding every report under a name people read (组别-姓名-题目),
 // a manifest.xlsx for people and a manifest.json for the program, the roster (masked) and the
@@ -333,6 +333,7 @@ export const importArchive = async (core: Core, grant: string, job: Job): Promis
     );
     let reports = 0;
     let added = 0;
+    const written: number[] = [];
     let skipped = 0;
     for (const report of manifest.reports) {
       const fresh = report.versions.filter((version) => !stored.has(version.sha256));
@@ -353,11 +354,13 @@ export const importArchive = async (core: Core, grant: string, job: Job): Promis
         stored.add(version.sha256);
         added += 1;
       }
+      written.push(reportId);
       if (report.review) reviewReport(core, reportId, report.review);
       if (report.publication || report.forwardings.length > 0)
         saveOutcome(core, reportId, report.publication, report.forwardings);
       reports += 1;
     }
+    reindexReports(core, written);
     const result = { classId: target.id, className: target.name, createdClass: !found, reports, versions: added, skipped };
     record(core, {
       action: 'import',

@@ -19,7 +19,7 @@ import { statement } from '../db/statements';
 import { sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics, refuseField } from './service';
-import { addVersion, nextVersion } from './versions';
+import { addVersion, nextVersion, reindexReports } from './versions';
 
 // Handing in reports, in two steps. Staging reads every file (in the parser worker: what it is,
 // its text), matches it to its authors by its name, and shows the person the result; nothing is
@@ -276,6 +276,7 @@ export const commitReports = async (
       addVersion(core, reportId, bytes, entry.document);
       made.add(reportId);
     }
+    reindexReports(core, made);
     record(core, {
       action: 'import',
       entity: 'reports',

@@ -6,6 +6,11 @@ import { indexTokens, peopleTokens } from './tokens';
 
 // A report's versions and the search index over them. Both change only inside the caller's write
 // transaction: a version, its text and the index entry are there together, or none of them is.
+//
+// The index is written last in a transaction (reindexReports, after every other row): FTS5 keeps
+// what it is given in memory until the transaction ends, but writes it out as a segment of its own
+// whenever a statement with triggers (every audited insert) opens a savepoint. Interleaved, each
+// report became a segment to merge, and an upload slowed with every report the archive held.
 
 type IndexSource = { title: string; topic: string | null; class_name: string; text: string | null };
 
@@ -45,7 +50,7 @@ export const nextVersion = (core: Core, reportId: number): number =>
   ).get(reportId)?.last ?? 0) + 1;
 
 // Stores the file (content-addressed: written aside, synced, renamed, before its row), then the
-// version, its text, and the index. Call inside a write transaction.
+// version and its text. Call inside a write transaction, and reindexReports at its end.
 export const addVersion = (
   core: Core,
   reportId: number,
@@ -72,8 +77,12 @@ export const addVersion = (
   const versionId = Number(made.lastInsertRowid);
   statement(core.db, 'INSERT INTO report_texts (version_id, text) VALUES (?, ?)').run(versionId, document.text);
   statement(core.db, 'UPDATE reports SET updated_at = ? WHERE id = ?').run(timestamp(core), reportId);
-  reindexReport(core, reportId);
   return versionId;
+};
+
+// After the transaction's other writes: each report's index entry, once.
+export const reindexReports = (core: Core, reportIds: Iterable<number>): void => {
+  for (const reportId of new Set(reportIds)) reindexReport(core, reportId);
 };
 
 export const versionText = (core: Core, versionId: number): string =>

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups, verifyDatabase } from '../backup/backups';
@@ -8,6 +8,7 @@ import { openCore } from '../open';
 import { databaseFileName } from '../paths';
 import { runCrashDrill } from './crash-harness';
 import { value } from './expect-result';
+import { reportText } from './report-files';
 import { standardRoster } from './roster-files';
 import { makeTempDir } from './temp-core';
 
@@ -165,6 +166,46 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
         return 'restored';
       },
       outcomes: ['as it was', 'restored'],
+      maxTrials: 24,
+    });
+    console.log(report.summary);
+  });
+
+  it('an upload of reports stores every file with its version, text and index entry, or nothing', async () => {
+    // Eight reports of about 300,000 characters (a long text is a long write: the index and the text).
+    const folder = join(temp.dir, 'upload-source');
+    mkdirSync(folder, { recursive: true });
+    const paragraph = reportText('关于朝阳村发展生态农业的调研报告').join('\n');
+    for (let i = 1; i <= 8; i += 1) writeFileSync(join(folder, `报告${i}.txt`), `第${i}份调研报告\n${paragraph.repeat(1500)}`);
+    const report = await runCrashDrill({
+      label: 'report upload (8 reports and their index)',
+      child: 'upload-reports.ts',
+      args: (trial) => [join(temp.dir, `upload-${trial}`), folder],
+      prepare: (trial) => trialFolder(`upload-${trial}`, full),
+      verify: async (trial) => {
+        const dir = join(temp.dir, `upload-${trial}`);
+        contents(dir);
+        const db = openDatabase(join(dir, databaseFileName));
+        const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        const versions = count('SELECT count(*) AS n FROM report_versions');
+        const texts = count('SELECT count(*) AS n FROM report_texts');
+        const reports = count('SELECT count(*) AS n FROM reports');
+        const indexed = count(`SELECT count(*) AS n FROM report_index WHERE report_index MATCH '"生态 态农 农业"'`);
+        const rows = db.prepare('SELECT sha256, size FROM stored_files').all() as { sha256: string; size: number }[];
+        const pointing = count(
+          'SELECT count(*) AS n FROM report_versions v LEFT JOIN stored_files f ON f.sha256 = v.sha256 WHERE f.sha256 IS NULL',
+        );
+        db.close();
+        // No row points to a missing or damaged file; a file whose rows never committed is whole.
+        const files = await checkStoredFiles(dir, rows);
+        expect(files.missing).toEqual([]);
+        expect(files.mismatched).toEqual([]);
+        expect(pointing).toBe(0);
+        for (const orphan of files.orphans) expect(sha256Of(readFileSync(storedPath(dir, orphan)))).toBe(orphan);
+        expect([versions, texts, reports, indexed, rows.length]).toEqual(versions === 0 ? [0, 0, 0, 0, 0] : [8, 8, 8, 8, 8]);
+        return versions === 0 ? 'nothing' : 'whole';
+      },
+      outcomes: ['nothing', 'whole'],
       maxTrials: 24,
     });
     console.log(report.summary);
