@@ -50,7 +50,11 @@ describe('migration 3: every change in the audit log', () => {
       .pluck()
       .all() as string[];
     const triggers = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`).pluck().all() as string[]);
+    // Derived data, not logged: a report's text (read again from its stored file at will) and the
+    // search index over it (a virtual table and the tables FTS5 keeps it in).
+    const derived = (table: string) => table === 'report_texts' || table.startsWith('report_index');
     const missing = tables
+      .filter((table) => !derived(table))
       .flatMap((table) => ['insert', 'update', 'delete'].map((action) => `${table}_audit_${action}`))
       .filter((name) => !triggers.has(name));
     expect(missing).toEqual([]);

@@ -1,14 +1,19 @@
 import { type AuditedTable, auditTriggersSql } from '../audit-triggers';
 import type { Migration } from './types';
 
-// The log follows what people decide (topics, who wrote what, reviews, publication); the versions
-// and their text are recorded by the upload's own entry, not row by row (a text is thousands of
-// characters, and the index is derived from it).
+// The log follows what people decide (topics, who wrote what, reviews, publication) and each file
+// handed in; a version's text is derived from its stored file and the index from the text, so
+// neither is logged (a text is thousands of characters; the upload's own entry names the files).
 const audited: readonly AuditedTable[] = [
   { table: 'report_topics', key: 'id', columns: ['class_id', 'title', 'adviser_staff_id', 'description', 'max_authors'] },
   { table: 'report_deadlines', key: 'class_id', columns: ['class_id', 'deadline'] },
   { table: 'reports', key: 'id', columns: ['class_id', 'topic_id', 'title', 'group_no'] },
   { table: 'report_authors', key: 'report_id', columns: ['report_id', 'position', 'enrolment_id', 'name'] },
+  {
+    table: 'report_versions',
+    key: 'id',
+    columns: ['report_id', 'version', 'sha256', 'file_name', 'format', 'size', 'text_status', 'chars', 'submitted_at'],
+  },
   {
     table: 'report_reviews',
     key: 'report_id',
