@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import type { CoreHost } from '../electron/core/host/host';
+import { standardRoster } from '../electron/core/testing/roster-files';
 import { startAppCore } from '../electron/main/core-host';
 import { bindRouter, emitTo } from './bridge';
 import { startStaticServer } from './static-server';
@@ -33,6 +34,10 @@ type AppFixture = {
   expectPageError: (pattern: RegExp) => void;
   // Answers the first-run dialog with the sample data, and waits for its three classes.
   loadSample: () => Promise<void>;
+  // Set-up, through the page's api as the roster screens would do it (they have their own test):
+  // `count` generated trainees enrolled in the class found by `search`, split into `groups`; the
+  // roster as the reports board lists it.
+  enrol: (search: string, count: number, groups: number) => Promise<{ name: string; group: number | null }[]>;
 };
 
 // The built renderer in real Chromium, with window.api bound to the real router of a fresh data
@@ -107,6 +112,23 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
           .getByRole('button', { name: label('载入示例数据') })
           .click();
         await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(3);
+      },
+      enrol: async (search, count, groups) => {
+        chosen.push(standardRoster(dataDir, count));
+        return page.evaluate(
+          async ({ search, groups }) => {
+            const call = (channel: string, input: unknown) =>
+              window.api.invoke(channel as never, input) as Promise<{ ok: boolean; value: never }>;
+            const found = (await call('classes.list', { search })).value as { items: { id: number }[] };
+            const classId = found.items[0]?.id ?? 0;
+            const picked = (await call('files.chooseOpen', { purpose: 'rosterImport' })).value as { grant: string };
+            await call('roster.importCommit', { classId, grant: picked.grant });
+            await call('roster.splitGroups', { classId, groups });
+            const board = (await call('reports.board', { classId })).value as { rows: { name: string; group: number | null }[] };
+            return board.rows.map(({ name, group }) => ({ name, group }));
+          },
+          { search, groups },
+        );
       },
       screenshot: async (name) => {
         shot += 1;

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docxText } from '../electron/core/testing/read-documents';
 import { reportText, writeReportDocx } from '../electron/core/testing/report-files';
-import { standardRoster } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
 test('a folder of reports handed in, one unmatched file given its author, one reviewed as excellent, found, opened, archived and compiled', async ({
@@ -11,18 +10,7 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   const { page } = app;
   await app.loadSample();
   // Twenty-four trainees in four groups for the 年轻干部 class (the roster screens have their own test).
-  app.nextChosenFile(standardRoster(app.dataDir, 24));
-  const names = await page.evaluate(async () => {
-    const call = (channel: string, input: unknown) =>
-      window.api.invoke(channel as never, input) as Promise<{ ok: boolean; value: never }>;
-    const found = (await call('classes.list', { search: '年轻干部' })).value as { items: { id: number }[] };
-    const classId = found.items[0]?.id ?? 0;
-    const chosen = (await call('files.chooseOpen', { purpose: 'rosterImport' })).value as { grant: string };
-    await call('roster.importCommit', { classId, grant: chosen.grant });
-    await call('roster.splitGroups', { classId, groups: 4 });
-    const board = (await call('reports.board', { classId })).value as { rows: { name: string; group: number }[] };
-    return board.rows.filter((row) => row.group !== 2).map((row) => row.name);
-  });
+  const names = (await app.enrol('年轻干部', 24, 4)).filter((row) => row.group !== 2).map((row) => row.name);
   const [first = '', second = '', third = ''] = names;
 
   // The folder as a class monitor collects it: named by person or group, one named by neither.
@@ -38,9 +26,26 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
   await page.getByRole('tab', { name: '调研报告' }).click();
   const tab = page.getByTestId('reports-tab');
-  await tab.getByLabel('调研题目').fill('乡村治理');
-  await tab.getByLabel('调研题目').press('Enter');
+  await tab.getByRole('textbox', { name: '调研题目' }).fill('乡村治理');
+  await tab.getByRole('textbox', { name: '调研题目' }).press('Enter');
   await expect(tab).toContainText('乡村治理（0 份）');
+  // A topic written in full: its adviser, what it asks, how many may take it.
+  await tab.getByRole('button', { name: label('添加题目') }).click();
+  const topicForm = page.getByRole('dialog', { name: '添加题目' });
+  await topicForm.getByLabel('调研题目').fill('生态农业产业发展');
+  await topicForm.getByLabel('人数上限').fill('2');
+  await topicForm.getByLabel('题目说明').fill('围绕辽河源现代生态农业产业园，调查龙头企业带动农户增收的做法。');
+  await topicForm.getByRole('button', { name: label('保存') }).click();
+  await expect(tab).toContainText('生态农业产业发展（0/2 份）');
+  // The third trainee takes a topic before handing anything in.
+  await page.getByTestId('reports-board').locator('.ant-table-row', { hasText: third }).getByRole('checkbox').check();
+  await page.getByRole('combobox', { name: '选择调研题目' }).click();
+  const pick = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^生态农业产业发展$/ });
+  await expect(pick).toBeVisible();
+  await pick.click();
+  await tab.getByRole('button', { name: '各自选这个题目' }).click();
+  await expect(page.getByTestId('reports-board').locator('.ant-table-row', { hasText: third })).toContainText('已选题');
+  await expect(tab).toContainText('生态农业产业发展（1/2 份）');
 
   app.nextChosenFile(folder);
   await page.getByRole('button', { name: label('上传文件夹') }).click();
@@ -67,7 +72,9 @@ test('a folder of reports handed in, one unmatched file given its author, one re
 
   const board = page.getByTestId('reports-board');
   await expect(board.locator('.ant-table-row', { hasText: first })).toContainText('已提交');
+  // Handed in on the topic the trainee had chosen.
   await expect(board.locator('.ant-table-row', { hasText: third })).toContainText('梅花鹿养殖合作社的发展路径');
+  await expect(board.locator('.ant-table-row', { hasText: third })).toContainText('生态农业产业发展');
   await expect(board.locator('.ant-table-row', { hasText: '已提交' })).toHaveCount(3 + 6);
   await app.screenshot('board');
 
@@ -90,7 +97,7 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await expect(dropped).toContainText('将成为第 2 版');
   await dropped.getByRole('button', { name: /保存 1 个文件/ }).click();
   await expect(board.locator('.ant-table-row', { hasText: second })).toContainText('已提交');
-  await expect(board.locator('.ant-table-row', { hasText: second }).locator('td').nth(7)).toHaveText('2');
+  await expect(board.locator('.ant-table-row', { hasText: second }).locator('.board-versions')).toHaveText('2');
 
   // Reviewed as excellent.
   await board.locator('.ant-table-row', { hasText: first }).click();

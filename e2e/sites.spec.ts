@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
-import { idOf, person, standardRoster } from '../electron/core/testing/roster-files';
+import { idOf, person } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
 test('the Liaoyuan sites, a village’s households, and a class placed with them for the four togethers', async ({ app }) => {
@@ -33,16 +33,7 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await app.screenshot('village-households');
 
   // Forty trainees in five groups for the 年轻干部 class (the roster screens have their own test).
-  app.nextChosenFile(standardRoster(app.dataDir, 40));
-  await page.evaluate(async () => {
-    const call = (channel: string, input: unknown) =>
-      window.api.invoke(channel as never, input) as Promise<{ ok: boolean; value: never }>;
-    const found = (await call('classes.list', { search: '年轻干部' })).value as { items: { id: number }[] };
-    const classId = found.items[0]?.id ?? 0;
-    const chosen = (await call('files.chooseOpen', { purpose: 'rosterImport' })).value as { grant: string };
-    await call('roster.importCommit', { classId, grant: chosen.grant });
-    await call('roster.splitGroups', { classId, groups: 5 });
-  });
+  await app.enrol('年轻干部', 40, 5);
 
   await page.getByRole('menuitem', { name: '培训班次' }).click();
   await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();

@@ -4,10 +4,10 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { zipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
-import { message, type MessageKey } from '../../../shared/i18n/translate';
 import type { Cell, Sheet } from './sheet';
 import { fillMerges, readXlsxCells } from './xlsx-reader';
 import { unzipWithin, ZipRefused } from './zip';
+import { refuseFile } from '../files/refusal';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
@@ -28,11 +28,6 @@ export const importLimits = {
   maxColumns: 500,
 } as const;
 
-const refuse = (key: MessageKey, params?: Record<string, string | number>) =>
-  new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
-  });
-
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 const isZip = (bytes: Buffer) => bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
@@ -50,12 +45,12 @@ const unzipSpreadsheet = (bytes: Buffer, fileName: string): Map<string, Uint8Arr
     });
   } catch (error) {
     if (error instanceof ZipRefused && error.reason === 'too-large')
-      throw refuse('import.zipBomb', { size: megabytes(error.bytes) });
+      throw refuseFile('import.zipBomb', { size: megabytes(error.bytes) });
     if (error instanceof ZipRefused && (error.reason === 'damaged' || error.reason === 'duplicate'))
-      throw refuse('import.unreadable', { name: fileName });
-    throw refuse('import.notSpreadsheet');
+      throw refuseFile('import.unreadable', { name: fileName });
+    throw refuseFile('import.notSpreadsheet');
   }
-  if (!entries.has('[Content_Types].xml')) throw refuse('import.notSpreadsheet');
+  if (!entries.has('[Content_Types].xml')) throw refuseFile('import.notSpreadsheet');
   return entries;
 };
 
@@ -94,22 +89,22 @@ const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
       });
     if (ext === '.csv' || ext === '.txt') {
       const text = decodeText(bytes);
-      if (!looksLikeText(text)) throw refuse('import.notSpreadsheet');
+      if (!looksLikeText(text)) throw refuseFile('import.notSpreadsheet');
       // raw: every CSV field stays text — an ID number must never pass through a float.
       return XLSX.read(text, { type: 'string', raw: true, dense: true, sheetRows: importLimits.maxRows + 1 });
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw refuse('import.unreadable', { name: fileName });
+    throw refuseFile('import.unreadable', { name: fileName });
   }
-  throw refuse('import.notSpreadsheet');
+  throw refuseFile('import.notSpreadsheet');
 };
 
 // A table is a few thousand rows of a few dozen columns: a sheet much larger is refused before it is
 // laid out in memory (a crafted file naming cell XFD1048576 would otherwise fill gigabytes).
 const checkSize = (rows: number, columns: number) => {
-  if (rows > importLimits.maxRows) throw refuse('import.tooManyRows', { rows, max: importLimits.maxRows });
-  if (columns > importLimits.maxColumns) throw refuse('import.tooManyColumns', { columns, max: importLimits.maxColumns });
+  if (rows > importLimits.maxRows) throw refuseFile('import.tooManyRows', { rows, max: importLimits.maxRows });
+  if (columns > importLimits.maxColumns) throw refuseFile('import.tooManyColumns', { columns, max: importLimits.maxColumns });
 };
 
 const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
@@ -154,11 +149,11 @@ export const readWorkbook = (path: string): Workbook => {
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
-    throw refuse('import.cannotOpen', { name: fileName });
+    throw refuseFile('import.cannotOpen', { name: fileName });
   }
   if (size > importLimits.maxFileBytes)
-    throw refuse('import.tooLarge', { size: megabytes(size), max: megabytes(importLimits.maxFileBytes) });
-  if (size === 0) throw refuse('import.emptyFile', { name: fileName });
+    throw refuseFile('import.tooLarge', { size: megabytes(size), max: megabytes(importLimits.maxFileBytes) });
+  if (size === 0) throw refuseFile('import.emptyFile', { name: fileName });
   const bytes = readFileSync(path);
   // An .xlsx is read by the fast reader when it can; everything else (and any .xlsx it does not
   // understand) by SheetJS.

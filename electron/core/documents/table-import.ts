@@ -4,6 +4,7 @@ import { columnLetter } from '../../../shared/roster/import';
 import type { ParsedWorkbook } from './parser/protocol';
 import type { Cell } from './sheet';
 import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
+import { fileRefusal } from '../files/refusal';
 
 // Lists that offices keep in Excel (teaching points, staff, households): a header row in words of
 // their own, then one record a row. Read strictly: a column nobody recognises, a missing required
@@ -19,9 +20,6 @@ export type TableSpec<F extends string> = {
 export type TableRecord<F extends string> = { row: number; cells: Partial<Record<F, Cell>> };
 
 export type TableProblem = { row: number; message: string };
-
-const refuse = (text: string) =>
-  new AppError('INVALID_INPUT', text, { issues: [{ field: 'grant', code: 'invalid_format', message: text }] });
 
 // Every problem of the file in one refusal: the count, and the first few named.
 export const refuseRows = (problems: readonly TableProblem[]): AppError => {
@@ -51,7 +49,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     }
   }
   if (!found)
-    throw refuse(
+    throw fileRefusal(
       message('table.noHeader', {
         sheet: book.sheets[0]?.name ?? '',
         rows: headerScanRows,
@@ -68,7 +66,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     const field = header.fields[column];
     if (field === null || field === undefined) {
       const known = (Object.keys(spec.synonyms) as F[]).map(first).join(message('text.list'));
-      throw refuse(
+      throw fileRefusal(
         message('table.unknownColumn', {
           row: headerRow,
           column: message('text.withNote', { text: columnLetter(column), note: cellText(cell) }),
@@ -80,7 +78,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
   });
   for (const [field, at] of columns)
     if (at.length > 1)
-      throw refuse(
+      throw fileRefusal(
         message('table.duplicateColumn', { column: first(field), columns: at.map(columnLetter).join(message('text.list')) }),
       );
   const records: TableRecord<F>[] = [];
@@ -90,7 +88,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     for (const [field, [column]] of columns) if (column !== undefined) record[field] = cells[column] ?? null;
     records.push({ row: headerRow + 1 + offset, cells: record });
   });
-  if (records.length === 0) throw refuse(message('table.empty', { sheet: sheet.name }));
+  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
   return records;
 };
 

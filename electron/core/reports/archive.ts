@@ -5,7 +5,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
-import { message, type MessageKey } from '../../../shared/i18n/translate';
+import { message } from '../../../shared/i18n/translate';
 import {
   type ArchiveImportResult,
   documentFormats,
@@ -29,6 +29,7 @@ import { getSettings } from '../settings/service';
 import { authorNames, gradeWord, groupWord, reportColumnWord } from './exports';
 import { createReport, enrolledIn, getReport, listReports, listTopics, reviewReport, saveOutcome, saveTopic } from './service';
 import { addVersion, reindexReports } from './versions';
+import { refuseFile } from '../files/refusal';
 
 // The class archive (一班一档): one .zip holding every report under a name people read (组别-姓名-题目),
 // a manifest.xlsx for people and a manifest.json for the program, the roster (masked) and the
@@ -222,40 +223,36 @@ export const archiveLimits = {
   maxEntries: 5000,
 };
 
-const refuse = (key: MessageKey, params: Record<string, string | number> = {}) =>
-  new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
-  });
-
 const openArchive = (path: string): Map<string, Uint8Array> => {
   const size = statSync(path).size;
   if (size > archiveLimits.maxFileBytes)
-    throw refuse('reports.archive.tooLarge', { megabytes: Math.round(archiveLimits.maxFileBytes / 1024 / 1024) });
+    throw refuseFile('reports.archive.tooLarge', { megabytes: Math.round(archiveLimits.maxFileBytes / 1024 / 1024) });
   try {
     return unzipWithin(readFileSync(path), archiveLimits);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
-    if (error.reason === 'too-large') throw refuse('reports.archive.bomb', { megabytes: Math.round(error.bytes / 1024 / 1024) });
+    if (error.reason === 'too-large')
+      throw refuseFile('reports.archive.bomb', { megabytes: Math.round(error.bytes / 1024 / 1024) });
     if (error.reason === 'too-many')
-      throw refuse('reports.archive.tooMany', { count: error.bytes, max: archiveLimits.maxEntries });
-    if (error.reason === 'duplicate') throw refuse('reports.archive.duplicate');
-    throw refuse('reports.archive.notArchive');
+      throw refuseFile('reports.archive.tooMany', { count: error.bytes, max: archiveLimits.maxEntries });
+    if (error.reason === 'duplicate') throw refuseFile('reports.archive.duplicate');
+    throw refuseFile('reports.archive.notArchive');
   }
 };
 
 const readManifest = (entries: Map<string, Uint8Array>): Manifest => {
   for (const name of entries.keys())
-    if (!safeEntry(name)) throw refuse('reports.archive.unsafeName', { name: name.slice(0, 100) });
+    if (!safeEntry(name)) throw refuseFile('reports.archive.unsafeName', { name: name.slice(0, 100) });
   const raw = entries.get('manifest.json');
-  if (!raw) throw refuse('reports.archive.notArchive');
+  if (!raw) throw refuseFile('reports.archive.notArchive');
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch {
-    throw refuse('reports.archive.badManifest');
+    throw refuseFile('reports.archive.badManifest');
   }
   const checked = manifestSchema.safeParse(parsed);
-  if (!checked.success) throw refuse('reports.archive.badManifest');
+  if (!checked.success) throw refuseFile('reports.archive.badManifest');
   return checked.data;
 };
 
@@ -267,8 +264,8 @@ export const importArchive = async (core: Core, grant: string, job: Job): Promis
   // Every file the manifest lists is there, with the bytes it says.
   for (const version of versions) {
     const bytes = entries.get(version.entry);
-    if (!bytes) throw refuse('reports.archive.missingEntry', { name: version.entry });
-    if (sha256Of(bytes) !== version.sha256) throw refuse('reports.archive.hashMismatch', { name: version.entry });
+    if (!bytes) throw refuseFile('reports.archive.missingEntry', { name: version.entry });
+    if (sha256Of(bytes) !== version.sha256) throw refuseFile('reports.archive.hashMismatch', { name: version.entry });
   }
   // Each file read again for its text, in the parser worker, from a folder of the app's own naming.
   const scratch = join(core.dataDir, 'tmp', `archive-${randomBytes(6).toString('hex')}`);

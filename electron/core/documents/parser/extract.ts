@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, sep } from 'node:path';
-import { AppError } from '../../../../shared/errors';
-import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import type { DocumentFormat, ExtractedDocument } from '../../../../shared/reports/schemas';
 import { unzipWithin, ZipRefused } from '../zip';
+import { refuseFile } from '../../files/refusal';
 
 // A report's file, read for its text inside the parser worker. What the file is, is decided by its
 // bytes, never by its name: a PDF begins with %PDF-, a .docx is a zip holding word/document.xml, a
@@ -13,11 +12,6 @@ import { unzipWithin, ZipRefused } from '../zip';
 
 // Scanned reports run to a few tens of megabytes; nothing a trainee writes comes near this.
 export const maxDocumentBytes = 50 * 1024 * 1024;
-
-const refused = (key: MessageKey, params: Record<string, string | number>) =>
-  new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
-  });
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
 const pdfSignature = [0x25, 0x50, 0x44, 0x46, 0x2d];
@@ -77,7 +71,7 @@ const pdfText = async (bytes: Uint8Array, name: string): Promise<Extracted> => {
   } catch (error) {
     // Kept, and marked: the person has the file, the archive has it, only the search cannot read it.
     if (error instanceof Error && error.name === 'PasswordException') return { format: 'pdf', status: 'encrypted', text: '' };
-    throw refused('reports.damaged', { name, format: 'PDF' });
+    throw refuseFile('reports.damaged', { name, format: 'PDF' });
   }
 };
 
@@ -86,16 +80,16 @@ const docxText = async (bytes: Uint8Array, name: string): Promise<Extracted> => 
   try {
     entries = unzipWithin(bytes, { maxTotal: 300 * 1024 * 1024, maxRatio: 100, ratioFrom: 20 * 1024 * 1024 });
   } catch (error) {
-    if (error instanceof ZipRefused && error.reason === 'too-large') throw refused('reports.inflates', { name });
-    throw refused('reports.damaged', { name, format: 'Word' });
+    if (error instanceof ZipRefused && error.reason === 'too-large') throw refuseFile('reports.inflates', { name });
+    throw refuseFile('reports.damaged', { name, format: 'Word' });
   }
-  if (!entries.has('word/document.xml')) throw refused('reports.notDocument', { name });
+  if (!entries.has('word/document.xml')) throw refuseFile('reports.notDocument', { name });
   const mammoth = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return withText('docx', result.value);
   } catch {
-    throw refused('reports.damaged', { name, format: 'Word' });
+    throw refuseFile('reports.damaged', { name, format: 'Word' });
   }
 };
 
@@ -109,15 +103,16 @@ const oleText = async (bytes: Uint8Array, name: string): Promise<Extracted> => {
     return withText(format, [document.getBody(), document.getFootnotes()].join('\n'));
   } catch {
     if (format === 'wps') return { format, status: 'none', text: '' };
-    throw refused('reports.damaged', { name, format: 'Word' });
+    throw refuseFile('reports.damaged', { name, format: 'Word' });
   }
 };
 
 export const extractDocument = async (path: string): Promise<ExtractedDocument> => {
   const name = basename(path);
   const size = statSync(path).size;
-  if (size === 0) throw refused('reports.empty', { name });
-  if (size > maxDocumentBytes) throw refused('reports.tooLarge', { name, megabytes: Math.round(maxDocumentBytes / 1024 / 1024) });
+  if (size === 0) throw refuseFile('reports.empty', { name });
+  if (size > maxDocumentBytes)
+    throw refuseFile('reports.tooLarge', { name, megabytes: Math.round(maxDocumentBytes / 1024 / 1024) });
   const bytes = readFileSync(path);
   const digest = createHash('sha256').update(bytes).digest('hex');
   let extracted: Extracted;
@@ -126,7 +121,7 @@ export const extractDocument = async (path: string): Promise<ExtractedDocument> 
   else if (startsWith(bytes, oleSignature)) extracted = await oleText(bytes, name);
   else {
     const text = decodeText(bytes);
-    if (text === undefined) throw refused('reports.notDocument', { name });
+    if (text === undefined) throw refuseFile('reports.notDocument', { name });
     extracted = withText(extname(name).toLowerCase() === '.md' ? 'md' : 'txt', text);
   }
   return { fileName: name, digest, size, ...extracted, chars: [...extracted.text].length };

@@ -3,10 +3,10 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
-import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import { cancelled } from '../../jobs/cancelled';
 import type { ExtractedDocument } from '../../../../shared/reports/schemas';
 import type { ParseAnswer, ParsedWorkbook, ParseRequest } from './protocol';
+import { refuseFile } from '../../files/refusal';
 
 // The core's way to read a file that comes from outside: in a worker thread of its own, one file at a
 // time, under a deadline that grows with the file's size and a heap that cannot grow past a limit.
@@ -42,11 +42,6 @@ export const sourceParserEntry = join(dirname(fileURLToPath(import.meta.url)), '
 
 type Running = { worker: Worker; ready: Promise<void>; exited: boolean };
 
-const refusal = (key: MessageKey, params: Record<string, string | number>) =>
-  new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'grant', code: 'invalid_format', message: message(key, params) }],
-  });
-
 export const parserPool = (entry: string, limits: ParserLimits = parserLimits): Parser => {
   let running: Running | undefined;
   let next = 0;
@@ -75,8 +70,8 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
   // it is the file's doing too, said in the same words.
   const failed = (error: unknown, name: string) =>
     error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? refusal('import.outOfMemory', { name, megabytes: limits.memoryMb })
-      : refusal('import.unreadable', { name });
+      ? refuseFile('import.outOfMemory', { name, megabytes: limits.memoryMb })
+      : refuseFile('import.unreadable', { name });
 
   const stop = (which: Running) => {
     if (running === which) running = undefined;
@@ -130,14 +125,14 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
         stop(current);
         settle(() => reject(failed(error, name)));
       };
-      const onExit = () => settle(() => reject(refusal('import.unreadable', { name })));
+      const onExit = () => settle(() => reject(refuseFile('import.unreadable', { name })));
       const onAbort = () => {
         stop(current);
         settle(() => reject(cancelled()));
       };
       const timer = setTimeout(() => {
         stop(current);
-        settle(() => reject(refusal('import.overrun', { name, seconds: Math.round(deadline / 1000) })));
+        settle(() => reject(refuseFile('import.overrun', { name, seconds: Math.round(deadline / 1000) })));
       }, deadline);
       current.worker.on('message', onMessage);
       current.worker.on('error', onError);

@@ -1,11 +1,11 @@
 import { BookOutlined, FileAddOutlined, FolderAddOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Input, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { fileNameOf } from '../../../../shared/files/schemas';
-import { type BoardRow, type BoardState, boardStates, type Staged } from '../../../../shared/reports/schemas';
+import { type BoardRow, type BoardState, boardStates, type Staged, type Topic } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -14,6 +14,7 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
 import { ReportDrawer } from './ReportDrawer';
 import { droppedFiles } from './dropped-files';
+import { TopicModal } from './TopicModal';
 import { UploadModal } from './UploadModal';
 import './reports.css';
 
@@ -38,6 +39,9 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
   const [open, setOpen] = useState<number>();
   const [exporting, setExporting] = useState<'archive' | 'compile'>();
   const [topic, setTopic] = useState('');
+  const [editingTopic, setEditingTopic] = useState<Topic | 'new'>();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [chosenTopic, setChosenTopic] = useState<number>();
   const data = board.data;
 
   const [dragging, setDragging] = useState(false);
@@ -77,6 +81,17 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
     if (!received) return;
     if (!received.ok) return reportFailure(message, received.error);
     await stage({ dropped: received.value.folder });
+  };
+
+  // The selected trainees take the chosen topic: each a report of their own, or one together.
+  const choose = async (together: boolean) => {
+    if (chosenTopic === undefined) return;
+    const groups = together ? [selected] : selected.map((id) => [id]);
+    for (const enrolmentIds of groups) {
+      const result = await api.reports.choose({ classId: target.id, topicId: chosenTopic, enrolmentIds });
+      if (!result.ok) return reportFailure(message, result.error);
+    }
+    setSelected([]);
   };
 
   const addTopic = async () => {
@@ -153,8 +168,20 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
       <Card size="small" title={t('reportsPage.topics')}>
         <Flex gap={8} wrap>
           {data?.topics.map((item) => (
-            <Tag key={item.id} color="geekblue">
-              {t('reportsPage.topicLine', { title: item.title, reports: item.reports })}
+            <Tag
+              key={item.id}
+              color="geekblue"
+              style={{ cursor: readOnly ? 'default' : 'pointer' }}
+              onClick={() => !readOnly && setEditingTopic(item)}
+              title={[item.adviserName && t('reportsPage.adviserLine', { name: item.adviserName }), item.description]
+                .filter(Boolean)
+                .join('\n')}
+            >
+              {t(item.maxAuthors === null ? 'reportsPage.topicLine' : 'reportsPage.topicLineMax', {
+                title: item.title,
+                reports: item.reports,
+                max: item.maxAuthors ?? 0,
+              })}
             </Tag>
           ))}
           {data?.topics.length === 0 && <Typography.Text type="secondary">{t('reportsPage.noTopics')}</Typography.Text>}
@@ -168,7 +195,11 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
             disabled={readOnly}
             aria-label={t('fields.topicTitle')}
           />
-          <Button icon={<PlusOutlined />} onClick={() => void addTopic()} disabled={readOnly}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => (topic.trim() === '' ? setEditingTopic('new') : void addTopic())}
+            disabled={readOnly}
+          >
             {t('reportsPage.addTopic')}
           </Button>
           <Button
@@ -181,9 +212,29 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
           </Button>
         </Space.Compact>
       </Card>
+      {!readOnly && (
+        <Flex gap={8} align="center" wrap data-testid="choose-bar">
+          <Typography.Text type="secondary">{t('reportsPage.selected', { count: selected.length })}</Typography.Text>
+          <Select
+            style={{ width: 240 }}
+            placeholder={t('reportsPage.pickTopic')}
+            aria-label={t('reportsPage.pickTopic')}
+            value={chosenTopic}
+            onChange={setChosenTopic}
+            options={(data?.topics ?? []).map((item) => ({ value: item.id, label: item.title }))}
+          />
+          <Button disabled={selected.length === 0 || chosenTopic === undefined} onClick={() => void choose(false)}>
+            {t('reportsPage.chooseEach')}
+          </Button>
+          <Button disabled={selected.length < 2 || chosenTopic === undefined} onClick={() => void choose(true)}>
+            {t('reportsPage.chooseTogether')}
+          </Button>
+        </Flex>
+      )}
       <Table<BoardRow>
         size="small"
         rowKey="enrolmentId"
+        rowSelection={readOnly ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }}
         data-testid="reports-board"
         dataSource={data?.rows ?? []}
         pagination={false}
@@ -215,7 +266,13 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
             width: 110,
             render: (at: string | null) => at?.slice(0, 10) ?? '',
           },
-          { title: t('reports.columns.versions'), dataIndex: 'versions', width: 70, render: (n: number) => (n > 0 ? n : '') },
+          {
+            className: 'board-versions',
+            title: t('reports.columns.versions'),
+            dataIndex: 'versions',
+            width: 70,
+            render: (n: number) => (n > 0 ? n : ''),
+          },
           {
             title: t('reports.columns.grade'),
             dataIndex: 'grade',
@@ -231,6 +288,13 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
           people={data.rows}
           topics={data.topics}
           onClose={() => setStaged(undefined)}
+        />
+      )}
+      {editingTopic && (
+        <TopicModal
+          classId={target.id}
+          editing={editingTopic === 'new' ? undefined : editingTopic}
+          onClose={() => setEditingTopic(undefined)}
         />
       )}
       {open !== undefined && <ReportDrawer reportId={open} onClose={() => setOpen(undefined)} />}
