@@ -73,7 +73,14 @@ export const receiveDropped = async (
       await job.pause();
       const dir = join(folder, ...parts.slice(0, -1));
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, parts.at(-1) ?? 'file'), bytes, { flag: 'wx' });
+      // Two dropped files of one name (the same file dropped twice, or names that became one once made
+      // safe) are both kept: the second gets a number, as Explorer would name it.
+      const name = parts.at(-1) ?? 'file';
+      const dot = name.lastIndexOf('.');
+      const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+      let path = join(dir, name);
+      for (let n = 2; existsSync(path); n += 1) path = join(dir, `${stem} (${n})${extension}`);
+      writeFileSync(path, bytes, { flag: 'wx' });
       job.progress('files', index + 1, decoded.length);
     }
   } catch (error) {

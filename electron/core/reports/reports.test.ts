@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedFile } from '../../../shared/reports/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
+import { sha256Of } from '../files/store';
 import { failure, value } from '../testing/expect-result';
 import { docxText, readXlsx } from '../testing/read-documents';
 import { realDocs, reportText, writeReportDocx, zipWith } from '../testing/report-files';
@@ -277,6 +278,18 @@ describe('files dropped on the window', () => {
     );
     expect(received.files).toBe(1);
     const fromDrop = value(await t.router.call('reports.stage', { classId, folder: received.folder }));
+    // The same name twice in one drop: both kept.
+    const twice = value(
+      await t.router.call('files.receiveDropped', {
+        files: [
+          { relative: 'a.docx', data },
+          { relative: 'a.docx', data },
+        ],
+      }),
+    );
+    expect(value(await t.router.call('reports.stage', { classId, folder: twice.folder })).files.map((file) => file.name)).toEqual(
+      ['a (2).docx', 'a.docx'],
+    );
     expect(fromDrop.files[0]).toMatchObject({
       relative: join('第一组', `${people[0]?.name}-冷链物流.docx`),
       matchedBy: 'name',
@@ -374,6 +387,17 @@ describe('the class archive', () => {
     expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
     const group = value(await t.router.call('reports.list', { classId })).rows.find((row) => row.groupNo === 2);
     expect(names).toContain(`调研报告/第二组-${group?.authors.map((a) => a.name).join('、')}-第二组关于乡村治理的调研报告.pdf`);
+    // The manifest for people: every report's file with its SHA-256, as stored.
+    const manifestPath = join(t.dir, 'manifest-in-archive.xlsx');
+    writeFileSync(manifestPath, entries['文件清单.xlsx'] ?? new Uint8Array());
+    const manifest = (await readXlsx(manifestPath)).rows;
+    const head = manifest.find((row) => row.includes('SHA-256 校验值')) ?? [];
+    const listed = manifest.filter((row) => String(row[0] ?? '').startsWith('调研报告/'));
+    expect(listed).toHaveLength(3);
+    for (const row of listed) {
+      const entry = entries[String(row[0])];
+      expect(entry && sha256Of(entry)).toBe(row[head.indexOf('SHA-256 校验值')]);
+    }
     // The roster inside is masked.
     const rosterPath = join(t.dir, 'roster-in-archive.xlsx');
     writeFileSync(rosterPath, entries['学员名册.xlsx'] ?? new Uint8Array());
