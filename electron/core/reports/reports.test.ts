@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedFile } from '../../../shared/reports/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { sha256Of } from '../files/store';
+import { versionText } from './versions';
 import { failure, value } from '../testing/expect-result';
 import { docxText, readXlsx } from '../testing/read-documents';
 import { realDocs, reportText, writeReportDocx, zipWith } from '../testing/report-files';
@@ -207,6 +208,29 @@ describe('handing in research reports', () => {
       };
       for (const [word, file] of Object.entries(expected)) expect(await found(word), word).toContain(file);
       expect((await found('PSR')).sort()).toEqual([docx, doc].sort());
+      // Runs of two to four characters taken at random (seeded) from each document's own text: every
+      // one finds its document.
+      let state = 20_191_008;
+      const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const sampled: Record<string, number> = {};
+      for (const row of value(await t.router.call('reports.list', {})).rows) {
+        if (!row.latest || row.latest.textStatus !== 'text') continue;
+        const runs = versionText(t.core, row.latest.id).match(/\p{Script=Han}{4,}/gu) ?? [];
+        for (let n = 0; n < 25; n += 1) {
+          const run = [...(runs[Math.floor(random() * runs.length)] ?? '')];
+          const length = 2 + Math.floor(random() * 3);
+          const at = Math.floor(random() * (run.length - length + 1));
+          const word = run.slice(at, at + length).join('');
+          expect(await found(word), `${word} in ${row.latest.fileName}`).toContain(row.latest.fileName);
+          sampled[row.latest.fileName] = (sampled[row.latest.fileName] ?? 0) + 1;
+        }
+      }
+      console.log(
+        `real documents: ${Object.entries(sampled)
+          .map(([name, n]) => `${n} runs from ${name.slice(0, 12)}`)
+          .join(', ')}, each found`,
+      );
+      expect(Object.keys(sampled)).toHaveLength(3);
       // Field codes of the draft standard are not text.
       expect(await found('FORMTEXT')).toEqual([]);
       const encrypted = value(await t.router.call('reports.list', {})).rows.find(
