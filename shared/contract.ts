@@ -15,6 +15,7 @@ import { staffContract } from './staff/contract';
 import { sitesContract } from './sites/contract';
 import { lodgingContract } from './lodging/contract';
 import { reportsContract } from './reports/contract';
+import { surveysContract } from './surveys/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
 
@@ -37,6 +38,7 @@ export const contract = {
   ...sitesContract,
   ...lodgingContract,
   ...reportsContract,
+  ...surveysContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -58,6 +60,7 @@ export const contractFragments = {
   sites: sitesContract,
   lodging: lodgingContract,
   reports: reportsContract,
+  surveys: surveysContract,
   jobs: jobsContract,
 } as const;
 

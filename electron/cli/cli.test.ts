@@ -444,4 +444,20 @@ describe('command line', () => {
       elsewhere.remove();
     }
   }, 60_000);
+
+  it('imports survey questionnaires for a class, and refuses a file with a bad row, naming it', async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    const header = ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议'];
+    const good = writeBook(join(temp.dir, 'survey.xlsx'), [
+      header,
+      ['组织满意', '', 5, 5, 4, 5, 5, '组织有序'],
+      ['组织满意', '', 4, 4, 4, 4, 4, ''],
+    ]);
+    const imported = await cadre('survey', 'import', '--class', '2019-001', good);
+    expect(imported.stdout).toBe('已导入问卷 2 份，涉及 1 项测评');
+    const bad = writeBook(join(temp.dir, 'bad-survey.xlsx'), [header, ['组织满意', '', 5, 9, 4, 5, 5, '']]);
+    const refused = await cadre('survey', 'import', '--class', '2019-001', bad);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('第 2 行');
+  });
 });

@@ -186,6 +186,14 @@ const zhCN = {
       conflicts: '需要确认的提示 {{count}} 个：',
     },
   },
+  surveys: {
+    what: '测评问卷表格文件',
+    import: {
+      usage: 'survey import --class <班次编号或代码> 文件.xlsx',
+      summary: '导入满意度测评问卷（每行一份：测评类型、测评对象、第1题…、意见建议），有错误的行全部列出且一份也不导入',
+      done: '已导入问卷 {{responses}} 份，涉及 {{surveys}} 项测评',
+    },
+  },
   reports: {
     what: '调研报告文件或文件夹',
     import: {

@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings/handlers';
 import { sitesHandlers } from './sites/handlers';
 import { lodgingHandlers } from './lodging/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { surveysHandlers } from './surveys/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
 import { vocabHandlers } from './vocab/handlers';
@@ -36,5 +37,6 @@ export const domainHandlers = {
   sites: sitesHandlers,
   lodging: lodgingHandlers,
   reports: reportsHandlers,
+  surveys: surveysHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

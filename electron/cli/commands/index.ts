@@ -6,6 +6,7 @@ import { lodgingCommands } from './lodging';
 import { scheduleCommands } from './schedule';
 import { reportCommands } from './reports';
 import { siteCommands } from './sites';
+import { surveyCommands } from './surveys';
 
 export const commands: readonly Command[] = [
   ...classCommands,
@@ -14,5 +15,6 @@ export const commands: readonly Command[] = [
   ...siteCommands,
   ...lodgingCommands,
   ...reportCommands,
+  ...surveyCommands,
   ...dataCommands,
 ];

@@ -14,6 +14,11 @@ export const statement = <P extends unknown[] | object = unknown[], R = unknown>
   if (!found) {
     found = db.prepare(sql);
     cache.set(sql, found);
+  } else if (found.reader) {
+    // .pluck() and .raw() change the statement itself: one caller's choice must not reach the next
+    // caller of the same SQL, who expects rows as objects unless it asks again.
+    found.pluck(false);
+    found.raw(false);
   }
   return found as Statement<P, R>;
 };

@@ -7,6 +7,7 @@ import { sessionRowsMigration } from './006-session-rows';
 import { auditPerStatementMigration } from './007-audit-per-statement';
 import { sitesLodgingMigration } from './008-sites-lodging';
 import { reportsMigration } from './009-reports';
+import { surveysMigration } from './010-surveys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   auditPerStatementMigration,
   sitesLodgingMigration,
   reportsMigration,
+  surveysMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,155 @@
+import { message } from '../../../shared/i18n/translate';
+import {
+  itemColumn,
+  type Satisfaction,
+  satisfactions,
+  satisfactionWords,
+  scoreWords,
+  surveyColumns,
+} from '../../../shared/surveys/schemas';
+import { record } from '../audit/service';
+import { assertWritable, getClass } from '../classes/service';
+import { type Core, timestamp } from '../context';
+import { statement } from '../db/statements';
+import { columnWord, readTable, refuseRows, type TableProblem, type TableSpec, textCell } from '../documents/table-import';
+import type { Job } from '../jobs/job';
+import { createSurvey, listTemplates } from './service';
+
+// Questionnaires typed into Excel, one row each, for any of a class's surveys: the row says which
+// (kind and subject), the scores stand under 第1题, 第2题 …. Read strictly: an unknown kind or
+// subject, a score that is not 1–5, more scores than the survey has items — the file is refused
+// with every such row named, and nothing is saved.
+
+const maxItems = 30;
+type Field = keyof typeof surveyColumns | `q${number}`;
+
+const spec = (): TableSpec<Field> => {
+  const synonyms: Record<string, readonly string[]> = { ...surveyColumns };
+  for (let n = 1; n <= maxItems; n += 1) synonyms[`q${n}`] = itemColumn(n);
+  return { synonyms: synonyms as Record<Field, readonly string[]>, required: ['satisfaction'] };
+};
+
+const scoreOf = (text: string): number | null | undefined => {
+  if (text === '') return null;
+  if (/^[1-5]$/.test(text)) return Number(text);
+  const index = scoreWords.findIndex((word) => word === text);
+  return index === -1 ? undefined : index + 1;
+};
+
+const kindOf = (text: string): Satisfaction | undefined => satisfactions.find((kind) => satisfactionWords[kind].includes(text));
+
+export const importSurveys = async (
+  core: Core,
+  classId: number,
+  grant: string,
+  job: Job,
+): Promise<{ surveys: number; responses: number }> => {
+  const target = getClass(core, classId);
+  assertWritable(target);
+  job.progress('read', 0, 1);
+  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
+  const table = spec();
+  const records = readTable(book, table);
+  job.progress('check', 0, records.length);
+  const templates = new Map(listTemplates(core).map((template) => [template.satisfaction, template]));
+  // Who can be asked about, by name: the class's courses, the staff, the teaching points.
+  const byName = (rows: readonly { id: number; name: string }[]) => {
+    const names = new Map<string, number[]>();
+    for (const row of rows) names.set(row.name, [...(names.get(row.name) ?? []), row.id]);
+    return names;
+  };
+  const subjects = {
+    session: byName(
+      statement<[number], { id: number; name: string }>(core.db, 'SELECT id, title AS name FROM sessions WHERE class_id = ?').all(
+        classId,
+      ),
+    ),
+    teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff').all()),
+    site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
+  };
+  const problems: TableProblem[] = [];
+  const rows: { satisfaction: Satisfaction; subjectId: number | null; scores: (number | null)[]; comment: string }[] = [];
+  for (const { row, cells } of records) {
+    const kindText = textCell(cells.satisfaction);
+    const satisfaction = kindOf(kindText);
+    if (!satisfaction) {
+      problems.push({
+        row,
+        message: message('surveys.unknownKind', { label: columnWord(table, 'satisfaction'), value: kindText }),
+      });
+      continue;
+    }
+    const template = templates.get(satisfaction);
+    const subject = template?.subject ?? 'class';
+    const subjectText = textCell(cells.subject);
+    let subjectId: number | null = null;
+    if (subject !== 'class') {
+      const found = subjects[subject].get(subjectText) ?? [];
+      if (found.length !== 1) {
+        problems.push({
+          row,
+          message: message(found.length === 0 ? 'surveys.unknownSubject' : 'surveys.ambiguousSubject', {
+            value: subjectText,
+            kind: message(`surveys.subjectKinds.${subject}`),
+          }),
+        });
+        continue;
+      }
+      subjectId = found[0] ?? null;
+    }
+    const scores: (number | null)[] = [];
+    let bad = false;
+    for (let n = 1; n <= maxItems; n += 1) {
+      const text = textCell(cells[`q${n}`]);
+      const score = scoreOf(text);
+      if (score === undefined) {
+        problems.push({ row, message: message('surveys.notScore', { label: itemColumn(n)[0] ?? '', value: text }) });
+        bad = true;
+      }
+      scores.push(score ?? null);
+    }
+    const items = template?.items.length ?? 0;
+    const last = scores.reduce<number>((at, score, index) => (score === null ? at : index + 1), 0);
+    if (last > items) {
+      problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
+      bad = true;
+    }
+    if (last === 0) {
+      problems.push({ row, message: message('surveys.noScores') });
+      bad = true;
+    }
+    if (!bad) rows.push({ satisfaction, subjectId, scores: scores.slice(0, items), comment: textCell(cells.comment) });
+  }
+  if (problems.length > 0) throw refuseRows(problems);
+  job.checkpoint();
+  return job.transaction(() => {
+    const surveys = new Set<number>();
+    for (const row of rows) {
+      const survey = createSurvey(core, {
+        classId,
+        satisfaction: row.satisfaction,
+        subject: templates.get(row.satisfaction)?.subject ?? 'class',
+        subjectId: row.subjectId,
+      });
+      // A survey made earlier from an older template keeps its own items: the row is held to those.
+      const scores = Array.from({ length: survey.items.length }, (_, index) => row.scores[index] ?? null);
+      statement(core.db, 'INSERT INTO survey_responses (survey_id, scores, comment, entered_at) VALUES (?, ?, ?, ?)').run(
+        survey.id,
+        JSON.stringify(scores),
+        row.comment,
+        timestamp(core),
+      );
+      surveys.add(survey.id);
+    }
+    const result = { surveys: surveys.size, responses: rows.length };
+    record(core, {
+      action: 'import',
+      entity: 'surveys',
+      entityId: classId,
+      summary: message('surveys.importSummary', { name: target.name, ...result, file: book.fileName }),
+      after: result,
+    });
+    job.progress('write', rows.length, rows.length);
+    return result;
+  });
+};

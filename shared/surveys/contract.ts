@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { command, job, query } from '../channel';
+import { resultsSchema, responseSchema, subjectHistorySchema, surveySchema, surveysSchemas, templateSchema } from './schemas';
+
+export const surveysContract = {
+  'surveys.templates': query(surveysSchemas.templates, z.array(templateSchema)),
+  'surveys.saveTemplate': command(surveysSchemas.saveTemplate, templateSchema),
+  'surveys.resetTemplate': command(surveysSchemas.resetTemplate, templateSchema),
+  'surveys.list': query(surveysSchemas.list, z.array(surveySchema)),
+  'surveys.create': command(surveysSchemas.create, surveySchema),
+  'surveys.remove': command(surveysSchemas.remove, z.object({ removed: z.boolean() })),
+  'surveys.responses': query(surveysSchemas.responses, z.array(responseSchema)),
+  'surveys.saveResponses': command(surveysSchemas.saveResponses, resultsSchema),
+  'surveys.results': query(surveysSchemas.results, resultsSchema),
+  'surveys.history': query(surveysSchemas.history, subjectHistorySchema),
+  'surveys.import': job(surveysSchemas.import, z.object({ surveys: z.number().int(), responses: z.number().int() })),
+};
