@@ -11,6 +11,7 @@ import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { LodgingTab } from '../lodging/LodgingTab';
 import { ReportsTab } from '../reports/ReportsTab';
+import { SurveysTab } from '../surveys/SurveysTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
 import { TeamCard } from '../staff/TeamCard';
@@ -96,6 +97,7 @@ export const ClassDetailPage = () => {
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
     { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },
     { key: 'reports', label: t('reportsPage.tab'), children: <ReportsTab target={value} /> },
+    { key: 'surveys', label: t('surveysPage.tab'), children: <SurveysTab target={value} /> },
   ];
 
   return (

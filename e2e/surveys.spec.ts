@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { writeBook } from '../electron/core/testing/roster-files';
+import { expect, label, test } from './fixtures';
+
+test('questionnaires typed into the grid and imported from Excel, and what they say', async ({ app }) => {
+  const { page } = app;
+  await app.loadSample();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '满意度测评' }).click();
+  const tab = page.getByTestId('surveys-tab');
+  await expect(tab).toContainText('还没有测评');
+
+  await tab.getByRole('button', { name: label('新建测评') }).click();
+  const create = page.getByRole('dialog', { name: '新建测评' });
+  await create.getByRole('button', { name: label('新建') }).click();
+  await expect(page.getByTestId('survey-title')).toHaveText('组织满意度测评');
+
+  // Three questionnaires from the stack of paper, by keyboard alone.
+  await page.getByLabel('第 1 份第 1 题').click();
+  await page.keyboard.type('55455');
+  await page.keyboard.type('43444');
+  await page.keyboard.type('54255');
+  // The last score of a questionnaire goes on to the next one, which the grid has added.
+  await expect(page.getByLabel('第 4 份第 1 题')).toHaveAttribute('aria-selected', 'true');
+  await page.getByLabel('第 3 份的意见建议').fill('住宿条件有待改善');
+  await expect(page.getByLabel('第 3 份第 3 题')).toHaveText('2');
+  await page.getByRole('button', { name: label('保存问卷') }).click();
+  await expect(page.getByText('已保存，共 3 份问卷')).toBeVisible();
+  const results = page.getByTestId('survey-results');
+  const lodging = results.locator('.ant-table-row', { hasText: '食宿与后勤保障' });
+  await expect(lodging).toContainText('3.33');
+  await expect(lodging).toContainText('2分 1');
+  await expect(lodging).toContainText('66.7%');
+  await expect(tab).toContainText('住宿条件有待改善');
+  // What was saved is what the grid shows; saved again, nothing is counted twice.
+  await expect(page.getByLabel('第 2 份第 2 题')).toHaveText('3');
+  await page.getByLabel('第 1 份的意见建议').fill('课程安排紧凑');
+  await page.getByRole('button', { name: label('保存问卷') }).click();
+  await expect(page.getByTestId('survey-list')).toContainText('问卷 3 份');
+  await expect(tab).toContainText('课程安排紧凑');
+  await app.screenshot('survey-grid');
+
+  // The trainees' questionnaires about a course, typed into Excel by the class monitor.
+  const sessions = await page.evaluate(async () => {
+    const found = (await window.api.invoke('classes.list' as never, { search: '年轻干部' } as never)) as {
+      value: { items: { id: number }[] };
+    };
+    const listed = (await window.api.invoke('schedule.list' as never, { classId: found.value.items[0]?.id } as never)) as {
+      value: { title: string }[];
+    };
+    return listed.value.map((session) => session.title);
+  });
+  const course =
+    sessions.find((title, index) => sessions.indexOf(title) === index && sessions.lastIndexOf(title) === index) ?? '';
+  const file = writeBook(join(app.dataDir, '..', `survey-${Date.now()}.xlsx`), [
+    ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议'],
+    ['学员满意', course, 5, 5, 5, 4, 5, '讲得透彻'],
+    ['学员满意', course, '非常满意', '满意', '满意', '满意', '非常满意', ''],
+  ]);
+  app.nextChosenFile(file);
+  await tab.getByRole('button', { name: label('导入问卷') }).click();
+  await expect(page.getByText('已导入问卷 2 份，涉及 1 项测评')).toBeVisible();
+  await page.getByTestId('survey-list').getByText(`学员满意度测评：${course}`, { exact: false }).click();
+  await expect(page.getByTestId('survey-title')).toContainText(course);
+  await expect(results.locator('.ant-table-row', { hasText: '内容针对性' })).toContainText('100%');
+  // The grid holds this survey's questionnaires, not the one shown before.
+  await expect(page.getByLabel('第 2 份第 2 题')).toHaveText('4');
+  await expect(page.getByLabel('第 3 份第 1 题')).toHaveText('');
+  await app.screenshot('survey-imported');
+});

@@ -1,0 +1,229 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, List, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { type Satisfaction, satisfactions, scoreWords, type SurveyResults } from '../../../../shared/surveys/schemas';
+import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
+import { useQuery } from '../../app/use-query';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { useJob } from '../../components/use-job';
+import { ResponseGrid } from './ResponseGrid';
+
+const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+
+// The figures of one survey: per item the mean, how the scores spread, the share satisfied.
+const Results = ({ results }: { results: SurveyResults }) => {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={12}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="item"
+        dataSource={results.items}
+        data-testid="survey-results"
+        columns={[
+          { title: t('surveysPage.item'), dataIndex: 'item' },
+          { title: t('surveysPage.answered'), dataIndex: 'answered', width: 70 },
+          { title: t('surveysPage.mean'), dataIndex: 'mean', width: 70, render: (mean: number | null) => mean ?? '' },
+          {
+            title: t('surveysPage.distribution'),
+            key: 'distribution',
+            width: 320,
+            render: (_, item) => (
+              <Flex gap={4}>
+                {item.distribution.map((count, index) => (
+                  <Tag key={index} color={index >= 3 ? 'green' : index === 2 ? 'default' : 'red'} title={scoreWords[index]}>
+                    {t('surveysPage.scoreCount', { score: index + 1, count })}
+                  </Tag>
+                ))}
+              </Flex>
+            ),
+          },
+          {
+            title: t('surveysPage.satisfiedRate'),
+            dataIndex: 'satisfiedRate',
+            width: 160,
+            render: (rate: number | null) =>
+              rate === null ? '' : <Progress percent={rate} size="small" format={(p) => `${p}%`} />,
+          },
+        ]}
+      />
+      {results.comments.length > 0 && (
+        <Card size="small" title={t('surveysPage.comments', { count: results.comments.length })}>
+          <List size="small" dataSource={results.comments} renderItem={(comment) => <List.Item>{comment}</List.Item>} />
+        </Card>
+      )}
+    </Flex>
+  );
+};
+
+// A class's satisfaction surveys: the four satisfactions about the class, its courses, teachers and
+// teaching points; questionnaires typed into a grid or imported from Excel; the results.
+export const SurveysTab = ({ target }: { target: TrainingClass }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { errorText, reportFailure } = useErrorText();
+  const readOnly = target.status === 'archived';
+  const surveys = useQuery(() => api.surveys.list({ classId: target.id }), `surveys:${target.id}`);
+  const templates = useQuery(() => api.surveys.templates({}), 'survey-templates');
+  const sessions = useQuery(() => api.schedule.list({ classId: target.id }), `sessions:${target.id}`);
+  const staff = useQuery(() => api.staff.list({}), 'staff:');
+  const sites = useQuery(() => api.sites.tree({ includeInactive: true }), 'sites:all');
+  const [chosen, setChosen] = useState<number>();
+  const [creating, setCreating] = useState(false);
+  const [kind, setKind] = useState<Satisfaction>('organisation');
+  const [subjectId, setSubjectId] = useState<number>();
+  const job = useJob();
+  const list = surveys.data ?? [];
+  const survey = list.find((s) => s.id === chosen) ?? list[0];
+  // The questionnaires with the survey they belong to: while another survey's are still loading, the
+  // grid waits rather than showing (and saving) the previous survey's.
+  const responses = useQuery(
+    async () => {
+      if (!survey) return ok(undefined);
+      const loaded = await api.surveys.responses({ surveyId: survey.id });
+      return loaded.ok ? ok({ surveyId: survey.id, rows: loaded.value }) : loaded;
+    },
+    `responses:${survey?.id ?? 0}:${survey?.responses ?? 0}`,
+  );
+  const results = useQuery(
+    () => (survey ? api.surveys.results({ surveyId: survey.id }) : ok(undefined)),
+    `results:${survey?.id ?? 0}:${survey?.responses ?? 0}`,
+  );
+  const subject = templates.data?.find((template) => template.satisfaction === kind)?.subject ?? 'class';
+  const subjects =
+    subject === 'session'
+      ? (sessions.data ?? []).map((s) => ({
+          value: s.id,
+          label: t('surveysPage.sessionLabel', { title: s.title, date: s.date }),
+        }))
+      : subject === 'teacher'
+        ? (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))
+        : subject === 'site'
+          ? (sites.data?.bases ?? []).flatMap((b) => b.points).map((p) => ({ value: p.id, label: p.name }))
+          : [];
+
+  const create = async () => {
+    const result = await api.surveys.create({
+      classId: target.id,
+      satisfaction: kind,
+      subject,
+      subjectId: subject === 'class' ? null : (subjectId ?? null),
+    });
+    if (!result.ok) return reportFailure(message, result.error);
+    setChosen(result.value.id);
+    setCreating(false);
+  };
+
+  const importFile = async () => {
+    const picked = await api.files.chooseOpen({ purpose: 'tableImport' });
+    if (!picked.ok) return message.error(errorText(picked.error));
+    const grant = picked.value.grant;
+    if (!grant) return;
+    const result = await job.run(t('surveysPage.importing'), (jobId) => api.surveys.import({ classId: target.id, grant, jobId }));
+    if (!result.ok) return reportFailure(message, result.error);
+    message.success(t('surveysPage.imported', result.value));
+  };
+
+  return (
+    <Flex vertical gap={16} data-testid="surveys-tab">
+      <Flex justify="flex-end" gap={8}>
+        <Button icon={<ImportOutlined />} disabled={readOnly} onClick={() => void importFile()}>
+          {t('surveysPage.import')}
+        </Button>
+        <Button type="primary" icon={<PlusOutlined />} disabled={readOnly} onClick={() => setCreating(true)}>
+          {t('surveysPage.create')}
+        </Button>
+      </Flex>
+      {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
+      {list.length === 0 ? (
+        <Card>
+          <Empty description={t('surveysPage.none')} />
+        </Card>
+      ) : (
+        <Flex gap={16} align="start">
+          <Card size="small" style={{ width: 300, flex: 'none' }} title={t('surveysPage.list')}>
+            <List
+              size="small"
+              dataSource={list}
+              data-testid="survey-list"
+              renderItem={(item) => (
+                <List.Item
+                  onClick={() => setChosen(item.id)}
+                  style={{ cursor: 'pointer', background: item.id === survey?.id ? '#e6f0ff' : undefined, paddingInline: 8 }}
+                >
+                  <Flex vertical>
+                    <Typography.Text strong>{item.title}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('surveysPage.summary', {
+                        responses: item.responses,
+                        mean: item.mean ?? '—',
+                        rate: item.satisfiedRate ?? '—',
+                      })}
+                    </Typography.Text>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          </Card>
+          {survey && (
+            <Flex vertical gap={16} style={{ flex: 1, minWidth: 0 }}>
+              <Typography.Title level={5} style={{ margin: 0 }} data-testid="survey-title">
+                {survey.title}
+              </Typography.Title>
+              {results.data && <Results results={results.data} />}
+              {responses.data?.surveyId === survey.id && (
+                <ResponseGrid
+                  // Saved rows come back with their ids: the grid starts again from what was stored.
+                  key={`${survey.id}:${responses.data.rows.map((row) => row.id).join(',')}`}
+                  survey={survey}
+                  responses={responses.data.rows}
+                  readOnly={readOnly}
+                />
+              )}
+            </Flex>
+          )}
+        </Flex>
+      )}
+      <Modal
+        open={creating}
+        title={t('surveysPage.create')}
+        okText={t('surveysPage.createOk')}
+        cancelText={t('common.cancel')}
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        okButtonProps={{ disabled: subject !== 'class' && subjectId === undefined }}
+        destroyOnHidden
+      >
+        <Flex vertical gap={12}>
+          <Select
+            aria-label={t('surveysPage.kind')}
+            value={kind}
+            onChange={(value) => {
+              setKind(value);
+              setSubjectId(undefined);
+            }}
+            options={satisfactions.map((value) => ({
+              value,
+              label: templates.data?.find((template) => template.satisfaction === value)?.name ?? value,
+            }))}
+          />
+          {subject !== 'class' && (
+            <Select
+              showSearch
+              optionFilterProp="label"
+              aria-label={t('surveysPage.subject')}
+              placeholder={t(`surveysPage.pick.${subject}`)}
+              value={subjectId}
+              onChange={setSubjectId}
+              options={subjects}
+            />
+          )}
+        </Flex>
+      </Modal>
+    </Flex>
+  );
+};
