@@ -6,6 +6,7 @@ import { backupContract } from './backup/contract';
 import type { ChannelSpec } from './channel';
 import { checkContract } from './check/contract';
 import { classesContract } from './classes/contract';
+import { closingContract } from './closing/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
 import { rosterContract } from './roster/contract';
@@ -39,6 +40,7 @@ export const contract = {
   ...lodgingContract,
   ...reportsContract,
   ...surveysContract,
+  ...closingContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -61,6 +63,7 @@ export const contractFragments = {
   lodging: lodgingContract,
   reports: reportsContract,
   surveys: surveysContract,
+  closing: closingContract,
   jobs: jobsContract,
 } as const;
 

@@ -460,4 +460,15 @@ describe('command line', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('第 2 行');
   });
+
+  it('checks a class before closing it, and says what is missing with a non-zero exit', async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    const checked = await cadre('class', 'close-check', '2019-001');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('✗ 名册完整：名册中还没有学员');
+    expect(checked.stdout).toContain('✓ 考勤完成');
+    expect(checked.stdout).toContain('还不能结业');
+    const json = JSON.parse((await cadre('class', 'close-check', '2019-001', '--json')).stdout) as { ready: boolean };
+    expect(json.ready).toBe(false);
+  });
 });

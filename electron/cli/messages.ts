@@ -186,6 +186,16 @@ const zhCN = {
       conflicts: '需要确认的提示 {{count}} 个：',
     },
   },
+  closing: {
+    check: {
+      usage: 'class close-check <班次编号或代码>',
+      summary: '结业前检查：名册、考勤、调研报告及评审、满意度测评是否齐全（有缺项时退出码为 1）',
+      done: '✓ {{item}}',
+      missing: '✗ {{item}}：{{missing}}',
+      ready: '可以结业',
+      notReady: '还不能结业，请先补齐上面的缺项',
+    },
+  },
   surveys: {
     what: '测评问卷表格文件',
     import: {

@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import { checkHandlers } from './check/handlers';
 import { classHandlers } from './classes/handlers';
+import { closingHandlers } from './closing/handlers';
 import { fileHandlers } from './files/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { rosterHandlers } from './roster/handlers';
@@ -38,5 +39,6 @@ export const domainHandlers = {
   lodging: lodgingHandlers,
   reports: reportsHandlers,
   surveys: surveysHandlers,
+  closing: closingHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

@@ -271,6 +271,24 @@ export const enUS = {
     sessionNotInClass: 'The chosen session does not belong to this class',
     signinOnly: 'Only the sign-in sheet can be made per session',
   },
+  closing: {
+    missing: {
+      noRoster: 'The roster is empty',
+      roster: '{{count}} trainees lack an ID number or a unit',
+      attendance: '{{count}} sessions have no attendance yet',
+      reports: '{{count}} trainees have handed in no report',
+      reviews: '{{count}} reports are not reviewed yet',
+      surveys: 'No questionnaires yet for: {{names}}',
+    },
+    items: {
+      roster: 'Roster complete',
+      attendance: 'Attendance taken',
+      reports: 'Reports collected',
+      reviews: 'Reports reviewed',
+      surveys: 'Surveys in',
+    },
+    satisfactions: { organisation: 'organisation', trainees: 'trainees', base: 'base', teachers: 'teachers' },
+  },
   surveys: {
     subjectKinds: { class: 'the class', session: 'course', teacher: 'teacher', site: 'teaching point' },
     notFound: 'No survey with ID {{id}}',

@@ -266,6 +266,24 @@ export const zhCN = {
     sessionNotInClass: '所选课程不属于该班次',
     signinOnly: '只有签到表可以按课程生成',
   },
+  closing: {
+    missing: {
+      noRoster: '名册中还没有学员',
+      roster: '{{count}} 名学员缺少身份证号或工作单位',
+      attendance: '{{count}} 节课还没有考勤',
+      reports: '{{count}} 名学员还没有提交调研报告',
+      reviews: '{{count}} 份调研报告还没有评审',
+      surveys: '还没有{{names}}的测评问卷',
+    },
+    items: {
+      roster: '名册完整',
+      attendance: '考勤完成',
+      reports: '调研报告已收齐',
+      reviews: '调研报告已评审',
+      surveys: '满意度测评已完成',
+    },
+    satisfactions: { organisation: '组织满意', trainees: '学员满意', base: '基地满意', teachers: '教师满意' },
+  },
   surveys: {
     subjectKinds: { class: '全班', session: '课程', teacher: '教师', site: '教学点' },
     notFound: '找不到编号为 {{id}} 的测评',

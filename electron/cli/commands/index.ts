@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { classCommands } from './classes';
+import { closingCommands } from './closing';
 import { dataCommands } from './data';
 import { rosterCommands } from './roster';
 import { lodgingCommands } from './lodging';
@@ -10,6 +11,7 @@ import { surveyCommands } from './surveys';
 
 export const commands: readonly Command[] = [
   ...classCommands,
+  ...closingCommands,
   ...rosterCommands,
   ...scheduleCommands,
   ...siteCommands,

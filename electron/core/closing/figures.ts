@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { Checklist, ClassFigures } from '../../../shared/closing/schemas';
+import { message } from '../../../shared/i18n/translate';
+import { satisfactions, satisfiedFrom } from '../../../shared/surveys/schemas';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { jsonColumn } from '../db/json';
+import { statement } from '../db/statements';
+import { participantsOf } from '../lodging/plan';
+import { listReports } from '../reports/service';
+import { scheduleBalance } from '../schedule/hours';
+import { listSessions } from '../schedule/rows';
+
+// The figures a training summary (培训班总结) reports, and the checklist before a class is closed.
+// Each is computed from the records themselves, never kept: a late correction shows everywhere.
+
+const parseScores = jsonColumn(z.array(z.number().int().nullable()), []);
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+export const classFigures = (core: Core, classId: number): ClassFigures => {
+  const target = getClass(core, classId);
+  const people = statement<[number], { sex: string | null; unit: string }>(
+    core.db,
+    `SELECT t.sex, t.unit FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND e.status <> 'withdrawn'`,
+  ).all(classId);
+  const units = new Map<string, number>();
+  for (const person of people) if (person.unit !== '') units.set(person.unit, (units.get(person.unit) ?? 0) + 1);
+  const balance = scheduleBalance(core, classId);
+  const sessions = listSessions(core, classId);
+  const sites = statement<[number], { name: string }>(
+    core.db,
+    'SELECT DISTINCT p.name FROM sessions s JOIN sites p ON p.id = s.site_id WHERE s.class_id = ? ORDER BY s.date, s.start_time',
+  )
+    .all(classId)
+    .map((row) => row.name);
+  const stays = statement<[number], { id: number; arrive: string; depart: string }>(
+    core.db,
+    'SELECT id, arrive, depart FROM stays WHERE class_id = ?',
+  ).all(classId);
+  // Each trainee's labour: their own hours where recorded, else the plan's for their stay; none when absent.
+  const labour = stays
+    .flatMap((stay) => participantsOf(core, stay.id))
+    .reduce((sum, person) => sum + (person.participation === 'absent' ? 0 : (person.labourHours ?? person.plannedHours)), 0);
+  const attendance = statement<[number], { taken: number; present: number }>(
+    core.db,
+    `SELECT count(*) AS taken, coalesce(sum(a.status IN ('present', 'late')), 0) AS present
+       FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.class_id = ?`,
+  ).get(classId) ?? { taken: 0, present: 0 };
+  const reports = listReports(core, { classId }).filter((report) => report.latest !== null);
+  const satisfaction = satisfactions.map((kind) => {
+    const scores = statement<[number, string], { scores: string }>(
+      core.db,
+      'SELECT r.scores FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.class_id = ? AND s.satisfaction = ?',
+    )
+      .all(classId, kind)
+      .map((row) => parseScores(row.scores));
+    const given = scores.flat().filter((score): score is number => score !== null);
+    return {
+      satisfaction: kind,
+      responses: scores.length,
+      mean: given.length === 0 ? null : round(given.reduce((a, b) => a + b, 0) / given.length, 2),
+      satisfiedRate: given.length === 0 ? null : round((given.filter((s) => s >= satisfiedFrom).length / given.length) * 100, 1),
+    };
+  });
+  return {
+    name: target.name,
+    startDate: target.startDate,
+    endDate: target.endDate,
+    days: dayCount(target.startDate, target.endDate) + 1,
+    trainees: people.length,
+    male: people.filter((person) => person.sex === 'male').length,
+    female: people.filter((person) => person.sex === 'female').length,
+    units: [...units]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN')),
+    sessions: sessions.length,
+    totalHours: balance.totalHours,
+    modules: balance.modules.filter((module) => module.sessions > 0),
+    formats: balance.formats.filter((format) => format.sessions > 0),
+    sites,
+    stays: stays.length,
+    stayNights: stays.reduce((sum, stay) => sum + dayCount(stay.arrive, stay.depart), 0),
+    labourHours: round(labour, 1),
+    attendanceRate: attendance.taken === 0 ? null : round((attendance.present / attendance.taken) * 100, 1),
+    reports: reports.length,
+    excellent: reports
+      .filter((report) => report.review?.grade === 'excellent')
+      .map((report) => ({
+        title: report.title || report.topicTitle,
+        authors: report.authors.map((a) => a.name).join(message('text.list')),
+      })),
+    satisfaction,
+  };
+};
+
+// What must be there before a class is closed, each with what is still missing.
+export const closeChecklist = (core: Core, classId: number): Checklist => {
+  getClass(core, classId);
+  const count = (sql: string) => statement<[number], { n: number }>(core.db, sql).get(classId)?.n ?? 0;
+  const enrolled = count(`SELECT count(*) AS n FROM enrolments WHERE class_id = ? AND status <> 'withdrawn'`);
+  const noId = count(
+    `SELECT count(*) AS n FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+      WHERE e.class_id = ? AND e.status <> 'withdrawn' AND (t.id_number IS NULL OR t.unit = '')`,
+  );
+  const untaken = count(
+    'SELECT count(*) AS n FROM sessions s WHERE s.class_id = ? AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)',
+  );
+  const withoutReport = count(
+    `SELECT count(*) AS n FROM enrolments e WHERE e.class_id = ? AND e.status <> 'withdrawn' AND NOT EXISTS (
+       SELECT 1 FROM report_authors a JOIN reports r ON r.id = a.report_id
+        WHERE a.enrolment_id = e.id AND EXISTS (SELECT 1 FROM report_versions v WHERE v.report_id = r.id))`,
+  );
+  const unreviewed = count(
+    `SELECT count(*) AS n FROM reports r WHERE r.class_id = ? AND EXISTS (SELECT 1 FROM report_versions v WHERE v.report_id = r.id)
+       AND NOT EXISTS (SELECT 1 FROM report_reviews w WHERE w.report_id = r.id)`,
+  );
+  const answered = new Set(
+    statement<[number], { satisfaction: string }>(
+      core.db,
+      'SELECT DISTINCT s.satisfaction FROM surveys s WHERE s.class_id = ? AND EXISTS (SELECT 1 FROM survey_responses r WHERE r.survey_id = s.id)',
+    )
+      .all(classId)
+      .map((row) => row.satisfaction),
+  );
+  // The satisfactions that apply: the organisation's always; the trainees' and teachers' when there
+  // were courses; the base's when the class went to a teaching point.
+  const sessions = count('SELECT count(*) AS n FROM sessions WHERE class_id = ?');
+  const visits = count('SELECT count(*) AS n FROM sessions WHERE class_id = ? AND site_id IS NOT NULL');
+  const due = satisfactions.filter((kind) => kind === 'organisation' || (kind === 'base' ? visits > 0 : sessions > 0));
+  const unanswered = due.filter((kind) => !answered.has(kind));
+  const items: Checklist['items'] = [
+    {
+      item: 'roster',
+      done: enrolled > 0 && noId === 0,
+      missing:
+        enrolled === 0 ? message('closing.missing.noRoster') : noId > 0 ? message('closing.missing.roster', { count: noId }) : '',
+    },
+    {
+      item: 'attendance',
+      done: untaken === 0,
+      missing: untaken > 0 ? message('closing.missing.attendance', { count: untaken }) : '',
+    },
+    {
+      item: 'reports',
+      done: withoutReport === 0,
+      missing: withoutReport > 0 ? message('closing.missing.reports', { count: withoutReport }) : '',
+    },
+    {
+      item: 'reviews',
+      done: unreviewed === 0,
+      missing: unreviewed > 0 ? message('closing.missing.reviews', { count: unreviewed }) : '',
+    },
+    {
+      item: 'surveys',
+      done: unanswered.length === 0,
+      missing:
+        unanswered.length > 0
+          ? message('closing.missing.surveys', {
+              names: unanswered.map((kind) => message(`closing.satisfactions.${kind}`)).join(message('text.list')),
+            })
+          : '',
+    },
+  ];
+  return { ready: items.every((item) => item.done), items };
+};
