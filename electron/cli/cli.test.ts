@@ -470,5 +470,11 @@ describe('command line', () => {
     expect(checked.stdout).toContain('还不能结业');
     const json = JSON.parse((await cadre('class', 'close-check', '2019-001', '--json')).stdout) as { ready: boolean };
     expect(json.ready).toBe(false);
+    const summary = join(temp.dir, '总结.docx');
+    expect((await cadre('class', 'summary', '2019-001', '--out', summary)).stdout).toBe(`已写入 ${summary}`);
+    expect(docxText(summary)).toContain('2019年年轻干部培训班总结');
+    const hours = join(temp.dir, '学时.xlsx');
+    expect((await cadre('class', 'hours', '2019-001', '--out', hours)).code).toBe(0);
+    expect((await readXlsx(hours)).rows.flat().join(' ')).toContain('学员学时统计表');
   });
 });

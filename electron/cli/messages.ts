@@ -187,6 +187,13 @@ const zhCN = {
     },
   },
   closing: {
+    summary: { usage: 'class summary <班次编号或代码> --out 文件.docx', summary: '生成培训班总结（Word，可继续编辑）' },
+    certificates: { usage: 'class certificates <班次编号或代码> --out 文件.pdf', summary: '生成结业证书（PDF，每名学员一页）' },
+    hours: {
+      usage: 'class hours <班次编号或代码> --out 文件.xlsx',
+      summary: '导出学员学时统计表（Excel，可报送干部网络培训平台）',
+    },
+    written: '已写入 {{path}}',
     check: {
       usage: 'class close-check <班次编号或代码>',
       summary: '结业前检查：名册、考勤、调研报告及评审、满意度测评是否齐全（有缺项时退出码为 1）',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '../channel';
+import { idSchema, jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 import { satisfactions } from '../surveys/schemas';
 
 // Closing a class (结业): what must be there first, and the figures its summary reports.
@@ -57,4 +58,5 @@ export type ClassFigures = z.output<typeof classFiguresSchema>;
 export const closingSchemas = {
   check: z.strictObject({ classId: idSchema }),
   figures: z.strictObject({ classId: idSchema }),
+  export: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
 };

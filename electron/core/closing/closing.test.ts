@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../../shared/schedule/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
+import { docxText, pdfText, readXlsx } from '../testing/read-documents';
 import { reportText } from '../testing/report-files';
 import { person, standardRoster } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
@@ -173,5 +174,37 @@ describe('closing a class', () => {
       { satisfaction: 'base', responses: 1, mean: 4, satisfiedRate: 80 },
       { satisfaction: 'teachers', responses: 1, mean: 4.75, satisfiedRate: 100 },
     ]);
-  }, 60_000);
+
+    // The summary in Word, the study hours in Excel, a certificate a page in PDF: each read back.
+    const summary = join(t.dir, '总结.docx');
+    value(await t.router.call('closing.summary', { classId, grant: t.grant(summary, 'export') }));
+    const text = docxText(summary);
+    expect(text).toContain('2019年年轻干部培训班总结');
+    expect(text).toContain('一、基本情况');
+    expect(text).toContain(`参训学员12人，其中男${figures.male}人、女${figures.female}人`);
+    expect(text).toContain(`共安排课程${sessions.length}节`);
+    expect(text).toContain('共2晚，学员累计参加劳动75小时');
+    expect(text).toContain(`学员出勤率${figures.attendanceRate}%`);
+    expect(text).toContain(`1. 《${reports[0]?.title}》（${reports[0]?.authors[0]?.name}）`);
+    expect(text).toContain('组织满意：收回问卷2份，平均4.4分，满意率100%');
+    const hoursFile = join(t.dir, '学时.xlsx');
+    value(await t.router.call('closing.hours', { classId, grant: t.grant(hoursFile, 'export') }));
+    const sheet = (await readXlsx(hoursFile)).rows;
+    const head = sheet.find((row) => row.includes('学时')) ?? [];
+    const absent = sheet.find((row) => row.includes(roster[0]?.name ?? '-')) ?? [];
+    const present = sheet.find((row) => row.includes(roster[3]?.name ?? '-')) ?? [];
+    const first = sessions[0];
+    const firstHours = first ? (minutesOf(first.end) - minutesOf(first.start)) / 60 : 0;
+    expect(Number(present[head.indexOf('学时')])).toBe(Math.round(hours * 10) / 10);
+    expect(Number(absent[head.indexOf('学时')])).toBe(Math.round((hours - firstHours) * 10) / 10);
+    expect(sheet.flat().join(' ')).not.toMatch(/\d{17}[\dX]/);
+    const certificates = join(t.dir, '结业证书.pdf');
+    value(await t.router.call('closing.certificates', { classId, grant: t.grant(certificates, 'export') }));
+    const pdf = await pdfText(certificates);
+    expect(pdf.pages).toBe(12);
+    expect(pdf.text.replace(/\s+/g, '')).toContain('结业证书');
+    expect(pdf.text.replace(/\s+/g, '')).toContain(
+      `${roster[0]?.name}同志于2019年9月9日至2019年9月20日参加2019年年轻干部培训班学习`,
+    );
+  }, 90_000);
 });

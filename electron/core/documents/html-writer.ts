@@ -1,6 +1,6 @@
 import { mergeSpans, type TableDoc } from './table-doc';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

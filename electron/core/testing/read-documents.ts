@@ -15,7 +15,8 @@ export const readXlsx = async (path: string) => {
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cell.text;
+      // ExcelJS cannot give the text of a cell merged into an empty one (an empty subtitle row).
+      values[col - 1] = cell.isMerged && cell.master.value === null ? '' : cell.text;
     });
     rows.push(values);
   });

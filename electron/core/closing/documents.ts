@@ -1,0 +1,280 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { chineseDate, todayIso } from '../../../shared/dates';
+import type { ExportResult } from '../../../shared/files/schemas';
+import { message } from '../../../shared/i18n/translate';
+import { maskIdNumber } from '../../../shared/idcard';
+import { minutesOf } from '../../../shared/schedule/schemas';
+import { chineseNumber } from '../../../shared/text/chinese-numbers';
+import { compareStroke } from '../../../shared/text/collation';
+import { getClass } from '../classes/service';
+import type { Core } from '../context';
+import { statement } from '../db/statements';
+import { bodyFont, titleFont } from '../documents/fonts';
+import { escapeHtml } from '../documents/html-writer';
+import { writeXlsx } from '../documents/xlsx-writer';
+import { exportTarget, finishExport } from '../files/export';
+import type { Job } from '../jobs/job';
+import { listSessions } from '../schedule/rows';
+import { getSettings } from '../settings/service';
+import { classFigures } from './figures';
+
+// What closing a class produces: the training summary (培训班总结, Word, to be edited further), the
+// completion certificates (结业证书, a PDF page each), and each trainee's study hours (学时, a plain
+// sheet for the cadre-training platform).
+
+const run = (text: string, options: { bold?: boolean; size?: number; title?: boolean } = {}) =>
+  new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 32, font: options.title ? titleFont : bodyFont });
+// 仿宋-like body of official writing: 三号 (16 pt), first line indented two characters, fixed 28 pt lines.
+const paragraph = (text: string) =>
+  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, children: [run(text)] });
+const heading = (text: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { line: 560, lineRule: 'exact' },
+    indent: { firstLine: 640 },
+    children: [run(text, { title: true })],
+  });
+
+const list = (items: readonly string[]) => items.join(message('text.list'));
+
+export const summaryParagraphs = (
+  core: Core,
+  classId: number,
+): { title: string; sections: { heading: string; lines: string[] }[] } => {
+  const f = classFigures(core, classId);
+  const m = (key: Parameters<typeof message>[0], params: Record<string, string | number> = {}) => message(key, params);
+  const rate = (value: number | null) => (value === null ? m('closing.summary.none') : m('closing.summary.percent', { value }));
+  return {
+    title: m('closing.summary.title', { name: f.name }),
+    sections: [
+      {
+        heading: m('closing.summary.basics'),
+        lines: [
+          m('closing.summary.dates', {
+            from: chineseDate(f.startDate),
+            to: chineseDate(f.endDate),
+            days: f.days,
+            trainees: f.trainees,
+            male: f.male,
+            female: f.female,
+          }),
+          f.units.length === 0
+            ? ''
+            : m('closing.summary.units', {
+                count: f.units.length,
+                top: list(f.units.slice(0, 5).map((u) => m('closing.summary.unitCount', { name: u.name, count: u.count }))),
+              }),
+        ].filter(Boolean),
+      },
+      {
+        heading: m('closing.summary.teaching'),
+        lines: [
+          m('closing.summary.sessions', { sessions: f.sessions, hours: f.totalHours }),
+          f.modules.length === 0
+            ? ''
+            : m('closing.summary.modules', {
+                list: list(f.modules.map((x) => m('closing.summary.hoursOf', { name: x.name, hours: x.hours }))),
+              }),
+          f.formats.length === 0
+            ? ''
+            : m('closing.summary.formats', {
+                list: list(f.formats.map((x) => m('closing.summary.countOf', { name: x.name, count: x.sessions }))),
+              }),
+          f.sites.length === 0 ? '' : m('closing.summary.sites', { count: f.sites.length, list: list(f.sites) }),
+        ].filter(Boolean),
+      },
+      {
+        heading: m('closing.summary.fourTogethers'),
+        lines: [
+          f.stays === 0
+            ? m('closing.summary.noStays')
+            : m('closing.summary.stays', { stays: f.stays, nights: f.stayNights, hours: f.labourHours }),
+        ],
+      },
+      {
+        heading: m('closing.summary.attendance'),
+        lines: [m('closing.summary.attendanceRate', { rate: rate(f.attendanceRate) })],
+      },
+      {
+        heading: m('closing.summary.reports'),
+        lines: [
+          m('closing.summary.reportCount', { reports: f.reports, excellent: f.excellent.length }),
+          ...f.excellent.map((report, index) =>
+            m('closing.summary.excellentLine', { n: index + 1, title: report.title, authors: report.authors }),
+          ),
+        ],
+      },
+      {
+        heading: m('closing.summary.satisfaction'),
+        lines: f.satisfaction
+          .filter((s) => s.responses > 0)
+          .map((s) =>
+            m('closing.summary.satisfactionLine', {
+              kind: m(`closing.satisfactions.${s.satisfaction}`),
+              responses: s.responses,
+              mean: s.mean ?? 0,
+              rate: rate(s.satisfiedRate),
+            }),
+          ),
+      },
+    ],
+  };
+};
+
+export const exportSummary = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const { title, sections } = summaryParagraphs(core, classId);
+  const school = getSettings(core).schoolName;
+  const children: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 400 },
+      children: [run(title, { size: 44, title: true })],
+    }),
+  ];
+  sections.forEach((section, index) => {
+    children.push(heading(message('closing.summary.numbered', { n: chineseNumber(index + 1), heading: section.heading })));
+    for (const line of section.lines.length > 0 ? section.lines : [message('closing.summary.none')])
+      children.push(paragraph(line));
+  });
+  children.push(
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600 }, children: [run(school)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(todayIso(core.now())))] }),
+  );
+  const bytes = await Packer.toBuffer(
+    new Document({
+      creator: message('documents.producer'),
+      title,
+      sections: [
+        {
+          properties: {
+            page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+          },
+          children,
+        },
+      ],
+    }),
+  );
+  const c = getClass(core, classId);
+  return finishExport(core, job, target, bytes, {
+    rows: sections.length,
+    audit: {
+      entity: 'class',
+      entityId: classId,
+      summary: message('closing.summary.exported', { name: c.name, path: target.path }),
+    },
+  });
+};
+
+// --- 学时 -------------------------------------------------------------------------------------
+
+type Attending = { enrolment_id: number; name: string; id_number: string | null; unit: string; position: string };
+
+// A trainee's hours: every session's, less those they were marked absent from or on leave for.
+export const studyHours = (core: Core, classId: number) => {
+  const sessions = listSessions(core, classId);
+  const hoursOf = new Map(sessions.map((s) => [s.id, (minutesOf(s.end) - minutesOf(s.start)) / 60]));
+  const total = [...hoursOf.values()].reduce((a, b) => a + b, 0);
+  const missed = new Map<number, number>();
+  for (const row of statement<[number], { enrolment_id: number; session_id: number }>(
+    core.db,
+    `SELECT a.enrolment_id, a.session_id FROM attendance a JOIN sessions s ON s.id = a.session_id
+      WHERE s.class_id = ? AND a.status IN ('absent', 'leave')`,
+  ).all(classId))
+    missed.set(row.enrolment_id, (missed.get(row.enrolment_id) ?? 0) + (hoursOf.get(row.session_id) ?? 0));
+  return statement<[number], Attending>(
+    core.db,
+    `SELECT e.id AS enrolment_id, t.name, t.id_number, t.unit, t.position FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+      WHERE e.class_id = ? AND e.status <> 'withdrawn'`,
+  )
+    .all(classId)
+    .sort((a, b) => compareStroke(a.name, b.name))
+    .map((person) => ({ ...person, hours: Math.round((total - (missed.get(person.enrolment_id) ?? 0)) * 10) / 10 }));
+};
+
+export const exportHours = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const c = getClass(core, classId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const people = studyHours(core, classId);
+  const dates = message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
+  const label = (key: 'seq' | 'name' | 'idNumber' | 'unit' | 'position' | 'className' | 'dates' | 'hours') =>
+    message(`closing.hours.columns.${key}`);
+  const bytes = await writeXlsx({
+    title: message('closing.hours.title', { name: c.name }),
+    subtitle: getSettings(core).schoolName,
+    orientation: 'landscape',
+    sections: [
+      {
+        columns: [
+          { label: label('seq'), width: 5, align: 'center' },
+          { label: label('name'), width: 8 },
+          { label: label('idNumber'), width: 20 },
+          { label: label('unit'), width: 24 },
+          { label: label('position'), width: 12 },
+          { label: label('className'), width: 24 },
+          { label: label('dates'), width: 26 },
+          { label: label('hours'), width: 6, align: 'center' },
+        ],
+        rows: people.map((p, index) => [
+          String(index + 1),
+          p.name,
+          p.id_number ? maskIdNumber(p.id_number) : '',
+          p.unit,
+          p.position,
+          c.name,
+          dates,
+          String(p.hours),
+        ]),
+      },
+    ],
+  });
+  return finishExport(core, job, target, bytes, {
+    rows: people.length,
+    audit: {
+      entity: 'class',
+      entityId: classId,
+      summary: message('closing.hours.exported', { name: c.name, count: people.length, path: target.path }),
+    },
+  });
+};
+
+// --- 结业证书 -----------------------------------------------------------------------------------
+
+export const exportCertificates = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const c = getClass(core, classId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const school = getSettings(core).schoolName;
+  const people = studyHours(core, classId);
+  const pages = people
+    .map(
+      (p) => `<section>
+  <h1>${escapeHtml(message('closing.certificate.title'))}</h1>
+  <p class="text">${escapeHtml(message('closing.certificate.text', { name: p.name, from: chineseDate(c.startDate), to: chineseDate(c.endDate), className: c.name }))}</p>
+  <p class="school">${escapeHtml(school)}</p>
+  <p class="date">${escapeHtml(chineseDate(c.endDate))}</p>
+</section>`,
+    )
+    .join('\n');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+  @page { size: A4 landscape; margin: 0; }
+  body { margin: 0; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; }
+  section { box-sizing: border-box; width: 297mm; height: 210mm; padding: 30mm 36mm; border: 6mm double #b22222; break-after: page; position: relative; }
+  section:last-child { break-after: auto; }
+  h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #b22222; text-align: center; font-size: 40pt; letter-spacing: 12pt; margin: 0 0 18mm; }
+  .text { font-size: 20pt; line-height: 2; text-indent: 2em; margin: 0; }
+  .school, .date { position: absolute; right: 40mm; font-size: 18pt; margin: 0; }
+  .school { bottom: 45mm; } .date { bottom: 32mm; }
+</style></head><body>${pages}</body></html>`;
+  const bytes = await core.platform.printToPdf(html, { landscape: true });
+  return finishExport(core, job, target, bytes, {
+    rows: people.length,
+    audit: {
+      entity: 'class',
+      entityId: classId,
+      summary: message('closing.certificate.exported', { name: c.name, count: people.length, path: target.path }),
+    },
+  });
+};
