@@ -121,9 +121,7 @@ export const summaryParagraphs = (
   };
 };
 
-export const exportSummary = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
+export const summaryDocx = async (core: Core, classId: number): Promise<{ bytes: Buffer; sections: number }> => {
   const { title, sections } = summaryParagraphs(core, classId);
   const school = getSettings(core).schoolName;
   const children: Paragraph[] = [
@@ -156,9 +154,16 @@ export const exportSummary = async (core: Core, classId: number, grant: string, 
       ],
     }),
   );
+  return { bytes, sections: sections.length };
+};
+
+export const exportSummary = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
   const c = getClass(core, classId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const { bytes, sections } = await summaryDocx(core, classId);
   return finishExport(core, job, target, bytes, {
-    rows: sections.length,
+    rows: sections,
     audit: {
       entity: 'class',
       entityId: classId,
@@ -193,10 +198,8 @@ export const studyHours = (core: Core, classId: number) => {
     .map((person) => ({ ...person, hours: Math.round((total - (missed.get(person.enrolment_id) ?? 0)) * 10) / 10 }));
 };
 
-export const exportHours = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+export const hoursXlsx = async (core: Core, classId: number): Promise<{ bytes: Buffer; people: number }> => {
   const c = getClass(core, classId);
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
   const people = studyHours(core, classId);
   const dates = message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
   const label = (key: 'seq' | 'name' | 'idNumber' | 'unit' | 'position' | 'className' | 'dates' | 'hours') =>
@@ -230,22 +233,28 @@ export const exportHours = async (core: Core, classId: number, grant: string, jo
       },
     ],
   });
+  return { bytes, people: people.length };
+};
+
+export const exportHours = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const c = getClass(core, classId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const { bytes, people } = await hoursXlsx(core, classId);
   return finishExport(core, job, target, bytes, {
-    rows: people.length,
+    rows: people,
     audit: {
       entity: 'class',
       entityId: classId,
-      summary: message('closing.hours.exported', { name: c.name, count: people.length, path: target.path }),
+      summary: message('closing.hours.exported', { name: c.name, count: people, path: target.path }),
     },
   });
 };
 
 // --- 结业证书 -----------------------------------------------------------------------------------
 
-export const exportCertificates = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+export const certificatesPdf = async (core: Core, classId: number): Promise<{ bytes: Uint8Array; people: number }> => {
   const c = getClass(core, classId);
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
   const school = getSettings(core).schoolName;
   const people = studyHours(core, classId);
   const pages = people
@@ -268,13 +277,20 @@ export const exportCertificates = async (core: Core, classId: number, grant: str
   .school, .date { position: absolute; right: 40mm; font-size: 18pt; margin: 0; }
   .school { bottom: 45mm; } .date { bottom: 32mm; }
 </style></head><body>${pages}</body></html>`;
-  const bytes = await core.platform.printToPdf(html, { landscape: true });
+  return { bytes: await core.platform.printToPdf(html, { landscape: true }), people: people.length };
+};
+
+export const exportCertificates = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+  const c = getClass(core, classId);
+  const target = exportTarget(core, grant);
+  job.progress('prepare', 0, 1);
+  const { bytes, people } = await certificatesPdf(core, classId);
   return finishExport(core, job, target, bytes, {
-    rows: people.length,
+    rows: people,
     audit: {
       entity: 'class',
       entityId: classId,
-      summary: message('closing.certificate.exported', { name: c.name, count: people.length, path: target.path }),
+      summary: message('closing.certificate.exported', { name: c.name, count: people, path: target.path }),
     },
   });
 };

@@ -24,6 +24,7 @@ import { exportTarget, finishExport } from '../files/export';
 import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { rosterDoc } from '../roster/export';
+import { certificatesPdf, hoursXlsx, summaryDocx } from '../closing/documents';
 import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
 import { authorNames, gradeWord, groupWord, reportColumnWord } from './exports';
@@ -194,6 +195,10 @@ export const exportArchive = async (core: Core, classId: number, grant: string, 
   });
   files[message('reports.archive.rosterXlsx')] = await writeXlsx(roster.doc);
   files[message('reports.archive.scheduleXlsx')] = await writeXlsx(classScheduleDoc(core, classId));
+  // What closing the class produced: the summary, each trainee's hours, the certificates.
+  files[message('reports.archive.summaryDocx')] = (await summaryDocx(core, classId)).bytes;
+  files[message('reports.archive.hoursXlsx')] = (await hoursXlsx(core, classId)).bytes;
+  if (roster.people > 0) files[message('reports.archive.certificatesPdf')] = (await certificatesPdf(core, classId)).bytes;
   job.progress('write', 0, 1);
   const bytes = zipSync(files);
   return finishExport(core, job, output, bytes, {

@@ -407,7 +407,17 @@ describe('the class archive', () => {
     value(await t.router.call('reports.archiveExport', { classId, grant: t.grant(zip, 'export') }));
     const entries = unzipSync(readFileSync(zip));
     const names = Object.keys(entries);
-    expect(names).toEqual(expect.arrayContaining(['manifest.json', '文件清单.xlsx', '学员名册.xlsx', '课程安排表.xlsx']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        '文件清单.xlsx',
+        '学员名册.xlsx',
+        '课程安排表.xlsx',
+        '培训班总结.docx',
+        '学员学时统计表.xlsx',
+        '结业证书.pdf',
+      ]),
+    );
     expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
     const group = value(await t.router.call('reports.list', { classId })).rows.find((row) => row.groupNo === 2);
     expect(names).toContain(`调研报告/第二组-${group?.authors.map((a) => a.name).join('、')}-第二组关于乡村治理的调研报告.pdf`);
