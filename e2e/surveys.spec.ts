@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { docxText } from '../electron/core/testing/read-documents';
 import { writeBook } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
@@ -67,4 +68,23 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await expect(page.getByLabel('第 2 份第 2 题')).toHaveText('4');
   await expect(page.getByLabel('第 3 份第 1 题')).toHaveText('');
   await app.screenshot('survey-imported');
+
+  // Closing the class: what is still missing, the figures, and the summary in Word.
+  await page.getByRole('tab', { name: '结业' }).click();
+  const closing = page.getByTestId('closing-tab');
+  await expect(closing).toContainText('还有缺项');
+  await expect(page.getByTestId('closing-checklist')).toContainText('名册中还没有学员');
+  await expect(page.getByTestId('closing-figures')).toContainText('组织满意 4.27分（满意率86.7%）');
+  await app.screenshot('closing');
+  const summary = join(app.dataDir, '..', `summary-${Date.now()}.docx`);
+  app.nextChosenFile(summary);
+  await closing.getByRole('button', { name: label('生成培训班总结') }).click();
+  await page
+    .getByRole('dialog', { name: '生成培训班总结' })
+    .getByRole('button', { name: label('选择保存位置并导出') })
+    .click();
+  await expect(page.getByTestId('export-done')).toContainText(summary);
+  const text = docxText(summary);
+  expect(text).toContain('2019年年轻干部培训班总结');
+  expect(text).toContain('组织满意：收回问卷3份，平均4.27分，满意率86.7%');
 });

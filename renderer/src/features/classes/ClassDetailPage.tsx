@@ -12,6 +12,7 @@ import { AttendanceTab } from '../attendance/AttendanceTab';
 import { LodgingTab } from '../lodging/LodgingTab';
 import { ReportsTab } from '../reports/ReportsTab';
 import { SurveysTab } from '../surveys/SurveysTab';
+import { ClosingTab } from '../closing/ClosingTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
 import { TeamCard } from '../staff/TeamCard';
@@ -98,6 +99,7 @@ export const ClassDetailPage = () => {
     { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },
     { key: 'reports', label: t('reportsPage.tab'), children: <ReportsTab target={value} /> },
     { key: 'surveys', label: t('surveysPage.tab'), children: <SurveysTab target={value} /> },
+    { key: 'closing', label: t('closingPage.tab'), children: <ClosingTab target={value} /> },
   ];
 
   return (
