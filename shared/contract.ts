@@ -19,6 +19,7 @@ import { reportsContract } from './reports/contract';
 import { surveysContract } from './surveys/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
+import { workbenchContract } from './workbench/contract';
 
 // Every door into the core — IPC, CLI, end-to-end harness — is typed from this table. Each domain
 // declares its own channels in shared/<domain>/contract.ts; this file only gathers them.
@@ -41,6 +42,7 @@ export const contract = {
   ...reportsContract,
   ...surveysContract,
   ...closingContract,
+  ...workbenchContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -64,6 +66,7 @@ export const contractFragments = {
   reports: reportsContract,
   surveys: surveysContract,
   closing: closingContract,
+  workbench: workbenchContract,
   jobs: jobsContract,
 } as const;
 

@@ -18,6 +18,7 @@ import { surveysHandlers } from './surveys/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
 import { vocabHandlers } from './vocab/handlers';
+import { workbenchHandlers } from './workbench/handlers';
 
 // Each domain's handler table, by the folder it lives in: the channels `x.*` are handled in
 // electron/core/x/ and nowhere else (domains.test.ts holds every folder to it).
@@ -40,5 +41,6 @@ export const domainHandlers = {
   reports: reportsHandlers,
   surveys: surveysHandlers,
   closing: closingHandlers,
+  workbench: workbenchHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { todayIso } from '../../../shared/dates';
+import { satisfiedFrom } from '../../../shared/surveys/schemas';
+import type { Overview } from '../../../shared/workbench/schemas';
+import type { Core } from '../context';
+import { jsonColumn } from '../db/json';
+import { statement } from '../db/statements';
+import { participantsOf } from '../lodging/plan';
+import { classConflicts } from '../schedule/conflicts';
+
+// The workbench's figures, computed from the records in a handful of grouped queries: a school's
+// ten years (500 classes, 25,000 trainees) must answer while the first screen opens.
+
+const parseScores = jsonColumn(z.array(z.number().int().nullable()), []);
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+type ClassRow = { id: number; name: string; status: string; start_date: string; end_date: string; trainees: number };
+
+export const workbenchOverview = (core: Core, input: { year?: number | undefined; today?: string | undefined }): Overview => {
+  const today = input.today ?? todayIso(core.now());
+  const years = statement<[], { year: number }>(core.db, 'SELECT DISTINCT year FROM classes ORDER BY year DESC')
+    .all()
+    .map((row) => row.year);
+  const year = input.year ?? Number(today.slice(0, 4));
+  const count = `(SELECT count(*) FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')`;
+
+  // Under way, and coming (the nearest first).
+  const current = statement<[{ today: string }], ClassRow>(
+    core.db,
+    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${count} AS trainees FROM classes c
+      WHERE c.status = 'in_progress' OR (c.status = 'planning' AND c.end_date >= @today)
+      ORDER BY c.start_date, c.id`,
+  ).all({ today });
+  const classes = current.map((row) => ({
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    daysToStart: Math.max(0, dayCount(today, row.start_date)),
+    trainees: row.trainees,
+  }));
+  const todaySessions = statement<[string], Overview['today'][number]>(
+    core.db,
+    `SELECT s.id AS sessionId, s.class_id AS classId, c.name AS className, s.start_time AS start, s.end_time AS end, s.title,
+            coalesce(p.name, s.place) AS place
+       FROM sessions s JOIN classes c ON c.id = s.class_id LEFT JOIN sites p ON p.id = s.site_id
+      WHERE s.date = ? ORDER BY s.start_time, c.id`,
+  ).all(today);
+
+  // What needs doing, for the classes not yet archived that are under way, coming or just ended.
+  const open = statement<[], ClassRow>(
+    core.db,
+    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${count} AS trainees FROM classes c WHERE c.status <> 'archived' ORDER BY c.start_date`,
+  ).all();
+  const todo: Overview['todo'] = [];
+  for (const c of open) {
+    const push = (kind: Overview['todo'][number]['kind'], n: number) => {
+      if (n > 0) todo.push({ kind, classId: c.id, className: c.name, count: n });
+    };
+    const one = (sql: string) => statement<[number], { n: number }>(core.db, sql).get(c.id)?.n ?? 0;
+    push(
+      'missingIds',
+      one(
+        `SELECT count(*) AS n FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND e.status <> 'withdrawn' AND t.id_number IS NULL`,
+      ),
+    );
+    if (c.status !== 'finished')
+      push('conflicts', classConflicts(core, c.id).filter((x) => x.severity === 'error' && x.accepted === null).length);
+    if (c.end_date < today) {
+      push(
+        'reportsMissing',
+        one(`SELECT count(*) AS n FROM enrolments e WHERE e.class_id = ? AND e.status <> 'withdrawn' AND NOT EXISTS (
+               SELECT 1 FROM report_authors a JOIN report_versions v ON v.report_id = a.report_id WHERE a.enrolment_id = e.id)`),
+      );
+      push(
+        'surveysMissing',
+        one(
+          `SELECT CASE WHEN EXISTS (SELECT 1 FROM surveys s JOIN survey_responses r ON r.survey_id = s.id WHERE s.class_id = ?) THEN 0 ELSE 1 END AS n`,
+        ),
+      );
+    }
+  }
+
+  // The year in figures.
+  const ofYear = statement<[number], ClassRow>(
+    core.db,
+    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${count} AS trainees FROM classes c WHERE c.year = ? ORDER BY c.start_date`,
+  ).all(year);
+  const get = <T>(sql: string) => statement<[number], T>(core.db, sql).get(year);
+  const all = <T>(sql: string) => statement<[number], T>(core.db, sql).all(year);
+  const people =
+    get<{ n: number }>(
+      `SELECT count(DISTINCT e.trainee_id) AS n FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE c.year = ? AND e.status <> 'withdrawn'`,
+    )?.n ?? 0;
+  const visits =
+    get<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT s.class_id, s.date, s.site_id FROM sessions s JOIN classes c ON c.id = s.class_id
+      WHERE c.year = ? AND s.site_id IS NOT NULL)`,
+    )?.n ?? 0;
+  const stays = all<{ id: number }>('SELECT s.id FROM stays s JOIN classes c ON c.id = s.class_id WHERE c.year = ?');
+  const labourHours = stays
+    .flatMap((stay) => participantsOf(core, stay.id))
+    .reduce((sum, person) => sum + (person.participation === 'absent' ? 0 : (person.labourHours ?? person.plannedHours)), 0);
+  const reports = get<{ reports: number; excellent: number }>(
+    `SELECT count(*) AS reports, coalesce(sum(w.grade = 'excellent'), 0) AS excellent FROM reports r JOIN classes c ON c.id = r.class_id
+       LEFT JOIN report_reviews w ON w.report_id = r.id
+      WHERE c.year = ? AND EXISTS (SELECT 1 FROM report_versions v WHERE v.report_id = r.id)`,
+  ) ?? { reports: 0, excellent: 0 };
+  const responses = all<{ class_id: number; scores: string }>(
+    'SELECT s.class_id, r.scores FROM survey_responses r JOIN surveys s ON s.id = r.survey_id JOIN classes c ON c.id = s.class_id WHERE c.year = ?',
+  );
+  const tally = (rows: readonly { scores: string }[]) => {
+    const given = rows.flatMap((row) => parseScores(row.scores)).filter((score): score is number => score !== null);
+    return given.length === 0 ? null : round((given.filter((score) => score >= satisfiedFrom).length / given.length) * 100, 1);
+  };
+  const byMonth = Array.from({ length: 12 }, () => 0);
+  for (const c of ofYear)
+    byMonth[Number(c.start_date.slice(5, 7)) - 1] = (byMonth[Number(c.start_date.slice(5, 7)) - 1] ?? 0) + c.trainees;
+  return {
+    year,
+    years: years.includes(year) ? years : [year, ...years].sort((a, b) => b - a),
+    classes,
+    today: todaySessions,
+    todo,
+    figures: {
+      classes: ofYear.length,
+      trainees: ofYear.reduce((sum, c) => sum + c.trainees, 0),
+      people,
+      trainingDays: ofYear.reduce((sum, c) => sum + dayCount(c.start_date, c.end_date) + 1, 0),
+      visits,
+      labourHours: round(labourHours, 1),
+      reports: reports.reports,
+      excellent: reports.excellent,
+      responses: responses.length,
+      satisfiedRate: tally(responses),
+    },
+    charts: {
+      traineesByUnit: all<{ name: string; value: number }>(
+        `SELECT t.unit AS name, count(*) AS value FROM enrolments e JOIN trainees t ON t.id = e.trainee_id JOIN classes c ON c.id = e.class_id
+          WHERE c.year = ? AND e.status <> 'withdrawn' AND t.unit <> '' GROUP BY t.unit ORDER BY value DESC, t.unit LIMIT 10`,
+      ),
+      traineesByMonth: byMonth,
+      hoursByModule: all<{ name: string; value: number }>(
+        `SELECT s.module AS name,
+                round(sum((CAST(substr(s.end_time, 1, 2) AS INTEGER) * 60 + CAST(substr(s.end_time, 4, 2) AS INTEGER)
+                         - CAST(substr(s.start_time, 1, 2) AS INTEGER) * 60 - CAST(substr(s.start_time, 4, 2) AS INTEGER)) / 60.0), 1) AS value
+           FROM sessions s JOIN classes c ON c.id = s.class_id WHERE c.year = ? AND s.module <> '' GROUP BY s.module ORDER BY value DESC`,
+      ),
+      satisfactionByClass: ofYear.flatMap((c) => {
+        const rate = tally(responses.filter((row) => row.class_id === c.id));
+        return rate === null ? [] : [{ name: c.name, value: rate }];
+      }),
+    },
+  };
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isoDate } from '../dates';
+
+// The workbench (工作台): the first screen of a 教务处 — what is running and coming, today's sessions,
+// what needs doing, and the year in figures and charts.
+
+export const todoKinds = ['reportsMissing', 'conflicts', 'missingIds', 'surveysMissing'] as const;
+export type TodoKind = (typeof todoKinds)[number];
+
+const named = z.object({ name: z.string(), value: z.number() });
+
+export const overviewSchema = z.object({
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  classes: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      status: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      // Days until it starts (0 when under way).
+      daysToStart: z.number().int(),
+      trainees: z.number().int(),
+    }),
+  ),
+  today: z.array(
+    z.object({
+      sessionId: z.number().int(),
+      classId: z.number().int(),
+      className: z.string(),
+      start: z.string(),
+      end: z.string(),
+      title: z.string(),
+      place: z.string(),
+    }),
+  ),
+  todo: z.array(z.object({ kind: z.enum(todoKinds), classId: z.number().int(), className: z.string(), count: z.number().int() })),
+  figures: z.object({
+    classes: z.number().int(),
+    trainees: z.number().int(),
+    people: z.number().int(),
+    trainingDays: z.number().int(),
+    visits: z.number().int(),
+    labourHours: z.number(),
+    reports: z.number().int(),
+    excellent: z.number().int(),
+    responses: z.number().int(),
+    satisfiedRate: z.number().nullable(),
+  }),
+  charts: z.object({
+    traineesByUnit: z.array(named),
+    traineesByMonth: z.array(z.number().int()),
+    hoursByModule: z.array(named),
+    satisfactionByClass: z.array(named),
+  }),
+});
+export type Overview = z.output<typeof overviewSchema>;
+
+export const workbenchSchemas = {
+  overview: z.strictObject({ year: z.number().int().min(2000).max(2100).optional(), today: isoDate().optional() }),
+};
