@@ -14,6 +14,7 @@ import { openTempCore } from '../electron/core/testing/temp-core';
 import { hostFigures } from './host';
 import { lodgingFigures } from './lodging';
 import { reportFigures } from './reports';
+import { workbenchFigures } from './workbench';
 import { seedSchedules } from './seed-schedules';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
@@ -231,10 +232,18 @@ const lodging = () => figures.push(...lodgingFigures());
 
 const reports = async () => figures.push(...(await reportFigures()));
 
-const sections = { import: importAndExport, host, search, conflicts, lodging, reports, 'week-grid': weekGrid } satisfies Record<
-  string,
-  () => unknown
->;
+const workbench = async () => figures.push(...(await workbenchFigures()));
+
+const sections = {
+  import: importAndExport,
+  host,
+  search,
+  conflicts,
+  lodging,
+  reports,
+  workbench,
+  'week-grid': weekGrid,
+} satisfies Record<string, () => unknown>;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in sections));
 if (unknown.length > 0) {
