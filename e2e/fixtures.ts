@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import type { CoreHost } from '../electron/core/host/host';
 import { standardRoster } from '../electron/core/testing/roster-files';
@@ -34,6 +34,9 @@ type AppFixture = {
   expectPageError: (pattern: RegExp) => void;
   // Answers the first-run dialog with the sample data, and waits for its three classes.
   loadSample: () => Promise<void>;
+  // Closes a drawer once the toasts have gone: a toast over its close button, hovered by the
+  // pointer on its way there, stays (antd pauses a hovered message) and takes the click.
+  closeDrawer: (drawer: Locator) => Promise<void>;
   // Set-up, through the page's api as the roster screens would do it (they have their own test):
   // `count` generated trainees enrolled in the class found by `search`, split into `groups`; the
   // roster as the reports board lists it.
@@ -112,6 +115,11 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
           .getByRole('button', { name: label('载入示例数据') })
           .click();
         await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(3);
+      },
+      closeDrawer: async (drawer) => {
+        await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+        await drawer.locator('.ant-drawer-close').click();
+        await expect(drawer).toBeHidden();
       },
       enrol: async (search, count, groups) => {
         chosen.push(standardRoster(dataDir, count));

@@ -125,7 +125,7 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await outcome.getByRole('button', { name: label('保存发表与报送') }).click();
   await expect(page.getByText('发表与报送情况已保存')).toBeVisible();
   await app.screenshot('publication');
-  await drawer.locator('.ant-drawer-close').click();
+  await app.closeDrawer(drawer);
   await expect(board.locator('.ant-table-row', { hasText: first })).toContainText('优秀');
 
   // The archive page: a two-character word, highlighted where it stands; the hit opens.

@@ -214,7 +214,7 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   const drawer = page.getByRole('dialog', { name: '冲突与提示' });
   await expect(drawer).toContainText('已确认：学员自主组织，班主任主持');
   await expect(drawer.locator('[data-kind="teacher_busy"]')).toHaveCount(0);
-  await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+  await app.closeDrawer(drawer);
 
   // Hours by module.
   await page.getByRole('button', { name: label('课时统计') }).click();
@@ -246,7 +246,7 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   await app.screenshot('attendance');
   await sheet.getByRole('button', { name: label('保存') }).click();
   await expect(page.locator('.ant-message')).toContainText('考勤已保存');
-  await sheet.locator('.ant-drawer-close').click();
+  await app.closeDrawer(sheet);
 
   await page.getByRole('tab', { name: '考勤' }).click();
   await expect(page.getByText('1 / 8 节')).toBeVisible();
