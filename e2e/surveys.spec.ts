@@ -6,6 +6,13 @@ import { expect, label, test } from './fixtures';
 test('questionnaires typed into the grid and imported from Excel, and what they say', async ({ app }) => {
   const { page } = app;
   await app.loadSample();
+  // The workbench of 2019 before any questionnaire: no satisfaction figure yet.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.getByRole('combobox', { name: '年度' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^2019年$/ }).click();
+  await expect(page.getByTestId('figure-classes')).toContainText('3');
+  await expect(page.getByTestId('figure-satisfiedRate')).toContainText('—');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
   await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
   await page.getByRole('tab', { name: '满意度测评' }).click();
   const tab = page.getByTestId('surveys-tab');
@@ -87,4 +94,15 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   const text = docxText(summary);
   expect(text).toContain('2019年年轻干部培训班总结');
   expect(text).toContain('组织满意：收回问卷3份，平均4.27分，满意率86.7%');
+
+  // The workbench has the questionnaires: 23 of 25 scores satisfied, and the charts drawn.
+  await page.getByRole('button', { name: label('关闭') }).click();
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.getByRole('combobox', { name: '年度' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^2019年$/ }).click();
+  await expect(page.getByTestId('figure-satisfiedRate')).toContainText('92');
+  await expect(page.getByRole('img', { name: '各班次满意率' }).locator('canvas')).toHaveCount(1);
+  await expect(page.getByRole('img', { name: '各教学模块学时' }).locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('workbench-todo')).toBeVisible();
+  await app.screenshot('workbench');
 });

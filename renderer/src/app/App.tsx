@@ -26,6 +26,7 @@ const StaffListPage = page(() => import('../features/staff/StaffListPage'), 'Sta
 const StaffDetailPage = page(() => import('../features/staff/StaffDetailPage'), 'StaffDetailPage');
 const SitesPage = page(() => import('../features/sites/SitesPage'), 'SitesPage');
 const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const WorkbenchPage = page(() => import('../features/workbench/WorkbenchPage'), 'WorkbenchPage');
 const DataPage = page(() => import('../features/data/DataPage'), 'DataPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -66,6 +67,7 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                 <PageBoundary>
                   <Routes>
                     <Route path="/" element={<Navigate to="/classes" replace />} />
+                    <Route path="/workbench" element={<WorkbenchPage />} />
                     <Route path="/classes" element={<ClassListPage />} />
                     <Route path="/classes/:id" element={<ClassDetailPage />} />
                     <Route path="/trainees" element={<TraineeListPage />} />

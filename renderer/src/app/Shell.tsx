@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   UserOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
 } from '@ant-design/icons';
 import { Alert, Layout, Menu, Typography } from 'antd';
@@ -20,6 +21,7 @@ const { Sider, Header, Content } = Layout;
 
 // Only what works is in the navigation; later features add their entry here.
 const sections = [
+  { key: '/workbench', icon: <DashboardOutlined />, label: 'nav.workbench' },
   { key: '/classes', icon: <ReadOutlined />, label: 'nav.classes' },
   { key: '/trainees', icon: <UserOutlined />, label: 'nav.trainees' },
   { key: '/staff', icon: <SolutionOutlined />, label: 'nav.staff' },

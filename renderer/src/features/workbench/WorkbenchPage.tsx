@@ -1,0 +1,171 @@
+import { Card, Col, Empty, Flex, List, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import type { TodoKind } from '../../../../shared/workbench/schemas';
+import { api } from '../../api';
+import { useQuery } from '../../app/use-query';
+import { Chart, type ChartSpec } from './Chart';
+
+const tabOf: Record<TodoKind, string> = {
+  reportsMissing: 'reports',
+  conflicts: 'schedule',
+  missingIds: 'roster',
+  surveysMissing: 'surveys',
+};
+
+// The first thing a 教务处 looks at: what is under way and coming, today's sessions, what needs doing,
+// and the year in figures and charts — each figure opening the list behind it.
+export const WorkbenchPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [year, setYear] = useState<number>();
+  const overview = useQuery(() => api.workbench.overview(year === undefined ? {} : { year }), `workbench:${year ?? ''}`);
+  const o = overview.data;
+  const charts = useMemo((): { key: 'byUnit' | 'byMonth' | 'byModule' | 'satisfaction'; spec: ChartSpec }[] => {
+    if (!o) return [];
+    return [
+      {
+        key: 'byUnit',
+        spec: {
+          kind: 'bar',
+          horizontal: true,
+          categories: o.charts.traineesByUnit.map((x) => x.name),
+          values: o.charts.traineesByUnit.map((x) => x.value),
+          unit: t('workbench.people'),
+        },
+      },
+      {
+        key: 'byMonth',
+        spec: {
+          kind: 'bar',
+          categories: o.charts.traineesByMonth.map((_, i) => t('workbench.month', { n: i + 1 })),
+          values: o.charts.traineesByMonth,
+          unit: t('workbench.people'),
+        },
+      },
+      {
+        key: 'byModule',
+        spec: {
+          kind: 'bar',
+          horizontal: true,
+          categories: o.charts.hoursByModule.map((x) => x.name),
+          values: o.charts.hoursByModule.map((x) => x.value),
+          unit: t('workbench.hours'),
+        },
+      },
+      {
+        key: 'satisfaction',
+        spec: {
+          kind: 'bar',
+          categories: o.charts.satisfactionByClass.map((x) => x.name),
+          values: o.charts.satisfactionByClass.map((x) => x.value),
+          unit: '%',
+        },
+      },
+    ];
+  }, [o, t]);
+  if (!o) return null;
+  const figure = (key: keyof typeof o.figures, to: string, suffix = '') => (
+    <Col xs={12} md={6} xl={4} key={key}>
+      <Card size="small" hoverable onClick={() => navigate(to)} data-testid={`figure-${key}`}>
+        <Statistic
+          title={t(`workbench.figures.${key}`)}
+          value={o.figures[key] ?? '—'}
+          suffix={o.figures[key] === null ? '' : suffix}
+        />
+      </Card>
+    </Col>
+  );
+  return (
+    <Flex vertical gap={16} data-testid="workbench">
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('workbench.title')}
+        </Typography.Title>
+        <Select
+          aria-label={t('workbench.year')}
+          value={o.year}
+          onChange={setYear}
+          style={{ width: 120 }}
+          options={o.years.map((value) => ({ value, label: t('workbench.yearLabel', { year: value }) }))}
+        />
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <Card size="small" title={t('workbench.current')} style={{ height: '100%' }}>
+            <List
+              size="small"
+              dataSource={o.classes}
+              locale={{ emptyText: t('workbench.noCurrent') }}
+              renderItem={(c) => (
+                <List.Item>
+                  <Link to={`/classes/${c.id}`}>{c.name}</Link>
+                  <Tag color={c.daysToStart === 0 ? 'green' : 'blue'}>
+                    {c.daysToStart === 0 ? t('workbench.underWay') : t('workbench.daysToStart', { days: c.daysToStart })}
+                  </Tag>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" title={t('workbench.today')} style={{ height: '100%' }}>
+            <List
+              size="small"
+              dataSource={o.today}
+              locale={{ emptyText: t('workbench.noToday') }}
+              renderItem={(s) => (
+                <List.Item>
+                  <Typography.Text>{t('workbench.sessionLine', { start: s.start, end: s.end, title: s.title })}</Typography.Text>
+                  <Link to={`/classes/${s.classId}?tab=schedule`}>{s.className}</Link>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" title={t('workbench.todo')} style={{ height: '100%' }}>
+            <List
+              size="small"
+              dataSource={o.todo}
+              data-testid="workbench-todo"
+              locale={{ emptyText: t('workbench.nothingToDo') }}
+              renderItem={(item) => (
+                <List.Item>
+                  <Link to={`/classes/${item.classId}?tab=${tabOf[item.kind]}`}>
+                    {t(`workbench.todoKinds.${item.kind}`, { count: item.count })}
+                  </Link>
+                  <Typography.Text type="secondary">{item.className}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        {figure('classes', '/classes')}
+        {figure('trainees', '/trainees', t('workbench.peopleSuffix'))}
+        {figure('trainingDays', '/classes', t('workbench.daysSuffix'))}
+        {figure('visits', '/sites', t('workbench.timesSuffix'))}
+        {figure('labourHours', '/classes', t('workbench.hoursSuffix'))}
+        {figure('reports', '/reports', t('workbench.piecesSuffix'))}
+        {figure('excellent', '/reports', t('workbench.piecesSuffix'))}
+        {figure('satisfiedRate', '/classes', '%')}
+      </Row>
+      <Row gutter={[16, 16]}>
+        {charts.map(({ key, spec }) => (
+          <Col xs={24} xl={12} key={key}>
+            <Card size="small" title={t(`workbench.charts.${key}`)}>
+              {spec.values.length === 0 || spec.values.every((v) => v === 0) ? (
+                <Empty description={t('workbench.noData')} />
+              ) : (
+                <Chart spec={spec} label={t(`workbench.charts.${key}`)} />
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </Flex>
+  );
+};
