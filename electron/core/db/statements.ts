@@ -4,6 +4,8 @@ import type { Db } from './db';
 const caches = new WeakMap<Db, Map<string, Statement>>();
 
 // Compiles each SQL text once per connection: imports run the same few statements ten thousand times.
+// One statement serves every caller of its SQL, so .pluck() and .raw() (which change the statement
+// itself) must be used by all of them or none: statements.test.ts holds the sources to that.
 export const statement = <P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Statement<P, R> => {
   let cache = caches.get(db);
   if (!cache) {
@@ -14,11 +16,6 @@ export const statement = <P extends unknown[] | object = unknown[], R = unknown>
   if (!found) {
     found = db.prepare(sql);
     cache.set(sql, found);
-  } else if (found.reader) {
-    // .pluck() and .raw() change the statement itself: one caller's choice must not reach the next
-    // caller of the same SQL, who expects rows as objects unless it asks again.
-    found.pluck(false);
-    found.raw(false);
   }
   return found as Statement<P, R>;
 };

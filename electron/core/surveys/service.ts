@@ -274,8 +274,8 @@ export const saveResponses = (core: Core, surveyId: number, responses: readonly 
 export const subjectHistory = (core: Core, subject: 'teacher' | 'site', id: number): SubjectHistory => {
   const name =
     subject === 'teacher'
-      ? statement<[number], { name: string }>(core.db, 'SELECT name FROM staff WHERE id = ?').get(id)?.name
-      : statement<[number], { name: string }>(core.db, 'SELECT name FROM sites WHERE id = ?').get(id)?.name;
+      ? statement<[number], string>(core.db, 'SELECT name FROM staff WHERE id = ?').pluck().get(id)
+      : statement<[number], string>(core.db, 'SELECT name FROM sites WHERE id = ?').pluck().get(id);
   if (name === undefined) throw refuse('id', message(`surveys.subjectNotFound.${subject}`));
   const sessionsOf =
     subject === 'teacher'

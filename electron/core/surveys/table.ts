@@ -64,7 +64,7 @@ export const importSurveys = async (
         classId,
       ),
     ),
-    teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff').all()),
+    teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff ORDER BY id').all()),
     site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
   };
   const problems: TableProblem[] = [];
