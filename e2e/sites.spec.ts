@@ -36,9 +36,11 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await app.enrol('年轻干部', 40, 5);
 
   await page.getByRole('menuitem', { name: '培训班次' }).click();
-  // The point's visit history names the class too: wait for the list of classes.
-  await expect(page).toHaveURL(/#\/classes$/);
-  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  // The point's visit history names the class too (twice): wait until the list of classes has
+  // replaced it — the page behind the new address is loaded before it is shown.
+  const young = page.getByRole('link', { name: '2019年年轻干部培训班' });
+  await expect(young).toHaveCount(1);
+  await young.click();
   await page.getByRole('tab', { name: '四同' }).click();
   await expect(page.getByTestId('lodging-tab')).toContainText('还没有入村住宿安排');
   await page.getByRole('button', { name: label('新建住宿安排') }).click();
