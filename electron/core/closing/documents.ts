@@ -157,21 +157,6 @@ export const summaryDocx = async (core: Core, classId: number): Promise<{ bytes:
   return { bytes, sections: sections.length };
 };
 
-export const exportSummary = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
-  const c = getClass(core, classId);
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
-  const { bytes, sections } = await summaryDocx(core, classId);
-  return finishExport(core, job, target, bytes, {
-    rows: sections,
-    audit: {
-      entity: 'class',
-      entityId: classId,
-      summary: message('closing.summary.exported', { name: c.name, path: target.path }),
-    },
-  });
-};
-
 // --- 学时 -------------------------------------------------------------------------------------
 
 type Attending = { enrolment_id: number; name: string; id_number: string | null; unit: string; position: string };
@@ -236,21 +221,6 @@ export const hoursXlsx = async (core: Core, classId: number): Promise<{ bytes: B
   return { bytes, people: people.length };
 };
 
-export const exportHours = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
-  const c = getClass(core, classId);
-  const target = exportTarget(core, grant);
-  job.progress('prepare', 0, 1);
-  const { bytes, people } = await hoursXlsx(core, classId);
-  return finishExport(core, job, target, bytes, {
-    rows: people,
-    audit: {
-      entity: 'class',
-      entityId: classId,
-      summary: message('closing.hours.exported', { name: c.name, count: people, path: target.path }),
-    },
-  });
-};
-
 // --- 结业证书 -----------------------------------------------------------------------------------
 
 export const certificatesPdf = async (core: Core, classId: number): Promise<{ bytes: Uint8Array; people: number }> => {
@@ -280,17 +250,47 @@ export const certificatesPdf = async (core: Core, classId: number): Promise<{ by
   return { bytes: await core.platform.printToPdf(html, { landscape: true }), people: people.length };
 };
 
-export const exportCertificates = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
+// Each of the three written as every export is: the audit entry first, then the file (finishExport).
+const makers = {
+  summary: async (core: Core, classId: number) => {
+    const { bytes, sections } = await summaryDocx(core, classId);
+    return {
+      bytes,
+      rows: sections,
+      summary: (name: string, path: string) => message('closing.summary.exported', { name, path }),
+    };
+  },
+  hours: async (core: Core, classId: number) => {
+    const { bytes, people } = await hoursXlsx(core, classId);
+    return {
+      bytes,
+      rows: people,
+      summary: (name: string, path: string) => message('closing.hours.exported', { name, count: people, path }),
+    };
+  },
+  certificates: async (core: Core, classId: number) => {
+    const { bytes, people } = await certificatesPdf(core, classId);
+    return {
+      bytes,
+      rows: people,
+      summary: (name: string, path: string) => message('closing.certificate.exported', { name, count: people, path }),
+    };
+  },
+};
+
+export const exportClosingDocument = async (
+  core: Core,
+  document: keyof typeof makers,
+  classId: number,
+  grant: string,
+  job: Job,
+): Promise<ExportResult> => {
   const c = getClass(core, classId);
   const target = exportTarget(core, grant);
   job.progress('prepare', 0, 1);
-  const { bytes, people } = await certificatesPdf(core, classId);
-  return finishExport(core, job, target, bytes, {
-    rows: people,
-    audit: {
-      entity: 'class',
-      entityId: classId,
-      summary: message('closing.certificate.exported', { name: c.name, count: people, path: target.path }),
-    },
+  const made = await makers[document](core, classId);
+  return finishExport(core, job, target, made.bytes, {
+    rows: made.rows,
+    audit: { entity: 'class', entityId: classId, summary: made.summary(c.name, target.path) },
   });
 };
