@@ -114,6 +114,9 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
           .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
           .getByRole('button', { name: label('载入示例数据') })
           .click();
+        // The workbench comes first, showing the sample's year; then the list of its three classes.
+        await expect(page.getByTestId('figure-classes')).toContainText('3');
+        await page.getByRole('menuitem', { name: '培训班次' }).click();
         await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(3);
       },
       closeDrawer: async (drawer) => {

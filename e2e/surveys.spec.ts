@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { docxText } from '../electron/core/testing/read-documents';
+import { docxText, readXlsxBook } from '../electron/core/testing/read-documents';
 import { writeBook } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
@@ -105,4 +105,27 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await expect(page.getByRole('img', { name: '各教学模块学时' }).locator('canvas')).toHaveCount(1);
   await expect(page.getByTestId('workbench-todo')).toBeVisible();
   await app.screenshot('workbench');
+
+  // Behind the figure, by keyboard: the questionnaires of each class, the first cell opening its class.
+  await page.getByTestId('figure-satisfiedRate').focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByTestId('figure-list');
+  await expect(list).toContainText('2019年满意度测评明细');
+  const rated = list.locator('.ant-table-row', { hasText: '组织满意度测评' });
+  await expect(rated).toContainText('86.7');
+  await app.screenshot('workbench-list');
+  await app.closeDrawer(list);
+
+  // The year's figures in Excel: the figures, then a worksheet for each list.
+  const figures = join(app.dataDir, '..', `figures-${Date.now()}.xlsx`);
+  app.nextChosenFile(figures);
+  await page.getByRole('button', { name: label('导出年度统计') }).click();
+  await page
+    .getByRole('dialog', { name: '导出年度统计' })
+    .getByRole('button', { name: label('选择保存位置并导出') })
+    .click();
+  await expect(page.getByTestId('export-done')).toContainText(figures);
+  const book = await readXlsxBook(figures);
+  expect(book.map((sheet) => sheet.name)).toContain('满意率（%）');
+  expect(book[0]?.rows.find((row) => row[0] === '满意率（%）')?.[1]).toBe('92');
 });

@@ -1,6 +1,10 @@
-import { query } from '../channel';
-import { overviewSchema, workbenchSchemas } from './schemas';
+import { job, query } from '../channel';
+import { exportResultSchema } from '../files/schemas';
+import { figureListSchema, overviewSchema, workbenchSchemas } from './schemas';
 
 export const workbenchContract = {
   'workbench.overview': query(workbenchSchemas.overview, overviewSchema),
+  'workbench.figureList': query(workbenchSchemas.figureList, figureListSchema),
+  // The year's figures and the list behind each, one worksheet each (.xlsx).
+  'workbench.export': job(workbenchSchemas.export, exportResultSchema, { quiet: true }),
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 
 // The workbench (工作台): the first screen of a 教务处 — what is running and coming, today's sessions,
 // what needs doing, and the year in figures and charts.
@@ -57,6 +59,32 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.output<typeof overviewSchema>;
 
+// The figures a card shows, each with the list behind it.
+export const figureKeys = [
+  'classes',
+  'trainees',
+  'trainingDays',
+  'visits',
+  'labourHours',
+  'reports',
+  'excellent',
+  'satisfiedRate',
+] as const;
+export type FigureKey = (typeof figureKeys)[number];
+
+// The rows behind a figure, as a table: each row names the class it belongs to, so it can open it.
+export const figureListSchema = z.object({
+  figure: z.enum(figureKeys),
+  title: z.string(),
+  columns: z.array(z.object({ label: z.string(), width: z.number(), align: z.enum(['left', 'center']) })),
+  rows: z.array(z.object({ classId: z.number().int(), cells: z.array(z.string()) })),
+});
+export type FigureList = z.output<typeof figureListSchema>;
+
+const year = z.number().int().min(2000).max(2100);
+
 export const workbenchSchemas = {
-  overview: z.strictObject({ year: z.number().int().min(2000).max(2100).optional(), today: isoDate().optional() }),
+  overview: z.strictObject({ year: year.optional(), today: isoDate().optional() }),
+  figureList: z.strictObject({ year, figure: z.enum(figureKeys) }),
+  export: z.strictObject({ year, grant: grantSchema, jobId: jobIdSchema }),
 };

@@ -1,12 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../../shared/schedule/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
 import { docxText, pdfText, readXlsx } from '../testing/read-documents';
-import { reportText } from '../testing/report-files';
-import { person, standardRoster } from '../testing/roster-files';
+import { populateClass } from '../testing/populated-class';
+import { person } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
@@ -25,113 +24,17 @@ describe('closing a class', () => {
     expect(empty.ready).toBe(false);
     expect(empty.items.find((item) => item.item === 'roster')?.missing).toBe('名册中还没有学员');
 
-    // Twelve trainees in two groups.
-    value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 12), 'rosterImport') }));
-    value(await t.router.call('roster.splitGroups', { classId, groups: 2 }));
-    const roster = value(await t.router.call('roster.list', { classId })).items;
-    const sessions = value(await t.router.call('schedule.list', { classId }));
-    const partial = value(await t.router.call('closing.check', { classId }));
-    expect(partial.items.find((item) => item.item === 'attendance')?.missing).toBe(`${sessions.length} 节课还没有考勤`);
-    expect(partial.items.find((item) => item.item === 'reports')?.missing).toBe('12 名学员还没有提交调研报告');
-    expect(partial.items.find((item) => item.item === 'surveys')?.missing).toBe(
-      '还没有组织满意、学员满意、基地满意、教师满意的测评问卷',
-    );
-
-    // Attendance for every session; one trainee absent from the first.
-    for (const session of sessions) value(await t.router.call('attendance.allPresent', { sessionId: session.id }));
-    value(
-      await t.router.call('attendance.record', {
-        sessionId: sessions[0]?.id ?? 0,
-        marks: [{ enrolmentId: roster[0]?.enrolmentId ?? 0, status: 'absent' }],
-      }),
-    );
-
-    // Two nights in 朝阳村 with three and four hours of labour planned; one trainee absent, one
-    // who worked five hours.
-    const village =
-      value(await t.router.call('sites.tree', { search: '朝阳村' }))
-        .bases.flatMap((b) => b.points)
-        .find((p) => p.kind === '村')?.id ?? 0;
-    const stay = value(
-      await t.router.call('lodging.saveStay', {
-        classId,
-        fields: { siteId: village, arrive: '2019-09-11', depart: '2019-09-13', groups: [] },
-      }),
-    );
-    value(await t.router.call('lodging.savePlanDay', { stayId: stay.id, day: { date: '2019-09-11', labourHours: 3 } }));
-    value(await t.router.call('lodging.savePlanDay', { stayId: stay.id, day: { date: '2019-09-12', labourHours: 4 } }));
-    value(
-      await t.router.call('lodging.saveParticipant', {
-        stayId: stay.id,
-        enrolmentId: roster[1]?.enrolmentId ?? 0,
-        participation: 'absent',
-      }),
-    );
-    value(
-      await t.router.call('lodging.saveParticipant', {
-        stayId: stay.id,
-        enrolmentId: roster[2]?.enrolmentId ?? 0,
-        labourHours: 5,
-      }),
-    );
-
-    // A report from each, every one reviewed, the first excellent.
-    const folder = join(t.dir, 'reports');
-    mkdirSync(folder);
-    roster.forEach((entry, index) =>
-      writeFileSync(join(folder, `${entry.name}-调研报告.txt`), reportText(`调研报告之${index + 1}`).join('\n')),
-    );
-    const staged = value(await t.router.call('reports.stage', { classId, folder: t.grant(folder, 'reportFolder') }));
+    // Twelve trainees, then every other record (testing/populated-class.ts).
+    const { roster, sessions, reports, staged } = await populateClass(t, classId, async () => {
+      const sessions = value(await t.router.call('schedule.list', { classId }));
+      const partial = value(await t.router.call('closing.check', { classId }));
+      expect(partial.items.find((item) => item.item === 'attendance')?.missing).toBe(`${sessions.length} 节课还没有考勤`);
+      expect(partial.items.find((item) => item.item === 'reports')?.missing).toBe('12 名学员还没有提交调研报告');
+      expect(partial.items.find((item) => item.item === 'surveys')?.missing).toBe(
+        '还没有组织满意、学员满意、基地满意、教师满意的测评问卷',
+      );
+    });
     expect(staged.files.every((file) => file.enrolmentIds.length === 1)).toBe(true);
-    value(
-      await t.router.call('reports.commit', {
-        classId,
-        token: staged.token,
-        items: staged.files.map(({ key, enrolmentIds, title }) => ({ key, enrolmentIds, title })),
-      }),
-    );
-    const reports = value(await t.router.call('reports.list', { classId })).rows;
-    for (const [index, report] of reports.entries())
-      value(
-        await t.router.call('reports.review', {
-          reportId: report.id,
-          review: { grade: index === 0 ? 'excellent' : 'good', reviewedOn: '2019-09-25' },
-        }),
-      );
-
-    // The four satisfactions: of the class, a course, the teaching point visited, a teacher.
-    const visited = sessions.find((session) => session.siteId !== null);
-    const taught = sessions.find((session) => session.teachers.length > 0);
-    const surveys = [
-      {
-        satisfaction: 'organisation',
-        subject: 'class',
-        subjectId: null,
-        scores: [
-          [5, 5, 4, 5, 5],
-          [4, 4, 4, 4, 4],
-        ],
-      },
-      { satisfaction: 'trainees', subject: 'session', subjectId: taught?.id ?? 0, scores: [[5, 5, 5, 5, 5]] },
-      { satisfaction: 'base', subject: 'site', subjectId: visited?.siteId ?? 0, scores: [[3, 4, 5, 4, 4]] },
-      { satisfaction: 'teachers', subject: 'teacher', subjectId: taught?.teachers[0]?.id ?? 0, scores: [[5, 4, 5, 5]] },
-    ] as const;
-    for (const survey of surveys) {
-      const made = value(
-        await t.router.call('surveys.create', {
-          classId,
-          satisfaction: survey.satisfaction,
-          subject: survey.subject,
-          subjectId: survey.subjectId,
-        }),
-      );
-      value(
-        await t.router.call('surveys.saveResponses', {
-          surveyId: made.id,
-          responses: survey.scores.map((scores) => ({ scores: [...scores] })),
-        }),
-      );
-    }
 
     const check = value(await t.router.call('closing.check', { classId }));
     expect(check.items.filter((item) => !item.done)).toEqual([]);

@@ -40,6 +40,8 @@ export const mergeSpans = (section: DocSection): number[][] =>
 
 export type TableDoc = {
   title: string;
+  // The worksheet's name when it is one of several in a book (the title otherwise).
+  sheet?: string;
   subtitle: string;
   orientation: 'portrait' | 'landscape';
   sections: readonly DocSection[];

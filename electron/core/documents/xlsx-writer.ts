@@ -36,21 +36,24 @@ const styles = {
   footer: { font: { name: font, size: 10, italic: true } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
+// A worksheet's name: at most 31 characters, none of \ / ? * [ ] :, and unique in its book.
+const sheetName = (title: string, taken: Set<string>) => {
+  const base = title.replace(/[\\/?*[\]:]/g, '').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let n = 2; taken.has(name); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
+  taken.add(name);
+  return name;
+};
+
 // One worksheet: title and subtitle rows, then each section's heading and table. The first table's
 // header is frozen and repeats on every printed page; A4, fitted to the page width. Written as a
 // stream, row by row.
-export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  const out = new PassThrough();
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  book.creator = message('documents.producer');
-  book.created = new Date();
+const writeSheet = (book: ExcelJS.stream.xlsx.WorkbookWriter, doc: TableDoc, name: string) => {
   const width = Math.max(...doc.sections.map((section) => section.columns.length));
   // The header of the first table follows the title and subtitle rows, and its heading and note if any.
   const first = doc.sections[0];
   const headerRow = 3 + (first?.heading ? 1 : 0) + (first?.note ? 1 : 0);
-  const sheet = book.addWorksheet(doc.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ''), {
+  const sheet = book.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     pageSetup: {
       paperSize: 9,
@@ -105,6 +108,20 @@ export const writeXlsx = async (doc: TableDoc): Promise<Buffer> => {
   }
   if (doc.footer) fullWidthRow(doc.footer, styles.footer);
   sheet.commit();
+};
+
+// A book of one worksheet per document, in order (a year's figures, then the list behind each).
+export const writeXlsxBook = async (docs: readonly TableDoc[]): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = message('documents.producer');
+  book.created = new Date();
+  const taken = new Set<string>();
+  for (const doc of docs) writeSheet(book, doc, sheetName(doc.sheet ?? doc.title, taken));
   await book.commit();
   return Buffer.concat(chunks);
 };
+
+export const writeXlsx = (doc: TableDoc): Promise<Buffer> => writeXlsxBook([doc]);

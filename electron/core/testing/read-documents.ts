@@ -6,11 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 
 // Exports read back the way another program would read them.
 
-export const readXlsx = async (path: string) => {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new Error('no worksheet');
+const rowsOf = (sheet: ExcelJS.Worksheet) => {
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values: string[] = [];
@@ -20,7 +16,22 @@ export const readXlsx = async (path: string) => {
     });
     rows.push(values);
   });
-  return { sheet, rows };
+  return rows;
+};
+
+// Every worksheet of a book, in order, by name.
+export const readXlsxBook = async (path: string) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
+};
+
+export const readXlsx = async (path: string) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error('no worksheet');
+  return { sheet, rows: rowsOf(sheet) };
 };
 
 export const docxXml = (path: string): string => {

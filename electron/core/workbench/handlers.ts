@@ -1,6 +1,9 @@
 import type { Handlers } from '../router';
+import { exportYear, figureList } from './figure-lists';
 import { workbenchOverview } from './overview';
 
 export const workbenchHandlers = {
   'workbench.overview': (core, input) => workbenchOverview(core, input),
+  'workbench.figureList': (core, { year, figure }) => figureList(core, year, figure),
+  'workbench.export': (core, { year, grant }, job) => exportYear(core, year, grant, job),
 } satisfies Handlers;

@@ -22,7 +22,10 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
   const years = statement<[], { year: number }>(core.db, 'SELECT DISTINCT year FROM classes ORDER BY year DESC')
     .all()
     .map((row) => row.year);
-  const year = input.year ?? Number(today.slice(0, 4));
+  // This year; while it has no class yet (a new year's first days, or a school's sample data), the
+  // latest year that has.
+  const thisYear = Number(today.slice(0, 4));
+  const year = input.year ?? (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
   const count = `(SELECT count(*) FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')`;
 
   // Under way, and coming (the nearest first).

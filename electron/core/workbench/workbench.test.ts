@@ -1,6 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../../shared/schedule/schemas';
-import { value } from '../testing/expect-result';
+import type { FigureKey } from '../../../shared/workbench/schemas';
+import { failure, value } from '../testing/expect-result';
+import { populateClass } from '../testing/populated-class';
+import { readXlsxBook } from '../testing/read-documents';
 import { standardRoster } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 
@@ -56,5 +61,102 @@ describe('the workbench', () => {
         { kind: 'surveysMissing', classId: young?.id, className: young?.name, count: 1 },
       ]),
     );
+  });
+
+  it('opens the list behind each figure of a year whose class has every record, and exports them all', async () => {
+    const classes = value(await t.router.call('classes.list', { year: 2019 })).items;
+    const young = classes.find((c) => c.name.includes('年轻'));
+    const classId = young?.id ?? 0;
+    const { sessions, reports } = await populateClass(t, classId);
+    const { figures } = value(await t.router.call('workbench.overview', { year: 2019 }));
+    // Ten who worked as planned (3 + 4 hours), one five hours, one absent.
+    expect(figures).toMatchObject({ trainees: 12, labourHours: 75, reports: 12, excellent: 1, responses: 5 });
+    // Of 24 scores given, one 3: 23 of 24 are 4 or 5.
+    expect(figures.satisfiedRate).toBe(Math.round((23 / 24) * 1000) / 10);
+
+    const list = async (figure: FigureKey) => value(await t.router.call('workbench.figureList', { year: 2019, figure }));
+    const column = (l: Awaited<ReturnType<typeof list>>, label: string) => {
+      const index = l.columns.findIndex((c) => c.label === label);
+      expect(index, label).toBeGreaterThanOrEqual(0);
+      return l.rows.map((row) => row.cells[index] ?? '');
+    };
+    // In the order they were held.
+    expect((await list('classes')).rows.map((row) => row.classId)).toEqual(
+      [...classes].sort((a, b) => a.startDate.localeCompare(b.startDate)).map((c) => c.id),
+    );
+    const trainees = await list('trainees');
+    expect(trainees.rows).toHaveLength(figures.trainees);
+    expect(trainees.rows.every((row) => row.classId === classId)).toBe(true);
+    const days = await list('trainingDays');
+    expect(column(days, '天数').reduce((sum, d) => sum + Number(d), 0)).toBe(figures.trainingDays);
+    const visits = await list('visits');
+    expect(visits.rows).toHaveLength(figures.visits);
+    expect(visits.rows.length).toBe(new Set(sessions.filter((s) => s.siteId !== null).map((s) => `${s.date}:${s.siteId}`)).size);
+    const labour = await list('labourHours');
+    expect(column(labour, '劳动学时').map(Number)).toEqual([75]);
+    expect(column(labour, '人数')).toEqual(['11']);
+    const written = await list('reports');
+    expect(written.rows).toHaveLength(12);
+    expect(new Set(column(written, '题目'))).toEqual(new Set(reports.map((r) => r.title)));
+    const excellent = await list('excellent');
+    expect(column(excellent, '题目')).toEqual([reports[0]?.title]);
+    expect(column(excellent, '评定')).toEqual(['优秀']);
+    const rated = await list('satisfiedRate');
+    expect(column(rated, '份数').reduce((sum, n) => sum + Number(n), 0)).toBe(figures.responses);
+    expect(column(rated, '满意率（%）')).toContain('80');
+
+    // The export: the figures first, then a worksheet for each list, read back as Excel would.
+    const file = join(t.dir, '年度统计.xlsx');
+    const result = value(await t.router.call('workbench.export', { year: 2019, grant: t.grant(file, 'export') }));
+    expect(result.rows).toBe(8);
+    const book = await readXlsxBook(file);
+    expect(book.map((sheet) => sheet.name)).toEqual([
+      '年度指标',
+      '培训班次',
+      '参训人次',
+      '培训天数',
+      '现场教学',
+      '“四同”劳动学时',
+      '调研报告',
+      '优秀调研报告',
+      '满意率（%）',
+    ]);
+    const [front, ...sheets] = book;
+    expect(front?.rows[0]?.[0]).toBe('2019年度培训工作统计');
+    const valueOf = (label: string) => front?.rows.find((row) => row[0] === label)?.[1];
+    expect(valueOf('参训人次')).toBe('12');
+    expect(valueOf('“四同”劳动学时')).toBe('75');
+    expect(valueOf('优秀调研报告')).toBe('1');
+    // Each list's worksheet holds its rows under the header, no more and no fewer.
+    const lists = await Promise.all(
+      (['classes', 'trainees', 'trainingDays', 'visits', 'labourHours', 'reports', 'excellent', 'satisfiedRate'] as const).map(
+        list,
+      ),
+    );
+    sheets.forEach((sheet, index) => {
+      const l = lists[index];
+      const header = sheet.rows.findIndex((row) => row[0] === l?.columns[0]?.label);
+      expect(header, sheet.name).toBeGreaterThan(0);
+      expect(sheet.rows.slice(header + 1).filter((row) => row.some((cell) => cell !== ''))).toEqual(
+        l?.rows.map((row) => row.cells),
+      );
+    });
+    // Nothing in them is an ID number.
+    expect(book.flatMap((sheet) => sheet.rows.flat()).join(' ')).not.toMatch(/\d{17}[\dX]/);
+  }, 60_000);
+
+  it('refuses a year out of range, a figure it does not know and a path from the page', async () => {
+    const field = (error: { details?: { issues?: { field: string }[] } }) => error.details?.issues?.[0]?.field;
+    expect(field(failure(await t.router.call('workbench.figureList', { year: 1899, figure: 'classes' }), 'INVALID_INPUT'))).toBe(
+      'year',
+    );
+    expect(
+      field(
+        failure(await t.router.call('workbench.figureList', { year: 2019, figure: 'salaries' as 'classes' }), 'INVALID_INPUT'),
+      ),
+    ).toBe('figure');
+    const file = join(t.dir, 'x.xlsx');
+    failure(await t.router.call('workbench.export', { year: 2019, grant: file }), 'INVALID_INPUT');
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -66,7 +66,7 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
               <Shell>
                 <PageBoundary>
                   <Routes>
-                    <Route path="/" element={<Navigate to="/classes" replace />} />
+                    <Route path="/" element={<Navigate to="/workbench" replace />} />
                     <Route path="/workbench" element={<WorkbenchPage />} />
                     <Route path="/classes" element={<ClassListPage />} />
                     <Route path="/classes/:id" element={<ClassDetailPage />} />
@@ -80,7 +80,7 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                     <Route path="/data" element={<DataPage />} />
                     <Route path="/audit" element={<AuditPage />} />
                     <Route path="/settings" element={<SettingsPage />} />
-                    <Route path="*" element={<Navigate to="/classes" replace />} />
+                    <Route path="*" element={<Navigate to="/workbench" replace />} />
                   </Routes>
                 </PageBoundary>
               </Shell>

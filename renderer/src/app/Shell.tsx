@@ -39,7 +39,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const settings = useQuery(() => api.settings.get({}), 'settings');
   const info = useQuery(() => api.app.info({}), 'app-info');
   const schoolName = settings.data?.schoolName ?? '';
-  const selected = sections.find((section) => location.pathname.startsWith(section.key))?.key ?? '/classes';
+  const selected = sections.find((section) => location.pathname.startsWith(section.key))?.key ?? '/workbench';
 
   useEffect(() => {
     document.title = schoolName ? `${t('app.title')} · ${schoolName}` : t('app.title');

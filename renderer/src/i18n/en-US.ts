@@ -621,6 +621,13 @@ export const uiEnUS = {
       byModule: 'Hours by module',
       satisfaction: 'Satisfaction by class',
     },
+    openList: 'Open the list behind {{figure}}',
+    listHint: '{{count}} rows. The first column opens the class.',
+    export: 'Export the year',
+    exportName: 'Training figures {{year}}',
+    exportHelp: 'The figures of {{year}} and the list behind each (a worksheet each), saved as an Excel file.',
+    empty: 'No training classes yet',
+    emptyHint: 'Begin with your first class: its name and dates, then import its roster and plan its sessions.',
     noData: 'No data for this year yet',
   },
   closingPage: {

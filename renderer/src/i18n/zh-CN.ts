@@ -600,6 +600,13 @@ export const uiZhCN = {
     hours: '学时',
     month: '{{n}}月',
     charts: { byUnit: '学员来源单位（前十）', byMonth: '各月参训人次', byModule: '各教学模块学时', satisfaction: '各班次满意率' },
+    openList: '查看{{figure}}明细',
+    listHint: '共 {{count}} 条。点击第一列打开所在班次。',
+    export: '导出年度统计',
+    exportName: '{{year}}年度培训工作统计',
+    exportHelp: '{{year}}年度的各项指标，以及每项指标背后的明细（每项一个工作表），保存为 Excel 文件。',
+    empty: '还没有培训班次',
+    emptyHint: '从新建第一个培训班次开始：填好班次名称和起止日期，再导入名册、安排课程。',
     noData: '本年度还没有数据',
   },
   closingPage: {

@@ -43,7 +43,14 @@ export const ClassListPage = () => {
   const status = classStatuses.find((s) => s === params.get('status'));
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
-  const [dialog, setDialog] = useState<Dialog>();
+  // `?new=1`: come to create one (the empty workbench's button).
+  const [dialog, setDialog] = useState<Dialog | undefined>(() => (params.get('new') === '1' ? { kind: 'create' } : undefined));
+  useEffect(() => {
+    if (params.get('new') === null) return;
+    const next = new URLSearchParams(params);
+    next.delete('new');
+    setParams(next, { replace: true });
+  }, [params, setParams]);
   const searchRef = useRef<InputRef>(null);
 
   const query: ClassListQuery = {

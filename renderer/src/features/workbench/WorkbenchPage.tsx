@@ -1,11 +1,15 @@
-import { Card, Col, Empty, Flex, List, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { TodoKind } from '../../../../shared/workbench/schemas';
+import { fileNameOf } from '../../../../shared/files/schemas';
+import type { FigureKey, TodoKind } from '../../../../shared/workbench/schemas';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
+import { ExportDialog } from '../../components/ExportDialog';
 import { Chart, type ChartSpec } from './Chart';
+import { FigureDrawer } from './FigureDrawer';
 
 const tabOf: Record<TodoKind, string> = {
   reportsMissing: 'reports',
@@ -20,6 +24,8 @@ export const WorkbenchPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [year, setYear] = useState<number>();
+  const [opened, setOpened] = useState<FigureKey>();
+  const [exporting, setExporting] = useState(false);
   const overview = useQuery(() => api.workbench.overview(year === undefined ? {} : { year }), `workbench:${year ?? ''}`);
   const o = overview.data;
   const charts = useMemo((): { key: 'byUnit' | 'byMonth' | 'byModule' | 'satisfaction'; spec: ChartSpec }[] => {
@@ -66,9 +72,37 @@ export const WorkbenchPage = () => {
     ];
   }, [o, t]);
   if (!o) return null;
-  const figure = (key: keyof typeof o.figures, to: string, suffix = '') => (
-    <Col xs={12} md={6} xl={4} key={key}>
-      <Card size="small" hoverable onClick={() => navigate(to)} data-testid={`figure-${key}`}>
+  // A school with no class yet: where to begin.
+  // A school with no class yet (the year picker then offers only this year, and it has none): where
+  // to begin.
+  if (o.years.length === 1 && o.figures.classes === 0)
+    return (
+      <Card data-testid="workbench-empty">
+        <Empty description={t('workbench.empty')}>
+          <Typography.Paragraph type="secondary">{t('workbench.emptyHint')}</Typography.Paragraph>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/classes?new=1')}>
+            {t('classes.new')}
+          </Button>
+        </Empty>
+      </Card>
+    );
+  const figure = (key: FigureKey, suffix = '') => (
+    <Col xs={12} md={6} xl={3} key={key}>
+      <Card
+        size="small"
+        hoverable
+        role="button"
+        tabIndex={0}
+        aria-label={t('workbench.openList', { figure: t(`workbench.figures.${key}`) })}
+        onClick={() => setOpened(key)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            setOpened(key);
+          }
+        }}
+        data-testid={`figure-${key}`}
+      >
         <Statistic
           title={t(`workbench.figures.${key}`)}
           value={o.figures[key] ?? '—'}
@@ -83,13 +117,18 @@ export const WorkbenchPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('workbench.title')}
         </Typography.Title>
-        <Select
-          aria-label={t('workbench.year')}
-          value={o.year}
-          onChange={setYear}
-          style={{ width: 120 }}
-          options={o.years.map((value) => ({ value, label: t('workbench.yearLabel', { year: value }) }))}
-        />
+        <Space>
+          <Select
+            aria-label={t('workbench.year')}
+            value={o.year}
+            onChange={setYear}
+            style={{ width: 120 }}
+            options={o.years.map((value) => ({ value, label: t('workbench.yearLabel', { year: value }) }))}
+          />
+          <Button icon={<FileExcelOutlined />} onClick={() => setExporting(true)}>
+            {t('workbench.export')}
+          </Button>
+        </Space>
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
@@ -144,14 +183,14 @@ export const WorkbenchPage = () => {
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        {figure('classes', '/classes')}
-        {figure('trainees', '/trainees', t('workbench.peopleSuffix'))}
-        {figure('trainingDays', '/classes', t('workbench.daysSuffix'))}
-        {figure('visits', '/sites', t('workbench.timesSuffix'))}
-        {figure('labourHours', '/classes', t('workbench.hoursSuffix'))}
-        {figure('reports', '/reports', t('workbench.piecesSuffix'))}
-        {figure('excellent', '/reports', t('workbench.piecesSuffix'))}
-        {figure('satisfiedRate', '/classes', '%')}
+        {figure('classes')}
+        {figure('trainees', t('workbench.peopleSuffix'))}
+        {figure('trainingDays', t('workbench.daysSuffix'))}
+        {figure('visits', t('workbench.timesSuffix'))}
+        {figure('labourHours', t('workbench.hoursSuffix'))}
+        {figure('reports', t('workbench.piecesSuffix'))}
+        {figure('excellent', t('workbench.piecesSuffix'))}
+        {figure('satisfiedRate', '%')}
       </Row>
       <Row gutter={[16, 16]}>
         {charts.map(({ key, spec }) => (
@@ -166,6 +205,20 @@ export const WorkbenchPage = () => {
           </Col>
         ))}
       </Row>
+      {opened && <FigureDrawer year={o.year} figure={opened} onClose={() => setOpened(undefined)} />}
+      {exporting && (
+        <ExportDialog
+          title={t('workbench.export')}
+          onClose={() => setExporting(false)}
+          request={() => ({
+            fileName: fileNameOf(t('workbench.exportName', { year: o.year }), 'xlsx'),
+            format: 'xlsx',
+            start: (grant, jobId) => api.workbench.export({ year: o.year, grant, jobId }),
+          })}
+        >
+          <Typography.Paragraph>{t('workbench.exportHelp', { year: o.year })}</Typography.Paragraph>
+        </ExportDialog>
+      )}
     </Flex>
   );
 };
