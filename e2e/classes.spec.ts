@@ -184,6 +184,11 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
     .filter({ hasText: '归档后班次内容将只读' })
     .getByRole('button', { name: label('归档') })
     .click();
+  // The sample class has no roster: what is missing is shown, and the administrator archives it anyway.
+  const missing = page.getByRole('dialog').filter({ hasText: '还不能标记为“已归档”' });
+  await expect(missing.getByTestId('missing-to-close')).toContainText('名册完整：名册中还没有学员');
+  await app.screenshot('archive-not-ready');
+  await missing.getByRole('button', { name: label('仍然标记为“已归档”') }).click();
   await expect(page.getByText('本班次已归档，内容只读')).toBeVisible();
   await expect(page.getByRole('button', { name: label('编辑') })).toBeDisabled();
   await expect(page.getByRole('button', { name: label('删除') })).toBeDisabled();

@@ -103,7 +103,9 @@ export const classSchemas = {
     withSchedule: z.boolean().default(false),
     withTeam: z.boolean().default(false),
   }),
-  setStatus: z.strictObject({ id, status: z.enum(classStatuses) }),
+  // Marking a class 已结业 or 已归档 waits for its closing checklist; `anyway` is the person's answer
+  // after being shown what is missing (the log keeps what was).
+  setStatus: z.strictObject({ id, status: z.enum(classStatuses), anyway: z.boolean().default(false) }),
   unarchive: z.strictObject({ id }),
 };
 

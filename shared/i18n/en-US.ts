@@ -212,6 +212,8 @@ export const enUS = {
   classes: {
     notFound: 'Class "{{ref}}" was not found',
     archived: 'Class "{{name}}" is archived and cannot be changed; unarchive it first',
+    notReadyToClose: 'Class "{{name}}" cannot be marked "{{status}}" yet: {{missing}}',
+    closedAnyway: 'Class "{{name}}" marked "{{status}}" even though: {{missing}}',
     badTransition: 'Class "{{name}}" cannot go from "{{from}}" to "{{to}}"',
     notArchived: 'Class "{{name}}" is not archived',
     categoryUnknown: 'Category "{{value}}" is not in the category list ({{options}})',

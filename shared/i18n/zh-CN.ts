@@ -211,6 +211,8 @@ export const zhCN = {
   classes: {
     notFound: '找不到班次“{{ref}}”',
     archived: '班次“{{name}}”已归档，不能修改；如需修改，请先取消归档',
+    notReadyToClose: '班次“{{name}}”还不能标记为“{{status}}”：{{missing}}',
+    closedAnyway: '班次“{{name}}”标记为“{{status}}”，尽管：{{missing}}',
     badTransition: '班次“{{name}}”不能从“{{from}}”变为“{{to}}”',
     notArchived: '班次“{{name}}”未归档',
     categoryUnknown: '班次类别“{{value}}”不在类别列表中（可选：{{options}}）',

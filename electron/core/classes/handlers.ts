@@ -1,3 +1,4 @@
+import { setStatusChecked } from '../closing/status';
 import type { Handlers } from '../router';
 import { copyClassWith } from './copy';
 import {
@@ -6,7 +7,6 @@ import {
   getClass,
   listClasses,
   removeClass,
-  setClassStatus,
   unarchiveClass,
   updateClass,
 } from './service';
@@ -19,6 +19,6 @@ export const classHandlers = {
   'classes.update': (core, { id, fields }) => updateClass(core, id, fields),
   'classes.remove': (core, { id }) => removeClass(core, id),
   'classes.copy': (core, input) => copyClassWith(core, input),
-  'classes.setStatus': (core, { id, status }) => setClassStatus(core, id, status),
+  'classes.setStatus': (core, { id, status, anyway }) => setStatusChecked(core, id, status, anyway),
   'classes.unarchive': (core, { id }) => unarchiveClass(core, id),
 } satisfies Handlers;

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../../shared/schedule/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
-import { value } from '../testing/expect-result';
+import { failure, value } from '../testing/expect-result';
 import { docxText, pdfText, readXlsx } from '../testing/read-documents';
 import { populateClass } from '../testing/populated-class';
 import { person } from '../testing/roster-files';
-import { openTempCore, type TempCore } from '../testing/temp-core';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
 let classId = 0;
@@ -33,12 +33,27 @@ describe('closing a class', () => {
       expect(partial.items.find((item) => item.item === 'surveys')?.missing).toBe(
         '还没有组织满意、学员满意、基地满意、教师满意的测评问卷',
       );
+      // Not ready yet: marking it 已结业 is refused with what is missing, and nothing changes.
+      value(await t.router.call('classes.setStatus', { id: classId, status: 'in_progress' }));
+      const before = snapshot(t.core.db);
+      const refused = failure(await t.router.call('classes.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
+      expect(refused.message).toBe(
+        `班次“2019年年轻干部培训班”还不能标记为“已结业”：${sessions.length} 节课还没有考勤；12 名学员还没有提交调研报告；还没有组织满意、学员满意、基地满意、教师满意的测评问卷`,
+      );
+      expect(refused.details?.missing).toEqual([
+        { item: 'attendance', missing: `${sessions.length} 节课还没有考勤` },
+        { item: 'reports', missing: '12 名学员还没有提交调研报告' },
+        { item: 'surveys', missing: '还没有组织满意、学员满意、基地满意、教师满意的测评问卷' },
+      ]);
+      expect(snapshot(t.core.db)).toBe(before);
     });
     expect(staged.files.every((file) => file.enrolmentIds.length === 1)).toBe(true);
 
     const check = value(await t.router.call('closing.check', { classId }));
     expect(check.items.filter((item) => !item.done)).toEqual([]);
     expect(check.ready).toBe(true);
+    // Ready: 已结业 without a word, and 已归档 after it.
+    expect(value(await t.router.call('classes.setStatus', { id: classId, status: 'finished' })).status).toBe('finished');
 
     // The figures, each against what the records say, counted here on their own.
     const figures = value(await t.router.call('closing.figures', { classId }));
@@ -110,4 +125,24 @@ describe('closing a class', () => {
       `${roster[0]?.name}同志于2019年9月9日至2019年9月20日参加2019年年轻干部培训班学习`,
     );
   }, 90_000);
+
+  it('closes a class that is not ready only when told to, and the log keeps what was missing', async () => {
+    value(await t.router.call('classes.setStatus', { id: classId, status: 'in_progress' }));
+    failure(await t.router.call('classes.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
+    const closed = value(await t.router.call('classes.setStatus', { id: classId, status: 'finished', anyway: true }));
+    expect(closed.status).toBe('finished');
+    const logged = t.core.db
+      .prepare(`SELECT summary, after FROM audit_log WHERE entity = 'classes' AND summary LIKE '%尽管%'`)
+      .all() as { summary: string; after: string }[];
+    const sessions = value(await t.router.call('schedule.list', { classId })).length;
+    expect(logged).toEqual([
+      {
+        summary: `班次“2019年年轻干部培训班”标记为“已结业”，尽管：名册中还没有学员；${sessions} 节课还没有考勤；还没有组织满意、学员满意、基地满意、教师满意的测评问卷`,
+        after: JSON.stringify({ status: 'finished', missing: ['roster', 'attendance', 'surveys'] }),
+      },
+    ]);
+    // Archiving asks again.
+    failure(await t.router.call('classes.setStatus', { id: classId, status: 'archived' }), 'INVALID_STATE');
+    expect(value(await t.router.call('classes.get', { ref: classId })).status).toBe('finished');
+  });
 });

@@ -97,6 +97,8 @@ export const uiEnUS = {
       reopen: 'Back to in progress',
       unarchive: 'Unarchive',
       changed: 'Status changed to "{{status}}"',
+      notReady: 'Not ready to be marked "{{status}}": still missing',
+      closeAnyway: 'Mark "{{status}}" anyway',
       archiveConfirm: 'An archived class is read-only. Archive "{{name}}"?',
       unarchiveConfirm: '"{{name}}" will be editable again. Unarchive it?',
     },

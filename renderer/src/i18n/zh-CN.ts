@@ -97,6 +97,8 @@ export const uiZhCN = {
       reopen: '恢复为进行中',
       unarchive: '取消归档',
       changed: '班次状态已改为“{{status}}”',
+      notReady: '还不能标记为“{{status}}”：还有以下缺项',
+      closeAnyway: '仍然标记为“{{status}}”',
       archiveConfirm: '归档后班次内容将只读。确定归档“{{name}}”吗？',
       unarchiveConfirm: '取消归档后可以再次修改“{{name}}”。确定取消归档吗？',
     },
