@@ -1,15 +1,7 @@
 import { setStatusChecked } from '../closing/status';
 import type { Handlers } from '../router';
 import { copyClassWith } from './copy';
-import {
-  classYears,
-  createClass,
-  getClass,
-  listClasses,
-  removeClass,
-  unarchiveClass,
-  updateClass,
-} from './service';
+import { classYears, createClass, getClass, listClasses, removeClass, unarchiveClass, updateClass } from './service';
 
 export const classHandlers = {
   'classes.list': (core, input) => listClasses(core, input),
