@@ -128,4 +128,23 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   const book = await readXlsxBook(figures);
   expect(book.map((sheet) => sheet.name)).toContain('满意率（%）');
   expect(book[0]?.rows.find((row) => row[0] === '满意率（%）')?.[1]).toBe('92');
+
+  // The questionnaires themselves, on the settings page: the base's gets an item, then its defaults back.
+  await page.getByRole('button', { name: label('关闭') }).click();
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const base = page.getByTestId('template-base');
+  await expect(base).toBeVisible();
+  const items = base.getByRole('textbox', { name: '基地满意问卷题目' });
+  await items.press('ControlOrMeta+End');
+  await items.press('Enter');
+  await items.pressSequentially('安全保障');
+  await base.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByText('“基地满意度测评”已保存')).toBeVisible();
+  await expect(base).toContainText('已修改');
+  const saved = await page.evaluate(async () => window.api.invoke('surveys.templates', {}));
+  expect(JSON.stringify(saved)).toContain('安全保障');
+  await app.screenshot('survey-templates');
+  await base.getByRole('button', { name: label('恢复默认题目') }).click();
+  await expect(base).not.toContainText('已修改');
+  await expect(items).not.toHaveValue(/安全保障/);
 });

@@ -8,6 +8,7 @@ import { useErrorText } from '../../app/errors';
 import { useLocale } from '../../app/locale';
 import { useQuery } from '../../app/use-query';
 import { type VocabKind } from '../../../../shared/vocab/schemas';
+import { TemplatesCard } from '../surveys/TemplatesCard';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();
@@ -161,6 +162,7 @@ export const SettingsPage = () => {
           </Card>
         );
       })}
+      <TemplatesCard />
       <Card title={t('settings.data')} size="small">
         {info.data && (
           <Descriptions column={1} size="small">
