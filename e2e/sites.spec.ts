@@ -89,6 +89,15 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await expect(page.getByTestId('unplaced')).toContainText('未安排（0）');
   await expect(target.getByTestId(`lodger-${name}`)).toBeVisible();
   await expect(target.getByTestId(`lodger-${name}`).getByLabel('已锁定')).toBeVisible();
+
+  // The household phoned and agreed: confirmed, by keyboard.
+  const head = (await target.getAttribute('data-testid'))?.replace('household-', '') ?? '';
+  const agreed = target.getByRole('checkbox', { name: `${head}家已确认接待` });
+  await agreed.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`${head}家已确认接待`, { exact: true }).first()).toBeVisible();
+  await expect(target).toContainText('已确认接待（');
+  await expect(agreed).toBeChecked();
   await app.screenshot('lodging-board-locked');
 
   // The plan for the first day.

@@ -25,6 +25,7 @@ export const auditEntities = [
   'households',
   'stays',
   'placements',
+  'stay_confirmations',
   'stay_days',
   'stay_participants',
   'household_payments',

@@ -24,6 +24,7 @@ export const lodgingContract = {
   'lodging.assign': command(lodgingSchemas.assign, boardSchema),
   'lodging.place': command(lodgingSchemas.place, boardSchema),
   'lodging.lock': command(lodgingSchemas.lock, boardSchema),
+  'lodging.confirm': command(lodgingSchemas.confirm, boardSchema),
   'lodging.plan': query(lodgingSchemas.plan, z.array(planDaySchema)),
   'lodging.savePlanDay': command(lodgingSchemas.savePlanDay, z.array(planDaySchema)),
   'lodging.participants': query(lodgingSchemas.participants, z.array(participantSchema)),

@@ -126,6 +126,8 @@ export const boardSchema = z.object({
       // Beds this stay can use: the beds, less what other classes' stays take on the same nights.
       free: z.number().int(),
       occupants: z.array(lodgerSchema),
+      // When the household agreed to host this stay (null: not yet).
+      confirmedOn: z.string().nullable(),
     }),
   ),
   unplaced: z.array(lodgerSchema.extend({ reason: z.enum(unplacedReasons), message: z.string() })),
@@ -218,6 +220,7 @@ export const lodgingSchemas = {
   assign: z.strictObject({ stayId: id }),
   place: z.strictObject({ stayId: id, enrolmentId: id, householdId: id.nullable(), locked: z.boolean().optional() }),
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
+  confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
   plan: z.strictObject({ stayId: id }),
   savePlanDay: z.strictObject({ stayId: id, day: planDayFieldsSchema }),
   participants: z.strictObject({ stayId: id }),

@@ -6,7 +6,7 @@ import { grantSchema } from '../files/schemas';
 // The workbench (工作台): the first screen of a 教务处 — what is running and coming, today's sessions,
 // what needs doing, and the year in figures and charts.
 
-export const todoKinds = ['reportsMissing', 'conflicts', 'missingIds', 'surveysMissing'] as const;
+export const todoKinds = ['reportsMissing', 'conflicts', 'missingIds', 'householdsUnconfirmed', 'surveysMissing'] as const;
 export type TodoKind = (typeof todoKinds)[number];
 
 const named = z.object({ name: z.string(), value: z.number() });

@@ -2,7 +2,7 @@ import type { Handlers } from '../router';
 import { exportLodging } from './documents';
 import { exportHouseholds, importHouseholds, listHouseholds, saveHousehold } from './households';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
-import { assignStay, getBoard, listStays, lockInStay, placeInStay, removeStay, saveStay } from './stays';
+import { assignStay, confirmHousehold, getBoard, listStays, lockInStay, placeInStay, removeStay, saveStay } from './stays';
 
 export const lodgingHandlers = {
   'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),
@@ -17,6 +17,7 @@ export const lodgingHandlers = {
   'lodging.place': (core, { stayId, enrolmentId, householdId, locked }) =>
     placeInStay(core, stayId, enrolmentId, householdId, locked),
   'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),
+  'lodging.confirm': (core, { stayId, householdId, confirmed }) => confirmHousehold(core, stayId, householdId, confirmed),
   'lodging.plan': (core, { stayId }) => planOf(core, stayId),
   'lodging.savePlanDay': (core, { stayId, day }) => savePlanDay(core, stayId, day),
   'lodging.participants': (core, { stayId }) => participantsOf(core, stayId),

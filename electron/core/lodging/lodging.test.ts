@@ -146,6 +146,40 @@ describe('a stay and its beds', () => {
     expect(line).toBe('自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：安排 40 人，未安排 0 人');
   });
 
+  it('confirms each household that hosts, and the workbench lists the unconfirmed until the stay is over', async () => {
+    const stay = await newStay();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const used = board.households.filter((h) => h.occupants.length > 0);
+    expect(used.length).toBeGreaterThan(1);
+    expect(used.every((h) => h.confirmedOn === null)).toBe(true);
+    const todo = async (today: string) =>
+      value(await t.router.call('workbench.overview', { year: 2019, today })).todo.find(
+        (item) => item.kind === 'householdsUnconfirmed' && item.classId === classId,
+      )?.count;
+    expect(await todo('2019-09-01')).toBe(used.length);
+
+    const [first, ...rest] = used;
+    const after = value(
+      await t.router.call('lodging.confirm', { stayId: stay.id, householdId: first?.id ?? 0, confirmed: true }),
+    );
+    expect(after.households.find((h) => h.id === first?.id)?.confirmedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await todo('2019-09-01')).toBe(rest.length);
+    // Over: nothing left to confirm.
+    expect(await todo('2019-09-14')).toBeUndefined();
+    // Taken back, it is on the list again.
+    value(await t.router.call('lodging.confirm', { stayId: stay.id, householdId: first?.id ?? 0, confirmed: false }));
+    expect(await todo('2019-09-01')).toBe(used.length);
+
+    // A household not of this village: refused with the reason, nothing changed.
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('lodging.confirm', { stayId: stay.id, householdId: 999_999, confirmed: true }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toContain('这户农户不在这次住宿的村里');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
   it('moves and locks by hand, refuses a move against a rule with the reason, and keeps the locked on a re-run', async () => {
     const stay = await newStay();
     let board = value(await t.router.call('lodging.assign', { stayId: stay.id }));

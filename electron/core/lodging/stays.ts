@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chineseDate, daysBetween, monthDay } from '../../../shared/dates';
+import { chineseDate, daysBetween, monthDay, todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import type { Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
@@ -304,11 +304,20 @@ export const getBoard = (core: Core, stayId: number): Board => {
   });
   const missing = (sex: Lodger['sex']) => Math.max(0, waiting[sex ?? 'unknown'] - freeFor(sex));
   const figures = softFigures(context.people.map(personOf), new Map(placements.map((p) => [p.enrolmentId, p.householdId])));
+  const confirmed = new Map(
+    statement<[number], { household_id: number; confirmed_on: string }>(
+      core.db,
+      'SELECT household_id, confirmed_on FROM stay_confirmations WHERE stay_id = ?',
+    )
+      .all(stayId)
+      .map((row) => [row.household_id, row.confirmed_on]),
+  );
   return {
     stay: toStay(core, context.stay),
     households: context.households.map((household) => ({
       ...household,
       free: context.free.get(household.id) ?? 0,
+      confirmedOn: confirmed.get(household.id) ?? null,
       occupants: (occupants.get(household.id) ?? []).sort(
         (a, b) => (a.group ?? 100) - (b.group ?? 100) || compareStroke(a.name, b.name),
       ),
@@ -412,6 +421,28 @@ export const lockInStay = (core: Core, stayId: number, enrolmentId: number, lock
     throw invalidInput([
       { ...fieldIssue('enrolmentId', 'unknown_value', { value: enrolmentId }), message: message('lodging.notInStay') },
     ]);
+  return getBoard(core, stayId);
+};
+
+// A household has agreed to host this stay (or the agreement is taken back). Only a household of the
+// stay's village can be confirmed.
+export const confirmHousehold = (core: Core, stayId: number, householdId: number, confirmed: boolean): Board => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  const ofVillage = statement<[number, number], { id: number }>(
+    core.db,
+    'SELECT id FROM households WHERE id = ? AND site_id = ?',
+  ).get(householdId, stay.site_id);
+  if (!ofVillage)
+    throw invalidInput([
+      { ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: message('lodging.notOfVillage') },
+    ]);
+  if (confirmed)
+    statement(
+      core.db,
+      'INSERT INTO stay_confirmations (stay_id, household_id, confirmed_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(stayId, householdId, todayIso(core.now()));
+  else statement(core.db, 'DELETE FROM stay_confirmations WHERE stay_id = ? AND household_id = ?').run(stayId, householdId);
   return getBoard(core, stayId);
 };
 

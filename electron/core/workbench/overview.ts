@@ -82,6 +82,14 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
     `SELECT c.id AS class_id, 1 AS n FROM classes c WHERE c.status <> 'archived' AND c.year >= @year AND c.end_date < @today
         AND NOT EXISTS (SELECT 1 FROM surveys s JOIN survey_responses r ON r.survey_id = s.id WHERE s.class_id = c.id)`,
   );
+  // Households that host people of a stay still to come (or under way) and have not said yes.
+  const householdsUnconfirmed = counted(
+    `SELECT s.class_id, count(DISTINCT p.household_id) AS n FROM placements p JOIN stays s ON s.id = p.stay_id
+       JOIN classes c ON c.id = s.class_id
+      WHERE c.status <> 'archived' AND c.year >= @year AND s.depart >= @today
+        AND NOT EXISTS (SELECT 1 FROM stay_confirmations k WHERE k.stay_id = p.stay_id AND k.household_id = p.household_id)
+      GROUP BY s.class_id`,
+  );
   const todo: Overview['todo'] = [];
   for (const [id, c] of names) {
     const push = (kind: Overview['todo'][number]['kind'], n: number | undefined) => {
@@ -91,6 +99,7 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
     // Only a schedule still to be held can still be put right.
     if (c.status === 'planning' || c.status === 'in_progress')
       push('conflicts', classConflicts(core, id).filter((x) => x.severity === 'error' && x.accepted === null).length);
+    push('householdsUnconfirmed', householdsUnconfirmed.get(id));
     push('reportsMissing', reportsMissing.get(id));
     push('surveysMissing', surveysMissing.get(id));
   }

@@ -595,6 +595,7 @@ export const uiEnUS = {
       reportsMissing: '{{count}} reports not handed in',
       conflicts: '{{count}} schedule conflicts',
       missingIds: '{{count}} trainees without ID number',
+      householdsUnconfirmed: '{{count}} host households not yet confirmed',
       surveysMissing: 'No satisfaction survey yet',
     },
     figures: {
@@ -796,6 +797,11 @@ export const uiEnUS = {
     imported: 'Imported into “{{className}}”: {{reports}} reports, {{versions}} files, {{skipped}} already there',
   },
   lodgingPage: {
+    confirmOf: 'The {{head}} household has agreed to host',
+    notConfirmed: 'Not yet confirmed',
+    confirmedOn: 'Confirmed ({{date}})',
+    confirmed: 'The {{head}} household has agreed to host',
+    unconfirmed: 'The {{head}} household is no longer confirmed',
     tab: 'Four togethers',
     noStays: 'No stay in a village yet. Choose the village and the dates, then place the trainees with host households.',
     addStay: 'New stay',

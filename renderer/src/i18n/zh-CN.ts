@@ -579,6 +579,7 @@ export const uiZhCN = {
       reportsMissing: '{{count}}名学员未交调研报告',
       conflicts: '{{count}}处排课冲突未解决',
       missingIds: '{{count}}名学员缺少身份证号',
+      householdsUnconfirmed: '{{count}}户接待农户尚未确认',
       surveysMissing: '还没有满意度测评',
     },
     figures: {
@@ -776,6 +777,11 @@ export const uiZhCN = {
     imported: '已导入到“{{className}}”：调研报告 {{reports}} 份，文件 {{versions}} 个，已有而跳过 {{skipped}} 个',
   },
   lodgingPage: {
+    confirmOf: '{{head}}家已确认接待',
+    notConfirmed: '尚未确认接待',
+    confirmedOn: '已确认接待（{{date}}）',
+    confirmed: '{{head}}家已确认接待',
+    unconfirmed: '已取消{{head}}家的接待确认',
     tab: '四同',
     noStays: '还没有入村住宿安排。选择接待的村和日期，新建一次住宿，再自动安排学员到农户家。',
     addStay: '新建住宿安排',

@@ -8,6 +8,7 @@ import { auditPerStatementMigration } from './007-audit-per-statement';
 import { sitesLodgingMigration } from './008-sites-lodging';
 import { reportsMigration } from './009-reports';
 import { surveysMigration } from './010-surveys';
+import { stayConfirmationsMigration } from './011-stay-confirmations';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   sitesLodgingMigration,
   reportsMigration,
   surveysMigration,
+  stayConfirmationsMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,5 +1,5 @@
 import { LockFilled, ManOutlined, ThunderboltOutlined, WomanOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Dropdown, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, Lodger } from '../../../../shared/lodging/schemas';
@@ -105,11 +105,15 @@ const HouseholdCard = ({
   households,
   move,
   lock,
+  confirm,
+  readOnly,
 }: {
   household: Board['households'][number];
   households: Board['households'];
   move: (enrolmentId: number, householdId: number | null) => void;
   lock: (person: Lodger, locked: boolean) => void;
+  confirm: (confirmed: boolean) => void;
+  readOnly: boolean;
 }) => {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
@@ -149,6 +153,22 @@ const HouseholdCard = ({
           />
         ))}
       </Flex>
+      {(household.occupants.length > 0 || household.confirmedOn !== null) && (
+        // Whether the household has said yes (by phone, usually): until then it is on the workbench.
+        <Checkbox
+          className="household-confirm"
+          checked={household.confirmedOn !== null}
+          disabled={readOnly}
+          onChange={(event) => confirm(event.target.checked)}
+          aria-label={t('lodgingPage.confirmOf', { head: household.head })}
+        >
+          <Typography.Text type={household.confirmedOn === null ? 'warning' : 'success'} style={{ fontSize: 12 }}>
+            {household.confirmedOn === null
+              ? t('lodgingPage.notConfirmed')
+              : t('lodgingPage.confirmedOn', { date: household.confirmedOn })}
+          </Typography.Text>
+        </Checkbox>
+      )}
     </Card>
   );
 };
@@ -176,6 +196,11 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
   const lock = async (person: Lodger, locked: boolean) => {
     const result = await api.lodging.lock({ stayId, enrolmentId: person.enrolmentId, locked });
     if (!result.ok) message.error(errorText(result.error));
+  };
+  const confirm = async (householdId: number, head: string, confirmed: boolean) => {
+    const result = await api.lodging.confirm({ stayId, householdId, confirmed });
+    if (!result.ok) return message.error(errorText(result.error));
+    message.success(t(confirmed ? 'lodgingPage.confirmed' : 'lodgingPage.unconfirmed', { head }));
   };
   const assign = async () => {
     setBusy(true);
@@ -242,6 +267,8 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
                 households={board.households}
                 move={(enrolmentId, to) => void move(enrolmentId, to)}
                 lock={(person, locked) => void lock(person, locked)}
+                confirm={(confirmed) => void confirm(household.id, household.head, confirmed)}
+                readOnly={readOnly}
               />
             ))}
           </div>

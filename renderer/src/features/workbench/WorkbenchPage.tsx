@@ -15,6 +15,7 @@ const tabOf: Record<TodoKind, string> = {
   reportsMissing: 'reports',
   conflicts: 'schedule',
   missingIds: 'roster',
+  householdsUnconfirmed: 'lodging',
   surveysMissing: 'surveys',
 };
 
