@@ -59,4 +59,7 @@ export const closingSchemas = {
   check: z.strictObject({ classId: idSchema }),
   figures: z.strictObject({ classId: idSchema }),
   export: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
+  // The study hours go up to a cadre-training platform, which knows people by their full 身份证号:
+  // masked unless the person ticks it in (and the log says so).
+  hours: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema, fullIdNumber: z.boolean().default(false) }),
 };

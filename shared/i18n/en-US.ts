@@ -384,6 +384,7 @@ export const enUS = {
         hours: 'Hours',
       },
       exported: '{{name}}: exported study hours ({{count}}) to {{path}}',
+      exportedFull: '{{name}}: exported the study hours ({{count}} people, full ID numbers) to {{path}}',
     },
     certificate: {
       title: 'Certificate of completion',

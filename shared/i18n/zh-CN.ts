@@ -379,6 +379,7 @@ export const zhCN = {
         hours: '学时',
       },
       exported: '{{name}}：导出学员学时统计表（{{count}} 人）到 {{path}}',
+      exportedFull: '{{name}}：导出学员学时统计表（{{count}} 人，含完整身份证号）到 {{path}}',
     },
     certificate: {
       title: '结业证书',

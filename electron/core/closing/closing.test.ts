@@ -5,7 +5,7 @@ import { chromiumPlatform } from '../../cli/chromium-platform';
 import { failure, value } from '../testing/expect-result';
 import { docxText, pdfText, readXlsx } from '../testing/read-documents';
 import { populateClass } from '../testing/populated-class';
-import { person } from '../testing/roster-files';
+import { idOf, person } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
@@ -116,6 +116,17 @@ describe('closing a class', () => {
     expect(Number(present[head.indexOf('学时')])).toBe(Math.round(hours * 10) / 10);
     expect(Number(absent[head.indexOf('学时')])).toBe(Math.round((hours - firstHours) * 10) / 10);
     expect(sheet.flat().join(' ')).not.toMatch(/\d{17}[\dX]/);
+    // For the cadre-training platform: the full ID numbers, when asked, and the log says so.
+    const fullFile = join(t.dir, '学时-上报.xlsx');
+    value(await t.router.call('closing.hours', { classId, grant: t.grant(fullFile, 'export'), fullIdNumber: true }));
+    const full = (await readXlsx(fullFile)).rows;
+    const n = people.findIndex((p) => p.name === roster[3]?.name);
+    const p3 = people[n];
+    expect(p3).toBeDefined();
+    expect(full.find((row) => row.includes(roster[3]?.name ?? '-'))?.[head.indexOf('身份证号')]).toBe(p3 && idOf(p3, n));
+    expect(
+      t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`).pluck().get(),
+    ).toContain('含完整身份证号');
     const certificates = join(t.dir, '结业证书.pdf');
     value(await t.router.call('closing.certificates', { classId, grant: t.grant(certificates, 'export') }));
     const pdf = await pdfText(certificates);

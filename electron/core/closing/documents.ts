@@ -159,6 +159,9 @@ export const summaryDocx = async (core: Core, classId: number): Promise<{ bytes:
 
 // --- 学时 -------------------------------------------------------------------------------------
 
+// What an export may be asked: the study hours with the full 身份证号.
+type Options = { fullIdNumber: boolean };
+
 type Attending = { enrolment_id: number; name: string; id_number: string | null; unit: string; position: string };
 
 // A trainee's hours: every session's, less those they were marked absent from or on leave for.
@@ -183,7 +186,11 @@ export const studyHours = (core: Core, classId: number) => {
     .map((person) => ({ ...person, hours: Math.round((total - (missed.get(person.enrolment_id) ?? 0)) * 10) / 10 }));
 };
 
-export const hoursXlsx = async (core: Core, classId: number): Promise<{ bytes: Buffer; people: number }> => {
+export const hoursXlsx = async (
+  core: Core,
+  classId: number,
+  options: Options = { fullIdNumber: false },
+): Promise<{ bytes: Buffer; people: number }> => {
   const c = getClass(core, classId);
   const people = studyHours(core, classId);
   const dates = message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
@@ -208,7 +215,7 @@ export const hoursXlsx = async (core: Core, classId: number): Promise<{ bytes: B
         rows: people.map((p, index) => [
           String(index + 1),
           p.name,
-          p.id_number ? maskIdNumber(p.id_number) : '',
+          p.id_number === null ? '' : options.fullIdNumber ? p.id_number : maskIdNumber(p.id_number),
           p.unit,
           p.position,
           c.name,
@@ -260,12 +267,13 @@ const makers = {
       summary: (name: string, path: string) => message('closing.summary.exported', { name, path }),
     };
   },
-  hours: async (core: Core, classId: number) => {
-    const { bytes, people } = await hoursXlsx(core, classId);
+  hours: async (core: Core, classId: number, options: Options) => {
+    const { bytes, people } = await hoursXlsx(core, classId, options);
     return {
       bytes,
       rows: people,
-      summary: (name: string, path: string) => message('closing.hours.exported', { name, count: people, path }),
+      summary: (name: string, path: string) =>
+        message(options.fullIdNumber ? 'closing.hours.exportedFull' : 'closing.hours.exported', { name, count: people, path }),
     };
   },
   certificates: async (core: Core, classId: number) => {
@@ -284,11 +292,12 @@ export const exportClosingDocument = async (
   classId: number,
   grant: string,
   job: Job,
+  options: Options = { fullIdNumber: false },
 ): Promise<ExportResult> => {
   const c = getClass(core, classId);
   const target = exportTarget(core, grant);
   job.progress('prepare', 0, 1);
-  const made = await makers[document](core, classId);
+  const made = await makers[document](core, classId, options);
   return finishExport(core, job, target, made.bytes, {
     rows: made.rows,
     audit: { entity: 'class', entityId: classId, summary: made.summary(c.name, target.path) },

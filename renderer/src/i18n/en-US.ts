@@ -634,6 +634,7 @@ export const uiEnUS = {
     noData: 'No data for this year yet',
   },
   closingPage: {
+    fullIdNumber: 'Full ID numbers (a training platform needs them; the export is logged)',
     tab: 'Closing',
     checklist: 'Before closing',
     ready: 'Everything is in: the class can be closed',

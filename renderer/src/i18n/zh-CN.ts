@@ -613,6 +613,7 @@ export const uiZhCN = {
     noData: '本年度还没有数据',
   },
   closingPage: {
+    fullIdNumber: '包含完整身份证号（报送培训平台时需要；导出会记入操作日志）',
     tab: '结业',
     checklist: '结业前检查',
     ready: '各项齐全，可以结业',
@@ -638,7 +639,7 @@ export const uiZhCN = {
       summary:
         '按公文格式生成培训班总结（Word），包括基本情况、教学安排、现场教学、“四同”实践、考勤、调研成果和满意度测评，可在 Word 中继续修改。',
       certificates: '每名学员一页结业证书（PDF），可直接打印。',
-      hours: '每名学员的学时（缺勤、请假的课程不计），Excel 格式，可报送干部网络培训平台。身份证号按规定脱敏显示。',
+      hours: '每名学员的学时（缺勤、请假的课程不计），Excel 格式，可报送干部网络培训平台。身份证号默认脱敏显示。',
     },
   },
   surveyTemplates: {

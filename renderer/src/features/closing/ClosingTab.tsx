@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Flex, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
@@ -19,6 +19,7 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
   const check = useQuery(() => api.closing.check({ classId: target.id }), `closing-check:${target.id}`);
   const figures = useQuery(() => api.closing.figures({ classId: target.id }), `closing-figures:${target.id}`);
   const [exporting, setExporting] = useState<Document>();
+  const [fullIdNumber, setFullIdNumber] = useState(false);
   const f = figures.data;
   return (
     <Flex vertical gap={16} data-testid="closing-tab">
@@ -110,10 +111,15 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
                 ? api.closing.summary({ classId: target.id, grant, jobId })
                 : exporting === 'certificates'
                   ? api.closing.certificates({ classId: target.id, grant, jobId })
-                  : api.closing.hours({ classId: target.id, grant, jobId }),
+                  : api.closing.hours({ classId: target.id, grant, jobId, fullIdNumber }),
           })}
         >
           <Typography.Paragraph>{t(`closingPage.help.${exporting}`)}</Typography.Paragraph>
+          {exporting === 'hours' && (
+            <Checkbox checked={fullIdNumber} onChange={(event) => setFullIdNumber(event.target.checked)}>
+              {t('closingPage.fullIdNumber')}
+            </Checkbox>
+          )}
         </ExportDialog>
       )}
     </Flex>
