@@ -659,7 +659,7 @@ export const uiEnUS = {
     help: {
       summary: 'The training summary as a Word document, to be edited further.',
       certificates: 'A certificate page per trainee (PDF), ready to print.',
-      hours: 'Each trainee’s study hours (missed sessions left out), as Excel. ID numbers are masked.',
+      hours: 'Each trainee’s study hours (missed sessions left out), as Excel. ID numbers are masked unless asked for.',
     },
   },
   surveyTemplates: {
