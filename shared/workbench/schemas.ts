@@ -58,6 +58,7 @@ export const overviewSchema = z.object({
   }),
 });
 export type Overview = z.output<typeof overviewSchema>;
+export const todoSchema = overviewSchema.shape.todo;
 
 // The figures a card shows, each with the list behind it.
 export const figureKeys = [
@@ -85,6 +86,7 @@ const year = z.number().int().min(2000).max(2100);
 
 export const workbenchSchemas = {
   overview: z.strictObject({ year: year.optional(), today: isoDate().optional() }),
+  conflicts: z.strictObject({ today: isoDate().optional() }),
   figureList: z.strictObject({ year, figure: z.enum(figureKeys) }),
   export: z.strictObject({ year, grant: grantSchema, jobId: jobIdSchema }),
 };

@@ -17,6 +17,22 @@ const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date
 
 type ClassRow = { id: number; name: string; status: string; start_date: string; end_date: string; trainees: number };
 
+// Unresolved conflicts of the schedules still to be held (only those can still be put right). Each
+// class's check weighs its sessions against every other class's, so the workbench asks for these on
+// their own, after its first screen is drawn.
+export const workbenchConflicts = (core: Core, input: { today?: string | undefined }): Overview['todo'] => {
+  const today = input.today ?? todayIso(core.now());
+  return statement<[string], { id: number; name: string }>(
+    core.db,
+    `SELECT id, name FROM classes WHERE status IN ('planning', 'in_progress') AND end_date >= ? ORDER BY start_date, id`,
+  )
+    .all(today)
+    .flatMap((c) => {
+      const count = classConflicts(core, c.id).filter((x) => x.severity === 'error' && x.accepted === null).length;
+      return count > 0 ? [{ kind: 'conflicts' as const, classId: c.id, className: c.name, count }] : [];
+    });
+};
+
 export const workbenchOverview = (core: Core, input: { year?: number | undefined; today?: string | undefined }): Overview => {
   const today = input.today ?? todayIso(core.now());
   const years = statement<[], { year: number }>(core.db, 'SELECT DISTINCT year FROM classes ORDER BY year DESC')
@@ -96,9 +112,6 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
       if (n !== undefined && n > 0) todo.push({ kind, classId: id, className: c.name, count: n });
     };
     push('missingIds', missingIds.get(id));
-    // Only a schedule still to be held can still be put right.
-    if (c.status === 'planning' || c.status === 'in_progress')
-      push('conflicts', classConflicts(core, id).filter((x) => x.severity === 'error' && x.accepted === null).length);
     push('householdsUnconfirmed', householdsUnconfirmed.get(id));
     push('reportsMissing', reportsMissing.get(id));
     push('surveysMissing', surveysMissing.get(id));

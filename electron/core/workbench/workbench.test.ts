@@ -145,6 +145,35 @@ describe('the workbench', () => {
     expect(book.flatMap((sheet) => sheet.rows.flat()).join(' ')).not.toMatch(/\d{17}[\dX]/);
   }, 60_000);
 
+  it('lists the unresolved conflicts of schedules still to be held, on their own', async () => {
+    const made = value(
+      await t.router.call('classes.create', {
+        name: '2027年春季主体班',
+        category: '主体班',
+        startDate: '2027-03-01',
+        endDate: '2027-03-05',
+      }),
+    );
+    // A session on its last day; then the class is cut short by a day, leaving it outside.
+    value(
+      await t.router.call('schedule.save', {
+        classId: made.id,
+        session: { date: '2027-03-05', start: '08:30', end: '11:30', title: '结业式', place: '第一教室' },
+        accept: [{ kind: 'no_teacher', reason: '校领导讲话' }],
+      }),
+    );
+    value(
+      await t.router.call('classes.update', {
+        id: made.id,
+        fields: { name: '2027年春季主体班', category: '主体班', startDate: '2027-03-01', endDate: '2027-03-04' },
+      }),
+    );
+    const before = value(await t.router.call('workbench.conflicts', { today: '2027-02-01' }));
+    expect(before).toEqual([{ kind: 'conflicts', classId: made.id, className: '2027年春季主体班', count: 1 }]);
+    // Over: nothing to put right any more.
+    expect(value(await t.router.call('workbench.conflicts', { today: '2027-03-06' }))).toEqual([]);
+  });
+
   it('refuses a year out of range, a figure it does not know and a path from the page', async () => {
     const field = (error: { details?: { issues?: { field: string }[] } }) => error.details?.issues?.[0]?.field;
     expect(field(failure(await t.router.call('workbench.figureList', { year: 1899, figure: 'classes' }), 'INVALID_INPUT'))).toBe(

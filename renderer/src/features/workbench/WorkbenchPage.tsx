@@ -28,7 +28,9 @@ export const WorkbenchPage = () => {
   const [opened, setOpened] = useState<FigureKey>();
   const [exporting, setExporting] = useState(false);
   const overview = useQuery(() => api.workbench.overview(year === undefined ? {} : { year }), `workbench:${year ?? ''}`);
+  const conflicts = useQuery(() => api.workbench.conflicts({}), 'workbench-conflicts');
   const o = overview.data;
+  const todo = useMemo(() => [...(conflicts.data ?? []), ...(o?.todo ?? [])], [conflicts.data, o?.todo]);
   const charts = useMemo((): { key: 'byUnit' | 'byMonth' | 'byModule' | 'satisfaction'; spec: ChartSpec }[] => {
     if (!o) return [];
     return [
@@ -168,7 +170,7 @@ export const WorkbenchPage = () => {
           <Card size="small" title={t('workbench.todo')} style={{ height: '100%' }}>
             <List
               size="small"
-              dataSource={o.todo}
+              dataSource={todo}
               data-testid="workbench-todo"
               locale={{ emptyText: t('workbench.nothingToDo') }}
               renderItem={(item) => (
