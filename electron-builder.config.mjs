@@ -31,14 +31,38 @@ export default {
     onlyLoadAppFromAsar: true,
     grantFileProtocolExtraPrivileges: false,
   },
-  win: { target: ['nsis'], icon: 'build/icon.png' },
+  // File names stay ASCII (an installer is mailed, copied to USB sticks, put on shares); the app's
+  // Chinese name is what people see once it is installed.
+  win: { target: [{ target: 'nsis', arch: ['x64'] }], icon: 'build/icon.png' },
   nsis: {
     oneClick: false,
     perMachine: false,
     allowToChangeInstallationDirectory: true,
-    artifactName: 'cadre-training-desk-${version}-setup.${ext}',
+    artifactName: 'cadre-training-desk-${version}-setup-${arch}.${ext}',
     shortcutName: '党校培训班管理',
   },
-  linux: { target: ['AppImage', 'deb'], category: 'Office', icon: 'build/icon.png', maintainer: 'Cadre Training Desk' },
+  // UOS and Kylin run on x64 and on arm64 (Kunpeng, Phytium) machines. Each is built on its own
+  // architecture: the app carries a native SQLite build of the machine that packages it (npm run
+  // dist passes that architecture).
+  linux: {
+    target: [
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ],
+    category: 'Office',
+    icon: 'build/icon.png',
+    maintainer: 'Cadre Training Desk',
+    synopsis: '党校培训班管理',
+    artifactName: 'cadre-training-desk-${version}-${arch}.${ext}',
+    desktop: {
+      entry: {
+        Name: '党校培训班管理',
+        'Name[zh_CN]': '党校培训班管理',
+        'Name[en]': 'Cadre Training Desk',
+        Comment: '培训班次、名册、课程安排、现场教学与调研报告',
+        Keywords: 'dangxiao;peixun;training;',
+      },
+    },
+  },
   mac: { target: ['dmg'], category: 'public.app-category.education', icon: 'build/icon.png' },
 };

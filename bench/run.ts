@@ -15,6 +15,7 @@ import { hostFigures } from './host';
 import { lodgingFigures } from './lodging';
 import { reportFigures } from './reports';
 import { workbenchFigures } from './workbench';
+import { paletteFigures } from './palette';
 import { seedSchedules } from './seed-schedules';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
@@ -234,6 +235,8 @@ const reports = async () => figures.push(...(await reportFigures()));
 
 const workbench = async () => figures.push(...(await workbenchFigures()));
 
+const palette = async () => figures.push(...(await paletteFigures()));
+
 const sections = {
   import: importAndExport,
   host,
@@ -242,6 +245,7 @@ const sections = {
   lodging,
   reports,
   workbench,
+  palette,
   'week-grid': weekGrid,
 } satisfies Record<string, () => unknown>;
 const chosen = process.argv.slice(2);

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { CoreHost } from '../electron/core/host/host';
-import type { CoreEvent } from '../shared/events';
+import type { CoreEvent, WindowEvent } from '../shared/events';
 
 declare global {
   // Only an interface can extend the DOM's Window.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     __cadreInvoke: (channel: string, input: unknown) => Promise<unknown>;
-    __cadreEmit: (event: CoreEvent) => void;
+    __cadreEmit: (event: WindowEvent) => void;
   }
 }
 

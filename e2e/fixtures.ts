@@ -34,6 +34,8 @@ type AppFixture = {
   expectPageError: (pattern: RegExp) => void;
   // Answers the first-run dialog with the sample data, and waits for its three classes.
   loadSample: () => Promise<void>;
+  // Until every finite animation has run its course (a dialog opening, a drawer sliding in).
+  settle: () => Promise<void>;
   // Closes a drawer once the toasts have gone: a toast over its close button, hovered by the
   // pointer on its way there, stays (antd pauses a hovered message) and takes the click.
   closeDrawer: (drawer: Locator) => Promise<void>;
@@ -101,6 +103,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     // Screens from an earlier run of this test would sit beside the new ones and mislead.
     for (const file of readdirSync(screenshotDir)) if (file.startsWith(`${prefix}-`)) rmSync(join(screenshotDir, file));
     let shot = 0;
+    const settle = async () => {
+      await page.waitForFunction(() =>
+        document
+          .getAnimations()
+          .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+      );
+    };
     await use({
       page,
       host,
@@ -141,14 +150,11 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
           { search, groups },
         );
       },
+      settle,
       screenshot: async (name) => {
         shot += 1;
-        // Dialogs opening, tables appearing: wait until every finite animation has run its course.
-        await page.waitForFunction(() =>
-          document
-            .getAnimations()
-            .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
-        );
+        // Dialogs opening, tables appearing.
+        await settle();
         await page.screenshot({
           animations: 'disabled',
           path: join(screenshotDir, `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`),

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { builderArgs } from './dist-args.mjs';
 import { prepareElectronNative } from './electron-native.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,10 +15,4 @@ const step = (script, args) => {
 
 prepareElectronNative();
 step(electronViteCli, ['build']);
-step(require.resolve('electron-builder/cli.js'), [
-  '--config',
-  'electron-builder.config.mjs',
-  '--publish',
-  'never',
-  ...process.argv.slice(2),
-]);
+step(require.resolve('electron-builder/cli.js'), builderArgs(process.platform, process.arch, process.argv.slice(2)));

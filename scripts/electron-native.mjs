@@ -70,7 +70,15 @@ const buildIn = (work, source, stamp, platform, arch) => {
       ],
       work,
     );
-    if (!built) throw new Error('无法为 Electron 构建 better-sqlite3：需要联网下载预编译文件或 Electron 头文件。');
+    if (!built)
+      throw new Error(
+        [
+          '无法为 Electron 构建 better-sqlite3：需要联网下载预编译驱动，或者本机有 C++ 编译工具和 Electron 头文件。',
+          '无法访问 GitHub 时，可在用户目录的 .npmrc 中加入一行（见 README“使用国内镜像”）：',
+          '  better_sqlite3_binary_host_mirror=https://registry.npmmirror.com/-/binary/better-sqlite3',
+          'Could not build better-sqlite3 for Electron: set better_sqlite3_binary_host_mirror to a reachable mirror (see the README).',
+        ].join('\n'),
+      );
   }
 };
 

@@ -21,7 +21,9 @@ try {
 } catch (error) {
   fail(
     [
-      '无法下载 Electron 的运行文件：首次启动需要联网（或设置 ELECTRON_MIRROR 为可访问的镜像，如 https://npmmirror.com/mirrors/electron/）。',
+      '无法下载 Electron 的运行文件：首次启动需要联网。无法访问 GitHub 时，设置镜像后再试（见 README“使用国内镜像”）：',
+      '  Windows（PowerShell）：$env:ELECTRON_MIRROR = "https://npmmirror.com/mirrors/electron/"',
+      '  Linux：export ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/',
       `Could not download Electron's binary: the first start needs the internet (or ELECTRON_MIRROR). ${error instanceof Error ? error.message : error}`,
     ].join('\n'),
   );

@@ -16,6 +16,7 @@ import { staffContract } from './staff/contract';
 import { sitesContract } from './sites/contract';
 import { lodgingContract } from './lodging/contract';
 import { reportsContract } from './reports/contract';
+import { searchContract } from './search/contract';
 import { surveysContract } from './surveys/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
@@ -43,6 +44,7 @@ export const contract = {
   ...surveysContract,
   ...closingContract,
   ...workbenchContract,
+  ...searchContract,
   ...jobsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -67,6 +69,7 @@ export const contractFragments = {
   surveys: surveysContract,
   closing: closingContract,
   workbench: workbenchContract,
+  search: searchContract,
   jobs: jobsContract,
 } as const;
 

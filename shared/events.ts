@@ -1,3 +1,5 @@
+import type { MenuCommand } from './menu';
+
 // The stages long work goes through, as the progress bar names them.
 export const jobPhases = ['read', 'check', 'prepare', 'write', 'backup', 'files', 'restore', 'integrity', 'hash'] as const;
 export type JobPhase = (typeof jobPhases)[number];
@@ -11,4 +13,10 @@ export type JobProgress = {
   total: number;
 };
 
+// A native menu item the page carries out (main sends it; see shared/menu.ts).
+export type MenuEvent = { type: 'menu.command'; command: MenuCommand };
+
 export type CoreEvent = JobProgress;
+
+// What reaches the window: the core's progress, and main's menu commands.
+export type WindowEvent = CoreEvent | MenuEvent;

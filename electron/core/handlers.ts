@@ -14,6 +14,7 @@ import { settingsHandlers } from './settings/handlers';
 import { sitesHandlers } from './sites/handlers';
 import { lodgingHandlers } from './lodging/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { searchHandlers } from './search/handlers';
 import { surveysHandlers } from './surveys/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
@@ -42,5 +43,6 @@ export const domainHandlers = {
   surveys: surveysHandlers,
   closing: closingHandlers,
   workbench: workbenchHandlers,
+  search: searchHandlers,
   jobs: jobsHandlers,
 } satisfies Record<string, Handlers>;

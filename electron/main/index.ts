@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { eventChannel } from '../../shared/bridge';
+import type { WindowEvent } from '../../shared/events';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { message } from '../../shared/i18n/translate';
 import type { CoreHost } from '../core/host/host';
@@ -100,8 +101,11 @@ const start = async () => {
   hardenSession(session.defaultSession);
   serveApp();
   bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${url}`));
-  installMenu();
-  createMainWindow({ preload, url: appEntryUrl, title: message('desktop.title') });
+  const window = createMainWindow({ preload, url: appEntryUrl, title: message('desktop.title') });
+  installMenu({
+    send: (command) => window.webContents.send(eventChannel, { type: 'menu.command', command } satisfies WindowEvent),
+    openDataFolder: () => void shell.openPath(dataDir),
+  });
 };
 
 if (!app.requestSingleInstanceLock()) {

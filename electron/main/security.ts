@@ -13,10 +13,14 @@ type WindowConstructor = new (options: BrowserWindowConstructorOptions) => Brows
 // Every window the app opens is made here, with its security settings written out where the window is
 // constructed — so a reader (and electronegativity) sees them at the call. Electron's constructor is
 // passed in, so the unit tests can check exactly what a window receives.
-export const createHardenedWindow = (Window: WindowConstructor, options: { preload: string; title: string }): BrowserWindow =>
+export const createHardenedWindow = (
+  Window: WindowConstructor,
+  options: { preload: string; title: string; bounds?: { x?: number; y?: number; width: number; height: number } },
+): BrowserWindow =>
   new Window({
     width: 1360,
     height: 860,
+    ...options.bounds,
     minWidth: 1024,
     minHeight: 640,
     title: options.title,

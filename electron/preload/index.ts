@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { type Bridge, eventChannel } from '../../shared/bridge';
 import { channels } from '../../shared/contract';
-import type { CoreEvent } from '../../shared/events';
+import type { WindowEvent } from '../../shared/events';
 import { message } from '../../shared/i18n/translate';
 
 const allowed = new Set<string>(channels);
@@ -20,7 +20,7 @@ const bridge: Bridge = {
           },
         }),
   onEvent: (listener) => {
-    const forward = (_event: IpcRendererEvent, payload: CoreEvent) => listener(payload);
+    const forward = (_event: IpcRendererEvent, payload: WindowEvent) => listener(payload);
     ipcRenderer.on(eventChannel, forward);
     return () => {
       ipcRenderer.removeListener(eventChannel, forward);

@@ -5,9 +5,10 @@ import { api } from './api';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 
-// The page the window opens on (the classes list, unless the address names another) starts loading
+// The page the window opens on (the workbench, unless the address names another) starts loading
 // now, beside the settings, instead of after the shell has been drawn.
-if (/^(#\/?(classes\/?)?)?$/.test(window.location.hash)) void import('./features/classes/ClassListPage');
+if (/^(#\/?(workbench\/?)?)?$/.test(window.location.hash)) void import('./features/workbench/WorkbenchPage');
+else if (/^#\/classes\/?(\?.*)?$/.test(window.location.hash)) void import('./features/classes/ClassListPage');
 
 const start = async () => {
   // The saved language decides the first paint; the settings page can switch it later.

@@ -273,6 +273,10 @@ export const enUS = {
     sessionNotInClass: 'The chosen session does not belong to this class',
     signinOnly: 'Only the sign-in sheet can be made per session',
   },
+  search: {
+    external: 'external',
+    beds: '{{beds}} beds',
+  },
   yearFigures: {
     figures: {
       classes: 'Classes',
@@ -521,6 +525,7 @@ export const enUS = {
     cannotOpenDetail: 'Data folder: {{dir}}\n\n{{detail}}',
   },
   text: {
+    dateRange: '{{from}} to {{to}}',
     list: ', ',
     withNote: '{{text}} ({{note}})',
     labelled: '{{label}}: {{text}}',
@@ -622,6 +627,16 @@ export const enUS = {
     },
   },
   menu: {
+    newClass: 'New class',
+    importRoster: 'Import roster…',
+    exportRoster: 'Export roster…',
+    backup: 'Back up now',
+    restore: 'Restore from a backup…',
+    search: 'Search…',
+    help: 'Help',
+    shortcuts: 'Keyboard shortcuts',
+    dataFolder: 'Open the data folder',
+    about: 'About Cadre Training Desk',
     file: 'File',
     quit: 'Quit',
     edit: 'Edit',

@@ -268,6 +268,10 @@ export const zhCN = {
     sessionNotInClass: '所选课程不属于该班次',
     signinOnly: '只有签到表可以按课程生成',
   },
+  search: {
+    external: '外聘',
+    beds: '{{beds}} 张床',
+  },
   yearFigures: {
     figures: {
       classes: '培训班次',
@@ -516,6 +520,7 @@ export const zhCN = {
     cannotOpenDetail: '数据文件夹：{{dir}}\n\n{{detail}}',
   },
   text: {
+    dateRange: '{{from}} 至 {{to}}',
     list: '、',
     withNote: '{{text}}（{{note}}）',
     labelled: '{{label}}：{{text}}',
@@ -617,6 +622,16 @@ export const zhCN = {
     },
   },
   menu: {
+    newClass: '新建班次',
+    importRoster: '导入名册…',
+    exportRoster: '导出名册…',
+    backup: '立即备份',
+    restore: '从备份恢复…',
+    search: '搜索…',
+    help: '帮助',
+    shortcuts: '快捷键',
+    dataFolder: '打开数据文件夹',
+    about: '关于党校培训班管理',
     file: '文件',
     quit: '退出',
     edit: '编辑',

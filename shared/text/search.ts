@@ -13,7 +13,20 @@ export type SearchField = {
   latin?: boolean;
 };
 
-export const pinyinField = (text: string): SearchField => ({ text, readings: () => readingsOf(text) });
+// The readings of texts searched again and again (class names, places, units): worked out once per
+// text, not once per keystroke. Bounded: emptied when it grows past what any school's lists hold.
+const readingsCache = new Map<string, ReturnType<typeof readingsOf>>();
+const cachedReadings = (text: string) => {
+  let readings = readingsCache.get(text);
+  if (readings === undefined) {
+    if (readingsCache.size >= 20_000) readingsCache.clear();
+    readings = readingsOf(text);
+    readingsCache.set(text, readings);
+  }
+  return readings;
+};
+
+export const pinyinField = (text: string): SearchField => ({ text, readings: () => cachedReadings(text) });
 
 const readingsOfField = (field: SearchField): Readings | undefined =>
   typeof field.readings === 'function' ? field.readings() : field.readings;

@@ -11,7 +11,8 @@ import {
   hostsOfWord,
 } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
-import { encodeReadings, readingsOf } from '../../../shared/text/pinyin';
+import { decodeReadings, encodeReadings, readingsOf } from '../../../shared/text/pinyin';
+import { searchItems } from '../../../shared/text/search';
 import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
 import { villageKind } from '../../../shared/vocab/schemas';
 import { record } from '../audit/service';
@@ -47,6 +48,7 @@ type HouseholdRow = {
   hosts: Hosts;
   notes: string;
   active: number;
+  name_readings: string;
 };
 
 const householdsSql = 'SELECT h.*, p.name AS site_name FROM households h JOIN sites p ON p.id = h.site_id';
@@ -87,6 +89,23 @@ export const listHouseholds = (core: Core, siteId: number, includeInactive: bool
     .filter((row) => includeInactive || row.active === 1)
     .map(toHousehold)
     .sort((a, b) => Number(b.active) - Number(a.active) || compareStroke(a.head, b.head));
+};
+
+// Every village's households, found by the head's name (pinyin too), the address or the village.
+export const searchHouseholds = (core: Core, search: string): { items: Household[]; approximate: boolean } => {
+  const rows = statement<[], HouseholdRow>(core.db, householdsSql).all();
+  const found = searchItems(
+    rows,
+    (row) => [
+      { text: row.head, readings: () => decodeReadings(row.name_readings) },
+      { text: row.address },
+      { text: row.site_name },
+    ],
+    search,
+  );
+  // Only what was found is put in order (the active first, by strokes).
+  found.items.sort((a, b) => b.active - a.active || compareStroke(a.head, b.head));
+  return { items: found.items.map(toHousehold), approximate: found.approximate };
 };
 
 const hostsWord = (hosts: Hosts) => message(`lodging.hosts.${hosts}`);

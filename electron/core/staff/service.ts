@@ -54,7 +54,6 @@ export const listStaff = (core: Core, search: string | undefined): { items: Staf
     core.db,
     'SELECT s.*, (SELECT count(*) FROM session_teachers st WHERE st.staff_id = s.id) AS session_count FROM staff s',
   ).all();
-  rows.sort((a, b) => compareStroke(a.name, b.name));
   const found = searchItems(
     rows,
     (row) => [
@@ -65,6 +64,8 @@ export const listStaff = (core: Core, search: string | undefined): { items: Staf
     ],
     search,
   );
+  // In stroke order; only what was found is sorted.
+  found.items.sort((a, b) => compareStroke(a.name, b.name));
   return { items: found.items.map(toStaff), approximate: found.approximate };
 };
 

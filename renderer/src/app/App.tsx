@@ -11,6 +11,7 @@ import { PageBoundary } from '../components/PageBoundary';
 import { i18n } from '../i18n';
 import { FirstRun } from './FirstRun';
 import { LocaleContext } from './locale';
+import './global.css';
 import { Shell } from './Shell';
 
 // Each page is its own chunk, loaded when first opened: the first screen parses the classes list

@@ -8,13 +8,16 @@ import {
   UserOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  SearchOutlined,
 } from '@ant-design/icons';
-import { Alert, Layout, Menu, Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { Alert, Button, Flex, Layout, Menu, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { Brand } from './Brand';
+import { MenuCommands } from './MenuCommands';
+import { SearchPalette } from './SearchPalette';
 import { useQuery } from './use-query';
 
 const { Sider, Header, Content } = Layout;
@@ -35,6 +38,7 @@ const sections = [
 export const Shell = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [searching, setSearching] = useState(false);
   const location = useLocation();
   const settings = useQuery(() => api.settings.get({}), 'settings');
   const info = useQuery(() => api.app.info({}), 'app-info');
@@ -61,13 +65,19 @@ export const Shell = ({ children }: { children: ReactNode }) => {
         <Header
           style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', height: 48, lineHeight: '48px' }}
         >
-          {schoolName ? (
-            <Typography.Text type="secondary" data-testid="school-name">
-              {schoolName}
-            </Typography.Text>
-          ) : (
-            settings.data && <Link to="/settings">{t('settings.setSchoolName')}</Link>
-          )}
+          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+            {schoolName ? (
+              <Typography.Text type="secondary" data-testid="school-name">
+                {schoolName}
+              </Typography.Text>
+            ) : (
+              <span>{settings.data && <Link to="/settings">{t('settings.setSchoolName')}</Link>}</span>
+            )}
+            <Button icon={<SearchOutlined />} onClick={() => setSearching(true)} className="search-button">
+              {t('palette.button')}
+              <kbd className="kbd">Ctrl K</kbd>
+            </Button>
+          </Flex>
         </Header>
         <Content style={{ padding: 24 }}>
           {info.data?.warnings.includes('network_drive') && (
@@ -81,6 +91,8 @@ export const Shell = ({ children }: { children: ReactNode }) => {
           )}
           {children}
         </Content>
+        <SearchPalette open={searching} onOpen={() => setSearching(true)} onClose={() => setSearching(false)} />
+        <MenuCommands openSearch={() => setSearching(true)} />
       </Layout>
     </Layout>
   );

@@ -3,6 +3,13 @@ import { useEffect, useEffectEvent } from 'react';
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+// A dialog in front, really showing: a closed one's frame can linger in the document, empty and
+// transparent, until its closing animation is done with.
+const dialogInFront = () =>
+  [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap .ant-modal')].some((dialog) =>
+    dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+  );
+
 // "ctrl+n" (Cmd on macOS), "alt+arrowleft", or a plain key like "/" that is ignored while the user is typing.
 export const useHotkey = (combo: string, handler: () => void, enabled = true) => {
   const onKey = useEffectEvent((event: KeyboardEvent) => {
@@ -13,7 +20,7 @@ export const useHotkey = (combo: string, handler: () => void, enabled = true) =>
     if (event.key.toLowerCase() !== key || ctrl !== wantsCtrl || event.altKey !== parts.includes('alt')) return;
     if (!wantsCtrl && typingInto(event.target)) return;
     // A dialog in front owns the keyboard.
-    if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
+    if (dialogInFront()) return;
     event.preventDefault();
     handler();
   });

@@ -13,7 +13,7 @@ export const useJob = () => {
     const jobId = crypto.randomUUID();
     setWorking({ label, jobId });
     const stop = window.api.onEvent((event) => {
-      if (event.jobId === jobId) setWorking({ label, jobId, progress: event });
+      if (event.type === 'job.progress' && event.jobId === jobId) setWorking({ label, jobId, progress: event });
     });
     try {
       return await start(jobId);

@@ -111,14 +111,15 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
             </Col>
           </Row>
           <Row gutter={16}>
+            {/* Both dates are required: no clear button (it would also be one more stop for Tab). */}
             <Col span={12}>
               <Form.Item {...item('startDate')}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item {...item('endDate')} dependencies={['startDate']}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
             </Col>
           </Row>

@@ -21,6 +21,7 @@ import { type ClassListQuery, classStatuses, type TrainingClass } from '../../..
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
+import { useRequested } from '../../components/use-requested';
 import { useHotkey } from '../../components/use-hotkey';
 import { ClassFormModal } from './ClassFormModal';
 import { CopyClassModal } from './CopyClassModal';
@@ -43,14 +44,8 @@ export const ClassListPage = () => {
   const status = classStatuses.find((s) => s === params.get('status'));
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
-  // `?new=1`: come to create one (the empty workbench's button).
-  const [dialog, setDialog] = useState<Dialog | undefined>(() => (params.get('new') === '1' ? { kind: 'create' } : undefined));
-  useEffect(() => {
-    if (params.get('new') === null) return;
-    const next = new URLSearchParams(params);
-    next.delete('new');
-    setParams(next, { replace: true });
-  }, [params, setParams]);
+  const [dialog, setDialog] = useState<Dialog>();
+  useRequested('new', () => setDialog({ kind: 'create' }));
   const searchRef = useRef<InputRef>(null);
 
   const query: ClassListQuery = {

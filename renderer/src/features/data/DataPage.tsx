@@ -8,6 +8,7 @@ import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
+import { useRequested } from '../../components/use-requested';
 import { type CheckReport } from '../../../../shared/check/schemas';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -85,6 +86,8 @@ export const DataPage = () => {
     if (!result.ok) return reportFailure(message, result.error);
     message.success(t('data.backedUp', { count: result.value.counts.classes, trainees: result.value.counts.trainees }));
   };
+  useRequested('backup', () => void backupNow());
+  useRequested('restore', () => message.info(t('data.chooseToRestore')));
 
   // A backup in the backup folder is named by its name; one elsewhere by the folder the person chose.
   const restore = (backup: BackupInfo, source: BackupSource) => {

@@ -36,6 +36,7 @@ import { ExportModal } from './ExportModal';
 import { ImportWizard } from './ImportWizard';
 import { SplitGroupsModal } from './SplitGroupsModal';
 import { TraineeFormModal } from './TraineeFormModal';
+import { useRequested } from '../../components/use-requested';
 import { type RosterEntry, rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
 
 type Dialog =
@@ -56,6 +57,8 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
   const [status, setStatus] = useState<EnrolmentStatus | undefined>();
   const [sort, setSort] = useState<RosterSort>('stroke');
   const [dialog, setDialog] = useState<Dialog>();
+  useRequested('import', () => setDialog({ kind: 'import' }));
+  useRequested('export', () => setDialog({ kind: 'export' }));
   // Full numbers the user chose to see in this session, by trainee: each reveal is logged by the core.
   const [revealed, setRevealed] = useState<Map<number, Revealed>>(new Map());
   const readOnly = target.status === 'archived';

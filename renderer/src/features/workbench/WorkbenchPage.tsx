@@ -83,7 +83,7 @@ export const WorkbenchPage = () => {
       <Card data-testid="workbench-empty">
         <Empty description={t('workbench.empty')}>
           <Typography.Paragraph type="secondary">{t('workbench.emptyHint')}</Typography.Paragraph>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/classes?new=1')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/classes?do=new')}>
             {t('classes.new')}
           </Button>
         </Empty>
