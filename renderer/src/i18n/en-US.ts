@@ -674,7 +674,7 @@ export const uiEnUS = {
     exportName: 'Training figures {{year}}',
     exportHelp: 'The figures of {{year}} and the list behind each (a worksheet each), saved as an Excel file.',
     empty: 'No training classes yet',
-    emptyHint: 'Begin with your first class: its name and dates, then import its roster and plan its sessions.',
+    emptyHint: 'Begin with your first class: its name and dates; its roster import follows.',
     noData: 'No data for this year yet',
   },
   closingPage: {
@@ -937,7 +937,13 @@ export const uiEnUS = {
   },
   firstRun: {
     title: 'Welcome to Cadre Training Desk',
-    body: 'This is the first start. Load the sample data (three 2019 classes of the Liaoyuan Party school; the young cadres’ class with its project team and a two-week schedule) to look around, or start empty.',
+    welcome:
+      'This is the first start. Name your school first: the name heads every roster, schedule and summary you export (Settings can change it later).',
+    schoolHelp: 'E.g. "Liaoyuan Municipal Party School". It can wait.',
+    schoolPlaceholder: 'Party school of …',
+    dataHelp:
+      'All data is kept in this folder (backups in its backups folder, unless you choose another). To use another folder, e.g. on drive D, start the app with --data-dir.',
+    body: 'Then load the sample data (the Liaoyuan school’s three 2019 classes) to find your way around, or start empty: create your first class, then import its roster.',
     loadSample: 'Load sample data',
     startEmpty: 'Start empty',
   },

@@ -30,7 +30,12 @@ import { useClassActions } from './use-class-actions';
 
 const compareText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; target: TrainingClass } | { kind: 'copy'; target: TrainingClass } | undefined;
+// `first`: the school's first class, made from the empty workbench; its roster is imported next.
+type Dialog =
+  | { kind: 'create'; first?: boolean }
+  | { kind: 'edit'; target: TrainingClass }
+  | { kind: 'copy'; target: TrainingClass }
+  | undefined;
 
 export const ClassListPage = () => {
   const { t } = useTranslation();
@@ -46,6 +51,7 @@ export const ClassListPage = () => {
   const [typed, setTyped] = useState(search);
   const [dialog, setDialog] = useState<Dialog>();
   useRequested('new', () => setDialog({ kind: 'create' }));
+  useRequested('first', () => setDialog({ kind: 'create', first: true }));
   const searchRef = useRef<InputRef>(null);
 
   const query: ClassListQuery = {
@@ -271,7 +277,8 @@ export const ClassListPage = () => {
           onClose={() => setDialog(undefined)}
           onSaved={(saved) => {
             setDialog(undefined);
-            if (dialog.kind === 'create') navigate(`/classes/${saved.id}`);
+            if (dialog.kind === 'create')
+              navigate(dialog.first ? `/classes/${saved.id}?tab=roster&do=import` : `/classes/${saved.id}`);
           }}
         />
       )}

@@ -83,7 +83,7 @@ export const WorkbenchPage = () => {
       <Card data-testid="workbench-empty">
         <Empty description={t('workbench.empty')}>
           <Typography.Paragraph type="secondary">{t('workbench.emptyHint')}</Typography.Paragraph>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/classes?do=new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/classes?do=first')}>
             {t('classes.new')}
           </Button>
         </Empty>
