@@ -13,6 +13,7 @@ import { startAppCore } from './core-host';
 import { hardenContents, hardenSession } from './harden';
 import { bindRouter } from './ipc';
 import { installMenu } from './menu';
+import { confirmQuit, type QuitAnswer } from './quit';
 import { nativeBindingPath } from './native';
 import { electronPlatform } from './platform';
 import { appEntryUrl, appHost, appOrigin, appScheme, createPrintWindow } from './security';
@@ -34,6 +35,8 @@ protocol.registerSchemesAsPrivileged([
 let host: CoreHost | undefined;
 let releaseLock: (() => void) | undefined;
 let closingDone = false;
+// Asking, waiting for jobs, or backing up on the way out: a second quit waits for the first.
+let quitting = false;
 
 const serveApp = () =>
   protocol.handle(appScheme, async (request) => {
@@ -127,8 +130,30 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (closingDone || !host) return;
     event.preventDefault();
+    if (quitting) return;
+    quitting = true;
     const current = host;
     void (async () => {
+      const goOn = await confirmQuit(current, async (jobs) => {
+        const choices: QuitAnswer[] = ['wait', 'stop', 'stay'];
+        const window = BrowserWindow.getAllWindows()[0];
+        const options = {
+          type: 'question' as const,
+          title: message('desktop.title'),
+          message: message('desktop.quit.running', { jobs }),
+          detail: message('desktop.quit.detail'),
+          buttons: choices.map((choice) => message(`desktop.quit.${choice}`)),
+          defaultId: 0,
+          cancelId: 2,
+          noLink: true,
+        };
+        const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+        return choices[response] ?? 'stay';
+      });
+      if (!goOn) {
+        quitting = false;
+        return;
+      }
       const settings = await current.call('settings.get', {});
       if (settings.ok && settings.value.autoBackup) await current.call('backup.create', { reason: 'close' });
       await current.close();

@@ -515,6 +515,13 @@ export const zhCN = {
     },
   },
   desktop: {
+    quit: {
+      running: '还有 {{jobs}} 项任务正在进行',
+      detail: '导入、导出或备份还没有完成。可以等它完成后再退出；也可以停止它立即退出，停止的任务不会留下写了一半的数据或文件。',
+      wait: '等待完成后退出',
+      stop: '停止任务并退出',
+      stay: '不退出',
+    },
     title: '党校培训班管理',
     cannotOpen: '无法打开数据',
     cannotOpenDetail: '数据文件夹：{{dir}}\n\n{{detail}}',

@@ -192,6 +192,30 @@ describe('the core host', { timeout: 60_000 }, () => {
     failure(await host.call('classes.list', {}), 'HOST_FAILED');
   });
 
+  it('knows the jobs under way, so that quitting can wait for them: the import finishes, then it is idle', async () => {
+    const roster = standardRoster(temp.dir, 3_000, 'host-idle.xlsx');
+    const { host, events } = startHost({ chooseOpenFile: async () => roster });
+    value(await host.ready());
+    const classId = value(
+      await host.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    ).id;
+    expect(host.running()).toEqual([]);
+    expect(await host.whenIdle(10)).toBe(true);
+    const grant = value(await host.call('files.chooseOpen', { purpose: 'rosterImport' })).grant ?? '';
+    const importing = host.call('roster.importCommit', { classId, grant, jobId: 'quitting' });
+    while (!events.some((e) => e.jobId === 'quitting')) await new Promise((r) => setTimeout(r, 5));
+    // Under way: listed, and not idle within a moment (queries do not count as jobs).
+    expect(host.running()).toEqual(['roster.importCommit']);
+    const [listed, soon] = await Promise.all([host.call('classes.list', {}), host.whenIdle(1)]);
+    value(listed);
+    expect(soon).toBe(false);
+    // Waited for, it finishes whole.
+    expect(await host.whenIdle(60_000)).toBe(true);
+    expect(value(await importing).counts.added).toBe(3_000);
+    expect(host.running()).toEqual([]);
+    await host.close();
+  });
+
   it('recovers a damaged database through the platform: the person chooses the newest backup', async () => {
     const dataDir = freshFolder();
     const seeded = startHost({}, { dataDir });

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { Channel, OutputOf } from '../../../shared/contract';
+import { type Channel, contract, isChannel, type OutputOf } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { CoreEvent } from '../../../shared/events';
 import { message } from '../../../shared/i18n/translate';
@@ -31,6 +31,10 @@ export type CoreHost = {
   // Stops the worker's jobs, closes the database and ends the worker.
   close: () => Promise<void>;
   restarts: () => number;
+  // The jobs under way (an import, an export, a backup), by channel: what quitting would stop.
+  running: () => Channel[];
+  // Resolves true once no job is under way, or false if one still is after `ms`.
+  whenIdle: (ms: number) => Promise<boolean>;
 };
 
 type State = 'starting' | 'ready' | 'failed' | 'closing' | 'closed' | 'dead';
@@ -49,6 +53,13 @@ export const startCoreHost = (options: CoreHostOptions): CoreHost => {
   let readyWaiters: ((result: Result<null>) => void)[] = [];
   let closed: (() => void) | undefined;
   let worker: Worker;
+  const jobs = new Map<number, Channel>();
+  let idleWaiters: (() => void)[] = [];
+  const jobDone = (id: number) => {
+    if (!jobs.delete(id) || jobs.size > 0) return;
+    for (const waiter of idleWaiters) waiter();
+    idleWaiters = [];
+  };
 
   const settleReady = (result: Result<null>) => {
     for (const waiter of readyWaiters) waiter(result);
@@ -140,13 +151,18 @@ export const startCoreHost = (options: CoreHostOptions): CoreHost => {
       return Promise.resolve(err(failure ?? hostFailed()));
     nextId += 1;
     const id = nextId;
+    if (isChannel(channel) && contract[channel].kind === 'job') jobs.set(id, channel);
     return new Promise((resolve) => {
-      pending.set(id, resolve);
+      pending.set(id, (result) => {
+        resolve(result);
+        jobDone(id);
+      });
       try {
         worker.postMessage({ type: 'call', id, channel, input } satisfies ToWorker);
       } catch {
         // Something that cannot travel between threads (a function, a symbol) is not an input.
         pending.delete(id);
+        jobDone(id);
         resolve(err({ code: 'INVALID_INPUT', message: message('errors.INVALID_INPUT') }));
       }
     });
@@ -176,5 +192,20 @@ export const startCoreHost = (options: CoreHostOptions): CoreHost => {
       return exited.finally(() => clearTimeout(force));
     },
     restarts: () => restarts,
+    running: () => [...jobs.values()],
+    whenIdle: (ms) =>
+      jobs.size === 0
+        ? Promise.resolve(true)
+        : new Promise((resolve) => {
+            const timer = setTimeout(() => {
+              idleWaiters = idleWaiters.filter((waiter) => waiter !== done);
+              resolve(false);
+            }, ms);
+            const done = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+            idleWaiters.push(done);
+          }),
   };
 };
