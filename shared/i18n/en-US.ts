@@ -522,7 +522,8 @@ export const enUS = {
   desktop: {
     quit: {
       running: '{{jobs}} task(s) still under way',
-      detail: 'An import, export or backup has not finished. Let it finish and then quit, or stop it and quit now: a stopped task leaves no half-written data or file.',
+      detail:
+        'An import, export or backup has not finished. Let it finish and then quit, or stop it and quit now: a stopped task leaves no half-written data or file.',
       wait: 'Quit when it is done',
       stop: 'Stop it and quit',
       stay: 'Do not quit',
