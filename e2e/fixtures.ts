@@ -27,6 +27,8 @@ type AppFixture = {
   shownInFolder: string[];
   // Files the app asked the system to open with their viewer.
   opened: string[];
+  // Documents sent to the print dialog (as the HTML of their pages).
+  printed: string[];
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
   // An error the test provokes on purpose: page errors matching it do not fail the test (and one
@@ -63,6 +65,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const chosen: string[] = [];
     const shownInFolder: string[] = [];
     const opened: string[] = [];
+    const printed: string[] = [];
     // The core in its worker thread, as in the app. Its platform calls come back here: the system's
     // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
     const host = startAppCore({
@@ -79,6 +82,10 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         },
         openFile: async (path) => {
           opened.push(path);
+        },
+        printDocument: async (html) => {
+          printed.push(html);
+          return true;
         },
       },
       emit: emitTo(page),
@@ -117,6 +124,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       nextChosenFile: (path) => chosen.push(path),
       shownInFolder,
       opened,
+      printed,
       expectPageError: (pattern) => expected.push(pattern),
       loadSample: async () => {
         await page

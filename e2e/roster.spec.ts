@@ -122,6 +122,15 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   expect(printed.text).toContain('2019年市管干部培训班分组名单');
   expect(printed.text).toContain('第五组');
 
+  // The same group list on paper: the preview and the system's print dialog (here, recorded).
+  await page.getByRole('button', { name: label('导出') }).click();
+  await exporter.getByText('分组名单').click();
+  await exporter.getByRole('button', { name: label('打印…') }).click();
+  await expect(page.getByText('已送往打印机')).toBeVisible();
+  await expect(exporter).toBeHidden();
+  expect(app.printed).toHaveLength(1);
+  expect(app.printed[0]).toContain('<h1>2019年市管干部培训班分组名单</h1>');
+
   // Every class a person attended, on their own page.
   await page.getByLabel('搜索内容').fill('单田芳');
   await page.getByRole('link', { name: '单田芳' }).click();

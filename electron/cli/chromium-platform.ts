@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
-import { noDialogs, type Platform } from '../core/platform';
+import { noDialogs, noPrinting, type Platform } from '../core/platform';
 
 // Chromium-family browsers a workstation is likely to have: Debian/UOS/Kylin Chromium, Chrome, Edge.
 const candidates = [
@@ -36,6 +36,8 @@ const flags = [
 // network unreachable for the page: the HTML is ours and self-contained.
 export const chromiumPlatform = (): Platform => ({
   ...noDialogs,
+  // No printer dialog on a command line (nor in a headless test): export a PDF and print that.
+  printDocument: noPrinting.printDocument,
   printToPdf: async (html, { landscape }) => {
     const executablePath = findChromium();
     if (!executablePath) throw new AppError('INVALID_STATE', message('platform.noPrinter'));

@@ -25,6 +25,9 @@ export type Platform = {
   openFile: (path: string) => Promise<void>;
   // Prints a self-contained HTML document (inline styles, no scripts) to an A4 PDF.
   printToPdf: (html: string, options: { landscape: boolean }) => Promise<Uint8Array>;
+  // Shows the same document in a window and opens the system's print dialog over it; whether the
+  // person printed (false: cancelled).
+  printDocument: (html: string, options: { landscape: boolean; title: string }) => Promise<boolean>;
   // Asks the person what to do about a damaged database, in plain words.
   confirmRecovery: (damaged: Damaged) => Promise<RecoveryChoice>;
 };
@@ -35,7 +38,7 @@ const unavailable = () => new AppError('INVALID_STATE', message('platform.noDial
 
 // For doors without a screen (the CLI): paths arrive as arguments, so dialogs are never needed, and
 // a damaged database is left for `restore` to deal with.
-export const noDialogs: Omit<Platform, 'printToPdf'> = {
+export const noDialogs: Omit<Platform, 'printToPdf' | 'printDocument'> = {
   chooseOpenFile: () => Promise.reject(unavailable()),
   chooseSaveFile: () => Promise.reject(unavailable()),
   chooseOpenFiles: () => Promise.reject(unavailable()),
@@ -45,6 +48,7 @@ export const noDialogs: Omit<Platform, 'printToPdf'> = {
   confirmRecovery: () => Promise.resolve('quit'),
 };
 
-export const noPrinting: Pick<Platform, 'printToPdf'> = {
+export const noPrinting: Pick<Platform, 'printToPdf' | 'printDocument'> = {
   printToPdf: () => Promise.reject(new AppError('INVALID_STATE', message('platform.noPrinter'))),
+  printDocument: () => Promise.reject(new AppError('INVALID_STATE', message('platform.noPrinter'))),
 };

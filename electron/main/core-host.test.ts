@@ -19,6 +19,7 @@ const standIns = () => {
   const asked: { kind: string; options: unknown }[] = [];
   const shown: string[] = [];
   const printed: string[] = [];
+  const previews: { title: string; html: string; landscape: boolean | undefined }[] = [];
   let nextPath: string | undefined;
   let nextResponse = 0;
   const dialog = {
@@ -54,12 +55,32 @@ const standIns = () => {
         destroy: () => undefined,
       };
     },
+    // The preview: shown with the page; the system dialog says "printed".
+    previewWindow: (title: string) => {
+      let loaded = '';
+      return {
+        loadURL: async (url: string) => {
+          loaded = url;
+        },
+        webContents: {
+          print: (options: { landscape?: boolean }, done: (printed: boolean) => void) => {
+            previews.push({
+              title,
+              html: Buffer.from(loaded.slice(loaded.indexOf(',') + 1), 'base64').toString('utf8'),
+              landscape: options.landscape,
+            });
+            done(true);
+          },
+        },
+      };
+    },
   } as unknown as ElectronParts;
   return {
     parts,
     asked,
     shown,
     printed,
+    previews,
     choose: (path: string | undefined) => {
       nextPath = path;
     },
@@ -121,6 +142,13 @@ describe('electron/main with the core in its worker', { timeout: 60_000 }, () =>
     expect(events.some((event) => event.jobId === 'pdf-1')).toBe(true);
     expect(await invoke('files.showInFolder', { grant })).toEqual({ ok: true, value: {} });
     expect(electron.shown).toEqual([pdf]);
+
+    // On paper: the schedule in a preview window, the system's print dialog over it.
+    expect(await invoke('schedule.print', { classId, jobId: 'print-1' })).toMatchObject({ ok: true, value: { printed: true } });
+    expect(electron.previews).toEqual([
+      expect.objectContaining({ title: '打印预览 — 2019年市管干部培训班课程安排表', landscape: true }),
+    ]);
+    expect(electron.previews[0]?.html).toContain('<h1>2019年市管干部培训班课程安排表</h1>');
 
     // A cancelled dialog is no grant; a forged frame never reaches the worker.
     electron.choose(undefined);

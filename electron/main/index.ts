@@ -78,6 +78,7 @@ const start = async () => {
       shell,
       focusedWindow: () => BrowserWindow.getFocusedWindow(),
       printWindow: () => createPrintWindow(BrowserWindow),
+      previewWindow: (title) => createPrintWindow(BrowserWindow, { title }),
     }),
     // Progress goes to every window of the app (there is one).
     emit: (event) => {

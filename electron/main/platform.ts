@@ -10,7 +10,11 @@ export type ElectronParts = {
   focusedWindow: () => BrowserWindow | null;
   // A hidden, hardened window with JavaScript off (security.ts: createPrintWindow).
   printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy'>;
+  // The same, shown: the preview a document is printed from (the person closes it).
+  previewWindow: (title: string) => Pick<BrowserWindow, 'loadURL' | 'webContents'>;
 };
+
+const dataUrl = (html: string) => `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
 
 const viewable = /\.(docx|doc|wps|pdf|txt|md)$/i;
 
@@ -69,11 +73,19 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
     printToPdf: async (html, { landscape }) => {
       const window = parts.printWindow();
       try {
-        await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        await window.loadURL(dataUrl(html));
         return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
       } finally {
         window.destroy();
       }
+    },
+    // The document in a window of its own (the preview), and the system's print dialog over it.
+    printDocument: async (html, { landscape, title }) => {
+      const window = parts.previewWindow(message('platform.printPreview', { title }));
+      await window.loadURL(dataUrl(html));
+      return new Promise<boolean>((resolve) =>
+        window.webContents.print({ silent: false, printBackground: true, landscape }, (printed) => resolve(printed)),
+      );
     },
     // The database failed its check at start: it has been moved aside; ask, in plain words, what now.
     confirmRecovery: async ({ aside, latest, detail }) => {

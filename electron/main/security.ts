@@ -45,10 +45,12 @@ export const createHardenedWindow = (
     },
   });
 
-// The hidden window that prints our own HTML to PDF: no preload, no JavaScript at all.
-export const createPrintWindow = (Window: WindowConstructor): BrowserWindow =>
+// The hidden window that prints our own HTML to PDF: no preload, no JavaScript at all. Shown (with a
+// title), the same window is the preview a document is printed from.
+export const createPrintWindow = (Window: WindowConstructor, preview?: { title: string }): BrowserWindow =>
   new Window({
-    show: false,
+    show: preview !== undefined,
+    ...(preview ? { title: preview.title, width: 960, height: 1000, autoHideMenuBar: true, backgroundColor: '#808080' } : {}),
     webPreferences: {
       javascript: false,
       contextIsolation: true,

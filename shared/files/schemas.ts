@@ -62,3 +62,7 @@ export const exportResultSchema = z.object({
   bytes: z.number().int(),
 });
 export type ExportResult = z.output<typeof exportResultSchema>;
+
+// A document sent to the system's print dialog: whether the person printed it (or cancelled).
+export const printResultSchema = z.object({ printed: z.boolean(), rows: z.number().int() });
+export type PrintResult = z.output<typeof printResultSchema>;

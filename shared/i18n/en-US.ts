@@ -551,6 +551,7 @@ export const enUS = {
     groupN: 'Group {{n}}',
     people: '{{count}} people',
     roster: {
+      printed: '{{name}}: printed the {{document}} ({{count}} people)',
       columns: {
         seq: 'No.',
         name: 'Name',
@@ -596,6 +597,7 @@ export const enUS = {
       summary: 'Exported the {{document}} of “{{name}}” ({{format}}, {{count}} people{{revealed}}) to {{path}}',
     },
     schedule: {
+      printed: '{{name}}: printed the schedule',
       columns: {
         date: 'Date',
         weekday: 'Day',
@@ -670,6 +672,7 @@ export const enUS = {
     choices: { restore: 'Restore this backup', empty: 'Start with empty data', quit: 'Quit' },
   },
   platform: {
+    printPreview: 'Print preview — {{title}}',
     cannotOpen: 'Cannot open the file: {{reason}}',
     timeout: 'The system did not answer in time (a dialog, printing or a folder); nothing was done, please try again',
     noDialogs: 'No file dialog here: give the file path directly',

@@ -545,6 +545,7 @@ export const zhCN = {
     groupN: '第{{n}}组',
     people: '共 {{count}} 人',
     roster: {
+      printed: '{{name}}：打印{{document}}（{{count}} 人）',
       columns: {
         seq: '序号',
         name: '姓名',
@@ -590,6 +591,7 @@ export const zhCN = {
       summary: '导出“{{name}}”{{document}}（{{format}}，{{count}} 人{{revealed}}）到 {{path}}',
     },
     schedule: {
+      printed: '{{name}}：打印课程表',
       columns: {
         date: '日期',
         weekday: '星期',
@@ -664,6 +666,7 @@ export const zhCN = {
     choices: { restore: '恢复这个备份', empty: '以空白数据启动', quit: '退出' },
   },
   platform: {
+    printPreview: '打印预览 — {{title}}',
     cannotOpen: '无法打开文件：{{reason}}',
     timeout: '系统没有及时响应（对话框、打印或文件夹），操作未完成，请重试',
     noDialogs: '这里不能打开文件对话框：请直接给出文件路径',

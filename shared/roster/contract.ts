@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
-import { exportResultSchema } from '../files/schemas';
-import { rosterExportSchema } from './export';
+import { exportResultSchema, printResultSchema } from '../files/schemas';
+import { rosterExportSchema, rosterPrintSchema } from './export';
 import { importPreviewSchema, importResultSchema, importSchemas } from './import';
 import { rosterEntrySchema, rosterSchemas } from './schemas';
 
@@ -27,4 +27,5 @@ export const rosterContract = {
   'roster.importPreview': job(importSchemas.preview, importPreviewSchema, { quiet: true }),
   'roster.importCommit': job(importSchemas.commit, importResultSchema),
   'roster.export': job(rosterExportSchema, exportResultSchema, { quiet: true }),
+  'roster.print': job(rosterPrintSchema, printResultSchema, { quiet: true }),
 };

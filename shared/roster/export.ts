@@ -70,3 +70,8 @@ export const rosterExportSchema = z.strictObject({
   grant: grantSchema,
   jobId: jobIdSchema,
 });
+
+// The same documents on paper, through the system's print dialog: always masked (a printed sheet
+// is passed around and pinned up), so nothing to reveal and no file.
+export const rosterPrintSchema = rosterExportSchema.omit({ format: true, grant: true, csvEncoding: true, reveal: true });
+export type RosterPrint = z.output<typeof rosterPrintSchema>;

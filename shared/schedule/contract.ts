@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
-import { exportResultSchema } from '../files/schemas';
+import { exportResultSchema, printResultSchema } from '../files/schemas';
 import { scheduleImportPreviewSchema, scheduleImportResultSchema, scheduleImportSchemas } from './import';
 import { balanceSchema, conflictSchema, scheduleSchemas, sessionSchema } from './schemas';
 
@@ -18,4 +18,5 @@ export const scheduleContract = {
   'schedule.importPreview': job(scheduleImportSchemas.preview, scheduleImportPreviewSchema, { quiet: true }),
   'schedule.importCommit': job(scheduleImportSchemas.commit, scheduleImportResultSchema),
   'schedule.export': job(scheduleSchemas.export, exportResultSchema, { quiet: true }),
+  'schedule.print': job(scheduleSchemas.print, printResultSchema, { quiet: true }),
 };

@@ -175,6 +175,7 @@ export const scheduleSchemas = {
     grant: grantSchema,
     jobId: jobIdSchema,
   }),
+  print: z.strictObject({ classId: id, jobId: jobIdSchema }),
 };
 
 export const balanceSchema = z.object({

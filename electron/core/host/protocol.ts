@@ -42,6 +42,8 @@ export const platformTimeouts: Record<PlatformMethod, number> = {
   chooseFolder: 60 * 60 * 1000,
   confirmRecovery: 60 * 60 * 1000,
   printToPdf: 120 * 1000,
+  // The print dialog stays open while the person chooses a printer and pages.
+  printDocument: 60 * 60 * 1000,
   showInFolder: 15 * 1000,
   openFile: 15 * 1000,
 };

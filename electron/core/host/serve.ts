@@ -48,6 +48,7 @@ const remotePlatform = (
     showInFolder: forward('showInFolder'),
     openFile: forward('openFile'),
     printToPdf: forward('printToPdf'),
+    printDocument: forward('printDocument'),
     confirmRecovery: forward('confirmRecovery'),
   };
 };

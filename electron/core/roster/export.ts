@@ -19,12 +19,14 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
-import { type ExportResult } from '../../../shared/files/schemas';
+import { type ExportResult, type PrintResult } from '../../../shared/files/schemas';
+import { printDoc } from '../documents/print';
 import {
   type RosterColumn,
   defaultRosterColumns,
   type ExportFormat,
   type RosterDocument,
+  type RosterPrint,
   type SigninLayout,
 } from '../../../shared/roster/export';
 import { type RosterSort } from '../../../shared/roster/schemas';
@@ -312,5 +314,22 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         reveal: input.reveal,
       },
     },
+  });
+};
+
+// The same documents through the system's print dialog (always masked).
+export const printRoster = async (core: Core, input: RosterPrint, job: Job): Promise<PrintResult> => {
+  const target = getClass(core, input.classId);
+  job.progress('prepare', 0, 1);
+  const { doc, people } = rosterDoc(core, { ...input, reveal: { idNumber: false, phone: false } });
+  return printDoc(core, job, doc, {
+    entity: 'class',
+    entityId: input.classId,
+    summary: message('documents.roster.printed', {
+      name: target.name,
+      document: message(`documents.roster.names.${input.document}`),
+      count: people,
+    }),
+    after: { document: input.document },
   });
 };

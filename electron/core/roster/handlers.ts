@@ -1,5 +1,5 @@
 import type { Handlers } from '../router';
-import { exportRoster } from './export';
+import { exportRoster, printRoster } from './export';
 import { commitImport, previewImport } from './import/service';
 import { addToRoster, assignInRoster, listRoster, removeFromRoster, splitGroups, updateRosterEntry } from './service';
 
@@ -13,4 +13,5 @@ export const rosterHandlers = {
   'roster.importPreview': (core, source, job) => previewImport(core, source, job),
   'roster.importCommit': (core, source, job) => commitImport(core, source, job),
   'roster.export': (core, input, job) => exportRoster(core, input, job),
+  'roster.print': (core, input, job) => printRoster(core, input, job),
 } satisfies Handlers;

@@ -16,7 +16,8 @@ import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getStaff } from '../staff/service';
 import { getSession, listSessions } from './rows';
-import { type ExportResult } from '../../../shared/files/schemas';
+import { type ExportResult, type PrintResult } from '../../../shared/files/schemas';
+import { printDoc } from '../documents/print';
 
 type Row = { session: Session; className: string };
 
@@ -156,5 +157,17 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
       }),
       after: { format: input.format, path: target.path, sessions: rows.length },
     },
+  });
+};
+
+// A class's schedule through the system's print dialog.
+export const printSchedule = async (core: Core, classId: number, job: Job): Promise<PrintResult> => {
+  const c = getClass(core, classId);
+  job.progress('prepare', 0, 1);
+  return printDoc(core, job, classScheduleDoc(core, classId), {
+    entity: 'class',
+    entityId: classId,
+    summary: message('documents.schedule.printed', { name: c.name }),
+    after: { document: 'schedule' },
   });
 };

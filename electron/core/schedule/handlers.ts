@@ -1,5 +1,5 @@
 import type { Handlers } from '../router';
-import { exportSchedule } from './export';
+import { exportSchedule, printSchedule } from './export';
 import { commitScheduleImport, previewScheduleImport } from './import';
 import { checkSession, classConflicts } from './conflicts';
 import { scheduleBalance } from './hours';
@@ -15,6 +15,7 @@ export const scheduleHandlers = {
   'schedule.copyFrom': (core, input) => copySchedule(core, input),
   'schedule.balance': (core, { classId }) => scheduleBalance(core, classId),
   'schedule.export': (core, input, job) => exportSchedule(core, input, job),
+  'schedule.print': (core, { classId }, job) => printSchedule(core, classId, job),
   'schedule.importPreview': (core, input, job) => previewScheduleImport(core, input, job),
   'schedule.importCommit': (core, input, job) => commitScheduleImport(core, input, job),
 } satisfies Handlers;

@@ -1,8 +1,8 @@
-import { FolderOpenOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
+import type { ExportResult, PrintResult, SaveFormat } from '../../../shared/files/schemas';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { useErrorText } from '../app/errors';
@@ -24,11 +24,14 @@ export const ExportDialog = ({
   request,
   onClose,
   width = 560,
+  print,
   children,
 }: {
   title: string;
   // Read when the user presses save, so it reflects the options chosen.
   request: () => ExportRequest;
+  // The same document on paper (a preview window and the system's print dialog), where it can be.
+  print?: (jobId: string) => Promise<Result<PrintResult>>;
   onClose: () => void;
   width?: number;
   children: ReactNode;
@@ -48,6 +51,16 @@ export const ExportDialog = ({
     const result = await job.run(t('exportDialog.working'), (jobId) => start(grant, jobId));
     if (!result.ok) return reportFailure(message, result.error);
     setDone(result.value);
+  };
+
+  const printNow = async () => {
+    if (!print) return;
+    const result = await job.run(t('exportDialog.printing'), print);
+    if (!result.ok) return reportFailure(message, result.error);
+    if (result.value.printed) {
+      message.success(t('exportDialog.printed'));
+      onClose();
+    }
   };
 
   if (done) {
@@ -83,6 +96,17 @@ export const ExportDialog = ({
       onOk={() => void run()}
       onCancel={job.working ? job.cancel : onClose}
       okButtonProps={{ loading: job.working !== undefined }}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          <CancelBtn />
+          {print && (
+            <Button icon={<PrinterOutlined />} disabled={job.working !== undefined} onClick={() => void printNow()}>
+              {t('exportDialog.print')}
+            </Button>
+          )}
+          <OkBtn />
+        </>
+      )}
       width={width}
       destroyOnHidden
       maskClosable={false}

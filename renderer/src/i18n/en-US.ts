@@ -212,6 +212,9 @@ export const uiEnUS = {
     close: 'Done',
   },
   exportDialog: {
+    print: 'Print…',
+    printing: 'Preparing to print',
+    printed: 'Sent to the printer',
     title: 'Export',
     document: 'Document',
     documents: { roster: 'Roster', signin: 'Sign-in sheet', groups: 'Group list', contacts: 'Contact list' },

@@ -211,6 +211,9 @@ export const uiZhCN = {
     close: '完成',
   },
   exportDialog: {
+    print: '打印…',
+    printing: '正在准备打印',
+    printed: '已送往打印机',
     title: '导出',
     document: '文件类型',
     documents: { roster: '学员名册', signin: '签到表', groups: '分组名单', contacts: '通讯录' },

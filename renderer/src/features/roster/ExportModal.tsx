@@ -93,6 +93,16 @@ export const ExportModal = ({
     <ExportDialog
       title={session ? t('exportDialog.sessionSignin', { title: session.title }) : t('exportDialog.title')}
       request={request}
+      print={(jobId) =>
+        api.roster.print({
+          classId: target.id,
+          document,
+          sort,
+          jobId,
+          ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout }) : {}),
+          columns: columns.filter((c) => c.on).map((c) => c.key),
+        })
+      }
       onClose={onClose}
       width={720}
     >

@@ -23,6 +23,7 @@ export const ScheduleExportModal = ({ target, onClose }: { target: TrainingClass
     <ExportDialog
       title={t('schedulePage.exportTitle')}
       onClose={onClose}
+      print={(jobId) => api.schedule.print({ classId: target.id, jobId })}
       request={() => ({
         fileName: fileNameOf(t('schedule.titleClass', { title: classTitle(target) }), format),
         format,
