@@ -39,6 +39,9 @@ test.describe('Electron smoke', () => {
 
       const second = await launch();
       const again = await second.firstWindow();
+      // The workbench comes first; the class list is one click away.
+      await expect(again.getByTestId('workbench')).toBeVisible();
+      await again.getByRole('menuitem', { name: '培训班次' }).click();
       await expect(again.getByRole('link', { name: '2026年冒烟测试班' })).toBeVisible();
       await second.close();
     } finally {
