@@ -338,6 +338,7 @@ export const uiEnUS = {
     total: '{{count}} entries',
   },
   staffPage: {
+    count: '{{count}} people',
     title: 'Project team & teachers',
     searchPlaceholder: 'Search name (pinyin initials work), organisation, expertise',
     add: 'Add person',

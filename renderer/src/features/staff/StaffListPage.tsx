@@ -90,6 +90,9 @@ export const StaffListPage = () => {
         loading={found.loading && !found.data}
         locale={{ emptyText: t('staffPage.empty') }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        footer={
+          (found.data?.items.length ?? 0) > 0 ? () => t('staffPage.count', { count: found.data?.items.length ?? 0 }) : undefined
+        }
         columns={[
           {
             key: 'name',
