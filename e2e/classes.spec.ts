@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { TrainingClass } from '../shared/classes/schemas';
@@ -41,6 +43,17 @@ test('an administrator creates, edits, filters, copies and deletes a class', asy
   const welcome = page.getByRole('dialog', { name: '欢迎使用党校培训班管理' });
   await expect(welcome).toBeVisible();
   await app.screenshot('first-run');
+  // Where the data goes can be chosen here: an empty folder, from the next start on.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'cadre-e2e-elsewhere-'));
+  app.nextChosenFile(elsewhere);
+  await welcome.getByRole('button', { name: label('使用其他数据文件夹…') }).click();
+  await page
+    .getByRole('dialog', { name: '使用其他数据文件夹' })
+    .getByRole('button', { name: label('改用并重新启动') })
+    .click();
+  await expect(page.getByText(`将在 ${elsewhere} 中从空白开始，程序即将重新启动`)).toBeVisible();
+  expect(app.dataFolders).toEqual([elsewhere]);
+  rmSync(elsewhere, { recursive: true, force: true });
   await welcome.getByRole('button', { name: label('从空白开始') }).click();
   await expect(welcome).toBeHidden();
   // The workbench comes first; with nothing yet, it says where to begin.

@@ -29,6 +29,8 @@ type AppFixture = {
   opened: string[];
   // Documents sent to the print dialog (as the HTML of their pages).
   printed: string[];
+  // Data folders chosen for the next start.
+  dataFolders: string[];
   // Saves a full-page screenshot under test-results/screens for people to look at.
   screenshot: (name: string) => Promise<void>;
   // An error the test provokes on purpose: page errors matching it do not fail the test (and one
@@ -66,6 +68,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const shownInFolder: string[] = [];
     const opened: string[] = [];
     const printed: string[] = [];
+    const dataFolders: string[] = [];
     // The core in its worker thread, as in the app. Its platform calls come back here: the system's
     // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
     const host = startAppCore({
@@ -86,6 +89,9 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         printDocument: async (html) => {
           printed.push(html);
           return true;
+        },
+        useDataFolder: async (path) => {
+          dataFolders.push(path);
         },
       },
       emit: emitTo(page),
@@ -125,6 +131,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       shownInFolder,
       opened,
       printed,
+      dataFolders,
       expectPageError: (pattern) => expected.push(pattern),
       loadSample: async () => {
         await page

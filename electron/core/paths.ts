@@ -1,6 +1,7 @@
-import { statfsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { writeFileAtomic } from './files/atomic';
 
 // One folder name on every system, ASCII so that it is easy to type in a terminal.
 export const dataFolderName = 'CadreTrainingDesk';
@@ -20,15 +21,34 @@ export const defaultDataDir = (
   return join(env['XDG_CONFIG_HOME'] ?? join(home, '.config'), dataFolderName);
 };
 
-// --data-dir DIR (or --data-dir=DIR) wins, then CADRE_DATA_DIR, then the default.
-export const resolveDataDir = (argv: readonly string[], env: Env = process.env): string => {
+// --data-dir DIR (or --data-dir=DIR) wins, then CADRE_DATA_DIR, then the folder the person chose in
+// the app (`saved`, the app only), then the default.
+export const resolveDataDir = (argv: readonly string[], env: Env = process.env, saved?: string): string => {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1] ?? '');
     if (arg?.startsWith('--data-dir=')) return resolve(arg.slice('--data-dir='.length));
   }
   const fromEnv = env['CADRE_DATA_DIR'];
-  return fromEnv ? resolve(fromEnv) : defaultDataDir(process.platform, env);
+  if (fromEnv) return resolve(fromEnv);
+  return saved ? resolve(saved) : defaultDataDir(process.platform, env);
+};
+
+// The folder chosen in the app, remembered outside it (in the app's own settings folder): a file
+// that is missing, unreadable or not ours means none.
+export const readSavedDataDir = (file: string): string | undefined => {
+  try {
+    const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const dir = typeof saved === 'object' && saved !== null ? Reflect.get(saved, 'dataDir') : undefined;
+    return typeof dir === 'string' && isAbsolute(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export const saveDataDir = (file: string, dir: string): void => {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileAtomic(file, new TextEncoder().encode(JSON.stringify({ dataDir: dir })));
 };
 
 // File systems a database must not live on: SQLite's locking is unreliable over the network, and a

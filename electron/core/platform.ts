@@ -28,6 +28,8 @@ export type Platform = {
   // Shows the same document in a window and opens the system's print dialog over it; whether the
   // person printed (false: cancelled).
   printDocument: (html: string, options: { landscape: boolean; title: string }) => Promise<boolean>;
+  // From the next start on, keep the data in this folder (main remembers it and restarts the app).
+  useDataFolder: (path: string) => Promise<void>;
   // Asks the person what to do about a damaged database, in plain words.
   confirmRecovery: (damaged: Damaged) => Promise<RecoveryChoice>;
 };
@@ -45,6 +47,8 @@ export const noDialogs: Omit<Platform, 'printToPdf' | 'printDocument'> = {
   chooseFolder: () => Promise.reject(unavailable()),
   showInFolder: () => Promise.resolve(),
   openFile: () => Promise.reject(unavailable()),
+  // The command line names its folder with --data-dir each time.
+  useDataFolder: () => Promise.reject(unavailable()),
   confirmRecovery: () => Promise.resolve('quit'),
 };
 

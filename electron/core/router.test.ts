@@ -175,6 +175,7 @@ describe('router', () => {
       reportFiles: roster,
       reportFolder: t.dir,
       archiveImport: roster,
+      dataFolder: join(t.dir, 'property-data'),
     };
     // Each channel that takes a file, with the rest of its input valid, so that the grant decides.
     const takers: { channel: Channel; purpose: GrantPurpose; field: string; input: Record<string, unknown> }[] = [
@@ -196,6 +197,10 @@ describe('router', () => {
       { channel: 'reports.stage', purpose: 'reportFolder', field: 'folder', input: { classId } },
       { channel: 'reports.export', purpose: 'export', field: 'grant', input: {} },
       { channel: 'reports.archiveImport', purpose: 'archiveImport', field: 'grant', input: {} },
+      { channel: 'workbench.export', purpose: 'export', field: 'grant', input: { year: 2019 } },
+      { channel: 'closing.summary', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'closing.hours', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'app.useDataFolder', purpose: 'dataFolder', field: 'folder', input: {} },
     ];
     const outcomes = new Map<string, number>();
     const tally = (outcome: string): void => {

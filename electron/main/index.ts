@@ -8,7 +8,7 @@ import { message } from '../../shared/i18n/translate';
 import type { CoreHost } from '../core/host/host';
 import { takeAppLock } from '../core/lock';
 import { fileLogger } from '../core/log';
-import { resolveDataDir } from '../core/paths';
+import { readSavedDataDir, resolveDataDir, saveDataDir } from '../core/paths';
 import { startAppCore } from './core-host';
 import { hardenContents, hardenSession } from './harden';
 import { bindRouter } from './ipc';
@@ -59,8 +59,11 @@ const backupWhenDue = async () => {
   if (list?.ok && list.value.due) await host?.call('backup.create', { reason: 'daily' });
 };
 
+// The data folder chosen in the app (settings, first run), kept beside Electron's own settings.
+const savedDataDirFile = () => join(app.getPath('userData'), 'data-folder.json');
+
 const start = async () => {
-  const dataDir = resolveDataDir(process.argv, process.env);
+  const dataDir = resolveDataDir(process.argv, process.env, readSavedDataDir(savedDataDirFile()));
   const log = fileLogger(dataDir);
   host = startAppCore({
     workerFile,
@@ -79,6 +82,13 @@ const start = async () => {
       focusedWindow: () => BrowserWindow.getFocusedWindow(),
       printWindow: () => createPrintWindow(BrowserWindow),
       previewWindow: (title) => createPrintWindow(BrowserWindow, { title }),
+      // Remembered, then a restart through the ordinary quit (the backup on closing included).
+      switchDataFolder: (path) => {
+        saveDataDir(savedDataDirFile(), path);
+        const args = process.argv.slice(1);
+        app.relaunch({ args: args.filter((arg, i) => !arg.startsWith('--data-dir') && args[i - 1] !== '--data-dir') });
+        setTimeout(() => app.quit(), 500);
+      },
     }),
     // Progress goes to every window of the app (there is one).
     emit: (event) => {

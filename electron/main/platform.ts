@@ -12,6 +12,8 @@ export type ElectronParts = {
   printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy'>;
   // The same, shown: the preview a document is printed from (the person closes it).
   previewWindow: (title: string) => Pick<BrowserWindow, 'loadURL' | 'webContents'>;
+  // Remembers the data folder for the next start, and restarts the app in it.
+  switchDataFolder: (path: string) => void;
 };
 
 const dataUrl = (html: string) => `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
@@ -79,6 +81,7 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
         window.destroy();
       }
     },
+    useDataFolder: async (path) => parts.switchDataFolder(path),
     // The document in a window of its own (the preview), and the system's print dialog over it.
     printDocument: async (html, { landscape, title }) => {
       const window = parts.previewWindow(message('platform.printPreview', { title }));

@@ -1,3 +1,5 @@
+import { jobIdSchema } from '../channel';
+import { grantSchema } from '../files/schemas';
 import { z } from 'zod';
 
 export const appWarnings = ['network_drive'] as const;
@@ -12,3 +14,7 @@ export const appInfoSchema = z.object({
 });
 
 export type AppInfo = z.output<typeof appInfoSchema>;
+
+export const appSchemas = {
+  useDataFolder: z.strictObject({ folder: grantSchema, jobId: jobIdSchema }),
+};

@@ -14,6 +14,7 @@ export const grantPurposes = [
   'reportFiles',
   'reportFolder',
   'archiveImport',
+  'dataFolder',
 ] as const;
 export type GrantPurpose = (typeof grantPurposes)[number];
 
@@ -30,7 +31,8 @@ export const openPurposes = [
   'archiveImport',
 ] as const;
 export type OpenPurpose = (typeof openPurposes)[number];
-export const folderPurposes = ['backupFolder', 'restoreFrom', 'reportFolder'] as const;
+// dataFolder: where the app keeps its data from its next start on.
+export const folderPurposes = ['backupFolder', 'restoreFrom', 'reportFolder', 'dataFolder'] as const;
 
 export const grantPattern = /^[A-Za-z0-9_-]{24}$/;
 

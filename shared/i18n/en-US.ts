@@ -277,6 +277,14 @@ export const enUS = {
     external: 'external',
     beds: '{{beds}} beds',
   },
+  dataFolder: {
+    same: 'This is the data folder in use',
+    network:
+      'The data folder cannot be on the network ({{path}}): a dropped connection can damage the database. Choose a folder on this computer',
+    notWritable: 'Cannot write in "{{path}}": {{reason}}',
+    switchedExisting: 'Data folder changed to {{path}} (its existing data), from the next start',
+    switchedNew: 'Data folder changed to {{path}} (a new, empty folder), from the next start',
+  },
   yearFigures: {
     figures: {
       classes: 'Classes',
@@ -495,6 +503,7 @@ export const enUS = {
       tooMuch: 'The dropped files come to more than {{megabytes}} MB; drop them in parts',
     },
     titles: {
+      dataFolder: 'Choose the data folder',
       reportFiles: 'Choose research reports',
       reportFolder: 'Choose the folder of research reports',
       archiveImport: 'Choose a class archive',

@@ -272,6 +272,13 @@ export const zhCN = {
     external: '外聘',
     beds: '{{beds}} 张床',
   },
+  dataFolder: {
+    same: '这就是正在使用的数据文件夹',
+    network: '数据文件夹不能放在网络位置（{{path}}）：网络中断时数据库可能损坏。请选择本机的文件夹',
+    notWritable: '无法在“{{path}}”中写入：{{reason}}',
+    switchedExisting: '数据文件夹改为 {{path}}（使用其中已有的数据），下次启动时生效',
+    switchedNew: '数据文件夹改为 {{path}}（新的空文件夹），下次启动时生效',
+  },
   yearFigures: {
     figures: {
       classes: '培训班次',
@@ -490,6 +497,7 @@ export const zhCN = {
       tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
     },
     titles: {
+      dataFolder: '选择数据文件夹',
       reportFiles: '选择调研报告',
       reportFolder: '选择调研报告所在的文件夹',
       archiveImport: '选择班级档案包',

@@ -62,7 +62,7 @@ export const migrate = (db: Db, migrations: readonly Migration[] = allMigrations
 };
 
 // Refuse a newer file before anything (even switching to WAL) writes to it.
-const checkVersionReadOnly = (file: string, supported: number, nativeBinding: string | undefined): void => {
+export const checkVersionReadOnly = (file: string, supported: number, nativeBinding: string | undefined): void => {
   let probe: Db;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });

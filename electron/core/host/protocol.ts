@@ -46,4 +46,5 @@ export const platformTimeouts: Record<PlatformMethod, number> = {
   printDocument: 60 * 60 * 1000,
   showInFolder: 15 * 1000,
   openFile: 15 * 1000,
+  useDataFolder: 15 * 1000,
 };

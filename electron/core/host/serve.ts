@@ -47,6 +47,7 @@ const remotePlatform = (
     chooseFolder: forward('chooseFolder'),
     showInFolder: forward('showInFolder'),
     openFile: forward('openFile'),
+    useDataFolder: forward('useDataFolder'),
     printToPdf: forward('printToPdf'),
     printDocument: forward('printDocument'),
     confirmRecovery: forward('confirmRecovery'),

@@ -2,6 +2,7 @@ import { Button, Descriptions, Form, Input, Modal, Space, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { DataFolderButton } from './DataFolderButton';
 import { useErrorText } from './errors';
 import { useQuery } from './use-query';
 
@@ -53,9 +54,12 @@ export const FirstRun = () => {
       {info.data && (
         <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('settings.dataDir')}>
-            <Typography.Text code copyable data-testid="first-run-data-dir">
-              {info.data.dataDir}
-            </Typography.Text>
+            <Space wrap>
+              <Typography.Text code copyable data-testid="first-run-data-dir">
+                {info.data.dataDir}
+              </Typography.Text>
+              <DataFolderButton size="small" />
+            </Space>
           </Descriptions.Item>
         </Descriptions>
       )}

@@ -604,6 +604,16 @@ export const uiEnUS = {
     next: 'Move between fields and buttons',
     zoom: 'Zoom in, zoom out',
   },
+  dataFolder: {
+    change: 'Use another data folder…',
+    confirmTitle: 'Use another data folder',
+    confirm:
+      'The app will restart using the folder "{{name}}": its data if it holds this app’s data, or empty if not. The data in the current folder stays as it is, and you can switch back later.',
+    use: 'Use it and restart',
+    working: 'Checking the folder',
+    doneExisting: 'The data in {{path}} will be used; the app restarts now',
+    doneNew: 'Starting empty in {{path}}; the app restarts now',
+  },
   palette: {
     title: 'Search',
     button: 'Search',
@@ -946,7 +956,7 @@ export const uiEnUS = {
     schoolHelp: 'E.g. "Liaoyuan Municipal Party School". It can wait.',
     schoolPlaceholder: 'Party school of …',
     dataHelp:
-      'All data is kept in this folder (backups in its backups folder, unless you choose another). To use another folder, e.g. on drive D, start the app with --data-dir.',
+      'All data is kept in this folder (backups in its backups folder, unless you choose another). To keep it elsewhere (e.g. on drive D), press “Use another data folder”.',
     body: 'Then load the sample data (the Liaoyuan school’s three 2019 classes) to find your way around, or start empty: create your first class, then import its roster.',
     loadSample: 'Load sample data',
     startEmpty: 'Start empty',

@@ -9,6 +9,7 @@ import { useLocale } from '../../app/locale';
 import { useQuery } from '../../app/use-query';
 import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
+import { DataFolderButton } from '../../app/DataFolderButton';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();
@@ -179,6 +180,7 @@ export const SettingsPage = () => {
             <Descriptions.Item label={t('settings.version')}>{info.data.version}</Descriptions.Item>
           </Descriptions>
         )}
+        <DataFolderButton />
       </Card>
       <Card title={t('settings.sample')} size="small">
         <Space orientation="vertical">
