@@ -115,10 +115,20 @@ const start = async () => {
   hardenSession(session.defaultSession);
   serveApp();
   bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${url}`));
-  const window = createMainWindow({ preload, url: appEntryUrl, title: message('desktop.title') });
   installMenu({
-    send: (command) => window.webContents.send(eventChannel, { type: 'menu.command', command } satisfies WindowEvent),
+    // To the window in front (there is one; a print preview has no page of ours to act).
+    send: (command) => mainWindow?.webContents.send(eventChannel, { type: 'menu.command', command } satisfies WindowEvent),
     openDataFolder: () => void shell.openPath(dataDir),
+  });
+  openMainWindow();
+};
+
+let mainWindow: BrowserWindow | undefined;
+const openMainWindow = () => {
+  const window = createMainWindow({ preload, url: appEntryUrl, title: message('desktop.title') });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
   });
 };
 
@@ -127,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0];
+    const window = mainWindow;
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -163,6 +173,8 @@ if (!app.requestSingleInstanceLock()) {
       });
       if (!goOn) {
         quitting = false;
+        // Closing the window was what asked: the person stays, so the window comes back (the job goes on).
+        if (!mainWindow) openMainWindow();
         return;
       }
       const settings = await current.call('settings.get', {});
