@@ -239,10 +239,19 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
         dataSource={data?.rows ?? []}
         pagination={false}
         locale={{ emptyText: t('reportsPage.emptyBoard') }}
-        onRow={(row) => ({
-          onClick: () => row.reportId !== null && row.versions > 0 && setOpen(row.reportId),
-          style: { cursor: row.versions > 0 ? 'pointer' : 'default' },
-        })}
+        // A row with a report handed in opens it: by a click, or by Tab to the row and Enter.
+        onRow={(row) => {
+          const openable = row.reportId !== null && row.versions > 0;
+          const open = () => row.reportId !== null && openable && setOpen(row.reportId);
+          return {
+            onClick: open,
+            onKeyDown: (event) => {
+              if (event.key === 'Enter' && event.target === event.currentTarget) open();
+            },
+            tabIndex: openable ? 0 : undefined,
+            style: { cursor: openable ? 'pointer' : 'default' },
+          };
+        }}
         columns={[
           {
             title: t('fields.group'),
