@@ -134,6 +134,9 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       dataFolders,
       expectPageError: (pattern) => expected.push(pattern),
       loadSample: async () => {
+        // The welcome has finished opening (a click on a dialog still zooming in can miss its button).
+        await expect(page.getByRole('dialog', { name: '欢迎使用党校培训班管理' })).toBeVisible();
+        await settle();
         await page
           .getByRole('dialog', { name: '欢迎使用党校培训班管理' })
           .getByRole('button', { name: label('载入示例数据') })

@@ -98,6 +98,24 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await expect(page.getByText(`${head}家已确认接待`, { exact: true }).first()).toBeVisible();
   await expect(target).toContainText('已确认接待（');
   await expect(agreed).toBeChecked();
+
+  // The locked one unlocked from the keyboard: Tab to the name, Enter, ↓ to 取消锁定, Enter.
+  const locked = target.getByTestId(`lodger-${name}`);
+  await locked.focus();
+  await page.keyboard.press('Enter');
+  const unlock = page.getByRole('menuitem', { name: '取消锁定' });
+  await expect(unlock).toBeVisible();
+  for (
+    let step = 0;
+    step < 5 && !(await unlock.evaluate((item) => item.classList.contains('ant-dropdown-menu-item-active')));
+    step += 1
+  )
+    await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  // Still in that household, no longer locked.
+  await expect(locked).toBeVisible();
+  await expect(locked.getByLabel('已锁定')).toHaveCount(0);
+  await expect(locked).toBeFocused();
   await app.screenshot('lodging-board-locked');
 
   // The plan for the first day.

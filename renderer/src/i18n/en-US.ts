@@ -856,6 +856,7 @@ export const uiEnUS = {
     imported: 'Imported into “{{className}}”: {{reports}} reports, {{versions}} files, {{skipped}} already there',
   },
   lodgingPage: {
+    personMenu: '{{name}}: move or lock',
     confirmOf: 'The {{head}} household has agreed to host',
     notConfirmed: 'Not yet confirmed',
     confirmedOn: 'Confirmed ({{date}})',

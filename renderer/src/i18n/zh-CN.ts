@@ -836,6 +836,7 @@ export const uiZhCN = {
     imported: '已导入到“{{className}}”：调研报告 {{reports}} 份，文件 {{versions}} 个，已有而跳过 {{skipped}} 个',
   },
   lodgingPage: {
+    personMenu: '{{name}}：调整住处或锁定',
     confirmOf: '{{head}}家已确认接待',
     notConfirmed: '尚未确认接待',
     confirmedOn: '已确认接待（{{date}}）',

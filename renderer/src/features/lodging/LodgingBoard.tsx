@@ -1,6 +1,6 @@
 import { LockFilled, ManOutlined, ThunderboltOutlined, WomanOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, Lodger } from '../../../../shared/lodging/schemas';
 import { api } from '../../api';
@@ -29,6 +29,8 @@ const Person = ({
   onLock?: (locked: boolean) => void;
 }) => {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const tag = useRef<HTMLSpanElement>(null);
   const items = [
     {
       key: 'move',
@@ -50,9 +52,16 @@ const Person = ({
   return (
     <Dropdown
       trigger={['contextMenu', 'click']}
+      open={open}
+      onOpenChange={setOpen}
+      // Opened from the keyboard, the menu takes the focus: ↑ ↓ → and Enter choose, Esc closes.
+      autoFocus
       menu={{
         items,
         onClick: ({ key }) => {
+          setOpen(false);
+          // Back where the keyboard was (a person moved elsewhere is drawn anew there).
+          requestAnimationFrame(() => tag.current?.focus());
           if (key === 'lock') onLock?.(!person.locked);
           else if (key === 'out') onMove(null);
           else if (key.startsWith('to-')) onMove(Number(key.slice(3)));
@@ -60,7 +69,19 @@ const Person = ({
       }}
     >
       <Tag
+        ref={tag}
         className="lodger"
+        // Reached by Tab; Enter or Space opens the menu that moves and locks (dragging is the mouse's way).
+        tabIndex={0}
+        role="button"
+        aria-haspopup="menu"
+        aria-label={t('lodgingPage.personMenu', { name: person.name })}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
         draggable
         data-testid={`lodger-${person.name}`}
         onDragStart={(event: DragEvent) => {
