@@ -83,6 +83,11 @@ export const summarise = (issues: readonly FieldIssue[]): string => {
 
 export const invalidInput = (issues: FieldIssue[]): AppError => new AppError('INVALID_INPUT', summarise(issues), { issues });
 
+// One field refused in a sentence of the domain's own (a topic that is not the class's, a folder in
+// use), rather than a schema's general wording.
+export const refuseField = (field: string, text: string, code: IssueCode = 'unknown_value'): AppError =>
+  invalidInput([{ field, code, message: text }]);
+
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
   const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;

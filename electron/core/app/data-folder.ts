@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
+import { refuseField } from '../../../shared/validation';
 import { record } from '../audit/service';
 import type { Core } from '../context';
 import { checkVersionReadOnly, latestVersion } from '../db/connection';
@@ -9,9 +9,7 @@ import type { Job } from '../jobs/job';
 import { databaseFileName, isNetworkLocation } from '../paths';
 
 const refuse = (key: Parameters<typeof message>[0], params: Record<string, string | number> = {}) =>
-  new AppError('INVALID_INPUT', message(key, params), {
-    issues: [{ field: 'folder', code: 'unknown_value', message: message(key, params) }],
-  });
+  refuseField('folder', message(key, params));
 
 // Another data folder, from the next start on. Checked before anything changes: not the one in use,
 // not on the network (SQLite's locks are unreliable there), writable, and — if it already holds a

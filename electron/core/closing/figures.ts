@@ -6,7 +6,7 @@ import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
-import { participantsOf } from '../lodging/plan';
+import { labourHoursOf, participantsOf } from '../lodging/plan';
 import { listReports } from '../reports/service';
 import { scheduleBalance } from '../schedule/hours';
 import { listSessions } from '../schedule/rows';
@@ -38,10 +38,7 @@ export const classFigures = (core: Core, classId: number): ClassFigures => {
     core.db,
     'SELECT id, arrive, depart FROM stays WHERE class_id = ?',
   ).all(classId);
-  // Each trainee's labour: their own hours where recorded, else the plan's for their stay; none when absent.
-  const labour = stays
-    .flatMap((stay) => participantsOf(core, stay.id))
-    .reduce((sum, person) => sum + (person.participation === 'absent' ? 0 : (person.labourHours ?? person.plannedHours)), 0);
+  const labour = stays.flatMap((stay) => participantsOf(core, stay.id)).reduce((sum, person) => sum + labourHoursOf(person), 0);
   const attendance = statement<[number], { taken: number; present: number }>(
     core.db,
     `SELECT count(*) AS taken, coalesce(sum(a.status IN ('present', 'late')), 0) AS present

@@ -8,10 +8,15 @@ import type { TableDoc } from './table-doc';
 // A document on paper: the same page Chromium lays out for the PDF export, shown in a preview window
 // with the system's print dialog over it. As with every export of personal data, the log says who
 // printed what before anything leaves the app.
-export const printDoc = async (core: Core, job: Job, doc: TableDoc, audit: Omit<AuditEntry, 'action'>): Promise<PrintResult> => {
+export const printDoc = async (
+  core: Core,
+  job: Job,
+  doc: TableDoc,
+  audit: Omit<AuditEntry, 'action' | 'after'> & { after: Record<string, unknown> },
+): Promise<PrintResult> => {
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
   job.checkpoint();
-  job.transaction(() => record(core, { ...audit, action: 'print', after: { ...(audit.after as object), rows } }));
+  job.transaction(() => record(core, { ...audit, action: 'print', after: { ...audit.after, rows } }));
   const printed = await core.platform.printDocument(renderHtml(doc), {
     landscape: doc.orientation === 'landscape',
     title: doc.title,

@@ -129,6 +129,11 @@ export const participantsOf = (core: Core, stayId: number): Participant[] => {
   });
 };
 
+// A trainee's labour in a stay, as every figure counts it: their own hours where recorded, else the
+// plan's; none when absent.
+export const labourHoursOf = (person: Pick<Participant, 'participation' | 'labourHours' | 'plannedHours'>): number =>
+  person.participation === 'absent' ? 0 : (person.labourHours ?? person.plannedHours);
+
 const participantOf = (core: Core, stayId: number, enrolmentId: number): Participant => {
   const found = participantsOf(core, stayId).find((p) => p.enrolmentId === enrolmentId);
   if (!found)

@@ -17,7 +17,8 @@ import { exportTarget, finishExport } from '../files/export';
 import { storedPath } from '../files/store';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
-import { listReports, refuseField } from './service';
+import { refuseField } from '../../../shared/validation';
+import { listReports } from './service';
 import { versionText } from './versions';
 
 // What leaves the archive as documents: the filterable list (.xlsx), the compilation of excellent

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type IssueCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import {
   authorSchema,
@@ -18,7 +18,7 @@ import {
   type TopicFields,
 } from '../../../shared/reports/schemas';
 import { compareStroke } from '../../../shared/text/collation';
-import { invalidInput } from '../../../shared/validation';
+import { refuseField } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';
@@ -161,9 +161,6 @@ export const listReports = (core: Core, filter: ReportFilter): ReportRow[] => {
 };
 
 // A field that names something that is not there (or not in this class), said in words of its own.
-export const refuseField = (field: string, text: string, code: IssueCode = 'unknown_value') =>
-  invalidInput([{ field, code, message: text }]);
-
 export const reportNotFound = (id: number) => new AppError('NOT_FOUND', message('reports.notFound', { id }));
 
 export const getReport = (core: Core, id: number): ReportDetail => {

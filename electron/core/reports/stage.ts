@@ -18,7 +18,8 @@ import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
-import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics, refuseField } from './service';
+import { refuseField } from '../../../shared/validation';
+import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics } from './service';
 import { addVersion, nextVersion, reindexReports } from './versions';
 
 // Handing in reports, in two steps. Staging reads every file (in the parser worker: what it is,

@@ -14,7 +14,7 @@ import {
   type SurveyResults,
   type SurveyTemplate,
 } from '../../../shared/surveys/schemas';
-import { invalidInput } from '../../../shared/validation';
+import { refuseField } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';
@@ -153,23 +153,21 @@ export const getSurvey = (core: Core, id: number): Survey => {
   return toSurvey(core, row);
 };
 
-const refuse = (field: string, text: string) => invalidInput([{ field, code: 'unknown_value', message: text }]);
-
 // The subject must be of the class: one of its sessions, a teacher of one of them, a point it visits
 // (or any point: a base can rate a class that came without a session there).
 const checkSubject = (core: Core, classId: number, subject: SubjectKind, subjectId: number | null) => {
   if (subject === 'class') {
-    if (subjectId !== null) throw refuse('subjectId', message('surveys.noSubjectForClass'));
+    if (subjectId !== null) throw refuseField('subjectId', message('surveys.noSubjectForClass'));
     return;
   }
-  if (subjectId === null) throw refuse('subjectId', message('surveys.needSubject'));
+  if (subjectId === null) throw refuseField('subjectId', message('surveys.needSubject'));
   const found =
     subject === 'session'
       ? statement(core.db, 'SELECT 1 FROM sessions WHERE id = ? AND class_id = ?').get(subjectId, classId)
       : subject === 'teacher'
         ? statement(core.db, 'SELECT 1 FROM staff WHERE id = ?').get(subjectId)
         : statement(core.db, 'SELECT 1 FROM sites WHERE id = ?').get(subjectId);
-  if (!found) throw refuse('subjectId', message(`surveys.subjectNotFound.${subject}`));
+  if (!found) throw refuseField('subjectId', message(`surveys.subjectNotFound.${subject}`));
 };
 
 // One survey per class, satisfaction and subject: asked again, the one there is answers.
@@ -238,7 +236,7 @@ export const saveResponses = (core: Core, surveyId: number, responses: readonly 
   assertWritable(getClass(core, survey.classId));
   responses.forEach((response, index) => {
     if (response.scores.length !== survey.items.length)
-      throw refuse(
+      throw refuseField(
         `responses.${index}.scores`,
         message('surveys.wrongItemCount', { row: index + 1, items: survey.items.length }),
       );
@@ -247,7 +245,7 @@ export const saveResponses = (core: Core, surveyId: number, responses: readonly 
   const existing = new Set(listResponses(core, surveyId).map((response) => response.id));
   responses.forEach((response, index) => {
     if (response.id !== undefined && !existing.has(response.id))
-      throw refuse(`responses.${index}.id`, message('surveys.responseNotFound'));
+      throw refuseField(`responses.${index}.id`, message('surveys.responseNotFound'));
   });
   for (const id of existing) if (!kept.has(id)) statement(core.db, 'DELETE FROM survey_responses WHERE id = ?').run(id);
   for (const response of responses) {
@@ -276,7 +274,7 @@ export const subjectHistory = (core: Core, subject: 'teacher' | 'site', id: numb
     subject === 'teacher'
       ? statement<[number], string>(core.db, 'SELECT name FROM staff WHERE id = ?').pluck().get(id)
       : statement<[number], string>(core.db, 'SELECT name FROM sites WHERE id = ?').pluck().get(id);
-  if (name === undefined) throw refuse('id', message(`surveys.subjectNotFound.${subject}`));
+  if (name === undefined) throw refuseField('id', message(`surveys.subjectNotFound.${subject}`));
   const sessionsOf =
     subject === 'teacher'
       ? 'SELECT session_id FROM session_teachers WHERE staff_id = @id'

@@ -11,10 +11,10 @@ import { writeXlsxBook } from '../documents/xlsx-writer';
 import type { TableDoc } from '../documents/table-doc';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
-import { participantsOf } from '../lodging/plan';
+import { labourHoursOf, participantsOf } from '../lodging/plan';
 import { getSettings } from '../settings/service';
 import { listSurveys } from '../surveys/service';
-import { workbenchOverview } from './overview';
+import { classesOfYear, workbenchOverview } from './overview';
 
 // The list behind each of the workbench's figures: the classes it counts, the trainees, the days, the
 // visits, the stays, the reports, the questionnaires. The workbench opens it; the year's export writes
@@ -33,24 +33,6 @@ const names = (json: string) => parseNames(json).join(message('text.list'));
 const parseNames = jsonColumn(z.array(z.string()), []);
 const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 const numberText = (value: number | null) => (value === null ? '' : String(value));
-
-type ClassRow = {
-  id: number;
-  name: string;
-  code: string;
-  status: string;
-  start_date: string;
-  end_date: string;
-  trainees: number;
-};
-
-const classesOf = (core: Core, year: number) =>
-  statement<[number], ClassRow>(
-    core.db,
-    `SELECT c.id, c.name, c.code, c.status, c.start_date, c.end_date,
-            (SELECT count(*) FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn') AS trainees
-       FROM classes c WHERE c.year = ? ORDER BY c.start_date, c.id`,
-  ).all(year);
 
 // Rows in their classes' order, and in each class by the strokes of the surname, as every roster is.
 const byClassThenStrokes = <T extends { class_id: number; name: string }>(rows: T[]): T[] => {
@@ -92,7 +74,7 @@ const lists: Record<FigureKey, (core: Core, year: number) => Pick<FigureList, 'c
       column('status', 8, 'center'),
       column('trainees', 8, 'center'),
     ],
-    rows: classesOf(core, year).map((c) => ({
+    rows: classesOfYear(core, year).map((c) => ({
       classId: c.id,
       cells: [
         c.name,
@@ -122,7 +104,7 @@ const lists: Record<FigureKey, (core: Core, year: number) => Pick<FigureList, 'c
   }),
   trainingDays: (core, year) => ({
     columns: [column('className', 24), column('dates', 26), column('days', 6, 'center')],
-    rows: classesOf(core, year).map((c) => ({
+    rows: classesOfYear(core, year).map((c) => ({
       classId: c.id,
       cells: [
         c.name,
@@ -159,7 +141,7 @@ const lists: Record<FigureKey, (core: Core, year: number) => Pick<FigureList, 'c
       .all(year)
       .map((stay) => {
         const present = participantsOf(core, stay.id).filter((person) => person.participation !== 'absent');
-        const hours = present.reduce((sum, person) => sum + (person.labourHours ?? person.plannedHours), 0);
+        const hours = present.reduce((sum, person) => sum + labourHoursOf(person), 0);
         return {
           classId: stay.class_id,
           cells: [
@@ -188,7 +170,7 @@ const lists: Record<FigureKey, (core: Core, year: number) => Pick<FigureList, 'c
       column('mean', 6, 'center'),
       column('satisfiedRate', 8, 'center'),
     ],
-    rows: classesOf(core, year).flatMap((c) =>
+    rows: classesOfYear(core, year).flatMap((c) =>
       listSurveys(core, c.id)
         .filter((survey) => survey.responses > 0)
         .map((survey) => ({

@@ -5,7 +5,7 @@ import type { Overview } from '../../../shared/workbench/schemas';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
-import { participantsOf } from '../lodging/plan';
+import { labourHoursOf, participantsOf } from '../lodging/plan';
 import { classConflicts } from '../schedule/conflicts';
 
 // The workbench's figures, computed from the records in a handful of grouped queries: a school's
@@ -16,6 +16,16 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 type ClassRow = { id: number; name: string; status: string; start_date: string; end_date: string; trainees: number };
+
+const traineeCount = `(SELECT count(*) FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')`;
+
+// A year's classes in the order they were held, each with its trainees (those not withdrawn).
+export const classesOfYear = (core: Core, year: number) =>
+  statement<[number], ClassRow & { code: string }>(
+    core.db,
+    `SELECT c.id, c.code, c.name, c.status, c.start_date, c.end_date, ${traineeCount} AS trainees
+       FROM classes c WHERE c.year = ? ORDER BY c.start_date, c.id`,
+  ).all(year);
 
 // Unresolved conflicts of the schedules still to be held (only those can still be put right). Each
 // class's check weighs its sessions against every other class's, so the workbench asks for these on
@@ -42,12 +52,11 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
   // latest year that has.
   const thisYear = Number(today.slice(0, 4));
   const year = input.year ?? (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
-  const count = `(SELECT count(*) FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')`;
 
   // Under way, and coming (the nearest first).
   const current = statement<[{ today: string }], ClassRow>(
     core.db,
-    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${count} AS trainees FROM classes c
+    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${traineeCount} AS trainees FROM classes c
       WHERE c.status = 'in_progress' OR (c.status = 'planning' AND c.end_date >= @today)
       ORDER BY c.start_date, c.id`,
   ).all({ today });
@@ -118,10 +127,7 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
   }
 
   // The year in figures.
-  const ofYear = statement<[number], ClassRow>(
-    core.db,
-    `SELECT c.id, c.name, c.status, c.start_date, c.end_date, ${count} AS trainees FROM classes c WHERE c.year = ? ORDER BY c.start_date`,
-  ).all(year);
+  const ofYear = classesOfYear(core, year);
   const get = <T>(sql: string) => statement<[number], T>(core.db, sql).get(year);
   const all = <T>(sql: string) => statement<[number], T>(core.db, sql).all(year);
   const people =
@@ -136,7 +142,7 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
   const stays = all<{ id: number }>('SELECT s.id FROM stays s JOIN classes c ON c.id = s.class_id WHERE c.year = ?');
   const labourHours = stays
     .flatMap((stay) => participantsOf(core, stay.id))
-    .reduce((sum, person) => sum + (person.participation === 'absent' ? 0 : (person.labourHours ?? person.plannedHours)), 0);
+    .reduce((sum, person) => sum + labourHoursOf(person), 0);
   const reports = get<{ reports: number; excellent: number }>(
     `SELECT count(*) AS reports, coalesce(sum(w.grade = 'excellent'), 0) AS excellent FROM reports r JOIN classes c ON c.id = r.class_id
        LEFT JOIN report_reviews w ON w.report_id = r.id
