@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,8 +31,16 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('numbers migrations 1, 2, 3 … with no gap', () => {
+  it('numbers migrations 1, 2, 3 … with no gap, each in its own file beside its own test', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    // Each migration is tested as the house asks: stopped at N−1, data put in, migrated to N, compared.
+    const files = readdirSync(join(import.meta.dirname, 'migrations'));
+    for (const { version } of migrations) {
+      const prefix = `${String(version).padStart(3, '0')}-`;
+      const source = files.filter((name) => name.startsWith(prefix) && !name.endsWith('.test.ts'));
+      expect(source, `migration ${version}`).toHaveLength(1);
+      expect(files, `migration ${version} has no test`).toContain(source[0]?.replace(/\.ts$/, '.test.ts'));
+    }
   });
 
   it('refuses a database from a newer version and leaves the file untouched', () => {
