@@ -45,3 +45,49 @@ export const snapshot = (db: Db): string => {
   }
   return JSON.stringify({ version: db.pragma('user_version', { simple: true }), dump });
 };
+
+// What any write leaves on this connection, read in microseconds: rows changed (triggers included), the schema's
+// version and the user version. A rolled-back write moves it too, so it can only send us to the full comparison.
+const writeMark = (db: Db): string =>
+  JSON.stringify([
+    db.prepare('SELECT total_changes()').pluck().get(),
+    db.pragma('schema_version', { simple: true }),
+    db.pragma('user_version', { simple: true }),
+  ]);
+
+export type DbWatch = {
+  // Whether the database holds exactly what it held when last settled.
+  unchanged: () => boolean;
+  // Takes the database as it is now as what the next calls are compared with.
+  settle: () => void;
+  // How many checks compared every row (the rest were cleared by the write mark).
+  fullChecks: () => number;
+};
+
+// For property tests that make thousands of calls: a whole snapshot per call costs seconds on the sample data, so
+// the full comparison runs when the write mark moved, and on every `every`-th check whatever the mark says, so that
+// the mark itself is checked against the rows.
+export const watchDb = (db: Db, every = 10): DbWatch => {
+  let mark = writeMark(db);
+  let whole = snapshot(db);
+  let checks = 0;
+  let full = 0;
+  return {
+    unchanged: () => {
+      checks += 1;
+      if (writeMark(db) === mark && checks % every !== 0) return true;
+      full += 1;
+      const same = snapshot(db) === whole;
+      // A write rolled back leaves the rows as they were: the mark moves on with them.
+      if (same) mark = writeMark(db);
+      return same;
+    },
+    settle: () => {
+      const now = writeMark(db);
+      if (now === mark) return;
+      mark = now;
+      whole = snapshot(db);
+    },
+    fullChecks: () => full,
+  };
+};
