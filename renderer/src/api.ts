@@ -1,5 +1,6 @@
 import type { Bridge } from '../../shared/bridge';
-import { type Channel, channels, contract, type InputOf, type OutputOf } from '../../shared/contract';
+import { channelNames, quietByChannel } from 'virtual:cadre-channels';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 
 declare global {
@@ -30,13 +31,13 @@ export const onDataChanged = (listener: () => void): (() => void) => {
 
 const invoke = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
   const result = await window.api.invoke(channel, input);
-  if (result.ok && !contract[channel].quiet) for (const listener of listeners) listener();
+  if (result.ok && !quietByChannel[channel]) for (const listener of listeners) listener();
   return result;
 };
 
 const build = (): Client => {
   const client: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const channel of channels) {
+  for (const channel of channelNames) {
     const [domain = '', verb = ''] = channel.split('.');
     client[domain] ??= {};
     client[domain][verb] = (input) => invoke(channel, input ?? {});

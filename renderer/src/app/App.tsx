@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { type ComponentType, lazy, useState } from 'react';
+import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { Locale } from '../../../shared/settings/schemas';
@@ -11,26 +11,9 @@ import { PageBoundary } from '../components/PageBoundary';
 import { i18n } from '../i18n';
 import { FirstRun } from './FirstRun';
 import { LocaleContext } from './locale';
+import { routes } from './pages';
 import './global.css';
 import { Shell } from './Shell';
-
-// Each page is its own chunk, loaded when first opened: the first screen parses the classes list
-// and the shell, not the schedule grid, the import wizard and the audit log as well.
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
-
-const ClassListPage = page(() => import('../features/classes/ClassListPage'), 'ClassListPage');
-const ClassDetailPage = page(() => import('../features/classes/ClassDetailPage'), 'ClassDetailPage');
-const TraineeListPage = page(() => import('../features/trainees/TraineeListPage'), 'TraineeListPage');
-const TraineeDetailPage = page(() => import('../features/trainees/TraineeDetailPage'), 'TraineeDetailPage');
-const StaffListPage = page(() => import('../features/staff/StaffListPage'), 'StaffListPage');
-const StaffDetailPage = page(() => import('../features/staff/StaffDetailPage'), 'StaffDetailPage');
-const SitesPage = page(() => import('../features/sites/SitesPage'), 'SitesPage');
-const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
-const WorkbenchPage = page(() => import('../features/workbench/WorkbenchPage'), 'WorkbenchPage');
-const DataPage = page(() => import('../features/data/DataPage'), 'DataPage');
-const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
-const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 
 const antLocales = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const dayjsLocales = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
@@ -68,19 +51,9 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
                 <PageBoundary>
                   <Routes>
                     <Route path="/" element={<Navigate to="/workbench" replace />} />
-                    <Route path="/workbench" element={<WorkbenchPage />} />
-                    <Route path="/classes" element={<ClassListPage />} />
-                    <Route path="/classes/:id" element={<ClassDetailPage />} />
-                    <Route path="/trainees" element={<TraineeListPage />} />
-                    <Route path="/trainees/:id" element={<TraineeDetailPage />} />
-                    <Route path="/staff" element={<StaffListPage />} />
-                    <Route path="/staff/:id" element={<StaffDetailPage />} />
-                    <Route path="/sites" element={<SitesPage />} />
-                    <Route path="/sites/:id" element={<SitesPage />} />
-                    <Route path="/reports" element={<ReportsPage />} />
-                    <Route path="/data" element={<DataPage />} />
-                    <Route path="/audit" element={<AuditPage />} />
-                    <Route path="/settings" element={<SettingsPage />} />
+                    {routes.map(({ path, page: Page }) => (
+                      <Route key={path} path={path} element={<Page />} />
+                    ))}
                     <Route path="*" element={<Navigate to="/workbench" replace />} />
                   </Routes>
                 </PageBoundary>

@@ -1,10 +1,12 @@
-import { App, Descriptions, Modal, Table, Typography } from 'antd';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { App } from 'antd';
+import { lazy, Suspense, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation, useNavigate } from 'react-router-dom';
-import { type MenuCommand, shortcuts } from '../../../shared/menu';
-import { api } from '../api';
-import { useQuery } from './use-query';
+import type { MenuCommand } from '../../../shared/menu';
+
+// Opened from the menu now and then: their code (a table, the app's facts) loads when first asked for.
+const ShortcutsDialog = lazy(async () => ({ default: (await import('./MenuDialogs')).ShortcutsDialog }));
+const AboutDialog = lazy(async () => ({ default: (await import('./MenuDialogs')).AboutDialog }));
 
 // The native menu's commands, carried out in the window: each opens the screen or dialog it names.
 // Those about a class (导入名册, 导出名册) act on the class that is open, and say so when none is.
@@ -43,48 +45,9 @@ export const MenuCommands = ({ openSearch }: { openSearch: () => void }) => {
   useEffect(() => window.api.onEvent((event) => event.type === 'menu.command' && carryOut(event.command)), []);
 
   return (
-    <>
+    <Suspense>
       {shown === 'shortcuts' && <ShortcutsDialog onClose={() => setShown(undefined)} />}
       {shown === 'about' && <AboutDialog onClose={() => setShown(undefined)} />}
-    </>
-  );
-};
-
-const ShortcutsDialog = ({ onClose }: { onClose: () => void }) => {
-  const { t } = useTranslation();
-  return (
-    <Modal open title={t('menuCommands.shortcuts')} onCancel={onClose} footer={null} width={560}>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="keys"
-        dataSource={[...shortcuts]}
-        data-testid="shortcuts"
-        columns={[
-          { key: 'keys', title: t('menuCommands.keys'), width: 170, render: (_, row) => <kbd className="kbd">{row.keys}</kbd> },
-          { key: 'does', title: t('menuCommands.does'), render: (_, row) => t(`shortcuts.${row.does}`) },
-        ]}
-      />
-    </Modal>
-  );
-};
-
-const AboutDialog = ({ onClose }: { onClose: () => void }) => {
-  const { t } = useTranslation();
-  const info = useQuery(() => api.app.info({}), 'app-info');
-  return (
-    <Modal open title={t('menuCommands.about')} onCancel={onClose} footer={null}>
-      <Typography.Paragraph>{t('menuCommands.aboutText')}</Typography.Paragraph>
-      {info.data && (
-        <Descriptions column={1} size="small" data-testid="about">
-          <Descriptions.Item label={t('settings.version')}>{info.data.version}</Descriptions.Item>
-          <Descriptions.Item label={t('settings.dataDir')}>
-            <Typography.Text copyable code>
-              {info.data.dataDir}
-            </Typography.Text>
-          </Descriptions.Item>
-        </Descriptions>
-      )}
-    </Modal>
+    </Suspense>
   );
 };

@@ -1,13 +1,16 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Modal, Tag, Typography } from 'antd';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { type Everywhere, hitSchema, type SearchHit, type SearchKind } from '../../../shared/search/schemas';
 import { api } from '../api';
 import { useHotkey } from '../components/use-hotkey';
-import { ReportDrawer } from '../features/reports/ReportDrawer';
 import './search-palette.css';
+
+// A report opened from the palette: its drawer (the outcome form, the viewer) is code the first
+// screen need not parse, loaded when a report is chosen.
+const ReportDrawer = lazy(async () => ({ default: (await import('../features/reports/ReportDrawer')).ReportDrawer }));
 
 const recentKey = 'cadre.search.recent';
 const recentLimit = 8;
@@ -82,7 +85,11 @@ export const SearchPalette = ({ open, onOpen, onClose }: { open: boolean; onOpen
       >
         <PaletteBody onChoose={choose} />
       </Modal>
-      {report !== undefined && <ReportDrawer reportId={report} onClose={() => setReport(undefined)} />}
+      {report !== undefined && (
+        <Suspense>
+          <ReportDrawer reportId={report} onClose={() => setReport(undefined)} />
+        </Suspense>
+      )}
     </>
   );
 };

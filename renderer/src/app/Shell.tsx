@@ -14,11 +14,11 @@ import { Alert, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../api';
 import { Brand } from './Brand';
 import { MenuCommands } from './MenuCommands';
 import { SearchPalette } from './SearchPalette';
-import { useQuery } from './use-query';
+import { useRead } from './use-query';
+import { appInfoRead, settingsRead } from './reads';
 
 const { Sider, Header, Content } = Layout;
 
@@ -40,8 +40,8 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const navigate = useNavigate();
   const [searching, setSearching] = useState(false);
   const location = useLocation();
-  const settings = useQuery(() => api.settings.get({}), 'settings');
-  const info = useQuery(() => api.app.info({}), 'app-info');
+  const settings = useRead(settingsRead);
+  const info = useRead(appInfoRead);
   const schoolName = settings.data?.schoolName ?? '';
   const selected = sections.find((section) => location.pathname.startsWith(section.key))?.key ?? '/workbench';
 

@@ -6,7 +6,8 @@ import type { Locale } from '../../../../shared/settings/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useLocale } from '../../app/locale';
-import { useQuery } from '../../app/use-query';
+import { useQuery, useRead } from '../../app/use-query';
+import { appInfoRead, settingsRead } from '../../app/reads';
 import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
@@ -117,8 +118,8 @@ export const SettingsPage = () => {
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const { locale, setLocale } = useLocale();
-  const settings = useQuery(() => api.settings.get({}), 'settings');
-  const info = useQuery(() => api.app.info({}), 'app-info');
+  const settings = useRead(settingsRead);
+  const info = useRead(appInfoRead);
   const vocab = {
     classCategory: useQuery(() => api.vocab.get({ kind: 'classCategory' }), 'vocab:classCategory'),
     classRole: useQuery(() => api.vocab.get({ kind: 'classRole' }), 'vocab:classRole'),

@@ -6,10 +6,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import type { FigureKey, TodoKind } from '../../../../shared/workbench/schemas';
 import { api } from '../../api';
-import { useQuery } from '../../app/use-query';
+import { useRead } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { Chart, type ChartSpec } from './Chart';
 import { FigureDrawer } from './FigureDrawer';
+import { workbenchReads as reads } from './reads';
 
 const tabOf: Record<TodoKind, string> = {
   reportsMissing: 'reports',
@@ -27,8 +28,8 @@ export const WorkbenchPage = () => {
   const [year, setYear] = useState<number>();
   const [opened, setOpened] = useState<FigureKey>();
   const [exporting, setExporting] = useState(false);
-  const overview = useQuery(() => api.workbench.overview(year === undefined ? {} : { year }), `workbench:${year ?? ''}`);
-  const conflicts = useQuery(() => api.workbench.conflicts({}), 'workbench-conflicts');
+  const overview = useRead(reads.overview(year));
+  const conflicts = useRead(reads.conflicts);
   const o = overview.data;
   const todo = useMemo(() => [...(conflicts.data ?? []), ...(o?.todo ?? [])], [conflicts.data, o?.todo]);
   const charts = useMemo((): { key: 'byUnit' | 'byMonth' | 'byModule' | 'satisfaction'; spec: ChartSpec }[] => {
