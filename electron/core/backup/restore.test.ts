@@ -130,13 +130,16 @@ describe('restoring a backup', () => {
 });
 
 describe('keeping backups by age', () => {
-  it('over a year of daily use (a backup each morning and at each of three closings a day), keeps what undoes a late-found mistake', async () => {
+  it('over a year of working days (a backup each morning and at each of two closings a day), keeps what undoes a late-found mistake', async () => {
     value(await t.router.call('settings.update', { backupKeep: 5 }));
     const start = new Date('2025-11-25T00:00:00');
     let made = 0;
     for (let day = 0; day < 365; day += 1) {
-      for (const hour of [8, 12, 17, 19]) {
-        clock = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day, hour, day % 60, 0);
+      const date = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day);
+      // The office is shut at weekends: the daily rule counts days that have a backup, not calendar days.
+      if (date.getDay() === 0 || date.getDay() === 6) continue;
+      for (const hour of [8, 12, 18]) {
+        clock = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour, day % 60, 0);
         value(await t.router.call('backup.create', { reason: hour === 8 ? 'daily' : 'close' }));
         made += 1;
       }
