@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import {
@@ -15,6 +16,7 @@ import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { record } from '../audit/service';
 import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
+import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import { sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
@@ -113,6 +115,9 @@ const sameSet = (a: readonly number[], b: readonly number[]) =>
 
 type ExistingReport = { id: number; topicId: number | null; authors: number[] };
 
+// The author ids json_group_array gives back, held to their shape rather than cast.
+const authorIdsOf = jsonColumn(z.array(z.number().int().nullable()), []);
+
 const existingReports = (core: Core, classId: number): ExistingReport[] =>
   statement<[number], { id: number; topic_id: number | null; authors: string }>(
     core.db,
@@ -123,7 +128,7 @@ const existingReports = (core: Core, classId: number): ExistingReport[] =>
     .map((row) => ({
       id: row.id,
       topicId: row.topic_id,
-      authors: (JSON.parse(row.authors) as (number | null)[]).filter((id) => id !== null),
+      authors: authorIdsOf(row.authors).filter((id) => id !== null),
     }));
 
 // Same authors and same topic: a new version of that report. A topic not named takes the one the
