@@ -1,3 +1,5 @@
+// First, so that the screens' own stylesheets come after antd's and win where they differ.
+import 'virtual:antd-static.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Locale } from '../../shared/settings/schemas';

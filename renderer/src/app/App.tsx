@@ -14,6 +14,7 @@ import { LocaleContext } from './locale';
 import { routes } from './pages';
 import './global.css';
 import { Shell } from './Shell';
+import { theme } from './theme';
 
 const antLocales = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const dayjsLocales = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
@@ -34,17 +35,7 @@ export const App = ({ initialLocale }: { initialLocale: Locale }) => {
   return (
     <I18nextProvider i18n={i18n}>
       <LocaleContext value={{ locale, setLocale }}>
-        <ConfigProvider
-          locale={antLocales[locale]}
-          theme={{
-            token: {
-              colorPrimary: '#1d4f91',
-              colorLink: '#1d4f91',
-              borderRadius: 4,
-              fontFamily: "'Microsoft YaHei', 'WenQuanYi Micro Hei', 'PingFang SC', sans-serif",
-            },
-          }}
-        >
+        <ConfigProvider locale={antLocales[locale]} theme={theme}>
           <AntApp>
             <HashRouter>
               <Shell>
