@@ -35,7 +35,7 @@ export const readEarly = <T>({ key, load }: Read<T>): Promise<Result<T>> => {
   return answer;
 };
 
-// Called once the first screen is drawn (App's effect runs after every child's).
+// Called once the first page is on screen (from its effect in pages.tsx, which runs after its children's).
 export const firstScreenDrawn = () => early.clear();
 
 // The map holds each key's own answers: what readEarly stored under a key is what that key reads.
