@@ -43,17 +43,16 @@ export const ClassListPage = () => {
   const actions = useClassActions();
   // Filters live in the address, so coming back from a class finds the list as it was left.
   const [params, setParams] = useSearchParams();
-  const year = params.get('year');
-  const category = params.get('category') ?? undefined;
-  const status = classStatuses.find((s) => s === params.get('status'));
-  const search = params.get('q') ?? '';
+  const query = listQueryOf(params);
+  const { year, category, status } = query;
+  const search = query.search ?? '';
   const [typed, setTyped] = useState(search);
   const [dialog, setDialog] = useState<Dialog>();
   useRequested('new', () => setDialog({ kind: 'create' }));
   useRequested('first', () => setDialog({ kind: 'create', first: true }));
   const searchRef = useRef<InputRef>(null);
 
-  const classes = useRead(reads.classes(listQueryOf(params)));
+  const classes = useRead(reads.classes(query));
   const years = useRead(reads.years);
   const categories = useRead(reads.categories);
 
@@ -201,7 +200,7 @@ export const ClassListPage = () => {
           allowClear
           placeholder={t('classes.filterYear')}
           style={{ width: 120 }}
-          value={year ? Number(year) : undefined}
+          value={year}
           onChange={(value?: number) => setParam('year', value ? String(value) : undefined)}
           options={(years.data ?? []).map((y) => ({ value: y, label: String(y) }))}
           data-testid="filter-year"

@@ -13,5 +13,7 @@ export const workbenchReads = {
   conflicts: { key: 'workbench-conflicts', load: () => api.workbench.conflicts({}) } satisfies Read<unknown>,
 };
 
-// Started with the page's code when the window opens on the workbench (pages.tsx).
-export const workbenchFirstReads = () => [workbenchReads.overview(undefined), workbenchReads.conflicts];
+// Started with the page's code when the window opens on the workbench (pages.tsx). Not the
+// conflicts: weighing every class's schedule against every other's can take seconds, so they are
+// asked for once the figures are drawn, as before.
+export const workbenchFirstReads = () => [workbenchReads.overview(undefined)];
