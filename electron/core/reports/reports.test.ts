@@ -168,6 +168,25 @@ describe('handing in research reports', () => {
     expect(checked).toBeGreaterThan(20);
   }, 60_000);
 
+  it('indexes a report whose text is one run of 500,000 Chinese characters, beside the valid reports of the same upload', async () => {
+    // One run of Han text with no space or punctuation (a PDF whose text came out as one line): the index
+    // cuts it into 499,999 pairs. Handed to push() as spread arguments they overflowed the stack, and the
+    // whole upload failed as an internal error, the valid reports with it.
+    const { dir } = await uploadClassFolder();
+    const alphabet = [...'农业合作社梅花鹿养殖有机水稻种植乡村治理人才振兴基层实践辽河源产业园'];
+    const run = Array.from({ length: 500_000 }, (_, i) => alphabet[(i * 7 + (i >> 5)) % alphabet.length]).join('');
+    writeFileSync(join(dir, `${people[3]?.name ?? ''}-长文.txt`), `关于长文的调研报告\n${run}冷链物流终点`);
+    const staged = await stage({ folder: dir });
+    expect(staged.files.map((file) => file.problem)).toEqual([null, null, null, null]);
+    const committed = await commit(staged.token, staged.files, { '无名稿.txt': [people[5]?.enrolmentId ?? 0] });
+    expect(committed).toMatchObject({ reports: 4, versions: 4 });
+    // Found at its far end, in the middle, and the others of the upload beside it.
+    expect(await found('冷链物流终点')).toEqual([`${people[3]?.name ?? ''}-长文.txt`]);
+    expect(await found(run.slice(250_000, 250_012))).toContain(`${people[3]?.name ?? ''}-长文.txt`);
+    expect(await found('梅花鹿养殖合作社')).toEqual(['无名稿.txt']);
+    expect(await found('修建了党校教学点')).toEqual(['第二组_乡村治理.pdf']);
+  }, 120_000);
+
   it.skipIf(!realDocs)(
     'reads the documents written by other people, and keeps the encrypted one marked “无法提取文字”',
     async () => {

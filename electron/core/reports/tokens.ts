@@ -22,11 +22,13 @@ const pairsOf = (run: string): string[] => {
 // Chinese characters does not end the run. The index and the passages shown read text the same way.
 const joinLines = (text: string) => text.replace(/(\p{Script=Han})\r?\n(?=\p{Script=Han})/gu, '$1');
 
-// The text as the index stores it.
+// The text as the index stores it. Each run's pairs are joined on their own and the runs after: a
+// run's pairs handed to push() as spread arguments overflowed the stack past ~120,000 characters (a
+// PDF whose text came out as one line), and the whole upload failed with it.
 export const indexTokens = (text: string): string => {
   const out: string[] = [];
   for (const match of joinLines(text).matchAll(runs)) {
-    if (match[1] !== undefined) out.push(...pairsOf(match[1]));
+    if (match[1] !== undefined) out.push(pairsOf(match[1]).join(' '));
     else if (match[2] !== undefined) out.push(match[2].toLowerCase());
   }
   return out.join(' ');
