@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -58,10 +59,46 @@ const networkFileSystems = new Set([
   0x564c /* NCP */,
 ]);
 
-export const isNetworkLocation = (dir: string, platform: NodeJS.Platform = process.platform): boolean => {
+// What Windows calls the drive whose root is given (C:\): 'Network' for a mapped drive (Z:\ standing
+// for \\server\share), 'Fixed', 'Removable', …; undefined when it could not be asked.
+export type DriveTypeQuery = (root: string) => string | undefined;
+
+const driveTypes = new Map<string, string | undefined>();
+
+// Asked of .NET through PowerShell, which every Windows from 7 on has (2.0 there: hence New-Object, not
+// ::new), and whose answer is the enum's name, the same in every display language (fsutil's and net
+// use's are translated, and wmic is gone from Windows 11). Once per drive and run: PowerShell takes a
+// second to start, and the core's thread waits for it. A machine where PowerShell is blocked (as some
+// offices' policies do) or slow to answer gets undefined.
+export const windowsDriveType: DriveTypeQuery = (root) => {
+  const letter = /^([A-Za-z]):/.exec(root)?.[1]?.toUpperCase();
+  if (letter === undefined) return undefined;
+  if (driveTypes.has(letter)) return driveTypes.get(letter);
+  let type: string | undefined;
+  try {
+    type = execFileSync(
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-Command', `(New-Object System.IO.DriveInfo '${letter}').DriveType`],
+      { encoding: 'utf8', timeout: 5000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] },
+    ).trim();
+  } catch {
+    type = undefined;
+  }
+  driveTypes.set(letter, type);
+  return type;
+};
+
+export const isNetworkLocation = (
+  dir: string,
+  platform: NodeJS.Platform = process.platform,
+  driveType: DriveTypeQuery = windowsDriveType,
+): boolean => {
   // \\server\share and //server/share: a Windows network path.
   if (/^(\\\\|\/\/)[^\\/]+[\\/]/.test(dir)) return true;
-  if (platform === 'win32') return false;
+  // A drive letter may be a mapped network share: Windows knows. When it cannot be asked, the folder
+  // is taken as local: the check guards against a known danger, and refusing every folder on a
+  // machine without PowerShell would leave the person no data folder at all.
+  if (platform === 'win32') return /^[A-Za-z]:/.test(dir) && driveType(`${dir.slice(0, 2)}\\`) === 'Network';
   try {
     return networkFileSystems.has(statfsSync(dir).type);
   } catch {
