@@ -41,6 +41,8 @@ export const issueCodes = [
   'raw_path',
   'grant_unknown',
   'grant_purpose',
+  'grant_format',
+  'grant_used',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

@@ -165,6 +165,8 @@ export const enUS = {
     raw_path: '“{{label}}” cannot be a file path; choose files and folders in the dialog',
     grant_unknown: 'The chosen file is no longer valid (the program restarted); please choose it again',
     grant_purpose: 'The chosen file cannot be used for this; please choose again',
+    grant_format: 'The chosen file was chosen for a {{asked}} file and cannot receive a {{format}} file; please choose again',
+    grant_used: 'The chosen file has already been exported to; choose where to save to export again',
     required: '"{{label}}" is required',
     too_long: '"{{label}}" must be at most {{max}} characters',
     invalid_type: '"{{label}}" has the wrong format',
@@ -502,6 +504,8 @@ export const enUS = {
       badName: 'The dropped file’s name is not valid',
       tooMuch: 'The dropped files come to more than {{megabytes}} MB; drop them in parts',
     },
+    saveExists:
+      'A file “{{name}}” already exists and the save dialog did not ask about replacing it; choose again, or type the name with its extension',
     titles: {
       dataFolder: 'Choose the data folder',
       reportFiles: 'Choose research reports',

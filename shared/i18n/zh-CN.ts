@@ -185,6 +185,8 @@ export const zhCN = {
     raw_path: '“{{label}}”不能是文件路径；文件和文件夹请在对话框中选择',
     grant_unknown: '所选的文件已失效（程序重新启动过），请重新选择',
     grant_purpose: '所选的文件不能用于此操作，请重新选择',
+    grant_format: '所选的文件是为 {{asked}} 文件选择的，不能写入 {{format}} 文件，请重新选择',
+    grant_used: '所选的文件已经导出过一次；再次导出请重新选择保存位置',
   },
   errors: {
     INVALID_INPUT: '输入有误，请检查后重试',
@@ -496,6 +498,7 @@ export const zhCN = {
       badName: '拖入的文件名无效',
       tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
     },
+    saveExists: '已有文件“{{name}}”，保存时没有问过是否替换它；请重新选择保存位置，或在文件名后加上扩展名',
     titles: {
       dataFolder: '选择数据文件夹',
       reportFiles: '选择调研报告',

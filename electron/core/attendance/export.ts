@@ -24,7 +24,7 @@ export const exportAttendance = async (
   job: Job,
 ): Promise<ExportResult> => {
   const target = getClass(core, input.classId);
-  const output = exportTarget(core, input.grant);
+  const output = exportTarget(core, input.grant, 'xlsx');
   const sessions = listSessions(core, target.id);
   const members = membersOf(core, target.id).filter((m) => m.status !== 'withdrawn');
   const rates = new Map(attendanceSummary(core, target.id).trainees.map((t) => [t.enrolmentId, t.rate]));

@@ -100,7 +100,7 @@ export const listAudit = (core: Core, query: AuditFilters & { limit: number; off
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
 export const exportAudit = async (core: Core, input: AuditFilters & { grant: string }, job: Job): Promise<ExportResult> => {
-  const output = exportTarget(core, input.grant);
+  const output = exportTarget(core, input.grant, 'xlsx');
   // Oldest first, as a log is read on paper.
   const rows = matching(core, input, -1, 0).reverse().map(toEntry);
   job.progress('write', 0, 1);

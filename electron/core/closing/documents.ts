@@ -1,6 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { chineseDate, todayIso } from '../../../shared/dates';
-import type { ExportResult } from '../../../shared/files/schemas';
+import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { maskIdNumber } from '../../../shared/idcard';
 import { minutesOf } from '../../../shared/schedule/schemas';
@@ -258,6 +258,9 @@ export const certificatesPdf = async (core: Core, classId: number): Promise<{ by
 };
 
 // Each of the three written as every export is: the audit entry first, then the file (finishExport).
+// The format each writes: its grant must have been asked for that one.
+const formats: Record<keyof typeof makers, SaveFormat> = { summary: 'docx', hours: 'xlsx', certificates: 'pdf' };
+
 const makers = {
   summary: async (core: Core, classId: number) => {
     const { bytes, sections } = await summaryDocx(core, classId);
@@ -295,7 +298,7 @@ export const exportClosingDocument = async (
   options: Options = { fullIdNumber: false },
 ): Promise<ExportResult> => {
   const c = getClass(core, classId);
-  const target = exportTarget(core, grant);
+  const target = exportTarget(core, grant, formats[document]);
   job.progress('prepare', 0, 1);
   const made = await makers[document](core, classId, options);
   return finishExport(core, job, target, made.bytes, {

@@ -23,7 +23,7 @@ export const exportTable = async <F extends string>(
   },
   audit: Omit<AuditEntry, 'action' | 'summary' | 'after'> & { summary: (path: string) => string },
 ): Promise<ExportResult> => {
-  const target = exportTarget(core, grant);
+  const target = exportTarget(core, grant, 'xlsx');
   job.progress('prepare', 0, 1);
   const bytes = await renderTableDoc(
     core,

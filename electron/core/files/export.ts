@@ -1,15 +1,21 @@
 import { AppError } from '../../../shared/errors';
-import type { ExportResult } from '../../../shared/files/schemas';
+import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { type AuditEntry, record } from '../audit/service';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { writeFileAtomic } from './atomic';
 
-// Where an export goes: the grant the person's save dialog gave, and the path behind it.
-export type ExportTarget = { grant: string; path: string };
+// Where an export goes: the grant the person's save dialog gave, the path behind it, and the format
+// the export writes. Each export names its format before it builds anything: a grant asked for
+// another format, or already written to, is refused then.
+export type ExportTarget = { grant: string; path: string; format: SaveFormat };
 
-export const exportTarget = (core: Core, grant: string): ExportTarget => ({ grant, path: core.grants.resolve(grant, 'export') });
+export const exportTarget = (core: Core, grant: string, format: SaveFormat): ExportTarget => ({
+  grant,
+  path: core.grants.exportPath(grant, format),
+  format,
+});
 
 const cannotWrite = (path: string, error: unknown) =>
   new AppError(
@@ -32,6 +38,9 @@ export const finishExport = (
   done: { rows: number; audit: Omit<AuditEntry, 'action'> },
 ): ExportResult => {
   job.checkpoint();
+  // Asked again: another export may have written to the same grant while this one was being built.
+  // From here to markWritten nothing waits, so only one of them gets past this line.
+  core.grants.exportPath(target.grant, target.format);
   job.transaction(() => record(core, { ...done.audit, action: 'export' }));
   try {
     writeFileAtomic(target.path, bytes);

@@ -1,4 +1,6 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { Chosen, GrantPurpose, OpenPurpose, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
@@ -45,8 +47,22 @@ const formatExtensions: Record<SaveFormat, string> = {
 
 // What the person chose becomes a grant for that purpose; the page sees the grant and the file's
 // own name, never where it lies.
-const granted = (core: Core, path: string | undefined, purpose: GrantPurpose): Chosen =>
-  path === undefined ? { grant: null, name: null } : { grant: core.grants.issue(path, purpose), name: basename(path) };
+const granted = (core: Core, path: string | undefined, purpose: GrantPurpose, format?: SaveFormat): Chosen =>
+  path === undefined ? { grant: null, name: null } : { grant: core.grants.issue(path, purpose, format), name: basename(path) };
+
+// The file a save dialog answered, ending in the extension of what will be written into it. Windows'
+// and macOS's dialogs add the filter's extension themselves; GTK's (UOS, Kylin) keeps a typed 名册 as
+// it is, and a person may type 名册.doc or 2019.6 名册. The bytes are the asked format whatever the
+// name says, and Word, Excel and WPS choose by the extension: so the core appends it (名册.pdf,
+// 名册.doc.pdf) rather than write a PDF that opens as nothing. The dialog asked about replacing the
+// name typed, not the one appended: when that one exists, the person is asked to choose again.
+const withExtension = (path: string | undefined, format: SaveFormat): string | undefined => {
+  const extension = formatExtensions[format];
+  if (path === undefined || extname(path).toLowerCase() === `.${extension}`) return path;
+  const named = `${path}.${extension}`;
+  if (existsSync(named)) throw new AppError('INVALID_INPUT', message('files.saveExists', { name: basename(named) }));
+  return named;
+};
 
 export const fileHandlers = {
   'files.chooseOpen': async (core, { purpose }) =>
@@ -68,12 +84,16 @@ export const fileHandlers = {
   'files.chooseSave': async (core, { purpose, defaultName, format }) =>
     granted(
       core,
-      await core.platform.chooseSaveFile({
-        title: message(`files.titles.${purpose}`),
-        defaultName,
-        filters: [{ name: message(`files.filters.${format}`), extensions: [formatExtensions[format]] }],
-      }),
+      withExtension(
+        await core.platform.chooseSaveFile({
+          title: message(`files.titles.${purpose}`),
+          defaultName,
+          filters: [{ name: message(`files.filters.${format}`), extensions: [formatExtensions[format]] }],
+        }),
+        format,
+      ),
       purpose,
+      format,
     ),
   'files.receiveDropped': (core, { files }, job) => receiveDropped(core, files, job),
   'files.chooseFolder': async (core, { purpose }) =>

@@ -187,7 +187,7 @@ export const exportLodging = async (
   input: { stayId: number; document: LodgingDocument; format: 'xlsx' | 'docx' | 'pdf'; grant: string },
   job: Job,
 ): Promise<ExportResult> => {
-  const target = exportTarget(core, input.grant);
+  const target = exportTarget(core, input.grant, input.format);
   job.progress('prepare', 0, 1);
   const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document);
   const bytes = await renderTableDoc(core, doc, input.format);

@@ -108,7 +108,7 @@ const safeEntry = (name: string) =>
 
 export const exportArchive = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
   const target = getClass(core, classId);
-  const output = exportTarget(core, grant);
+  const output = exportTarget(core, grant, 'zip');
   const reports = listReports(core, { classId }).filter((report) => report.latest !== null);
   const folder = message('reports.archive.folder');
   const files: Zippable = {};

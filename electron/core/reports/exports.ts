@@ -112,7 +112,7 @@ const bodyParagraph = (text: string) =>
 
 export const compileExcellent = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
   const target = getClass(core, classId);
-  const output = exportTarget(core, grant);
+  const output = exportTarget(core, grant, 'docx');
   const school = getSettings(core).schoolName;
   const reports = listReports(core, { classId, outcome: 'excellent' }).filter((report) => report.latest !== null);
   if (reports.length === 0) throw new AppError('INVALID_STATE', message('reports.noExcellent', { name: target.name }));

@@ -271,7 +271,7 @@ export const rosterDoc = (
 
 export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
   const target = getClass(core, input.classId);
-  const output = exportTarget(core, input.grant);
+  const output = exportTarget(core, input.grant, input.format);
   job.progress('prepare', 0, 1);
   const { doc, people } = rosterDoc(core, input);
   await job.pause();

@@ -93,7 +93,7 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
       issues: [{ field: 'classId', code: 'required', message: message('issues.required', { label: message('fields.classId') }) }],
     });
   }
-  const target = exportTarget(core, input.grant);
+  const target = exportTarget(core, input.grant, input.format);
   job.progress('prepare', 0, 1);
   const school = getSettings(core).schoolName;
   let rows: Row[];

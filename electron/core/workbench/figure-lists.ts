@@ -189,7 +189,7 @@ export const figureList = (core: Core, year: number, figure: FigureKey): FigureL
 
 // The year's figures on the first worksheet, then the list behind each on its own.
 export const exportYear = async (core: Core, year: number, grant: string, job: Job): Promise<ExportResult> => {
-  const target = exportTarget(core, grant);
+  const target = exportTarget(core, grant, 'xlsx');
   const school = getSettings(core).schoolName;
   const overview = workbenchOverview(core, { year });
   const docs: TableDoc[] = [
