@@ -8,6 +8,8 @@ export const errorCodes = [
   'INVALID_STATE',
   'DATABASE_TOO_NEW',
   'DATABASE_DAMAGED',
+  // Its schema is not what the migrations make for its version: another program's, or altered.
+  'DATABASE_FOREIGN',
   'FORBIDDEN',
   'CANCELLED',
   'HOST_FAILED',

@@ -200,6 +200,7 @@ export const enUS = {
     INVALID_STATE: 'This cannot be done in the current state',
     DATABASE_TOO_NEW: 'The database was created by a newer version of this program; please upgrade',
     DATABASE_DAMAGED: 'The database file is damaged and cannot be opened',
+    DATABASE_FOREIGN: 'This database was not created by this program, or it has been altered',
     FORBIDDEN: 'Refused: the request came from an untrusted source',
     INTERNAL: 'Internal error; nothing was changed',
   },

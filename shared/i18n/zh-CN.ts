@@ -197,6 +197,7 @@ export const zhCN = {
     INVALID_STATE: '当前状态下不能执行此操作',
     DATABASE_TOO_NEW: '数据库由更新版本的程序创建，请升级本程序后再打开',
     DATABASE_DAMAGED: '数据库文件已损坏，无法打开',
+    DATABASE_FOREIGN: '这个数据库不是本程序创建的，或已被改动',
     FORBIDDEN: '拒绝执行：请求来源不受信任',
     CANCELLED: '已取消，数据和文件都保持原样',
     HOST_FAILED: '后台处理程序意外停止，操作没有完成，数据保持原样；程序已重新启动后台，请再试一次',

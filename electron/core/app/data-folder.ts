@@ -4,7 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import { refuseField } from '../../../shared/validation';
 import { record } from '../audit/service';
 import type { Core } from '../context';
-import { checkVersionReadOnly, latestVersion } from '../db/connection';
+import { checkDatabaseReadOnly } from '../db/connection';
 import type { Job } from '../jobs/job';
 import { databaseFileName, isNetworkLocation } from '../paths';
 
@@ -29,7 +29,7 @@ export const useDataFolder = async (core: Core, grant: string, job: Job): Promis
   }
   const database = join(folder, databaseFileName);
   const existing = existsSync(database);
-  if (existing) checkVersionReadOnly(database, latestVersion, core.nativeBinding);
+  if (existing) checkDatabaseReadOnly(database, core.nativeBinding);
   job.checkpoint();
   // Main remembers it first: a folder it could not remember is not logged as chosen.
   await core.platform.useDataFolder(folder);

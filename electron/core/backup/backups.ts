@@ -8,7 +8,8 @@ import { syncFolder, writeFileAtomic } from '../files/atomic';
 import { filesDir, sha256Of, storedPath } from '../files/store';
 import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
-import { type AuditContext, type Db, defaultAuditContext, latestVersion, openDatabase } from '../db/connection';
+import { type AuditContext, type Db, defaultAuditContext, latestVersion, openDatabase, openReadOnly } from '../db/connection';
+import { checkSchema } from '../db/schema-check';
 import { statement } from '../db/statements';
 import { type RetentionPolicy, retained } from './retention';
 
@@ -54,18 +55,30 @@ const damaged = (path: string, detail: string) =>
     issues: [{ field: 'backup', code: 'invalid_format', message: message('backup.damaged', { path, detail }) }],
   });
 
-// Opens a backup's database read-only and runs SQLite's full integrity check.
+const tooNew = (found: number) =>
+  new AppError('INVALID_INPUT', message('backup.tooNew', { found, supported: latestVersion }), {
+    issues: [{ field: 'backup', code: 'invalid_format', message: message('backup.tooNew', { found, supported: latestVersion }) }],
+  });
+
+// Opens a backup's database read-only, as a stranger (trusted_schema OFF, none of the app's functions:
+// see db/connection.ts), and refuses it unless it was not written by a newer version, has exactly the
+// schema the migrations make for its version, and passes SQLite's full integrity check. Only then is
+// anything counted in it, and only then may it be restored.
 export const verifyDatabase = (file: string, nativeBinding: string | undefined): { counts: Counts; schemaVersion: number } => {
-  let db: Database.Database;
+  let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    db = openReadOnly(file, nativeBinding);
   } catch (error) {
     throw damaged(file, error instanceof Error ? error.message : String(error));
   }
   try {
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    if (schemaVersion > latestVersion) throw tooNew(schemaVersion);
+    // The schema before the integrity check, which would evaluate the file's CHECKs and indexes.
+    checkSchema(db, file, schemaVersion, { nativeBinding });
     const result = statement(db, 'PRAGMA integrity_check').pluck().all();
     if (result.length !== 1 || result[0] !== 'ok') throw damaged(file, result.slice(0, 3).join('; '));
-    return { counts: countsOf(db), schemaVersion: Number(db.pragma('user_version', { simple: true })) };
+    return { counts: countsOf(db), schemaVersion };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw damaged(file, error instanceof Error ? error.message : String(error));
@@ -154,6 +167,7 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
     });
     // A backup is one self-contained file: back from WAL to a rollback journal, no -wal beside it.
     const copy = new Database(database, { fileMustExist: true, nativeBinding: options.nativeBinding });
+    copy.pragma('trusted_schema = OFF');
     copy.pragma('journal_mode = DELETE');
     copy.close();
     const verified = verifyDatabase(database, options.nativeBinding);
@@ -278,21 +292,8 @@ export const restoreFiles = (dataDir: string, backupPath: string, nativeBinding:
   return info;
 };
 
-// A backup may be restored when it passes SQLite's full check and was not written by a newer version.
-export const checkRestorable = (file: string, nativeBinding: string | undefined) => {
-  const verified = verifyDatabase(file, nativeBinding);
-  if (verified.schemaVersion > latestVersion)
-    throw new AppError('INVALID_INPUT', message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }), {
-      issues: [
-        {
-          field: 'backup',
-          code: 'invalid_format',
-          message: message('backup.tooNew', { found: verified.schemaVersion, supported: latestVersion }),
-        },
-      ],
-    });
-  return verified;
-};
+// A backup may be restored when its database passes verifyDatabase: whole, not newer, and ours.
+export const checkRestorable = (file: string, nativeBinding: string | undefined) => verifyDatabase(file, nativeBinding);
 
 // A database that fails its check is moved aside (never deleted) so that nothing more is lost.
 export const setAsideDamaged = (dataDir: string, now: Date): string => {

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { BackupInfo, BackupReason, BackupSource } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
@@ -22,6 +21,7 @@ import { rememberBackupFolder } from './recovery';
 import { type RetentionPolicy, retained } from './retention';
 import { databaseFileName } from '../paths';
 import { statement } from '../db/statements';
+import { openReadOnly } from '../db/connection';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
 
@@ -141,7 +141,9 @@ const markSql = 'SELECT id, at, actor, action, entity, entity_id, channel FROM a
 // otherwise (a backup from another workstation or database) every line here. Compared line by line,
 // never by time: a clock set back must not lose history.
 const historySince = (core: Core, backupFile: string): TrailRow[] => {
-  const backup = new Database(backupFile, { readonly: true, fileMustExist: true, nativeBinding: core.nativeBinding });
+  // Read as a stranger's file (trusted_schema OFF, none of the app's functions), though inspectBackup
+  // has found its schema ours.
+  const backup = openReadOnly(backupFile, core.nativeBinding);
   let first: LogMark | undefined;
   let last: LogMark | undefined;
   try {

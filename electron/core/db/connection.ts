@@ -1,30 +1,34 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { maskIdNumber, maskPhone } from '../../../shared/idcard';
 import { message } from '../../../shared/i18n/translate';
+import { type AuditContext, defaultAuditContext, registerAuditFunctions } from './audit-functions';
 import type { Db } from './db';
+import { migrate, tooNew, userVersion } from './migrate';
 import { latestVersion, migrations as allMigrations, type Migration } from './migrations';
+import { checkSchema } from './schema-check';
 import { statement } from './statements';
 
 export type { Db } from './db';
+export { type AuditContext, defaultAuditContext } from './audit-functions';
+export { migrate } from './migrate';
 
-// Who is changing data, when, and through which call: read by the audit triggers through SQL
-// functions. The router sets `channel` and `at` (the time of the transaction) for each write.
-export type AuditContext = { actor: string; channel: string; now: () => string; at?: string | undefined };
-
-export const defaultAuditContext = (): AuditContext => ({ actor: 'unknown', channel: '', now: () => new Date().toISOString() });
-
-const registerAuditFunctions = (db: Db, context: AuditContext) => {
-  // For the triggers of migration 7 on: called for every row written, so they only hand back what
-  // the transaction set (see db/audit-triggers.ts).
-  db.function('cadre_at', () => context.at ?? context.now());
-  db.function('cadre_actor', () => context.actor);
-  db.function('cadre_channel', () => context.channel);
-  // For the triggers of migrations 3 to 6, which run only until migration 7 replaces them.
-  db.function('cadre_now', () => context.now());
-  db.function('cadre_mask_id', (value: unknown) => (typeof value === 'string' && value !== '' ? maskIdNumber(value) : value));
-  db.function('cadre_mask_phone', (value: unknown) => (typeof value === 'string' && value !== '' ? maskPhone(value) : value));
-};
+// How every connection of the app meets a database file, in three steps:
+//
+// 1. SQLite's defensive mode is on: better-sqlite3 (v12) sets SQLITE_DBCONFIG_DEFENSIVE on every
+//    connection it opens unless unsafeMode() is asked for, which the app never does. No statement
+//    can then write sqlite_schema (writable_schema is ignored), turn the journal off, set the schema's
+//    version or write FTS5's shadow tables (schema-check.test.ts holds the first).
+// 2. It opens with `trusted_schema = OFF` and none of the app's SQL functions: whatever the file's
+//    triggers, views, CHECKs and defaults say may call only SQLite's innocuous built-ins, never a
+//    function of ours, while the schema is compared with what the migrations make (schema-check.ts)
+//    and quick_check reads every page.
+// 3. Only once the schema is proven ours are the audit functions registered and `trusted_schema`
+//    turned back ON, for this connection. It has to be: better-sqlite3 cannot mark a JavaScript
+//    function SQLITE_INNOCUOUS, so with the setting OFF our own audit triggers fail ("unsafe use of
+//    cadre_at()"). The schema is then ours by construction, and so is the migrated one.
+//
+// A connection that only reads a database from outside (a backup, a chosen folder's probe) stays at
+// step 2 until it is closed.
 
 export type OpenOptions = {
   audit?: AuditContext;
@@ -35,44 +39,38 @@ export type OpenOptions = {
   targetVersion?: number;
 };
 
-const userVersion = (db: Db): number => Number(db.pragma('user_version', { simple: true }));
-
 const damagedDatabase = (file: string, detail: string) =>
   new AppError('DATABASE_DAMAGED', message('errors.DATABASE_DAMAGED'), { file, detail });
 
 const sqliteDamage = (error: unknown) =>
   error instanceof Error && 'code' in error && (error.code === 'SQLITE_CORRUPT' || error.code === 'SQLITE_NOTADB');
 
-const tooNew = (found: number, supported: number) =>
-  new AppError('DATABASE_TOO_NEW', message('errors.DATABASE_TOO_NEW'), { found, supported });
-
-export const migrate = (db: Db, migrations: readonly Migration[] = allMigrations, target = migrations.length): number => {
-  const current = userVersion(db);
-  if (current > migrations.length) throw tooNew(current, migrations.length);
-  const pending = migrations.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return current;
-  // One transaction for the whole climb: a failed step leaves the file at its old version.
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
-  return userVersion(db);
+// Step 2 for a file only read: a backup's, a chosen folder's. Throws what better-sqlite3 throws.
+export const openReadOnly = (file: string, nativeBinding: string | undefined): Db => {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  db.pragma('trusted_schema = OFF');
+  return db;
 };
 
-// Refuse a newer file before anything (even switching to WAL) writes to it.
-export const checkVersionReadOnly = (file: string, supported: number, nativeBinding: string | undefined): void => {
+// Before anything (even switching to WAL) writes to a file: refuses one newer than the code, and one
+// whose schema is not what the migrations make for its version. A file that does not exist yet has
+// nothing to protect. Also how a chosen data folder is judged before it is remembered.
+export const checkDatabaseReadOnly = (
+  file: string,
+  nativeBinding: string | undefined,
+  migrations: readonly Migration[] = allMigrations,
+): void => {
   let probe: Db;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    probe = openReadOnly(file, nativeBinding);
   } catch (error) {
     if (sqliteDamage(error)) throw damagedDatabase(file, String(error));
     return; // a new file: nothing to protect
   }
   try {
     const found = userVersion(probe);
-    if (found > supported) throw tooNew(found, supported);
+    if (found > migrations.length) throw tooNew(found, migrations.length);
+    checkSchema(probe, file, found, { migrations, nativeBinding });
   } catch (error) {
     if (sqliteDamage(error)) throw damagedDatabase(file, String(error));
     throw error;
@@ -83,20 +81,26 @@ export const checkVersionReadOnly = (file: string, supported: number, nativeBind
 
 export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   const migrations = options.migrations ?? allMigrations;
-  checkVersionReadOnly(file, migrations.length, options.nativeBinding);
+  checkDatabaseReadOnly(file, options.nativeBinding, migrations);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
-    registerAuditFunctions(db, options.audit ?? defaultAuditContext());
+    db.pragma('trusted_schema = OFF');
+    db.pragma('busy_timeout = 5000');
+    // The schema again, on this connection, the one that will write: the file may have changed since
+    // the probe (another process, a WAL the probe could not read). First, so that quick_check never
+    // evaluates a CHECK or an index of a file that is not ours.
+    checkSchema(db, file, userVersion(db), { migrations, nativeBinding: options.nativeBinding });
+    // Every start checks the file's structure (quick_check reads every page, skipping the slower
+    // index-content comparison of integrity_check): a damaged database is refused, never written to.
+    const check = statement(db, 'PRAGMA quick_check').pluck().all();
+    if (check.length !== 1 || check[0] !== 'ok') throw damagedDatabase(file, check.slice(0, 5).join('; '));
     db.pragma('journal_mode = WAL');
     // FULL: each commit reaches the disk before it returns (with NORMAL, WAL's default, a power cut
     // can take back the last commits). One fsync per write transaction; the bench shows its cost.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    // Every start checks the file's structure (quick_check reads every page, skipping the slower
-    // index-content comparison of integrity_check): a damaged database is refused, never written to.
-    const check = statement(db, 'PRAGMA quick_check').pluck().all();
-    if (check.length !== 1 || check[0] !== 'ok') throw damagedDatabase(file, check.slice(0, 5).join('; '));
+    registerAuditFunctions(db, options.audit ?? defaultAuditContext());
+    db.pragma('trusted_schema = ON');
     migrate(db, migrations, options.targetVersion ?? migrations.length);
     // Keeps the query planner's statistics fresh (SQLite's advice: at every open, limited in effort).
     db.pragma('optimize=0x10002');
