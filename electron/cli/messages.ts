@@ -309,10 +309,11 @@ const zhCN = {
     },
     export: {
       usage:
-        'lodging export --class <ID 或编号> --site <教学点> --document households|trainees|plan|hours --format xlsx|docx|pdf --out 文件',
+        'lodging export --class <ID 或编号> --site <教学点> --document households|trainees|plan|hours --format xlsx|docx|pdf [--reveal] --out 文件',
       summary: '导出“四同”文件：农户入住名单、学员住宿安排表、活动日程、参与及劳动时长',
       document: '文件：households（给村里的农户名单）/ trainees（学员住宿安排表）/ plan（活动日程）/ hours（参与及劳动时长）',
       noStay: '这个班次在“{{site}}”还没有住宿安排，请先运行 lodging assign',
+      reveal: '农户入住名单中写出组长的完整电话（默认只写部分数字；会记入操作日志）',
       done: '已导出到 {{path}}',
     },
   },

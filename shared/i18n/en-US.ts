@@ -930,7 +930,7 @@ export const enUS = {
     importSummary:
       'Imported the households of "{{site}}": {{added}} added, {{updated}} updated, {{unchanged}} unchanged ({{file}})',
     exportSummary: 'Exported the households of "{{site}}" ({{count}}) to {{path}}',
-    exportDocSummary: 'Exported the {{document}} of "{{className}}" ({{format}}) to {{path}}',
+    exportDocSummary: 'Exported the {{document}} of "{{className}}" ({{format}}{{revealed}}) to {{path}}',
     fileTooLarge: 'The file is too large ({{size}} MB): a reflection may be at most {{max}} MB',
     cannotRead: 'Cannot read "{{name}}"',
     documents: {
@@ -940,6 +940,7 @@ export const enUS = {
       hours: 'Participation and labour hours',
     },
     doc: {
+      phonesMasked: ', group leaders’ phones partly hidden',
       labourAt: '{{task}} ({{field}})',
       householdsTitle: ' — host households',
       householdHeading: 'Head: {{head}}  Phone: {{phone}}  Address: {{address}}  Beds: {{beds}}  Guests: {{people}}',

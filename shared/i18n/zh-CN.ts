@@ -919,7 +919,7 @@ export const zhCN = {
     movedOut: '取消安排',
     importSummary: '导入“{{site}}”的接待农户：新增 {{added}} 户，更新 {{updated}} 户，未变 {{unchanged}} 户（{{file}}）',
     exportSummary: '导出“{{site}}”的接待农户（{{count}} 户）到 {{path}}',
-    exportDocSummary: '导出“{{className}}”的{{document}}（{{format}}）到 {{path}}',
+    exportDocSummary: '导出“{{className}}”的{{document}}（{{format}}{{revealed}}）到 {{path}}',
     fileTooLarge: '文件过大（{{size}} MB）：心得体会附件不应超过 {{max}} MB',
     cannotRead: '无法读取文件“{{name}}”',
     documents: {
@@ -929,6 +929,7 @@ export const zhCN = {
       hours: '学员“四同”参与及劳动时长统计',
     },
     doc: {
+      phonesMasked: '，组长电话部分隐藏',
       labourAt: '{{task}}（{{field}}）',
       householdsTitle: '接待农户名单',
       householdHeading: '户主：{{head}}　电话：{{phone}}　地址：{{address}}　床位：{{beds}} 张　入住：{{people}} 人',

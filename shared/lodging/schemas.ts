@@ -246,6 +246,9 @@ export const lodgingSchemas = {
     stayId: id,
     document: z.enum(lodgingDocuments),
     format: z.enum(['xlsx', 'docx', 'pdf']),
+    // The group leaders' mobiles on the village's list go out masked unless the person ticks them in
+    // (the village phones the leader about the group; a list left on a farmhouse table is read by anyone).
+    reveal: z.strictObject({ phone: z.boolean().default(false) }).default({ phone: false }),
     grant: grantSchema,
     jobId: jobIdSchema,
   }),

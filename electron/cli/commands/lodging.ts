@@ -142,6 +142,7 @@ export const lodgingCommands: readonly Command[] = [
       from: { type: 'string', describe: cliText('lodging.assign.from') },
       document: { type: 'string', describe: cliText('lodging.export.document') },
       format: { type: 'string', describe: cliText('schedule.export.format') },
+      reveal: { type: 'boolean', describe: cliText('lodging.export.reveal') },
       out: { type: 'string', describe: cliText('classArgs.out') },
     },
     execute: async ({ call, grant }, values) => {
@@ -151,7 +152,13 @@ export const lodgingCommands: readonly Command[] = [
       if (!stay.ok) return stay;
       return call(
         'lodging.export',
-        defined({ stayId: stay.value.id, document: values['document'], format: values['format'], grant: grant(out, 'export') }),
+        defined({
+          stayId: stay.value.id,
+          document: values['document'],
+          format: values['format'],
+          reveal: { phone: values['reveal'] === true },
+          grant: grant(out, 'export'),
+        }),
       );
     },
     print: ({ path }) => cliText('lodging.export.done', { path }),

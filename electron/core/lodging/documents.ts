@@ -2,6 +2,7 @@ import { classTitle } from '../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../shared/dates';
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
+import { maskPhone } from '../../../shared/idcard';
 import type { SharedMessages } from '../../../shared/i18n/zh-CN';
 import type { LodgingDocument } from '../../../shared/lodging/schemas';
 import { groupLeaderRole } from '../../../shared/vocab/schemas';
@@ -19,6 +20,11 @@ import { getBoard } from './stays';
 // The four togethers on paper: for the village, a list per household (names, sex, group and the
 // group leader's phone — never an ID number); for the class, where each trainee sleeps; the plan day
 // by day; each trainee's part and labour hours.
+//
+// The group leader's mobile is a trainee's personal data, and the village's list is left on farmhouse
+// tables: it goes out masked (139****0001) unless the person asks for it whole, and the audit entry
+// says which. The households' own phones are the village's data, on the village's and the class's
+// lists alike.
 
 type Column = keyof SharedMessages['lodging']['doc']['columns'];
 const column = (name: Column, width: number, align: DocColumn['align'] = 'left'): DocColumn => ({
@@ -34,6 +40,7 @@ const lodgingDoc = (
   core: Core,
   stayId: number,
   document: LodgingDocument,
+  revealPhone: boolean,
 ): { doc: TableDoc; rows: number; className: string } => {
   const board = getBoard(core, stayId);
   const stay = board.stay;
@@ -87,7 +94,7 @@ const lodgingDoc = (
             groupWord(occupant.group),
             occupant.role,
             leader?.name ?? '',
-            leader?.phone ?? '',
+            leader === undefined ? '' : revealPhone ? leader.phone : maskPhone(leader.phone),
           ];
         }),
       }));
@@ -184,12 +191,20 @@ const lodgingDoc = (
 
 export const exportLodging = async (
   core: Core,
-  input: { stayId: number; document: LodgingDocument; format: 'xlsx' | 'docx' | 'pdf'; grant: string },
+  input: {
+    stayId: number;
+    document: LodgingDocument;
+    format: 'xlsx' | 'docx' | 'pdf';
+    reveal: { phone: boolean };
+    grant: string;
+  },
   job: Job,
 ): Promise<ExportResult> => {
   const target = exportTarget(core, input.grant, input.format);
   job.progress('prepare', 0, 1);
-  const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document);
+  // Only the village's list carries the leaders' mobiles: what the entry records is what was shown.
+  const revealPhone = input.document === 'households' && input.reveal.phone;
+  const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document, revealPhone);
   const bytes = await renderTableDoc(core, doc, input.format);
   return finishExport(core, job, target, bytes, {
     rows,
@@ -200,9 +215,14 @@ export const exportLodging = async (
         className,
         document: message(`lodging.documents.${input.document}`),
         format: input.format.toUpperCase(),
+        revealed: revealPhone
+          ? message('documents.roster.revealed', { what: message('documents.roster.fullPhone') })
+          : input.document === 'households'
+            ? message('lodging.doc.phonesMasked')
+            : '',
         path: target.path,
       }),
-      after: { format: input.format, path: target.path, document: input.document, rows },
+      after: { format: input.format, path: target.path, document: input.document, rows, reveal: { phone: revealPhone } },
     },
   });
 };

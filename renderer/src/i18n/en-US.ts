@@ -943,6 +943,9 @@ export const uiEnUS = {
     exportTitle: 'Export four-togethers documents',
     document: 'Document',
     format: 'Format',
+    revealPhone: 'Include the group leaders’ full phone numbers',
+    revealPhoneHelp:
+      'By default only part of each leader’s number is exported (such as 139****0001). Full numbers are recorded in the audit log; ask the village to keep the list safe.',
     documentHelp: {
       households: 'For the village: who stays in each household (name, sex, group, the group leader’s phone) — no ID numbers',
       trainees: 'For the trainees: where each stays, with the head’s phone and address',

@@ -923,6 +923,8 @@ export const uiZhCN = {
     exportTitle: '导出“四同”文件',
     document: '文件',
     format: '格式',
+    revealPhone: '包含组长的完整电话号码',
+    revealPhoneHelp: '默认只导出组长电话的部分数字（如 139****0001）。导出完整电话会记入操作日志，名单交给村里后请提醒妥善保管。',
     documentHelp: {
       households: '给村里：每户入住的学员（姓名、性别、小组、组长电话），不含身份证号',
       trainees: '给学员：每人住在哪户、户主电话和地址',

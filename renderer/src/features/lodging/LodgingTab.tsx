@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Popconfirm, Radio, Segmented, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, Flex, Popconfirm, Radio, Segmented, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
@@ -17,6 +17,8 @@ const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) =
   const { t } = useTranslation();
   const [document, setDocument] = useState<LodgingDocument>('households');
   const [format, setFormat] = useState<'xlsx' | 'docx' | 'pdf'>('xlsx');
+  // Asked each time, off by default: the village's list is the one document here with a trainee's phone.
+  const [revealPhone, setRevealPhone] = useState(false);
   return (
     <ExportDialog
       title={t('lodgingPage.exportTitle')}
@@ -25,7 +27,15 @@ const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) =
       request={() => ({
         fileName: fileNameOf(`${stay.className}${t(`lodging.documents.${document}`)}`, format),
         format,
-        start: (grant, jobId) => api.lodging.export({ stayId: stay.id, document, format, grant, jobId }),
+        start: (grant, jobId) =>
+          api.lodging.export({
+            stayId: stay.id,
+            document,
+            format,
+            reveal: { phone: document === 'households' && revealPhone },
+            grant,
+            jobId,
+          }),
       })}
     >
       <Flex vertical gap={16}>
@@ -57,6 +67,14 @@ const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) =
             options={(['xlsx', 'docx', 'pdf'] as const).map((value) => ({ value, label: t(`formats.${value}`) }))}
           />
         </div>
+        {document === 'households' && (
+          <Flex vertical gap={8}>
+            <Checkbox checked={revealPhone} onChange={(event) => setRevealPhone(event.target.checked)}>
+              {t('lodgingPage.revealPhone')}
+            </Checkbox>
+            <Typography.Text type="secondary">{t('lodgingPage.revealPhoneHelp')}</Typography.Text>
+          </Flex>
+        )}
       </Flex>
     </ExportDialog>
   );
