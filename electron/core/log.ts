@@ -1,5 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendInside } from './files/contain';
 
 export type Logger = {
   error: (what: string, error?: unknown) => void;
@@ -9,13 +8,16 @@ export type Logger = {
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
 
-// A plain append-only text log in the data folder: what an administrator can send to support.
+// A path in a log line, quoted as JSON: a folder named with a newline or a shell's $(…) is shown as
+// the text it is, and cannot start a line of its own.
+export const quotedPath = (path: string): string => JSON.stringify(path);
+
+// A plain append-only text log in the data folder: what an administrator can send to support. Never
+// written through a link (logs/ or cadre.log pointing at ~/.bashrc is refused, and the line dropped).
 export const fileLogger = (dataDir: string): Logger => {
-  const dir = join(dataDir, 'logs');
   const write = (level: string, text: string) => {
     try {
-      mkdirSync(dir, { recursive: true });
-      appendFileSync(join(dir, 'cadre.log'), `${new Date().toISOString()} ${level} ${text}\n`);
+      appendInside(dataDir, ['logs', 'cadre.log'], `${new Date().toISOString()} ${level} ${text}\n`);
     } catch {
       // Logging must never be the reason an operation fails.
     }

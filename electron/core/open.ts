@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -8,6 +7,10 @@ import { setAsideAndFindBackup } from './backup/recovery';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { type ParserLimits, sharedParser, sourceParserEntry } from './documents/parser/pool';
+import { baseFolder } from './files/contain';
+import { refuseLinksAmongOwnFiles } from './files/own-files';
+import { sweepScratchFolders } from './files/scratch';
+import { appLockHolder } from './lock';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
 import { noDialogs, noPrinting, type Platform } from './platform';
@@ -46,7 +49,12 @@ const noPlatform: Platform = { ...noDialogs, ...noPrinting };
 
 // The one way to open a data folder, for the app, the CLI, the tests and the e2e harness alike.
 export const openCore = (options: OpenCoreOptions): OpenedCore => {
-  mkdirSync(options.dataDir, { recursive: true });
+  baseFolder(options.dataDir);
+  // Nothing is read or written through a link among the app's own files (rule 9).
+  refuseLinksAmongOwnFiles(options.dataDir);
+  // What an earlier run left in the scratch folders goes, unless the app is running on this folder
+  // now (the command line beside it): its drops and open copies are its own.
+  if (appLockHolder(options.dataDir) === undefined) sweepScratchFolders(options.dataDir);
   const databaseFile = join(options.dataDir, databaseFileName);
   const now = options.now ?? (() => new Date());
   const audit = { actor: workstationUser(), channel: '', now: () => now().toISOString() };

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
+import { readFileSync, statfsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { writeFileAtomic } from './files/atomic';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { baseFolder, removeInside, writeFileAtomic } from './files/contain';
 
 // One folder name on every system, ASCII so that it is easy to type in a terminal.
 export const dataFolderName = 'CadreTrainingDesk';
@@ -22,18 +22,30 @@ export const defaultDataDir = (
   return join(env['XDG_CONFIG_HOME'] ?? join(home, '.config'), dataFolderName);
 };
 
+// Where the data folder was named: on the command line, in the environment, by the person in the app
+// (remembered), or nowhere (the default). A remembered folder that fails at start can be forgotten; a
+// folder named on the command line is the caller's to fix.
+export type DataDirSource = 'argument' | 'environment' | 'saved' | 'default';
+
 // --data-dir DIR (or --data-dir=DIR) wins, then CADRE_DATA_DIR, then the folder the person chose in
 // the app (`saved`, the app only), then the default.
-export const resolveDataDir = (argv: readonly string[], env: Env = process.env, saved?: string): string => {
+export const dataDirOf = (
+  argv: readonly string[],
+  env: Env = process.env,
+  saved?: string,
+): { dir: string; source: DataDirSource } => {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1] ?? '');
-    if (arg?.startsWith('--data-dir=')) return resolve(arg.slice('--data-dir='.length));
+    if (arg === '--data-dir' && argv[i + 1]) return { dir: resolve(argv[i + 1] ?? ''), source: 'argument' };
+    if (arg?.startsWith('--data-dir=')) return { dir: resolve(arg.slice('--data-dir='.length)), source: 'argument' };
   }
   const fromEnv = env['CADRE_DATA_DIR'];
-  if (fromEnv) return resolve(fromEnv);
-  return saved ? resolve(saved) : defaultDataDir(process.platform, env);
+  if (fromEnv) return { dir: resolve(fromEnv), source: 'environment' };
+  return saved ? { dir: resolve(saved), source: 'saved' } : { dir: defaultDataDir(process.platform, env), source: 'default' };
 };
+
+export const resolveDataDir = (argv: readonly string[], env: Env = process.env, saved?: string): string =>
+  dataDirOf(argv, env, saved).dir;
 
 // The folder chosen in the app, remembered outside it (in the app's own settings folder): a file
 // that is missing, unreadable or not ours means none.
@@ -48,9 +60,12 @@ export const readSavedDataDir = (file: string): string | undefined => {
 };
 
 export const saveDataDir = (file: string, dir: string): void => {
-  mkdirSync(dirname(file), { recursive: true });
+  baseFolder(dirname(file));
   writeFileAtomic(file, new TextEncoder().encode(JSON.stringify({ dataDir: dir })));
 };
+
+// Back to the default folder from the next start on.
+export const forgetSavedDataDir = (file: string): void => removeInside(dirname(file), [basename(file)]);
 
 // File systems a database must not live on: SQLite's locking is unreliable over the network, and a
 // dropped connection mid-write is how databases get damaged. (statfs magic numbers, Linux/macOS.)

@@ -7,9 +7,10 @@ import { contentSecurityPolicy } from '../../shared/csp';
 import { message } from '../../shared/i18n/translate';
 import type { CoreHost } from '../core/host/host';
 import { takeAppLock } from '../core/lock';
-import { fileLogger } from '../core/log';
-import { readSavedDataDir, resolveDataDir, saveDataDir } from '../core/paths';
+import { fileLogger, quotedPath } from '../core/log';
+import { dataDirOf, defaultDataDir, forgetSavedDataDir, readSavedDataDir, saveDataDir } from '../core/paths';
 import { startAppCore } from './core-host';
+import { startFailure } from './start-failure';
 import { hardenContents, hardenSession } from './harden';
 import { bindRouter } from './ipc';
 import { installMenu } from './menu';
@@ -63,7 +64,7 @@ const backupWhenDue = async () => {
 const savedDataDirFile = () => join(app.getPath('userData'), 'data-folder.json');
 
 const start = async () => {
-  const dataDir = resolveDataDir(process.argv, process.env, readSavedDataDir(savedDataDirFile()));
+  const { dir: dataDir, source } = dataDirOf(process.argv, process.env, readSavedDataDir(savedDataDirFile()));
   const log = fileLogger(dataDir);
   host = startAppCore({
     workerFile,
@@ -98,23 +99,36 @@ const start = async () => {
   });
   const opened = await host.ready();
   if (!opened.ok) {
-    // A damaged database the person chose not to recover has had its dialog already.
-    if (opened.error.code !== 'DATABASE_DAMAGED')
-      dialog.showErrorBox(
-        message('desktop.cannotOpen'),
-        message('desktop.cannotOpenDetail', { dir: dataDir, detail: opened.error.message }),
-      );
+    const failure = startFailure(opened.error, dataDir, source, defaultDataDir());
+    if (failure.kind === 'explain') dialog.showErrorBox(failure.title, failure.detail);
+    if (failure.kind === 'offerDefault') {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: message('desktop.title'),
+        message: failure.title,
+        detail: failure.detail,
+        buttons: failure.buttons,
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (response === 0) {
+        forgetSavedDataDir(savedDataDirFile());
+        app.relaunch();
+      }
+    }
+    log.error(`cannot open the data folder ${quotedPath(dataDir)}: ${opened.error.message}`);
     closingDone = true;
     app.quit();
     return;
   }
   releaseLock = takeAppLock(dataDir);
-  log.info(`started ${app.getVersion()}, data in ${dataDir}`);
+  log.info(`started ${app.getVersion()}, data in ${quotedPath(dataDir)}`);
   setTimeout(() => void backupWhenDue(), 15_000);
   setInterval(() => void backupWhenDue(), 60 * 60 * 1000);
   hardenSession(session.defaultSession);
   serveApp();
-  bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${url}`));
+  bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${JSON.stringify(url)}`));
   installMenu({
     // To the window in front (there is one; a print preview has no page of ours to act).
     send: (command) => mainWindow?.webContents.send(eventChannel, { type: 'menu.command', command } satisfies WindowEvent),

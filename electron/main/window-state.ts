@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from '../core/files/atomic';
+import { writeFileAtomic } from '../core/files/contain';
 
 // Where the window was and how big, kept between runs. A position is used again only if enough of
 // the window would be on a screen that is still there (a laptop taken off its second monitor must

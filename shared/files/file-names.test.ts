@@ -10,9 +10,17 @@ describe('the file name offered when saving', () => {
     expect(fileNameOf('a:b\\c\u0007', 'xlsx')).toBe('a_b_c_.xlsx');
   });
 
-  it('cuts a long title to 120 characters, never in the middle of a character', () => {
-    const name = fileNameOf('课'.repeat(300), 'ics');
-    expect(name).toBe(`${'课'.repeat(120)}.ics`);
-    expect(fileNameOf('𠀀'.repeat(130), 'csv')).toBe(`${'𠀀'.repeat(120)}.csv`);
+  it('cuts a long title to what a file system holds (255 bytes with the extension), never in a character', () => {
+    // 课 is 3 bytes in UTF-8, 𠀀 is 4 (and two UTF-16 units): 83 and 62 of them, and the extension.
+    expect(fileNameOf('课'.repeat(300), 'ics')).toBe(`${'课'.repeat(83)}.ics`);
+    expect(fileNameOf('𠀀'.repeat(130), 'csv')).toBe(`${'𠀀'.repeat(62)}.csv`);
+    expect(fileNameOf('ab'.repeat(100), 'csv')).toBe(`${'ab'.repeat(60)}.csv`);
+  });
+
+  it('never offers a name that climbs, that Windows reserves, or that ends in a dot or a space', () => {
+    expect(fileNameOf('..', 'pdf')).toBe('.pdf');
+    expect(fileNameOf(' ..\u3000', 'pdf')).toBe('.pdf');
+    expect(fileNameOf('名册. ', 'xlsx')).toBe('名册.xlsx');
+    expect(fileNameOf('a\u202Excod.exe', 'docx')).toBe('axcod.exe.docx');
   });
 });

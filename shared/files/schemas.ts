@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanName } from './names';
 
 // Files never cross the boundary as paths. A dialog (in main) or the command line (whose user owns
 // the machine) turns a chosen file into a grant: an opaque, random id, valid for one purpose, for this
@@ -47,14 +48,17 @@ export const saveFormats = ['xlsx', 'docx', 'pdf', 'csv', 'ics', 'zip'] as const
 export type SaveFormat = (typeof saveFormats)[number];
 
 // The name offered in the save dialog: what Windows cannot have in a file name (a session titled
-// "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name.
-export const safeFileName = (base: string, max = 120): string =>
-  [...base.trim()]
-    .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '_' : char))
-    .slice(0, max)
-    .join('');
+// "理论/实践", a half-width colon) becomes _, and a long title is cut so the whole stays a usable name
+// (names.ts: the same rules the core writes by).
+export const safeFileName = (base: string, max = 120): string => cleanName(base, max);
 
-export const fileNameOf = (base: string, format: SaveFormat): string => `${safeFileName(base)}.${format}`;
+// What one drop onto the window may hold, checked by the page before it reads the files and by the
+// core before it decodes them.
+export const droppedLimits = { fileBytes: 50 * 1024 * 1024, totalBytes: 300 * 1024 * 1024, files: 500 };
+
+// Cut again with its extension: the whole name fits in the 255 bytes a file system holds.
+export const fileNameOf = (base: string, format: SaveFormat): string =>
+  cleanName(`${safeFileName(base)}.${format}`, 120 + format.length + 1);
 
 // Where an export went: the full location is shown to the person; the grant opens its folder.
 export const exportResultSchema = z.object({

@@ -282,6 +282,12 @@ export const enUS = {
   },
   dataFolder: {
     same: 'This is the data folder in use',
+    insideCurrent: '“{{path}}” is inside the data folder in use and cannot be the data folder',
+    holdsCurrent: '“{{path}}” holds the data folder in use and cannot be the data folder. Choose a folder of its own',
+    inBackup:
+      '“{{path}}” is a backup (or inside one): backups are deleted by the retention rules, so it cannot be the data folder. To use its data, restore it under Data and backups',
+    links: 'In “{{path}}”, the program’s own files or folders ({{names}}) are links; it cannot be the data folder',
+    notFolder: 'this is not a folder',
     network:
       'The data folder cannot be on the network ({{path}}): a dropped connection can damage the database. Choose a folder on this computer',
     notWritable: 'Cannot write in "{{path}}": {{reason}}',
@@ -501,8 +507,26 @@ export const enUS = {
     },
   },
   files: {
+    notAHash:
+      'A file checksum recorded in the database, {{value}}, is not valid (64 hexadecimal digits expected): the database may have been altered; run the data check',
+    contain: {
+      linksInDataFolder:
+        'In the data folder “{{dir}}”, the program’s own files or folders ({{names}}) are links; the program does not read or write through links. Remove them, or choose another data folder',
+      notFolder:
+        '“{{path}}” is a link or not a folder; the program does not write through it. Remove it or choose another data folder',
+      escapes: '“{{path}}” is outside the folder it belongs in; not written',
+      name: {
+        empty: 'The file name “{{name}}” is empty once invalid characters are removed',
+        dots: 'The file name “{{name}}” cannot be only dots',
+        characters: 'The file name “{{name}}” holds characters a file name cannot have',
+        reserved: '“{{name}}” is a name Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1…) and cannot name a file',
+        trailing: 'The file name “{{name}}” cannot end with a dot or a space',
+        tooLong: 'The file name “{{name}}” is too long (over 255 bytes)',
+      },
+    },
     dropped: {
-      badName: 'The dropped file’s name is not valid',
+      badName: 'The dropped “{{name}}” cannot be used: {{reason}}',
+      tooDeep: 'it lies more than 8 folders deep',
       tooMuch: 'The dropped files come to more than {{megabytes}} MB; drop them in parts',
     },
     saveExists:
@@ -545,6 +569,11 @@ export const enUS = {
     title: 'Cadre Training Desk',
     cannotOpen: 'Cannot open the data',
     cannotOpenDetail: 'Data folder: {{dir}}\n\n{{detail}}',
+    savedFolderFailed: 'Cannot open the data folder chosen last time',
+    savedFolderDetail:
+      'Data folder: {{dir}}\n\n{{detail}}\n\nThe program can start again in the default data folder ({{fallback}}): the folder chosen last time stays as it is, and can be chosen again in the settings.',
+    useDefaultFolder: 'Use the default data folder',
+    quitNow: 'Quit',
   },
   text: {
     dateRange: '{{from}} to {{to}}',

@@ -277,6 +277,12 @@ export const zhCN = {
   },
   dataFolder: {
     same: '这就是正在使用的数据文件夹',
+    insideCurrent: '“{{path}}”在正在使用的数据文件夹之内，不能作为数据文件夹',
+    holdsCurrent: '“{{path}}”包含正在使用的数据文件夹，不能作为数据文件夹。请选择一个单独的文件夹',
+    inBackup:
+      '“{{path}}”是一份备份（或在备份之中）：备份会按保留规则被删除，不能作为数据文件夹。要使用备份中的数据，请在“数据与备份”中恢复它',
+    links: '“{{path}}”中程序自己的文件或文件夹（{{names}}）是链接，不能作为数据文件夹',
+    notFolder: '这不是一个文件夹',
     network: '数据文件夹不能放在网络位置（{{path}}）：网络中断时数据库可能损坏。请选择本机的文件夹',
     notWritable: '无法在“{{path}}”中写入：{{reason}}',
     switchedExisting: '数据文件夹改为 {{path}}（使用其中已有的数据），下次启动时生效',
@@ -495,8 +501,24 @@ export const zhCN = {
     },
   },
   files: {
+    notAHash: '数据库中记录的文件校验值 {{value}} 无效（应为 64 位十六进制数），数据库可能被改动过，请运行“数据检查”',
+    contain: {
+      linksInDataFolder:
+        '数据文件夹“{{dir}}”中程序自己的文件或文件夹（{{names}}）是链接，程序不会通过链接读写。请删去这些链接，或换一个数据文件夹',
+      notFolder: '“{{path}}”是一个链接或不是文件夹，程序不会通过它写入。请删去它或换一个数据文件夹',
+      escapes: '“{{path}}”不在它应在的文件夹内，已拒绝写入',
+      name: {
+        empty: '文件名“{{name}}”去掉无效字符后是空的',
+        dots: '文件名“{{name}}”不能只是点',
+        characters: '文件名“{{name}}”含有不能用于文件名的字符',
+        reserved: '“{{name}}”是 Windows 的保留名称（如 CON、PRN、AUX、NUL、COM1、LPT1），不能作为文件名',
+        trailing: '文件名“{{name}}”不能以点或空格结尾',
+        tooLong: '文件名“{{name}}”太长（超过 255 字节）',
+      },
+    },
     dropped: {
-      badName: '拖入的文件名无效',
+      badName: '拖入的“{{name}}”无法使用：{{reason}}',
+      tooDeep: '文件夹层数超过 8 层',
       tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
     },
     saveExists: '已有文件“{{name}}”，保存时没有问过是否替换它；请重新选择保存位置，或在文件名后加上扩展名',
@@ -537,6 +559,11 @@ export const zhCN = {
     title: '党校培训班管理',
     cannotOpen: '无法打开数据',
     cannotOpenDetail: '数据文件夹：{{dir}}\n\n{{detail}}',
+    savedFolderFailed: '无法打开上次选择的数据文件夹',
+    savedFolderDetail:
+      '数据文件夹：{{dir}}\n\n{{detail}}\n\n可以改用默认的数据文件夹（{{fallback}}）重新启动：上次选择的文件夹原样保留，以后仍可在设置中再选它。',
+    useDefaultFolder: '改用默认数据文件夹',
+    quitNow: '退出',
   },
   text: {
     dateRange: '{{from}} 至 {{to}}',

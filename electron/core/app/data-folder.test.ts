@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../db/connection';
-import { databaseFileName, readSavedDataDir, resolveDataDir, saveDataDir } from '../paths';
+import { databaseFileName, dataDirOf, forgetSavedDataDir, readSavedDataDir, resolveDataDir, saveDataDir } from '../paths';
 import { noDialogs } from '../platform';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { failure, value } from '../testing/expect-result';
@@ -65,7 +65,7 @@ describe('another data folder', () => {
     );
     failure(await t.router.call('app.useDataFolder', { folder: choose(damaged) }), 'DATABASE_DAMAGED');
     expect(
-      failure(await t.router.call('app.useDataFolder', { folder: choose(join(t.dir, 'missing', 'deeper')) }), 'INVALID_INPUT')
+      failure(await t.router.call('app.useDataFolder', { folder: choose(join(newer, 'missing', 'deeper')) }), 'INVALID_INPUT')
         .message,
     ).toMatch(/^无法在“.*deeper”中写入/);
     expect(used).toEqual([]);
@@ -85,7 +85,7 @@ describe('another data folder', () => {
     }
   });
 
-  it('is found again at the next start, unless --data-dir or CADRE_DATA_DIR says otherwise', () => {
+  it('is found again at the next start (and says where it came from), unless --data-dir or CADRE_DATA_DIR says otherwise', () => {
     const file = join(t.dir, 'settings', 'data-folder.json');
     expect(readSavedDataDir(file)).toBeUndefined();
     saveDataDir(file, '/srv/training');
@@ -93,6 +93,12 @@ describe('another data folder', () => {
     expect(resolveDataDir(['app'], {}, readSavedDataDir(file))).toBe('/srv/training');
     expect(resolveDataDir(['app', '--data-dir', '/mnt/x'], {}, '/srv/training')).toBe('/mnt/x');
     expect(resolveDataDir(['app'], { CADRE_DATA_DIR: '/mnt/y' }, '/srv/training')).toBe('/mnt/y');
+    expect(dataDirOf(['app'], {}, '/srv/training').source).toBe('saved');
+    expect(dataDirOf(['app', '--data-dir=/mnt/x'], {}, '/srv/training').source).toBe('argument');
+    expect(dataDirOf(['app'], { CADRE_DATA_DIR: '/mnt/y' }).source).toBe('environment');
+    expect(dataDirOf(['app'], {}).source).toBe('default');
+    forgetSavedDataDir(file);
+    expect(readSavedDataDir(file)).toBeUndefined();
     writeFileSync(file, '{"dataDir": "relative/path"}');
     expect(readSavedDataDir(file)).toBeUndefined();
     writeFileSync(file, 'garbage');

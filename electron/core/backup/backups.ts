@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type BackupInfo, type BackupReason, backupInfoSchema } from '../../../shared/backup/schemas';
+import { type BackupInfo, type BackupReason, backupInfoSchema, backupNamePattern } from '../../../shared/backup/schemas';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { syncFolder, writeFileAtomic } from '../files/atomic';
-import { filesDir, sha256Of, storedPath } from '../files/store';
+import { baseFolder, folderInside, isInside, moveInside, realOrAsWritten, removeInside, writeInside } from '../files/contain';
+import { filesDir, sha256Of, storedParts } from '../files/store';
 import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
 import { type AuditContext, type Db, defaultAuditContext, latestVersion, openDatabase, openReadOnly } from '../db/connection';
@@ -132,8 +132,7 @@ export const removeStalePartials = (dir: string, now: Date) => {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || !entry.name.startsWith(partialPrefix)) continue;
-    const path = join(dir, entry.name);
-    if (now.getTime() - statSync(path).mtimeMs > 10 * 60 * 1000) rmSync(path, { recursive: true, force: true });
+    if (now.getTime() - statSync(join(dir, entry.name)).mtimeMs > 10 * 60 * 1000) removeInside(dir, [entry.name]);
   }
 };
 
@@ -149,12 +148,12 @@ export type MakeBackup = {
 };
 
 export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
-  mkdirSync(options.dir, { recursive: true });
+  baseFolder(options.dir);
   const name = backupName(options.dir, options.now, options.reason);
   removeStalePartials(options.dir, options.now);
-  const partial = join(options.dir, `${partialPrefix}${name}-${process.pid}`);
-  rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial, { recursive: true });
+  const partialName = `${partialPrefix}${name}-${process.pid}`;
+  removeInside(options.dir, [partialName]);
+  const partial = folderInside(options.dir, [partialName]);
   try {
     const database = join(partial, databaseFileName);
     await options.db.backup(database, {
@@ -178,12 +177,10 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
         options.job.progress('files', index, hashes.length);
         await options.job.pause();
       }
-      const source = storedPath(options.dataDir, sha256);
+      const source = join(options.dataDir, ...storedParts(sha256));
       const bytes = readFileSync(source);
       if (sha256Of(bytes) !== sha256) throw damaged(source, message('backup.fileChanged'));
-      const target = storedPath(partial, sha256);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, bytes);
+      writeInside(partial, storedParts(sha256), bytes);
     }
     const info: Omit<BackupInfo, 'path' | 'bytes'> = {
       name,
@@ -193,25 +190,44 @@ export const makeBackup = async (options: MakeBackup): Promise<BackupInfo> => {
       schemaVersion: verified.schemaVersion,
       counts: verified.counts,
     };
-    writeFileAtomic(join(partial, manifestName), Buffer.from(JSON.stringify(info, null, 2)));
+    writeInside(partial, [manifestName], Buffer.from(JSON.stringify(info, null, 2)));
     options.job.checkpoint();
-    const final = join(options.dir, name);
-    renameSync(partial, final);
-    syncFolder(options.dir);
-    return readBackup(final);
+    return readBackup(moveInside(options.dir, [partialName], [name]));
   } catch (error) {
-    rmSync(partial, { recursive: true, force: true });
+    removeInside(options.dir, [partialName]);
     throw error;
   }
 };
 
+// What a backup folder holds, and nothing else: a folder with more (a log, app.lock, a -wal beside
+// the database) has been used as a data folder, or is not ours, and no rule ever deletes it.
+const backupEntries = new Set([databaseFileName, manifestName, 'files']);
+
+// A backup this program made, and only that: named as backups are named, its manifest naming the same
+// backup, holding only what a backup holds, a real folder (not a link), and not a data folder in use
+// (nor holding one).
+export const isOwnBackup = (backup: BackupInfo, inUse: readonly string[]): boolean => {
+  const name = basename(backup.path);
+  if (!backupNamePattern.test(name) || backup.name !== name) return false;
+  if (lstatSync(backup.path, { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+  if (readdirSync(backup.path).some((entry) => !backupEntries.has(entry))) return false;
+  const real = realOrAsWritten(backup.path);
+  return !inUse.some((dir) => isInside(real, realOrAsWritten(dir)));
+};
+
 // Deletes the backups the retention rules do not keep (see retention.ts). Called only after a backup
-// or a restore has succeeded, with what that run must not lose protected.
-export const pruneBackups = (dir: string, policy: RetentionPolicy, protect: ReadonlySet<string>): string[] => {
+// or a restore has succeeded, with what that run must not lose protected; only backups this program
+// recognises as its own are ever deleted (isOwnBackup), never the data folder in use.
+export const pruneBackups = (
+  dir: string,
+  policy: RetentionPolicy,
+  protect: ReadonlySet<string>,
+  inUse: readonly string[],
+): string[] => {
   const backups = listBackups(dir);
   const kept = retained(backups, policy, protect);
-  const removed = backups.filter((backup) => !kept.has(backup.path));
-  for (const backup of removed) rmSync(backup.path, { recursive: true, force: true });
+  const removed = backups.filter((backup) => !kept.has(backup.path) && isOwnBackup(backup, inUse));
+  for (const backup of removed) removeInside(dir, [basename(backup.path)]);
   return removed.map((backup) => backup.path);
 };
 
@@ -225,9 +241,8 @@ export const stageDatabase = (
   backupPath: string,
   options: { nativeBinding: string | undefined; audit: AuditContext; prepare?: (db: Db) => void },
 ): string => {
-  const staging = join(dataDir, stagingName);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
-  writeFileAtomic(staging, readFileSync(join(backupPath, databaseFileName)));
+  for (const suffix of ['', '-wal', '-shm']) removeInside(dataDir, [`${stagingName}${suffix}`]);
+  const staging = writeInside(dataDir, [stagingName], readFileSync(join(backupPath, databaseFileName)));
   const db = openDatabase(staging, { nativeBinding: options.nativeBinding, audit: options.audit });
   try {
     options.prepare?.(db);
@@ -262,11 +277,8 @@ export const installStoredFiles = (dataDir: string, backupPath: string): string[
   const found = backupFilesOf(backupPath);
   const added: string[] = [];
   for (const file of found) {
-    const destination = storedPath(dataDir, file.name);
-    if (existsSync(destination)) continue;
-    mkdirSync(dirname(destination), { recursive: true });
-    writeFileAtomic(destination, readFileSync(file.path));
-    added.push(destination);
+    if (existsSync(join(dataDir, ...storedParts(file.name)))) continue;
+    added.push(writeInside(dataDir, storedParts(file.name), readFileSync(file.path)));
   }
   return added;
 };
@@ -275,10 +287,9 @@ export const installStoredFiles = (dataDir: string, backupPath: string): string[
 // in), and the folder synced so that the rename survives a power cut. Before it, the old data; after
 // it, the restored data; nothing between.
 export const swapIn = (dataDir: string, staging: string): void => {
-  const target = join(dataDir, databaseFileName);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  renameSync(staging, target);
-  syncFolder(dataDir);
+  for (const suffix of ['-wal', '-shm']) removeInside(dataDir, [`${databaseFileName}${suffix}`]);
+  // A rename replaces whatever holds the name (a link too), never writes through it.
+  moveInside(dataDir, [basename(staging)], [databaseFileName]);
 };
 
 // A verified backup in place of a database that cannot be opened (damaged, set aside): for the start-up
@@ -297,11 +308,11 @@ export const checkRestorable = (file: string, nativeBinding: string | undefined)
 
 // A database that fails its check is moved aside (never deleted) so that nothing more is lost.
 export const setAsideDamaged = (dataDir: string, now: Date): string => {
-  const aside = join(dataDir, `damaged-${stampOf(now)}`);
-  mkdirSync(aside, { recursive: true });
+  const aside = `damaged-${stampOf(now)}`;
+  const folder = folderInside(dataDir, [aside]);
   for (const suffix of ['', '-wal', '-shm']) {
-    const file = join(dataDir, `${databaseFileName}${suffix}`);
-    if (existsSync(file)) renameSync(file, join(aside, `${databaseFileName}${suffix}`));
+    const name = `${databaseFileName}${suffix}`;
+    if (existsSync(join(dataDir, name))) moveInside(dataDir, [name], [aside, name]);
   }
-  return aside;
+  return folder;
 };

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/backup/schemas';
-import { writeFileAtomic } from '../files/atomic';
+import { writeInside } from '../files/contain';
 import { listBackups, setAsideDamaged } from './backups';
 
 // The backup folder chosen in the settings, also in a small file beside the database: when the
 // database itself cannot be read, this is how recovery finds the backups kept elsewhere.
-const folderFile = (dataDir: string) => join(dataDir, 'backup-folder.json');
+const folderFileName = 'backup-folder.json';
+const folderFile = (dataDir: string) => join(dataDir, folderFileName);
 
 export const rememberBackupFolder = (dataDir: string, dir: string): void =>
-  writeFileAtomic(folderFile(dataDir), Buffer.from(JSON.stringify({ dir })));
+  void writeInside(dataDir, [folderFileName], Buffer.from(JSON.stringify({ dir })));
 
 const rememberedBackupFolder = (dataDir: string): string | undefined => {
   try {

@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupInfo, BackupReason, BackupSource } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
@@ -18,12 +17,19 @@ import {
   swapIn,
 } from './backups';
 import { rememberBackupFolder } from './recovery';
+import { folderInside, removeInside } from '../files/contain';
+import { storedParts } from '../files/store';
 import { type RetentionPolicy, retained } from './retention';
 import { databaseFileName } from '../paths';
 import { statement } from '../db/statements';
 import { openReadOnly } from '../db/connection';
 
 export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
+
+// The folder backups are written into: the one chosen in the settings (the person's, as it is), or
+// the data folder's own backups/, which must be a real folder of the app's, not a link.
+const backupFolderForWriting = (core: Core, dir: string): string =>
+  dir === join(core.dataDir, 'backups') ? folderInside(core.dataDir, ['backups']) : dir;
 
 type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean };
 
@@ -39,7 +45,7 @@ export const createBackup = async (
 };
 
 const backupInto = async (core: Core, reason: BackupReason, job: Job, options: CreateOptions): Promise<BackupInfo> => {
-  const dir = options.folder ?? backupDir(core);
+  const dir = backupFolderForWriting(core, options.folder ?? backupDir(core));
   const info = await makeBackup({
     db: core.db,
     dataDir: core.dataDir,
@@ -51,7 +57,7 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
     job,
   });
   // Only a verified backup ever makes an older one go.
-  if (options.prune) pruneBackups(dir, retentionOf(core), new Set([info.path]));
+  if (options.prune) pruneBackups(dir, retentionOf(core), new Set([info.path]), [core.dataDir]);
   if (options.record ?? true) job.transaction(() => recordBackup(core, info));
   return info;
 };
@@ -223,9 +229,9 @@ export const restoreBackup = async (
     job.checkpoint();
   } catch (error) {
     // Stopped or refused before the swap: nothing of the restore stays, not even its safety copy.
-    if (staging) rmSync(staging, { force: true });
-    for (const file of added) rmSync(file, { force: true });
-    rmSync(safety.path, { recursive: true, force: true });
+    if (staging) removeInside(core.dataDir, [basename(staging)]);
+    for (const file of added) removeInside(core.dataDir, storedParts(basename(file)));
+    removeInside(dirname(safety.path), [basename(safety.path)]);
     throw error;
   }
   core.db.close();
@@ -234,7 +240,7 @@ export const restoreBackup = async (
   } finally {
     core.reopen();
   }
-  pruneBackups(backupDir(core), retentionOf(core), new Set([info.path, safety.path]));
+  pruneBackups(backupDir(core), retentionOf(core), new Set([info.path, safety.path]), [core.dataDir]);
   job.progress('restore', 3, 3);
   return { restored: { ...info, path: info.path }, safety };
 };

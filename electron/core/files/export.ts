@@ -4,7 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import { type AuditEntry, record } from '../audit/service';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from './contain';
 
 // Where an export goes: the grant the person's save dialog gave, the path behind it, and the format
 // the export writes. Each export names its format before it builds anything: a grant asked for

@@ -39,6 +39,14 @@ const rawPaths = () => [
   'backups/../../cadre.sqlite3',
   'file:///etc/passwd',
   '~/.ssh/id_rsa',
+  // Climbing with a segment that is ".." once trimmed (issue 19, H1): as a folder name from a drop, a
+  // space before or after, or a full-width space as a Chinese IME types it; and what Windows reads as
+  // ".." once it drops trailing dots and spaces.
+  ' ../ ../.config/autostart/evil.desktop',
+  '.. /.. /cadre.sqlite3',
+  '..\u3000/..\u3000/x.docx',
+  '第一组/ .. / .. /x.docx',
+  '.../x.docx',
 ];
 
 const keys = ['path', 'dir', 'file', 'grant', 'folder', 'backup', 'name', 'search', 'title'];
@@ -85,13 +93,15 @@ describe('the untyped door refuses any raw path anywhere in an input', () => {
       '08:30',
       '……',
       '等等...',
+      '...',
+      ' ..',
       '..',
       'a.b.c',
       '《辽源论丛》2019年第2期',
       'zs',
       'AbCdEfGhIjKlMnOpQrStUvWx',
     ]) {
-      expect(isRawPath(text), text).toBe(text === '..');
+      expect(isRawPath(text), text).toBe(text.trim() === '..');
     }
   });
 });

@@ -1,16 +1,32 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { message } from '../../../shared/i18n/translate';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
-import { writeFileAtomic } from './atomic';
+import { removeInside, writeInside } from './contain';
 
 // The app's file store: every file (a report, an attachment) named by the SHA-256 of its bytes, so a
 // file can never be half-replaced, duplicates cost nothing, and a check can prove each is intact.
 
-export const filesDir = (dataDir: string) => join(dataDir, 'files');
+const filesFolder = 'files';
+export const filesDir = (dataDir: string) => join(dataDir, filesFolder);
 
-export const storedPath = (dataDir: string, sha256: string) => join(filesDir(dataDir), sha256.slice(0, 2), sha256);
+export const isHash = (name: string) => /^[0-9a-f]{64}$/.test(name);
+
+export // A hash read from a database (one that came from a backup, another workstation) builds a path only
+// once it is what a SHA-256 is: 64 hex characters, nothing that could name another folder.
+const checkedHash = (sha256: string): string => {
+  if (!isHash(sha256))
+    throw new AppError('INVALID_STATE', message('files.notAHash', { value: JSON.stringify(sha256.slice(0, 80)) }));
+  return sha256;
+};
+
+// Where a stored file lies, as parts under the data folder (for the containment helper).
+export const storedParts = (sha256: string): string[] => [filesFolder, checkedHash(sha256).slice(0, 2), sha256];
+
+export const storedPath = (dataDir: string, sha256: string) => join(dataDir, ...storedParts(sha256));
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,11 +35,7 @@ export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes
 // without its file.
 export const storeFile = (core: Core, bytes: Uint8Array, name: string): string => {
   const sha256 = sha256Of(bytes);
-  const path = storedPath(core.dataDir, sha256);
-  if (!existsSync(path)) {
-    mkdirSync(join(filesDir(core.dataDir), sha256.slice(0, 2)), { recursive: true });
-    writeFileAtomic(path, bytes);
-  }
+  if (!existsSync(storedPath(core.dataDir, sha256))) writeInside(core.dataDir, storedParts(sha256), bytes);
   statement(core.db, 'INSERT OR IGNORE INTO stored_files (sha256, size, name, created_at) VALUES (?, ?, ?, ?)').run(
     sha256,
     bytes.length,
@@ -42,8 +54,6 @@ export type StoredFileReport = {
   orphans: string[];
   leftovers: string[];
 };
-
-const isHash = (name: string) => /^[0-9a-f]{64}$/.test(name);
 
 // Every row has its file with the right hash; every file on disk has its row; no temporary leftovers.
 // `each` runs after every file checked: the data check reports progress and hears a cancel there.
@@ -64,7 +74,10 @@ export const checkStoredFiles = async (
   if (!existsSync(root)) return report;
   for (const bucket of readdirSync(root)) {
     const dir = join(root, bucket);
-    if (!statSync(dir).isDirectory()) continue;
+    const stat = lstatSync(dir);
+    // A link among the store's folders is not the store's: removed as a leftover (the link itself).
+    if (stat.isSymbolicLink()) report.leftovers.push(bucket);
+    if (!stat.isDirectory()) continue;
     for (const name of readdirSync(dir)) {
       if (isHash(name)) {
         if (!known.has(name)) report.orphans.push(name);
@@ -76,5 +89,5 @@ export const checkStoredFiles = async (
 
 // Temporary files of writes that never finished (a crash, a power cut): safe to remove.
 export const removeLeftovers = (dataDir: string, report: StoredFileReport) => {
-  for (const leftover of report.leftovers) rmSync(join(filesDir(dataDir), leftover), { force: true });
+  for (const leftover of report.leftovers) removeInside(dataDir, [filesFolder, ...leftover.split(/[\\/]/)]);
 };

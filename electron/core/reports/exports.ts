@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, TextRun } from 'docx';
 import { AppError } from '../../../shared/errors';
+import { nameProblem } from '../../../shared/files/names';
 import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { ReportFilter, ReportRow } from '../../../shared/reports/schemas';
@@ -14,7 +15,11 @@ import { bodyFont, titleFont } from '../documents/fonts';
 import { exportTable } from '../documents/table-export';
 import type { TableSpec } from '../documents/table-import';
 import { exportTarget, finishExport } from '../files/export';
-import { storedPath } from '../files/store';
+import { writeInside } from '../files/contain';
+import { markFromInternet } from '../files/mark-of-the-web';
+import { quotedPath } from '../log';
+import { scratchFolders } from '../files/scratch';
+import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { refuseField } from '../../../shared/validation';
@@ -198,21 +203,34 @@ export const compileExcellent = async (core: Core, classId: number, grant: strin
 // --- Opening a report ---------------------------------------------------------------------------
 
 // Stored files are named by their hash; the viewer gets a copy under the report's own name, in the
-// data folder's open/ (a name of the app's making: the stored name is data, not a path).
+// data folder's open/, in a folder named by the copy's own hash: a copy is always of the bytes it is
+// named by (version ids are reused after a delete, hashes never name other bytes), and the folder is
+// cleared at the next start. The stored name is data, not a path: made safe, and checked by the
+// containment helper on the way.
 export const openVersion = async (core: Core, versionId: number, action: 'open' | 'show'): Promise<{ name: string }> => {
   const version = statement<[number], { sha256: string; file_name: string; format: string }>(
     core.db,
     'SELECT sha256, file_name, format FROM report_versions WHERE id = ?',
   ).get(versionId);
   if (!version) throw refuseField('versionId', message('reports.versionNotFound'));
-  const safe = safeFileName(version.file_name.replace(/\.[^.]*$/, ''), 100) || 'report';
-  const dir = join(core.dataDir, 'open', String(versionId));
-  const path = join(dir, `${safe}.${version.format}`);
+  const name = `${safeFileName(version.file_name.replace(/\.[^.]*$/, ''), 100) || 'report'}.${version.format}`;
+  const parts = [scratchFolders.open, version.sha256, nameProblem(name) ? `report.${version.format}` : name];
+  let path = join(core.dataDir, ...parts);
   if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(storedPath(core.dataDir, version.sha256), path);
+    const bytes = readStoredFile(core, version.sha256);
+    if (sha256Of(bytes) !== version.sha256)
+      throw new AppError('INVALID_STATE', message('reports.archive.storedDamaged', { name: version.file_name }));
+    path = writeInside(core.dataDir, parts, bytes);
+    // On Windows the copy is marked as from the Internet again, as the trainee's file was when it
+    // arrived: Word and WPS open it in Protected View. A volume that cannot hold the mark (FAT32) opens
+    // it unmarked, as any file copied there would be; the log says so.
+    try {
+      markFromInternet(path);
+    } catch (error) {
+      core.log.error(`no Mark-of-the-Web on ${quotedPath(path)}`, error);
+    }
   }
   if (action === 'open') await core.platform.openFile(path);
   else await core.platform.showInFolder(path);
-  return { name: `${safe}.${version.format}` };
+  return { name: parts.at(-1) ?? name };
 };

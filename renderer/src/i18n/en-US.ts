@@ -826,6 +826,9 @@ export const uiEnUS = {
     },
     upload: {
       receiving: 'Receiving the dropped files',
+      tooManyFiles: '{{count}} files dropped at once, at most {{max}}: drop them in batches',
+      fileTooLarge: '“{{name}}” is larger than {{megabytes}} MB and cannot be uploaded as a report',
+      tooMuch: 'The dropped files come to more than {{megabytes}} MB: drop them in batches',
       reading: 'Reading the files',
       saving: 'Saving the reports',
       title: 'Confirm the upload ({{count}} files)',

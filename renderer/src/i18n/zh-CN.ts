@@ -806,6 +806,9 @@ export const uiZhCN = {
     },
     upload: {
       receiving: '正在接收拖入的文件',
+      tooManyFiles: '一次拖入了 {{count}} 个文件，最多 {{max}} 个，请分批拖入',
+      fileTooLarge: '“{{name}}”超过 {{megabytes}} MB，不能作为调研报告上传',
+      tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
       reading: '正在读取文件并提取文字',
       saving: '正在保存调研报告',
       title: '确认上传（共 {{count}} 个文件）',

@@ -13,7 +13,7 @@ import { ExportDialog } from '../../components/ExportDialog';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
 import { ReportDrawer } from './ReportDrawer';
-import { droppedFiles } from './dropped-files';
+import { type DropRefusal, droppedFiles } from './dropped-files';
 import { TopicModal } from './TopicModal';
 import { UploadModal } from './UploadModal';
 import './reports.css';
@@ -46,6 +46,13 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
 
   const [dragging, setDragging] = useState(false);
 
+  const dropRefusalText = (refused: DropRefusal) =>
+    refused.kind === 'tooManyFiles'
+      ? t('reportsPage.upload.tooManyFiles', { count: refused.count, max: refused.max })
+      : refused.kind === 'fileTooLarge'
+        ? t('reportsPage.upload.fileTooLarge', { name: refused.name, megabytes: refused.megabytes })
+        : t('reportsPage.upload.tooMuch', { megabytes: refused.megabytes });
+
   const stage = async (how: 'folder' | 'files' | { dropped: string }) => {
     let folder: string | null = null;
     let grants: string[] = [];
@@ -75,10 +82,12 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
     if (readOnly) return;
     const reading = droppedFiles(transfer);
     const received = await job.run(t('reportsPage.upload.receiving'), async (jobId) => {
-      const files = await reading;
-      return files.length === 0 ? undefined : api.files.receiveDropped({ files, jobId });
+      const read = await reading;
+      if ('refused' in read) return read;
+      return read.files.length === 0 ? undefined : api.files.receiveDropped({ files: read.files, jobId });
     });
     if (!received) return;
+    if ('refused' in received) return message.error(dropRefusalText(received.refused));
     if (!received.ok) return reportFailure(message, received.error);
     await stage({ dropped: received.value.folder });
   };

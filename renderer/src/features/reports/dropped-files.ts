@@ -1,7 +1,25 @@
+import { droppedLimits } from '../../../../shared/files/schemas';
+
 // What a drop onto the window holds: files, and folders walked to any depth (the browser's entry
 // API), each file with the path it had inside what was dropped, read as a data: URL for the core.
 
 export type Dropped = { relative: string; data: string };
+
+// Too much to send, known from the files' sizes before any is read (the core checks again).
+export type DropRefusal =
+  | { kind: 'tooManyFiles'; count: number; max: number }
+  | { kind: 'fileTooLarge'; name: string; megabytes: number }
+  | { kind: 'tooMuch'; megabytes: number };
+
+const megabytes = (bytes: number) => bytes / 1024 / 1024;
+
+const refusalOf = (found: readonly { relative: string; file: File }[]): DropRefusal | undefined => {
+  if (found.length > droppedLimits.files) return { kind: 'tooManyFiles', count: found.length, max: droppedLimits.files };
+  const large = found.find(({ file }) => file.size > droppedLimits.fileBytes);
+  if (large) return { kind: 'fileTooLarge', name: large.relative, megabytes: megabytes(droppedLimits.fileBytes) };
+  const total = found.reduce((sum, { file }) => sum + file.size, 0);
+  return total > droppedLimits.totalBytes ? { kind: 'tooMuch', megabytes: megabytes(droppedLimits.totalBytes) } : undefined;
+};
 
 const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
 
@@ -33,7 +51,7 @@ const dataUrlOf = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-export const droppedFiles = async (transfer: DataTransfer): Promise<Dropped[]> => {
+export const droppedFiles = async (transfer: DataTransfer): Promise<{ files: Dropped[] } | { refused: DropRefusal }> => {
   const found: { relative: string; file: File }[] = [];
   // Entries must be taken while the drop event runs; reading them may come after.
   const entries = [...transfer.items].flatMap((item) => {
@@ -42,5 +60,7 @@ export const droppedFiles = async (transfer: DataTransfer): Promise<Dropped[]> =
   });
   if (entries.length > 0) for (const entry of entries) await walk(entry, '', found);
   else for (const file of transfer.files) found.push({ relative: file.name, file });
-  return Promise.all(found.map(async ({ relative, file }) => ({ relative, data: await dataUrlOf(file) })));
+  const refused = refusalOf(found);
+  if (refused) return { refused };
+  return { files: await Promise.all(found.map(async ({ relative, file }) => ({ relative, data: await dataUrlOf(file) }))) };
 };
