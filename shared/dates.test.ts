@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, mondayOf, yearOf } from './dates';
+import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, isIsoInstant, mondayOf, yearOf } from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -10,6 +10,17 @@ describe('dates', () => {
     expect(isIsoDate('2019-06-31')).toBe(false);
     expect(isIsoDate('2019-6-3')).toBe(false);
     expect(isIsoDate('2019-06-03T00:00')).toBe(false);
+  });
+
+  it('accepts moments with a real date, a time and an offset only', () => {
+    expect(isIsoInstant('2019-06-03T08:30:00.000Z')).toBe(true);
+    expect(isIsoInstant('2019-06-03T08:30:00+08:00')).toBe(true);
+    expect(isIsoInstant(new Date(Date.UTC(2020, 1, 29, 23, 59, 59)).toISOString())).toBe(true);
+    expect(isIsoInstant('2019-02-30T08:00:00Z')).toBe(false);
+    expect(isIsoInstant('2019-06-03')).toBe(false);
+    expect(isIsoInstant('2019-06-03T24:00:00Z')).toBe(false);
+    expect(isIsoInstant('2019-06-03T08:30:00')).toBe(false);
+    expect(isIsoInstant('2019-06-03T08:30:00.000Z; DROP TABLE')).toBe(false);
   });
 
   it('shifts across months, years and leap days', () => {

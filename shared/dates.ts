@@ -59,3 +59,14 @@ export const isoDate = () =>
     .string()
     .trim()
     .refine(isIsoDate, { params: { code: 'invalid_date' }, abort: true });
+
+// A moment as the app stores it (toISOString) or another program writes it: a real calendar date, a
+// time of day, and its offset from UTC. 2019-02-30T08:00:00Z and "last Tuesday" are not moments.
+const instantPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+export const isIsoInstant = (value: string): boolean => {
+  const match = instantPattern.exec(value);
+  return match?.[1] !== undefined && isIsoDate(match[1]);
+};
+
+export const isoInstant = () => z.string().refine(isIsoInstant, { params: { code: 'invalid_format' }, abort: true });

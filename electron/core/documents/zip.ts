@@ -21,7 +21,7 @@ export class ZipRefused extends Error {
 }
 
 // Small enough that one piece cannot inflate to more than ~16 MB before the count is looked at.
-const piece = 16 * 1024;
+export const piece = 16 * 1024;
 
 const endOfDirectory = (bytes: Uint8Array, view: DataView): number => {
   // The end record is 22 bytes plus a comment of at most 65,535.
@@ -32,11 +32,12 @@ const endOfDirectory = (bytes: Uint8Array, view: DataView): number => {
 };
 
 // The bytes inflated so far, against the limits; `over` once they are passed.
-type Budget = { produced: number; over: boolean; take: (count: number) => void };
+export type Budget = { cap: number; produced: number; over: boolean; take: (count: number) => void };
 
-const budgetFor = (limits: ZipLimits, fileSize: number): Budget => {
+export const budgetFor = (limits: ZipLimits, fileSize: number): Budget => {
   const cap = Math.min(limits.maxTotal, Math.max(limits.ratioFrom, limits.maxRatio * fileSize));
   const budget: Budget = {
+    cap,
     produced: 0,
     over: false,
     take: (count) => {

@@ -51,21 +51,25 @@ const withText = (format: DocumentFormat, text: string, joinWrapped = false): Ex
   return { format, status: tidied === '' ? 'none' : 'text', text: tidied };
 };
 
-// Chinese PDFs name their characters through Adobe's CMaps (Adobe-GB1): without them pdf.js reads
-// Latin letters and digits only. pdfjs-dist ships them; the reader is given the folder.
-const pdfjsData = (() => {
+// How pdf.js opens a report. Chinese PDFs name their characters through Adobe's CMaps (Adobe-GB1):
+// without them pdf.js reads Latin letters and digits only; pdfjs-dist ships them, and the reader is
+// given the folder. A PDF is someone else's program as much as a document: pdf.js may compile what a
+// file says (its fonts, its PostScript functions) into JavaScript with eval unless told not to.
+export const pdfOptions = (() => {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   return {
     cMapUrl: `${join(root, 'cmaps')}${sep}`,
     cMapPacked: true,
     standardFontDataUrl: `${join(root, 'standard_fonts')}${sep}`,
+    isEvalSupported: false,
   };
 })();
 
 const pdfText = async (bytes: Uint8Array, name: string): Promise<Extracted> => {
   const { extractText, getDocumentProxy } = await import('unpdf');
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), pdfjsData);
+    // A copy: pdf.js takes the buffer it is given for its own.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), pdfOptions);
     const { text } = await extractText(pdf, { mergePages: true });
     return withText('pdf', text, true);
   } catch (error) {
@@ -107,13 +111,17 @@ const oleText = async (bytes: Uint8Array, name: string): Promise<Extracted> => {
   }
 };
 
-export const extractDocument = async (path: string): Promise<ExtractedDocument> => {
-  const name = basename(path);
-  const size = statSync(path).size;
+const refuseSize = (name: string, size: number) => {
   if (size === 0) throw refuseFile('reports.empty', { name });
   if (size > maxDocumentBytes)
     throw refuseFile('reports.tooLarge', { name, megabytes: Math.round(maxDocumentBytes / 1024 / 1024) });
-  const bytes = readFileSync(path);
+};
+
+// A report from bytes already in memory (an entry of a class archive), under the name it goes by: its
+// extension tells a .wps from a .doc and a .md from a .txt, as a file's would. The bytes are only read.
+export const extractDocumentBytes = async (bytes: Uint8Array, name: string): Promise<ExtractedDocument> => {
+  const size = bytes.length;
+  refuseSize(name, size);
   const digest = createHash('sha256').update(bytes).digest('hex');
   let extracted: Extracted;
   if (startsWith(bytes, pdfSignature)) extracted = await pdfText(bytes, name);
@@ -125,4 +133,11 @@ export const extractDocument = async (path: string): Promise<ExtractedDocument> 
     extracted = withText(extname(name).toLowerCase() === '.md' ? 'md' : 'txt', text);
   }
   return { fileName: name, digest, size, ...extracted, chars: [...extracted.text].length };
+};
+
+// A report from a file the person chose (its size looked at before it is read).
+export const extractDocument = async (path: string): Promise<ExtractedDocument> => {
+  const name = basename(path);
+  refuseSize(name, statSync(path).size);
+  return extractDocumentBytes(readFileSync(path), name);
 };
