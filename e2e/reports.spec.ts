@@ -182,4 +182,22 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   expect(text).toContain('优秀调研报告汇编');
   expect(text).toContain('1. 关于朝阳村发展生态农业的调研报告');
   expect(text).toContain('村党支部带领合作社发展梅花鹿养殖和有机水稻种植');
+
+  // The archive brought back to this workstation: it names the class already here, so the preview says
+  // so and asks; its reports are all here, with the 优秀 and its date, and nothing would be imported.
+  await page.getByRole('button', { name: label('关闭') }).click();
+  await page.getByRole('menuitem', { name: '调研报告' }).click();
+  app.nextChosenFile(zip);
+  await page.getByRole('button', { name: label('导入班级档案包') }).click();
+  const archived = page.getByRole('dialog', { name: '导入班级档案包' });
+  await expect(archived.getByTestId('archive-merge-warning')).toContainText('档案包将并入已有班次“2019年年轻干部培训班”');
+  await expect(archived.getByTestId('archive-count-presentReports')).toContainText('4');
+  await expect(archived.getByTestId('archive-count-newReports')).toContainText('0');
+  const rows = archived.getByTestId('archive-reports');
+  await expect(rows.locator('.ant-table-row', { hasText: '关于朝阳村发展生态农业的调研报告' })).toContainText('已有，跳过');
+  await expect(rows.locator('.ant-table-row', { hasText: '关于朝阳村发展生态农业的调研报告' })).toContainText('优秀');
+  await expect(archived.getByTestId('archive-import-commit')).toBeDisabled();
+  await app.screenshot('archive-import-preview');
+  await archived.getByRole('button', { name: label('取消') }).click();
+  await expect(archived).toBeHidden();
 });

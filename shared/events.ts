@@ -1,7 +1,19 @@
 import type { MenuCommand } from './menu';
 
-// The stages long work goes through, as the progress bar names them.
-export const jobPhases = ['read', 'check', 'prepare', 'write', 'backup', 'files', 'restore', 'integrity', 'hash'] as const;
+// The stages long work goes through, as the progress bar names them (extract: reading the text of
+// reports, one by one).
+export const jobPhases = [
+  'read',
+  'check',
+  'prepare',
+  'write',
+  'backup',
+  'files',
+  'restore',
+  'integrity',
+  'hash',
+  'extract',
+] as const;
 export type JobPhase = (typeof jobPhases)[number];
 
 // Events the core sends while it works; the window shows them as progress bars.

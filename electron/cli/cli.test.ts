@@ -439,7 +439,27 @@ describe('command line', () => {
         env: { CADRE_DATA_DIR: elsewhere.dir },
       });
       expect(code).toBe(0);
+      expect(out.join('\n')).toContain('新建班次');
       expect(out.join('\n')).toContain('调研报告 1 份、文件 1 个');
+      // Into the class now there: the preview, and nothing imported without --yes.
+      const again = async (...extra: string[]) => {
+        const lines: string[] = [];
+        expect(
+          await run(['archive', 'import', zip, ...extra], {
+            stdout: (line) => lines.push(line),
+            stderr: (line) => expect.fail(line),
+            env: { CADRE_DATA_DIR: elsewhere.dir },
+          }),
+        ).toBe(0);
+        return lines.join('\n');
+      };
+      const asked = await again();
+      expect(asked).toMatch(/导入到\s+已有班次 2019-001 2019年年轻干部培训班（2019-09-09 至 2019-09-20）/);
+      expect(asked).toContain('新增 0 份，已有 1 份（跳过）');
+      expect(asked).toContain(`已有，跳过  关于朝阳村发展生态农业的调研报告  ${names[0]}`);
+      expect(asked).toContain('加 --yes 执行导入');
+      expect(asked).not.toContain('导入到“');
+      expect(await again('--yes')).toContain('已有而跳过 1 个');
     } finally {
       elsewhere.remove();
     }

@@ -38,6 +38,7 @@ const zhCN = {
     restore: '恢复',
     integrity: '检查数据库',
     hash: '核对文件',
+    extract: '提取文字',
     line: '{{phase}} {{done}}/{{total}}（{{percent}}%）',
   },
   classArgs: {
@@ -239,10 +240,33 @@ const zhCN = {
     },
     archiveImport: {
       what: '班级档案包（.zip）',
-      usage: 'archive import 文件.zip',
-      summary: '导入另一台电脑导出的班级档案包（已有的报告不重复导入）',
+      usage: 'archive import 文件.zip [--yes]',
+      summary:
+        '导入另一台电脑导出的班级档案包：先显示将导入的内容；并入本机已有的同名班次时需加 --yes 确认（已有的报告不重复导入）',
+      yes: '确认并入已有班次',
       created: '（新建了班次）',
       done: '导入到“{{className}}”{{created}}：调研报告 {{reports}} 份、文件 {{versions}} 个，已有而跳过 {{skipped}} 个',
+      confirm:
+        '档案包将并入上面这个已有班次：作者按姓名对应本班学员，评审等次和日期随档案包导入。确认无误后，加 --yes 执行导入。',
+      dates: '{{startDate}} 至 {{endDate}}',
+      existing: '已有班次 {{code}} {{name}}（{{dates}}）',
+      newClass: '新建班次',
+      reports:
+        '{{reports}} 份：新增 {{newReports}} 份，已有 {{presentReports}} 份（跳过）；文件 {{versions}} 个，新增 {{newVersions}} 个',
+      authors: '与本班学员按姓名对应 {{matched}} 人次，名册中没有 {{unmatched}} 人次，同名无法确定 {{ambiguous}} 人次',
+      reviews: '评审 {{reviews}} 份（优秀 {{excellent}} 份），已发表 {{published}} 份，已报送 {{forwarded}} 份',
+      review: '{{grade}}（{{date}}）',
+      facts: {
+        file: '档案包',
+        class: '档案包中的班次',
+        into: '导入到',
+        reports: '调研报告',
+        authors: '作者',
+        reviews: '评审与成果',
+      },
+      columns: { state: '状态', title: '标题', authors: '作者', review: '评审', submitted: '提交时间' },
+      states: { new: '新增', present: '已有，跳过', partial: '部分文件已有' },
+      match: { matched: '{{name}}', unmatched: '{{name}}（名册中没有）', ambiguous: '{{name}}（同名，无法确定）' },
     },
   },
   sites: {

@@ -198,7 +198,7 @@ describe('router', () => {
       { channel: 'lodging.exportHouseholds', purpose: 'export', field: 'grant', input: { siteId: village } },
       { channel: 'reports.stage', purpose: 'reportFolder', field: 'folder', input: { classId } },
       { channel: 'reports.export', purpose: 'export', field: 'grant', input: {} },
-      { channel: 'reports.archiveImport', purpose: 'archiveImport', field: 'grant', input: {} },
+      { channel: 'reports.archivePreview', purpose: 'archiveImport', field: 'grant', input: {} },
       { channel: 'workbench.export', purpose: 'export', field: 'grant', input: { year: 2019 } },
       { channel: 'closing.summary', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'closing.hours', purpose: 'export', field: 'grant', input: { classId } },

@@ -531,6 +531,9 @@ export const enUS = {
     },
     saveExists:
       'A file “{{name}}” already exists and the save dialog did not ask about replacing it; choose again, or type the name with its extension',
+    unreferenced: {
+      removed: 'Removed {{count}} stored files nothing refers to any more ({{megabytes}} MB); the backup “{{backup}}” holds them',
+    },
     titles: {
       dataFolder: 'Choose the data folder',
       reportFiles: 'Choose research reports',

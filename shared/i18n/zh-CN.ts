@@ -522,6 +522,9 @@ export const zhCN = {
       tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
     },
     saveExists: '已有文件“{{name}}”，保存时没有问过是否替换它；请重新选择保存位置，或在文件名后加上扩展名',
+    unreferenced: {
+      removed: '清理不再使用的存储文件 {{count}} 个（{{megabytes}} MB），备份“{{backup}}”中存有它们',
+    },
     titles: {
       dataFolder: '选择数据文件夹',
       reportFiles: '选择调研报告',

@@ -1,11 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedFile } from '../../../shared/reports/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
-import { sha256Of } from '../files/store';
 import { versionText } from './versions';
 import { failure, value } from '../testing/expect-result';
 import { docxText, readXlsx } from '../testing/read-documents';
@@ -415,124 +413,6 @@ describe('topics, the board, review and publication', () => {
     expect(text).toContain('1. 乡村治理中的党建引领');
     expect(text).toContain('村党支部带领合作社发展梅花鹿养殖和有机水稻种植');
   }, 60_000);
-});
-
-describe('the class archive', () => {
-  it('goes to another workstation and comes back with the same reports and the same search results', async () => {
-    const { dir } = await uploadClassFolder();
-    const staged = await stage({ folder: dir });
-    await commit(staged.token, staged.files, { '无名稿.txt': [people[7]?.enrolmentId ?? 0] });
-    const zip = join(t.dir, 'archive.zip');
-    value(await t.router.call('reports.archiveExport', { classId, grant: t.grant(zip, 'export') }));
-    const entries = unzipSync(readFileSync(zip));
-    const names = Object.keys(entries);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'manifest.json',
-        '文件清单.xlsx',
-        '学员名册.xlsx',
-        '课程安排表.xlsx',
-        '培训班总结.docx',
-        '学员学时统计表.xlsx',
-        '结业证书.pdf',
-      ]),
-    );
-    expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
-    const group = value(await t.router.call('reports.list', { classId })).rows.find((row) => row.groupNo === 2);
-    expect(names).toContain(`调研报告/第二组-${group?.authors.map((a) => a.name).join('、')}-第二组关于乡村治理的调研报告.pdf`);
-    // The manifest for people: every report's file with its SHA-256, as stored.
-    const manifestPath = join(t.dir, 'manifest-in-archive.xlsx');
-    writeFileSync(manifestPath, entries['文件清单.xlsx'] ?? new Uint8Array());
-    const manifest = (await readXlsx(manifestPath)).rows;
-    const head = manifest.find((row) => row.includes('SHA-256 校验值')) ?? [];
-    const listed = manifest.filter((row) => String(row[0] ?? '').startsWith('调研报告/'));
-    expect(listed).toHaveLength(3);
-    for (const row of listed) {
-      const entry = entries[String(row[0])];
-      expect(entry && sha256Of(entry)).toBe(row[head.indexOf('SHA-256 校验值')]);
-    }
-    // The roster inside is masked.
-    const rosterPath = join(t.dir, 'roster-in-archive.xlsx');
-    writeFileSync(rosterPath, entries['学员名册.xlsx'] ?? new Uint8Array());
-    const rosterCells = (await readXlsx(rosterPath)).rows.flat().join(' ');
-    expect(rosterCells).not.toMatch(/\d{17}[\dX]/);
-    const queries = ['党校', '朝阳村', '生态农业', 'gdp', '梅花鹿'];
-    const results = async (core: TempCore) => {
-      const out: Record<string, string[]> = {};
-      for (const q of queries)
-        out[q] = value(await core.router.call('reports.search', { query: q }))
-          .hits.map((hit) => `${hit.report.latest?.sha256}`)
-          .sort();
-      return out;
-    };
-    const here = await results(t);
-    const other = openTempCore({ platform: chromiumPlatform() });
-    try {
-      const imported = value(await other.router.call('reports.archiveImport', { grant: other.grant(zip, 'archiveImport') }));
-      expect(imported).toMatchObject({ createdClass: true, reports: 3, versions: 3, skipped: 0 });
-      expect(await results(other)).toEqual(here);
-      // Again: nothing twice.
-      expect(value(await other.router.call('reports.archiveImport', { grant: other.grant(zip, 'archiveImport') }))).toMatchObject(
-        {
-          createdClass: false,
-          reports: 0,
-          skipped: 3,
-        },
-      );
-    } finally {
-      other.dispose();
-    }
-  }, 90_000);
-
-  it('refuses hostile packages before anything is stored', async () => {
-    const manifest = JSON.stringify({
-      format: 'cadre-class-archive',
-      version: 1,
-      class: { name: 'x', code: '', year: 2019, startDate: '2019-01-01', endDate: '2019-01-02' },
-      topics: [],
-      reports: [],
-    });
-    const cases: [string, Uint8Array, string][] = [
-      [
-        'zip-slip',
-        zipWith({ 'manifest.json': manifest, 'aa/evil.txt': 'x' }, [['aa/evil.txt', '../evil.txt']]),
-        '指向文件夹之外',
-      ],
-      ['absolute', zipWith({ 'manifest.json': manifest, 'xxxxxx.txt': 'x' }, [['xxxxxx.txt', 'C:/evil.tx']]), '指向文件夹之外'],
-      ['duplicate', zipWith({ 'manifest.json': manifest, 'a.txt': 'x', 'b.txt': 'x' }, [['b.txt', 'a.txt']]), '重名'],
-      ['bomb', zipWith({ 'manifest.json': manifest, 'zeros.bin': new Uint8Array(400 * 1024 * 1024) }), '解压后超过'],
-      [
-        'entries',
-        zipWith({ 'manifest.json': manifest, ...Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`f/${i}.txt`, ''])) }),
-        '超过上限',
-      ],
-      ['not ours', zipWith({ 'readme.txt': 'hello' }), '不是本程序导出的'],
-      ['bad manifest', zipWith({ 'manifest.json': '{"format":"cadre-class-archive"}' }), 'manifest.json 内容不正确'],
-      [
-        'wrong hash',
-        zipWith({
-          'manifest.json': manifest.replace(
-            '"reports":[]',
-            `"reports":[{"topic":"","title":"t","groupNo":null,"authors":["a"],"versions":[{"entry":"r.txt","sha256":"${'0'.repeat(64)}","fileName":"r.txt","format":"txt","submittedAt":"2019-01-01"}],"review":null,"publication":null,"forwardings":[]}]`,
-          ),
-          'r.txt': '报告',
-        }),
-        '校验值不符',
-      ],
-    ];
-    const before = snapshot(t.core.db);
-    for (const [label, bytes, expected] of cases) {
-      const path = join(t.dir, `${label}.zip`);
-      writeFileSync(path, bytes);
-      const refused = failure(
-        await t.router.call('reports.archiveImport', { grant: t.grant(path, 'archiveImport') }),
-        'INVALID_INPUT',
-      );
-      expect(refused.message, label).toContain(expected);
-    }
-    console.log(`archive import: ${cases.length} hostile packages refused: ${cases.map(([label]) => label).join(', ')}`);
-    expect(snapshot(t.core.db)).toBe(before);
-  }, 120_000);
 });
 
 describe('opening a report', () => {

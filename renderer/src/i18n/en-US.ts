@@ -319,6 +319,12 @@ export const uiEnUS = {
     fine: 'OK',
     filesSummary:
       '{{checked}} checked; {{missing}} missing, {{mismatched}} changed, {{orphans}} unreferenced, {{leftovers}} temporary left',
+    unreferenced:
+      '{{count}} more files are no longer used (such as a deleted class’s reports); they are removed once a backup holds them',
+    clean: 'Clean up',
+    cleaning: 'Cleaning up…',
+    cleaned: 'Removed {{removed}} files no longer used ({{megabytes}} MB) and {{strays}} left-over files',
+    cleanWaiting: '{{waiting}} files no longer used are not in a backup yet; they are removed after the next backup',
     broken: '{{count}} problems',
     counts: '{{classes}} classes, {{trainees}} trainees, {{enrolments}} roster entries',
   },

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
 import { cancelled } from '../../jobs/cancelled';
 import type { ExtractedDocument } from '../../../../shared/reports/schemas';
-import type { ParseAnswer, ParsedWorkbook, ParseRequest } from './protocol';
+import type { ParseAnswer, ParsedWorkbook, ParseJob, ParseProgress, ParseRequest, ReadArchive } from './protocol';
 import { refuseFile } from '../../files/refusal';
 
 // The core's way to read a file that comes from outside: in a worker thread of its own, one file at a
@@ -32,6 +32,9 @@ export type Parser = {
   workbook: (path: string, signal?: AbortSignal) => Promise<ParsedWorkbook>;
   // A report's text (and what the file is, by its bytes).
   document: (path: string, signal?: AbortSignal) => Promise<ExtractedDocument>;
+  // A class archive, checked, with its files' bytes and (when `extract`) their texts; the reading's
+  // progress is told as it goes. The deadline grows with the package's size, as for any file.
+  archive: (path: string, options: { extract: boolean }, signal?: AbortSignal, progress?: ParseProgress) => Promise<ReadArchive>;
   // Stops the worker now (an idle worker never keeps the process alive, and ends with its thread).
   close: () => Promise<void>;
 };
@@ -79,10 +82,11 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
   };
 
   const read = async <T>(
-    request: Omit<ParseRequest, 'id'>,
+    request: ParseJob,
     signal: AbortSignal | undefined,
     // The answer's payload, from an answer of the kind asked for.
     take: (answer: ParseAnswer) => T | undefined,
+    progress?: ParseProgress,
   ): Promise<T> => {
     const name = basename(request.path);
     let bytes = 0;
@@ -116,6 +120,7 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
       };
       const onMessage = (answer: ParseAnswer) => {
         if (answer.type === 'ready' || answer.id !== id) return;
+        if (answer.type === 'progress') return progress?.(answer.phase, answer.done, answer.total);
         const taken = take(answer);
         if (taken !== undefined) settle(() => resolve(taken));
         else if (answer.type === 'refused')
@@ -156,6 +161,15 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
     document: (path, signal) =>
       queued(() =>
         read({ kind: 'document', path }, signal, (answer) => (answer.type === 'extracted' ? answer.document : undefined)),
+      ),
+    archive: (path, { extract }, signal, progress) =>
+      queued(() =>
+        read(
+          { kind: 'archive', path, extract },
+          signal,
+          (answer) => (answer.type === 'archive' ? answer.archive : undefined),
+          progress,
+        ),
       ),
     close: async () => {
       const last = running;

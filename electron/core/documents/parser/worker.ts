@@ -5,6 +5,7 @@ import { message } from '../../../../shared/i18n/translate';
 import { readWorkbook } from '../sheet-reader';
 import { extractDocument } from './extract';
 import type { ParseAnswer, ParseRequest } from './protocol';
+import { readArchive } from './read-archive';
 
 // The parser worker's entry (parse-worker.js in the build; dev-entry.mjs from the sources). It reads
 // one file at a time and answers with plain data; the core terminates it when it overruns.
@@ -17,13 +18,25 @@ console.log = () => undefined;
 console.error = () => undefined;
 console.warn = () => undefined;
 
-const answer = (out: ParseAnswer) => port.postMessage(out);
+// An answer, and the buffers it hands over rather than copies (an archive's files).
+type Outcome = { answer: ParseAnswer; transfer?: ArrayBuffer[] };
 
-const work = async (request: ParseRequest): Promise<ParseAnswer> => {
-  if (request.kind === 'document') return { type: 'extracted', id: request.id, document: await extractDocument(request.path) };
+const answer = ({ answer: out, transfer = [] }: Outcome) => port.postMessage(out, transfer);
+
+const work = async (request: ParseRequest): Promise<Outcome> => {
+  if (request.kind === 'document')
+    return { answer: { type: 'extracted', id: request.id, document: await extractDocument(request.path) } };
+  if (request.kind === 'archive') {
+    const archive = await readArchive(request.path, request.extract, (phase, done, total) =>
+      port.postMessage({ type: 'progress', id: request.id, phase, done, total } satisfies ParseAnswer),
+    );
+    // Each file's bytes sit in an ArrayBuffer of their own (zip-file.ts), listed once (by SHA-256).
+    const transfer = archive.files.map((file) => file.bytes.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
+    return { answer: { type: 'archive', id: request.id, archive }, transfer };
+  }
   const book = readWorkbook(request.path);
   const digest = createHash('sha256').update(book.bytes).digest('hex');
-  return { type: 'parsed', id: request.id, workbook: { fileName: book.fileName, digest, sheets: book.sheets } };
+  return { answer: { type: 'parsed', id: request.id, workbook: { fileName: book.fileName, digest, sheets: book.sheets } } };
 };
 
 port.on('message', (request: ParseRequest) => {
@@ -33,8 +46,8 @@ port.on('message', (request: ParseRequest) => {
       error instanceof AppError
         ? error
         : new AppError('INVALID_INPUT', message('import.unreadable', { name: request.path.split(/[\\/]/).pop() ?? '' }));
-    answer({ type: 'refused', id: request.id, error: refusal.toShape() });
+    answer({ answer: { type: 'refused', id: request.id, error: refusal.toShape() } });
   });
 });
 
-answer({ type: 'ready' });
+answer({ answer: { type: 'ready' } });

@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Flex, Input, List, Select, Space, Tag, Typogr
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileNameOf } from '../../../../shared/files/schemas';
+import type { ArchivePreview } from '../../../../shared/reports/archive';
 import { type Grade, grades, type ReportFilter } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -10,6 +11,7 @@ import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
+import { ArchiveImportModal } from './ArchiveImportModal';
 import { ReportDrawer } from './ReportDrawer';
 
 const Marked = ({ segments }: { segments: readonly { text: string; hit: boolean }[] }) => (
@@ -31,6 +33,7 @@ export const ReportsPage = () => {
   const [outcome, setOutcome] = useState<ReportFilter['outcome']>();
   const [open, setOpen] = useState<number>();
   const [exporting, setExporting] = useState(false);
+  const [archive, setArchive] = useState<{ grant: string; preview: ArchivePreview }>();
   const job = useJob();
   const deferred = useDeferredValue(query);
   const filter: ReportFilter = { ...(grade ? { grade } : {}), ...(outcome ? { outcome } : {}) };
@@ -39,14 +42,15 @@ export const ReportsPage = () => {
     `reports-search:${deferred}:${grade}:${outcome}`,
   );
 
+  // The package is read (and checked) first; what it would do is shown, and imported once confirmed.
   const importArchive = async () => {
     const chosen = await api.files.chooseOpen({ purpose: 'archiveImport' });
     if (!chosen.ok) return message.error(errorText(chosen.error));
     const grant = chosen.value.grant;
     if (!grant) return;
-    const result = await job.run(t('reportsPage.importing'), (jobId) => api.reports.archiveImport({ grant, jobId }));
-    if (!result.ok) return reportFailure(message, result.error);
-    message.success(t('reportsPage.imported', { ...result.value }));
+    const previewed = await job.run(t('reportsPage.previewingArchive'), (jobId) => api.reports.archivePreview({ grant, jobId }));
+    if (!previewed.ok) return reportFailure(message, previewed.error);
+    setArchive({ grant, preview: previewed.value });
   };
 
   const view = async (versionId: number, action: 'open' | 'show') => {
@@ -61,7 +65,7 @@ export const ReportsPage = () => {
           {t('reportsPage.title')}
         </Typography.Title>
         <Space>
-          <Button icon={<ImportOutlined />} onClick={() => void importArchive()}>
+          <Button icon={<ImportOutlined />} onClick={() => void importArchive()} disabled={job.working !== undefined}>
             {t('reportsPage.importArchive')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
@@ -166,6 +170,17 @@ export const ReportsPage = () => {
         />
       </Card>
       {open !== undefined && <ReportDrawer reportId={open} onClose={() => setOpen(undefined)} />}
+      {archive && (
+        <ArchiveImportModal
+          grant={archive.grant}
+          preview={archive.preview}
+          onClose={() => setArchive(undefined)}
+          onDone={(result) => {
+            setArchive(undefined);
+            message.success(t('reportsPage.imported', { ...result }));
+          }}
+        />
+      )}
       {exporting && (
         <ExportDialog
           title={t('reportsPage.exportList')}
