@@ -11,7 +11,19 @@ export const checkReportSchema = z.object({
     mismatched: z.array(z.string()),
     orphans: z.array(z.string()),
     leftovers: z.array(z.string()),
+    // Stored files no record refers to any more: no fault; removed once a backup holds them.
+    unreferenced: z.array(z.string()),
   }),
   counts: backupCountsSchema,
 });
 export type CheckReport = z.output<typeof checkReportSchema>;
+
+// What 清理 removed: stored files nothing referred to (and their bytes), those still waiting for a
+// backup to hold them, and the strays of files/ (a crash's, a restore's, temporary files).
+export const cleanResultSchema = z.object({
+  removed: z.number().int(),
+  bytes: z.number().int(),
+  waiting: z.number().int(),
+  strays: z.number().int(),
+});
+export type CleanResult = z.output<typeof cleanResultSchema>;

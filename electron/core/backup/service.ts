@@ -17,6 +17,7 @@ import {
   swapIn,
 } from './backups';
 import { rememberBackupFolder } from './recovery';
+import { sweepAfterBackup } from '../files/unreferenced';
 import { folderInside, removeInside } from '../files/contain';
 import { storedParts } from '../files/store';
 import { type RetentionPolicy, retained } from './retention';
@@ -31,7 +32,8 @@ export const backupDir = (core: Core): string => getSettings(core).backupDir || 
 const backupFolderForWriting = (core: Core, dir: string): string =>
   dir === join(core.dataDir, 'backups') ? folderInside(core.dataDir, ['backups']) : dir;
 
-type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean };
+// sweep: remove the stored files nothing refers to that this backup holds (files/unreferenced.ts).
+type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean; sweep?: boolean };
 
 export const createBackup = async (
   core: Core,
@@ -41,7 +43,9 @@ export const createBackup = async (
   options: { prune?: boolean } = {},
 ): Promise<BackupInfo> => {
   const dir = folderGrant === undefined ? backupDir(core) : core.grants.resolve(folderGrant, 'backupFolder', 'folder');
-  return backupInto(core, reason, job, { folder: dir, prune: options.prune ?? true });
+  // Only after a backup into the backup folder: one written to a folder chosen for once (a USB stick
+  // taken away) is not where a restore looks.
+  return backupInto(core, reason, job, { folder: dir, prune: options.prune ?? true, sweep: folderGrant === undefined });
 };
 
 const backupInto = async (core: Core, reason: BackupReason, job: Job, options: CreateOptions): Promise<BackupInfo> => {
@@ -59,6 +63,7 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
   // Only a verified backup ever makes an older one go.
   if (options.prune) pruneBackups(dir, retentionOf(core), new Set([info.path]), [core.dataDir]);
   if (options.record ?? true) job.transaction(() => recordBackup(core, info));
+  if (options.sweep) sweepAfterBackup(core, job, info.path);
   return info;
 };
 

@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
-import { checkData } from './service';
+import { checkData, cleanData } from './service';
 
 export const checkHandlers = {
   'check.run': (core, _input, job) => checkData(core, job),
+  'check.clean': (core, _input, job) => cleanData(core, job),
 } satisfies Handlers;

@@ -1,8 +1,10 @@
-import type { CheckReport } from '../../../shared/check/schemas';
-import { countsOf } from '../backup/backups';
+import type { CheckReport, CleanResult } from '../../../shared/check/schemas';
+import { countsOf, listBackups } from '../backup/backups';
+import { backupDir } from '../backup/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { checkStoredFiles } from '../files/store';
+import { removeStrays, sweepUnreferenced, unreferencedFiles } from '../files/unreferenced';
 import type { Job } from '../jobs/job';
 
 // 数据检查: the database page by page, its references, and every stored file against its hash. It
@@ -34,7 +36,20 @@ export const checkData = async (core: Core, job: Job): Promise<CheckReport> => {
       files.leftovers.length === 0,
     integrity: integrityOk ? [] : integrity,
     foreignKeys,
-    files,
+    // Files nothing refers to any more are no fault: they go after the next backup (清理 below).
+    files: { ...files, unreferenced: unreferencedFiles(core.db) },
     counts: countsOf(core.db),
   };
+};
+
+// 清理: what files/ holds that no row names (a crash's, a restore's, temporary files), and the stored
+// files nothing refers to that the newest backup in the backup folder holds as let go; the others
+// wait for the next backup, which removes them itself.
+export const cleanData = (core: Core, job: Job): CleanResult => {
+  job.progress('check', 0, 1);
+  const newest = listBackups(backupDir(core))[0];
+  const swept = sweepUnreferenced(core, job, newest?.path);
+  const strays = removeStrays(core, job);
+  job.progress('check', 1, 1);
+  return { ...swept, strays };
 };

@@ -81,10 +81,11 @@ describe('a cancelled job leaves the data and the file system as they were', () 
   });
 
   it('a restore, cancelled while it backs up what is there now, restores nothing and keeps no safety copy', async () => {
+    const backup = value(await t.router.call('backup.create', {}));
+    // Stored after the backup: files nothing refers to that a backup holds would go with it.
     t.core.db.transaction(() => {
       for (let i = 0; i < 60; i += 1) storeFile(t.core, Buffer.from(`材料 ${i}`), `材料${i}.pdf`);
     })();
-    const backup = value(await t.router.call('backup.create', {}));
     const classId = await classIdOf('青年');
     value(await t.router.call('classes.remove', { id: classId }));
     const before = snapshot(t.core.db);

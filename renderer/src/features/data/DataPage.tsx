@@ -24,7 +24,8 @@ const retentionInputs = [
   { setting: 'backupKeepMonthly', rule: 'monthly', min: 0, max: 240 },
 ] as const satisfies readonly { setting: RetentionSetting; rule: string; min: number; max: number }[];
 
-const CheckResult = ({ report }: { report: CheckReport }) => {
+// 清理 is offered when files/ holds what no record names, or files nothing refers to any more.
+const CheckResult = ({ report, onClean, cleaning }: { report: CheckReport; onClean: () => void; cleaning: boolean }) => {
   const { t } = useTranslation();
   const status = (fine: boolean, problem: string) =>
     fine ? <Tag color="green">{t('data.fine')}</Tag> : <Tag color="red">{problem}</Tag>;
@@ -63,7 +64,17 @@ const CheckResult = ({ report }: { report: CheckReport }) => {
                 leftovers: files.leftovers.length,
               })}
             </Typography.Text>
+            {files.orphans.length + files.leftovers.length + files.unreferenced.length > 0 && (
+              <Button size="small" loading={cleaning} onClick={onClean} data-testid="clean-files">
+                {t('data.clean')}
+              </Button>
+            )}
           </Space>
+          {files.unreferenced.length > 0 && (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {t('data.unreferenced', { count: files.unreferenced.length })}
+            </Typography.Paragraph>
+          )}
         </Descriptions.Item>
       </Descriptions>
     </Flex>
@@ -149,6 +160,15 @@ export const DataPage = () => {
     const result = await checkJob.run(t('data.checking'), (jobId) => api.check.run({ jobId }));
     if (!result.ok) return reportFailure(message, result.error);
     setReport(result.value);
+  };
+
+  const clean = async () => {
+    const result = await checkJob.run(t('data.cleaning'), (jobId) => api.check.clean({ jobId }));
+    if (!result.ok) return reportFailure(message, result.error);
+    const { removed, bytes, waiting, strays } = result.value;
+    message.success(t('data.cleaned', { removed, strays, megabytes: (bytes / 1024 / 1024).toFixed(1) }));
+    if (waiting > 0) message.info(t('data.cleanWaiting', { waiting }));
+    await runCheck();
   };
 
   const current = settings.data;
@@ -301,7 +321,7 @@ export const DataPage = () => {
       >
         <Typography.Paragraph type="secondary">{t('data.checkHelp')}</Typography.Paragraph>
         {checkJob.working && <JobProgressBar working={checkJob.working} onCancel={checkJob.cancel} />}
-        {report && <CheckResult report={report} />}
+        {report && <CheckResult report={report} onClean={() => void clean()} cleaning={checkJob.working !== undefined} />}
       </Card>
     </Flex>
   );
