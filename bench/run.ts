@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { value } from '../electron/core/testing/expect-result';
 import { person, idOf, standardRoster } from '../electron/core/testing/roster-files';
 import { openTempCore } from '../electron/core/testing/temp-core';
+import { archiveFigures } from './archive';
 import { hostFigures } from './host';
 import { lodgingFigures } from './lodging';
 import { reportFigures } from './reports';
@@ -237,6 +238,8 @@ const workbench = async () => figures.push(...(await workbenchFigures()));
 
 const palette = async () => figures.push(...(await paletteFigures()));
 
+const archive = async () => figures.push(...(await archiveFigures()));
+
 const sections = {
   import: importAndExport,
   host,
@@ -246,6 +249,7 @@ const sections = {
   reports,
   workbench,
   palette,
+  archive,
   'week-grid': weekGrid,
 } satisfies Record<string, () => unknown>;
 const chosen = process.argv.slice(2);
