@@ -353,6 +353,16 @@ describe('importing a package into a class that is already here', () => {
     expect(value(await importOf(t, path, again.token))).toMatchObject({ reports: 1, versions: 1 });
     expect(snapshot(t.core.db)).not.toBe(before);
   }, 60_000);
+
+  it('says at the preview, not after the person confirmed, that an archived class takes nothing in', async () => {
+    const path = join(t.dir, 'package.zip');
+    writeFileSync(path, packageOf(target, [{ authors: ['张三'], text: reportText('关于电商的调研').join('\n') }]));
+    for (const status of ['in_progress', 'finished', 'archived'] as const)
+      value(await t.router.call('classes.setStatus', { id: classId, status, anyway: true }));
+    const before = snapshot(t.core.db);
+    expect(failure(await previewOf(t, path), 'READ_ONLY').message).toContain('已归档');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
 });
 
 describe('a package is refused before anything is stored', () => {
