@@ -870,7 +870,7 @@ export const uiEnUS = {
     title: 'Import a class archive',
     newTitle: 'A new class “{{name}}” ({{start}} to {{end}}) will be created',
     newHelp:
-      'There is no class of that name and those dates here. The reports, reviews and outcomes in the archive go into the new class; authors are kept as names and can be matched once the roster is in.',
+      'There is no class of that name and those dates here. The reports, reviews and outcomes in the archive go into the new class; the new class has no roster yet, so authors are kept as names.',
     mergeTitle: 'The archive will be merged into the existing class “{{name}}” ({{start}} to {{end}})',
     mergeHelp:
       'The new reports join this class: authors are matched to its trainees by name (a name shared by two, or not on the roster, is kept as a name only), and the grades in the archive (“excellent” too), review dates, publications, forwardings and hand-in times come with them. Reports already here (by the files’ SHA-256) are not imported twice. Check the table before confirming.',

@@ -55,13 +55,13 @@ const refusal = (error: unknown, name: string): unknown => {
 // Progress as often as a progress bar can show it: the first and the last of each phase always.
 const throttled = (progress: ParseProgress): ParseProgress => {
   let last = 0;
-  let phase = '';
-  return (now, done, total) => {
-    const at = performance.now();
-    if (now !== phase || done === total || at - last >= 50) {
-      phase = now;
-      last = at;
-      progress(now, done, total);
+  let shown = '';
+  return (phase, done, total) => {
+    const now = performance.now();
+    if (phase !== shown || done === total || now - last >= 50) {
+      shown = phase;
+      last = now;
+      progress(phase, done, total);
     }
   };
 };

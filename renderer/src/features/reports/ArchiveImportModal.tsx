@@ -36,7 +36,13 @@ export const ArchiveImportModal = ({
     const result = await job.run(t('reportsPage.importing'), (jobId) =>
       api.reports.archiveImport({ grant, token: preview.token, jobId }),
     );
-    if (!result.ok) return reportFailure(message, result.error);
+    if (!result.ok) {
+      reportFailure(message, result.error);
+      // Refused (the package or the data changed since, the class was archived): the preview no longer
+      // holds, and the person starts again from the file. Cancelled: the preview still stands.
+      if (result.error.code !== 'CANCELLED') onClose();
+      return;
+    }
     onDone(result.value);
   };
 
@@ -60,7 +66,7 @@ export const ArchiveImportModal = ({
           key="commit"
           type="primary"
           danger={existing !== null}
-          disabled={numbers.newReports === 0}
+          disabled={existing !== null && numbers.newReports === 0}
           loading={job.working !== undefined}
           onClick={() => void commit()}
           data-testid="archive-import-commit"
@@ -198,7 +204,7 @@ export const ArchiveImportModal = ({
             },
           ]}
         />
-        {numbers.newReports === 0 && <Alert type="info" showIcon title={t('archiveImport.nothingNew')} />}
+        {existing && numbers.newReports === 0 && <Alert type="info" showIcon title={t('archiveImport.nothingNew')} />}
         {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
       </Space>
     </Modal>
