@@ -153,9 +153,10 @@ test('a folder of reports handed in, one unmatched file given its author, one re
     .first()
     .click();
   await expect.poll(() => app.opened.length).toBe(1);
-  // A copy under the name it was handed in with, in the data folder (the stored file is named by its hash).
+  // A copy under the name it was handed in with, in the data folder's open/, in a folder named by the
+  // copy's own hash (the stored file is named by its hash too).
   expect(app.opened[0]?.endsWith(`${first}-调研报告.docx`)).toBe(true);
-  expect(app.opened[0]).toMatch(/[\\/]open[\\/]\d+[\\/]/);
+  expect(app.opened[0]).toMatch(/[\\/]open[\\/][0-9a-f]{64}[\\/]/);
 
   // The archive and the compilation, from the class.
   await page.getByRole('menuitem', { name: '培训班次' }).click();

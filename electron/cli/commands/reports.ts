@@ -19,8 +19,14 @@ const dates = (item: { startDate: string; endDate: string }) => cliText('reports
 const describeArchive = (preview: ArchivePreview): string => {
   const { counts, existing } = preview;
   const facts = formatFacts([
-    [cliText('reports.archiveImport.facts.file'), `${preview.fileName}（${(preview.size / 1024 / 1024).toFixed(1)} MB）`],
-    [cliText('reports.archiveImport.facts.class'), `${preview.packageClass.name}（${dates(preview.packageClass)}）`],
+    [
+      cliText('reports.archiveImport.facts.file'),
+      message('text.withNote', { text: preview.fileName, note: `${(preview.size / 1024 / 1024).toFixed(1)} MB` }),
+    ],
+    [
+      cliText('reports.archiveImport.facts.class'),
+      message('text.withNote', { text: preview.packageClass.name, note: dates(preview.packageClass) }),
+    ],
     [
       cliText('reports.archiveImport.facts.into'),
       existing

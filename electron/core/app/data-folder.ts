@@ -79,7 +79,7 @@ export const useDataFolder = async (core: Core, grant: string, job: Job): Promis
   if (place) throw refuse(place, { path: folder });
   if (isNetworkLocation(folder)) throw refuse('dataFolder.network', { path: folder });
   const links = existsSync(folder) ? linksAmongOwnFiles(folder) : [];
-  if (links.length > 0) throw refuse('dataFolder.links', { path: folder, names: links.slice(0, 3).join('、') });
+  if (links.length > 0) throw refuse('dataFolder.links', { path: folder, names: links.slice(0, 3).join(message('text.list')) });
   // A fresh name of the app's own, created exclusively: a link prepared under a known name is never
   // written through.
   const probe = `.cadre-write-test-${randomBytes(6).toString('hex')}`;

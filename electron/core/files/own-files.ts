@@ -46,7 +46,7 @@ export const linksAmongOwnFiles = (dataDir: string): string[] => {
 export const linkRefusal = (dataDir: string, links: readonly string[]) =>
   new AppError(
     'INVALID_STATE',
-    message('files.contain.linksInDataFolder', { dir: dataDir, names: links.slice(0, 3).join('、') }),
+    message('files.contain.linksInDataFolder', { dir: dataDir, names: links.slice(0, 3).join(message('text.list')) }),
     {
       links: links.slice(0, 20).join('\n'),
     },
