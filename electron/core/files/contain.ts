@@ -95,43 +95,35 @@ export const fileInside = (base: string, parts: readonly string[]): string => {
   return join(dir, name);
 };
 
-const writeAll = (fd: number, bytes: Uint8Array) => {
-  let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-  fsyncSync(fd);
-};
-
-// A new file, under a name nothing holds yet (a link there counts as something: EEXIST). For names
-// the app numbers itself when taken.
-export const writeNewInside = (base: string, parts: readonly string[], bytes: Uint8Array): string => {
-  const path = fileInside(base, parts);
+// The bytes in a file created here and now (O_EXCL: a name anything holds, a link too, is EEXIST),
+// flushed to disk; on failure the half-written file goes.
+const writeFresh = (path: string, bytes: Uint8Array): void => {
   const fd = openSync(path, 'wx');
   try {
-    writeAll(fd, bytes);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(path, { force: true });
     throw error;
   }
   closeSync(fd);
+};
+
+// A new file, under a name nothing holds yet. For names the app numbers itself when taken.
+export const writeNewInside = (base: string, parts: readonly string[], bytes: Uint8Array): string => {
+  const path = fileInside(base, parts);
+  writeFresh(path, bytes);
   return path;
 };
 
-// The bytes written to a fresh temporary name beside the target (O_EXCL), flushed, then renamed over
-// it: a crash leaves the old file or the whole new one, and a link at the target is replaced, never
-// written through.
+// The bytes written to a fresh temporary name beside the target, then renamed over it: a crash leaves
+// the old file or the whole new one, and a link at the target is replaced, never written through.
 export const writeInside = (base: string, parts: readonly string[], bytes: Uint8Array): string => {
   const path = fileInside(base, parts);
   const temp = join(path, '..', `.cadre-${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx');
-  try {
-    writeAll(fd, bytes);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
+  writeFresh(temp, bytes);
   replaceWith(temp, path);
   return path;
 };

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { noDialogs, noPrinting } from '../platform';
@@ -283,6 +285,67 @@ describe('hostile names at every writer', () => {
     );
   });
 
+  it('a class archive whose entry and file names are hostile: refused, or its reports stored by hash in files/', async () => {
+    const text = new TextEncoder().encode('关于朝阳村的调研\n档案包中的报告。');
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileName, hostileName, async (entry, fileName) => {
+        n += 1;
+        const manifest = {
+          format: 'cadre-class-archive',
+          version: 1,
+          class: { name: `2019年档案班${n}`, code: '', year: 2019, startDate: '2019-06-03', endDate: '2019-06-14' },
+          topics: [],
+          reports: [
+            {
+              topic: '',
+              title: '关于朝阳村的调研',
+              groupNo: null,
+              authors: ['张三'],
+              versions: [{ entry, sha256, fileName, format: 'txt', submittedAt: '2019-06-10T02:30:00.000Z' }],
+              review: null,
+              publication: null,
+              forwardings: [],
+            },
+          ],
+        };
+        const path = join(out, `package-${n}.zip`);
+        writeFileSync(path, zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), [entry]: text }));
+        const before = listing();
+        const preview = await opened.router.call('reports.archivePreview', {
+          grant: opened.core.grants.issue(path, 'archiveImport'),
+        });
+        if (!preview.ok) tally('archive import', 'refused');
+        else {
+          value(
+            await opened.router.call('reports.archiveImport', {
+              grant: opened.core.grants.issue(path, 'archiveImport'),
+              token: preview.value.token,
+            }),
+          );
+          tally('archive import', 'written');
+        }
+        expect(strayAfter(before, [join('data', 'files')]), JSON.stringify([entry, fileName])).toEqual([]);
+        homeIsAsItWas();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a backup named from outside (restore by name): refused at the door unless it is a backup’s name', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileName, async (backup) => {
+        const before = listing();
+        failure(await opened.router.call('backup.restore', { backup }), 'INVALID_INPUT');
+        tally('backup by name', 'door');
+        expect(strayAfter(before, [])).toEqual([]);
+        homeIsAsItWas();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('the log: a hostile path quoted stays on its one line, in logs/cadre.log', async () => {
     const log = join(data, 'logs', 'cadre.log');
     opened.core.log.info('hostile names: the log test begins');
@@ -321,5 +384,8 @@ describe('hostile names at every writer', () => {
     expect(of('stored file (backup)').refused).toBeGreaterThan(0);
     expect(of('export').refused).toBeGreaterThan(0);
     expect(of('export').written).toBeGreaterThan(0);
+    expect(of('archive import').refused).toBeGreaterThan(0);
+    expect(of('archive import').written).toBeGreaterThan(0);
+    expect(of('backup by name').door).toBe(of('backup by name').tried);
   });
 });
