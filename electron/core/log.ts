@@ -8,9 +8,10 @@ export type Logger = {
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
 
-// A path in a log line, quoted as JSON: a folder named with a newline or a shell's $(…) is shown as
-// the text it is, and cannot start a line of its own.
-export const quotedPath = (path: string): string => JSON.stringify(path);
+// A path in a log line, quoted as JSON, with $ and ` written as JSON escapes too: a folder named with a
+// newline cannot start a line of its own, and one named 培训数据$(id) stays inert text even where a shell
+// reads the line (JSON's double quotes alone would let the shell run it).
+export const quotedPath = (path: string): string => JSON.stringify(path).replaceAll('$', '\\u0024').replaceAll('`', '\\u0060');
 
 // A plain append-only text log in the data folder: what an administrator can send to support. Never
 // written through a link (logs/ or cadre.log pointing at ~/.bashrc is refused, and the line dropped).

@@ -8,7 +8,7 @@ import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { type ParserLimits, sharedParser, sourceParserEntry } from './documents/parser/pool';
 import { baseFolder } from './files/contain';
-import { refuseLinksAmongOwnFiles } from './files/own-files';
+import { refuseUnsafeOwnEntries } from './files/own-files';
 import { sweepScratchFolders } from './files/scratch';
 import { appLockHolder } from './lock';
 import { fileLogger } from './log';
@@ -50,8 +50,8 @@ const noPlatform: Platform = { ...noDialogs, ...noPrinting };
 // The one way to open a data folder, for the app, the CLI, the tests and the e2e harness alike.
 export const openCore = (options: OpenCoreOptions): OpenedCore => {
   baseFolder(options.dataDir);
-  // Nothing is read or written through a link among the app's own files (rule 9).
-  refuseLinksAmongOwnFiles(options.dataDir);
+  // Nothing is read or written through a link, a hard link or a FIFO among the app's own files (rule 9).
+  refuseUnsafeOwnEntries(options.dataDir);
   // What an earlier run left in the scratch folders goes, unless the app is running on this folder
   // now (the command line beside it): its drops and open copies are its own.
   if (appLockHolder(options.dataDir) === undefined) sweepScratchFolders(options.dataDir);

@@ -269,6 +269,8 @@ export const enUS = {
     summary: 'Imported roster "{{file}}": {{added}} added, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} rejected',
   },
   export: {
+    insideDataFolder:
+      'Cannot save as “{{path}}”: it is one of the program’s own data files (or in its own folders), and saving would replace the program’s data. Choose another name or folder, such as Documents or the desktop',
     cannotWrite: 'Cannot write "{{path}}": {{reason}}',
     notWritten: 'The export did not finish and no file was written ({{summary}}): {{reason}}',
     noSessions:
@@ -284,9 +286,11 @@ export const enUS = {
     same: 'This is the data folder in use',
     insideCurrent: '“{{path}}” is inside the data folder in use and cannot be the data folder',
     holdsCurrent: '“{{path}}” holds the data folder in use and cannot be the data folder. Choose a folder of its own',
+    holdsBackups: '“{{path}}” holds the backup folder and cannot be the data folder. Choose a folder of its own',
+    occupied: '“{{path}}” holds other files but no data of this program. Choose an empty folder, or one with this program’s data',
     inBackup:
       '“{{path}}” is a backup (or inside one): backups are deleted by the retention rules, so it cannot be the data folder. To use its data, restore it under Data and backups',
-    links: 'In “{{path}}”, the program’s own files or folders ({{names}}) are links; it cannot be the data folder',
+    links: '“{{path}}” holds items the program cannot use safely: {{names}}; it cannot be the data folder',
     notFolder: 'this is not a folder',
     network:
       'The data folder cannot be on the network ({{path}}): a dropped connection can damage the database. Choose a folder on this computer',
@@ -439,6 +443,8 @@ export const enUS = {
     notFound: 'No research report with ID {{id}}',
     topicNotFound: 'This topic does not exist (or belongs to another class)',
     notInClass: 'This trainee is not on the class roster',
+    copyInUse:
+      'The copy of “{{name}}” was changed and is still open in another program (Word, say), so it cannot be put back as handed in. Close it, then open the report again',
     versionNotFound: 'This version of the file does not exist',
     topicExists: 'The class already has the topic “{{title}}”',
     topicFull: 'The topic “{{title}}” already has {{max}} reports',
@@ -536,7 +542,14 @@ export const enUS = {
       'A file checksum recorded in the database, {{value}}, is not valid (64 hexadecimal digits expected): the database may have been altered; run the data check',
     contain: {
       linksInDataFolder:
-        'In the data folder “{{dir}}”, the program’s own files or folders ({{names}}) are links; the program does not read or write through links. Remove them, or choose another data folder',
+        'The data folder “{{dir}}” holds items the program cannot use safely: {{names}}. The program does not read or write through links, nor into other files. Remove them, or choose another data folder',
+      unsafeEntry: '{{name}} ({{why}})',
+      why: {
+        link: 'a link',
+        hardLink: 'a hard link sharing its content with another file',
+        notFile: 'not an ordinary file',
+        notFolder: 'not a folder',
+      },
       notFolder:
         '“{{path}}” is a link or not a folder; the program does not write through it. Remove it or choose another data folder',
       escapes: '“{{path}}” is outside the folder it belongs in; not written',

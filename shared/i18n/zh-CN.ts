@@ -265,6 +265,8 @@ export const zhCN = {
     summary: '导入名册“{{file}}”：新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人，拒绝 {{rejected}} 行',
   },
   export: {
+    insideDataFolder:
+      '不能保存为“{{path}}”：这是程序自己的数据文件（或在程序自己的文件夹中），保存会替换掉程序的数据。请换一个文件名或文件夹，例如“文档”或桌面',
     cannotWrite: '无法写入文件“{{path}}”：{{reason}}',
     notWritten: '导出未完成，文件没有写入（{{summary}}）：{{reason}}',
     noSessions: '该班次还没有课程安排，无法按课程生成签到表：请按天生成，或先排课',
@@ -279,9 +281,11 @@ export const zhCN = {
     same: '这就是正在使用的数据文件夹',
     insideCurrent: '“{{path}}”在正在使用的数据文件夹之内，不能作为数据文件夹',
     holdsCurrent: '“{{path}}”包含正在使用的数据文件夹，不能作为数据文件夹。请选择一个单独的文件夹',
+    holdsBackups: '“{{path}}”包含备份文件夹，不能作为数据文件夹。请选择一个单独的文件夹',
+    occupied: '“{{path}}”中已有其他文件，但没有本程序的数据。请选择一个空文件夹，或已有本程序数据的文件夹',
     inBackup:
       '“{{path}}”是一份备份（或在备份之中）：备份会按保留规则被删除，不能作为数据文件夹。要使用备份中的数据，请在“数据与备份”中恢复它',
-    links: '“{{path}}”中程序自己的文件或文件夹（{{names}}）是链接，不能作为数据文件夹',
+    links: '“{{path}}”中有程序不能安全使用的项目：{{names}}，不能作为数据文件夹',
     notFolder: '这不是一个文件夹',
     network: '数据文件夹不能放在网络位置（{{path}}）：网络中断时数据库可能损坏。请选择本机的文件夹',
     notWritable: '无法在“{{path}}”中写入：{{reason}}',
@@ -433,6 +437,7 @@ export const zhCN = {
     notFound: '找不到编号为 {{id}} 的调研报告',
     topicNotFound: '找不到这个调研题目（或它不属于本班次）',
     notInClass: '这位学员不在本班次名册中',
+    copyInUse: '“{{name}}”的副本已被改动，且仍在别的程序（如 Word）中打开，无法换回原件。请先关闭它，再打开这份报告',
     versionNotFound: '找不到这个版本的文件',
     topicExists: '本班次已有调研题目“{{title}}”',
     topicFull: '调研题目“{{title}}”已有 {{max}} 份报告选择，人数已满',
@@ -528,7 +533,14 @@ export const zhCN = {
     notAHash: '数据库中记录的文件校验值 {{value}} 无效（应为 64 位十六进制数），数据库可能被改动过，请运行“数据检查”',
     contain: {
       linksInDataFolder:
-        '数据文件夹“{{dir}}”中程序自己的文件或文件夹（{{names}}）是链接，程序不会通过链接读写。请删去这些链接，或换一个数据文件夹',
+        '数据文件夹“{{dir}}”中有程序不能安全使用的项目：{{names}}。程序不会通过链接读写，也不会写进别的文件。请删去这些项目，或换一个数据文件夹',
+      unsafeEntry: '{{name}}（{{why}}）',
+      why: {
+        link: '链接',
+        hardLink: '与别的文件共用同一份内容的硬链接',
+        notFile: '不是普通文件',
+        notFolder: '不是文件夹',
+      },
       notFolder: '“{{path}}”是一个链接或不是文件夹，程序不会通过它写入。请删去它或换一个数据文件夹',
       escapes: '“{{path}}”不在它应在的文件夹内，已拒绝写入',
       name: {

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,12 +58,19 @@ const homeIsAsItWas = () => {
   expect(readdirSync(home)).toEqual(['.bashrc']);
 };
 
-// A folder prepared by someone else: the app's lock and log pointing at the person's own files, its
-// name a command for the shell the log was appended to.
+// A data folder of this version's, closed: what a prepared folder starts from.
+const dataFolder = (name: string) => {
+  const dir = join(sandbox.dir, name);
+  openCore({ dataDir: dir }).close();
+  return dir;
+};
+
+// A folder prepared by someone else: this program's data, with its lock and log pointing at the
+// person's own files, its name a command for the shell the log was appended to.
 const prepared = () => {
-  const dir = join(sandbox.dir, '培训数据$(id>~PWNED)');
-  mkdirSync(dir);
+  const dir = dataFolder('培训数据$(id>~PWNED)');
   symlinkSync(victim, join(dir, 'app.lock'));
+  rmSync(join(dir, 'logs'), { recursive: true, force: true });
   mkdirSync(join(dir, 'logs'));
   symlinkSync(victim, join(dir, 'logs', 'cadre.log'));
   return dir;
@@ -69,8 +87,8 @@ describe('a chosen data folder with links among the app’s own files (H2)', () 
     expect(snapshot(t.core.db)).toBe(before);
     homeIsAsItWas();
     // A logs/ folder that is itself a link to the home folder: the same.
-    const other = join(sandbox.dir, 'other');
-    mkdirSync(other);
+    const other = dataFolder('other');
+    rmSync(join(other, 'logs'), { recursive: true, force: true });
     symlinkSync(home, join(other, 'logs'));
     expect(failure(await t.router.call('app.useDataFolder', { folder: choose(other) }), 'INVALID_INPUT').message).toContain(
       'logs',
@@ -92,14 +110,80 @@ describe('a chosen data folder with links among the app’s own files (H2)', () 
     homeIsAsItWas();
   });
 
+  it('is refused when a file of the app’s is a hard link to the person’s, or not a file at all', async () => {
+    for (const [name, make] of [
+      ['cadre.sqlite3-wal', (path: string) => linkSync(victim, path)],
+      [join('logs', 'cadre.log'), (path: string) => linkSync(victim, path)],
+      ['app.lock', (path: string) => mkdirSync(path)],
+    ] as const) {
+      const dir = dataFolder(`hard-${name.replaceAll(/[\\/.]/g, '-')}`);
+      rmSync(join(dir, name), { force: true });
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      make(join(dir, name));
+      expect(failure(await t.router.call('app.useDataFolder', { folder: choose(dir) }), 'INVALID_INPUT').message).toContain(
+        name.replaceAll('\\', '/'),
+      );
+      expect(() => openCore({ dataDir: dir })).toThrow(/不能安全使用/);
+    }
+    expect(used).toEqual([]);
+    expect(readFileSync(victim, 'utf8')).toBe('export PATH=/usr/bin\n');
+  });
+
   it('is probed for writing under a fresh name of its own, never one a link could wait at', async () => {
-    const dir = join(sandbox.dir, 'probe');
-    mkdirSync(dir);
+    const dir = dataFolder('probe');
     // The name the probe used to have: the app wrote '' through it, emptying ~/.bashrc.
     symlinkSync(victim, join(dir, `.cadre-write-test-${process.pid}`));
     value(await t.router.call('app.useDataFolder', { folder: choose(dir) }));
     homeIsAsItWas();
     expect(used).toEqual([dir]);
+  });
+});
+
+describe('a chosen folder that holds the person’s own files', () => {
+  // D:\ itself, or 我的文档: a tmp\, an open\, a files\ of theirs must never be taken for the program's.
+  const theirs = () => {
+    const dir = join(sandbox.dir, '我的文档');
+    for (const [path, text] of [
+      ['tmp/笔记.txt', '周一开会'],
+      ['open/个人/简历.docx', 'x'],
+      ['incoming/a.txt', 'y'],
+      ['files/工作/总结.docx', 'z'],
+      ['files/ab/notahash.txt', 'w'],
+    ] as const) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  };
+  const theirsAsTheyWere = (dir: string) => {
+    expect(readFileSync(join(dir, 'tmp/笔记.txt'), 'utf8')).toBe('周一开会');
+    expect(readFileSync(join(dir, 'open/个人/简历.docx'), 'utf8')).toBe('x');
+    expect(readFileSync(join(dir, 'incoming/a.txt'), 'utf8')).toBe('y');
+    expect(readFileSync(join(dir, 'files/工作/总结.docx'), 'utf8')).toBe('z');
+    expect(readFileSync(join(dir, 'files/ab/notahash.txt'), 'utf8')).toBe('w');
+  };
+
+  it('keeps the data in a folder of the program’s own inside it, and leaves their files alone', async () => {
+    const dir = theirs();
+    expect(value(await t.router.call('app.useDataFolder', { folder: choose(dir) }))).toEqual({
+      path: join(dir, 'CadreTrainingDesk'),
+      existing: false,
+    });
+    expect(used).toEqual([join(dir, 'CadreTrainingDesk')]);
+    // The next start there, a day of work, the data check's clean-up.
+    const opened = openCore({ dataDir: used[0] ?? '' });
+    value(await opened.router.call('check.clean', {}));
+    opened.close();
+    theirsAsTheyWere(dir);
+  });
+
+  it('named as the data folder itself (--data-dir): sweeps and clean-up take only what the program made', async () => {
+    const dir = theirs();
+    const opened = openCore({ dataDir: dir });
+    value(await opened.router.call('check.clean', {}));
+    opened.close();
+    openCore({ dataDir: dir }).close();
+    theirsAsTheyWere(dir);
   });
 });
 
@@ -120,7 +204,6 @@ describe('a chosen data folder in a backup, or in or around the one in use (H4)'
       failure(await t.router.call('app.useDataFolder', { folder: choose(folder) }), 'INVALID_INPUT').message;
     for (const folder of [backup.path, renamed, inside, usb]) expect(await refusal(folder), folder).toContain('是一份备份');
     expect(await refusal(join(t.dir, 'incoming'))).toContain('在正在使用的数据文件夹之内');
-    expect(await refusal(join(t.dir, '..'))).toContain('包含正在使用的数据文件夹');
     expect(used).toEqual([]);
     expect(snapshot(t.core.db)).toBe(before);
   });

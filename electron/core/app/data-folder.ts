@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { backupInfoSchema, backupNamePattern } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
@@ -9,9 +9,10 @@ import { backupDir } from '../backup/service';
 import type { Core } from '../context';
 import { checkDatabaseReadOnly, openDatabase } from '../db/connection';
 import { copyNewInside, folderInside, isInside, realOrAsWritten, removeInside, writeNewInside } from '../files/contain';
-import { linksAmongOwnFiles } from '../files/own-files';
+import { describeUnsafe, unsafeOwnEntries } from '../files/own-files';
+import { scratchFolders, tmpName } from '../files/scratch';
 import type { Job } from '../jobs/job';
-import { databaseFileName, isNetworkLocation } from '../paths';
+import { databaseFileName, dataFolderName, isNetworkLocation } from '../paths';
 
 const refuse = (key: Parameters<typeof message>[0], params: Record<string, string | number> = {}) =>
   refuseField('folder', message(key, params));
@@ -46,6 +47,7 @@ const placeProblem = (core: Core, folder: string): Parameters<typeof message>[0]
   if (isInside(chosen, current)) return 'dataFolder.holdsCurrent';
   const backups = realOrAsWritten(backupDir(core));
   if (isInside(backups, chosen) || ancestorsOf(chosen).some(isBackupFolder)) return 'dataFolder.inBackup';
+  if (isInside(chosen, backups)) return 'dataFolder.holdsBackups';
   return undefined;
 };
 
@@ -54,43 +56,64 @@ const placeProblem = (core: Core, folder: string): Parameters<typeof message>[0]
 // version. A database that cannot climb (half-built, another program's) is refused now, not at every
 // later start; the chosen folder itself is not touched.
 const tryOnCopy = (core: Core, folder: string) => {
-  const scratch = `folder-check-${randomBytes(6).toString('hex')}`;
+  const scratch = tmpName('folder-check');
   try {
-    folderInside(core.dataDir, ['tmp', scratch]);
+    folderInside(core.dataDir, [scratchFolders.tmp, scratch]);
     for (const suffix of ['', '-wal']) {
       const source = join(folder, `${databaseFileName}${suffix}`);
-      if (existsSync(source)) copyNewInside(core.dataDir, ['tmp', scratch, `${databaseFileName}${suffix}`], source);
+      if (existsSync(source)) copyNewInside(core.dataDir, [scratchFolders.tmp, scratch, `${databaseFileName}${suffix}`], source);
     }
-    openDatabase(join(core.dataDir, 'tmp', scratch, databaseFileName), { nativeBinding: core.nativeBinding }).close();
+    openDatabase(join(core.dataDir, scratchFolders.tmp, scratch, databaseFileName), {
+      nativeBinding: core.nativeBinding,
+    }).close();
   } finally {
-    removeInside(core.dataDir, ['tmp', scratch]);
+    removeInside(core.dataDir, [scratchFolders.tmp, scratch]);
   }
 };
 
+// Files a system puts in any folder it shows: a folder holding only these counts as empty.
+const systemFiles = new Set(['desktop.ini', 'thumbs.db', '.ds_store', '$recycle.bin', 'system volume information']);
+
+// Where the data goes in the folder the person chose: the folder itself when it is empty or already
+// holds this program's database; otherwise a folder of the program's own inside it (D:\ becomes
+// D:\CadreTrainingDesk), so that the person's own files beside it — a tmp\ or a files\ of theirs —
+// are never taken for the program's and cleared with its scratch.
+const dataFolderIn = (chosen: string): string => {
+  if (!existsSync(chosen) || existsSync(join(chosen, databaseFileName))) return chosen;
+  const others = readdirSync(chosen).filter((name) => !systemFiles.has(name.toLowerCase()));
+  return others.length === 0 ? chosen : join(chosen, dataFolderName);
+};
+
 // Another data folder, from the next start on. Checked before anything changes: not the one in use
-// nor inside it or around it, not a backup, not on the network (SQLite's locks are unreliable there),
-// none of the app's own files a link, writable, and — if it already holds a database — one this
-// version can open and bring up to date (not newer, not damaged, not another program's). The data
-// where it is now stays where it is; main remembers the folder and restarts the app in it (the log
-// of the data left behind says where it went).
+// nor inside it or around it, not a backup nor holding the backup folder, not on the network
+// (SQLite's locks are unreliable there), none of the app's own files a link, a hard link or anything
+// but a file, writable, and — if it already holds a database — one this version can open and bring
+// up to date (not newer, not damaged, not another program's). The data where it is now stays where
+// it is; main remembers the folder and restarts the app in it (the log of the data left behind says
+// where it went).
 export const useDataFolder = async (core: Core, grant: string, job: Job): Promise<{ path: string; existing: boolean }> => {
-  const folder = resolve(core.grants.resolve(grant, 'dataFolder'));
+  const chosen = resolve(core.grants.resolve(grant, 'dataFolder'));
+  const folder = dataFolderIn(chosen);
   const place = placeProblem(core, folder);
   if (place) throw refuse(place, { path: folder });
   if (isNetworkLocation(folder)) throw refuse('dataFolder.network', { path: folder });
-  const links = existsSync(folder) ? linksAmongOwnFiles(folder) : [];
-  if (links.length > 0) throw refuse('dataFolder.links', { path: folder, names: links.slice(0, 3).join(message('text.list')) });
+  const database = join(folder, databaseFileName);
+  // The program's own folder inside the chosen one, there already with other things in it: not ours.
+  if (folder !== chosen && existsSync(folder) && !existsSync(database) && readdirSync(folder).length > 0)
+    throw refuse('dataFolder.occupied', { path: folder });
+  const unsafe = existsSync(folder) ? unsafeOwnEntries(folder) : [];
+  if (unsafe.length > 0) throw refuse('dataFolder.links', { path: folder, names: describeUnsafe(unsafe) });
   // A fresh name of the app's own, created exclusively: a link prepared under a known name is never
   // written through.
   const probe = `.cadre-write-test-${randomBytes(6).toString('hex')}`;
   try {
-    if (!lstatSync(folder).isDirectory()) throw new Error(message('dataFolder.notFolder'));
+    if (!lstatSync(chosen).isDirectory()) throw new Error(message('dataFolder.notFolder'));
+    if (folder !== chosen) folderInside(chosen, [basename(folder)]);
     writeNewInside(folder, [probe], new Uint8Array());
     removeInside(folder, [probe]);
   } catch (error) {
     throw refuse('dataFolder.notWritable', { path: folder, reason: error instanceof Error ? error.message : String(error) });
   }
-  const database = join(folder, databaseFileName);
   const existing = existsSync(database);
   if (existing) {
     checkDatabaseReadOnly(database, core.nativeBinding);

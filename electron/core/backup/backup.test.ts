@@ -116,7 +116,7 @@ describe('the data check', () => {
     const orphan = 'f'.repeat(64);
     mkdirSync(join(t.dir, 'files', 'ff'), { recursive: true });
     writeFileSync(storedPath(t.dir, orphan), 'nobody points here');
-    writeFileSync(join(t.dir, 'files', 'ff', '.half-written.tmp'), 'x');
+    writeFileSync(join(t.dir, 'files', 'ff', '.cadre-00112233aabbccdd.tmp'), 'x');
 
     const report = value(await t.router.call('check.run', {}));
     expect(report.ok).toBe(false);
@@ -125,7 +125,7 @@ describe('the data check', () => {
       missing: [gone],
       mismatched: [changed],
       orphans: [orphan],
-      leftovers: [join('ff', '.half-written.tmp')],
+      leftovers: [join('ff', '.cadre-00112233aabbccdd.tmp')],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanName, nameProblem, safeName, UnsafeName } from '../../../shared/files/names';
@@ -106,6 +106,15 @@ describe('writing inside a folder', () => {
     // A dangling link is a name taken too.
     symlinkSync(join(home, 'autostart.desktop'), join(base, 'fresh.txt'));
     expect(() => writeNewInside(base, ['fresh.txt'], Buffer.from('x'))).toThrow();
+    homeUntouched();
+  });
+
+  it('never appends to a second name of another file (a hard link), nor to anything but a file', () => {
+    mkdirSync(join(base, 'logs'));
+    linkSync(victim, join(base, 'logs', 'cadre.log'));
+    expect(() => appendInside(base, ['logs', 'cadre.log'], 'started, data in "培训数据$(id>~/PWNED)"\n')).toThrow(/链接|文件夹/);
+    mkdirSync(join(base, 'logs', 'other.log'));
+    expect(() => appendInside(base, ['logs', 'other.log'], 'x')).toThrow();
     homeUntouched();
   });
 

@@ -3,12 +3,14 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fstatSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
   openSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   writeSync,
 } from 'node:fs';
@@ -36,9 +38,11 @@ export const baseFolder = (dir: string): string => {
 };
 
 // A path with its links resolved, or as written when it does not exist (yet).
+// (The system's own answer: on Windows it also expands 8.3 short names, CADRET~1, that the JavaScript
+// one leaves as they are.)
 export const realOrAsWritten = (path: string): string => {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return resolve(path);
   }
@@ -135,6 +139,15 @@ export const copyNewInside = (base: string, parts: readonly string[], source: st
   return path;
 };
 
+// A folder of the app's removed only if nothing is in it (rmdir never removes what a folder holds).
+export const removeEmptyInside = (base: string, parts: readonly string[]): void => {
+  const path = join(base, ...parts);
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (stat === undefined || stat.isSymbolicLink() || !stat.isDirectory()) return;
+  checkedParts(parts);
+  rmdirSync(path);
+};
+
 // One of the app's files or folders given another name in the same base (a backup made under a
 // partial name, a database set aside or swapped in): both names checked, both folders real. A rename
 // replaces a link at the new name, never writes through it; the folder is synced after.
@@ -156,6 +169,9 @@ export const appendInside = (base: string, parts: readonly string[], text: strin
   if (isLink(path)) throw notOurFolder(path);
   const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | noFollow, 0o644);
   try {
+    // What was opened is a file of its own: not a FIFO, not a second name of the person's ~/.bashrc.
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.nlink > 1) throw notOurFolder(path);
     writeSync(fd, text);
   } finally {
     closeSync(fd);

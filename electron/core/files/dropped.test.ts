@@ -130,9 +130,16 @@ describe('files dropped on the window (issue 19, H1)', () => {
 
   it('sweeps incoming/ at the next start: the grants of the run that wrote it are gone', async () => {
     value(await opened.router.call('files.receiveDropped', { files: [{ relative: 'a.txt', data: desktopEntry }] }));
-    writeFileSync(join(data, 'incoming', 'left-by-a-crash.txt'), 'x');
+    // A drop a crash left, named as the program names them: it goes, and incoming/ with it once empty.
+    mkdirSync(join(data, 'incoming', '1700000000000-abcdefabcdef'));
+    writeFileSync(join(data, 'incoming', '1700000000000-abcdefabcdef', 'x.txt'), 'x');
     opened.close();
     opened = openCore({ dataDir: data });
     expect(existsSync(join(data, 'incoming'))).toBe(false);
+    // What the program did not name stays (a folder of the person's, named as the data folder).
+    mkdirSync(join(data, 'incoming', '我的下载'), { recursive: true });
+    opened.close();
+    opened = openCore({ dataDir: data });
+    expect(readdirSync(join(data, 'incoming'))).toEqual(['我的下载']);
   });
 });

@@ -1,5 +1,4 @@
 import { readdirSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { cleanName, nameProblem } from '../../../shared/files/names';
 import { droppedLimits } from '../../../shared/files/schemas';
@@ -8,7 +7,7 @@ import { invalidInput } from '../../../shared/validation';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { folderInside, removeInside, writeNewInside } from './contain';
-import { scratchFolders } from './scratch';
+import { incomingName, isOwnScratch, scratchFolders } from './scratch';
 
 // Files dragged onto the window. The page never learns where a dropped file lies (and must not
 // name paths), so it reads the bytes it was given and hands them over; the core writes them into a
@@ -29,7 +28,8 @@ const clearOld = (core: Core) => {
     }
   })();
   for (const name of names)
-    if (core.now().getTime() - statSync(join(root, name)).mtimeMs > keepMs) removeInside(core.dataDir, [incoming, name]);
+    if (isOwnScratch('incoming', name) && core.now().getTime() - statSync(join(root, name)).mtimeMs > keepMs)
+      removeInside(core.dataDir, [incoming, name]);
 };
 
 const dataUrl = /^data:[^,;]*;base64,/;
@@ -99,7 +99,7 @@ export const receiveDropped = async (
       message('files.dropped.tooMuch', { megabytes: droppedLimits.totalBytes / 1024 / 1024 }),
     );
   clearOld(core);
-  const stamp = `${core.now().getTime()}-${randomBytes(6).toString('hex')}`;
+  const stamp = incomingName(core.now());
   const folder = folderInside(core.dataDir, [incoming, stamp]);
   job.progress('files', 0, checked.length);
   try {

@@ -1,21 +1,35 @@
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
+import { refuseField } from '../../../shared/validation';
 import { type AuditEntry, record } from '../audit/service';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
-import { writeFileAtomic } from './contain';
+import { isInside, realOrAsWritten, writeFileAtomic } from './contain';
+import { ownFileNames, ownFolderNames } from './own-files';
 
 // Where an export goes: the grant the person's save dialog gave, the path behind it, and the format
 // the export writes. Each export names its format before it builds anything: a grant asked for
 // another format, or already written to, is refused then.
 export type ExportTarget = { grant: string; path: string; format: SaveFormat };
 
-export const exportTarget = (core: Core, grant: string, format: SaveFormat): ExportTarget => ({
-  grant,
-  path: core.grants.exportPath(grant, format),
-  format,
-});
+// Not over the program's own files: the save dialog lets the person pick any file, and an export saved
+// over cadre.sqlite3, or into files/ or backups/, would replace the program's data with a document.
+// (A 名册.xlsx saved beside them in the data folder harms nothing.)
+const overOwnFiles = (dataDir: string, path: string): boolean => {
+  const folder = realOrAsWritten(dataDir);
+  const target = join(realOrAsWritten(dirname(path)), basename(path));
+  if (!isInside(folder, target)) return false;
+  const [first = ''] = relative(folder, target).split(sep);
+  return (ownFileNames as readonly string[]).includes(first) || (ownFolderNames as readonly string[]).includes(first);
+};
+
+export const exportTarget = (core: Core, grant: string, format: SaveFormat): ExportTarget => {
+  const path = core.grants.exportPath(grant, format);
+  if (overOwnFiles(core.dataDir, path)) throw refuseField('grant', message('export.insideDataFolder', { path }));
+  return { grant, path, format };
+};
 
 const cannotWrite = (path: string, error: unknown) =>
   new AppError(

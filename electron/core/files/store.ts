@@ -15,6 +15,10 @@ export const filesDir = (dataDir: string) => join(dataDir, filesFolder);
 
 export const isHash = (name: string) => /^[0-9a-f]{64}$/.test(name);
 
+// A temporary file of a write that never finished, by the names the program gives them: contain.ts's
+// ".cadre-<16 hex>.tmp", and the ".<name>.<pid>.<ms>.tmp" of earlier versions.
+export const isLeftoverName = (name: string) => /^\.cadre-[0-9a-f]{16}\.tmp$/.test(name) || /^\..+\.\d+\.\d+\.tmp$/.test(name);
+
 export // A hash read from a database (one that came from a backup, another workstation) builds a path only
 // once it is what a SHA-256 is: 64 hex characters, nothing that could name another folder.
 const checkedHash = (sha256: string): string => {
@@ -30,12 +34,20 @@ export const storedPath = (dataDir: string, sha256: string) => join(dataDir, ...
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+// Whether the file at `path` is what its name says: a file (not a link, not a folder) of these bytes. A
+// wrong file found under a stored file's name (planted there, or half-copied by an older version) is
+// written over rather than trusted for good.
+const holds = (path: string, sha256: string, size: number): boolean => {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isFile() && stat.size === size && sha256Of(readFileSync(path)) === sha256;
+};
+
 // Call inside a write transaction: the bytes reach their final name (written aside, synced, renamed)
 // before the row exists, so a crash can leave at worst a file nobody points to, never a row
 // without its file.
 export const storeFile = (core: Core, bytes: Uint8Array, name: string): string => {
   const sha256 = sha256Of(bytes);
-  if (!existsSync(storedPath(core.dataDir, sha256))) writeInside(core.dataDir, storedParts(sha256), bytes);
+  if (!holds(storedPath(core.dataDir, sha256), sha256, bytes.length)) writeInside(core.dataDir, storedParts(sha256), bytes);
   statement(core.db, 'INSERT OR IGNORE INTO stored_files (sha256, size, name, created_at) VALUES (?, ?, ?, ?)').run(
     sha256,
     bytes.length,
@@ -72,16 +84,17 @@ export const checkStoredFiles = async (
   }
   const root = filesDir(dataDir);
   if (!existsSync(root)) return report;
-  for (const bucket of readdirSync(root)) {
+  // Only the names the store gives: what else a files\ folder holds is not the store's business.
+  for (const bucket of readdirSync(root).filter((name) => /^[0-9a-f]{2}$/.test(name))) {
     const dir = join(root, bucket);
     const stat = lstatSync(dir);
-    // A link among the store's folders is not the store's: removed as a leftover (the link itself).
+    // A link where a bucket belongs is not the store's: removed as a leftover (the link itself).
     if (stat.isSymbolicLink()) report.leftovers.push(bucket);
     if (!stat.isDirectory()) continue;
     for (const name of readdirSync(dir)) {
       if (isHash(name)) {
         if (!known.has(name)) report.orphans.push(name);
-      } else report.leftovers.push(join(bucket, name));
+      } else if (isLeftoverName(name)) report.leftovers.push(join(bucket, name));
     }
   }
   return report;

@@ -158,11 +158,16 @@ describe('stored files nothing refers to', () => {
     mkdirSync(join(t.dir, 'files', crashed.slice(0, 2)), { recursive: true });
     writeFileSync(storedPath(t.dir, crashed), '一次没有提交的上传');
     const bucket = (referenced[0] ?? '').slice(0, 2);
-    writeFileSync(join(t.dir, 'files', bucket, '.tmp-123-abc'), 'half');
+    writeFileSync(join(t.dir, 'files', bucket, '.cadre-0123456789abcdef.tmp'), 'half');
     const outside = join(t.dir, 'outside');
     mkdirSync(outside);
     writeFileSync(join(outside, 'keep.txt'), 'not the store’s');
-    symlinkSync(outside, join(t.dir, 'files', 'zz'));
+    // A link where a bucket of the store would be (a two-hex name no stored file uses here).
+    const linked = ['ff', 'fe', 'fd', 'fc'].find((name) => !existsSync(join(t.dir, 'files', name))) ?? 'ff';
+    symlinkSync(outside, join(t.dir, 'files', linked));
+    // What is not named as the store names things is not the store's, and stays.
+    mkdirSync(join(t.dir, 'files', '工作'));
+    writeFileSync(join(t.dir, 'files', '工作', '总结.docx'), 'theirs');
     const report = await check();
     expect(report.files.orphans).toEqual([crashed]);
     expect(report.files.unreferenced).toEqual(letGo);
@@ -175,7 +180,8 @@ describe('stored files nothing refers to', () => {
     expect(cleaned.bytes).toBe(letGo.reduce((sum, sha256) => sum + readFileSync(storedPath(elsewhere.path, sha256)).length, 0));
     for (const sha256 of [...letGo, crashed]) expect(onDisk(sha256), sha256).toBe(false);
     for (const sha256 of referenced) expect(onDisk(sha256), sha256).toBe(true);
-    expect(existsSync(join(t.dir, 'files', 'zz'))).toBe(false);
+    expect(existsSync(join(t.dir, 'files', linked))).toBe(false);
+    expect(readFileSync(join(t.dir, 'files', '工作', '总结.docx'), 'utf8')).toBe('theirs');
     expect(readFileSync(join(outside, 'keep.txt'), 'utf8')).toBe('not the store’s');
     const after = await check();
     expect(after.ok).toBe(true);

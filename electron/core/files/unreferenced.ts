@@ -8,7 +8,7 @@ import { statement } from '../db/statements';
 import type { Job } from '../jobs/job';
 import { databaseFileName } from '../paths';
 import { removeInside } from './contain';
-import { filesDir, isHash, sha256Of, storedParts, storedPath } from './store';
+import { filesDir, isHash, isLeftoverName, sha256Of, storedParts, storedPath } from './store';
 
 // Stored files that nothing refers to any more (a deleted class's reports, a replaced reflection) are
 // removed, or every backup would carry them for ever. A file goes only once a backup made after it
@@ -129,10 +129,12 @@ export const sweepAfterBackup = (core: Core, job: Job, backupPath: string): void
   }
 };
 
-// What lies in files/ that no row names: a file stored by a write that never committed (a crash), one
-// a restore left behind, a temporary file of a write that never finished, a link. Removed under the
-// write lock, where no store can be half-way. No backup needs them: a backup holds its own copy of
-// every file its database lists.
+// What the program left in files/ that no row names: a file stored by a write that never committed (a
+// crash), one a restore left behind, a temporary file of a write that never finished, a link where a
+// stored file belongs. Only names the program gives (two-hex buckets, SHA-256 names, its temporary
+// names) are looked at: a files\ folder of the person's in a folder named as the data folder keeps what
+// it holds. Removed under the write lock, where no store can be half-way. No backup needs them: a
+// backup holds its own copy of every file its database lists.
 export const removeStrays = (core: Core, job: Job): number =>
   job.transaction(() => {
     const root = filesDir(core.dataDir);
@@ -140,23 +142,23 @@ export const removeStrays = (core: Core, job: Job): number =>
     const folder = basename(root);
     const named = statement<[string], number>(core.db, 'SELECT count(*) FROM stored_files WHERE sha256 = ?').pluck();
     let removed = 0;
-    // A link is removed itself, never followed; a folder where a file belongs, with what it holds.
-    const remove = (...parts: string[]) => {
-      removeInside(core.dataDir, [folder, ...parts]);
-      removed += 1;
-    };
     for (const bucket of readdirSync(root)) {
-      const dir = join(root, bucket);
-      const kind = lstatSync(dir);
-      // A file beside the buckets is not looked at, as the data check does not look at it.
-      if (!kind.isSymbolicLink() && !kind.isDirectory()) continue;
-      if (kind.isSymbolicLink() || !/^[0-9a-f]{2}$/.test(bucket)) {
-        remove(bucket);
+      if (!/^[0-9a-f]{2}$/.test(bucket)) continue;
+      const kind = lstatSync(join(root, bucket));
+      // A link where a bucket belongs is removed itself, never followed.
+      if (kind.isSymbolicLink()) {
+        removeInside(core.dataDir, [folder, bucket]);
+        removed += 1;
         continue;
       }
-      for (const name of readdirSync(dir)) {
-        if (!isHash(name) || !name.startsWith(bucket) || !lstatSync(join(dir, name)).isFile() || named.get(name) === 0)
-          remove(bucket, name);
+      if (!kind.isDirectory()) continue;
+      for (const name of readdirSync(join(root, bucket))) {
+        const stray = isHash(name)
+          ? !name.startsWith(bucket) || !lstatSync(join(root, bucket, name)).isFile() || named.get(name) === 0
+          : isLeftoverName(name);
+        if (!stray) continue;
+        removeInside(core.dataDir, [folder, bucket, name]);
+        removed += 1;
       }
     }
     return removed;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, TextRun } from 'docx';
 import { AppError } from '../../../shared/errors';
@@ -202,6 +202,14 @@ export const compileExcellent = async (core: Core, classId: number, grant: strin
 
 // --- Opening a report ---------------------------------------------------------------------------
 
+const sameBytes = (path: string, sha256: string): boolean => {
+  try {
+    return lstatSync(path).isFile() && sha256Of(readFileSync(path)) === sha256;
+  } catch {
+    return false;
+  }
+};
+
 // Stored files are named by their hash; the viewer gets a copy under the report's own name, in the
 // data folder's open/, in a folder named by the copy's own hash: a copy is always of the bytes it is
 // named by (version ids are reused after a delete, hashes never name other bytes), and the folder is
@@ -215,12 +223,21 @@ export const openVersion = async (core: Core, versionId: number, action: 'open' 
   if (!version) throw refuseField('versionId', message('reports.versionNotFound'));
   const name = `${safeFileName(version.file_name.replace(/\.[^.]*$/, ''), 100) || 'report'}.${version.format}`;
   const parts = [scratchFolders.open, version.sha256, nameProblem(name) ? `report.${version.format}` : name];
-  let path = join(core.dataDir, ...parts);
-  if (!existsSync(path)) {
+  const path = join(core.dataDir, ...parts);
+  // A copy is made again unless the one there is still these bytes: the person may have edited the
+  // copy in Word (it is a copy; the stored file stays as handed in), and the next open shows the report.
+  if (!sameBytes(path, version.sha256)) {
     const bytes = readStoredFile(core, version.sha256);
     if (sha256Of(bytes) !== version.sha256)
       throw new AppError('INVALID_STATE', message('reports.archive.storedDamaged', { name: version.file_name }));
-    path = writeInside(core.dataDir, parts, bytes);
+    try {
+      writeInside(core.dataDir, parts, bytes);
+    } catch (error) {
+      // Windows: the edited copy is still open in Word, and cannot be replaced.
+      throw new AppError('INVALID_STATE', message('reports.copyInUse', { name: parts.at(-1) ?? name }), {
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
     // On Windows the copy is marked as from the Internet again, as the trainee's file was when it
     // arrived: Word and WPS open it in Protected View. A volume that cannot hold the mark (FAT32) opens
     // it unmarked, as any file copied there would be; the log says so.

@@ -69,6 +69,16 @@ describe('a report opened from the app', () => {
     expect(shown.at(-1)).toMatch(/open[\\/][0-9a-f]{64}[\\/]调研报告\.txt$/);
   });
 
+  it('is made again when the copy was edited in Word: the next open shows the report as handed in', async () => {
+    const { versionId } = await classWithReport('2019年青年干部培训班', '关于朝阳村的调研\n原文。');
+    value(await opened.router.call('reports.open', { versionId, action: 'open' }));
+    const copy = shown.at(-1) ?? '';
+    writeFileSync(copy, '关于朝阳村的调研\n评语：100 分，优秀。');
+    value(await opened.router.call('reports.open', { versionId, action: 'open' }));
+    expect(shown.at(-1)).toBe(copy);
+    expect(readFileSync(copy, 'utf8')).toContain('原文');
+  });
+
   it('is cleared with open/ at the next start', async () => {
     const { versionId } = await classWithReport('2019年青年干部培训班', '关于朝阳村的调研');
     value(await opened.router.call('reports.open', { versionId, action: 'show' }));

@@ -615,7 +615,7 @@ export const uiEnUS = {
     change: 'Use another data folder…',
     confirmTitle: 'Use another data folder',
     confirm:
-      'The app will restart using the folder "{{name}}": its data if it holds this app’s data, or empty if not. The data in the current folder stays as it is, and you can switch back later.',
+      'The app will restart using the folder "{{name}}": its data if it holds this app’s data; empty if the folder is empty; and if it holds other files, the data goes into a new folder “CadreTrainingDesk” inside it, leaving those files alone. The data in the current folder stays as it is, and you can switch back later.',
     use: 'Use it and restart',
     working: 'Checking the folder',
     doneExisting: 'The data in {{path}} will be used; the app restarts now',
