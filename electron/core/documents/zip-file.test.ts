@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
@@ -6,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { zipWith } from '../testing/report-files';
 import { makeTempDir } from '../testing/temp-core';
 import { type ZipLimits, ZipRefused } from './zip';
-import { openZipFile } from './zip-file';
+import { openZipFile, zipFrom } from './zip-file';
 
 const generous: ZipLimits = { maxTotal: 1e9, maxRatio: 1e9, ratioFrom: 1e9 };
 const temp = makeTempDir();
@@ -110,5 +111,35 @@ describe('a zip read from its file, entry by entry, without believing it', () =>
     expect(refusal(() => readAll(fileOf(outside))).reason).toBe('damaged');
     expect(refusal(() => readAll(fileOf(packed.subarray(0, packed.length - 10)))).reason).toBe('not-zip');
     expect(refusal(() => readAll(fileOf(new TextEncoder().encode('姓名,单位\n张三,财政局')))).reason).toBe('not-zip');
+  });
+
+  it('reads through the descriptor it is given, and tells every piece it read, where, as the file holds it', () => {
+    // Past the directory's tail (the last 64 KB, read first): the entries are read at their offsets.
+    const stored = randomBytes(400_000);
+    const deflated = new TextEncoder().encode('调研报告正文。'.repeat(50_000));
+    const path = fileOf(zipSync({ 'r.bin': [stored, { level: 0 }], 'r.txt': [deflated, { level: 6 }] }));
+    const whole = readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      const pieces: [number, Uint8Array][] = [];
+      const zip = zipFrom(
+        { fd, size: whole.length, seen: (bytes, position) => pieces.push([position, bytes.slice()]) },
+        generous,
+      );
+      const entries = [...zip.entries.values()];
+      const [bin, txt] = entries.map((entry) => Buffer.from(zip.read(entry)));
+      expect(bin?.equals(stored)).toBe(true);
+      expect(txt?.equals(deflated)).toBe(true);
+      // What was parsed is what `seen` was told (read-archive.ts hashes it): the file's bytes at their places,
+      // every entry's data among them.
+      for (const [position, bytes] of pieces)
+        expect(Buffer.from(bytes).equals(whole.subarray(position, position + bytes.length))).toBe(true);
+      const told = pieces.reduce((sum, [, bytes]) => sum + bytes.length, 0);
+      expect(told).toBeGreaterThanOrEqual(entries.reduce((sum, entry) => sum + entry.compressed, 0));
+      // The descriptor is still open: closing it is the caller's.
+      expect(fstatSync(fd).size).toBe(whole.length);
+    } finally {
+      closeSync(fd);
+    }
   });
 });

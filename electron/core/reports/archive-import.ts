@@ -7,6 +7,8 @@ import { refuseField } from '../../../shared/validation';
 import { record } from '../audit/service';
 import { assertWritable, createClass, getClass } from '../classes/service';
 import type { Core } from '../context';
+import type { Db } from '../db/connection';
+import type { ArchiveFile, ArchiveReading } from '../documents/parser/protocol';
 import { statement } from '../db/statements';
 import { refuseFile } from '../files/refusal';
 import type { Job } from '../jobs/job';
@@ -21,17 +23,42 @@ import { addVersion, reindexReports } from './versions';
 // bytes, refuses one that changed since, plans again under the write lock and refuses a plan that is
 // no longer the one the person saw, then stores it all in one transaction.
 
-type Previewed = { digest: string; documents: ReadonlyMap<string, ExtractedDocument> };
+// What a preview leaves for its import: the database it planned against, the token it handed out,
+// what the package's reading hashed to, and the texts it extracted, as many as fit in keptCharacters;
+// the others are extracted again at the import (`again`, by SHA-256). Never the bytes: the import
+// reads them again.
+type Previewed = {
+  db: Db;
+  token: string;
+  digest: string;
+  manifestDigest: string;
+  kept: ReadonlyMap<string, ExtractedDocument>;
+  again: readonly string[];
+};
 
-// A few previews waiting for their import, per open data folder; the oldest goes first. A preview
-// keeps the texts it read (the import reads only the bytes again), never the bytes.
-const previews = new WeakMap<Core, Map<string, Previewed>>();
-const keptPreviews = 4;
+// Texts kept from a preview for its import, in characters (UTF-16 units: what a string costs, two
+// bytes each, in the core's thread — which has no heap cap of its own). Extracting is most of a
+// preview's time (the bench's 200 MB package of 500 reports: ~5 of the preview's ~7.5 s; its texts
+// come to ~1.6 million characters), so an import that had to extract them again would take as long
+// as the preview did; a class's reports run to a million or two. Eight million (16 MB) keeps every
+// text of any honest class, and bounds what a package of huge texts (each inflating to 40 MB, many
+// times over) leaves in the core between preview and import: those are counted at the preview and
+// extracted again in the worker at the import.
+export const keptCharacters = 8 * 1024 * 1024;
 
-const previewsOf = (core: Core) => {
-  const found = previews.get(core) ?? new Map<string, Previewed>();
-  previews.set(core, found);
-  return found;
+// The latest preview of each open data folder, and no other: a new preview replaces it. It is good
+// only for the connection it planned against: a restore, or any reopen, gives core.db a new one
+// (core.reopen), and a plan made against the database that was there is no plan for the one there
+// now, even when it would come out the same.
+const previews = new WeakMap<Core, Previewed>();
+
+// What the preview waiting for its import holds in the core's heap (the tests measure it here).
+export const previewHolding = (core: Core): { token: string; characters: number; again: number } | undefined => {
+  const previewed = previews.get(core);
+  if (!previewed) return undefined;
+  let characters = 0;
+  for (const document of previewed.kept.values()) characters += document.text.length;
+  return { token: previewed.token, characters, again: previewed.again.length };
 };
 
 type ManifestReport = ArchiveManifest['reports'][number];
@@ -79,12 +106,15 @@ const planOf = (core: Core, manifest: ArchiveManifest): Plan => {
   return { existing, reports, newTopics };
 };
 
-// The token a preview hands out: the package's bytes and what the plan would do with them.
-const tokenOf = (digest: string, plan: Plan): string =>
+// The token a preview hands out: the bytes read of the package, the manifest the person was shown
+// (its bytes' own SHA-256 besides: class, titles, reviews, dates — all of it is what they saw), and
+// what the plan would do with them.
+const tokenOf = (read: { digest: string; manifestDigest: string }, plan: Plan): string =>
   createHash('sha256')
     .update(
       JSON.stringify([
-        digest,
+        read.digest,
+        read.manifestDigest,
         plan.existing?.id ?? null,
         plan.reports.map(({ fresh, authors }) => [
           fresh.map((version) => version.sha256),
@@ -100,7 +130,7 @@ const stateOf = ({ report, fresh }: PlannedReport) =>
 const previewOf = (
   plan: Plan,
   manifest: ArchiveManifest,
-  files: ReadonlyMap<string, { size: number; document: ExtractedDocument | null }>,
+  files: ReadonlyMap<string, ArchiveFile>,
 ): Omit<ArchivePreview, 'token' | 'fileName' | 'size'> => {
   const coming = plan.reports.filter((planned) => planned.fresh.length > 0);
   const authors = coming.flatMap((planned) => planned.authors);
@@ -131,8 +161,8 @@ const previewOf = (
           format: version.format,
           size: file?.size ?? 0,
           submittedAt: version.submittedAt,
-          textStatus: file?.document?.status ?? 'none',
-          chars: file?.document?.chars ?? 0,
+          textStatus: file?.text?.status ?? 'none',
+          chars: file?.text?.chars ?? 0,
           present: !planned.fresh.includes(version),
         };
       }),
@@ -159,19 +189,25 @@ const previewOf = (
 
 export const previewArchive = async (core: Core, grant: string, job: Job): Promise<ArchivePreview> => {
   const path = core.grants.resolve(grant, 'archiveImport');
-  const read = await core.parser.archive(path, { extract: true }, job.signal, job.progress);
+  // Every text extracted and counted; no more of them sent back than the import may keep.
+  const reading = { texts: 'all', textBudget: keptCharacters, bytes: false } satisfies ArchiveReading;
+  const read = await core.parser.archive(path, reading, job.signal, job.progress);
   job.checkpoint();
   const plan = planOf(core, read.manifest);
   // A class that is archived takes nothing in; the person hears it now, not after confirming.
   if (plan.existing) assertWritable(plan.existing);
-  const files = new Map(read.files.map((file) => [file.sha256, { size: file.bytes.length, document: file.document }]));
-  const documents = new Map<string, ExtractedDocument>();
-  for (const file of read.files) if (file.document) documents.set(file.sha256, file.document);
-  const token = tokenOf(read.digest, plan);
-  const waiting = previewsOf(core);
-  waiting.delete(token);
-  waiting.set(token, { digest: read.digest, documents });
-  for (const old of [...waiting.keys()].slice(0, Math.max(0, waiting.size - keptPreviews))) waiting.delete(old);
+  const kept = new Map<string, ExtractedDocument>();
+  for (const file of read.files) if (file.document) kept.set(file.sha256, file.document);
+  const token = tokenOf(read, plan);
+  previews.set(core, {
+    db: core.db,
+    token,
+    digest: read.digest,
+    manifestDigest: read.manifestDigest,
+    kept,
+    again: read.files.filter((file) => !file.document).map((file) => file.sha256),
+  });
+  const files = new Map(read.files.map((file) => [file.sha256, file]));
   return { token, fileName: read.fileName, size: read.size, ...previewOf(plan, read.manifest, files) };
 };
 
@@ -180,20 +216,32 @@ export const importArchive = async (
   input: { grant: string; token: string },
   job: Job,
 ): Promise<ArchiveImportResult> => {
-  const previewed = previewsOf(core).get(input.token);
-  if (!previewed) throw refuseField('token', message('reports.archive.previewExpired'));
+  const previewed = previews.get(core);
+  if (previewed?.token !== input.token) throw refuseField('token', message('reports.archive.previewExpired'));
+  // The database the preview planned against, or none: it never imports into another.
+  const replaced = () => core.db !== previewed.db;
+  if (replaced()) {
+    previews.delete(core);
+    throw refuseField('token', message('reports.archive.stale'));
+  }
   const path = core.grants.resolve(input.grant, 'archiveImport');
-  // The bytes again (the texts are the preview's): the package must be the one previewed.
-  const read = await core.parser.archive(path, { extract: false }, job.signal, job.progress);
-  if (read.digest !== previewed.digest) throw refuseFile('reports.archive.changedSince', { name: read.fileName });
+  // The bytes again, and the texts the preview could not keep: the package must be the one previewed.
+  const reading = { texts: previewed.again, textBudget: null, bytes: true } satisfies ArchiveReading;
+  const read = await core.parser.archive(path, reading, job.signal, job.progress);
+  if (read.digest !== previewed.digest || read.manifestDigest !== previewed.manifestDigest)
+    throw refuseFile('reports.archive.changedSince', { name: read.fileName });
   const bytesOf = new Map(read.files.map((file) => [file.sha256, file.bytes]));
+  const documentOf = new Map(previewed.kept);
+  for (const file of read.files) if (file.document) documentOf.set(file.sha256, file.document);
   const { manifest } = read;
   job.checkpoint();
   job.progress('write', 0, 1);
   const result = job.transaction(() => {
+    // A restore (or a reopen) while the package was being read: the data the plan was made with is gone.
+    if (replaced()) throw refuseField('token', message('reports.archive.stale'));
     // Under the write lock: the plan the person confirmed, or none.
     const plan = planOf(core, manifest);
-    if (tokenOf(read.digest, plan) !== input.token) throw refuseField('token', message('reports.archive.stale'));
+    if (tokenOf(read, plan) !== input.token) throw refuseField('token', message('reports.archive.stale'));
     const target =
       plan.existing ??
       createClass(core, {
@@ -236,7 +284,7 @@ export const importArchive = async (
         authors: authors.map(({ name, enrolmentId }) => ({ name, enrolmentId })),
       });
       for (const version of fresh) {
-        const document = previewed.documents.get(version.sha256);
+        const document = documentOf.get(version.sha256);
         const bytes = bytesOf.get(version.sha256);
         // The digest and the plan matched: every file of the plan was read, and its text too.
         if (!document || !bytes) throw refuseField('token', message('reports.archive.stale'));
@@ -260,7 +308,7 @@ export const importArchive = async (
     });
     return done;
   });
-  previewsOf(core).delete(input.token);
+  if (previews.get(core) === previewed) previews.delete(core);
   job.progress('write', 1, 1);
   return result;
 };

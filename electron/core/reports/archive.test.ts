@@ -1,17 +1,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/events';
 import type { ArchiveManifest } from '../../../shared/reports/archive';
 import { chromiumPlatform } from '../../cli/chromium-platform';
+import { sourceParserEntry } from '../documents/parser/pool';
+import type { ArchiveReading } from '../documents/parser/protocol';
 import { sha256Of } from '../files/store';
 import { failure, value } from '../testing/expect-result';
 import { readXlsx } from '../testing/read-documents';
 import { reportText, writeReportDocx, zipWith } from '../testing/report-files';
 import { idNumber, standardRoster } from '../testing/roster-files';
-import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { keptCharacters, previewHolding } from './archive-import';
 
 // The class archive (一班一档) between two workstations: exported, previewed, imported; every package
 // read in the parser worker, nothing stored before the person has seen what merges where.
@@ -354,6 +358,59 @@ describe('importing a package into a class that is already here', () => {
     expect(snapshot(t.core.db)).not.toBe(before);
   }, 60_000);
 
+  it('binds the manifest the person saw: a review changed, the report files the same, is another token', async () => {
+    const path = join(t.dir, 'package.zip');
+    const report = { authors: ['外校学员'], text: reportText('关于冷链物流的调研').join('\n') };
+    const graded = (grade: 'pass' | 'excellent', score: number) => ({
+      ...report,
+      review: { reviewer: '王教授', score, grade, comments: '', reviewedOn: '2019-06-20' },
+    });
+    writeFileSync(path, packageOf(target, [graded('pass', 62)]));
+    const shown = value(await previewOf(t, path));
+    expect(shown.counts.excellent).toBe(0);
+    // The same report, byte for byte; only the manifest says 优秀 now.
+    writeFileSync(path, packageOf(target, [graded('excellent', 100)]));
+    const before = snapshot(t.core.db);
+    expect(failure(await importOf(t, path, shown.token), 'INVALID_INPUT').message).toBe(
+      '档案包“package.zip”在预览之后被改动过，请重新预览后再导入',
+    );
+    expect(snapshot(t.core.db)).toBe(before);
+    const again = value(await previewOf(t, path));
+    expect(again.reports[0]?.versions[0]?.present).toBe(false);
+    expect(again.counts.excellent).toBe(1);
+    expect(again.token).not.toBe(shown.token);
+    value(await importOf(t, path, again.token));
+    expect(value(await t.router.call('reports.list', { classId })).rows[0]?.review).toMatchObject({
+      grade: 'excellent',
+      score: 100,
+    });
+  });
+
+  it('imports nothing into a database that replaced the one previewed: after a restore, or a reopen', async () => {
+    const [first = ''] = names;
+    const path = join(t.dir, 'package.zip');
+    writeFileSync(path, packageOf(target, [{ authors: [first], text: reportText('关于电商的调研').join('\n') }]));
+    // The backup holds this very class and roster: planned again there, the import would come out
+    // the same (the class's id, the trainee's) — and yet it is not the database the person previewed.
+    const backup = value(await t.router.call('backup.create', {}));
+    const preview = value(await previewOf(t, path));
+    expect(preview.reports[0]?.authors).toEqual([{ name: first, match: 'matched' }]);
+    value(await t.router.call('backup.restore', { backup: backup.name }));
+    const restored = snapshot(t.core.db);
+    const refused = failure(await importOf(t, path, preview.token), 'INVALID_INPUT');
+    expect(refused.details?.issues?.[0]?.field).toBe('token');
+    expect(refused.message).toContain('预览之后数据已有变化');
+    expect(snapshot(t.core.db)).toBe(restored);
+    // The same after the database is only closed and opened again.
+    const reopened = value(await previewOf(t, path));
+    t.core.reopen();
+    expect(failure(await importOf(t, path, reopened.token), 'INVALID_INPUT').message).toContain('预览之后数据已有变化');
+    expect(snapshot(t.core.db)).toBe(restored);
+    // Previewed against the database that is there now, it imports.
+    const fresh = value(await previewOf(t, path));
+    expect(value(await importOf(t, path, fresh.token))).toMatchObject({ classId, reports: 1, versions: 1 });
+  }, 60_000);
+
   it('says at the preview, not after the person confirmed, that an archived class takes nothing in', async () => {
     const path = join(t.dir, 'package.zip');
     writeFileSync(path, packageOf(target, [{ authors: ['张三'], text: reportText('关于电商的调研').join('\n') }]));
@@ -537,5 +594,186 @@ describe('a cancelled archive import', () => {
     const small = join(t.dir, 'small.zip');
     writeFileSync(small, packageOf(target, [{ authors: ['张三'], text: reportText('关于电商的调研').join('\n') }]));
     expect(value(await previewOf(t, small)).counts.newReports).toBe(1);
+  }, 120_000);
+});
+
+describe('a package that answers each open as its file server likes', () => {
+  // A file on a share (SMB, WebDAV, a device the sender controls) is whatever the server says at each
+  // open. The parser worker is started through an entry of the test's own — the app lets its build
+  // name the entry (parse-worker.js) — that answers the n-th open of the package with the n-th file of
+  // a list the test writes, and notes every open, then runs the app's worker as it is.
+  const temp = makeTempDir();
+  const honest = join(temp.dir, 'package.zip');
+  const other = join(temp.dir, 'other.zip');
+  const answers = join(temp.dir, 'answers.json');
+  const opens = join(temp.dir, 'opens.log');
+  const entry = join(temp.dir, 'entry.mjs');
+  writeFileSync(
+    entry,
+    `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const real = fs.openSync;
+fs.openSync = (path, ...rest) => {
+  if (path !== ${JSON.stringify(honest)}) return real(path, ...rest);
+  const n = fs.existsSync(${JSON.stringify(opens)}) ? fs.readFileSync(${JSON.stringify(opens)}, 'utf8').length : 0;
+  fs.appendFileSync(${JSON.stringify(opens)}, '.');
+  return real(JSON.parse(fs.readFileSync(${JSON.stringify(answers)}, 'utf8'))[n] ?? path, ...rest);
+};
+syncBuiltinESMExports();
+await import(${JSON.stringify(pathToFileURL(sourceParserEntry).href)});
+`,
+  );
+  afterAll(async () => {
+    const t = openTempCore({ parserEntry: entry });
+    await t.core.parser.close();
+    t.dispose();
+    temp.remove();
+  });
+
+  const reviewed = (reviewer: string, grade: 'pass' | 'excellent', score: number, comments: string) => ({
+    authors: ['张三'],
+    text: reportText('关于朝阳村的调研').join('\n'),
+    review: { reviewer, score, grade, comments, reviewedOn: '2019-09-18' },
+  });
+  writeFileSync(
+    honest,
+    packageOf({ name: '2019年年轻干部培训班', year: 2019, startDate: '2019-09-09', endDate: '2019-09-20' }, [
+      reviewed('李老师', 'pass', 62, ''),
+    ]),
+  );
+  // The same report's bytes, under another class and another review.
+  writeFileSync(
+    other,
+    packageOf({ name: '2019年市管干部培训班（已表彰）', year: 2019, startDate: '2019-09-09', endDate: '2019-09-20' }, [
+      reviewed('省委组织部', 'excellent', 100, '建议提拔'),
+    ]),
+  );
+
+  it('stores what the preview showed or nothing, whichever open the server answers otherwise; one open per reading', async () => {
+    // Which opens get the other package: the fourth (the reviewer's: before, the import's second
+    // open, after it had hashed the first), the second, the first.
+    const cases = [
+      ['fourth', [honest, honest, honest, other]],
+      ['second', [honest, other]],
+      ['first', [other]],
+    ] as const;
+    const outcomes: string[] = [];
+    for (const [label, list] of cases) {
+      writeFileSync(answers, JSON.stringify(list));
+      writeFileSync(opens, '');
+      const t = openTempCore({ parserEntry: entry });
+      try {
+        const preview = value(await previewOf(t, honest));
+        const [shown] = preview.reports;
+        const before = snapshot(t.core.db);
+        const imported = await importOf(t, honest, preview.token);
+        // Read twice (the preview, the import), opened twice: whatever the server says to an open
+        // is what that reading hashed and parsed.
+        const opened = `${label} (${readFileSync(opens, 'utf8').length} opens)`;
+        if (!imported.ok) {
+          expect(imported.error.message, label).toContain('在预览之后被改动过');
+          expect(snapshot(t.core.db), label).toBe(before);
+          outcomes.push(`${opened}: refused`);
+          continue;
+        }
+        const stored = t.core.db
+          .prepare<[], Record<string, unknown>>(
+            `SELECT c.name AS class, r.title, v.reviewer, v.score, v.grade, v.comments
+             FROM reports r JOIN classes c ON c.id = r.class_id LEFT JOIN report_reviews v ON v.report_id = r.id`,
+          )
+          .all();
+        const review = shown?.review;
+        const asShown = {
+          class: preview.packageClass.name,
+          title: shown?.title,
+          reviewer: review?.reviewer,
+          score: review?.score,
+          grade: review?.grade,
+          comments: review?.comments,
+        };
+        outcomes.push(
+          JSON.stringify(stored) === JSON.stringify([asShown])
+            ? `${opened}: imported as shown (${preview.packageClass.name})`
+            : `${opened}: shown ${JSON.stringify(asShown)}, stored ${JSON.stringify(stored)}`,
+        );
+      } finally {
+        t.dispose();
+      }
+    }
+    console.log(`archive from a server answering opens as it likes — ${outcomes.join('; ')}`);
+    expect(outcomes).toEqual([
+      'fourth (2 opens): imported as shown (2019年年轻干部培训班)',
+      'second (2 opens): refused',
+      'first (2 opens): refused',
+    ]);
+  }, 60_000);
+});
+
+describe('what a preview leaves in the core for its import', () => {
+  let t: TempCore;
+  beforeEach(() => {
+    t = openTempCore();
+  });
+  afterEach(() => t.dispose());
+
+  const target: Target = { name: '2020年年轻干部培训班', year: 2020, startDate: '2020-09-07', endDate: '2020-09-18' };
+  // A text of `chars` characters (Han and ASCII, as reports are), one report per author.
+  const long = (label: string, chars: number) => {
+    const line = `${label}：关于乡村振兴的调研，朝阳村 2019 年人均收入增长 12%。\n`;
+    return line.repeat(Math.ceil(chars / line.length)).slice(0, chars);
+  };
+
+  it('is the latest preview only, with no more text than keptCharacters; what it could not keep is read again at the import', async () => {
+    const readings: ArchiveReading[] = [];
+    const parser = t.core.parser;
+    t.core.parser = {
+      ...parser,
+      archive: async (path, reading, signal, progress) => {
+        readings.push(reading);
+        return parser.archive(path, reading, signal, progress);
+      },
+    };
+    // Past the budget in all: the first text fits, the second would pass it, the third fits after it.
+    const kept = keptCharacters - 1_000_000;
+    const passing = 2_000_000;
+    const after = 500_000;
+    const sizes = [kept, passing, after];
+    const tokens: string[] = [];
+    let texts: string[] = [];
+    for (let p = 0; p < 4; p += 1) {
+      texts = sizes.map((size, i) => long(`第${p + 1}包第${i + 1}篇`, size));
+      const path = join(t.dir, `package-${p + 1}.zip`);
+      writeFileSync(
+        path,
+        packageOf(
+          target,
+          texts.map((text, i) => ({ authors: [`学员${i + 1}`], text })),
+        ),
+      );
+      const preview = value(await previewOf(t, path));
+      // Every text was read and counted, kept or not.
+      expect(preview.reports.map((report) => report.versions[0]?.chars)).toEqual(sizes);
+      tokens.push(preview.token);
+      const holding = previewHolding(t.core);
+      expect(holding).toEqual({ token: preview.token, characters: kept + after, again: 1 });
+      expect(holding?.characters).toBeLessThanOrEqual(keptCharacters);
+    }
+    console.log(
+      `archive previews: 4 packages of ${sizes.reduce((a, b) => a + b)} characters each; the core keeps ` +
+        `${previewHolding(t.core)?.characters} characters of the latest (at most ${keptCharacters})`,
+    );
+    // An earlier preview is gone; the latest imports, and every text is stored whole.
+    expect(failure(await importOf(t, join(t.dir, 'package-1.zip'), tokens[0] ?? ''), 'INVALID_INPUT').message).toContain(
+      '预览已过期',
+    );
+    value(await importOf(t, join(t.dir, 'package-4.zip'), tokens[3] ?? ''));
+    expect(readings.at(-1)).toEqual({ texts: [sha256Of(encode(texts[1] ?? ''))], textBudget: null, bytes: true });
+    expect(
+      Object.values(textsBySha(t))
+        .map((text) => text.length)
+        .sort(),
+    ).toEqual([...sizes].sort());
+    expect(textsBySha(t)).toEqual(Object.fromEntries(texts.map((text) => [sha256Of(encode(text)), text])));
+    expect(previewHolding(t.core)).toBeUndefined();
   }, 120_000);
 });

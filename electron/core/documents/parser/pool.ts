@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
 import { cancelled } from '../../jobs/cancelled';
 import type { ExtractedDocument } from '../../../../shared/reports/schemas';
-import type { ParseAnswer, ParsedWorkbook, ParseJob, ParseProgress, ParseRequest, ReadArchive } from './protocol';
+import type { ArchiveReading, ParseAnswer, ParsedWorkbook, ParseJob, ParseProgress, ParseRequest, ReadArchive } from './protocol';
 import { refuseFile } from '../../files/refusal';
 
 // The core's way to read a file that comes from outside: in a worker thread of its own, one file at a
@@ -32,9 +32,9 @@ export type Parser = {
   workbook: (path: string, signal?: AbortSignal) => Promise<ParsedWorkbook>;
   // A report's text (and what the file is, by its bytes).
   document: (path: string, signal?: AbortSignal) => Promise<ExtractedDocument>;
-  // A class archive, checked, with its files' bytes and (when `extract`) their texts; the reading's
-  // progress is told as it goes. The deadline grows with the package's size, as for any file.
-  archive: (path: string, options: { extract: boolean }, signal?: AbortSignal, progress?: ParseProgress) => Promise<ReadArchive>;
+  // A class archive, checked, with what `reading` asks of its files (their texts, their bytes); the
+  // reading's progress is told as it goes. The deadline grows with the package's size, as for any file.
+  archive: (path: string, reading: ArchiveReading, signal?: AbortSignal, progress?: ParseProgress) => Promise<ReadArchive>;
   // Stops the worker now (an idle worker never keeps the process alive, and ends with its thread).
   close: () => Promise<void>;
 };
@@ -162,10 +162,10 @@ export const parserPool = (entry: string, limits: ParserLimits = parserLimits): 
       queued(() =>
         read({ kind: 'document', path }, signal, (answer) => (answer.type === 'extracted' ? answer.document : undefined)),
       ),
-    archive: (path, { extract }, signal, progress) =>
+    archive: (path, reading, signal, progress) =>
       queued(() =>
         read(
-          { kind: 'archive', path, extract },
+          { kind: 'archive', path, ...reading },
           signal,
           (answer) => (answer.type === 'archive' ? answer.archive : undefined),
           progress,

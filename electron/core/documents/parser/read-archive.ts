@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import { type ArchiveManifest, archiveManifestSchema } from '../../../../shared/reports/archive';
 import { type LabelKeys, toFieldIssues } from '../../../../shared/validation';
 import { fileRefusal, refuseFile } from '../../files/refusal';
-import { openZipFile, type ZipFile, type ZipFileEntry } from '../zip-file';
+import { type ZipEntries, type ZipFileEntry, zipFrom } from '../zip-file';
 import { ZipRefused } from '../zip';
 import { extractDocumentBytes, maxDocumentBytes } from './extract';
-import type { ArchiveFile, ParseProgress, ReadArchive } from './protocol';
+import type { ArchiveFile, ArchiveReading, ParseProgress, ReadArchive } from './protocol';
 
-// A class archive (一班一档), read in the parser worker: the package hashed, its directory read, every
-// entry name checked, the manifest parsed by its schema, each file it lists read from the package at
-// its offset, inflated within the limits and held to the SHA-256 the manifest gives it, and — for a
-// preview — each report's text extracted. Nothing is written anywhere: what comes back is the
-// manifest and the files' bytes and texts, and the core stores them in one transaction or not at all.
+// A class archive (一班一档), read in the parser worker: its directory read, every entry name checked,
+// the manifest parsed by its schema, each file it lists read from the package at its offset,
+// inflated within the limits and held to the SHA-256 the manifest gives it, and — as asked — each
+// report's text extracted. Nothing is written anywhere: what comes back is the manifest and the
+// files' bytes and texts, and the core stores them in one transaction or not at all.
+//
+// The package is opened once per reading and every byte taken from it is hashed as it is taken (the
+// digest a preview's token binds). Hashing it on one open and parsing it on another let a file
+// server answer the two differently: the preview showed one manifest and the import stored another.
 
 export const archiveLimits = {
   // The package as a file, what its entries may inflate to in all, and how many it may list.
@@ -64,29 +68,6 @@ const throttled = (progress: ParseProgress): ParseProgress => {
       progress(phase, done, total);
     }
   };
-};
-
-// The package's own SHA-256, read through once in pieces: what a preview's token binds.
-const hashPackage = (path: string, progress: ParseProgress): { digest: string; size: number } => {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > archiveLimits.maxFileBytes)
-      throw refuseFile('reports.archive.tooLarge', { megabytes: megabytes(archiveLimits.maxFileBytes) });
-    const hash = createHash('sha256');
-    const buffer = new Uint8Array(4 * mib);
-    const total = Math.max(1, Math.ceil(size / mib));
-    for (let at = 0; at < size;) {
-      const count = readSync(fd, buffer, 0, buffer.length, at);
-      if (count === 0) break;
-      hash.update(buffer.subarray(0, count));
-      at += count;
-      progress('hash', Math.min(total, Math.floor(at / mib)), total);
-    }
-    return { digest: hash.digest('hex'), size };
-  } finally {
-    closeSync(fd);
-  }
 };
 
 // --- The manifest -------------------------------------------------------------------------------
@@ -178,7 +159,7 @@ export const parseManifest = (bytes: Uint8Array): ArchiveManifest => {
 const nameForReading = (fileName: string, format: string) =>
   extname(fileName).slice(1).toLowerCase() === format ? fileName : `${fileName}.${format}`;
 
-const readEntry = (zip: ZipFile, entry: ZipFileEntry): Uint8Array => {
+const readEntry = (zip: ZipEntries, entry: ZipFileEntry): Uint8Array => {
   try {
     return zip.read(entry);
   } catch (error) {
@@ -186,22 +167,35 @@ const readEntry = (zip: ZipFile, entry: ZipFileEntry): Uint8Array => {
   }
 };
 
-export const readArchive = async (path: string, extract: boolean, report: ParseProgress): Promise<ReadArchive> => {
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export const readArchive = async (path: string, reading: ArchiveReading, report: ParseProgress): Promise<ReadArchive> => {
   const progress = throttled(report);
-  const { digest, size } = hashPackage(path, progress);
-  let zip: ZipFile;
+  const fd = openSync(path, 'r');
   try {
-    zip = openZipFile(path, archiveLimits);
-  } catch (error) {
-    throw refusal(error, '');
-  }
-  try {
+    const size = fstatSync(fd).size;
+    if (size > archiveLimits.maxFileBytes)
+      throw refuseFile('reports.archive.tooLarge', { megabytes: megabytes(archiveLimits.maxFileBytes) });
+    // The size the reading went by, then each piece read with where it was read: two readings that
+    // parsed the same bytes (the preview's and the import's) have the same digest, and any other
+    // answer of the file to either, in a place the reading looked at, another.
+    const read = createHash('sha256').update(`${size}\n`);
+    let zip: ZipEntries;
+    try {
+      zip = zipFrom(
+        { fd, size, seen: (bytes, position) => read.update(`${position}+${bytes.length}\n`).update(bytes) },
+        archiveLimits,
+      );
+    } catch (error) {
+      throw refusal(error, '');
+    }
     for (const name of zip.entries.keys())
       if (!safeEntry(name)) throw refuseFile('reports.archive.unsafeName', { name: name.slice(0, 100) });
     const manifestEntry = zip.entries.get('manifest.json');
     if (!manifestEntry) throw refuseFile('reports.archive.notArchive');
     if (manifestEntry.size > maxManifestBytes) throw refuseFile('reports.archive.badManifest');
-    const manifest = parseManifest(readEntry(zip, manifestEntry));
+    const manifestBytes = readEntry(zip, manifestEntry);
+    const manifest = parseManifest(manifestBytes);
     const versions = manifest.reports.flatMap((one) => one.versions);
     // Every file the manifest lists is there, and no larger than a report may be, before any is read.
     const wanted = new Map<string, ZipFileEntry>();
@@ -219,10 +213,10 @@ export const readArchive = async (path: string, extract: boolean, report: ParseP
     for (const [name, entry] of wanted) {
       const bytes = readEntry(zip, entry);
       bytesOf.set(name, bytes);
-      digests.set(name, createHash('sha256').update(bytes).digest('hex'));
+      digests.set(name, sha256(bytes));
       progress('read', bytesOf.size, wanted.size);
     }
-    const files = new Map<string, ArchiveFile & { name: string }>();
+    const files = new Map<string, ArchiveFile & { name: string; data: Uint8Array }>();
     for (const version of versions) {
       const bytes = bytesOf.get(version.entry);
       if (!bytes || digests.get(version.entry) !== version.sha256)
@@ -230,28 +224,43 @@ export const readArchive = async (path: string, extract: boolean, report: ParseP
       if (!files.has(version.sha256))
         files.set(version.sha256, {
           sha256: version.sha256,
-          bytes,
+          size: bytes.length,
+          bytes: reading.bytes ? bytes : null,
+          text: null,
           document: null,
           name: nameForReading(version.fileName, version.format),
+          data: bytes,
         });
     }
-    if (extract) {
-      let done = 0;
-      progress('extract', 0, files.size);
-      for (const file of files.values()) {
-        file.document = await extractDocumentBytes(file.bytes, file.name);
-        done += 1;
-        progress('extract', done, files.size);
+    const texts = reading.texts === 'all' ? undefined : new Set(reading.texts);
+    const extracting = [...files.values()].filter((file) => !texts || texts.has(file.sha256));
+    // What of the texts may come back whole: the rest is told by its status and length.
+    let budget = reading.textBudget ?? Number.POSITIVE_INFINITY;
+    if (extracting.length > 0) progress('extract', 0, extracting.length);
+    for (const [done, file] of extracting.entries()) {
+      const document = await extractDocumentBytes(file.data, file.name);
+      file.text = { status: document.status, chars: document.chars };
+      if (document.text.length <= budget) {
+        file.document = document;
+        budget -= document.text.length;
       }
+      progress('extract', done + 1, extracting.length);
     }
     return {
       fileName: basename(path),
-      digest,
+      digest: read.digest('hex'),
+      manifestDigest: sha256(manifestBytes),
       size,
       manifest,
-      files: [...files.values()].map(({ sha256, bytes, document }) => ({ sha256, bytes, document })),
+      files: [...files.values()].map(({ sha256: sha, size: length, bytes, text, document }) => ({
+        sha256: sha,
+        size: length,
+        bytes,
+        text,
+        document,
+      })),
     };
   } finally {
-    zip.close();
+    closeSync(fd);
   }
 };

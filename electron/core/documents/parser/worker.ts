@@ -27,11 +27,12 @@ const work = async (request: ParseRequest): Promise<Outcome> => {
   if (request.kind === 'document')
     return { answer: { type: 'extracted', id: request.id, document: await extractDocument(request.path) } };
   if (request.kind === 'archive') {
-    const archive = await readArchive(request.path, request.extract, (phase, done, total) =>
+    const { path, texts, textBudget, bytes } = request;
+    const archive = await readArchive(path, { texts, textBudget, bytes }, (phase, done, total) =>
       port.postMessage({ type: 'progress', id: request.id, phase, done, total } satisfies ParseAnswer),
     );
     // Each file's bytes sit in an ArrayBuffer of their own (zip-file.ts), listed once (by SHA-256).
-    const transfer = archive.files.map((file) => file.bytes.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
+    const transfer = archive.files.map((file) => file.bytes?.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
     return { answer: { type: 'archive', id: request.id, archive }, transfer };
   }
   const book = readWorkbook(request.path);
