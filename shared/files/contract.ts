@@ -35,7 +35,12 @@ export const filesContract = {
         .max(500),
       jobId: jobIdSchema,
     }),
-    z.object({ folder: z.string(), files: z.number().int() }),
+    // What was left out of the drop (a name that cannot be made safe, a file too large), and why.
+    z.object({
+      folder: z.string(),
+      files: z.number().int(),
+      skipped: z.array(z.object({ relative: z.string(), reason: z.string() })),
+    }),
     { quiet: true },
   ),
   'files.chooseFolder': query(z.strictObject({ purpose: z.enum(folderPurposes) }), chosenSchema),

@@ -552,6 +552,7 @@ export const enUS = {
       },
       notFolder:
         '“{{path}}” is a link or not a folder; the program does not write through it. Remove it or choose another data folder',
+      noFolder: 'The folder “{{path}}” does not exist (a USB disk not plugged in, or the folder renamed or moved?)',
       escapes: '“{{path}}” is outside the folder it belongs in; not written',
       name: {
         empty: 'The file name “{{name}}” is empty once invalid characters are removed',
@@ -564,11 +565,12 @@ export const enUS = {
     },
     dropped: {
       badName: 'The dropped “{{name}}” cannot be used: {{reason}}',
+      noneUsable: 'None of the dropped files can be used: {{reasons}}',
       tooDeep: 'it lies more than 8 folders deep',
       tooMuch: 'The dropped files come to more than {{megabytes}} MB; drop them in parts',
     },
     saveExists:
-      'A file “{{name}}” already exists and the save dialog did not ask about replacing it; choose again, or type the name with its extension',
+      '“{{name}}” already exists. So as not to replace it unasked, save again: choose another name, or pick that file itself (the system then asks whether to replace it)',
     unreferenced: {
       removed: 'Removed {{count}} stored files nothing refers to any more ({{megabytes}} MB); the backup “{{backup}}” holds them',
     },
@@ -1010,17 +1012,19 @@ export const enUS = {
       hours: 'Participation and labour hours',
     },
     doc: {
-      phonesMasked: ', group leaders’ phones partly hidden',
       labourAt: '{{task}} ({{field}})',
       householdsTitle: ' — host households',
       householdHeading: 'Head: {{head}}  Phone: {{phone}}  Address: {{address}}  Beds: {{beds}}  Guests: {{people}}',
       subtitle: '{{school}}  {{site}}  {{arrive}} to {{depart}} ({{nights}} nights)',
       nightsText: '{{nights}} nights',
+      phonesMasked: ', group leaders’ phones partly hidden',
       noHouse: '(not placed)',
       reflectionYes: 'handed in',
       reflectionNo: 'not yet',
       mealsNone: '—',
       lodgingSummary: '{{households}} households, {{people}} people',
+      phonesMaskedNote:
+        'Note: group leaders’ phones are partly hidden, as the rules require; ask the class’s head teacher for a number when needed.',
       departDay: 'leave',
       columns: {
         seq: 'No.',

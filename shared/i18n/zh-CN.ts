@@ -542,6 +542,7 @@ export const zhCN = {
         notFolder: '不是文件夹',
       },
       notFolder: '“{{path}}”是一个链接或不是文件夹，程序不会通过它写入。请删去它或换一个数据文件夹',
+      noFolder: '文件夹“{{path}}”不存在（移动硬盘或 U 盘没有插上，或文件夹已改名、移走？）',
       escapes: '“{{path}}”不在它应在的文件夹内，已拒绝写入',
       name: {
         empty: '文件名“{{name}}”去掉无效字符后是空的',
@@ -554,10 +555,11 @@ export const zhCN = {
     },
     dropped: {
       badName: '拖入的“{{name}}”无法使用：{{reason}}',
+      noneUsable: '拖入的文件都不能使用：{{reasons}}',
       tooDeep: '文件夹层数超过 8 层',
       tooMuch: '一次拖入的文件合计超过 {{megabytes}} MB，请分批拖入',
     },
-    saveExists: '已有文件“{{name}}”，保存时没有问过是否替换它；请重新选择保存位置，或在文件名后加上扩展名',
+    saveExists: '“{{name}}”已经存在。为免误替换，请重新保存：换一个文件名，或直接选中这个文件（系统会询问是否替换）',
     unreferenced: {
       removed: '清理不再使用的存储文件 {{count}} 个（{{megabytes}} MB），备份“{{backup}}”中存有它们',
     },
@@ -995,17 +997,18 @@ export const zhCN = {
       hours: '学员“四同”参与及劳动时长统计',
     },
     doc: {
-      phonesMasked: '，组长电话部分隐藏',
       labourAt: '{{task}}（{{field}}）',
       householdsTitle: '接待农户名单',
       householdHeading: '户主：{{head}}　电话：{{phone}}　地址：{{address}}　床位：{{beds}} 张　入住：{{people}} 人',
       subtitle: '{{school}}　{{site}}　{{arrive}}至{{depart}}（{{nights}} 晚）',
       nightsText: '{{nights}} 晚',
+      phonesMasked: '，组长电话部分隐藏',
       noHouse: '（未安排）',
       reflectionYes: '已交',
       reflectionNo: '未交',
       mealsNone: '—',
       lodgingSummary: '{{households}} 户 {{people}} 人',
+      phonesMaskedNote: '注：组长电话按规定部分隐藏，需要联系时请向培训班班主任索取。',
       departDay: '离村',
       columns: {
         seq: '序号',

@@ -69,11 +69,23 @@ const checkedParts = (parts: readonly string[]) => {
   }
 };
 
+// The base as the system resolves it; a base that is not there (a USB disk taken out, a folder
+// renamed since it was chosen) is said in words, not as ENOENT.
+const realBaseOf = (base: string): string => {
+  try {
+    return realpathSync(base);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR')
+      throw new AppError('INVALID_STATE', message('files.contain.noFolder', { path: base }));
+    throw error;
+  }
+};
+
 // base/parts as a folder: each part checked, each folder created here or found as a real folder (not
 // a link, not a file), and the whole, resolved, inside the base.
 export const folderInside = (base: string, parts: readonly string[]): string => {
   checkedParts(parts);
-  const realBase = realpathSync(base);
+  const realBase = realBaseOf(base);
   let at = base;
   for (const part of parts) {
     at = join(at, part);
@@ -101,8 +113,8 @@ export const fileInside = (base: string, parts: readonly string[]): string => {
 
 // The bytes in a file created here and now (O_EXCL: a name anything holds, a link too, is EEXIST),
 // flushed to disk; on failure the half-written file goes.
-const writeFresh = (path: string, bytes: Uint8Array): void => {
-  const fd = openSync(path, 'wx');
+const writeFresh = (path: string, bytes: Uint8Array, mode = 0o666): void => {
+  const fd = openSync(path, 'wx', mode);
   try {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -124,10 +136,17 @@ export const writeNewInside = (base: string, parts: readonly string[], bytes: Ui
 
 // The bytes written to a fresh temporary name beside the target, then renamed over it: a crash leaves
 // the old file or the whole new one, and a link at the target is replaced, never written through.
-export const writeInside = (base: string, parts: readonly string[], bytes: Uint8Array): string => {
+// `readOnly`: the file is made without write permission (Windows: the read-only attribute), for a copy
+// handed to another program that must not be taken for the original.
+export const writeInside = (
+  base: string,
+  parts: readonly string[],
+  bytes: Uint8Array,
+  options: { readOnly?: boolean } = {},
+): string => {
   const path = fileInside(base, parts);
   const temp = join(path, '..', `.cadre-${randomBytes(8).toString('hex')}.tmp`);
-  writeFresh(temp, bytes);
+  writeFresh(temp, bytes, options.readOnly ? 0o444 : 0o666);
   replaceWith(temp, path);
   return path;
 };

@@ -72,23 +72,30 @@ describe('files dropped on the window (issue 19, H1)', () => {
     }
   });
 
-  it('refuses them at the writer too, behind the door, naming the file; a drop is all or nothing', async () => {
+  it('leaves them out at the writer too, behind the door, naming the file; the rest of the drop goes on', async () => {
     for (const dots of forms) {
       const job = startJob(opened.core, 'files.receiveDropped', undefined, new AbortController().signal);
-      await expect(
-        receiveDropped(
-          opened.core,
-          [
-            { relative: '第一组/张三-调研报告.txt', data: desktopEntry },
-            { relative: climbing(3, dots, 'autostart/evil.desktop'), data: desktopEntry },
-          ],
-          job,
-        ),
-      ).rejects.toThrow(/拖入的“.*evil\.desktop”无法使用/);
+      const received = await receiveDropped(
+        opened.core,
+        [
+          { relative: '第一组/张三-调研报告.txt', data: desktopEntry },
+          { relative: climbing(3, dots, 'autostart/evil.desktop'), data: desktopEntry },
+          { relative: 'CON.docx', data: desktopEntry },
+        ],
+        job,
+      );
+      expect(received.files).toBe(1);
+      expect(received.skipped.map((item) => item.relative)).toEqual([climbing(3, dots, 'autostart/evil.desktop'), 'CON.docx']);
+      expect(received.skipped[0]?.reason).toMatch(/是空的/);
+      expect(received.skipped[1]?.reason).toMatch(/保留名称/);
       nothingOutsideIncoming();
-      // Not even the good file of the same drop: nothing was written at all.
-      expect(existsSync(join(data, 'incoming')) ? readdirSync(join(data, 'incoming')) : []).toEqual([]);
     }
+    // A drop of nothing but such names is refused, saying why.
+    const job = startJob(opened.core, 'files.receiveDropped', undefined, new AbortController().signal);
+    await expect(
+      receiveDropped(opened.core, [{ relative: climbing(3, ' ..', 'x.desktop'), data: desktopEntry }], job),
+    ).rejects.toThrow(/拖入的文件都不能使用：拖入的“.*x\.desktop”无法使用/);
+    nothingOutsideIncoming();
   });
 
   it('takes ordinary names, nested as dropped, with full-width spaces trimmed as the name is made safe', async () => {

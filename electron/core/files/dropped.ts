@@ -45,26 +45,23 @@ const decodedBytes = (data: string): number => {
 const refuse = (field: string, code: 'invalid_format' | 'out_of_range', text: string) =>
   invalidInput([{ field, code, message: text }]);
 
-// Folders the drop held stay as folders (第二组/张三.docx). Each part is made safe, then checked: a part
-// that is nothing once made safe — "..", " ..", "..　" with a full-width space, "." — or a name Windows
-// reserves refuses the drop, naming the file, before anything is written.
-const partsOf = (relative: string, index: number): string[] => {
+// A file of the drop that is left out, and why: what the folder picker does with what is not a report.
+export type Skipped = { relative: string; reason: string };
+
+// Folders the drop held stay as folders (第二组/张三.docx). Each part is made safe, then checked: a file
+// with a part that is nothing once made safe — "..", " ..", "..　" with a full-width space, "." — or a
+// name Windows reserves is left out and listed, before anything is written; the rest of the drop goes on.
+const partsOf = (relative: string): string[] | Skipped => {
   const raw = relative.split(/[\\/]/).filter((part) => part !== '');
   const parts = raw.map((part) => cleanName(part, 100));
+  if (raw.length === 0) return { relative, reason: message('files.contain.name.empty', { name: relative }) };
+  if (raw.length > 8) return { relative, reason: message('files.dropped.tooDeep') };
   const bad = parts.findIndex((part) => nameProblem(part) !== undefined);
-  if (raw.length === 0 || raw.length > 8 || bad !== -1) {
-    const problem = bad === -1 ? 'empty' : (nameProblem(parts[bad] ?? '') ?? 'empty');
-    throw refuse(
-      `files.${index}.relative`,
-      'invalid_format',
-      message('files.dropped.badName', {
-        name: relative.slice(0, 200),
-        reason:
-          raw.length > 8 ? message('files.dropped.tooDeep') : message(`files.contain.name.${problem}`, { name: raw[bad] ?? '' }),
-      }),
-    );
-  }
-  return parts;
+  if (bad === -1) return parts;
+  return {
+    relative,
+    reason: message(`files.contain.name.${nameProblem(parts[bad] ?? '') ?? 'empty'}`, { name: raw[bad] ?? '' }),
+  };
 };
 
 // Two dropped files of one name (the same file dropped twice, or names that became one once made
@@ -80,30 +77,45 @@ export const receiveDropped = async (
   core: Core,
   files: readonly { relative: string; data: string }[],
   job: Job,
-): Promise<{ folder: string; files: number }> => {
-  const checked = files.map((file, index) => {
-    const parts = partsOf(file.relative, index);
+): Promise<{ folder: string; files: number; skipped: Skipped[] }> => {
+  const skipped: Skipped[] = [];
+  const taken = files.flatMap((file) => {
+    const parts = partsOf(file.relative);
+    if (!Array.isArray(parts)) return (skipped.push(parts), []);
     const bytes = decodedBytes(file.data);
-    if (bytes > droppedLimits.fileBytes)
-      throw refuse(
-        `files.${index}.data`,
-        'out_of_range',
-        message('reports.tooLarge', { name: parts.at(-1) ?? '', megabytes: droppedLimits.fileBytes / 1024 / 1024 }),
-      );
-    return { parts, bytes, data: file.data };
+    if (bytes > droppedLimits.fileBytes) {
+      skipped.push({
+        relative: file.relative,
+        reason: message('reports.tooLarge', { name: parts.at(-1) ?? '', megabytes: droppedLimits.fileBytes / 1024 / 1024 }),
+      });
+      return [];
+    }
+    return [{ parts, bytes, data: file.data }];
   });
-  if (checked.reduce((sum, file) => sum + file.bytes, 0) > droppedLimits.totalBytes)
+  if (taken.reduce((sum, file) => sum + file.bytes, 0) > droppedLimits.totalBytes)
     throw refuse(
       'files',
       'out_of_range',
       message('files.dropped.tooMuch', { megabytes: droppedLimits.totalBytes / 1024 / 1024 }),
     );
+  // Nothing left to take: the drop is refused, saying why for the first few.
+  if (taken.length === 0)
+    throw refuse(
+      'files',
+      'invalid_format',
+      message('files.dropped.noneUsable', {
+        reasons: skipped
+          .slice(0, 3)
+          .map((item) => message('files.dropped.badName', { name: item.relative.slice(0, 200), reason: item.reason }))
+          .join(message('text.clauses')),
+      }),
+    );
   clearOld(core);
   const stamp = incomingName(core.now());
   const folder = folderInside(core.dataDir, [incoming, stamp]);
-  job.progress('files', 0, checked.length);
+  job.progress('files', 0, taken.length);
   try {
-    for (const [index, { parts, data }] of checked.entries()) {
+    for (const [index, { parts, data }] of taken.entries()) {
       await job.pause();
       const bytes = Buffer.from(data.replace(dataUrl, ''), 'base64');
       const name = parts.at(-1) ?? 'file';
@@ -115,11 +127,11 @@ export const receiveDropped = async (
           if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
         }
       }
-      job.progress('files', index + 1, checked.length);
+      job.progress('files', index + 1, taken.length);
     }
   } catch (error) {
     removeInside(core.dataDir, [incoming, stamp]);
     throw error;
   }
-  return { folder: core.grants.issue(folder, 'reportFolder'), files: checked.length };
+  return { folder: core.grants.issue(folder, 'reportFolder'), files: taken.length, skipped };
 };

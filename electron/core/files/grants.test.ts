@@ -115,13 +115,15 @@ describe('a save dialog’s grant', () => {
     expect(existsSync(join(t.dir, '名册'))).toBe(false);
     // Another extension, or a dot inside the name: the format's own is added.
     expect((await granted(join(t.dir, '名册.doc'), 'pdf')).name).toBe('名册.doc.pdf');
+    // One of the same kind is replaced: an .xls typed for a workbook becomes .xlsx.
+    expect((await granted(join(t.dir, '朝阳村农户入住名单.xls'), 'xlsx')).name).toBe('朝阳村农户入住名单.xlsx');
     expect((await granted(join(t.dir, '2019.6 名册'), 'xlsx')).name).toBe('2019.6 名册.xlsx');
     // Its own extension, in capitals as Windows may keep it, stays as it is.
     expect((await granted(join(t.dir, '名册.PDF'), 'pdf')).name).toBe('名册.PDF');
     // The dialog asked about replacing 名册, not 名册.pdf: the person is asked to choose again.
     writeFileSync(join(t.dir, '学时.xlsx'), 'kept');
     const exists = failure(await chooseSave(join(t.dir, '学时'), 'xlsx'), 'INVALID_INPUT');
-    expect(exists.message).toContain('已有文件“学时.xlsx”');
+    expect(exists.message).toContain('“学时.xlsx”已经存在');
     expect(readFileSync(join(t.dir, '学时.xlsx'), 'utf8')).toBe('kept');
     // Cancelled: no grant, no question.
     expect(value(await t.router.call('files.chooseSave', { purpose: 'export', defaultName: '名册.pdf', format: 'pdf' }))).toEqual(

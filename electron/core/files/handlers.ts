@@ -56,10 +56,22 @@ const granted = (core: Core, path: string | undefined, purpose: GrantPurpose, fo
 // name says, and Word, Excel and WPS choose by the extension: so the core appends it (名册.pdf,
 // 名册.doc.pdf) rather than write a PDF that opens as nothing. The dialog asked about replacing the
 // name typed, not the one appended: when that one exists, the person is asked to choose again.
+// An extension of the same kind of document (名册.xls for an .xlsx, 总结.doc for a .docx, 日程.htm…) is
+// replaced rather than kept in front: 名册.xlsx, not 名册.xls.xlsx.
+const sameKind: Record<SaveFormat, readonly string[]> = {
+  xlsx: ['.xls', '.et', '.xlsm'],
+  docx: ['.doc', '.wps', '.rtf'],
+  pdf: [],
+  csv: ['.txt'],
+  ics: ['.ical', '.ifb'],
+  zip: [],
+};
+
 const withExtension = (path: string | undefined, format: SaveFormat): string | undefined => {
   const extension = formatExtensions[format];
   if (path === undefined || extname(path).toLowerCase() === `.${extension}`) return path;
-  const named = `${path}.${extension}`;
+  const stem = sameKind[format].includes(extname(path).toLowerCase()) ? path.slice(0, -extname(path).length) : path;
+  const named = `${stem}.${extension}`;
   if (existsSync(named)) throw new AppError('INVALID_INPUT', message('files.saveExists', { name: basename(named) }));
   return named;
 };

@@ -193,7 +193,7 @@ describe('hostile names at every writer', () => {
       fc.asyncProperty(hostileName, async (relative) => {
         const before = listing();
         const result = await opened.router.call('files.receiveDropped', { files: [{ relative, data: data64 }] });
-        if (result.ok) tally('drop (channel)', 'written');
+        if (result.ok) tally('drop (channel)', result.value.skipped.length > 0 ? 'refused' : 'written');
         else if (result.error.details?.issues?.[0]?.code === 'raw_path') tally('drop (channel)', 'door');
         else tally('drop (channel)', 'refused');
         expect(strayAfter(before, [join('data', 'incoming')]), JSON.stringify(relative)).toEqual([]);
@@ -209,8 +209,8 @@ describe('hostile names at every writer', () => {
         const before = listing();
         const job = startJob(opened.core, 'files.receiveDropped', undefined, new AbortController().signal);
         try {
-          await receiveDropped(opened.core, [{ relative, data: data64 }], job);
-          tally('drop (writer)', 'written');
+          const received = await receiveDropped(opened.core, [{ relative, data: data64 }], job);
+          tally('drop (writer)', received.skipped.length > 0 ? 'refused' : 'written');
         } catch (error) {
           if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
           tally('drop (writer)', 'refused');

@@ -186,7 +186,9 @@ const lodgingDoc = (
     ];
   }
   const rows = sections.reduce((sum, section) => sum + section.rows.length, 0);
-  return { doc: { title, subtitle, orientation: 'landscape', sections }, rows, className: target.name };
+  // A village reading 139****0074 is told why, and whom to ask.
+  const footer = document === 'households' && !revealPhone ? { footer: message('lodging.doc.phonesMaskedNote') } : {};
+  return { doc: { title, subtitle, orientation: 'landscape', sections, ...footer }, rows, className: target.name };
 };
 
 export const exportLodging = async (

@@ -451,11 +451,14 @@ describe('the four togethers', () => {
     }
     expect(masked.summary).toMatch(/^导出“2019年年轻干部培训班”的接待农户入住名单（XLSX，组长电话部分隐藏）到 /);
     expect(masked.after).toMatchObject({ document: 'households', reveal: { phone: false } });
-    // The households' own phones are the village's data: whole, as before.
+    // The households' own phones are the village's data: whole, as before. And the village is told why
+    // a leader's number is partly hidden, and whom to ask.
     expect(masked.text).toContain('0437-555');
+    expect(masked.text).toContain('组长电话按规定部分隐藏，需要联系时请向培训班班主任索取');
     // Asked for: whole, and the entry says that too.
     const revealed = await exported('revealed.xlsx', { document: 'households', reveal: { phone: true } });
     for (const phone of phones) expect(revealed.text).toContain(phone);
+    expect(revealed.text).not.toContain('部分隐藏');
     expect(revealed.summary).toMatch(/^导出“2019年年轻干部培训班”的接待农户入住名单（XLSX，含完整电话）到 /);
     expect(revealed.after).toMatchObject({ reveal: { phone: true } });
     // A document without the leaders' phones records nothing shown, whatever was ticked.

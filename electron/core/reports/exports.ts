@@ -221,7 +221,9 @@ export const openVersion = async (core: Core, versionId: number, action: 'open' 
     'SELECT sha256, file_name, format FROM report_versions WHERE id = ?',
   ).get(versionId);
   if (!version) throw refuseField('versionId', message('reports.versionNotFound'));
-  const name = `${safeFileName(version.file_name.replace(/\.[^.]*$/, ''), 100) || 'report'}.${version.format}`;
+  // The name it was handed in with, its extension replaced by what the file is ("张娟.docx." and "张娟.DOCX" open as 张娟.docx).
+  const stem = version.file_name.replace(/[\s.]+$/u, '').replace(/\.[^.]*$/, '');
+  const name = `${safeFileName(stem, 100) || 'report'}.${version.format}`;
   const parts = [scratchFolders.open, version.sha256, nameProblem(name) ? `report.${version.format}` : name];
   const path = join(core.dataDir, ...parts);
   // A copy is made again unless the one there is still these bytes: the person may have edited the
@@ -231,7 +233,7 @@ export const openVersion = async (core: Core, versionId: number, action: 'open' 
     if (sha256Of(bytes) !== version.sha256)
       throw new AppError('INVALID_STATE', message('reports.archive.storedDamaged', { name: version.file_name }));
     try {
-      writeInside(core.dataDir, parts, bytes);
+      writeInside(core.dataDir, parts, bytes, { readOnly: true });
     } catch (error) {
       // Windows: the edited copy is still open in Word, and cannot be replaced.
       throw new AppError('INVALID_STATE', message('reports.copyInUse', { name: parts.at(-1) ?? name }), {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noDialogs, noPrinting } from '../platform';
@@ -73,6 +73,10 @@ describe('a report opened from the app', () => {
     const { versionId } = await classWithReport('2019年青年干部培训班', '关于朝阳村的调研\n原文。');
     value(await opened.router.call('reports.open', { versionId, action: 'open' }));
     const copy = shown.at(-1) ?? '';
+    // Read-only: Word opens it so, and asks to save a change elsewhere.
+    expect(statSync(copy).mode & 0o222).toBe(0);
+    // Edited all the same (the read-only mark taken off, as Explorer's properties allow).
+    chmodSync(copy, 0o644);
     writeFileSync(copy, '关于朝阳村的调研\n评语：100 分，优秀。');
     value(await opened.router.call('reports.open', { versionId, action: 'open' }));
     expect(shown.at(-1)).toBe(copy);

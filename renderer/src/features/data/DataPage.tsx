@@ -93,10 +93,15 @@ export const DataPage = () => {
   const checkJob = useJob();
   const [report, setReport] = useState<CheckReport>();
 
-  const backupNow = async () => {
+  // Whether a backup was made.
+  const backupNow = async (): Promise<boolean> => {
     const result = await job.run(t('data.backingUp'), (jobId) => api.backup.create({ jobId }));
-    if (!result.ok) return reportFailure(message, result.error);
+    if (!result.ok) {
+      reportFailure(message, result.error);
+      return false;
+    }
     message.success(t('data.backedUp', { count: result.value.counts.classes, trainees: result.value.counts.trainees }));
+    return true;
   };
   useRequested('backup', () => void backupNow());
   useRequested('restore', () => message.info(t('data.chooseToRestore')));
@@ -166,9 +171,20 @@ export const DataPage = () => {
     const result = await checkJob.run(t('data.cleaning'), (jobId) => api.check.clean({ jobId }));
     if (!result.ok) return reportFailure(message, result.error);
     const { removed, bytes, waiting, strays } = result.value;
-    message.success(t('data.cleaned', { removed, strays, megabytes: (bytes / 1024 / 1024).toFixed(1) }));
-    if (waiting > 0) message.info(t('data.cleanWaiting', { waiting }));
+    if (removed + strays > 0)
+      message.success(t('data.cleaned', { removed, strays, megabytes: (bytes / 1024 / 1024).toFixed(1) }));
     await runCheck();
+    // A file nothing refers to goes only once a backup holds it: with none yet, say so and offer one.
+    if (waiting > 0)
+      void modal.confirm({
+        title: t('data.cleanWaitingTitle'),
+        content: t('data.cleanWaiting', { waiting }),
+        okText: t('data.backupThenClean'),
+        cancelText: t('common.cancel'),
+        onOk: async () => {
+          if (await backupNow()) await clean();
+        },
+      });
   };
 
   const current = settings.data;

@@ -53,6 +53,9 @@ export const ArchiveImportModal = ({
       open
       title={t('archiveImport.title')}
       width={1100}
+      // On a 1366×768 screen the buttons stay in sight: the modal starts near the top and its body scrolls.
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
       onCancel={onClose}
       maskClosable={false}
       keyboard={!job.working}
@@ -96,12 +99,16 @@ export const ArchiveImportModal = ({
             description={t('archiveImport.newHelp')}
           />
         )}
-        <Descriptions size="small" column={3} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
-          <Descriptions.Item label={t('archiveImport.file')}>
+        <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+          <Descriptions.Item label={t('archiveImport.file')} span={2}>
             {t('archiveImport.fileSize', { name: preview.fileName, size: (preview.size / 1024 / 1024).toFixed(1) })}
           </Descriptions.Item>
           <Descriptions.Item label={t('archiveImport.packageClass')}>
-            {t('archiveImport.classDates', { name: packageClass.name, start: packageClass.startDate, end: packageClass.endDate })}
+            {packageClass.name}
+            {/* The dates stay on one line: "2020-06-\n12" reads as two dates. */}
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {t('archiveImport.dates', { start: packageClass.startDate, end: packageClass.endDate })}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('archiveImport.into')}>
             {existing
@@ -127,7 +134,7 @@ export const ArchiveImportModal = ({
           rowKey={(_, index) => String(index)}
           pagination={false}
           virtual
-          scroll={{ y: 360, x: 1040 }}
+          scroll={{ y: 300, x: 1040 }}
           dataSource={preview.reports}
           data-testid="archive-reports"
           columns={[

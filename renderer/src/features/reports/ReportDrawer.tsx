@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { OutcomeForm } from './OutcomeForm';
+import { useOpenReport } from './use-open-report';
 
 type ReviewForm = { reviewer: string; score: number | null; grade: Grade; comments: string; reviewedOn: dayjs.Dayjs };
 
@@ -19,10 +20,7 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
   const detail = useQuery(() => api.reports.get({ id: reportId }), `report:${reportId}`);
   const report = detail.data;
 
-  const open = async (versionId: number, action: 'open' | 'show') => {
-    const result = await api.reports.open({ versionId, action });
-    if (!result.ok) reportFailure(message, result.error);
-  };
+  const open = useOpenReport();
 
   const save = async (values: ReviewForm) => {
     const result = await api.reports.review({

@@ -13,6 +13,7 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
 import { ArchiveImportModal } from './ArchiveImportModal';
 import { ReportDrawer } from './ReportDrawer';
+import { useOpenReport } from './use-open-report';
 
 const Marked = ({ segments }: { segments: readonly { text: string; hit: boolean }[] }) => (
   <>
@@ -53,10 +54,7 @@ export const ReportsPage = () => {
     setArchive({ grant, preview: previewed.value });
   };
 
-  const view = async (versionId: number, action: 'open' | 'show') => {
-    const result = await api.reports.open({ versionId, action });
-    if (!result.ok) reportFailure(message, result.error);
-  };
+  const view = useOpenReport();
 
   return (
     <Flex vertical gap={16} data-testid="reports-page">

@@ -49,9 +49,22 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
   const dropRefusalText = (refused: DropRefusal) =>
     refused.kind === 'tooManyFiles'
       ? t('reportsPage.upload.tooManyFiles', { count: refused.count, max: refused.max })
-      : refused.kind === 'fileTooLarge'
-        ? t('reportsPage.upload.fileTooLarge', { name: refused.name, megabytes: refused.megabytes })
-        : t('reportsPage.upload.tooMuch', { megabytes: refused.megabytes });
+      : t('reportsPage.upload.tooMuch', { megabytes: refused.megabytes });
+
+  // What a drop left out (too large to be a report, a name no disk can hold), said once, by name; the
+  // rest of the drop goes on, as a chosen folder's does.
+  const sayLeftOut = (reasons: readonly string[]) => {
+    if (reasons.length === 0) return;
+    void message.warning(
+      t('reportsPage.upload.leftOut', {
+        count: reasons.length,
+        list:
+          reasons.slice(0, 5).join(t('reportsPage.upload.clauses')) +
+          (reasons.length > 5 ? t('reportsPage.upload.andMore', { count: reasons.length - 5 }) : ''),
+      }),
+      10,
+    );
+  };
 
   const stage = async (how: 'folder' | 'files' | { dropped: string }) => {
     let folder: string | null = null;
@@ -81,14 +94,20 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
     setDragging(false);
     if (readOnly) return;
     const reading = droppedFiles(transfer);
-    const received = await job.run(t('reportsPage.upload.receiving'), async (jobId) => {
+    // Reading the files is part of receiving them: the progress shows from the drop on.
+    const outcome = await job.run(t('reportsPage.upload.receiving'), async (jobId) => {
       const read = await reading;
-      if ('refused' in read) return read;
-      return read.files.length === 0 ? undefined : api.files.receiveDropped({ files: read.files, jobId });
+      if ('refused' in read || read.files.length === 0) return { read };
+      return { read, received: await api.files.receiveDropped({ files: read.files, jobId }) };
     });
-    if (!received) return;
-    if ('refused' in received) return message.error(dropRefusalText(received.refused));
+    const { read, received } = outcome;
+    if ('refused' in read) return message.error(dropRefusalText(read.refused));
+    const tooLarge = read.leftOut.map((file) =>
+      t('reportsPage.upload.fileTooLarge', { name: file.relative, megabytes: file.megabytes }),
+    );
+    if (!received) return sayLeftOut(tooLarge);
     if (!received.ok) return reportFailure(message, received.error);
+    sayLeftOut([...tooLarge, ...received.value.skipped.map((item) => item.reason)]);
     await stage({ dropped: received.value.folder });
   };
 

@@ -6,17 +6,12 @@ import { droppedLimits } from '../../../../shared/files/schemas';
 export type Dropped = { relative: string; data: string };
 
 // Too much to send, known from the files' sizes before any is read (the core checks again).
-export type DropRefusal =
-  | { kind: 'tooManyFiles'; count: number; max: number }
-  | { kind: 'fileTooLarge'; name: string; megabytes: number }
-  | { kind: 'tooMuch'; megabytes: number };
+export type DropRefusal = { kind: 'tooManyFiles'; count: number; max: number } | { kind: 'tooMuch'; megabytes: number };
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 
 const refusalOf = (found: readonly { relative: string; file: File }[]): DropRefusal | undefined => {
   if (found.length > droppedLimits.files) return { kind: 'tooManyFiles', count: found.length, max: droppedLimits.files };
-  const large = found.find(({ file }) => file.size > droppedLimits.fileBytes);
-  if (large) return { kind: 'fileTooLarge', name: large.relative, megabytes: megabytes(droppedLimits.fileBytes) };
   const total = found.reduce((sum, { file }) => sum + file.size, 0);
   return total > droppedLimits.totalBytes ? { kind: 'tooMuch', megabytes: megabytes(droppedLimits.totalBytes) } : undefined;
 };
@@ -51,7 +46,13 @@ const dataUrlOf = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-export const droppedFiles = async (transfer: DataTransfer): Promise<{ files: Dropped[] } | { refused: DropRefusal }> => {
+// A file left out here (larger than any report may be: a group's video beside the reports), not read at
+// all; the upload goes on with the rest and says what was left out.
+export type LeftOut = { relative: string; megabytes: number };
+
+export const droppedFiles = async (
+  transfer: DataTransfer,
+): Promise<{ files: Dropped[]; leftOut: LeftOut[] } | { refused: DropRefusal }> => {
   const found: { relative: string; file: File }[] = [];
   // Entries must be taken while the drop event runs; reading them may come after.
   const entries = [...transfer.items].flatMap((item) => {
@@ -60,7 +61,14 @@ export const droppedFiles = async (transfer: DataTransfer): Promise<{ files: Dro
   });
   if (entries.length > 0) for (const entry of entries) await walk(entry, '', found);
   else for (const file of transfer.files) found.push({ relative: file.name, file });
-  const refused = refusalOf(found);
+  const fits = found.filter(({ file }) => file.size <= droppedLimits.fileBytes);
+  const leftOut = found
+    .filter(({ file }) => file.size > droppedLimits.fileBytes)
+    .map(({ relative }) => ({ relative, megabytes: megabytes(droppedLimits.fileBytes) }));
+  const refused = refusalOf(fits);
   if (refused) return { refused };
-  return { files: await Promise.all(found.map(async ({ relative, file }) => ({ relative, data: await dataUrlOf(file) }))) };
+  return {
+    files: await Promise.all(fits.map(async ({ relative, file }) => ({ relative, data: await dataUrlOf(file) }))),
+    leftOut,
+  };
 };
