@@ -38,12 +38,12 @@ type Previewed = {
 
 // Texts kept from a preview for its import, in characters (UTF-16 units: what a string costs, two
 // bytes each, in the core's thread — which has no heap cap of its own). Extracting is most of a
-// preview's time (the bench's 200 MB package of 500 reports: ~5 of the preview's ~7.5 s; its texts
-// come to ~1.6 million characters), so an import that had to extract them again would take as long
-// as the preview did; a class's reports run to a million or two. Eight million (16 MB) keeps every
-// text of any honest class, and bounds what a package of huge texts (each inflating to 40 MB, many
-// times over) leaves in the core between preview and import: those are counted at the preview and
-// extracted again in the worker at the import.
+// preview's time (the bench's 200 MB package of 500 reports: 6.4 of 7.8 s, its texts 1.66 million
+// characters), so an import that had to extract them all again would take nearly as long as the
+// preview, on top of its own reading and storing; a class's reports come to a million or two.
+// Eight million (16 MB) keeps every text of any honest class, and bounds what a package of huge
+// texts (each inflating to 40 MB, many times over) leaves in the core between preview and import:
+// those are counted at the preview and extracted again in the worker at the import.
 export const keptCharacters = 8 * 1024 * 1024;
 
 // The latest preview of each open data folder, and no other: a new preview replaces it. It is good
