@@ -255,5 +255,8 @@ export const backupIsDue = (core: Core): boolean => {
   const settings = getSettings(core);
   if (!settings.autoBackup) return false;
   const last = Date.parse(settings.lastBackupAt);
-  return Number.isNaN(last) || core.now().getTime() - last >= 24 * 60 * 60 * 1000;
+  const since = core.now().getTime() - last;
+  // A last backup "in the future" (the clock set back, or a crafted setting that would stop the daily
+  // backups for good) makes one due now.
+  return Number.isNaN(last) || since < 0 || since >= 24 * 60 * 60 * 1000;
 };

@@ -1,21 +1,33 @@
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings/schemas';
+import { isIsoInstant } from '../../../shared/dates';
+import { defaultSettings, type Settings, settingsPatchSchema, settingsSchema } from '../../../shared/settings/schemas';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 
 // Settings are stored one JSON value per key, so a later version can add keys without a migration;
 // a missing or damaged value falls back to its default instead of breaking start-up.
+//
+// A stored value is held to the same bounds as one the person types (settingsPatchSchema): the file
+// may come from outside (a chosen data folder, a restored backup) and say anything. Keep rules of 0
+// there once made the first backup delete every backup in the folder (issue 19, intruder 03); out of
+// bounds now means the default. The values the patch cannot set are bounded here: the backup folder
+// is the default ('') or a full path (a relative one would be read against whatever folder the
+// process started in), and the last backup is a moment or never.
+const bounded = settingsPatchSchema.shape;
 const storedSettings = z.object({
-  schoolName: settingsSchema.shape.schoolName.catch(defaultSettings.schoolName),
-  locale: settingsSchema.shape.locale.catch(defaultSettings.locale),
-  firstRunDone: settingsSchema.shape.firstRunDone.catch(defaultSettings.firstRunDone),
-  backupDir: settingsSchema.shape.backupDir.catch(defaultSettings.backupDir),
-  backupKeep: settingsSchema.shape.backupKeep.catch(defaultSettings.backupKeep),
-  backupKeepDaily: settingsSchema.shape.backupKeepDaily.catch(defaultSettings.backupKeepDaily),
-  backupKeepWeekly: settingsSchema.shape.backupKeepWeekly.catch(defaultSettings.backupKeepWeekly),
-  backupKeepMonthly: settingsSchema.shape.backupKeepMonthly.catch(defaultSettings.backupKeepMonthly),
-  autoBackup: settingsSchema.shape.autoBackup.catch(defaultSettings.autoBackup),
-  lastBackupAt: settingsSchema.shape.lastBackupAt.catch(defaultSettings.lastBackupAt),
+  schoolName: bounded.schoolName.unwrap().catch(defaultSettings.schoolName),
+  locale: bounded.locale.unwrap().catch(defaultSettings.locale),
+  firstRunDone: bounded.firstRunDone.unwrap().catch(defaultSettings.firstRunDone),
+  backupDir: settingsSchema.shape.backupDir.refine((dir) => dir === '' || isAbsolute(dir)).catch(defaultSettings.backupDir),
+  backupKeep: bounded.backupKeep.unwrap().catch(defaultSettings.backupKeep),
+  backupKeepDaily: bounded.backupKeepDaily.unwrap().catch(defaultSettings.backupKeepDaily),
+  backupKeepWeekly: bounded.backupKeepWeekly.unwrap().catch(defaultSettings.backupKeepWeekly),
+  backupKeepMonthly: bounded.backupKeepMonthly.unwrap().catch(defaultSettings.backupKeepMonthly),
+  autoBackup: bounded.autoBackup.unwrap().catch(defaultSettings.autoBackup),
+  lastBackupAt: settingsSchema.shape.lastBackupAt
+    .refine((at) => at === '' || isIsoInstant(at))
+    .catch(defaultSettings.lastBackupAt),
 }) satisfies z.ZodType<Settings>;
 
 const parseJson = (text: string): unknown => {
@@ -31,11 +43,10 @@ export const getSettings = (core: Core): Settings => {
   return storedSettings.parse(Object.fromEntries(rows.map((row) => [row.key, parseJson(row.value)])));
 };
 
+const upsertSql = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+
 export const updateSettings = (core: Core, patch: Partial<Settings>): Settings => {
-  const upsert = statement(
-    core.db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const upsert = statement(core.db, upsertSql);
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value));
   }
