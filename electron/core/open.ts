@@ -1,19 +1,20 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AppError } from '../../shared/errors';
 import { restoreFiles } from './backup/backups';
-import { setAsideAndFindBackup } from './backup/recovery';
+import { nextGoodBackup, setAsideForRecovery } from './backup/recovery';
 import type { Core } from './context';
 import { openDatabase } from './db/connection';
 import { type ParserLimits, sharedParser, sourceParserEntry } from './documents/parser/pool';
-import { baseFolder } from './files/contain';
+import { baseFolder, moveInside, removeEmptyInside } from './files/contain';
 import { refuseUnsafeOwnEntries } from './files/own-files';
 import { sweepScratchFolders } from './files/scratch';
 import { appLockHolder } from './lock';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
-import { noDialogs, noPrinting, type Platform } from './platform';
+import { type Damaged, noDialogs, noPrinting, type Platform } from './platform';
 import { grantRegistry } from './files/grants';
 import { domainHandlers } from './handlers';
 import { runningJobs } from './jobs/running';
@@ -88,18 +89,52 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
   return { core, router, close };
 };
 
+// Put back where it was when the person quits instead: the next start finds it and asks again, rather
+// than opening an empty database in its place.
+const putBack = (dataDir: string, aside: string) => {
+  if (existsSync(join(dataDir, databaseFileName))) return;
+  for (const suffix of ['', '-wal', '-shm']) {
+    const name = `${databaseFileName}${suffix}`;
+    if (existsSync(join(aside, name))) moveInside(dataDir, [basename(aside), name], [name]);
+  }
+  removeEmptyInside(dataDir, [basename(aside)]);
+};
+
 // Opening for a window: a damaged database is set aside (never deleted, never written to) and the
 // person is asked, through the platform, whether to restore the newest good backup, start empty, or
-// quit. The CLI opens with openCore and leaves a damaged database to its `restore` command.
+// quit. The backup offered passes the full check (CHECKs too); should its restore fail all the same,
+// nothing of it stays and the person is asked again, told why, with the next good backup — never left
+// with an empty folder they did not choose. The CLI opens with openCore and leaves a damaged database
+// to its `restore` command.
 export const openCoreOrRecover = async (options: OpenCoreOptions & { platform: Platform }): Promise<OpenedCore> => {
   try {
     return openCore(options);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'DATABASE_DAMAGED') throw error;
-    const { aside, latest } = setAsideAndFindBackup(options.dataDir, (options.now ?? (() => new Date()))());
-    const choice = await options.platform.confirmRecovery({ aside, latest, detail: String(error.details?.['detail'] ?? '') });
-    if (choice === 'quit') throw error;
-    if (choice === 'restore' && latest) restoreFiles(options.dataDir, latest.path, options.nativeBinding);
+    const { aside, ours } = setAsideForRecovery(options.dataDir, (options.now ?? (() => new Date()))(), options.nativeBinding);
+    const detail = String(error.details?.['detail'] ?? '');
+    const passed = new Set<string>();
+    let failed: Damaged['failed'];
+    for (;;) {
+      const latest = nextGoodBackup(options.dataDir, ours, options.nativeBinding, passed);
+      const choice = await options.platform.confirmRecovery({ aside, latest, detail, ...(failed ? { failed } : {}) });
+      if (choice === 'quit') {
+        try {
+          putBack(options.dataDir, aside);
+        } catch {
+          // It stays aside, named in the dialog the person just saw.
+        }
+        throw error;
+      }
+      if (choice !== 'restore' || latest === undefined) break;
+      try {
+        restoreFiles(options.dataDir, latest.path, options.nativeBinding, ours.id);
+        break;
+      } catch (restoreError) {
+        passed.add(latest.path);
+        failed = { name: latest.name, reason: restoreError instanceof Error ? restoreError.message : String(restoreError) };
+      }
+    }
     return openCore(options);
   }
 };

@@ -7,8 +7,15 @@ import { message } from '../../shared/i18n/translate';
 // these from its worker thread, and each call travels to main and back (see host/).
 export type FileFilter = { name: string; extensions: readonly string[] };
 
-// A damaged database found at start: what was set aside, and the newest backup that passes its check.
-export type Damaged = { aside: string; latest: BackupInfo | undefined; detail: string };
+// A damaged database found at start: what was set aside, and the newest backup that passes its check
+// (this database's own first; one from another data folder is marked otherDatabase). `failed`: the
+// backup the person chose before, whose restore failed (nothing of it stayed), and why.
+export type Damaged = {
+  aside: string;
+  latest: BackupInfo | undefined;
+  detail: string;
+  failed?: { name: string; reason: string };
+};
 export type RecoveryChoice = 'restore' | 'empty' | 'quit';
 
 export type Platform = {

@@ -190,5 +190,15 @@ describe('electron/main with the core in its worker', { timeout: 60_000 }, () =>
     electron.respond(1);
     expect(await platform.confirmRecovery({ aside: '/data/damaged-2', latest: undefined, detail: '' })).toBe('quit');
     expect(electron.asked.at(-1)?.options).toMatchObject({ buttons: ['以空白数据启动', '退出'] });
+    // Asked again after the restore of the backup chosen failed, offered one of another data folder's.
+    electron.respond(0);
+    const failed = { name: 'cadre-backup-20261126-080000-daily', reason: '文件内容与记录不符' };
+    const other = { ...latest, otherDatabase: true };
+    expect(await platform.confirmRecovery({ aside: '/data/damaged-3', latest: other, detail: '', failed })).toBe('restore');
+    expect(electron.asked.at(-1)?.options).toMatchObject({
+      detail: expect.stringMatching(
+        /恢复备份 cadre-backup-20261126-080000-daily 没有成功（文件内容与记录不符）[^]*来自其他数据文件夹\/工作站/,
+      ),
+    });
   });
 });

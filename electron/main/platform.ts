@@ -91,14 +91,22 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
       );
     },
     // The database failed its check at start: it has been moved aside; ask, in plain words, what now.
-    confirmRecovery: async ({ aside, latest, detail }) => {
-      const found = latest
+    // Asked again when the restore of the backup chosen failed: why, and the next good one.
+    confirmRecovery: async ({ aside, latest, detail, failed }) => {
+      const offered = latest
         ? message('recovery.found', {
             time: new Date(latest.createdAt).toLocaleString('zh-CN'),
             classes: latest.counts.classes,
             trainees: latest.counts.trainees,
           })
         : message('recovery.noBackup');
+      const found = [
+        failed ? message('recovery.failed', { name: failed.name, reason: failed.reason }) : '',
+        offered,
+        latest?.otherDatabase === true ? message('recovery.otherDatabase') : '',
+      ]
+        .filter((line) => line !== '')
+        .join('\n');
       const choices: RecoveryChoice[] = latest ? ['restore', 'empty', 'quit'] : ['empty', 'quit'];
       const { response } = await ask({
         type: 'error',

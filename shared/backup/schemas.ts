@@ -24,9 +24,18 @@ export const backupInfoSchema = z.object({
   appVersion: z.string(),
   schemaVersion: z.number().int(),
   counts: backupCountsSchema,
+  // The database it was made from (a random id of the database's own, in its settings): how backups of
+  // two data folders sharing one backup folder are told apart. Backups made before ids have none.
+  databaseId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   bytes: z.number().int(),
   // In the backup list: the retention rules that keep it.
   keptBy: z.array(z.enum(keepRules)).optional(),
+  // In the backup list and a backup inspected: made from another database (another data folder or
+  // workstation using the same backup folder). This database's rules neither keep nor delete it.
+  otherDatabase: z.boolean().optional(),
 });
 export type BackupInfo = z.output<typeof backupInfoSchema>;
 

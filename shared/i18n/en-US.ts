@@ -755,6 +755,8 @@ export const enUS = {
     detail: 'The damaged file has been moved, unchanged, to:\n{{aside}}\n\n{{found}}\n\n(Technical detail: {{detail}})',
     found: 'The newest good backup is from {{time}} ({{classes}} classes, {{trainees}} trainees).',
     noBackup: 'No usable backup was found.',
+    failed: 'Restoring backup {{name}} did not succeed ({{reason}}); nothing of it was left in the data folder.',
+    otherDatabase: 'Note: this backup comes from another data folder/workstation; it is not a backup of this data.',
     choices: { restore: 'Restore this backup', empty: 'Start with empty data', quit: 'Quit' },
   },
   platform: {
@@ -770,10 +772,19 @@ export const enUS = {
     reasons: { manual: 'manual', daily: 'daily', close: 'on closing', 'before-restore': 'before a restore' },
     damaged: 'Backup "{{path}}" cannot be used: {{detail}}',
     noManifest: 'not a backup made by this program (manifest.json is missing)',
+    noDatabase: 'the backup holds no database file (cadre.sqlite3)',
     fileChanged: 'the file does not match its record',
     appRunning: 'The app is using this data folder (process {{pid}}); close it before restoring a backup',
     summary: 'Backed up the data ({{reason}}) to {{path}}',
     restored: 'Restored backup {{name}} (the data before was backed up first)',
+    folder: {
+      dataFolder:
+        'Backups cannot go into the data folder "{{dir}}" itself: the program clears its temporary and unused files, and backups there would be deleted. Choose a folder outside the data folder, or use the default backup folder',
+      insideDataFolder:
+        'Backups cannot go into "{{path}}": it lies inside the data folder "{{dir}}", whose temporary and unused files the program clears, and backups there would be deleted. Choose a folder outside the data folder, or use the default backup folder',
+      insideBackup:
+        'Backups cannot go into "{{path}}": it lies inside the backup "{{dir}}", which retention deletes with everything in it. Choose another folder',
+    },
   },
   audit: {
     line: '{{action}} {{entity}} "{{name}}"',

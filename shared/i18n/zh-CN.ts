@@ -743,6 +743,8 @@ export const zhCN = {
     detail: '损坏的文件已原样移到：\n{{aside}}\n\n{{found}}\n\n（技术信息：{{detail}}）',
     found: '最近的完好备份是 {{time}} 的备份（{{classes}} 个班次，{{trainees}} 名学员）。',
     noBackup: '没有找到可用的备份。',
+    failed: '恢复备份 {{name}} 没有成功（{{reason}}），数据文件夹里没有留下它的任何内容。',
+    otherDatabase: '注意：这个备份来自其他数据文件夹/工作站，不是这份数据的备份。',
     choices: { restore: '恢复这个备份', empty: '以空白数据启动', quit: '退出' },
   },
   platform: {
@@ -757,10 +759,19 @@ export const zhCN = {
     reasons: { manual: '手动', daily: '每日自动', close: '关闭时自动', 'before-restore': '恢复前' },
     damaged: '备份“{{path}}”无法使用：{{detail}}',
     noManifest: '不是本程序的备份（缺少 manifest.json）',
+    noDatabase: '备份里没有数据库文件（cadre.sqlite3）',
     fileChanged: '文件内容与记录不符',
     appRunning: '应用正在使用这个数据文件夹（进程 {{pid}}），请先关闭应用再恢复备份',
     summary: '备份数据（{{reason}}）到 {{path}}',
     restored: '从备份 {{name}} 恢复数据（恢复前的数据已另行备份）',
+    folder: {
+      dataFolder:
+        '不能把备份放在数据文件夹“{{dir}}”里：程序会清理数据文件夹里的临时文件和不再使用的文件，放在那里的备份会被删掉。请选择数据文件夹以外的文件夹，或使用默认的备份文件夹',
+      insideDataFolder:
+        '不能把备份放在“{{path}}”：它在数据文件夹“{{dir}}”里面，程序会清理数据文件夹里的临时文件和不再使用的文件，放在那里的备份会被删掉。请选择数据文件夹以外的文件夹，或使用默认的备份文件夹',
+      insideBackup:
+        '不能把备份放在“{{path}}”：它在备份“{{dir}}”里面，旧备份按保留规则删除时，里面的一切会一起被删掉。请另选一个文件夹',
+    },
   },
   audit: {
     line: '{{action}}{{entity}}“{{name}}”',

@@ -74,7 +74,7 @@ export const dataCommands: readonly Command[] = [
       const path = onePath(positionals);
       try {
         const preview = readBackup(path);
-        verifyDatabase(`${preview.path}/${databaseFileName}`, undefined);
+        verifyDatabase(`${preview.path}/${databaseFileName}`, undefined, { scratchIn: dataDir });
         if (values['yes'] !== true) return ok({ preview, done: false });
         refuseWhileAppRuns(dataDir);
         const aside = setAsideDamaged(dataDir, new Date());

@@ -8,17 +8,21 @@ import { databaseFileName } from '../paths';
 import { noDialogs, noPrinting } from '../platform';
 import { storedPath, storeFile } from '../files/store';
 import { failure, value } from '../testing/expect-result';
-import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { retained } from './retention';
 
 let t: TempCore;
 let clock = new Date('2026-11-25T08:00:00Z');
+const onExit: (() => void)[] = [];
 beforeEach(async () => {
   clock = new Date('2026-11-25T08:00:00Z');
   t = openTempCore({ now: () => clock });
   value(await t.router.call('app.loadSample', {}));
 });
-afterEach(() => t.dispose());
+afterEach(() => {
+  t.dispose();
+  for (const remove of onExit.splice(0)) remove();
+});
 
 const later = (minutes: number) => {
   clock = new Date(clock.getTime() + minutes * 60_000);
@@ -184,7 +188,10 @@ describe('keeping backups by age', () => {
 
 describe('a damaged database at start', () => {
   it('is offered the newest backup from the folder chosen in the settings, which the database itself cannot say', async () => {
-    const elsewhere = join(t.dir, 'U盘备份');
+    // Outside the data folder: backup.setFolder refuses a folder inside it.
+    const usb = makeTempDir('cadre-usb-');
+    onExit.push(usb.remove);
+    const elsewhere = join(usb.dir, 'U盘备份');
     mkdirSync(elsewhere);
     value(await t.router.call('backup.setFolder', { grant: t.grant(elsewhere, 'backupFolder') }));
     later(5);

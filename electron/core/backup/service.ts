@@ -4,19 +4,26 @@ import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
 import type { Core } from '../context';
 import { type Job, writeTransaction } from '../jobs/job';
-import { getSettings, updateSettings } from '../settings/service';
+import { databaseId, ensureDatabaseId, getSettings, setDatabaseId, updateSettings } from '../settings/service';
 import {
+  type AuditMark,
+  auditMarkSql,
+  backupFolderProblem,
   checkRestorable,
   checkStoredFilesOf,
+  firstAuditLine,
   installStoredFiles,
+  lineageOf,
   listBackups,
   makeBackup,
+  originOf,
   pruneBackups,
   readBackup,
+  sameAuditLine,
   stageDatabase,
   swapIn,
 } from './backups';
-import { rememberBackupFolder } from './recovery';
+import { rememberBackupFolder, rememberDatabaseId } from './recovery';
 import { sweepAfterBackup } from '../files/unreferenced';
 import { folderInside, removeInside } from '../files/contain';
 import { storedParts } from '../files/store';
@@ -24,13 +31,22 @@ import { type RetentionPolicy, retained } from './retention';
 import { databaseFileName } from '../paths';
 import { statement } from '../db/statements';
 import { openReadOnly } from '../db/connection';
+import { refuseField } from '../../../shared/validation';
 
-export const backupDir = (core: Core): string => getSettings(core).backupDir || join(core.dataDir, 'backups');
+const defaultBackupDir = (core: Core) => join(core.dataDir, 'backups');
+
+// The backup folder in the settings, unless it is where backups would be lost (backupFolderProblem):
+// the settings may come from a file of someone else's (a chosen data folder, a restored backup), and
+// backup.setFolder refuses such a folder. Then the data folder's own backups/: backed up, nothing lost.
+export const backupDir = (core: Core): string => {
+  const chosen = getSettings(core).backupDir;
+  return chosen !== '' && backupFolderProblem(core.dataDir, chosen) === undefined ? chosen : defaultBackupDir(core);
+};
 
 // The folder backups are written into: the one chosen in the settings (the person's, as it is), or
 // the data folder's own backups/, which must be a real folder of the app's, not a link.
 const backupFolderForWriting = (core: Core, dir: string): string =>
-  dir === join(core.dataDir, 'backups') ? folderInside(core.dataDir, ['backups']) : dir;
+  dir === defaultBackupDir(core) ? folderInside(core.dataDir, ['backups']) : dir;
 
 // sweep: remove the stored files nothing refers to that this backup holds (files/unreferenced.ts).
 type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean; sweep?: boolean };
@@ -50,6 +66,11 @@ export const createBackup = async (
 
 const backupInto = async (core: Core, reason: BackupReason, job: Job, options: CreateOptions): Promise<BackupInfo> => {
   const dir = backupFolderForWriting(core, options.folder ?? backupDir(core));
+  // Made before the copy, so that the backup's own database carries the id its manifest names.
+  const id = job.transaction(() => ensureDatabaseId(core));
+  // And beside the database, for the start-up recovery when the database cannot say (recovery.ts):
+  // a backup folder chosen before there were ids is remembered without one.
+  rememberDatabaseId(core.dataDir, id);
   const info = await makeBackup({
     db: core.db,
     dataDir: core.dataDir,
@@ -58,10 +79,11 @@ const backupInto = async (core: Core, reason: BackupReason, job: Job, options: C
     now: core.now(),
     appVersion: core.version,
     nativeBinding: core.nativeBinding,
+    databaseId: id,
     job,
   });
   // Only a verified backup ever makes an older one go.
-  if (options.prune) pruneBackups(dir, retentionOf(core), new Set([info.path]), [core.dataDir]);
+  if (options.prune) prune(core, dir, new Set([info.path]));
   if (options.record ?? true) job.transaction(() => recordBackup(core, info));
   if (options.sweep) sweepAfterBackup(core, job, info.path);
   return info;
@@ -82,6 +104,15 @@ const recordBackup = (core: Core, info: BackupInfo) => {
 const folderOf = (core: Core, source: BackupSource): string =>
   source.grant !== undefined ? core.grants.resolve(source.grant, 'restoreFrom') : join(backupDir(core), source.backup ?? '');
 
+const prune = (core: Core, dir: string, protect: ReadonlySet<string>) =>
+  pruneBackups(dir, {
+    policy: retentionOf(core),
+    protect,
+    inUse: [core.dataDir],
+    ours: lineageOf(core.db),
+    nativeBinding: core.nativeBinding,
+  });
+
 const retentionOf = (core: Core): RetentionPolicy => {
   const settings = getSettings(core);
   return {
@@ -92,31 +123,52 @@ const retentionOf = (core: Core): RetentionPolicy => {
   };
 };
 
+// The folder is refused where its backups would be lost (backupFolderProblem), in words that name the
+// folder in the way. The data folder's own backups/ is the default, and stored as such.
 export const setBackupFolder = (core: Core, grant: string | null): { dir: string } => {
-  const dir = grant === null ? '' : core.grants.resolve(grant, 'backupFolder');
+  const chosen = grant === null ? '' : core.grants.resolve(grant, 'backupFolder');
+  const problem = chosen === '' ? undefined : backupFolderProblem(core.dataDir, chosen);
+  if (problem) throw refuseField('grant', message(`backup.folder.${problem.reason}`, { path: chosen, dir: problem.dir }));
+  const dir = chosen === defaultBackupDir(core) ? '' : chosen;
   updateSettings(core, { backupDir: dir });
-  // Also outside the database: a damaged database cannot say where its backups are (recovery.ts).
-  rememberBackupFolder(core.dataDir, dir);
+  // Also outside the database: a damaged database cannot say where its backups are (recovery.ts), nor
+  // which of them are its own.
+  rememberBackupFolder(core.dataDir, dir, ensureDatabaseId(core));
   return { dir: backupDir(core) };
 };
 
-// The backups, newest first, each with the rules that keep it.
+// The backups, newest first, each with the rules that keep it; those of another database (a shared
+// backup folder) marked, and kept by none of this database's rules.
 export const listBackupsOf = (core: Core) => {
-  const items = listBackups(backupDir(core));
-  const kept = retained(items, retentionOf(core));
+  const ours = lineageOf(core.db);
+  const items = listBackups(backupDir(core)).map((item) => ({ item, origin: originOf(item, ours, core.nativeBinding) }));
+  const kept = retained(
+    items.filter(({ origin }) => origin === 'this').map(({ item }) => item),
+    retentionOf(core),
+  );
   return {
     dir: backupDir(core),
-    items: items.map((item) => ({ ...item, keptBy: kept.get(item.path) ?? [] })),
+    items: items.map(({ item, origin }) => ({
+      ...item,
+      keptBy: kept.get(item.path) ?? [],
+      ...(origin === 'other' ? { otherDatabase: true } : {}),
+    })),
     due: backupIsDue(core),
   };
 };
 
+// This database's newest backup in the backup folder (never another's in a shared folder).
+export const newestOwnBackup = (core: Core): BackupInfo | undefined => {
+  const ours = lineageOf(core.db);
+  return listBackups(backupDir(core)).find((backup) => originOf(backup, ours, core.nativeBinding) === 'this');
+};
+
 // What a backup holds, checked: one that fails SQLite's full check, or that a newer version wrote, is
-// refused here, before anything is replaced.
+// refused here, before anything is replaced. One from another database says so.
 export const inspectBackup = (core: Core, source: BackupSource): BackupInfo => {
   const info = readBackup(folderOf(core, source));
-  checkRestorable(join(info.path, databaseFileName), core.nativeBinding);
-  return info;
+  checkRestorable(join(info.path, databaseFileName), core.nativeBinding, core.dataDir);
+  return originOf(info, lineageOf(core.db), core.nativeBinding) === 'other' ? { ...info, otherDatabase: true } : info;
 };
 
 type TrailRow = {
@@ -132,21 +184,6 @@ type TrailRow = {
   channel: string;
 };
 
-type LogMark = Pick<TrailRow, 'id' | 'at' | 'actor' | 'action' | 'entity' | 'entity_id' | 'channel'>;
-
-const sameLine = (a: LogMark | undefined, b: LogMark | undefined) =>
-  a !== undefined &&
-  b !== undefined &&
-  a.id === b.id &&
-  a.at === b.at &&
-  a.actor === b.actor &&
-  a.action === b.action &&
-  a.entity === b.entity &&
-  a.entity_id === b.entity_id &&
-  a.channel === b.channel;
-
-const markSql = 'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log WHERE id = ?';
-
 // The history the restored database would not know. When the backup's log is the start of this one
 // (the same first line, and the backup's last line here under the same number), the lines after it;
 // otherwise (a backup from another workstation or database) every line here. Compared line by line,
@@ -155,20 +192,17 @@ const historySince = (core: Core, backupFile: string): TrailRow[] => {
   // Read as a stranger's file (trusted_schema OFF, none of the app's functions), though inspectBackup
   // has found its schema ours.
   const backup = openReadOnly(backupFile, core.nativeBinding);
-  let first: LogMark | undefined;
-  let last: LogMark | undefined;
+  let first: AuditMark | undefined;
+  let last: AuditMark | undefined;
   try {
     const lastId = statement<[], number | null>(backup, 'SELECT max(id) FROM audit_log').pluck().get() ?? 0;
-    first = statement<[], LogMark>(
-      backup,
-      'SELECT id, at, actor, action, entity, entity_id, channel FROM audit_log ORDER BY id LIMIT 1',
-    ).get();
-    last = statement<[number], LogMark>(backup, markSql).get(lastId);
+    first = firstAuditLine(backup);
+    last = statement<[number], AuditMark>(backup, auditMarkSql).get(lastId);
   } finally {
     backup.close();
   }
-  const here = (id: number) => statement<[number], LogMark>(core.db, markSql).get(id);
-  const shared = first === undefined || (sameLine(first, here(first.id)) && sameLine(last, here(last?.id ?? 0)));
+  const here = (id: number) => statement<[number], AuditMark>(core.db, auditMarkSql).get(id);
+  const shared = first === undefined || (sameAuditLine(first, here(first.id)) && sameAuditLine(last, here(last?.id ?? 0)));
   return statement<[number], TrailRow>(core.db, 'SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(
     shared ? (last?.id ?? 0) : 0,
   );
@@ -187,7 +221,7 @@ export const restoreBackup = async (
   // safety copy is logged in the restored database, so a restore that stops leaves this one as it was.
   const safety = await backupInto(core, 'before-restore', job, { prune: false, record: false });
   let staging: string | undefined;
-  let added: string[] = [];
+  const added: string[] = [];
   try {
     job.checkpoint();
     job.progress('restore', 0, 3);
@@ -196,6 +230,8 @@ export const restoreBackup = async (
     // this one, with the restore itself. The workstation's backup settings stay as they are.
     const history = historySince(core, join(info.path, databaseFileName));
     const settings = getSettings(core);
+    // Made by the safety backup just now, if it was not there before.
+    const id = databaseId(core);
     staging = stageDatabase(core.dataDir, info.path, {
       nativeBinding: core.nativeBinding,
       audit: core.audit,
@@ -209,6 +245,10 @@ export const restoreBackup = async (
           );
           for (const { id: _id, ...row } of history) append.run(row);
           recordBackup(staged, safety);
+          // The data folder stays the same database to its backups: for a backup of its own the id is
+          // the one it holds anyway; for one from another data folder, taking that folder's id would
+          // have two databases prune each other's backups again, in a shared backup folder.
+          if (id !== undefined) setDatabaseId(db, id);
           updateSettings(staged, {
             backupDir: settings.backupDir,
             backupKeep: settings.backupKeep,
@@ -228,7 +268,7 @@ export const restoreBackup = async (
     });
     job.progress('restore', 1, 3);
     await job.pause();
-    added = installStoredFiles(core.dataDir, info.path);
+    installStoredFiles(core.dataDir, info.path, added);
     job.progress('restore', 2, 3);
     // The last moment to stop.
     job.checkpoint();
@@ -245,7 +285,7 @@ export const restoreBackup = async (
   } finally {
     core.reopen();
   }
-  pruneBackups(backupDir(core), retentionOf(core), new Set([info.path, safety.path]), [core.dataDir]);
+  prune(core, backupDir(core), new Set([info.path, safety.path]));
   job.progress('restore', 3, 3);
   return { restored: { ...info, path: info.path }, safety };
 };

@@ -1,6 +1,6 @@
 import type { CheckReport, CleanResult } from '../../../shared/check/schemas';
-import { countsOf, listBackups } from '../backup/backups';
-import { backupDir } from '../backup/service';
+import { countsOf } from '../backup/backups';
+import { newestOwnBackup } from '../backup/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { checkStoredFiles } from '../files/store';
@@ -43,11 +43,12 @@ export const checkData = async (core: Core, job: Job): Promise<CheckReport> => {
 };
 
 // 清理: what files/ holds that no row names (a crash's, a restore's, temporary files), and the stored
-// files nothing refers to that the newest backup in the backup folder holds as let go; the others
-// wait for the next backup, which removes them itself.
+// files nothing refers to that this database's newest backup in the backup folder holds as let go
+// (in a shared backup folder, another workstation's prunes by its own rules); the others wait for the
+// next backup, which removes them itself.
 export const cleanData = (core: Core, job: Job): CleanResult => {
   job.progress('check', 0, 1);
-  const newest = listBackups(backupDir(core))[0];
+  const newest = newestOwnBackup(core);
   const swept = sweepUnreferenced(core, job, newest?.path);
   const strays = removeStrays(core, job);
   job.progress('check', 1, 1);

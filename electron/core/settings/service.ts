@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { isIsoInstant } from '../../../shared/dates';
@@ -52,3 +53,30 @@ export const updateSettings = (core: Core, patch: Partial<Settings>): Settings =
   }
   return getSettings(core);
 };
+
+// Which database this is, for telling its backups from another's in a shared backup folder
+// (backup/backups.ts). Random, made once, kept for the life of the database: not a setting anyone
+// changes, so not in Settings (settings.get never shows it, settings.update cannot write it). A
+// value that is not an id (a crafted file) counts as none and is replaced when one is next needed.
+const databaseIdKey = 'databaseId';
+export const databaseIdPattern = /^[0-9a-f]{32}$/;
+
+export const readDatabaseId = (db: Core['db']): string | undefined => {
+  const stored = statement<[string], string>(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(databaseIdKey);
+  const id = stored === undefined ? undefined : parseJson(stored);
+  return typeof id === 'string' && databaseIdPattern.test(id) ? id : undefined;
+};
+
+export const databaseId = (core: Core): string | undefined => readDatabaseId(core.db);
+
+// Writes: call inside a write transaction.
+export const ensureDatabaseId = (core: Core): string => {
+  const known = databaseId(core);
+  if (known !== undefined) return known;
+  const id = randomBytes(16).toString('hex');
+  setDatabaseId(core.db, id);
+  return id;
+};
+
+export const setDatabaseId = (db: Core['db'], id: string): void =>
+  void statement(db, upsertSql).run(databaseIdKey, JSON.stringify(id));

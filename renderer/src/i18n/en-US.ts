@@ -306,6 +306,11 @@ export const uiEnUS = {
     restoreBody:
       'All current data will be replaced by this backup. The current data is backed up first and can be restored again.',
     restoreConfirm: 'Restore this backup',
+    otherDatabase: 'From another data folder/workstation',
+    otherDatabaseHelp:
+      'This backup was not made from this data but by another data folder or workstation sharing this backup folder. The rules here neither count nor delete it.',
+    restoreOtherDatabase:
+      'This backup comes from another data folder/workstation; it is not a backup of this data. Restoring it replaces all the data here with that data (the data here is backed up first).',
     restoring: 'Restoring…',
     checking: 'Checking the data…',
     restored: 'Restored the backup of {{time}}',

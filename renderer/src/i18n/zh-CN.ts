@@ -299,6 +299,11 @@ export const uiZhCN = {
     restoreTitle: '从备份恢复',
     restoreBody: '将用这个备份替换当前的全部数据。恢复之前，当前数据会自动另做一份备份，可以随时再恢复回来。',
     restoreConfirm: '恢复这个备份',
+    otherDatabase: '来自其他数据文件夹/工作站',
+    otherDatabaseHelp:
+      '这个备份不是这份数据做的，而是共用这个备份文件夹的其他数据文件夹或工作站做的。这里的保留规则不会删除它，也不把它算在内。',
+    restoreOtherDatabase:
+      '这个备份来自其他数据文件夹/工作站，不是这份数据的备份。恢复后，这里的全部数据都会换成那边的数据（恢复前的数据会先另做一份备份）。',
     restoring: '正在恢复…',
     checking: '正在检查数据…',
     restored: '已恢复 {{time}} 的备份',

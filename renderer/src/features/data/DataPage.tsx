@@ -1,5 +1,20 @@
 import { CheckCircleOutlined, CloudUploadOutlined, FolderOpenOutlined, SafetyOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  InputNumber,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupSource } from '../../../../shared/backup/schemas';
@@ -107,12 +122,16 @@ export const DataPage = () => {
   useRequested('restore', () => message.info(t('data.chooseToRestore')));
 
   // A backup in the backup folder is named by its name; one elsewhere by the folder the person chose.
+  // One made from another database (a workstation sharing the backup folder) says so before anything.
   const restore = (backup: BackupInfo, source: BackupSource) => {
     void modal.confirm({
       title: t('data.restoreTitle'),
       width: 560,
       content: (
         <Flex vertical gap={12}>
+          {backup.otherDatabase === true && (
+            <Alert type="warning" showIcon title={t('data.restoreOtherDatabase')} data-testid="restore-other-database" />
+          )}
           <Typography.Paragraph>{t('data.restoreBody')}</Typography.Paragraph>
           <Descriptions bordered size="small" column={1} data-testid="restore-contents">
             <Descriptions.Item label={t('data.columns.createdAt')}>
@@ -297,7 +316,22 @@ export const DataPage = () => {
               width: 110,
               render: (_, b) => <Tag>{t(`data.reasons.${b.reason}`)}</Tag>,
             },
-            { key: 'contents', title: t('data.columns.contents'), render: (_, b) => t('data.contents', b.counts) },
+            {
+              key: 'contents',
+              title: t('data.columns.contents'),
+              render: (_, b) => (
+                <Space size={4} wrap>
+                  {t('data.contents', b.counts)}
+                  {b.otherDatabase === true && (
+                    <Tooltip title={t('data.otherDatabaseHelp')}>
+                      <Tag color="orange" data-testid="other-database">
+                        {t('data.otherDatabase')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+            },
             {
               key: 'keptBy',
               title: t('data.columns.keptBy'),
