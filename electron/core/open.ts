@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AppError } from '../../shared/errors';
+import { message } from '../../shared/i18n/translate';
 import { restoreFiles } from './backup/backups';
 import { nextGoodBackup, setAsideForRecovery } from './backup/recovery';
 import type { Core } from './context';
@@ -29,6 +30,9 @@ export type OpenCoreOptions = {
   // The parser worker's entry (the build's parse-worker.js; the sources' by default) and its limits.
   parserEntry?: string | undefined;
   parserLimits?: ParserLimits;
+  // A folder the person chose in the app and the app remembered: not made again when it is missing
+  // (a USB disk not plugged in), where an empty database would silently take its place.
+  dataDirMustExist?: boolean | undefined;
 };
 
 export type OpenedCore = {
@@ -50,6 +54,8 @@ const noPlatform: Platform = { ...noDialogs, ...noPrinting };
 
 // The one way to open a data folder, for the app, the CLI, the tests and the e2e harness alike.
 export const openCore = (options: OpenCoreOptions): OpenedCore => {
+  if (options.dataDirMustExist && !existsSync(options.dataDir))
+    throw new AppError('INVALID_STATE', message('files.contain.noFolder', { path: options.dataDir }));
   baseFolder(options.dataDir);
   // Nothing is read or written through a link, a hard link or a FIFO among the app's own files (rule 9).
   refuseUnsafeOwnEntries(options.dataDir);

@@ -76,6 +76,7 @@ const start = async () => {
         appPath: app.getAppPath(),
       }),
       parserEntry,
+      dataDirMustExist: source === 'saved',
     },
     platform: electronPlatform({
       dialog,

@@ -553,6 +553,7 @@ export const enUS = {
       notFolder:
         '“{{path}}” is a link or not a folder; the program does not write through it. Remove it or choose another data folder',
       noFolder: 'The folder “{{path}}” does not exist (a USB disk not plugged in, or the folder renamed or moved?)',
+      cannotMake: 'Cannot make the folder “{{path}}” ({{reason}}): check that the disk is plugged in and may be written to',
       escapes: '“{{path}}” is outside the folder it belongs in; not written',
       name: {
         empty: 'The file name “{{name}}” is empty once invalid characters are removed',

@@ -245,6 +245,17 @@ describe('a chosen data folder in a backup, or in or around the one in use (H4)'
   });
 });
 
+describe('a remembered data folder at the next start', () => {
+  it('is not made again when it is missing (a USB disk not plugged in): the start says so, in words', () => {
+    const usb = join(sandbox.dir, 'KINGSTON', '培训数据');
+    expect(() => openCore({ dataDir: usb, dataDirMustExist: true })).toThrow(/“.*培训数据”不存在（移动硬盘或 U 盘没有插上/);
+    expect(existsSync(join(sandbox.dir, 'KINGSTON'))).toBe(false);
+    // Named on the command line or the default: made, as before.
+    openCore({ dataDir: usb }).close();
+    expect(existsSync(join(usb, databaseFileName))).toBe(true);
+  });
+});
+
 describe('a chosen data folder whose database cannot be used (M1)', () => {
   it('is refused when the database is another program’s or half-built; a whole older one is accepted, untouched', async () => {
     const foreign = join(sandbox.dir, 'foreign');

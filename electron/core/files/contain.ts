@@ -33,7 +33,14 @@ import { replaceWith, syncFolder } from './atomic';
 // The base itself: a folder the person named (the data folder, a backup folder on a USB disk), made
 // with its parents if it is not there yet. Links on the way to it are the person's own business.
 export const baseFolder = (dir: string): string => {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new AppError(
+      'INVALID_STATE',
+      message('files.contain.cannotMake', { path: dir, reason: errorCode(error) || String(error) }),
+    );
+  }
   return dir;
 };
 

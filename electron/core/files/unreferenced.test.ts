@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { value } from '../testing/expect-result';
 import { reportText } from '../testing/report-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
@@ -149,8 +149,10 @@ describe('stored files nothing refers to', () => {
     later(60);
     value(await t.router.call('classes.remove', { id: gone.classId }));
     // A backup written elsewhere (a USB stick): not where a restore looks, so nothing goes.
-    const stick = join(t.dir, 'stick');
+    // Outside the data folder, as a USB stick is (a backup folder may not lie inside it).
+    const stick = `${t.dir}-stick`;
     mkdirSync(stick);
+    onTestFinished(() => rmSync(stick, { recursive: true, force: true }));
     const elsewhere = value(await t.router.call('backup.create', { folder: t.grant(stick, 'backupFolder') }));
     for (const sha256 of letGo) expect(onDisk(sha256), sha256).toBe(true);
     // Strays: a file a crash stored without its row, a temporary file, a link among the buckets.

@@ -13,6 +13,8 @@ export type WorkerSetup = {
   nativeBinding?: string | undefined;
   // The parser worker's entry: the build's parse-worker.js (from the sources when not given).
   parserEntry?: string | undefined;
+  // The data folder was remembered from the app's settings: it must be there (see openCore).
+  dataDirMustExist?: boolean | undefined;
   // Shorter or longer waits for main's answers than platformTimeouts.
   platformTimeouts?: Partial<Record<PlatformMethod, number>>;
 };

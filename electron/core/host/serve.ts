@@ -67,6 +67,7 @@ export const serveCore = (port: Port, setup: WorkerSetup): void => {
     dataDir: setup.dataDir,
     nativeBinding: setup.nativeBinding,
     parserEntry: setup.parserEntry,
+    dataDirMustExist: setup.dataDirMustExist,
     platform,
     emit: (event) => post({ type: 'event', event }),
   }).then(
