@@ -116,14 +116,24 @@ export const openCoreOrRecover = async (options: OpenCoreOptions & { platform: P
   try {
     return openCore(options);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'DATABASE_DAMAGED') throw error;
+    // A damaged database, or one altered since this program wrote it (its schema not ours: an added
+    // trigger that copies 身份证号, a dropped index), is set aside and a backup offered: both are what
+    // the person cannot go on with, and neither is ever deleted.
+    if (!(error instanceof AppError) || (error.code !== 'DATABASE_DAMAGED' && error.code !== 'DATABASE_FOREIGN')) throw error;
+    const altered = error.code === 'DATABASE_FOREIGN';
     const { aside, ours } = setAsideForRecovery(options.dataDir, (options.now ?? (() => new Date()))(), options.nativeBinding);
-    const detail = String(error.details?.['detail'] ?? '');
+    const detail = altered ? error.message : String(error.details?.['detail'] ?? '');
     const passed = new Set<string>();
     let failed: Damaged['failed'];
     for (;;) {
       const latest = nextGoodBackup(options.dataDir, ours, options.nativeBinding, passed);
-      const choice = await options.platform.confirmRecovery({ aside, latest, detail, ...(failed ? { failed } : {}) });
+      const choice = await options.platform.confirmRecovery({
+        aside,
+        latest,
+        detail,
+        ...(altered ? { altered } : {}),
+        ...(failed ? { failed } : {}),
+      });
       if (choice === 'quit') {
         try {
           putBack(options.dataDir, aside);

@@ -14,6 +14,9 @@ export type Damaged = {
   aside: string;
   latest: BackupInfo | undefined;
   detail: string;
+  // Not damaged but altered: its schema is not what this program makes (an added trigger, a dropped
+  // index). Set aside and offered a backup the same way, said in other words.
+  altered?: boolean;
   failed?: { name: string; reason: string };
 };
 export type RecoveryChoice = 'restore' | 'empty' | 'quit';

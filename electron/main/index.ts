@@ -7,7 +7,7 @@ import { contentSecurityPolicy } from '../../shared/csp';
 import { message } from '../../shared/i18n/translate';
 import type { CoreHost } from '../core/host/host';
 import { takeAppLock } from '../core/lock';
-import { fileLogger, quotedPath } from '../core/log';
+import { fileLogger, type Logger, quotedPath } from '../core/log';
 import { dataDirOf, defaultDataDir, forgetSavedDataDir, readSavedDataDir, saveDataDir } from '../core/paths';
 import { startAppCore } from './core-host';
 import { startFailure } from './start-failure';
@@ -55,9 +55,13 @@ const serveApp = () =>
 
 // The daily backup, checked at start and every hour while the app stays open; it runs in the core's
 // worker like everything else.
-const backupWhenDue = async () => {
+const backupWhenDue = async (log: Logger) => {
   const list = await host?.call('backup.list', {});
-  if (list?.ok && list.value.due) await host?.call('backup.create', { reason: 'daily' });
+  if (!list?.ok || !list.value.due) return;
+  // A daily backup that fails (the USB disk it goes to not plugged in) is logged; the data page says
+  // why the folder is unavailable, and the next hour tries again.
+  const made = await host?.call('backup.create', { reason: 'daily' });
+  if (made && !made.ok) log.error(`daily backup not made: ${made.error.message}`);
 };
 
 // The data folder chosen in the app (settings, first run), kept beside Electron's own settings.
@@ -125,8 +129,8 @@ const start = async () => {
   }
   releaseLock = takeAppLock(dataDir);
   log.info(`started ${app.getVersion()}, data in ${quotedPath(dataDir)}`);
-  setTimeout(() => void backupWhenDue(), 15_000);
-  setInterval(() => void backupWhenDue(), 60 * 60 * 1000);
+  setTimeout(() => void backupWhenDue(log), 15_000);
+  setInterval(() => void backupWhenDue(log), 60 * 60 * 1000);
   hardenSession(session.defaultSession);
   serveApp();
   bindRouter(ipcMain, host, trustedOrigins, (channel, url) => log.error(`refused IPC ${channel} from ${JSON.stringify(url)}`));
@@ -193,7 +197,19 @@ if (!app.requestSingleInstanceLock()) {
         return;
       }
       const settings = await current.call('settings.get', {});
-      if (settings.ok && settings.value.autoBackup) await current.call('backup.create', { reason: 'close' });
+      if (settings.ok && settings.value.autoBackup) {
+        const made = await current.call('backup.create', { reason: 'close' });
+        // Said before the app goes: the person can plug the disk in and back up next time, knowing.
+        if (!made.ok && made.error.code !== 'CANCELLED')
+          await dialog.showMessageBox({
+            type: 'warning',
+            title: message('desktop.title'),
+            message: message('desktop.closeBackupFailed'),
+            detail: made.error.message,
+            buttons: [message('desktop.quitNow')],
+            noLink: true,
+          });
+      }
       await current.close();
       releaseLock?.();
       closingDone = true;

@@ -92,7 +92,7 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
     },
     // The database failed its check at start: it has been moved aside; ask, in plain words, what now.
     // Asked again when the restore of the backup chosen failed: why, and the next good one.
-    confirmRecovery: async ({ aside, latest, detail, failed }) => {
+    confirmRecovery: async ({ aside, latest, detail, failed, altered }) => {
       const offered = latest
         ? message('recovery.found', {
             time: new Date(latest.createdAt).toLocaleString('zh-CN'),
@@ -110,8 +110,8 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
       const choices: RecoveryChoice[] = latest ? ['restore', 'empty', 'quit'] : ['empty', 'quit'];
       const { response } = await ask({
         type: 'error',
-        title: message('recovery.title'),
-        message: message('recovery.message'),
+        title: message(altered ? 'recovery.alteredTitle' : 'recovery.title'),
+        message: message(altered ? 'recovery.alteredMessage' : 'recovery.message'),
         detail: message('recovery.detail', { aside, found, detail }),
         buttons: choices.map((choice) => message(`recovery.choices.${choice}`)),
         defaultId: 0,

@@ -6,14 +6,14 @@ import type { DataDirSource } from '../core/paths';
 // and remembered (M1 of issue 19: another program's database, a folder gone with its USB disk) would
 // fail at every start with no way back from the app: the person is offered the default folder, and
 // the choice is forgotten. A folder named on the command line or in CADRE_DATA_DIR is the caller's
-// to change; a damaged database has had its own dialog (restore, start empty, quit).
+// to change; a damaged or altered database has had its own dialog (restore, start empty, quit).
 export type StartFailure =
   | { kind: 'none' }
   | { kind: 'explain'; title: string; detail: string }
   | { kind: 'offerDefault'; title: string; detail: string; buttons: [useDefault: string, quit: string] };
 
 export const startFailure = (error: AppErrorShape, dataDir: string, source: DataDirSource, fallback: string): StartFailure => {
-  if (error.code === 'DATABASE_DAMAGED') return { kind: 'none' };
+  if (error.code === 'DATABASE_DAMAGED' || error.code === 'DATABASE_FOREIGN') return { kind: 'none' };
   if (source === 'saved' && dataDir !== fallback)
     return {
       kind: 'offerDefault',

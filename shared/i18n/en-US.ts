@@ -189,6 +189,13 @@ export const enUS = {
     invalid_time: '"{{label}}" must be a time like 08:30',
     duplicate: '"{{label}}" repeats row {{other}}',
   },
+  schema: {
+    extra: 'an extra {{type}} “{{name}}”',
+    missing: 'no {{type}} “{{name}}”',
+    changed: 'the {{type}} “{{name}}” changed',
+    more: ', {{count}} differences in all',
+    types: { table: 'table', index: 'index', trigger: 'trigger', view: 'view' },
+  },
   errors: {
     CANCELLED: 'Cancelled; the data and files are as they were',
     HOST_FAILED: 'The background worker stopped unexpectedly; nothing was changed. It has been restarted; please try again',
@@ -613,6 +620,7 @@ export const enUS = {
     title: 'Cadre Training Desk',
     cannotOpen: 'Cannot open the data',
     cannotOpenDetail: 'Data folder: {{dir}}\n\n{{detail}}',
+    closeBackupFailed: 'The backup on closing was not made; the data itself is not affected',
     savedFolderFailed: 'Cannot open the data folder chosen last time',
     savedFolderDetail:
       'Data folder: {{dir}}\n\n{{detail}}\n\nThe program can start again in the default data folder ({{fallback}}): the folder chosen last time stays as it is, and can be chosen again in the settings.',
@@ -755,6 +763,9 @@ export const enUS = {
     message: 'The database file is damaged; nothing more has been written to it.',
     detail: 'The damaged file has been moved, unchanged, to:\n{{aside}}\n\n{{found}}\n\n(Technical detail: {{detail}})',
     found: 'The newest good backup is from {{time}} ({{classes}} classes, {{trainees}} trainees).',
+    alteredTitle: 'The database has been altered',
+    alteredMessage:
+      'The database’s structure is not what this program makes; another program may have changed it. To protect the data, the program has not opened it, nor written anything to it.',
     noBackup: 'No usable backup was found.',
     failed: 'Restoring backup {{name}} did not succeed ({{reason}}); nothing of it was left in the data folder.',
     otherDatabase: 'Note: this backup comes from another data folder/workstation; it is not a backup of this data.',
@@ -772,7 +783,11 @@ export const enUS = {
       'The backup was written by a newer version (database version {{found}}; this program reads up to {{supported}}); upgrade before restoring it',
     reasons: { manual: 'manual', daily: 'daily', close: 'on closing', 'before-restore': 'before a restore' },
     damaged: 'Backup "{{path}}" cannot be used: {{detail}}',
+    holdsBackups:
+      'this folder holds {{count}} backups (the newest is “{{newest}}”): open it and choose the folder of one of them',
     noManifest: 'not a backup made by this program (manifest.json is missing)',
+    folderMissing:
+      'The backup folder “{{path}}” is not available: a USB disk not plugged in, or the folder renamed or moved. Plug it in and back up again, or choose another folder under Data and backups',
     noDatabase: 'the backup holds no database file (cadre.sqlite3)',
     fileChanged: 'the file does not match its record',
     appRunning: 'The app is using this data folder (process {{pid}}); close it before restoring a backup',

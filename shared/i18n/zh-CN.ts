@@ -188,6 +188,13 @@ export const zhCN = {
     grant_format: '所选的文件是为 {{asked}} 文件选择的，不能写入 {{format}} 文件，请重新选择',
     grant_used: '所选的文件已经导出过一次；再次导出请重新选择保存位置',
   },
+  schema: {
+    extra: '多出{{type}}“{{name}}”',
+    missing: '缺少{{type}}“{{name}}”',
+    changed: '{{type}}“{{name}}”被改动',
+    more: '等 {{count}} 处',
+    types: { table: '表', index: '索引', trigger: '触发器', view: '视图' },
+  },
   errors: {
     INVALID_INPUT: '输入有误，请检查后重试',
     UNKNOWN_CHANNEL: '未知的操作“{{channel}}”',
@@ -601,6 +608,7 @@ export const zhCN = {
     title: '党校培训班管理',
     cannotOpen: '无法打开数据',
     cannotOpenDetail: '数据文件夹：{{dir}}\n\n{{detail}}',
+    closeBackupFailed: '关闭前的自动备份没有完成，数据本身没有受影响',
     savedFolderFailed: '无法打开上次选择的数据文件夹',
     savedFolderDetail:
       '数据文件夹：{{dir}}\n\n{{detail}}\n\n可以改用默认的数据文件夹（{{fallback}}）重新启动：上次选择的文件夹原样保留，以后仍可在设置中再选它。',
@@ -743,6 +751,9 @@ export const zhCN = {
     message: '数据库文件已损坏，程序没有再往里写任何内容。',
     detail: '损坏的文件已原样移到：\n{{aside}}\n\n{{found}}\n\n（技术信息：{{detail}}）',
     found: '最近的完好备份是 {{time}} 的备份（{{classes}} 个班次，{{trainees}} 名学员）。',
+    alteredTitle: '数据库已被改动',
+    alteredMessage:
+      '数据库的结构与本程序建立的不一致，可能被其他程序改动过。为了保护数据，程序没有打开它，也没有往里写任何内容。',
     noBackup: '没有找到可用的备份。',
     failed: '恢复备份 {{name}} 没有成功（{{reason}}），数据文件夹里没有留下它的任何内容。',
     otherDatabase: '注意：这个备份来自其他数据文件夹/工作站，不是这份数据的备份。',
@@ -759,7 +770,10 @@ export const zhCN = {
     tooNew: '备份由更新版本的程序写入（数据库版本 {{found}}，本程序支持到 {{supported}}），请先升级本程序再恢复',
     reasons: { manual: '手动', daily: '每日自动', close: '关闭时自动', 'before-restore': '恢复前' },
     damaged: '备份“{{path}}”无法使用：{{detail}}',
+    holdsBackups: '这个文件夹里有 {{count}} 份备份（最新的是“{{newest}}”）：请打开它，选择其中一份备份的文件夹',
     noManifest: '不是本程序的备份（缺少 manifest.json）',
+    folderMissing:
+      '备份文件夹“{{path}}”不可用：U 盘或移动硬盘没有插上，或文件夹已改名、移走。插上后再备份，或在“数据与备份”中改用其他文件夹',
     noDatabase: '备份里没有数据库文件（cadre.sqlite3）',
     fileChanged: '文件内容与记录不符',
     appRunning: '应用正在使用这个数据文件夹（进程 {{pid}}），请先关闭应用再恢复备份',

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../open';
@@ -92,5 +92,32 @@ describe('the backup folder', () => {
       next.close();
     }
     expect(readdirSync(join(t.dir, 'backups'))).toEqual([made.name]);
+  });
+
+  it('on a USB disk not plugged in: no backup, said in words, never made again on the local disk', async () => {
+    const usb = folder(sandbox.dir, 'KINGSTON');
+    const chosen = folder(usb, '党校备份');
+    value(await setFolder(chosen));
+    const first = value(await t.router.call('backup.create', {}));
+    // The disk taken out: the whole of it gone from the machine.
+    rmSync(usb, { recursive: true, force: true });
+    const refused = failure(await t.router.call('backup.create', {}), 'INVALID_STATE');
+    expect(refused.message).toBe(
+      `备份文件夹“${chosen}”不可用：U 盘或移动硬盘没有插上，或文件夹已改名、移走。插上后再备份，或在“数据与备份”中改用其他文件夹`,
+    );
+    expect(existsSync(usb)).toBe(false);
+    // The list says why it is empty; plugged in again, the backups are there.
+    expect(value(await t.router.call('backup.list', {}))).toMatchObject({ dir: chosen, items: [], folderMissing: true });
+    mkdirSync(chosen, { recursive: true });
+    expect(value(await t.router.call('backup.list', {})).folderMissing).toBe(false);
+    expect(first.path.startsWith(chosen)).toBe(true);
+  });
+
+  it('chosen for a restore as the folder that holds the backups: says which to open, not "not a backup"', async () => {
+    const chosen = folder(sandbox.dir, '党校备份');
+    value(await setFolder(chosen));
+    const newest = value(await t.router.call('backup.create', {}));
+    const refused = failure(await t.router.call('backup.inspect', { grant: t.grant(chosen, 'restoreFrom') }), 'INVALID_INPUT');
+    expect(refused.message).toContain(`这个文件夹里有 1 份备份（最新的是“${newest.name}”）`);
   });
 });

@@ -176,7 +176,14 @@ const parseJson = (text: string): unknown => {
 export const readBackup = (path: string): BackupInfo => {
   const folder = backupFolderOf(path);
   const manifest = join(folder, manifestName);
-  if (!existsSync(manifest)) throw damaged(folder, message('backup.noManifest'));
+  if (!existsSync(manifest)) {
+    // The folder that holds the backups (the USB disk's 党校备份), chosen instead of one of them: said so,
+    // with the newest one named, rather than "not a backup".
+    const inside = listBackups(folder);
+    if (inside.length > 0)
+      throw damaged(folder, message('backup.holdsBackups', { count: inside.length, newest: inside[0]?.name ?? '' }));
+    throw damaged(folder, message('backup.noManifest'));
+  }
   const parsed = manifestSchema.safeParse(parseJson(readFileSync(manifest, 'utf8')));
   if (!parsed.success) throw damaged(folder, message('backup.noManifest'));
   return { ...parsed.data, path: folder, bytes: folderBytes(folder) };

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { BackupInfo, BackupReason, BackupSource } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { record } from '../audit/service';
@@ -43,10 +45,17 @@ export const backupDir = (core: Core): string => {
   return chosen !== '' && backupFolderProblem(core.dataDir, chosen) === undefined ? chosen : defaultBackupDir(core);
 };
 
-// The folder backups are written into: the one chosen in the settings (the person's, as it is), or
-// the data folder's own backups/, which must be a real folder of the app's, not a link.
-const backupFolderForWriting = (core: Core, dir: string): string =>
-  dir === defaultBackupDir(core) ? folderInside(core.dataDir, ['backups']) : dir;
+// A backup folder chosen in the settings that is not there: a USB disk not plugged in, a folder
+// renamed. It is not made again (that would put "the backups on the USB disk" on the local disk).
+const folderMissing = (core: Core, dir: string): boolean => dir !== defaultBackupDir(core) && !existsSync(dir);
+
+// The folder backups are written into: the one chosen in the settings (the person's, as it is, and
+// there), or the data folder's own backups/, which must be a real folder of the app's, not a link.
+const backupFolderForWriting = (core: Core, dir: string): string => {
+  if (dir === defaultBackupDir(core)) return folderInside(core.dataDir, ['backups']);
+  if (folderMissing(core, dir)) throw new AppError('INVALID_STATE', message('backup.folderMissing', { path: dir }));
+  return dir;
+};
 
 // sweep: remove the stored files nothing refers to that this backup holds (files/unreferenced.ts).
 type CreateOptions = { folder?: string | undefined; prune?: boolean; record?: boolean; sweep?: boolean };
@@ -154,6 +163,8 @@ export const listBackupsOf = (core: Core) => {
       ...(origin === 'other' ? { otherDatabase: true } : {}),
     })),
     due: backupIsDue(core),
+    // Said on the data page: the list is empty because the folder is away, not because nothing was kept.
+    folderMissing: folderMissing(core, backupDir(core)),
   };
 };
 

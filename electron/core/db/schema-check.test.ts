@@ -73,7 +73,7 @@ describe('a database is trusted only when its schema is what the migrations make
     const before = sha256(file);
     const error = caught(() => openDatabase(file));
     expect(error.code).toBe('DATABASE_FOREIGN');
-    expect(error.message).toBe('这个数据库不是本程序创建的，或已被改动');
+    expect(error.message).toBe('这个数据库不是本程序创建的，或已被改动（缺少索引“trainees_by_name”）');
     expect(error.details).toMatchObject({
       differences: [{ change: 'missing', type: 'index', name: 'trainees_by_name' }],
       differenceCount: 1,

@@ -105,8 +105,27 @@ export const schemaDifferences = (found: readonly SchemaObject[], expected: read
 const shown = 5;
 const shortName = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
 
+const objectTypes = ['table', 'index', 'trigger', 'view'] as const;
+const isObjectType = (type: string): type is (typeof objectTypes)[number] => (objectTypes as readonly string[]).includes(type);
+
+// The first three differences in words ("多出触发器“trainees_normalise”"), for the person and for
+// whoever they call: what was added or taken away is named, what it does is not.
+const describe = (differences: readonly SchemaDifference[]): string => {
+  const named = differences.slice(0, 3).map((difference) =>
+    message(`schema.${difference.change}`, {
+      type: isObjectType(difference.type) ? message(`schema.types.${difference.type}`) : difference.type,
+      name: shortName(difference.name),
+    }),
+  );
+  const more = differences.length > 3 ? message('schema.more', { count: differences.length }) : '';
+  return message('text.withNote', {
+    text: message('errors.DATABASE_FOREIGN'),
+    note: `${named.join(message('text.clauses'))}${more}`,
+  });
+};
+
 export const foreignDatabase = (file: string, differences: readonly SchemaDifference[]) =>
-  new AppError('DATABASE_FOREIGN', message('errors.DATABASE_FOREIGN'), {
+  new AppError('DATABASE_FOREIGN', differences.length > 0 ? describe(differences) : message('errors.DATABASE_FOREIGN'), {
     file,
     differences: differences.slice(0, shown).map((difference) => ({ ...difference, name: shortName(difference.name) })),
     differenceCount: differences.length,

@@ -274,6 +274,9 @@ export const uiEnUS = {
     networkWarning:
       'The data folder is on a network drive ({{dir}}). SQLite databases on network shares get damaged; keep the data on this computer and put the backups on the network or a USB drive.',
     backups: 'Backups',
+    folderMissing: 'The backup folder “{{dir}}” is not available now',
+    folderMissingHelp:
+      'A USB disk not plugged in, or the folder renamed or moved: no backup can be made, and the backups in it cannot be listed (they are not lost). Plug it in; or choose another folder, or the default one.',
     backupHelp:
       'Each backup copies the database with SQLite’s online backup and checks it. Once it is verified, older backups are kept by the rules below: the last few, and one a day, a week and a month.',
     backupNow: 'Back up now',

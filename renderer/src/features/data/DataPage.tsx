@@ -235,6 +235,16 @@ export const DataPage = () => {
         }
       >
         <Typography.Paragraph type="secondary">{t('data.backupHelp')}</Typography.Paragraph>
+        {backups.data?.folderMissing && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('data.folderMissing', { dir: backups.data.dir })}
+            description={t('data.folderMissingHelp')}
+            data-testid="backup-folder-missing"
+          />
+        )}
         {current && (
           <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('data.folder')} span={2}>
