@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, label, test } from './fixtures';
 
@@ -60,6 +62,26 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await page.getByRole('button', { name: label('开始检查') }).click();
   await expect(page.getByTestId('check-report')).toContainText('数据完好');
   await app.screenshot('data-check');
+
+  // The backup folder on a USB disk, which is then taken out: the page says the folder is away (its
+  // backups are not lost), and a backup is refused in words; the default folder brings them back.
+  const usb = join(app.dataDir, '..', `KINGSTON-${Date.now()}`);
+  mkdirSync(join(usb, '党校备份'), { recursive: true });
+  app.nextChosenFile(join(usb, '党校备份'));
+  await page.getByRole('button', { name: label('更改…') }).click();
+  await expect(page.getByTestId('backup-list').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(0);
+  await page.getByRole('button', { name: label('立即备份') }).click();
+  await expect(page.getByTestId('backup-list').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
+  rmSync(usb, { recursive: true, force: true });
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('menuitem', { name: '数据与备份' }).click();
+  await expect(page.getByTestId('backup-folder-missing')).toContainText('现在不可用');
+  await page.getByRole('button', { name: label('立即备份') }).click();
+  await expect(page.getByText(/U 盘或移动硬盘没有插上/).first()).toBeVisible();
+  await app.screenshot('backup-folder-away');
+  await page.getByRole('button', { name: label('恢复默认') }).click();
+  await expect(page.getByTestId('backup-folder-missing')).toHaveCount(0);
+  await expect(page.getByTestId('backup-list')).toContainText('恢复前');
 
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   const table = page.getByTestId('audit-table');

@@ -299,6 +299,7 @@ export const uiEnUS = {
     last: 'Last backup',
     never: 'Never',
     due: 'No backup today yet',
+    emptyAway: 'The backup folder is not available: its backups cannot be listed for now',
     empty: 'No backups yet',
     columns: { createdAt: 'Time', reason: 'Kind', contents: 'Contents', keptBy: 'Kept by', size: 'Size', actions: 'Actions' },
     reasons: { manual: 'Manual', daily: 'Daily', close: 'On close', 'before-restore': 'Before a restore' },

@@ -293,6 +293,7 @@ export const uiZhCN = {
     last: '最近一次备份',
     never: '尚未备份',
     due: '今天还没有备份',
+    emptyAway: '备份文件夹不可用，暂时列不出其中的备份',
     empty: '还没有备份',
     columns: { createdAt: '时间', reason: '类型', contents: '内容', keptBy: '保留原因', size: '大小', actions: '操作' },
     reasons: { manual: '手动', daily: '每日自动', close: '关闭时', 'before-restore': '恢复前' },

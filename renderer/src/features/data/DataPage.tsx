@@ -312,7 +312,7 @@ export const DataPage = () => {
           pagination={false}
           dataSource={backups.data?.items ?? []}
           data-testid="backup-list"
-          locale={{ emptyText: <Empty description={t('data.empty')} /> }}
+          locale={{ emptyText: <Empty description={t(backups.data?.folderMissing ? 'data.emptyAway' : 'data.empty')} /> }}
           columns={[
             {
               key: 'createdAt',
