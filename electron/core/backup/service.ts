@@ -182,18 +182,8 @@ export const inspectBackup = (core: Core, source: BackupSource): BackupInfo => {
   return originOf(info, lineageOf(core.db), core.nativeBinding) === 'other' ? { ...info, otherDatabase: true } : info;
 };
 
-type TrailRow = {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before: string | null;
-  after: string | null;
-  channel: string;
-};
+// A line of the audit log: what marks it (AuditMark), and what it says.
+type TrailRow = AuditMark & { summary: string; before: string | null; after: string | null };
 
 // The history the restored database would not know. When the backup's log is the start of this one
 // (the same first line, and the backup's last line here under the same number), the lines after it;
