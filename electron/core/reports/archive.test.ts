@@ -163,9 +163,8 @@ describe('the class archive goes to another workstation', () => {
       ]),
     );
     expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
-    expect(names).toContain(
-      `调研报告/第二组-${excellent?.authors.map((a) => a.name).join('、')}-第二组关于乡村治理的调研报告.pdf`,
-    );
+    // Named by the title its file name gave it (第二组_乡村治理.pdf).
+    expect(names).toContain(`调研报告/第二组-${excellent?.authors.map((a) => a.name).join('、')}-乡村治理.pdf`);
     // The manifest for people: every report's file with its SHA-256, as stored.
     const manifestPath = join(t.dir, 'manifest-in-archive.xlsx');
     writeFileSync(manifestPath, entries['文件清单.xlsx'] ?? new Uint8Array());

@@ -2,7 +2,7 @@ import type { ReportFilter, ReportRow, SearchResult } from '../../../shared/repo
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { filterSql, listReports, reportRowsByIds } from './service';
-import { matchExpression, queryTerms, snippetOf } from './tokens';
+import { matchExpression, queryTerms, snippetOf } from '../../../shared/text/search-tokens';
 import { versionText } from './versions';
 
 // The archive's search: any run of Chinese characters that stands in a report (its text, title,

@@ -18,6 +18,7 @@ import {
   type TopicFields,
 } from '../../../shared/reports/schemas';
 import { compareStroke } from '../../../shared/text/collation';
+import { ordinaryForms } from '../../../shared/text/ordinary-forms';
 import { refuseField } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
@@ -312,7 +313,7 @@ export const createReport = (
   const made = statement(
     core.db,
     'INSERT INTO reports (class_id, topic_id, title, group_no, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(input.classId, input.topicId, input.title, input.groupNo, now, now);
+  ).run(input.classId, input.topicId, ordinaryForms(input.title), input.groupNo, now, now);
   const id = Number(made.lastInsertRowid);
   input.authors.forEach((author, position) =>
     statement(core.db, 'INSERT INTO report_authors (report_id, position, enrolment_id, name) VALUES (?, ?, ?, ?)').run(

@@ -7,12 +7,12 @@ import { message } from '../../../shared/i18n/translate';
 import {
   type CommitItem,
   type ExtractedDocument,
-  fileNameNoise,
   type Staged,
   type StagedFile,
   type Topic,
 } from '../../../shared/reports/schemas';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
+import { ordinaryForms } from '../../../shared/text/ordinary-forms';
 import { record } from '../audit/service';
 import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
@@ -22,6 +22,7 @@ import { sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { refuseField } from '../../../shared/validation';
 import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics } from './service';
+import { isBoilerplate, proposedTitle } from './titles';
 import { addVersion, nextVersion, reindexReports } from './versions';
 
 // Handing in reports, in two steps. Staging reads every file (in the parser worker: what it is,
@@ -64,7 +65,6 @@ const filesIn = (root: string): { path: string; relative: string }[] => {
 // --- Matching a file name to its authors --------------------------------------------------------
 
 const groupPattern = /第\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*小?组/;
-const separators = /[\s_\-—－·、，,。.（）()【】[\]《》]+/g;
 
 export type NameMatch = { by: StagedFile['matchedBy']; enrolmentIds: number[]; groupNo: number | null; rest: string };
 
@@ -96,38 +96,25 @@ export const matchFileName = (stem: string, people: readonly Enrolled[]): NameMa
   return { by: found.length > 0 ? 'name' : 'none', enrolmentIds: found, groupNo: null, rest };
 };
 
-// A report's title is its first line, when that reads like a title; otherwise what is left of the
-// file name once names, group and the usual words are taken out.
-export const titleOf = (text: string, rest: string): string => {
-  const first =
-    text
-      .split('\n')
-      .find((line) => line.trim() !== '')
-      ?.trim() ?? '';
-  if ([...first].length >= 4 && [...first].length <= 60 && !fileNameNoise.includes(first)) return first;
-  let left = rest;
-  for (const word of [...fileNameNoise].sort((a, b) => b.length - a.length)) left = left.replaceAll(word, ' ');
-  return left.replace(separators, ' ').trim().slice(0, 200);
-};
-
 const sameSet = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-type ExistingReport = { id: number; topicId: number | null; authors: number[] };
+type ExistingReport = { id: number; topicId: number | null; title: string; authors: number[] };
 
 // The author ids json_group_array gives back, held to their shape rather than cast.
 const authorIdsOf = jsonColumn(z.array(z.number().int().nullable()), []);
 
 const existingReports = (core: Core, classId: number): ExistingReport[] =>
-  statement<[number], { id: number; topic_id: number | null; authors: string }>(
+  statement<[number], { id: number; topic_id: number | null; title: string; authors: string }>(
     core.db,
-    `SELECT r.id, r.topic_id, (SELECT json_group_array(enrolment_id) FROM report_authors a WHERE a.report_id = r.id) AS authors
+    `SELECT r.id, r.topic_id, r.title, (SELECT json_group_array(enrolment_id) FROM report_authors a WHERE a.report_id = r.id) AS authors
        FROM reports r WHERE r.class_id = ? ORDER BY r.updated_at DESC, r.id DESC`,
   )
     .all(classId)
     .map((row) => ({
       id: row.id,
       topicId: row.topic_id,
+      title: row.title,
       authors: authorIdsOf(row.authors).filter((id) => id !== null),
     }));
 
@@ -160,6 +147,7 @@ export const stageReports = async (
   if (files.length > maxFiles) throw refuseField('folder', message('reports.tooManyFiles', { max: maxFiles }), 'out_of_range');
   const people = enrolledIn(core, input.classId);
   const topics = listTopics(core, input.classId);
+  const topicTitles = topics.map((topic) => topic.title);
   const reports = existingReports(core, input.classId);
   const storedDigests = new Map(
     statement<[number], { report_id: number; sha256: string; version: number }>(
@@ -188,10 +176,15 @@ export const stageReports = async (
     }
     job.progress('read', index + 1, files.length);
     const match = matchFileName(stem, people);
-    const title = document ? titleOf(document.text, match.rest) : '';
+    const proposed = document
+      ? proposedTitle({ text: document.text, rest: match.rest, named: match.by !== 'none', topics: topicTitles })
+      : '';
     const chosen = reportFor(reports, match.enrolmentIds, null);
-    const topicId = topicIn(topics, stem, title)?.id ?? chosen?.topicId ?? null;
+    const topicId = topicIn(topics, stem, proposed)?.id ?? chosen?.topicId ?? null;
     const report = match.enrolmentIds.length > 0 ? reportFor(reports, match.enrolmentIds, topicId) : undefined;
+    // A new version keeps its report's title (the person may have written it in an earlier upload's
+    // table), unless there is none or it was a document's boilerplate line.
+    const title = report && report.title !== '' && !isBoilerplate(report.title) ? report.title : proposed;
     if (document) {
       const twin = seen.get(document.digest);
       const stored = report ? storedDigests.get(`${report.id}:${document.digest}`) : undefined;
@@ -266,19 +259,21 @@ export const commitReports = async (
     const made = new Set<number>();
     let added = 0;
     for (const { item, entry, authors, bytes } of ready) {
+      const title = ordinaryForms(item.title);
       let reportId = reportFor(reports, item.enrolmentIds, item.topicId)?.id;
       if (reportId === undefined) {
         reportId = createReport(core, {
           classId: input.classId,
           topicId: item.topicId,
-          title: item.title,
+          title,
           groupNo: item.groupNo,
           authors,
         });
-        reports.unshift({ id: reportId, topicId: item.topicId, authors: [...item.enrolmentIds] });
+        reports.unshift({ id: reportId, topicId: item.topicId, title, authors: [...item.enrolmentIds] });
         added += 1;
-      } else if (item.title !== '')
-        statement(core.db, "UPDATE reports SET title = ? WHERE id = ? AND title = ''").run(item.title, reportId);
+      } else if (title !== '')
+        // The title the table showed for the new version, as the person left or changed it.
+        statement(core.db, 'UPDATE reports SET title = ? WHERE id = ? AND title <> ?').run(title, reportId, title);
       addVersion(core, reportId, bytes, entry.document);
       made.add(reportId);
     }

@@ -2,7 +2,8 @@ import type { ExtractedDocument } from '../../../shared/reports/schemas';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { storeFile } from '../files/store';
-import { indexTokens, peopleTokens } from './tokens';
+import { ordinaryForms } from '../../../shared/text/ordinary-forms';
+import { indexTokens, peopleTokens } from '../../../shared/text/search-tokens';
 
 // A report's versions and the search index over them. Both change only inside the caller's write
 // transaction: a version, its text and the index entry are there together, or none of them is.
@@ -50,7 +51,9 @@ export const nextVersion = (core: Core, reportId: number): number =>
   ).get(reportId)?.last ?? 0) + 1;
 
 // Stores the file (content-addressed: written aside, synced, renamed, before its row), then the
-// version and its text. Call inside a write transaction, and reindexReports at its end.
+// version and its text, in its ordinary forms whatever read it (the parser does so already; an
+// archive's or the sample's text comes this way too). Call inside a write transaction, and
+// reindexReports at its end.
 export const addVersion = (
   core: Core,
   reportId: number,
@@ -75,7 +78,7 @@ export const addVersion = (
     submittedAt,
   );
   const versionId = Number(made.lastInsertRowid);
-  statement(core.db, 'INSERT INTO report_texts (version_id, text) VALUES (?, ?)').run(versionId, document.text);
+  statement(core.db, 'INSERT INTO report_texts (version_id, text) VALUES (?, ?)').run(versionId, ordinaryForms(document.text));
   statement(core.db, 'UPDATE reports SET updated_at = ? WHERE id = ?').run(timestamp(core), reportId);
   return versionId;
 };

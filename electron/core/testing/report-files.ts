@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { zipSync } from 'fflate';
 
@@ -52,4 +53,64 @@ export const zipWith = (entries: Record<string, Uint8Array | string>, rename: [s
     );
   }
   return bytes;
+};
+
+// A PDF whose text layer names some characters by their Kangxi radicals or compatibility ideographs,
+// as PDFs from common tools do: the page shows 人, and copying or extracting its text gives ⼈ (U+2F08),
+// because the font lists both code points for one glyph and the program wrote the first into the
+// font's ToUnicode map. Chromium writes the ordinary code point, and no font on a test machine need
+// have the radicals' glyphs; so the PDF Chromium printed gets, as an incremental update (new objects
+// appended, a new cross-reference section pointing back to the old, as PDF editors save), its
+// ToUnicode maps with `forms` written in: { 人: '⼈' } maps the glyph of 人 to U+2F08.
+export const withTextLayerForms = (pdf: Uint8Array, forms: Readonly<Record<string, string>>): Buffer => {
+  const original = Buffer.from(pdf);
+  const latin = original.toString('latin1');
+  const hex = (char: string) => (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const swaps = Object.entries(forms).map(([plain, odd]) => [`<${hex(plain)}>`, `<${hex(odd)}>`] as const);
+  const updates: { id: number; body: Buffer }[] = [];
+  for (const id of new Set([...latin.matchAll(/\/ToUnicode (\d+) 0 R/g)].map((match) => Number(match[1])))) {
+    const object = new RegExp(`(?:^|\\n)${id} 0 obj\\s*<<([\\s\\S]*?)>>\\s*stream\\r?\\n`).exec(latin);
+    const length = /\/Length (\d+)/.exec(object?.[1] ?? '')?.[1];
+    if (!object || length === undefined || !/\/FlateDecode/.test(object[1] ?? '')) throw new Error(`ToUnicode ${id} unreadable`);
+    const start = object.index + object[0].length;
+    let cmap = inflateSync(original.subarray(start, start + Number(length))).toString('latin1');
+    for (const [from, to] of swaps) cmap = cmap.replaceAll(`> ${from}`, `> ${to}`);
+    const stream = deflateSync(Buffer.from(cmap, 'latin1'));
+    updates.push({
+      id,
+      body: Buffer.concat([
+        Buffer.from(`${id} 0 obj\n<</Filter /FlateDecode\n/Length ${stream.length}>> stream\n`, 'latin1'),
+        stream,
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      ]),
+    });
+  }
+  const trailer = latin.slice(latin.lastIndexOf('trailer'));
+  const previous = /startxref\s+(\d+)/.exec(trailer)?.[1];
+  const size = /\/Size (\d+)/.exec(trailer)?.[1];
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
+  if (updates.length === 0 || previous === undefined || size === undefined || root === undefined)
+    throw new Error('not a PDF this helper can update');
+  const parts: Buffer[] = [original, Buffer.from('\n')];
+  let at = original.length + 1;
+  const offsets = updates.map((update) => {
+    const offset = at;
+    parts.push(update.body);
+    at += update.body.length;
+    return { id: update.id, offset };
+  });
+  const xref = [
+    'xref',
+    '0 1',
+    '0000000000 65535 f ',
+    ...offsets.flatMap(({ id, offset }) => [`${id} 1`, `${String(offset).padStart(10, '0')} 00000 n `]),
+    'trailer',
+    `<</Size ${size}\n/Root ${root}\n/Prev ${previous}>>`,
+    'startxref',
+    String(at),
+    '%%EOF',
+    '',
+  ].join('\n');
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
 };

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import type { DocumentFormat, ExtractedDocument } from '../../../../shared/reports/schemas';
+import { ordinaryForms } from '../../../../shared/text/ordinary-forms';
 import { unzipWithin, ZipRefused } from '../zip';
 import { refuseFile } from '../../files/refusal';
 
@@ -37,9 +38,13 @@ const decodeText = (bytes: Uint8Array): string | undefined => {
 
 // Lines as the extractors give them: trailing blanks off, at most one empty line in a row. A PDF
 // sets Chinese characters apart with spaces (张 津): between two of them, a space is no space.
-// (Its lines break inside words too: the index reads across a single line break, see tokens.ts.)
+// (Its lines break inside words too: the index reads across a single line break, see
+// shared/text/search-tokens.ts.) Characters in their ordinary forms: the 个⼈ of a PDF's font is kept
+// as the 个人 it shows (shared/text/ordinary-forms.ts); the file itself is stored as it came.
 const tidy = (text: string, joinWrapped: boolean): string => {
-  let out = text.replace(/\r\n?/g, '\n').replace(/[ \t\u3000]+\n/g, '\n');
+  let out = ordinaryForms(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u3000]+\n/g, '\n');
   if (joinWrapped) out = out.replace(/(\p{Script=Han})[ \t]+(?=\p{Script=Han})/gu, '$1');
   return out.replace(/\n{3,}/g, '\n\n').trim();
 };

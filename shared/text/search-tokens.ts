@@ -1,4 +1,5 @@
-import { personPinyinKey } from '../../../shared/text/pinyin';
+import { ordinaryForms } from './ordinary-forms';
+import { personPinyinKey } from './pinyin';
 
 // Chinese has no spaces between words, so a word-based index sees a paragraph as one word, and a
 // trigram index cannot find the two-character words that most of Chinese is made of (党校, 农业).
@@ -6,6 +7,10 @@ import { personPinyinKey } from '../../../shared/text/pinyin';
 // (生态农业 → 生态 态农 农业) and hands FTS5 those pairs, separated by spaces; a query becomes the
 // phrase of its own pairs, which the index finds exactly where the characters stand in a row. Latin
 // words and numbers are kept whole, in lower case.
+//
+// Text, query and passage are all read in their ordinary forms (ordinary-forms.ts): a PDF's 个⼈
+// is indexed, asked for and shown as 个人. Pure, and here rather than with the reports: the migration
+// that indexed the stored reports again (db/migrations/012) cuts their text the same way.
 
 // A run of Han characters, or a run of other letters and digits.
 const runs = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
@@ -27,7 +32,7 @@ const joinLines = (text: string) => text.replace(/(\p{Script=Han})\r?\n(?=\p{Scr
 // PDF whose text came out as one line), and the whole upload failed with it.
 export const indexTokens = (text: string): string => {
   const out: string[] = [];
-  for (const match of joinLines(text).matchAll(runs)) {
+  for (const match of joinLines(ordinaryForms(text)).matchAll(runs)) {
     if (match[1] !== undefined) out.push(pairsOf(match[1]).join(' '));
     else if (match[2] !== undefined) out.push(match[2].toLowerCase());
   }
@@ -38,7 +43,7 @@ export const indexTokens = (text: string): string => {
 // build the index query, and to find the passage to show).
 export const queryTerms = (query: string): string[] => {
   const terms: string[] = [];
-  for (const match of query.matchAll(runs)) {
+  for (const match of ordinaryForms(query).matchAll(runs)) {
     const term = match[1] ?? match[2]?.toLowerCase();
     if (term !== undefined && !terms.includes(term)) terms.push(term);
   }
@@ -70,7 +75,7 @@ export type Segment = { text: string; hit: boolean };
 // The passage of a text where the query's terms stand closest together, cut to about `length`
 // characters, with the terms marked. Latin terms are found regardless of case.
 export const snippetOf = (original: string, terms: readonly string[], length = 120): Segment[] => {
-  const text = joinLines(original);
+  const text = joinLines(ordinaryForms(original));
   const lower = text.toLowerCase();
   const hits: { at: number; end: number; term: number }[] = [];
   terms.forEach((term, index) => {
