@@ -9,6 +9,7 @@ import { sitesLodgingMigration } from './008-sites-lodging';
 import { reportsMigration } from './009-reports';
 import { surveysMigration } from './010-surveys';
 import { stayConfirmationsMigration } from './011-stay-confirmations';
+import { reportsNormalisedTextMigration } from './012-reports-normalised-text';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   reportsMigration,
   surveysMigration,
   stayConfirmationsMigration,
+  reportsNormalisedTextMigration,
 ];
 
 export const latestVersion = migrations.length;
