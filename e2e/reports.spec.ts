@@ -55,6 +55,13 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await expect(upload).toContainText('有 1 个文件没有匹配到作者');
   await expect(table.locator('.ant-table-row', { hasText: '说明.pdf' })).toContainText('不是 Word、WPS、PDF 或文本文档');
   await expect(table.locator('.ant-table-row', { hasText: '第二组_乡村治理.docx' })).toContainText('按组别');
+  // Each file's title: what its name says beside the author's name, or the document's own first line
+  // where the name says only whose it is (or only the topic); the person may change it.
+  const titleOf = (name: string) => upload.getByLabel(`“${name}”的报告标题`);
+  await expect(titleOf(`${second}-人才振兴.docx`)).toHaveValue('人才振兴');
+  await expect(titleOf(`${first}-调研报告.docx`)).toHaveValue('关于朝阳村发展生态农业的调研报告');
+  await expect(titleOf('第二组_乡村治理.docx')).toHaveValue('党建引领乡村治理的朝阳村实践');
+  await titleOf(`${second}-人才振兴.docx`).fill('县域人才振兴的几点思考');
   await app.screenshot('upload-confirmation');
   // The file that matched nobody is given its author.
   const authors = upload.getByLabel('“终稿（不知道是谁的）.docx”的作者');
@@ -76,6 +83,7 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await expect(board.locator('.ant-table-row', { hasText: third })).toContainText('梅花鹿养殖合作社的发展路径');
   await expect(board.locator('.ant-table-row', { hasText: third })).toContainText('生态农业产业发展');
   await expect(board.locator('.ant-table-row', { hasText: '已提交' })).toHaveCount(3 + 6);
+  await expect(board.locator('.ant-table-row', { hasText: second })).toContainText('县域人才振兴的几点思考');
   await app.screenshot('board');
 
   // A revised report dragged onto the tab: its second version (the first stays).
@@ -95,6 +103,8 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await tab.dispatchEvent('drop', { dataTransfer: transfer });
   const dropped = page.getByRole('dialog', { name: /确认上传（共 1 个文件）/ });
   await expect(dropped).toContainText('将成为第 2 版');
+  // A new version keeps the title its report has.
+  await expect(dropped.getByLabel(`“${second}-人才振兴（修改稿）.txt”的报告标题`)).toHaveValue('县域人才振兴的几点思考');
   await dropped.getByRole('button', { name: /保存 1 个文件/ }).click();
   await expect(board.locator('.ant-table-row', { hasText: second })).toContainText('已提交');
   await expect(board.locator('.ant-table-row', { hasText: second }).locator('.board-versions')).toHaveText('2');

@@ -867,6 +867,8 @@ export const uiEnUS = {
       pickAuthors: 'Choose authors',
       topic: 'Topic',
       reportTitle: 'Title',
+      titleOf: 'Title of “{{name}}”',
+      noTitle: 'The report’s title',
       version: 'becomes version {{version}}',
     },
     openedCopy:

@@ -846,6 +846,8 @@ export const uiZhCN = {
       pickAuthors: '选择作者',
       topic: '调研题目',
       reportTitle: '报告标题',
+      titleOf: '“{{name}}”的报告标题',
+      noTitle: '填写报告标题',
       version: '将成为第 {{version}} 版',
     },
     openedCopy:

@@ -157,6 +157,8 @@ export const UploadModal = ({
             render: (_, file) =>
               file.problem === null && (
                 <Input
+                  aria-label={t('reportsPage.upload.titleOf', { name: file.name })}
+                  placeholder={t('reportsPage.upload.noTitle')}
                   value={choices[file.key]?.title ?? ''}
                   maxLength={200}
                   onChange={(event) => change(file.key, { title: event.target.value })}
