@@ -13,4 +13,16 @@
 // A character among them that NFKC leaves alone (most of the radicals supplement) stays as it is.
 const folded = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u{2f800}-\u{2fa1f}]/gu;
 
-export const ordinaryForms = (text: string): string => text.replace(folded, (char) => char.normalize('NFKC'));
+// Each character's form, worked out once: a PDF's text repeats its few odd characters thousands of
+// times, and the ranges above hold under two thousand.
+const forms = new Map<string, string>();
+const formOf = (char: string) => {
+  let form = forms.get(char);
+  if (form === undefined) {
+    form = char.normalize('NFKC');
+    forms.set(char, form);
+  }
+  return form;
+};
+
+export const ordinaryForms = (text: string): string => text.replace(folded, formOf);
