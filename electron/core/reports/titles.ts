@@ -11,19 +11,17 @@ import { ordinaryForms } from '../../../shared/text/ordinary-forms';
 
 // --- From the file name -----------------------------------------------------------------------
 
-// What separates a name from the title, and what stood where a name or group was taken out.
-const separator = '[\\s_\\-—–－·・、，,。.]';
-const edges = new RegExp(`^${separator}+|${separator}+$`, 'g');
+// What separates a name from the title, and what stood where a name or group was taken out:
+// [\s_\-—–－·・、，,。.], written out in each pattern below.
+const edges = /^[\s_\-—–－·・、，,。.]+|[\s_\-—–－·・、，,。.]+$/g;
 // Separators and spaces left where a name was (高测- -调研 once 张伟 is out): one separator is enough.
 // A run without a space (the —— of a subtitle) is the title's own.
-const separatorRuns = new RegExp(`${separator}*\\s${separator}*`, 'g');
+const separatorRuns = /[\s_\-—–－·・、，,。.]*\s[\s_\-—–－·・、，,。.]*/g;
 // Marks people add to a file, not to the report: 终稿, v2, a date stamp, (1) and -2 of a copy.
-const versionMark = new RegExp(
-  `${separator}*[（(【[]?\\s*(?:终稿|定稿|修改稿|修订稿|初稿|最终版|修订版|修改版|副本|v\\d{1,2}|(?:19|20)\\d{2}[-_.]?\\d{2}[-_.]?\\d{2})\\s*[)）】\\]]?$|\\s*[（(]\\s*\\d{1,2}\\s*[)）]$|${separator}+\\d{1,2}$`,
-  'i',
-);
+const versionMark =
+  /[\s_\-—–－·・、，,。.]*[（(【[]?\s*(?:终稿|定稿|修改稿|修订稿|初稿|最终版|修订版|修改版|副本|v\d{1,2}|(?:19|20)\d{2}[-_.]?\d{2}[-_.]?\d{2})\s*[)）】\]]?$|\s*[（(]\s*\d{1,2}\s*[)）]$|[\s_\-—–－·・、，,。.]+\d{1,2}$/i;
 // 01-张伟-…: a number before the name (学号, 序号).
-const leadingNumber = new RegExp(`^\\d{1,3}${separator}+`);
+const leadingNumber = /^\d{1,3}[\s_\-—–－·・、，,。.]+/;
 // 吴刚（提示工程简介）: once the name is out, the whole title stands in brackets.
 const bracketed = /^[（(【[《]\s*([^（()）【】[\]《》]+?)\s*[）)】\]》]$/;
 
