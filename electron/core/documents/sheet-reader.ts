@@ -5,7 +5,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { zipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import type { Cell, Sheet } from './sheet';
-import { fillMerges, readXlsxCells } from './xlsx-reader';
+import { fillMerges, mergedRanges, readXlsxCells } from './xlsx-reader';
 import { unzipWithin, ZipRefused } from './zip';
 import { refuseFile } from '../files/refusal';
 
@@ -118,7 +118,7 @@ const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
   const fromA = { s: { r: range.s.r, c: 0 }, e: range.e };
   const rows = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: fromA });
   fillMerges(rows, range.s.r, sheet['!merges'] ?? []);
-  return { name, rows, firstRow: range.s.r + 1 };
+  return { name, rows, firstRow: range.s.r + 1, ...mergedRanges(sheet['!merges'] ?? []) };
 };
 
 // Every sheet, read by SheetJS: the reader of .xls, WPS .et and CSV, and of any .xlsx the fast reader

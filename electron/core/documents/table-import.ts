@@ -1,27 +1,262 @@
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
-import type { ParsedWorkbook } from './parser/protocol';
-import type { Cell } from './sheet';
-import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
+import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { fileRefusal } from '../files/refusal';
+import { parseBirthDate } from '../roster/import/cells';
+import type { ParsedWorkbook } from './parser/protocol';
+import type { Cell, Sheet } from './sheet';
+import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
 
-// Lists that offices keep in Excel (teaching points, staff, households): a header row in words of
-// their own, then one record a row. Read strictly: a column nobody recognises, a missing required
-// column or a row that fails its check refuses the whole file with the row named, so that nothing
-// half-imported is ever left to tidy up.
+// The one table reader every import uses. An import declares its table — the words that head each
+// column, which columns it cannot do without, which carry merged cells down — and gets the same
+// behaviour as every other: the header found under a title or two, 序号-like columns skipped,
+// columns it does not know listed (never refused), each cell read as people type it, and every
+// problem of the file named at once with its row and column, before anything is written.
+//
+// In order: readTable(book, spec) → records and ignoredColumns; readCells(spec, record, readers)
+// for each record → typed values and problems; refuseRows(problems) when there are any.
+
+// ── The declaration ─────────────────────────────────────────────────────────────────────────────
 
 export type TableSpec<F extends string> = {
-  // The words that head each field's column (the first is the one exports write).
+  // The words that head each field's column (the first is the one exports write and messages use).
   synonyms: Readonly<Record<F, readonly string[]>>;
+  // Columns without which the file is refused (named, with the words each may be written as).
   required: readonly F[];
+  // Columns whose merged cells stand for every row they span (a 基地 merged over its teaching
+  // points). In any other column a merged cell belongs to its first row only.
+  mergedDown?: readonly F[];
+  // How many known columns a header row must name (1 unless said).
+  minimum?: number;
 };
 
+// One row of the file: its number as the spreadsheet shows it, and the cell under each known column.
 export type TableRecord<F extends string> = { row: number; cells: Partial<Record<F, Cell>> };
+
+// What a file gave: its records, and the file's own header words for the columns it was not asked
+// for (a preview and a summary list them as 未导入的列; 序号-like columns are not among them).
+export type TableReading<F extends string> = {
+  sheet: string;
+  headerRow: number;
+  records: TableRecord<F>[];
+  ignoredColumns: string[];
+};
 
 export type TableProblem = { row: number; message: string };
 
-// Every problem of the file in one refusal: the count, and the first few named.
+// ── Reading the table ───────────────────────────────────────────────────────────────────────────
+
+// The row numbers office tables put first: read as what they are and never imported or listed.
+const rowNumberWords = new Set(['序号', '编号', 'no', 'no.', '行号', '序', 'nr', '#']);
+export const isRowNumberHeader = (cell: Cell): boolean => rowNumberWords.has(headerKey(cell).toLowerCase());
+
+// The word an export heads a field's column with (the first of its synonyms).
+export const columnWord = <F extends string>(spec: TableSpec<F>, field: F): string => spec.synonyms[field][0] ?? field;
+
+// "“床位数”（可写作：床位数、床位、可住人数）": a column and every word it is known by.
+const accepted = <F extends string>(spec: TableSpec<F>, field: F): string =>
+  message('table.acceptedWords', { column: columnWord(spec, field), words: spec.synonyms[field].join(message('text.list')) });
+
+// A file without the required columns: named against the row that came nearest to a header (the one
+// naming most known columns), or, when no row names any, against the first sheet.
+const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec<F>, index: ReadonlyMap<string, F>): AppError => {
+  let nearest: { sheet: Sheet; row: number; found: Set<F> } | undefined;
+  for (const sheet of book.sheets)
+    sheet.rows.slice(0, headerScanRows).forEach((cells, at) => {
+      const found = new Set(cells.map((cell) => index.get(headerKey(cell))).filter((field): field is F => field !== undefined));
+      if (found.size > (nearest?.found.size ?? 0)) nearest = { sheet, row: sheet.firstRow + at, found };
+    });
+  if (!nearest || nearest.found.size < Math.min(2, Object.keys(spec.synonyms).length))
+    return fileRefusal(
+      message('table.noHeader', {
+        sheet: book.sheets[0]?.name ?? '',
+        rows: headerScanRows,
+        required: spec.required.map((field) => accepted(spec, field)).join(message('text.clauses')),
+      }),
+    );
+  const missing = spec.required.filter((field) => !nearest?.found.has(field));
+  return fileRefusal(
+    message('table.missingColumns', {
+      sheet: nearest.sheet.name,
+      row: nearest.row,
+      columns: missing.map((field) => accepted(spec, field)).join(message('text.clauses')),
+    }),
+  );
+};
+
+// A merged cell's value copied below its first row, in a column not declared mergedDown, is blank.
+const mergedBelow = (sheet: Sheet, row: number, column: number): boolean =>
+  (sheet.merges ?? []).some((range) => row > range.top && row <= range.bottom && column >= range.left && column <= range.right);
+
+// The first sheet whose header names every required column; its records, every row with something
+// in a known column. Refuses (nothing read) a file with no such sheet, a column named twice, or no rows.
+export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpec<F>): TableReading<F> => {
+  const index = synonymIndex(spec.synonyms);
+  let found: { sheet: Sheet; header: NonNullable<ReturnType<typeof findHeaderRow<F>>> } | undefined;
+  for (const sheet of book.sheets) {
+    const header = findHeaderRow(sheet.rows, index, { required: spec.required, minimum: spec.minimum ?? 1 });
+    if (header) {
+      found = { sheet, header };
+      break;
+    }
+  }
+  if (!found) throw missingRequired(book, spec, index);
+  const { sheet, header } = found;
+  const headerRow = sheet.firstRow + header.index;
+  const columns = new Map<F, number[]>();
+  const ignoredColumns: string[] = [];
+  (sheet.rows[header.index] ?? []).forEach((cell, column) => {
+    if (headerKey(cell) === '') return;
+    const field = header.fields[column];
+    if (field === null || field === undefined) {
+      if (!isRowNumberHeader(cell)) ignoredColumns.push(cellText(cell));
+      return;
+    }
+    columns.set(field, [...(columns.get(field) ?? []), column]);
+  });
+  for (const [field, at] of columns)
+    if (at.length > 1)
+      throw fileRefusal(
+        message('table.duplicateColumn', {
+          column: columnWord(spec, field),
+          columns: at.map(columnLetter).join(message('text.list')),
+        }),
+      );
+  const carried = new Set<F>(spec.mergedDown ?? []);
+  const records: TableRecord<F>[] = [];
+  sheet.rows.slice(header.index + 1).forEach((cells, offset) => {
+    const row = headerRow + 1 + offset;
+    const record: Partial<Record<F, Cell>> = {};
+    let any = false;
+    for (const [field, [column]] of columns) {
+      if (column === undefined) continue;
+      const cell = cells[column] ?? null;
+      record[field] = !carried.has(field) && mergedBelow(sheet, row, column) ? null : cell;
+      if (cellText(record[field] ?? null) !== '' && !carried.has(field)) any = true;
+    }
+    // A row with nothing but a carried-down value (the rest of a merged 基地 block) or a row number is
+    // no record.
+    if (any) records.push({ row, cells: record });
+  });
+  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
+  return { sheet: sheet.name, headerRow, records, ignoredColumns };
+};
+
+// ── Reading the cells ───────────────────────────────────────────────────────────────────────────
+
+// How one cell is read: its value, or what it should have been (said after the column word:
+// "“床位数”应为数字：三四张").
+export type CellReading<T> = { value: T } | { expected: string };
+export type CellReader<T> = (cell: Cell) => CellReading<T>;
+
+type ReadersOf<F extends string> = { readonly [K in F]?: CellReader<unknown> };
+export type ReadValues<R> = { [K in keyof R]: R[K] extends CellReader<infer T> ? T : never };
+
+// Every declared cell of a record read; each cell that cannot be read is a problem naming the row and
+// the column word. Values of unreadable cells are undefined.
+export const readCells = <F extends string, R extends ReadersOf<F>>(
+  spec: TableSpec<F>,
+  record: TableRecord<F>,
+  readers: R,
+): { values: ReadValues<R>; problems: TableProblem[] } => {
+  const values: Record<string, unknown> = {};
+  const problems: TableProblem[] = [];
+  for (const [field, reader] of Object.entries(readers) as [F, CellReader<unknown>][]) {
+    const cell = record.cells[field] ?? null;
+    const reading = reader(cell);
+    if ('value' in reading) values[field] = reading.value;
+    else
+      problems.push({
+        row: record.row,
+        message: message('table.cellProblem', {
+          label: columnWord(spec, field),
+          expected: reading.expected,
+          value: cellText(cell),
+        }),
+      });
+  }
+  return { values: values as ReadValues<R>, problems };
+};
+
+// A cell as text (whitespace folded, full-width forms made ordinary).
+export const textCell = (cell: Cell | undefined): string => cellText(cell ?? null);
+
+const chineseDigits = '零〇一二两三四五六七八九十';
+
+// A number as people type it: 3, "3张床", "约45分钟", "40人", "３", "3 张", "三张". One number among
+// words, never two ("3-4人", "十几人" are no number). Null when blank, undefined when unreadable.
+export const numberCell = (cell: Cell | undefined): number | null | undefined => {
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'boolean') return undefined;
+  const text = cellText(cell).replace(/\s+/g, '');
+  if (text === '') return null;
+  // 好几十, 数十, 十几: no one number.
+  if (/[几数]/.test(text)) return undefined;
+  const numbers = text.match(/\d+(?:\.\d+)?/g) ?? [];
+  if (numbers.length === 1) {
+    const [digits = ''] = numbers;
+    const negative = text.startsWith(`-${digits}`);
+    return negative ? -Number(digits) : Number(digits);
+  }
+  if (numbers.length > 1) return undefined;
+  const words = text.match(new RegExp(`[${chineseDigits}]+`, 'g')) ?? [];
+  return words.length === 1 ? parseChineseNumber(words[0] ?? '') : undefined;
+};
+
+const yesWords = new Set(['是', '有', '√', '✓', '✔', '对', '启用', '在用', 'y', 'yes', 'true', '1']);
+const noWords = new Set(['否', '无', '×', '✗', '✘', 'x', '不', '不是', '没有', '停用', 'n', 'no', 'false', '0']);
+
+// 是/否, √/×, 有/无 and their kin. Null when blank, undefined when none of these.
+export const yesNoCell = (cell: Cell | undefined): boolean | null | undefined => {
+  if (typeof cell === 'boolean') return cell;
+  const text = textCell(cell).toLowerCase();
+  if (text === '') return null;
+  if (yesWords.has(text)) return true;
+  if (noWords.has(text)) return false;
+  return undefined;
+};
+
+// Dates in the forms the roster import reads: Excel serials, 1980.05, 1980年5月6日, 1980-05-06,
+// 19800506. YYYY-MM or YYYY-MM-DD; null when blank, undefined when unreadable.
+export const dateCell = (cell: Cell | undefined): string | null | undefined => parseBirthDate(cell ?? null);
+
+// Several values in one cell (、，, ; and line breaks between them).
+export const listCell = (cell: Cell | undefined): string[] =>
+  textCell(cell)
+    .split(/[、，,;；\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+// The same as readers for readCells: blank reads as null (or as `blank`, when given).
+export const cellReaders = {
+  text: (): CellReader<string> => (cell) => ({ value: textCell(cell) }),
+  list: (): CellReader<string[]> => (cell) => ({ value: listCell(cell) }),
+  number:
+    <B = null>(blank?: B): CellReader<number | B> =>
+    (cell) => {
+      const value = numberCell(cell);
+      if (value === undefined) return { expected: message('table.expectNumber') };
+      return { value: value === null ? (blank ?? (null as B)) : value };
+    },
+  yesNo:
+    <B = null>(blank?: B): CellReader<boolean | B> =>
+    (cell) => {
+      const value = yesNoCell(cell);
+      if (value === undefined) return { expected: message('table.expectYesNo') };
+      return { value: value === null ? (blank ?? (null as B)) : value };
+    },
+  date: (): CellReader<string | null> => (cell) => {
+    const value = dateCell(cell);
+    return value === undefined ? { expected: message('table.expectDate') } : { value };
+  },
+};
+
+// ── Problems ────────────────────────────────────────────────────────────────────────────────────
+
+// Every problem of the file in one refusal: the count and the first few in its message, each one
+// (by row) among its issues.
 export const refuseRows = (problems: readonly TableProblem[]): AppError => {
   const sorted = [...problems].sort((a, b) => a.row - b.row);
   const first = sorted
@@ -35,61 +270,6 @@ export const refuseRows = (problems: readonly TableProblem[]): AppError => {
       message: message('table.rowProblem', { row: problem.row, message: problem.message }),
     })),
   });
-};
-
-export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpec<F>): TableRecord<F>[] => {
-  const index = synonymIndex(spec.synonyms);
-  const first = (field: F) => spec.synonyms[field][0] ?? field;
-  let found: { sheet: (typeof book.sheets)[number]; header: NonNullable<ReturnType<typeof findHeaderRow<F>>> } | undefined;
-  for (const sheet of book.sheets) {
-    const header = findHeaderRow(sheet.rows, index, { required: spec.required });
-    if (header) {
-      found = { sheet, header };
-      break;
-    }
-  }
-  if (!found)
-    throw fileRefusal(
-      message('table.noHeader', {
-        sheet: book.sheets[0]?.name ?? '',
-        rows: headerScanRows,
-        required: spec.required.map(first).join(message('text.list')),
-      }),
-    );
-  const { sheet, header } = found;
-  const headerRow = sheet.firstRow + header.index;
-  const headerCells = sheet.rows[header.index] ?? [];
-  // Every column with words in its header must be one this list knows.
-  const columns = new Map<F, number[]>();
-  headerCells.forEach((cell, column) => {
-    if (headerKey(cell) === '') return;
-    const field = header.fields[column];
-    if (field === null || field === undefined) {
-      const known = (Object.keys(spec.synonyms) as F[]).map(first).join(message('text.list'));
-      throw fileRefusal(
-        message('table.unknownColumn', {
-          row: headerRow,
-          column: message('text.withNote', { text: columnLetter(column), note: cellText(cell) }),
-          known,
-        }),
-      );
-    }
-    columns.set(field, [...(columns.get(field) ?? []), column]);
-  });
-  for (const [field, at] of columns)
-    if (at.length > 1)
-      throw fileRefusal(
-        message('table.duplicateColumn', { column: first(field), columns: at.map(columnLetter).join(message('text.list')) }),
-      );
-  const records: TableRecord<F>[] = [];
-  sheet.rows.slice(header.index + 1).forEach((cells, offset) => {
-    if (!cells.some((cell) => cellText(cell) !== '')) return;
-    const record: Partial<Record<F, Cell>> = {};
-    for (const [field, [column]] of columns) if (column !== undefined) record[field] = cells[column] ?? null;
-    records.push({ row: headerRow + 1 + offset, cells: record });
-  });
-  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
-  return records;
 };
 
 // Two rows of one file naming the same thing: the later is named with the earlier.
@@ -113,35 +293,6 @@ export const duplicatesBy = <F extends string>(
   }
   return problems;
 };
-
-// A cell as text, as a whole number (or null when blank), as yes/no.
-export const textCell = (cell: Cell | undefined): string => cellText(cell ?? null);
-
-export const numberCell = (cell: Cell | undefined): number | null | undefined => {
-  if (cell === undefined || cell === null) return null;
-  if (typeof cell === 'number') return cell;
-  const text = cellText(cell).replace(/[张人分钟个]$/, '');
-  if (text === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
-};
-
-export const yesNoCell = (cell: Cell | undefined, fallback: boolean): boolean => {
-  const text = textCell(cell);
-  if (text === '') return fallback;
-  if (typeof cell === 'boolean') return cell;
-  return !/^(否|不|停用|无|n|no|false|0|×)$/i.test(text);
-};
-
-// The words a list is read back in: several values in one cell.
-export const listCell = (cell: Cell | undefined): string[] =>
-  textCell(cell)
-    .split(/[、，,;；\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
-// The word an export heads a field's column with (the first of its synonyms).
-export const columnWord = <F extends string>(spec: TableSpec<F>, field: F): string => spec.synonyms[field][0] ?? field;
 
 // A row that failed its schema: each issue, under the words of the column it came from. `columnOf`
 // maps a schema field to the file's column where their names differ.

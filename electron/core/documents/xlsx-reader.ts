@@ -106,6 +106,12 @@ export const fillMerges = (rows: Cell[][], origin: number, merges: readonly Merg
   }
 };
 
+// The merges as a Sheet names them (1-based rows), only for a sheet that has some.
+export const mergedRanges = (merges: readonly Merge[]): Pick<Sheet, 'merges'> =>
+  merges.length === 0
+    ? {}
+    : { merges: merges.map((merge) => ({ top: merge.s.r + 1, bottom: merge.e.r + 1, left: merge.s.c, right: merge.e.c })) };
+
 // Refuses a sheet too large to be a table (it throws); called before anything is laid out.
 export type SizeCheck = (rows: number, columns: number) => void;
 
@@ -150,7 +156,7 @@ const readSheet = (name: string, xml: string, strings: readonly string[], checkS
     if (from && to) merges.push({ s: { r: from[0], c: from[1] }, e: { r: to[0], c: to[1] } });
   }
   fillMerges(rows, first, merges);
-  return { name, rows, firstRow: first + 1 };
+  return { name, rows, firstRow: first + 1, ...mergedRanges(merges) };
 };
 
 // Every sheet of an .xlsx (its parts as zip.ts inflated them), in the workbook's order; undefined when

@@ -212,7 +212,7 @@ export const importHouseholds = async (
   const site = villageOf(core, siteId);
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const records = readTable(book, householdsTable);
+  const { records } = readTable(book, householdsTable);
   const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.head), label('head'));
   const rows: HouseholdFields[] = [];
   for (const { row, cells } of records) {
@@ -235,7 +235,7 @@ export const importHouseholds = async (
       beds: beds ?? 0,
       hosts: hosts ?? 'any',
       notes: textCell(cells.notes),
-      active: yesNoCell(cells.active, true),
+      active: yesNoCell(cells.active) ?? true,
     });
     if (!parsed.success) {
       // A bed count that was no number is already said.

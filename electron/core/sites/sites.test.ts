@@ -163,7 +163,7 @@ describe('teaching points as a spreadsheet', () => {
     }
   });
 
-  it('refuses a file with a column nobody knows, two rows of one name, or a capacity that is no number — naming the row', async () => {
+  it('refuses a file without a name column, two rows of one name, or a capacity that is no number — naming the row', async () => {
     const before = snapshot(t.core.db);
     const refused = async (rows: (string | number | null)[][]) =>
       failure(
@@ -174,20 +174,20 @@ describe('teaching points as a spreadsheet', () => {
       ).message;
     expect(
       await refused([
-        ['教学点名称', '类型', '门票价格'],
-        ['新教学点', '展馆', 20],
+        ['基地', '类型', '门票价格'],
+        ['新基地', '展馆', 20],
       ]),
-    ).toMatch(/^第 1 行的“C（门票价格）”列无法识别/);
+    ).toBe('工作表“学员名册”第 1 行的表头缺少“教学点名称”列（可写作：教学点名称、现场教学点、教学点、名称）');
     expect(
       await refused([
         ['现场教学点一览'],
         ['基地', '教学点名称', '容纳人数'],
         ['新基地', '新教学点', 30],
-        ['新基地', '另一个点', '三十'],
+        ['新基地', '另一个点', '好几十'],
         ['新基地', '新教学点', 20],
       ]),
     ).toBe(
-      '文件中有 2 处问题，没有导入任何内容：第 4 行：“容纳人数”应为数字：三十；第 5 行：与第 3 行的“教学点名称”相同：新教学点',
+      '文件中有 2 处问题，没有导入任何内容：第 4 行：“容纳人数”应为数字：好几十；第 5 行：与第 3 行的“教学点名称”相同：新教学点',
     );
     expect(
       await refused([

@@ -50,7 +50,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
   job.progress('read', 0, 1);
   const path = core.grants.resolve(grant, 'tableImport');
   const book = await core.parser.workbook(path, job.signal);
-  const records = readTable(book, sitesTable);
+  const { records } = readTable(book, sitesTable);
   job.progress('check', 0, records.length);
   const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.name), label('name'));
   const staffByName = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM staff').raw().all());
@@ -79,7 +79,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       modules: listCell(cells.modules),
       minutesFromSchool: numbers.minutesFromSchool ?? null,
       notes: textCell(cells.notes),
-      active: yesNoCell(cells.active, true),
+      active: yesNoCell(cells.active) ?? true,
     });
     if (!parsed.success) {
       problems.push(

@@ -63,7 +63,7 @@ describe('the 师资库 as a spreadsheet', () => {
         ['单位', '职称'],
         ['吉林农业大学', '教授'],
       ]),
-    ).toMatch(/找不到表头.*“姓名”/);
+    ).toMatch(/^工作表“.*”第 1 行的表头缺少“姓名”列（可写作：姓名、名字、授课人、教师姓名）$/);
     expect(
       await refused('twice.xlsx', [
         ['姓名', '单位'],

@@ -47,7 +47,7 @@ export const importStaff = async (
 ): Promise<{ added: number; updated: number; unchanged: number }> => {
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const records = readTable(book, staffTable);
+  const { records } = readTable(book, staffTable);
   const problems: TableProblem[] = duplicatesBy(
     records,
     (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),

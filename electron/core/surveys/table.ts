@@ -49,7 +49,7 @@ export const importSurveys = async (
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
   const table = spec();
-  const records = readTable(book, table);
+  const { records } = readTable(book, table);
   job.progress('check', 0, records.length);
   const templates = new Map(listTemplates(core).map((template) => [template.satisfaction, template]));
   // Who can be asked about, by name: the class's courses, the staff, the teaching points.
