@@ -228,11 +228,13 @@ describe('command line', () => {
     const base = join(temp.dir, 'in');
     mkdirSync(base);
     const sites = writeBook(join(base, '教学点.xlsx'), [
-      ['基地', '教学点名称', '类型', '容纳人数', '距党校车程（分钟）'],
-      ['安石镇朝阳村', '安石镇朝阳村', '村', 60, 50],
-      ['辽河源现代生态农业产业园', '秋硕合作社', '合作社', 50, 50],
+      ['序号', '基地', '教学点名称', '类型', '容纳人数', '距党校车程（分钟）', '联系人微信'],
+      [1, '安石镇朝阳村', '安石镇朝阳村', '村', '60人', '约50分钟', 'wx-1'],
+      [2, '辽河源现代生态农业产业园', '秋硕合作社', '合作社', 50, 50, ''],
     ]);
-    expect((await cadre('sites', 'import', sites)).stdout).toBe('基地：新增 2 个；教学点：新增 2 个，更新 0 个，未变 0 个');
+    expect((await cadre('sites', 'import', sites)).stdout).toBe(
+      '基地：新增 2 个；教学点：新增 2 个，更新 0 个，未变 0 个\n未导入的列：联系人微信',
+    );
     const listed = await cadre('sites', 'list', '--json');
     expect(
       (JSON.parse(listed.stdout) as { bases: { points: { name: string }[] }[] }).bases.flatMap((b) =>
@@ -241,22 +243,22 @@ describe('command line', () => {
     ).toEqual(['安石镇朝阳村', '秋硕合作社']);
     expect((await cadre('sites', 'list', '--search', 'qs')).stdout).toContain('秋硕合作社');
     const households = writeBook(join(base, '农户.xlsx'), [
-      ['户主', '联系电话', '床位数', '可接待'],
-      ['王德福', '0437-5550101', 4, '均可'],
-      ['李桂兰', '0437-5550102', 3, '女'],
-      ['张宝山', '0437-5550103', 2, '男'],
+      ['序号', '户主姓名', '联系电话', '可住人数', '接待性别', '备注2'],
+      [1, '王德福', '0437-5550101', '4张床', '均可', ''],
+      [2, '李桂兰', '0437-5550102', '3 张', '女', '新装修'],
+      [3, '张宝山', '0437-5550103', '２', '男', ''],
     ]);
     expect((await cadre('households', 'import', '--site', '安石镇朝阳村', households)).stdout).toBe(
-      '“安石镇朝阳村”：新增 3 户，更新 0 户，未变 0 户',
+      '“安石镇朝阳村”：新增 3 户，更新 0 户，未变 0 户\n未导入的列：备注2',
     );
     const notVillage = await cadre('households', 'import', '--site', '秋硕合作社', households);
     expect(notVillage.code).toBe(1);
     expect(notVillage.stderr).toContain('不是村');
     const staff = writeBook(join(base, '师资.xlsx'), [
-      ['姓名', '单位', '职称', '内部/外聘'],
-      ['韩丽', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],
+      ['序号', '姓名', '性别', '单位', '职务/职称', '类别'],
+      [1, '韩丽', '女', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],
     ]);
-    expect((await cadre('staff', 'import', staff)).stdout).toBe('新增 1 人，更新 0 人，未变 0 人');
+    expect((await cadre('staff', 'import', staff)).stdout).toBe('新增 1 人，更新 0 人，未变 0 人\n未导入的列：性别');
     expect((await cadre('staff', 'list')).stdout).toMatch(/韩丽\s+东辽县安石镇朝阳村\s+村党支部书记\s+外聘/);
 
     await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
@@ -467,15 +469,15 @@ describe('command line', () => {
 
   it('imports survey questionnaires for a class, and refuses a file with a bad row, naming it', async () => {
     await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
-    const header = ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议'];
+    const header = ['序号', '测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议', '填写时间'];
     const good = writeBook(join(temp.dir, 'survey.xlsx'), [
       header,
-      ['组织满意', '', 5, 5, 4, 5, 5, '组织有序'],
-      ['组织满意', '', 4, 4, 4, 4, 4, ''],
+      [1, '组织满意', '', 5, '5分', 4, '５', 5, '组织有序', '2019-09-20'],
+      [2, '组织满意', '', 4, 4, 4, 4, 4, '', '2019-09-20'],
     ]);
     const imported = await cadre('survey', 'import', '--class', '2019-001', good);
-    expect(imported.stdout).toBe('已导入问卷 2 份，涉及 1 项测评');
-    const bad = writeBook(join(temp.dir, 'bad-survey.xlsx'), [header, ['组织满意', '', 5, 9, 4, 5, 5, '']]);
+    expect(imported.stdout).toBe('已导入问卷 2 份，涉及 1 项测评\n未导入的列：填写时间');
+    const bad = writeBook(join(temp.dir, 'bad-survey.xlsx'), [header, [1, '组织满意', '', 5, 9, 4, 5, 5, '', '']]);
     const refused = await cadre('survey', 'import', '--class', '2019-001', bad);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('第 2 行');

@@ -269,6 +269,10 @@ const zhCN = {
       match: { matched: '{{name}}', unmatched: '{{name}}（名册中没有）', ambiguous: '{{name}}（同名，无法确定）' },
     },
   },
+  tables: {
+    // Columns of an imported table that no field reads: the import went on without them.
+    ignored: '未导入的列：{{columns}}',
+  },
   sites: {
     what: '教学点表格文件',
     import: {

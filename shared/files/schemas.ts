@@ -61,6 +61,9 @@ export const fileNameOf = (base: string, format: SaveFormat): string =>
   cleanName(`${safeFileName(base)}.${format}`, 120 + format.length + 1);
 
 // Where an export went: the full location is shown to the person; the grant opens its folder.
+// The columns of an imported table that no field reads, as the file heads them (未导入的列).
+export const ignoredColumnsSchema = z.array(z.string().max(200)).max(200);
+
 export const exportResultSchema = z.object({
   path: z.string(),
   grant: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
-import { grantSchema } from '../files/schemas';
+import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { sexes } from '../trainees/schemas';
 import { withLabels } from '../validation';
 
@@ -204,6 +204,7 @@ export const householdImportResultSchema = z.object({
   added: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  ignoredColumns: ignoredColumnsSchema,
 });
 
 const stayLabels = { 'fields.groups': 'fields.groupsList' } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
-import { grantSchema } from '../files/schemas';
+import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { withLabels } from '../validation';
 
 // Teaching bases (教学基地) and the teaching points (现场教学点) they hold: where classes go when
@@ -130,6 +130,7 @@ export type PointDetail = z.output<typeof pointDetailSchema>;
 export const siteImportResultSchema = z.object({
   bases: z.object({ added: z.number().int(), updated: z.number().int() }),
   points: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  ignoredColumns: ignoredColumnsSchema,
 });
 export type SiteImportResult = z.output<typeof siteImportResultSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobIdSchema } from '../channel';
-import { grantSchema } from '../files/schemas';
+import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { withLabels } from '../validation';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -81,6 +81,7 @@ export const staffImportResultSchema = z.object({
   added: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  ignoredColumns: ignoredColumnsSchema,
 });
 
 // The columns of a staff list (师资库), and the words offices head them with.
@@ -89,13 +90,18 @@ export type StaffColumn = 'name' | 'organisation' | 'title' | 'phone' | 'externa
 export const staffColumns: Record<StaffColumn, readonly string[]> = {
   name: ['姓名', '名字', '授课人', '教师姓名'],
   organisation: ['单位', '工作单位', '所在单位'],
-  title: ['职务职称', '职务', '职称', '职务/职称'],
+  title: ['职务职称', '职务', '职称', '职务/职称', '职务、职称', '职级'],
   phone: ['联系电话', '电话', '手机'],
-  external: ['内部/外聘', '类别', '聘任类型', '是否外聘', '外聘'],
+  external: ['内部/外聘', '类别', '聘任类型', '是否外聘', '外聘', '校内/外聘', '专职/兼职', '专兼职', '师资类别', '教师类别'],
   expertise: ['讲授专题', '专长', '研究方向', '授课专题'],
   roles: ['角色', '项目组角色'],
   notes: ['备注'],
 };
 
-// 外聘 / 校外 / 是 in the 内部/外聘 column: someone from outside the school.
-export const isExternalWord = (text: string): boolean => /^(外聘|校外|外部|是|兼职)$/.test(text);
+// The 内部/外聘 (类别) column as offices write it: 外聘 / 校外 / 兼职 / 是 for someone from outside the
+// school, 校内 / 专职 / 否 for its own; blank is the school's own. Undefined for any other word.
+export const externalOfWord = (text: string): boolean | undefined => {
+  if (/^(外聘|校外|外部|是|兼职|外聘教师|兼职教师|特聘|客座)$/.test(text)) return true;
+  if (/^(|内部|校内|本校|专职|否|专职教师|校内教师|内聘)$/.test(text)) return false;
+  return undefined;
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
+import { ignoredColumnsSchema } from '../files/schemas';
 import { resultsSchema, responseSchema, subjectHistorySchema, surveySchema, surveysSchemas, templateSchema } from './schemas';
 
 export const surveysContract = {
@@ -13,5 +14,8 @@ export const surveysContract = {
   'surveys.saveResponses': command(surveysSchemas.saveResponses, resultsSchema),
   'surveys.results': query(surveysSchemas.results, resultsSchema),
   'surveys.history': query(surveysSchemas.history, subjectHistorySchema),
-  'surveys.import': job(surveysSchemas.import, z.object({ surveys: z.number().int(), responses: z.number().int() })),
+  'surveys.import': job(
+    surveysSchemas.import,
+    z.object({ surveys: z.number().int(), responses: z.number().int(), ignoredColumns: ignoredColumnsSchema }),
+  ),
 };

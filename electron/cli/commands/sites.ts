@@ -6,6 +6,7 @@ import { type Call, type Command, defined, single, steps, UsageError, type Value
 import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { oneFile } from './class-args';
+import { withIgnored } from './ignored-columns';
 
 // --site names a teaching point by its name (exactly) or its number.
 export const siteOption = { site: { type: 'string', describe: cliText('sites.needSite') } } as const;
@@ -34,7 +35,8 @@ export const siteCommands: readonly Command[] = [
     options: {},
     execute: ({ call, grant }, _values, positionals) =>
       call('sites.import', { grant: grant(oneFile(positionals, cliText('sites.what')), 'tableImport') }),
-    print: ({ bases, points }) => cliText('sites.import.done', { basesAdded: bases.added, ...points }),
+    print: ({ bases, points, ignoredColumns }) =>
+      withIgnored(cliText('sites.import.done', { basesAdded: bases.added, ...points }), ignoredColumns),
   }),
   single({
     words: ['sites', 'list'],
@@ -73,14 +75,14 @@ export const siteCommands: readonly Command[] = [
     },
     print: ({ path, rows }) => cliText('sites.export.done', { rows, path }),
   }),
-  steps<{ added: number; updated: number; unchanged: number }>({
+  steps<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }>({
     words: ['staff', 'import'],
     usage: cliText('staff.import.usage'),
     summary: cliText('staff.import.summary'),
     options: {},
     execute: ({ call, grant }, _values, positionals) =>
       call('staff.import', { grant: grant(oneFile(positionals, cliText('staff.what')), 'tableImport') }),
-    print: (counts) => cliText('staff.import.done', counts),
+    print: ({ ignoredColumns, ...counts }) => withIgnored(cliText('staff.import.done', counts), ignoredColumns),
   }),
   single({
     words: ['staff', 'list'],
@@ -104,7 +106,7 @@ export const siteCommands: readonly Command[] = [
     },
     json: ({ items }) => items,
   }),
-  steps<{ site: string; added: number; updated: number; unchanged: number }>({
+  steps<{ site: string; added: number; updated: number; unchanged: number; ignoredColumns: string[] }>({
     words: ['households', 'import'],
     usage: cliText('households.import.usage'),
     summary: cliText('households.import.summary'),
@@ -116,6 +118,6 @@ export const siteCommands: readonly Command[] = [
       const result = await call('lodging.importHouseholds', { siteId: site.value.id, grant: file });
       return result.ok ? ok({ site: site.value.name, ...result.value }) : result;
     },
-    print: (counts) => cliText('households.import.done', counts),
+    print: ({ ignoredColumns, ...counts }) => withIgnored(cliText('households.import.done', counts), ignoredColumns),
   }),
 ];

@@ -1,9 +1,10 @@
 import { type Command, steps } from '../command';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
+import { withIgnored } from './ignored-columns';
 
 export const surveyCommands: readonly Command[] = [
-  steps<{ surveys: number; responses: number }>({
+  steps<{ surveys: number; responses: number; ignoredColumns: string[] }>({
     words: ['survey', 'import'],
     usage: cliText('surveys.import.usage'),
     summary: cliText('surveys.import.summary'),
@@ -14,6 +15,7 @@ export const surveyCommands: readonly Command[] = [
       if (!id.ok) return id;
       return call('surveys.import', { classId: id.value, grant: file });
     },
-    print: ({ surveys, responses }) => cliText('surveys.import.done', { surveys, responses }),
+    print: ({ surveys, responses, ignoredColumns }) =>
+      withIgnored(cliText('surveys.import.done', { surveys, responses }), ignoredColumns),
   }),
 ];

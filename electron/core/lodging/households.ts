@@ -20,16 +20,17 @@ import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
 import {
+  type CellReader,
+  cellReaders,
   columnWord,
   duplicatesBy,
-  numberCell,
+  readCells,
   readTable,
   refuseRows,
   rowProblems,
   type TableProblem,
   type TableSpec,
   textCell,
-  yesNoCell,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getPointRow } from '../sites/service';
@@ -199,48 +200,51 @@ export const saveHousehold = (core: Core, siteId: number, id: number | undefined
 
 type Field = HouseholdColumn;
 
-export const householdsTable: TableSpec<Field> = { synonyms: householdColumns, required: ['head', 'beds'] };
+// An address or a 可接待 merged over the households it stands for (one 屯, one rule) holds for each.
+export const householdsTable: TableSpec<Field> = {
+  synonyms: householdColumns,
+  required: ['head', 'beds'],
+  mergedDown: ['address', 'hosts'],
+};
 
 const label = (field: Field) => columnWord(householdsTable, field);
+
+const readHosts: CellReader<Hosts> = (cell) => {
+  const hosts = hostsOfWord(textCell(cell));
+  return hosts === undefined ? { expected: message('lodging.expectHosts') } : { value: hosts };
+};
+const readers = { beds: cellReaders.number(), hosts: readHosts, active: cellReaders.yesNo(true) };
 
 export const importHouseholds = async (
   core: Core,
   siteId: number,
   grant: string,
   job: Job,
-): Promise<{ added: number; updated: number; unchanged: number }> => {
+): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> => {
   const site = villageOf(core, siteId);
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const { records } = readTable(book, householdsTable);
+  const { records, ignoredColumns } = readTable(book, householdsTable);
   const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.head), label('head'));
   const rows: HouseholdFields[] = [];
-  for (const { row, cells } of records) {
-    const beds = numberCell(cells.beds);
-    const hosts = hostsOfWord(textCell(cells.hosts));
-    if (beds === undefined)
-      problems.push({ row, message: message('table.notNumber', { label: label('beds'), value: textCell(cells.beds) }) });
-    if (hosts === undefined)
-      problems.push({
-        row,
-        message: message('text.labelled', {
-          label: label('hosts'),
-          text: message('issues.unknown_value', { label: label('hosts'), value: textCell(cells.hosts) }),
-        }),
-      });
+  for (const record of records) {
+    const { row, cells } = record;
+    const read = readCells(householdsTable, record, readers);
+    if (read.problems.length > 0) {
+      problems.push(...read.problems);
+      continue;
+    }
     const parsed = householdFieldsSchema.safeParse({
       head: textCell(cells.head),
       phone: textCell(cells.phone),
       address: textCell(cells.address),
-      beds: beds ?? 0,
-      hosts: hosts ?? 'any',
+      beds: read.values.beds ?? 0,
+      hosts: read.values.hosts,
       notes: textCell(cells.notes),
-      active: yesNoCell(cells.active) ?? true,
+      active: read.values.active,
     });
     if (!parsed.success) {
-      // A bed count that was no number is already said.
-      const issues = toFieldIssues(parsed.error.issues).filter((issue) => issue.field !== 'beds' || beds !== undefined);
-      problems.push(...rowProblems(householdsTable, row, issues, (field) => field as Field));
+      problems.push(...rowProblems(householdsTable, row, toFieldIssues(parsed.error.issues), (field) => field as Field));
       continue;
     }
     rows.push(parsed.data);
@@ -276,7 +280,7 @@ export const importHouseholds = async (
       after: counts,
     });
     job.progress('write', rows.length, rows.length);
-    return counts;
+    return { ...counts, ignoredColumns };
   });
 };
 

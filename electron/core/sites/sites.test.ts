@@ -145,7 +145,11 @@ describe('teaching points as a spreadsheet', () => {
     const fresh = openTempCore();
     try {
       const result = value(await fresh.router.call('sites.import', { grant: fresh.grant(file, 'tableImport') }));
-      expect(result).toEqual({ bases: { added: 2, updated: 0 }, points: { added: 13, updated: 0, unchanged: 0 } });
+      expect(result).toEqual({
+        bases: { added: 2, updated: 0 },
+        points: { added: 13, updated: 0, unchanged: 0 },
+        ignoredColumns: [],
+      });
       const shape = (tree: {
         bases: { name: string; points: { name: string; capacity: number | null; modules: string[] }[] }[];
       }) => tree.bases.map((b) => [b.name, b.points.map((p) => [p.name, p.capacity, p.modules.join('、')])]);

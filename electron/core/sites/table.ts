@@ -13,17 +13,17 @@ import { record } from '../audit/service';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
 import {
+  cellReaders,
   columnWord,
   duplicatesBy,
   listCell,
-  numberCell,
+  readCells,
   readTable,
   refuseRows,
   rowProblems,
   type TableProblem,
   type TableSpec,
   textCell,
-  yesNoCell,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
@@ -34,7 +34,14 @@ import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './se
 
 type Field = SiteColumn;
 
-export const sitesTable: TableSpec<Field> = { synonyms: siteColumns, required: ['name'] };
+// A base (and its kind and township) merged over the points it holds stands for each of them.
+export const sitesTable: TableSpec<Field> = {
+  synonyms: siteColumns,
+  required: ['name'],
+  mergedDown: ['base', 'kind', 'township'],
+};
+
+const readers = { capacity: cellReaders.number(), minutesFromSchool: cellReaders.number(), active: cellReaders.yesNo(true) };
 
 const order = Object.keys(sitesTable.synonyms) as Field[];
 const label = (field: Field) => columnWord(sitesTable, field);
@@ -50,18 +57,17 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
   job.progress('read', 0, 1);
   const path = core.grants.resolve(grant, 'tableImport');
   const book = await core.parser.workbook(path, job.signal);
-  const { records } = readTable(book, sitesTable);
+  const { records, ignoredColumns } = readTable(book, sitesTable);
   job.progress('check', 0, records.length);
   const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.name), label('name'));
   const staffByName = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM staff').raw().all());
   const rows: { row: number; base: string; fields: PointFields }[] = [];
-  for (const { row, cells } of records) {
-    const numbers: Partial<Record<'capacity' | 'minutesFromSchool', number | null>> = {};
-    for (const field of ['capacity', 'minutesFromSchool'] as const) {
-      const value = numberCell(cells[field]);
-      if (value === undefined)
-        problems.push({ row, message: message('table.notNumber', { label: label(field), value: textCell(cells[field]) }) });
-      else numbers[field] = value;
+  for (const record of records) {
+    const { row, cells } = record;
+    const read = readCells(sitesTable, record, readers);
+    if (read.problems.length > 0) {
+      problems.push(...read.problems);
+      continue;
     }
     const guide = textCell(cells.guide);
     const parsed = pointFieldsSchema.safeParse({
@@ -74,12 +80,12 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       contactPhone: textCell(cells.contactPhone),
       guideStaffId: staffByName.get(guide) ?? null,
       guideName: staffByName.has(guide) ? '' : guide,
-      capacity: numbers.capacity ?? null,
+      capacity: read.values.capacity,
       topics: textCell(cells.topics),
       modules: listCell(cells.modules),
-      minutesFromSchool: numbers.minutesFromSchool ?? null,
+      minutesFromSchool: read.values.minutesFromSchool,
       notes: textCell(cells.notes),
-      active: yesNoCell(cells.active) ?? true,
+      active: read.values.active,
     });
     if (!parsed.success) {
       problems.push(
@@ -97,7 +103,11 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
   if (problems.length > 0) throw refuseRows(problems);
   job.checkpoint();
   return job.transaction(() => {
-    const result: SiteImportResult = { bases: { added: 0, updated: 0 }, points: { added: 0, updated: 0, unchanged: 0 } };
+    const result: SiteImportResult = {
+      bases: { added: 0, updated: 0 },
+      points: { added: 0, updated: 0, unchanged: 0 },
+      ignoredColumns,
+    };
     const baseIds = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
     for (const { base, fields } of rows) {
       let baseId: number | null = null;
@@ -134,7 +144,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
         unchanged: result.points.unchanged,
         file: book.fileName,
       }),
-      after: result,
+      after: { bases: result.bases, points: result.points },
     });
     job.progress('write', rows.length, rows.length);
     return result;

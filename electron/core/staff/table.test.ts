@@ -26,6 +26,7 @@ describe('the 师资库 as a spreadsheet', () => {
         added: 4,
         updated: 0,
         unchanged: 0,
+        ignoredColumns: [],
       });
       const names = (items: { name: string; organisation: string; external: boolean }[]) =>
         items.map((s) => [s.name, s.organisation, s.external]);
@@ -43,6 +44,7 @@ describe('the 师资库 as a spreadsheet', () => {
         added: 1,
         updated: 1,
         unchanged: 0,
+        ignoredColumns: [],
       });
       const wang = value(await fresh.router.call('staff.list', { search: '王建国' })).items[0];
       expect(wang).toMatchObject({ organisation: '吉林农业大学', external: true, expertise: '水稻栽培' });

@@ -1,7 +1,7 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import {
-  isExternalWord,
+  externalOfWord,
   type StaffColumn,
   staffColumns,
   type StaffFields,
@@ -13,9 +13,11 @@ import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
 import {
+  type CellReader,
   columnWord,
   duplicatesBy,
   listCell,
+  readCells,
   readTable,
   refuseRows,
   rowProblems,
@@ -32,7 +34,18 @@ import { createStaff, getStaff, listStaff, updateStaff } from './service';
 
 type Field = StaffColumn;
 
-export const staffTable: TableSpec<Field> = { synonyms: staffColumns, required: ['name'] };
+// A unit (or a 类别) merged over the people of it stands for each of them. 性别 and whatever else a
+// 师资库 keeps beside these has no field here: it is listed as not imported.
+export const staffTable: TableSpec<Field> = {
+  synonyms: staffColumns,
+  required: ['name'],
+  mergedDown: ['organisation', 'external'],
+};
+
+const readExternal: CellReader<boolean> = (cell) => {
+  const external = externalOfWord(textCell(cell));
+  return external === undefined ? { expected: message('staff.expectExternal') } : { value: external };
+};
 
 const order = Object.keys(staffTable.synonyms) as Field[];
 const label = (field: Field) => columnWord(staffTable, field);
@@ -44,23 +57,29 @@ export const importStaff = async (
   core: Core,
   grant: string,
   job: Job,
-): Promise<{ added: number; updated: number; unchanged: number }> => {
+): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> => {
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const { records } = readTable(book, staffTable);
+  const { records, ignoredColumns } = readTable(book, staffTable);
   const problems: TableProblem[] = duplicatesBy(
     records,
     (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
     `${label('name')}${message('text.list')}${label('organisation')}`,
   ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) }));
   const rows: StaffFields[] = [];
-  for (const { row, cells } of records) {
+  for (const record of records) {
+    const { row, cells } = record;
+    const read = readCells(staffTable, record, { external: readExternal });
+    if (read.problems.length > 0) {
+      problems.push(...read.problems);
+      continue;
+    }
     const parsed = staffFieldsSchema.safeParse({
       name: textCell(cells.name),
       organisation: textCell(cells.organisation),
       title: textCell(cells.title),
       phone: textCell(cells.phone),
-      external: isExternalWord(textCell(cells.external)),
+      external: read.values.external,
       expertise: textCell(cells.expertise),
       roles: listCell(cells.roles),
       notes: textCell(cells.notes),
@@ -101,7 +120,7 @@ export const importStaff = async (
       after: counts,
     });
     job.progress('write', rows.length, rows.length);
-    return counts;
+    return { ...counts, ignoredColumns };
   });
 };
 

@@ -116,7 +116,7 @@ describe('satisfaction surveys', () => {
       ['教师满意', teacher, 5, 5, 5, 4, null, ''],
     ]);
     const imported = value(await t.router.call('surveys.import', { classId, grant: t.grant(good, 'tableImport') }));
-    expect(imported).toEqual({ surveys: 4, responses: 5 });
+    expect(imported).toEqual({ surveys: 4, responses: 5, ignoredColumns: [] });
     const surveys = value(await t.router.call('surveys.list', { classId }));
     expect(surveys.find((survey) => survey.satisfaction === 'organisation')).toMatchObject({ responses: 2, mean: 4.5 });
     // The teacher's record across classes: the course they taught, and their own survey.

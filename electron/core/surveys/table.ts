@@ -11,7 +11,15 @@ import { record } from '../audit/service';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
-import { columnWord, readTable, refuseRows, type TableProblem, type TableSpec, textCell } from '../documents/table-import';
+import {
+  columnWord,
+  numberCell,
+  readTable,
+  refuseRows,
+  type TableProblem,
+  type TableSpec,
+  textCell,
+} from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { createSurvey, listTemplates } from './service';
 
@@ -26,14 +34,21 @@ type Field = keyof typeof surveyColumns | `q${number}`;
 const spec = (): TableSpec<Field> => {
   const synonyms: Record<string, readonly string[]> = { ...surveyColumns };
   for (let n = 1; n <= maxItems; n += 1) synonyms[`q${n}`] = itemColumn(n);
-  return { synonyms: synonyms as Record<Field, readonly string[]>, required: ['satisfaction'] };
+  // A kind and a subject merged over the questionnaires about them stand for each.
+  return {
+    synonyms: synonyms as Record<Field, readonly string[]>,
+    required: ['satisfaction'],
+    mergedDown: ['satisfaction', 'subject'],
+  };
 };
 
+// 1–5 as typed ("5", "5分", "５"), or the score's word.
 const scoreOf = (text: string): number | null | undefined => {
   if (text === '') return null;
-  if (/^[1-5]$/.test(text)) return Number(text);
   const index = scoreWords.findIndex((word) => word === text);
-  return index === -1 ? undefined : index + 1;
+  if (index !== -1) return index + 1;
+  const score = numberCell(text);
+  return score !== null && score !== undefined && Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
 };
 
 const kindOf = (text: string): Satisfaction | undefined => satisfactions.find((kind) => satisfactionWords[kind].includes(text));
@@ -43,13 +58,13 @@ export const importSurveys = async (
   classId: number,
   grant: string,
   job: Job,
-): Promise<{ surveys: number; responses: number }> => {
+): Promise<{ surveys: number; responses: number; ignoredColumns: string[] }> => {
   const target = getClass(core, classId);
   assertWritable(target);
   job.progress('read', 0, 1);
   const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
   const table = spec();
-  const { records } = readTable(book, table);
+  const { records, ignoredColumns } = readTable(book, table);
   job.progress('check', 0, records.length);
   const templates = new Map(listTemplates(core).map((template) => [template.satisfaction, template]));
   // Who can be asked about, by name: the class's courses, the staff, the teaching points.
@@ -150,6 +165,6 @@ export const importSurveys = async (
       after: result,
     });
     job.progress('write', rows.length, rows.length);
-    return result;
+    return { ...result, ignoredColumns };
   });
 };

@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { useImportedMessage } from '../../components/use-table-import';
 import { useJob } from '../../components/use-job';
 import { ResponseGrid } from './ResponseGrid';
 
@@ -76,6 +77,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   const [creating, setCreating] = useState(false);
   const [kind, setKind] = useState<Satisfaction>('organisation');
   const [subjectId, setSubjectId] = useState<number>();
+  const imported = useImportedMessage();
   const job = useJob();
   const list = surveys.data ?? [];
   const survey = list.find((s) => s.id === chosen) ?? list[0];
@@ -125,7 +127,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
     if (!grant) return;
     const result = await job.run(t('surveysPage.importing'), (jobId) => api.surveys.import({ classId: target.id, grant, jobId }));
     if (!result.ok) return reportFailure(message, result.error);
-    message.success(t('surveysPage.imported', result.value));
+    imported(t('surveysPage.imported', result.value), result.value.ignoredColumns);
   };
 
   return (
