@@ -28,6 +28,8 @@ export const issueCodes = [
   'not_positive',
   'not_integer',
   'out_of_range',
+  'at_least',
+  'at_most',
   'unknown_value',
   'unknown_field',
   'invalid_format',

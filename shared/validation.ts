@@ -19,11 +19,12 @@ const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
     case 'too_small':
       if (issue.origin === 'string' || issue.origin === 'array') return { code: 'required', params: {} };
       if (Number(issue.minimum) === 0 && !issue.inclusive) return { code: 'not_positive', params: {} };
-      return { code: 'out_of_range', params: { min: Number(issue.minimum), max: '∞' } };
+      // One bound is all the issue knows: said as that bound, never with "∞" for the other.
+      return { code: 'at_least', params: { min: Number(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string' || issue.origin === 'array')
         return { code: 'too_long', params: { max: Number(issue.maximum) } };
-      return { code: 'out_of_range', params: { min: '-∞', max: Number(issue.maximum) } };
+      return { code: 'at_most', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { code: 'unknown_value', params: { value: String(issue.input ?? '') } };
     case 'invalid_format':

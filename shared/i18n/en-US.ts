@@ -175,6 +175,8 @@ export const enUS = {
     not_positive: '"{{label}}" must be a whole number greater than 0',
     not_integer: '"{{label}}" must be a whole number',
     out_of_range: '"{{label}}" must be between {{min}} and {{max}}',
+    at_least: '"{{label}}" must be at least {{min}}',
+    at_most: '"{{label}}" must be at most {{max}}',
     unknown_value: '"{{value}}" is not a valid "{{label}}"',
     unknown_field: 'Unknown field "{{label}}"',
     invalid_format: '"{{label}}" has the wrong format',

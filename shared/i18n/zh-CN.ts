@@ -169,6 +169,8 @@ export const zhCN = {
     not_positive: '“{{label}}”应为大于 0 的整数',
     not_integer: '“{{label}}”应为整数',
     out_of_range: '“{{label}}”应在 {{min}} 到 {{max}} 之间',
+    at_least: '“{{label}}”应至少为 {{min}}',
+    at_most: '“{{label}}”不能超过 {{max}}',
     unknown_value: '“{{label}}”的取值“{{value}}”无效',
     unknown_field: '无法识别的字段“{{label}}”',
     invalid_format: '“{{label}}”的格式不正确',

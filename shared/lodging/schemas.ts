@@ -15,16 +15,19 @@ const id = idSchema;
 export const hostsValues = ['male', 'female', 'any'] as const;
 export type Hosts = (typeof hostsValues)[number];
 
-export const householdFieldsSchema = z.strictObject({
-  head: z.string().trim().min(1).max(50),
-  phone: text(30).default(''),
-  address: text(200).default(''),
-  beds: z.number().int().min(1).max(50),
-  hosts: z.enum(hostsValues).default('any'),
-  // Diet, washing, health: what whoever stays there should know.
-  notes: text(500).default(''),
-  active: z.boolean().default(true),
-});
+// 0 beds: a household not hosting now (今年暂停接待), kept on the list, inactive, with its note.
+export const householdFieldsSchema = z
+  .strictObject({
+    head: z.string().trim().min(1).max(50),
+    phone: text(30).default(''),
+    address: text(200).default(''),
+    beds: z.number().int().min(0).max(50),
+    hosts: z.enum(hostsValues).default('any'),
+    // Diet, washing, health: what whoever stays there should know.
+    notes: text(500).default(''),
+    active: z.boolean().default(true),
+  })
+  .refine((fields) => fields.beds > 0 || !fields.active, { path: ['beds'], params: { code: 'at_least', min: 1 } });
 export type HouseholdFields = z.output<typeof householdFieldsSchema>;
 export type HouseholdFieldsInput = z.input<typeof householdFieldsSchema>;
 
@@ -267,6 +270,9 @@ export const householdColumns: Record<HouseholdColumn, readonly string[]> = {
   notes: ['备注', '注意事项'],
   active: ['启用', '是否启用'],
 };
+
+// What a village writes for a household that is not hosting now, in 备注 or in place of its beds.
+export const notHostingPattern = /暂停|不接待|停止接待|不再接待|停接/;
 
 // 男 / 女 / 均可 (and what people write for them) in the 可接待 column.
 export const hostsOfWord = (text: string): Hosts | undefined => {

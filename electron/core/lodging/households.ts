@@ -9,6 +9,7 @@ import {
   householdFieldsSchema,
   type Hosts,
   hostsOfWord,
+  notHostingPattern,
 } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { decodeReadings, encodeReadings, readingsOf } from '../../../shared/text/pinyin';
@@ -24,6 +25,7 @@ import {
   cellReaders,
   columnWord,
   duplicatesBy,
+  numberCell,
   readCells,
   readTable,
   refuseRows,
@@ -213,7 +215,16 @@ const readHosts: CellReader<Hosts> = (cell) => {
   const hosts = hostsOfWord(textCell(cell));
   return hosts === undefined ? { expected: message('lodging.expectHosts') } : { value: hosts };
 };
-const readers = { beds: cellReaders.number(), hosts: readHosts, active: cellReaders.yesNo(true) };
+// Beds as a village writes them: "3张床", "２"; 0, 无, or 暂停 / 不接待 in their place for a household
+// not hosting now (then read as 0, unless a number stands beside the word).
+const readBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell) => {
+  const text = textCell(cell);
+  const pausedWord = notHostingPattern.test(text);
+  const beds = /^(无|没有)$/.test(text) ? 0 : numberCell(cell);
+  if (beds === undefined && !pausedWord) return { expected: message('table.expectNumber') };
+  return { value: { beds: beds ?? (pausedWord ? 0 : null), pausedWord } };
+};
+const readers = { beds: readBeds, hosts: readHosts, active: cellReaders.yesNo(true) };
 
 export const importHouseholds = async (
   core: Core,
@@ -234,14 +245,19 @@ export const importHouseholds = async (
       problems.push(...read.problems);
       continue;
     }
+    const { beds, pausedWord } = read.values.beds;
+    const written = textCell(cells.notes);
+    // No beds, or 暂停 / 不接待 in the beds or the notes: on the list, not hosting now. A reason written
+    // in place of the beds is kept as the note when there is no other.
+    const notHosting = beds === 0 || pausedWord || notHostingPattern.test(written);
     const parsed = householdFieldsSchema.safeParse({
       head: textCell(cells.head),
       phone: textCell(cells.phone),
       address: textCell(cells.address),
-      beds: read.values.beds ?? 0,
+      beds: beds ?? undefined,
       hosts: read.values.hosts,
-      notes: textCell(cells.notes),
-      active: read.values.active,
+      notes: written === '' && pausedWord ? textCell(cells.beds) : written,
+      active: notHosting ? false : read.values.active,
     });
     if (!parsed.success) {
       problems.push(...rowProblems(householdsTable, row, toFieldIssues(parsed.error.issues), (field) => field as Field));

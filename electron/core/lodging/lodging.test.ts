@@ -78,6 +78,9 @@ describe('host households', () => {
       );
       expect(error.details?.issues?.[0]).toMatchObject({ field: 'fields.beds' });
       expect(error.message).toContain('床位数');
+      // A bound with no other end is said as that bound, never with "∞".
+      expect(error.message).not.toMatch(/∞/);
+      if (beds === 0) expect(error.details?.issues?.[0]?.message).toBe('“床位数”应至少为 1');
     }
     expect(
       failure(
@@ -93,6 +96,75 @@ describe('host households', () => {
       ).message,
     ).toContain('不是村');
     expect(snapshot(t.core.db)).toBe(before);
+  });
+});
+
+describe('households not hosting now', () => {
+  it('imports 0 beds, 暂停 or 不接待 as households on the list, not hosting, with their notes — never placed, shown so on the board', async () => {
+    const file = writeBook(join(t.dir, '接待农户.xlsx'), [
+      ['朝阳村接待农户表'],
+      ['序号', '户主姓名', '可住人数', '接待性别', '备注'],
+      [1, '钱有田', '3张床', '均可', ''],
+      [2, '孙秀英', 0, '女', '老人住院'],
+      [3, '刘长青', '今年暂停接待', '均可', ''],
+      [4, '周大勇', '4张', '男', '今年不接待（翻修房屋）'],
+    ]);
+    expect(
+      value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(file, 'tableImport') })),
+    ).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      ignoredColumns: [],
+    });
+    const rows = t.core.db
+      .prepare(
+        `SELECT head, beds, notes, active FROM households WHERE site_id = ? AND head IN ('钱有田', '孙秀英', '刘长青', '周大勇') ORDER BY id`,
+      )
+      .all(village);
+    expect(rows).toEqual([
+      { head: '钱有田', beds: 3, notes: '', active: 1 },
+      { head: '孙秀英', beds: 0, notes: '老人住院', active: 0 },
+      { head: '刘长青', beds: 0, notes: '今年暂停接待', active: 0 },
+      { head: '周大勇', beds: 4, notes: '今年不接待(翻修房屋)', active: 0 },
+    ]);
+    // No bed of theirs is ever used; the board lists them, not hosting.
+    const stay = await newStay();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(board);
+    const paused = board.households.filter((h) => ['孙秀英', '刘长青', '周大勇'].includes(h.head));
+    expect(paused.map((h) => [h.head, h.active, h.occupants.length])).toEqual(
+      expect.arrayContaining([
+        ['孙秀英', false, 0],
+        ['刘长青', false, 0],
+        ['周大勇', false, 0],
+      ]),
+    );
+    expect(paused).toHaveLength(3);
+    // By hand too: a person moved there is refused, naming the household.
+    const someone = board.households.flatMap((h) => h.occupants)[0] ?? board.unplaced[0];
+    const zhou = paused.find((h) => h.head === '周大勇');
+    expect(
+      failure(
+        await t.router.call('lodging.place', {
+          stayId: stay.id,
+          enrolmentId: someone?.enrolmentId ?? 0,
+          householdId: zhou?.id ?? 0,
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toContain('周大勇');
+    // Hosting again: beds given, active again.
+    const liu = paused.find((h) => h.head === '刘长青');
+    expect(
+      value(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: liu?.id ?? 0,
+          fields: { head: '刘长青', beds: 2, notes: '', active: true },
+        }),
+      ),
+    ).toMatchObject({ beds: 2, active: true });
   });
 });
 

@@ -163,20 +163,21 @@ export const removeStay = (core: Core, stayId: number): { removed: boolean } => 
   return { removed: true };
 };
 
-// Everything a bed is checked against, for one stay: its people, the village's households, and who
-// sleeps in them on the same nights in other stays.
+// Everything a bed is checked against, for one stay: its people, the village's households (those not
+// hosting now too, so that the board shows them as such; nobody is placed there), and who sleeps in
+// them on the same nights in other stays.
 const contextOf = (core: Core, stayId: number) => {
   const stay = stayRow(core, stayId);
   const nights = nightsOf(stay.arrive, stay.depart);
   const people = stayPeople(core, stay);
-  const households = statement<[number, number], Parameters<typeof toHousehold>[0]>(
+  const households = statement<[number], Parameters<typeof toHousehold>[0]>(
     core.db,
     `SELECT h.*, p.name AS site_name FROM households h JOIN sites p ON p.id = h.site_id
-      WHERE h.site_id = ? AND (h.active = 1 OR h.id IN (SELECT household_id FROM placements WHERE stay_id = ?))`,
+      WHERE h.site_id = ?`,
   )
-    .all(stay.site_id, stayId)
+    .all(stay.site_id)
     .map(toHousehold)
-    .sort((a, b) => compareStroke(a.head, b.head));
+    .sort((a, b) => Number(b.active) - Number(a.active) || compareStroke(a.head, b.head));
   const others = occupancyOf(core, { excludeStay: stayId, arrive: stay.arrive, depart: stay.depart });
   const free = new Map(households.map((h) => [h.id, h.beds - (others.busiest(h.id, nights)?.people ?? 0)]));
   return { stay, nights, people, households, others, free };

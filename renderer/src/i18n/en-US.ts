@@ -939,6 +939,7 @@ export const uiEnUS = {
     create: 'Create the class and import',
   },
   lodgingPage: {
+    notHosting: 'Not hosting now',
     personMenu: '{{name}}: move or lock',
     confirmOf: 'The {{head}} household has agreed to host',
     notConfirmed: 'Not yet confirmed',

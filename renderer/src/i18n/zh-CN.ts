@@ -911,6 +911,7 @@ export const uiZhCN = {
     create: '新建班次并导入',
   },
   lodgingPage: {
+    notHosting: '暂停接待',
     personMenu: '{{name}}：调整住处或锁定',
     confirmOf: '{{head}}家已确认接待',
     notConfirmed: '尚未确认接待',

@@ -150,6 +150,7 @@ const HouseholdCard = ({
           <Tag color={household.hosts === 'male' ? 'blue' : household.hosts === 'female' ? 'magenta' : 'default'}>
             {t(`lodging.hosts.${household.hosts}`)}
           </Tag>
+          {!household.active && <Tag data-testid="not-hosting">{t('lodgingPage.notHosting')}</Tag>}
         </Space>
       }
       extra={

@@ -75,7 +75,7 @@ const HouseholdFormModal = ({
           </Col>
           <Col span={4}>
             <Form.Item name="beds" label={t('fields.beds')} required rules={[rule('beds')]}>
-              <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={4}>
@@ -157,7 +157,7 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
             render: (_, h) => (
               <Space size={4}>
                 {h.head}
-                {!h.active && <Tag>{t('sitesPage.inactive')}</Tag>}
+                {!h.active && <Tag>{t(h.beds === 0 ? 'lodgingPage.notHosting' : 'sitesPage.inactive')}</Tag>}
               </Space>
             ),
           },
