@@ -1,7 +1,9 @@
 import { AppError, type FieldIssue } from '../../../shared/errors';
-import { message } from '../../../shared/i18n/translate';
+import type { z } from 'zod';
+import { message, type MessageKey } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
+import { type LabelKeys, toFieldIssues } from '../../../shared/validation';
 import { fileRefusal } from '../files/refusal';
 import { parseBirthDate } from '../roster/import/cells';
 import type { ParsedWorkbook } from './parser/protocol';
@@ -15,7 +17,8 @@ import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from
 // problem of the file named at once with its row and column, before anything is written.
 //
 // In order: readTable(book, spec) → records and ignoredColumns; readCells(spec, record, readers)
-// for each record → typed values and problems; refuseRows(problems) when there are any.
+// for each record → typed values and problems; refuseRows(problems) when there are any. readRows
+// does all three for an import whose rows are made one by one (schemaRow: from a zod schema).
 
 // ── The declaration ─────────────────────────────────────────────────────────────────────────────
 
@@ -150,7 +153,8 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
 export type CellReading<T> = { value: T } | { expected: string };
 export type CellReader<T> = (cell: Cell) => CellReading<T>;
 
-type ReadersOf<F extends string> = { readonly [K in F]?: CellReader<unknown> };
+// What an import declares of how its cells are read: a reader for each column it reads so.
+export type ReadersOf<F extends string> = { readonly [K in F]?: CellReader<unknown> };
 export type ReadValues<R> = { [K in keyof R]: R[K] extends CellReader<infer T> ? T : never };
 
 // Every declared cell of a record read; each cell that cannot be read is a problem naming the row and
@@ -229,28 +233,76 @@ export const listCell = (cell: Cell | undefined): string[] =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-// The same as readers for readCells: blank reads as null (or as `blank`, when given).
+// A cell function (null: blank, undefined: unreadable) as a reader: a blank cell reads as `blank`
+// (null unless given), an unreadable one as what it should have been.
+const readerOf =
+  <V>(read: (cell: Cell) => V | null | undefined, expected: MessageKey) =>
+  <B = null>(blank?: B): CellReader<V | B> =>
+  (cell) => {
+    const value = read(cell);
+    if (value === undefined) return { expected: message(expected) };
+    return { value: value === null ? (blank ?? (null as B)) : value };
+  };
+
+// The same as readers for readCells.
 export const cellReaders = {
   text: (): CellReader<string> => (cell) => ({ value: textCell(cell) }),
   list: (): CellReader<string[]> => (cell) => ({ value: listCell(cell) }),
-  number:
-    <B = null>(blank?: B): CellReader<number | B> =>
-    (cell) => {
-      const value = numberCell(cell);
-      if (value === undefined) return { expected: message('table.expectNumber') };
-      return { value: value === null ? (blank ?? (null as B)) : value };
-    },
-  yesNo:
-    <B = null>(blank?: B): CellReader<boolean | B> =>
-    (cell) => {
-      const value = yesNoCell(cell);
-      if (value === undefined) return { expected: message('table.expectYesNo') };
-      return { value: value === null ? (blank ?? (null as B)) : value };
-    },
-  date: (): CellReader<string | null> => (cell) => {
-    const value = dateCell(cell);
-    return value === undefined ? { expected: message('table.expectDate') } : { value };
+  number: readerOf(numberCell, 'table.expectNumber'),
+  yesNo: readerOf(yesNoCell, 'table.expectYesNo'),
+  date: readerOf(dateCell, 'table.expectDate'),
+};
+
+// ── A whole import's reading ────────────────────────────────────────────────────────────────────
+
+// One row made from a record and its read cells: its value, or the problems that refuse it.
+export type RowReading<T> = { value: T } | { problems: TableProblem[] };
+
+export type ReadRows<T> = { rows: { row: number; value: T }[]; ignoredColumns: string[] };
+
+// The table, every record's declared cells, every row made; refused (nothing read, so nothing
+// written) with every problem of the file when any cell, row or `across` check has one. `across`:
+// problems between rows (two rows naming one thing). `make` is not called for a record whose cells
+// could not be read.
+export const readRows = <F extends string, R extends ReadersOf<F>, T>(
+  book: ParsedWorkbook,
+  spec: TableSpec<F>,
+  declared: {
+    readers: R;
+    across?: (records: readonly TableRecord<F>[]) => TableProblem[];
+    make: (record: TableRecord<F>, values: ReadValues<R>) => RowReading<T>;
   },
+): ReadRows<T> => {
+  const { records, ignoredColumns } = readTable(book, spec);
+  const problems: TableProblem[] = declared.across ? declared.across(records) : [];
+  const rows: { row: number; value: T }[] = [];
+  for (const record of records) {
+    const read = readCells(spec, record, declared.readers);
+    if (read.problems.length > 0) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const made = declared.make(record, read.values);
+    if ('value' in made) rows.push({ row: record.row, value: made.value });
+    else problems.push(...made.problems);
+  }
+  if (problems.length > 0) throw refuseRows(problems);
+  return { rows, ignoredColumns };
+};
+
+// A row checked by its schema: the parsed fields, or each issue under the word of the column it came
+// from — the schema field's own column, the one `renamed` names (guideStaffId → guide), or else
+// `otherwise` (the row's name, for a check on the whole row). `labels` as toFieldIssues takes them.
+export const schemaRow = <F extends string, T>(
+  spec: TableSpec<F>,
+  row: number,
+  parsed: z.ZodSafeParseResult<T>,
+  columns: { otherwise: F; renamed?: Readonly<Partial<Record<string, F>>>; labels?: LabelKeys },
+): RowReading<T> => {
+  if (parsed.success) return { value: parsed.data };
+  const columnOf = (field: string): F =>
+    columns.renamed?.[field] ?? (Object.hasOwn(spec.synonyms, field) ? (field as F) : columns.otherwise);
+  return { problems: rowProblems(spec, row, toFieldIssues(parsed.error.issues, columns.labels), columnOf) };
 };
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────────

@@ -14,23 +14,20 @@ import {
 import { compareStroke } from '../../../shared/text/collation';
 import { decodeReadings, encodeReadings, readingsOf } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
-import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { villageKind } from '../../../shared/vocab/schemas';
-import { record } from '../audit/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
+import { importTable } from '../documents/table-import-job';
 import {
   type CellReader,
   cellReaders,
   columnWord,
   duplicatesBy,
   numberCell,
-  readCells,
-  readTable,
   refuseRows,
-  rowProblems,
-  type TableProblem,
+  schemaRow,
   type TableSpec,
   textCell,
 } from '../documents/table-import';
@@ -233,71 +230,63 @@ export const importHouseholds = async (
   job: Job,
 ): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> => {
   const site = villageOf(core, siteId);
-  job.progress('read', 0, 1);
-  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const { records, ignoredColumns } = readTable(book, householdsTable);
-  const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.head), label('head'));
-  const rows: HouseholdFields[] = [];
-  for (const record of records) {
-    const { row, cells } = record;
-    const read = readCells(householdsTable, record, readers);
-    if (read.problems.length > 0) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const { beds, pausedWord } = read.values.beds;
-    const written = textCell(cells.notes);
-    // No beds, or 暂停 / 不接待 in the beds or the notes: on the list, not hosting now. A reason written
-    // in place of the beds is kept as the note when there is no other.
-    const notHosting = beds === 0 || pausedWord || notHostingPattern.test(written);
-    const parsed = householdFieldsSchema.safeParse({
-      head: textCell(cells.head),
-      phone: textCell(cells.phone),
-      address: textCell(cells.address),
-      beds: beds ?? undefined,
-      hosts: read.values.hosts,
-      notes: written === '' && pausedWord ? textCell(cells.beds) : written,
-      active: notHosting ? false : read.values.active,
-    });
-    if (!parsed.success) {
-      problems.push(...rowProblems(householdsTable, row, toFieldIssues(parsed.error.issues), (field) => field as Field));
-      continue;
-    }
-    rows.push(parsed.data);
-  }
-  if (problems.length > 0) throw refuseRows(problems);
-  job.checkpoint();
-  return job.transaction(() => {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
-    rows.forEach((fields, index) => {
-      const before = existing.get(fields.head);
-      if (!before) {
-        writeHousehold(core, siteId, undefined, fields);
-        counts.added += 1;
-        return;
+  return importTable(
+    core,
+    job,
+    grant,
+    householdsTable,
+    {
+      readers,
+      across: (records) => duplicatesBy(records, (r) => textCell(r.cells.head), label('head')),
+      make: ({ row, cells }, read) => {
+        const { beds, pausedWord } = read.beds;
+        const written = textCell(cells.notes);
+        // No beds, or 暂停 / 不接待 in the beds or the notes: on the list, not hosting now. A reason
+        // written in place of the beds is kept as the note when there is no other.
+        const notHosting = beds === 0 || pausedWord || notHostingPattern.test(written);
+        const parsed = householdFieldsSchema.safeParse({
+          head: textCell(cells.head),
+          phone: textCell(cells.phone),
+          address: textCell(cells.address),
+          beds: beds ?? undefined,
+          hosts: read.hosts,
+          notes: written === '' && pausedWord ? textCell(cells.beds) : written,
+          active: notHosting ? false : read.active,
+        });
+        return schemaRow(householdsTable, row, parsed, { otherwise: 'head' });
+      },
+    },
+    (rows, file) => {
+      const counts = { added: 0, updated: 0, unchanged: 0 };
+      const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
+      for (const { row, value: fields } of rows) {
+        const before = existing.get(fields.head);
+        if (!before) {
+          writeHousehold(core, siteId, undefined, fields);
+          counts.added += 1;
+          continue;
+        }
+        try {
+          writeHousehold(core, siteId, before.id, fields);
+        } catch (error) {
+          // A bed count that the stays already exceed: the row of the file is named.
+          if (error instanceof AppError) throw refuseRows([{ row, message: error.message }]);
+          throw error;
+        }
+        const after = householdRow(core, before.id);
+        if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
+        else counts.updated += 1;
       }
-      try {
-        writeHousehold(core, siteId, before.id, fields);
-      } catch (error) {
-        // A bed count that the stays already exceed: the row of the file is named.
-        if (error instanceof AppError) throw refuseRows([{ row: records[index]?.row ?? 0, message: error.message }]);
-        throw error;
-      }
-      const after = householdRow(core, before.id);
-      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
-      else counts.updated += 1;
-    });
-    record(core, {
-      action: 'import',
-      entity: 'households',
-      entityId: siteId,
-      summary: message('lodging.importSummary', { site: site.name, ...counts, file: book.fileName }),
-      after: counts,
-    });
-    job.progress('write', rows.length, rows.length);
-    return { ...counts, ignoredColumns };
-  });
+      return {
+        result: counts,
+        audit: {
+          entity: 'households',
+          entityId: siteId,
+          summary: message('lodging.importSummary', { site: site.name, ...counts, file }),
+        },
+      };
+    },
+  );
 };
 
 export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {

@@ -1,30 +1,11 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import {
-  type PointFields,
-  pointFieldsSchema,
-  type SiteColumn,
-  siteColumns,
-  type SiteImportResult,
-} from '../../../shared/sites/schemas';
-import { toFieldIssues } from '../../../shared/validation';
+import { pointFieldsSchema, type SiteColumn, siteColumns, type SiteImportResult } from '../../../shared/sites/schemas';
 import type { Core } from '../context';
-import { record } from '../audit/service';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
-import {
-  cellReaders,
-  columnWord,
-  duplicatesBy,
-  listCell,
-  readCells,
-  readTable,
-  refuseRows,
-  rowProblems,
-  type TableProblem,
-  type TableSpec,
-  textCell,
-} from '../documents/table-import';
+import { importTable } from '../documents/table-import-job';
+import { cellReaders, columnWord, duplicatesBy, listCell, schemaRow, type TableSpec, textCell } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './service';
@@ -44,111 +25,82 @@ export const sitesTable: TableSpec<Field> = {
 const readers = { capacity: cellReaders.number(), minutesFromSchool: cellReaders.number(), active: cellReaders.yesNo(true) };
 
 const order = Object.keys(sitesTable.synonyms) as Field[];
-const label = (field: Field) => columnWord(sitesTable, field);
 // The schema's fields that the file writes under another column.
-const columnOf = (field: string): Field =>
-  field === 'guideStaffId' || field === 'guideName'
-    ? 'guide'
-    : field === 'baseId'
-      ? 'base'
-      : (((order as readonly string[]).includes(field) ? field : 'name') as Field);
+const schemaColumns = {
+  otherwise: 'name',
+  renamed: { guideStaffId: 'guide', guideName: 'guide', baseId: 'base' },
+  labels: { name: 'fields.pointName', kind: 'fields.pointKind' },
+} as const;
 
 export const importSites = async (core: Core, grant: string, job: Job): Promise<SiteImportResult> => {
-  job.progress('read', 0, 1);
-  const path = core.grants.resolve(grant, 'tableImport');
-  const book = await core.parser.workbook(path, job.signal);
-  const { records, ignoredColumns } = readTable(book, sitesTable);
-  job.progress('check', 0, records.length);
-  const problems: TableProblem[] = duplicatesBy(records, (r) => textCell(r.cells.name), label('name'));
   const staffByName = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM staff').raw().all());
-  const rows: { row: number; base: string; fields: PointFields }[] = [];
-  for (const record of records) {
-    const { row, cells } = record;
-    const read = readCells(sitesTable, record, readers);
-    if (read.problems.length > 0) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const guide = textCell(cells.guide);
-    const parsed = pointFieldsSchema.safeParse({
-      baseId: null,
-      name: textCell(cells.name),
-      kind: textCell(cells.kind),
-      address: textCell(cells.address),
-      township: textCell(cells.township),
-      contactName: textCell(cells.contactName),
-      contactPhone: textCell(cells.contactPhone),
-      guideStaffId: staffByName.get(guide) ?? null,
-      guideName: staffByName.has(guide) ? '' : guide,
-      capacity: read.values.capacity,
-      topics: textCell(cells.topics),
-      modules: listCell(cells.modules),
-      minutesFromSchool: read.values.minutesFromSchool,
-      notes: textCell(cells.notes),
-      active: read.values.active,
-    });
-    if (!parsed.success) {
-      problems.push(
-        ...rowProblems(
-          sitesTable,
-          row,
-          toFieldIssues(parsed.error.issues, { name: 'fields.pointName', kind: 'fields.pointKind' }),
-          columnOf,
-        ),
-      );
-      continue;
-    }
-    rows.push({ row, base: textCell(cells.base), fields: parsed.data });
-  }
-  if (problems.length > 0) throw refuseRows(problems);
-  job.checkpoint();
-  return job.transaction(() => {
-    const result: SiteImportResult = {
-      bases: { added: 0, updated: 0 },
-      points: { added: 0, updated: 0, unchanged: 0 },
-      ignoredColumns,
-    };
-    const baseIds = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
-    for (const { base, fields } of rows) {
-      let baseId: number | null = null;
-      if (base !== '') {
-        baseId = baseIds.get(base) ?? null;
-        if (baseId === null) {
-          baseId = saveBase(core, undefined, { name: base, address: '', notes: '', active: true }).id;
-          baseIds.set(base, baseId);
-          result.bases.added += 1;
+  return importTable(
+    core,
+    job,
+    grant,
+    sitesTable,
+    {
+      readers,
+      across: (records) => duplicatesBy(records, (r) => textCell(r.cells.name), columnWord(sitesTable, 'name')),
+      make: ({ row, cells }, read) => {
+        const guide = textCell(cells.guide);
+        const parsed = pointFieldsSchema.safeParse({
+          baseId: null,
+          name: textCell(cells.name),
+          kind: textCell(cells.kind),
+          address: textCell(cells.address),
+          township: textCell(cells.township),
+          contactName: textCell(cells.contactName),
+          contactPhone: textCell(cells.contactPhone),
+          guideStaffId: staffByName.get(guide) ?? null,
+          guideName: staffByName.has(guide) ? '' : guide,
+          capacity: read.capacity,
+          topics: textCell(cells.topics),
+          modules: listCell(cells.modules),
+          minutesFromSchool: read.minutesFromSchool,
+          notes: textCell(cells.notes),
+          active: read.active,
+        });
+        const made = schemaRow(sitesTable, row, parsed, schemaColumns);
+        return 'value' in made ? { value: { base: textCell(cells.base), fields: made.value } } : made;
+      },
+    },
+    (rows, file) => {
+      const bases = { added: 0, updated: 0 };
+      const points = { added: 0, updated: 0, unchanged: 0 };
+      const baseIds = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
+      for (const { value } of rows) {
+        const { base, fields } = value;
+        let baseId: number | null = null;
+        if (base !== '') {
+          baseId = baseIds.get(base) ?? null;
+          if (baseId === null) {
+            baseId = saveBase(core, undefined, { name: base, address: '', notes: '', active: true }).id;
+            baseIds.set(base, baseId);
+            bases.added += 1;
+          }
         }
+        const existing = pointIdByName(core, fields.name);
+        const next = { ...fields, baseId };
+        if (existing === undefined) {
+          writePoint(core, undefined, next);
+          points.added += 1;
+          continue;
+        }
+        const before = getPointRow(core, existing);
+        // An imported row names the guide by name only: a guide chosen from the staff stays chosen.
+        const merged = { ...next, guideStaffId: next.guideStaffId ?? (next.guideName === '' ? before.guideStaffId : null) };
+        writePoint(core, existing, merged);
+        const after = getPointRow(core, existing);
+        if (JSON.stringify(before) === JSON.stringify(after)) points.unchanged += 1;
+        else points.updated += 1;
       }
-      const existing = pointIdByName(core, fields.name);
-      const next = { ...fields, baseId };
-      if (existing === undefined) {
-        writePoint(core, undefined, next);
-        result.points.added += 1;
-        continue;
-      }
-      const before = getPointRow(core, existing);
-      // An imported row names the guide by name only: a guide chosen from the staff stays chosen.
-      const merged = { ...next, guideStaffId: next.guideStaffId ?? (next.guideName === '' ? before.guideStaffId : null) };
-      writePoint(core, existing, merged);
-      const after = getPointRow(core, existing);
-      if (JSON.stringify(before) === JSON.stringify(after)) result.points.unchanged += 1;
-      else result.points.updated += 1;
-    }
-    record(core, {
-      action: 'import',
-      entity: 'sites',
-      summary: message('sites.importSummary', {
-        basesAdded: result.bases.added,
-        added: result.points.added,
-        updated: result.points.updated,
-        unchanged: result.points.unchanged,
-        file: book.fileName,
-      }),
-      after: { bases: result.bases, points: result.points },
-    });
-    job.progress('write', rows.length, rows.length);
-    return result;
-  });
+      return {
+        result: { bases, points },
+        audit: { entity: 'sites', summary: message('sites.importSummary', { basesAdded: bases.added, ...points, file }) },
+      };
+    },
+  );
 };
 
 export const exportSites = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {

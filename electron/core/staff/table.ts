@@ -1,27 +1,16 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import {
-  externalOfWord,
-  type StaffColumn,
-  staffColumns,
-  type StaffFields,
-  staffFieldsSchema,
-} from '../../../shared/staff/schemas';
-import { toFieldIssues } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { externalOfWord, type StaffColumn, staffColumns, staffFieldsSchema } from '../../../shared/staff/schemas';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
+import { importTable } from '../documents/table-import-job';
 import {
   type CellReader,
   columnWord,
   duplicatesBy,
   listCell,
-  readCells,
-  readTable,
-  refuseRows,
-  rowProblems,
-  type TableProblem,
+  schemaRow,
   type TableSpec,
   textCell,
 } from '../documents/table-import';
@@ -49,7 +38,6 @@ const readExternal: CellReader<boolean> = (cell) => {
 
 const order = Object.keys(staffTable.synonyms) as Field[];
 const label = (field: Field) => columnWord(staffTable, field);
-const columnOf = (field: string): Field => ((order as readonly string[]).includes(field) ? field : 'name') as Field;
 
 const keyOf = (fields: { name: string; organisation: string }) => `${fields.name}\u0000${fields.organisation}`;
 
@@ -57,72 +45,61 @@ export const importStaff = async (
   core: Core,
   grant: string,
   job: Job,
-): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> => {
-  job.progress('read', 0, 1);
-  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
-  const { records, ignoredColumns } = readTable(book, staffTable);
-  const problems: TableProblem[] = duplicatesBy(
-    records,
-    (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
-    `${label('name')}${message('text.list')}${label('organisation')}`,
-  ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) }));
-  const rows: StaffFields[] = [];
-  for (const record of records) {
-    const { row, cells } = record;
-    const read = readCells(staffTable, record, { external: readExternal });
-    if (read.problems.length > 0) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const parsed = staffFieldsSchema.safeParse({
-      name: textCell(cells.name),
-      organisation: textCell(cells.organisation),
-      title: textCell(cells.title),
-      phone: textCell(cells.phone),
-      external: read.values.external,
-      expertise: textCell(cells.expertise),
-      roles: listCell(cells.roles),
-      notes: textCell(cells.notes),
-    });
-    if (!parsed.success) {
-      problems.push(...rowProblems(staffTable, row, toFieldIssues(parsed.error.issues, { name: 'fields.personName' }), columnOf));
-      continue;
-    }
-    rows.push(parsed.data);
-  }
-  if (problems.length > 0) throw refuseRows(problems);
-  job.checkpoint();
-  return job.transaction(() => {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const known = new Map(
-      statement<[], { id: number; name: string; organisation: string }>(core.db, 'SELECT id, name, organisation FROM staff')
-        .all()
-        .map((row) => [keyOf(row), row.id]),
-    );
-    for (const fields of rows) {
-      const id = known.get(keyOf(fields));
-      if (id === undefined) {
-        known.set(keyOf(fields), createStaff(core, fields).id);
-        counts.added += 1;
-        continue;
+): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> =>
+  importTable(
+    core,
+    job,
+    grant,
+    staffTable,
+    {
+      readers: { external: readExternal },
+      across: (records) =>
+        duplicatesBy(
+          records,
+          (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
+          `${label('name')}${message('text.list')}${label('organisation')}`,
+        ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) })),
+      make: ({ row, cells }, read) =>
+        schemaRow(
+          staffTable,
+          row,
+          staffFieldsSchema.safeParse({
+            name: textCell(cells.name),
+            organisation: textCell(cells.organisation),
+            title: textCell(cells.title),
+            phone: textCell(cells.phone),
+            external: read.external,
+            expertise: textCell(cells.expertise),
+            roles: listCell(cells.roles),
+            notes: textCell(cells.notes),
+          }),
+          { otherwise: 'name', labels: { name: 'fields.personName' } },
+        ),
+    },
+    (rows, file) => {
+      const counts = { added: 0, updated: 0, unchanged: 0 };
+      const known = new Map(
+        statement<[], { id: number; name: string; organisation: string }>(core.db, 'SELECT id, name, organisation FROM staff')
+          .all()
+          .map((row) => [keyOf(row), row.id]),
+      );
+      for (const { value: fields } of rows) {
+        const id = known.get(keyOf(fields));
+        if (id === undefined) {
+          known.set(keyOf(fields), createStaff(core, fields).id);
+          counts.added += 1;
+          continue;
+        }
+        const before = getStaff(core, id);
+        // Roles given in the file are added to those the person has; none given keeps theirs.
+        const roles = [...new Set([...before.roles, ...fields.roles])];
+        const after = updateStaff(core, id, { ...fields, roles });
+        if (JSON.stringify(before) === JSON.stringify(after)) counts.unchanged += 1;
+        else counts.updated += 1;
       }
-      const before = getStaff(core, id);
-      // Roles given in the file are added to those the person has; none given keeps theirs.
-      const roles = [...new Set([...before.roles, ...fields.roles])];
-      const after = updateStaff(core, id, { ...fields, roles });
-      if (JSON.stringify(before) === JSON.stringify(after)) counts.unchanged += 1;
-      else counts.updated += 1;
-    }
-    record(core, {
-      action: 'import',
-      entity: 'staff',
-      summary: message('staff.importSummary', { ...counts, file: book.fileName }),
-      after: counts,
-    });
-    job.progress('write', rows.length, rows.length);
-    return { ...counts, ignoredColumns };
-  });
-};
+      return { result: counts, audit: { entity: 'staff', summary: message('staff.importSummary', { ...counts, file }) } };
+    },
+  );
 
 export const exportStaff = async (core: Core, grant: string, job: Job): Promise<ExportResult> => {
   const people = listStaff(core, undefined).items;

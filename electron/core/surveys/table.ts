@@ -7,19 +7,19 @@ import {
   scoreWords,
   surveyColumns,
 } from '../../../shared/surveys/schemas';
-import { record } from '../audit/service';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import {
   columnWord,
   numberCell,
-  readTable,
-  refuseRows,
+  type RowReading,
   type TableProblem,
+  type TableRecord,
   type TableSpec,
   textCell,
 } from '../documents/table-import';
+import { importTable } from '../documents/table-import-job';
 import type { Job } from '../jobs/job';
 import { createSurvey, listTemplates } from './service';
 
@@ -61,11 +61,7 @@ export const importSurveys = async (
 ): Promise<{ surveys: number; responses: number; ignoredColumns: string[] }> => {
   const target = getClass(core, classId);
   assertWritable(target);
-  job.progress('read', 0, 1);
-  const book = await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal);
   const table = spec();
-  const { records, ignoredColumns } = readTable(book, table);
-  job.progress('check', 0, records.length);
   const templates = new Map(listTemplates(core).map((template) => [template.satisfaction, template]));
   // Who can be asked about, by name: the class's courses, the staff, the teaching points.
   const byName = (rows: readonly { id: number; name: string }[]) => {
@@ -82,64 +78,55 @@ export const importSurveys = async (
     teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff ORDER BY id').all()),
     site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
   };
-  const problems: TableProblem[] = [];
-  const rows: { satisfaction: Satisfaction; subjectId: number | null; scores: (number | null)[]; comment: string }[] = [];
-  for (const { row, cells } of records) {
+  type Row = { satisfaction: Satisfaction; subjectId: number | null; scores: (number | null)[]; comment: string };
+  const make = ({ row, cells }: TableRecord<Field>): RowReading<Row> => {
     const kindText = textCell(cells.satisfaction);
     const satisfaction = kindOf(kindText);
-    if (!satisfaction) {
-      problems.push({
-        row,
-        message: message('surveys.unknownKind', { label: columnWord(table, 'satisfaction'), value: kindText }),
-      });
-      continue;
-    }
+    if (!satisfaction)
+      return {
+        problems: [
+          { row, message: message('surveys.unknownKind', { label: columnWord(table, 'satisfaction'), value: kindText }) },
+        ],
+      };
     const template = templates.get(satisfaction);
     const subject = template?.subject ?? 'class';
     const subjectText = textCell(cells.subject);
     let subjectId: number | null = null;
     if (subject !== 'class') {
       const found = subjects[subject].get(subjectText) ?? [];
-      if (found.length !== 1) {
-        problems.push({
-          row,
-          message: message(found.length === 0 ? 'surveys.unknownSubject' : 'surveys.ambiguousSubject', {
-            value: subjectText,
-            kind: message(`surveys.subjectKinds.${subject}`),
-          }),
-        });
-        continue;
-      }
+      if (found.length !== 1)
+        return {
+          problems: [
+            {
+              row,
+              message: message(found.length === 0 ? 'surveys.unknownSubject' : 'surveys.ambiguousSubject', {
+                value: subjectText,
+                kind: message(`surveys.subjectKinds.${subject}`),
+              }),
+            },
+          ],
+        };
       subjectId = found[0] ?? null;
     }
+    const problems: TableProblem[] = [];
     const scores: (number | null)[] = [];
-    let bad = false;
     for (let n = 1; n <= maxItems; n += 1) {
       const text = textCell(cells[`q${n}`]);
       const score = scoreOf(text);
-      if (score === undefined) {
+      if (score === undefined)
         problems.push({ row, message: message('surveys.notScore', { label: itemColumn(n)[0] ?? '', value: text }) });
-        bad = true;
-      }
       scores.push(score ?? null);
     }
     const items = template?.items.length ?? 0;
     const last = scores.reduce<number>((at, score, index) => (score === null ? at : index + 1), 0);
-    if (last > items) {
-      problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
-      bad = true;
-    }
-    if (last === 0) {
-      problems.push({ row, message: message('surveys.noScores') });
-      bad = true;
-    }
-    if (!bad) rows.push({ satisfaction, subjectId, scores: scores.slice(0, items), comment: textCell(cells.comment) });
-  }
-  if (problems.length > 0) throw refuseRows(problems);
-  job.checkpoint();
-  return job.transaction(() => {
+    if (last > items) problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
+    if (last === 0) problems.push({ row, message: message('surveys.noScores') });
+    if (problems.length > 0) return { problems };
+    return { value: { satisfaction, subjectId, scores: scores.slice(0, items), comment: textCell(cells.comment) } };
+  };
+  return importTable(core, job, grant, table, { readers: {}, make }, (rows, file) => {
     const surveys = new Set<number>();
-    for (const row of rows) {
+    for (const { value: row } of rows) {
       const survey = createSurvey(core, {
         classId,
         satisfaction: row.satisfaction,
@@ -157,14 +144,13 @@ export const importSurveys = async (
       surveys.add(survey.id);
     }
     const result = { surveys: surveys.size, responses: rows.length };
-    record(core, {
-      action: 'import',
-      entity: 'surveys',
-      entityId: classId,
-      summary: message('surveys.importSummary', { name: target.name, ...result, file: book.fileName }),
-      after: result,
-    });
-    job.progress('write', rows.length, rows.length);
-    return { ...result, ignoredColumns };
+    return {
+      result,
+      audit: {
+        entity: 'surveys',
+        entityId: classId,
+        summary: message('surveys.importSummary', { name: target.name, ...result, file }),
+      },
+    };
   });
 };
