@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
-import { idOf, person } from '../electron/core/testing/roster-files';
+import { idOf, person, writeBook } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
 test('the Liaoyuan sites, a village’s households, and a class placed with them for the four togethers', async ({ app }) => {
@@ -32,6 +32,26 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await expect(page.getByTestId('point-detail')).toContainText('共 16 户在用，52 张床位');
   await app.screenshot('village-households');
 
+  // The village's own list: 序号, a column of its own, beds with units, and a household not hosting
+  // this year. Imported; the column left out is named; the household is listed, not hosting.
+  app.nextChosenFile(
+    writeBook(join(app.dataDir, '..', `households-${Date.now()}.xlsx`), [
+      ['朝阳村接待农户表'],
+      ['序号', '户主姓名', '可住人数', '接待性别', '联系人微信', '备注'],
+      [1, '钱有田', '3张床', '均可', 'qyt-1', ''],
+      [2, '孙秀英', '今年暂停接待', '女', '', ''],
+    ]),
+  );
+  await page.getByRole('button', { name: label('导入农户') }).click();
+  await expect(page.getByTestId('ignored-columns')).toContainText('新增 2 户');
+  await expect(page.getByTestId('ignored-columns')).toContainText('未导入的列：联系人微信');
+  const listed = page.getByTestId('households-table');
+  await expect(listed.locator('.ant-table-row')).toHaveCount(18);
+  await expect(listed.locator('.ant-table-row', { hasText: '孙秀英' })).toContainText('暂停接待');
+  await expect(listed.locator('.ant-table-row', { hasText: '孙秀英' })).toContainText('今年暂停接待');
+  await expect(page.getByTestId('point-detail')).toContainText('共 17 户在用，55 张床位');
+  await app.screenshot('village-households-imported');
+
   // Forty trainees in five groups for the 年轻干部 class (the roster screens have their own test).
   await app.enrol('年轻干部', 40, 5);
 
@@ -54,6 +74,8 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await page.getByRole('button', { name: label('自动安排') }).click();
   await expect(page.getByText('已安排全部 40 人')).toBeVisible();
   await expect(page.getByTestId('unplaced')).toContainText('未安排（0）');
+  await expect(page.getByTestId('household-孙秀英').getByTestId('not-hosting')).toHaveText('暂停接待');
+  await expect(page.getByTestId('household-孙秀英').locator('.lodger')).toHaveCount(0);
   await app.screenshot('lodging-board');
 
   // One trainee moved by hand into a household with a free bed that takes them: locked there.

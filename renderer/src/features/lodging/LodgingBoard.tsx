@@ -237,7 +237,8 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
     );
   };
   const { figures } = board;
-  const shown = board.households.filter((h) => h.active || h.occupants.length > 0);
+  // Every household of the village: those not hosting now at the end, tagged so, nobody placed there.
+  const shown = board.households;
   return (
     <Flex vertical gap={12} data-testid="lodging-board">
       <Flex justify="space-between" align="center">

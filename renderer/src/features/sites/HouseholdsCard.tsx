@@ -153,7 +153,7 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
           {
             key: 'head',
             title: t('sitesPage.householdColumns.head'),
-            width: 110,
+            width: 160,
             render: (_, h) => (
               <Space size={4}>
                 {h.head}
