@@ -157,7 +157,7 @@ const HouseholdCard = ({
         <Tooltip
           title={household.free < household.beds ? t('lodgingPage.bedsReduced', { free: household.free }) : household.address}
         >
-          <Typography.Text type={full ? 'success' : 'secondary'}>
+          <Typography.Text type={full && household.active ? 'success' : 'secondary'}>
             {t('lodgingPage.beds', { people: household.occupants.length, free: household.free })}
           </Typography.Text>
         </Tooltip>
