@@ -3,10 +3,10 @@ import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { fileRefusal } from '../files/refusal';
-import { parseBirthDate } from '../roster/import/cells';
+import { readCellDate } from './cell-dates';
 import type { ParsedWorkbook } from './parser/protocol';
 import type { Cell, Sheet } from './sheet';
-import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
+import { cellText, findHeaderRow, type HeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
 
 // The one table reader every import uses. An import declares its table — the words that head each
 // column, which columns it cannot do without, which carry merged cells down — and gets the same
@@ -41,6 +41,8 @@ export type TableReading<F extends string> = {
   headerRow: number;
   records: TableRecord<F>[];
   ignoredColumns: string[];
+  // The column (from 0, A) each field was read from, for pointing at a cell.
+  columns: Partial<Record<F, number>>;
 };
 
 export type TableProblem = { row: number; message: string };
@@ -89,32 +91,57 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
 const mergedBelow = (sheet: Sheet, row: number, column: number): boolean =>
   (sheet.merges ?? []).some((range) => row > range.top && row <= range.bottom && column >= range.left && column <= range.right);
 
+// The header of one sheet (its index in sheet.rows, and the field each cell names), when the sheet
+// has one: for an import that lets the person choose the sheet or the header row (the roster wizard).
+export const tableHeader = <F extends string>(sheet: Sheet, spec: TableSpec<F>): HeaderRow<F> | undefined =>
+  findHeaderRow(sheet.rows, indexOf(spec), { required: spec.required, minimum: spec.minimum ?? 1 });
+
+// Each declaration's words, indexed once.
+const indexes = new WeakMap<object, ReadonlyMap<string, string>>();
+const indexOf = <F extends string>(spec: TableSpec<F>): ReadonlyMap<string, F> => {
+  const known = indexes.get(spec.synonyms) ?? synonymIndex(spec.synonyms);
+  indexes.set(spec.synonyms, known);
+  return known as ReadonlyMap<string, F>;
+};
+
+// The field a header cell names ("姓 名*" → name), or null.
+export const headerField = <F extends string>(spec: TableSpec<F>, cell: Cell): F | null => indexOf(spec).get(headerKey(cell)) ?? null;
+
+// What each column of a header row holds: a declared field, a row number (skipped, never listed) or
+// a column the import does not take (listed as 未导入的列). `fields` is the field of each cell as
+// the header named it, or as the person chose it.
+export type HeaderColumn<F extends string> = { column: number; header: string; field: F | null; rowNumber: boolean };
+export const headerColumns = <F extends string>(
+  cells: readonly Cell[],
+  fields: (column: number) => F | null,
+): HeaderColumn<F>[] =>
+  cells.map((cell, column) => {
+    const field = fields(column);
+    return { column, header: cellText(cell), field, rowNumber: field === null && isRowNumberHeader(cell) };
+  });
+
+// The file's own words for the columns not imported (blank headers and row numbers left out).
+export const ignoredOf = <F extends string>(columns: readonly HeaderColumn<F>[]): string[] =>
+  columns.filter((c) => c.field === null && !c.rowNumber && c.header !== '').map((c) => c.header);
+
 // The first sheet whose header names every required column; its records, every row with something
 // in a known column. Refuses (nothing read) a file with no such sheet, a column named twice, or no rows.
 export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpec<F>): TableReading<F> => {
-  const index = synonymIndex(spec.synonyms);
-  let found: { sheet: Sheet; header: NonNullable<ReturnType<typeof findHeaderRow<F>>> } | undefined;
+  let found: { sheet: Sheet; header: HeaderRow<F> } | undefined;
   for (const sheet of book.sheets) {
-    const header = findHeaderRow(sheet.rows, index, { required: spec.required, minimum: spec.minimum ?? 1 });
+    const header = tableHeader(sheet, spec);
     if (header) {
       found = { sheet, header };
       break;
     }
   }
-  if (!found) throw missingRequired(book, spec, index);
+  if (!found) throw missingRequired(book, spec, indexOf(spec));
   const { sheet, header } = found;
   const headerRow = sheet.firstRow + header.index;
+  const named = headerColumns<F>(sheet.rows[header.index] ?? [], (column) => header.fields[column] ?? null);
   const columns = new Map<F, number[]>();
-  const ignoredColumns: string[] = [];
-  (sheet.rows[header.index] ?? []).forEach((cell, column) => {
-    if (headerKey(cell) === '') return;
-    const field = header.fields[column];
-    if (field === null || field === undefined) {
-      if (!isRowNumberHeader(cell)) ignoredColumns.push(cellText(cell));
-      return;
-    }
-    columns.set(field, [...(columns.get(field) ?? []), column]);
-  });
+  for (const { field, column } of named) if (field !== null) columns.set(field, [...(columns.get(field) ?? []), column]);
+  const ignoredColumns = ignoredOf(named);
   for (const [field, at] of columns)
     if (at.length > 1)
       throw fileRefusal(
@@ -140,7 +167,9 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     if (any) records.push({ row, cells: record });
   });
   if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
-  return { sheet: sheet.name, headerRow, records, ignoredColumns };
+  const at: Partial<Record<F, number>> = {};
+  for (const [field, [column]] of columns) if (column !== undefined) at[field] = column;
+  return { sheet: sheet.name, headerRow, records, ignoredColumns, columns: at };
 };
 
 // ── Reading the cells ───────────────────────────────────────────────────────────────────────────
@@ -220,7 +249,7 @@ export const yesNoCell = (cell: Cell | undefined): boolean | null | undefined =>
 
 // Dates in the forms the roster import reads: Excel serials, 1980.05, 1980年5月6日, 1980-05-06,
 // 19800506. YYYY-MM or YYYY-MM-DD; null when blank, undefined when unreadable.
-export const dateCell = (cell: Cell | undefined): string | null | undefined => parseBirthDate(cell ?? null);
+export const dateCell = (cell: Cell | undefined): string | null | undefined => readCellDate(cell ?? null);
 
 // Several values in one cell (、，, ; and line breaks between them).
 export const listCell = (cell: Cell | undefined): string[] =>
