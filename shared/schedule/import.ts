@@ -58,6 +58,8 @@ export const scheduleImportPreviewSchema = z.object({
   fileName: z.string(),
   sheet: z.string(),
   headerRow: z.number().int(),
+  // The file's words for the columns it has that a schedule does not take (序号 aside): not imported.
+  ignoredColumns: z.array(z.string()),
   rows: z.array(scheduleImportRowSchema),
   // Lecturers to add to the 师资库 (外聘), with the rows that name them.
   newTeachers: z.array(

@@ -231,7 +231,9 @@ describe('importing a schedule', () => {
       await t.router.call('schedule.importPreview', { classId: target.id, grant: t.grant(noHeader, 'scheduleImport') }),
       'INVALID_INPUT',
     );
-    expect(missing.message).toContain('找不到课程安排表的表头');
+    // Named by the table kit, with the words each required column may be written as.
+    expect(missing.message).toContain('找不到表头');
+    expect(missing.message).toContain('“日期”列（可写作：日期、上课日期、月日）');
     expect(value(await t.router.call('schedule.list', { classId: target.id }))).toEqual([]);
   });
 });
