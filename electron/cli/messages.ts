@@ -28,6 +28,10 @@ const zhCN = {
     restoreHint: '可以用 npm run cadre -- restore <备份文件夹> 从备份恢复。',
     cancelled: '已取消，数据和文件都保持原样。',
   },
+  // Said by every import's summary (the preview says the same words).
+  tables: {
+    ignoredColumns: '未导入的列：{{columns}}',
+  },
   phases: {
     read: '读取文件',
     check: '核对',

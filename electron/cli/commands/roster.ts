@@ -5,6 +5,7 @@ import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
+import { ignoredColumnsLines } from './ignored-columns';
 import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
@@ -42,6 +43,7 @@ export const rosterCommands: readonly Command[] = [
           row: preview.headerRow,
           rows: preview.dataRows,
         }),
+        ...ignoredColumnsLines(preview.ignoredColumns),
         cliText('roster.import.counts', { added, updated, unchanged, rejected }),
       ];
       for (const row of result.rejected)
@@ -61,7 +63,7 @@ export const rosterCommands: readonly Command[] = [
       }
       return lines.join('\n');
     },
-    json: ({ preview, result }) => ({ ...result, problems: preview.problems }),
+    json: ({ preview, result }) => ({ ...result, problems: preview.problems, ignoredColumns: preview.ignoredColumns }),
   }),
   steps<(RosterEntry & { idNumber?: string; phone?: string })[]>({
     words: ['roster', 'list'],

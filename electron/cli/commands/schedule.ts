@@ -5,6 +5,7 @@ import type { ScheduleImportPreview } from '../../../shared/schedule/import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
+import { ignoredColumnsLines } from './ignored-columns';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
   if (/^\d+$/.test(name)) return ok(Number(name));
@@ -95,6 +96,7 @@ export const scheduleCommands: readonly Command[] = [
     print: ({ preview, added, teachersAdded, conflicts }) =>
       [
         cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
+        ...ignoredColumnsLines(preview.ignoredColumns),
         cliText('schedule.import.added', { count: added }),
         ...(teachersAdded > 0
           ? [
@@ -110,6 +112,11 @@ export const scheduleCommands: readonly Command[] = [
           ? [cliText('schedule.import.conflicts', { count: conflicts.length }), ...conflicts.map((c) => `  ${c.message}`)]
           : []),
       ].join('\n'),
-    json: ({ added, teachersAdded, conflicts }) => ({ added, teachersAdded, conflicts }),
+    json: ({ preview, added, teachersAdded, conflicts }) => ({
+      added,
+      teachersAdded,
+      conflicts,
+      ignoredColumns: preview.ignoredColumns,
+    }),
   }),
 ];

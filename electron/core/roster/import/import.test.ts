@@ -234,6 +234,7 @@ describe('a roster read by the table kit, as every import reads its table', () =
       path,
       await writeXlsx({
         title: '学员名册',
+        subtitle: '中共辽源市委组织部',
         orientation: 'portrait',
         sections: [
           {
