@@ -5,7 +5,17 @@ import { conflictSchema } from './schemas';
 
 // A 课程安排表 as schools exchange it, and as this app exports it: 日期 / 星期 / 时间 / 课程内容 /
 // 教学形式 / 授课人 / 地点, with a day's date written once over its sessions (merged cells).
-export const scheduleImportFields = ['date', 'weekday', 'time', 'title', 'module', 'format', 'teachers', 'place', 'notes'] as const;
+export const scheduleImportFields = [
+  'date',
+  'weekday',
+  'time',
+  'title',
+  'module',
+  'format',
+  'teachers',
+  'place',
+  'notes',
+] as const;
 export type ScheduleImportField = (typeof scheduleImportFields)[number];
 
 export const scheduleHeaderSynonyms: Record<ScheduleImportField, readonly string[]> = {

@@ -105,7 +105,8 @@ const indexOf = <F extends string>(spec: TableSpec<F>): ReadonlyMap<string, F> =
 };
 
 // The field a header cell names ("姓 名*" → name), or null.
-export const headerField = <F extends string>(spec: TableSpec<F>, cell: Cell): F | null => indexOf(spec).get(headerKey(cell)) ?? null;
+export const headerField = <F extends string>(spec: TableSpec<F>, cell: Cell): F | null =>
+  indexOf(spec).get(headerKey(cell)) ?? null;
 
 // What each column of a header row holds: a declared field, a row number (skipped, never listed) or
 // a column the import does not take (listed as 未导入的列). `fields` is the field of each cell as
