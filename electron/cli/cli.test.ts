@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { docxText, readXlsx } from '../core/testing/read-documents';
 import { reportText, writeReportDocx } from '../core/testing/report-files';
 import { idNumber, messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
-import { writeXlsx } from '../core/documents/xlsx-writer';
+import { writeOfficeTable } from '../core/testing/office-table';
 import { run } from './run';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -184,15 +184,8 @@ describe('command line', () => {
 
   it('says which columns of a roster and a schedule it did not import, and imports the rest', async () => {
     await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
-    const table = async (name: string, labels: string[], rows: string[][]) => {
-      const path = join(temp.dir, name);
-      const columns = labels.map((label) => ({ label, width: 8 }));
-      writeFileSync(
-        path,
-        await writeXlsx({ title: name, subtitle: '辽源市委党校', orientation: 'portrait', sections: [{ columns, rows }] }),
-      );
-      return path;
-    };
+    const table = (name: string, labels: string[], rows: string[][]) =>
+      writeOfficeTable(join(temp.dir, name), { title: name, labels, rows });
     const roster = await table(
       '名册.xlsx',
       ['序号', '姓名', '年龄', '身份证号', '组别', '籍贯'],

@@ -5,7 +5,7 @@ import type { TrainingClass } from '../../../shared/classes/schemas';
 import { failure, value } from '../testing/expect-result';
 import { writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
-import { writeXlsx } from '../documents/xlsx-writer';
+import { writeOfficeTable } from '../testing/office-table';
 import { parseSessionDate, parseSessionTime } from './import';
 import { parseLecturers } from './lecturers';
 
@@ -241,25 +241,16 @@ describe('importing a schedule', () => {
   it('reads a table with 序号, 学时 written with its unit and a column of its own: the sessions stored, the column listed', async () => {
     const target = await createClass('2019年乡村振兴专题班', '2019-10-14', '2019-10-18');
     // Written by our own xlsx writer (title and subtitle above, each date merged over its sessions).
-    const path = join(t.dir, '专题班课程安排.xlsx');
-    const columns = ['序号', '日期', '时间', '课程内容', '学时', '授课人', '地点', '联系人'].map((label) => ({
-      label,
-      width: 8,
-    }));
-    const rows = [
-      ['1', '10月14日', '上午 8:30-11:30', '乡村振兴战略解读', '3学时', '刘志强', '党校报告厅', '王老师'],
-      ['2', '10月14日', '下午2:00-5:00', '现场教学：朝阳村', '３学时', '韩丽', '安石镇朝阳村', ''],
-      ['3', '10月15日', '上午', '学员论坛', '约3学时', '', '党校第一教室', '李老师'],
-    ];
-    writeFileSync(
-      path,
-      await writeXlsx({
-        title: '课程安排表',
-        subtitle: '中共辽源市委党校',
-        orientation: 'landscape',
-        sections: [{ columns, rows, mergeColumns: [1] }],
-      }),
-    );
+    const path = await writeOfficeTable(join(t.dir, '专题班课程安排.xlsx'), {
+      title: '课程安排表',
+      labels: ['序号', '日期', '时间', '课程内容', '学时', '授课人', '地点', '联系人'],
+      rows: [
+        ['1', '10月14日', '上午 8:30-11:30', '乡村振兴战略解读', '3学时', '刘志强', '党校报告厅', '王老师'],
+        ['2', '10月14日', '下午2:00-5:00', '现场教学：朝阳村', '３学时', '韩丽', '安石镇朝阳村', ''],
+        ['3', '10月15日', '上午', '学员论坛', '约3学时', '', '党校第一教室', '李老师'],
+      ],
+      mergeColumns: [1],
+    });
     const { preview, commit } = await importFile(target.id, path);
     expect(preview.headerRow).toBe(3);
     // 序号 is skipped without a word; the columns a schedule does not take are listed, not refused.

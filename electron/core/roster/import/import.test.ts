@@ -15,7 +15,7 @@ import {
   zipBomb,
 } from '../../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../../testing/temp-core';
-import { writeXlsx } from '../../documents/xlsx-writer';
+import { writeOfficeTable } from '../../testing/office-table';
 
 let t: TempCore;
 let classId: number;
@@ -181,23 +181,16 @@ describe('importing the list the organisation department sent', () => {
 
 describe('a roster read by the table kit, as every import reads its table', () => {
   it('skips 序号, lists the columns it does not take, reads 组别 written with words and full-width digits', async () => {
-    // Written by our own xlsx writer (title and subtitle above the header), read back by our reader.
-    const path = join(t.dir, '学员名册（组织部）.xlsx');
-    const columns = ['序号', '姓名', '年龄', '身份证号', '工作单位', '组别', '籍贯'].map((label) => ({ label, width: 8 }));
-    const rows = [
-      ['1', '王建国', '45岁', idNumber('1979-03-12', 11), '辽源市财政局', '第2组', '吉林东丰'],
-      ['2', '李秀英', '38 岁', idNumber('1986-07-01', 22), '辽源市农业农村局', '３组', '辽宁铁岭'],
-      ['3', '朴成浩', '约50岁', idNumber('1974-11-30', 33), '东辽县安石镇', '第一小组', ''],
-    ];
-    writeFileSync(
-      path,
-      await writeXlsx({
-        title: '学员名册',
-        subtitle: '中共辽源市委组织部',
-        orientation: 'portrait',
-        sections: [{ columns, rows }],
-      }),
-    );
+    // Written by our own xlsx writer (a title and a subtitle above the header), read back by our reader.
+    const path = await writeOfficeTable(join(t.dir, '学员名册（组织部）.xlsx'), {
+      title: '学员名册',
+      labels: ['序号', '姓名', '年龄', '身份证号', '工作单位', '组别', '籍贯'],
+      rows: [
+        ['1', '王建国', '45岁', idNumber('1979-03-12', 11), '辽源市财政局', '第2组', '吉林东丰'],
+        ['2', '李秀英', '38 岁', idNumber('1986-07-01', 22), '辽源市农业农村局', '３组', '辽宁铁岭'],
+        ['3', '朴成浩', '约50岁', idNumber('1974-11-30', 33), '东辽县安石镇', '第一小组', ''],
+      ],
+    });
 
     const seen = await preview(path);
     expect(seen.headerRow).toBe(3);
@@ -230,25 +223,14 @@ describe('a roster read by the table kit, as every import reads its table', () =
   });
 
   it('a 组别 that is no one number is named with its row and column', async () => {
-    const path = join(t.dir, '名册.xlsx');
-    const columns = ['序号', '姓名', '组别'].map((label) => ({ label, width: 8 }));
-    writeFileSync(
-      path,
-      await writeXlsx({
-        title: '学员名册',
-        subtitle: '中共辽源市委组织部',
-        orientation: 'portrait',
-        sections: [
-          {
-            columns,
-            rows: [
-              ['1', '王建国', '2-3组'],
-              ['2', '李秀英', '第2组'],
-            ],
-          },
-        ],
-      }),
-    );
+    const path = await writeOfficeTable(join(t.dir, '名册.xlsx'), {
+      title: '学员名册',
+      labels: ['序号', '姓名', '组别'],
+      rows: [
+        ['1', '王建国', '2-3组'],
+        ['2', '李秀英', '第2组'],
+      ],
+    });
     const seen = await preview(path);
     expect(seen.ignoredColumns).toEqual([]);
     expect(seen.problems.map((p) => [p.row, p.column, p.field, p.severity])).toEqual([[4, 'C', 'group', 'warning']]);
