@@ -2,6 +2,7 @@ import { AppError, type FieldIssue } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
+import { chineseNumeralRun, noWords, rowNumberWords, yesWords } from '../../../shared/text/cell-words';
 import { fileRefusal } from '../files/refusal';
 import { readCellDate } from './cell-dates';
 import type { ParsedWorkbook } from './parser/protocol';
@@ -50,7 +51,6 @@ export type TableProblem = { row: number; message: string };
 // ── Reading the table ───────────────────────────────────────────────────────────────────────────
 
 // The row numbers office tables put first: read as what they are and never imported or listed.
-const rowNumberWords = new Set(['序号', '编号', 'no', 'no.', '行号', '序', 'nr', '#']);
 export const isRowNumberHeader = (cell: Cell): boolean => rowNumberWords.has(headerKey(cell).toLowerCase());
 
 // The word an export heads a field's column with (the first of its synonyms).
@@ -212,8 +212,6 @@ export const readCells = <F extends string, R extends ReadersOf<F>>(
 // A cell as text (whitespace folded, full-width forms made ordinary).
 export const textCell = (cell: Cell | undefined): string => cellText(cell ?? null);
 
-const chineseDigits = '零〇一二两三四五六七八九十';
-
 // A number as people type it: 3, "3张床", "约45分钟", "40人", "３", "3 张", "三张". One number among
 // words, never two ("3-4人", "十几人" are no number). Null when blank, undefined when unreadable.
 export const numberCell = (cell: Cell | undefined): number | null | undefined => {
@@ -231,12 +229,9 @@ export const numberCell = (cell: Cell | undefined): number | null | undefined =>
     return negative ? -Number(digits) : Number(digits);
   }
   if (numbers.length > 1) return undefined;
-  const words = text.match(new RegExp(`[${chineseDigits}]+`, 'g')) ?? [];
+  const words = text.match(chineseNumeralRun) ?? [];
   return words.length === 1 ? parseChineseNumber(words[0] ?? '') : undefined;
 };
-
-const yesWords = new Set(['是', '有', '√', '✓', '✔', '对', '启用', '在用', 'y', 'yes', 'true', '1']);
-const noWords = new Set(['否', '无', '×', '✗', '✘', 'x', '不', '不是', '没有', '停用', 'n', 'no', 'false', '0']);
 
 // 是/否, √/×, 有/无 and their kin. Null when blank, undefined when none of these.
 export const yesNoCell = (cell: Cell | undefined): boolean | null | undefined => {
