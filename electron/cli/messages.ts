@@ -28,10 +28,6 @@ const zhCN = {
     restoreHint: '可以用 npm run cadre -- restore <备份文件夹> 从备份恢复。',
     cancelled: '已取消，数据和文件都保持原样。',
   },
-  // Said by every import's summary (the preview says the same words).
-  tables: {
-    ignoredColumns: '未导入的列：{{columns}}',
-  },
   phases: {
     read: '读取文件',
     check: '核对',
@@ -272,6 +268,10 @@ const zhCN = {
       states: { new: '新增', present: '已有，跳过', partial: '部分文件已有' },
       match: { matched: '{{name}}', unmatched: '{{name}}（名册中没有）', ambiguous: '{{name}}（同名，无法确定）' },
     },
+  },
+  tables: {
+    // Columns of an imported table that no field reads: the import went on without them.
+    ignored: '未导入的列：{{columns}}',
   },
   sites: {
     what: '教学点表格文件',

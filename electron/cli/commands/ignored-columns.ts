@@ -1,7 +1,8 @@
 import { message } from '../../../shared/i18n/translate';
 import { cliText } from '../messages';
 
-// The columns of an imported table that the import did not take (the table kit's ignoredColumns): a
-// line of the summary when there are any, so that a column left out is seen, never silently dropped.
-export const ignoredColumnsLines = (columns: readonly string[]): string[] =>
-  columns.length === 0 ? [] : [cliText('tables.ignoredColumns', { columns: columns.join(message('text.list')) })];
+// An import's summary, and under it the columns of the file it did not read (未导入的列), when any.
+export const withIgnored = (summary: string, ignoredColumns: readonly string[]): string =>
+  ignoredColumns.length === 0
+    ? summary
+    : `${summary}\n${cliText('tables.ignored', { columns: ignoredColumns.join(message('text.list')) })}`;

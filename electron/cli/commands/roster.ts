@@ -5,7 +5,7 @@ import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
-import { ignoredColumnsLines } from './ignored-columns';
+import { withIgnored } from './ignored-columns';
 import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
@@ -43,8 +43,7 @@ export const rosterCommands: readonly Command[] = [
           row: preview.headerRow,
           rows: preview.dataRows,
         }),
-        ...ignoredColumnsLines(preview.ignoredColumns),
-        cliText('roster.import.counts', { added, updated, unchanged, rejected }),
+        withIgnored(cliText('roster.import.counts', { added, updated, unchanged, rejected }), preview.ignoredColumns),
       ];
       for (const row of result.rejected)
         lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));

@@ -5,7 +5,7 @@ import type { ScheduleImportPreview } from '../../../shared/schedule/import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
-import { ignoredColumnsLines } from './ignored-columns';
+import { withIgnored } from './ignored-columns';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
   if (/^\d+$/.test(name)) return ok(Number(name));
@@ -96,8 +96,7 @@ export const scheduleCommands: readonly Command[] = [
     print: ({ preview, added, teachersAdded, conflicts }) =>
       [
         cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
-        ...ignoredColumnsLines(preview.ignoredColumns),
-        cliText('schedule.import.added', { count: added }),
+        withIgnored(cliText('schedule.import.added', { count: added }), preview.ignoredColumns),
         ...(teachersAdded > 0
           ? [
               cliText('schedule.import.teachersAdded', {

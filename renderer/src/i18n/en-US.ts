@@ -175,6 +175,10 @@ export const uiEnUS = {
       resultShared: 'Colleagues together',
     },
   },
+  tableImport: {
+    ignoredColumns: 'Columns not imported: {{columns}}',
+    listSeparator: ', ',
+  },
   importWizard: {
     title: 'Import a roster',
     choose: 'Choose a file…',

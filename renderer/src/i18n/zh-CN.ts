@@ -175,6 +175,10 @@ export const uiZhCN = {
       resultShared: '同单位同组',
     },
   },
+  tableImport: {
+    ignoredColumns: '未导入的列：{{columns}}',
+    listSeparator: '、',
+  },
   importWizard: {
     title: '导入学员名册',
     choose: '选择文件…',
