@@ -26,6 +26,8 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   await expect(wizard.getByTestId('count-added')).toContainText('5');
   await expect(wizard.getByTestId('count-rejected')).toContainText('1');
   await expect(wizard.getByTestId('import-problems')).toContainText('身份证号已被 Excel 转成数字');
+  // Its 年龄 column is no field of a roster: said, not refused; its 序号 is not mentioned.
+  await expect(wizard.getByTestId('ignored-columns')).toHaveText('未导入的列：年龄');
   await app.screenshot('import-preview');
   await wizard.getByRole('button', { name: label('确认导入') }).click();
   await expect(wizard.getByText('导入完成')).toBeVisible();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { docxText, readXlsx } from '../electron/core/testing/read-documents';
 import { standardRoster } from '../electron/core/testing/roster-files';
+import { writeOfficeTable } from '../electron/core/testing/office-table';
 import { expect, label, test } from './fixtures';
 
 // Picks an option of an antd Select by typing part of it, as someone with a keyboard would.
@@ -20,6 +21,23 @@ const choose = async (page: Page, field: Locator, typed: string, option: string)
 };
 
 type Invoked = { ok: boolean; value: { id: number } };
+
+// A class's 课程安排 tab, its import dialog, and a file chosen in it: the dialog, reading the file.
+const chooseScheduleFile = async (
+  app: { page: Page; nextChosenFile: (path: string) => void },
+  className: string,
+  file: string,
+): Promise<Locator> => {
+  const { page } = app;
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: className }).click();
+  await page.getByRole('tab', { name: '课程安排' }).click();
+  await page.getByRole('button', { name: label('导入课程表') }).click();
+  const importer = page.getByRole('dialog', { name: '从课程安排表导入' });
+  app.nextChosenFile(file);
+  await importer.getByRole('button', { name: label('选择文件') }).click();
+  return importer;
+};
 
 test('an administrator builds a week of sessions, resolves a teacher conflict, takes attendance and exports', async ({ app }) => {
   // A long story told through the UI: on a busy two-core machine it takes a few minutes.
@@ -339,17 +357,42 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   await page.evaluate(async () =>
     window.api.invoke('classes.create', { name: '2020年市管干部培训班', startDate: '2020-06-03', endDate: '2020-06-14' }),
   );
-  await page.getByRole('menuitem', { name: '培训班次' }).click();
-  await page.getByRole('link', { name: '2020年市管干部培训班' }).click();
-  await page.getByRole('tab', { name: '课程安排' }).click();
-  await page.getByRole('button', { name: label('导入课程表') }).click();
-  const importer = page.getByRole('dialog', { name: '从课程安排表导入' });
-  app.nextChosenFile(xlsx);
-  await importer.getByRole('button', { name: label('选择文件') }).click();
+  const importer = await chooseScheduleFile(app, '2020年市管干部培训班', xlsx);
   await expect(importer.getByTestId('schedule-import-file')).toContainText('表头在第 3 行，8 节课');
   await expect(importer.getByTestId('schedule-import-rows').locator('.ant-table-row')).toHaveCount(8);
   await app.screenshot('schedule-import');
   await importer.getByRole('button', { name: '导入 8 节课' }).click();
   await expect(importer).toBeHidden();
   await expect(page.getByTestId('slot-2020-06-03-morning')).toContainText('开班式暨新时代党的建设总要求专题讲座');
+});
+
+test('a 课程安排表 with 序号, 学时 written with its unit and a column of its own is read, and the preview says what it left out', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.loadSample();
+  // The class made by a colleague meanwhile (through the api), seen when the list is opened again.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await page.evaluate(async () =>
+    window.api.invoke('classes.create', { name: '2020年乡村振兴专题班', startDate: '2020-10-12', endDate: '2020-10-16' }),
+  );
+  // As a school office writes it: a title, 序号 first, the date merged over its day, 学时 and 联系人.
+  const file = await writeOfficeTable(join(app.dataDir, '专题班课程安排.xlsx'), {
+    title: '课程安排表',
+    labels: ['序号', '日期', '时间', '课程内容', '学时', '地点', '联系人'],
+    rows: [
+      ['1', '10月12日', '上午 8:30-11:30', '乡村振兴战略解读', '3学时', '党校报告厅', '王老师'],
+      ['2', '10月12日', '下午2:00-5:00', '现场教学：朝阳村', '３学时', '安石镇朝阳村', ''],
+      ['3', '10月13日', '上午', '学员论坛', '约3学时', '党校第一教室', '李老师'],
+    ],
+    mergeColumns: [1],
+  });
+  const importer = await chooseScheduleFile(app, '2020年乡村振兴专题班', file);
+  await expect(importer.getByTestId('schedule-import-file')).toContainText('表头在第 3 行，3 节课');
+  await expect(importer.getByTestId('ignored-columns')).toHaveText('未导入的列：学时、联系人');
+  await expect(importer.getByTestId('schedule-import-rows').locator('.ant-table-row')).toHaveCount(3);
+  await app.screenshot('schedule-import-ignored');
+  await importer.getByRole('button', { name: '导入 3 节课' }).click();
+  await expect(importer).toBeHidden();
+  await expect(page.getByTestId('slot-2020-10-12-afternoon')).toContainText('现场教学：朝阳村');
 });

@@ -7,8 +7,9 @@ import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
 import { docxText, readXlsx } from '../core/testing/read-documents';
 import { reportText, writeReportDocx } from '../core/testing/report-files';
-import { messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
+import { idNumber, messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
+import { writeOfficeTable } from '../core/testing/office-table';
 import { run } from './run';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -145,6 +146,7 @@ describe('command line', () => {
     const imported = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir));
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
+    expect(imported.stdout).toContain('未导入的列：年龄');
     expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
     const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({
@@ -178,6 +180,48 @@ describe('command line', () => {
     const noFile = await cadre('roster', 'import', '--class', '2019-001');
     expect(noFile.code).toBe(2);
     expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
+  });
+
+  it('says which columns of a roster and a schedule it did not import, and imports the rest', async () => {
+    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    const table = (name: string, labels: string[], rows: string[][]) =>
+      writeOfficeTable(join(temp.dir, name), { title: name, labels, rows });
+    const roster = await table(
+      '名册.xlsx',
+      ['序号', '姓名', '年龄', '身份证号', '组别', '籍贯'],
+      [
+        ['1', '王建国', '45岁', idNumber('1979-03-12', 11), '第2组', '吉林东丰'],
+        ['2', '李秀英', '38岁', idNumber('1986-07-01', 22), '３组', '辽宁铁岭'],
+      ],
+    );
+    const imported = await cadre('roster', 'import', '--class', '2019-001', roster);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('未导入的列：年龄、籍贯');
+    expect(imported.stdout).not.toMatch(/未导入的列：[^\n]*序号/);
+    expect(imported.stdout).toContain('新增 2 人');
+    const json = await cadre('roster', 'import', '--class', '2019-001', roster, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ ignoredColumns: ['年龄', '籍贯'], counts: { unchanged: 2 } });
+    const listed = JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--sort', 'group', '--json')).stdout) as {
+      name: string;
+      group: number | null;
+    }[];
+    expect(listed.map((entry) => [entry.name, entry.group])).toEqual([
+      ['王建国', 2],
+      ['李秀英', 3],
+    ]);
+
+    const schedule = await table(
+      '课表.xlsx',
+      ['序号', '日期', '星期', '时间', '课程内容', '学时', '联系人'],
+      [
+        ['1', '6月3日', '星期一', '上午 8:30-11:30', '开班式', '3学时', '王老师'],
+        ['2', '6月4日', '星期二', '下午', '专题辅导', '３学时', ''],
+      ],
+    );
+    const sessions = await cadre('schedule', 'import', '--class', '2019-001', schedule);
+    expect(sessions.code).toBe(0);
+    expect(sessions.stdout).toContain('未导入的列：学时、联系人');
+    expect(sessions.stdout).toContain('已导入 2 节课');
   });
 
   it('exports a schedule for a class and a teacher’s sessions as a calendar', async () => {

@@ -929,7 +929,6 @@ export const enUS = {
   },
   scheduleImport: {
     rowProblems: '{{row}}: {{problems}}',
-    noHeader: 'No schedule header found: one of the first 20 rows must name the date, time and content columns',
     badDate: 'Date "{{value}}" cannot be read (write 6月3日, 2019-06-03 …)',
     noDate: 'No date, and none above it to carry down',
     outside: '{{date}} is outside the class dates ({{from}} to {{to}})',

@@ -915,7 +915,6 @@ export const zhCN = {
   },
   scheduleImport: {
     rowProblems: '{{row}}：{{problems}}',
-    noHeader: '找不到课程安排表的表头：前 20 行中需要有“日期”“时间”“课程内容”三列',
     badDate: '日期“{{value}}”无法识别（可写作 6月3日、2019-06-03 等）',
     noDate: '没有日期，上面的行也没有可沿用的日期',
     outside: '{{date}} 不在本班次的培训日期（{{from}} 至 {{to}}）内',

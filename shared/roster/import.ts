@@ -23,8 +23,9 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const headerSynonyms: Record<ImportField, readonly string[]> = {
-  seq: ['序号', '编号', '序'],
+// A 序号 column is told by the table kit's row-number words (序号, 编号, No. …), not by synonyms here:
+// the preview marks it 'seq' and the import skips it.
+export const headerSynonyms: Record<Exclude<ImportField, 'seq'>, readonly string[]> = {
   name: ['姓名', '名字', '学员姓名', '学员'],
   sex: ['性别'],
   ethnicity: ['民族'],
@@ -100,6 +101,8 @@ export const importPreviewSchema = z.object({
   columns: z.array(
     z.object({ column: z.number().int(), letter: z.string(), header: z.string(), field: z.enum(importFields).nullable() }),
   ),
+  // The file's words for the columns it has that the roster does not take (序号 aside): not imported.
+  ignoredColumns: z.array(z.string()),
   dataRows: z.number().int(),
   counts: countsSchema,
   problems: z.array(problemSchema),

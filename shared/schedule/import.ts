@@ -5,11 +5,23 @@ import { conflictSchema } from './schemas';
 
 // A 课程安排表 as schools exchange it, and as this app exports it: 日期 / 星期 / 时间 / 课程内容 /
 // 教学形式 / 授课人 / 地点, with a day's date written once over its sessions (merged cells).
-export const scheduleImportFields = ['date', 'time', 'title', 'module', 'format', 'teachers', 'place', 'notes'] as const;
+export const scheduleImportFields = [
+  'date',
+  'weekday',
+  'time',
+  'title',
+  'module',
+  'format',
+  'teachers',
+  'place',
+  'notes',
+] as const;
 export type ScheduleImportField = (typeof scheduleImportFields)[number];
 
 export const scheduleHeaderSynonyms: Record<ScheduleImportField, readonly string[]> = {
   date: ['日期', '上课日期', '月日'],
+  // Known, so never listed as left out, but not read: the date says which day of the week it is.
+  weekday: ['星期', '星期几', '周几'],
   time: ['时间', '时段', '上课时间', '课时安排'],
   title: ['课程内容', '课程', '内容', '课程名称', '课题', '专题', '教学内容', '教学专题'],
   module: ['教学模块', '模块'],
@@ -58,6 +70,8 @@ export const scheduleImportPreviewSchema = z.object({
   fileName: z.string(),
   sheet: z.string(),
   headerRow: z.number().int(),
+  // The file's words for the columns it has that a schedule does not take (序号 aside): not imported.
+  ignoredColumns: z.array(z.string()),
   rows: z.array(scheduleImportRowSchema),
   // Lecturers to add to the 师资库 (外聘), with the rows that name them.
   newTeachers: z.array(

@@ -5,6 +5,7 @@ import { type Command, defined, steps, UsageError } from '../command';
 import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
+import { withIgnored } from './ignored-columns';
 import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
@@ -42,7 +43,7 @@ export const rosterCommands: readonly Command[] = [
           row: preview.headerRow,
           rows: preview.dataRows,
         }),
-        cliText('roster.import.counts', { added, updated, unchanged, rejected }),
+        withIgnored(cliText('roster.import.counts', { added, updated, unchanged, rejected }), preview.ignoredColumns),
       ];
       for (const row of result.rejected)
         lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));
@@ -61,7 +62,7 @@ export const rosterCommands: readonly Command[] = [
       }
       return lines.join('\n');
     },
-    json: ({ preview, result }) => ({ ...result, problems: preview.problems }),
+    json: ({ preview, result }) => ({ ...result, problems: preview.problems, ignoredColumns: preview.ignoredColumns }),
   }),
   steps<(RosterEntry & { idNumber?: string; phone?: string })[]>({
     words: ['roster', 'list'],

@@ -5,6 +5,7 @@ import type { ScheduleImportPreview } from '../../../shared/schedule/import';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
+import { withIgnored } from './ignored-columns';
 
 const teacherId = async (call: Call, name: string): Promise<Result<number>> => {
   if (/^\d+$/.test(name)) return ok(Number(name));
@@ -95,7 +96,7 @@ export const scheduleCommands: readonly Command[] = [
     print: ({ preview, added, teachersAdded, conflicts }) =>
       [
         cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
-        cliText('schedule.import.added', { count: added }),
+        withIgnored(cliText('schedule.import.added', { count: added }), preview.ignoredColumns),
         ...(teachersAdded > 0
           ? [
               cliText('schedule.import.teachersAdded', {
@@ -110,6 +111,11 @@ export const scheduleCommands: readonly Command[] = [
           ? [cliText('schedule.import.conflicts', { count: conflicts.length }), ...conflicts.map((c) => `  ${c.message}`)]
           : []),
       ].join('\n'),
-    json: ({ added, teachersAdded, conflicts }) => ({ added, teachersAdded, conflicts }),
+    json: ({ preview, added, teachersAdded, conflicts }) => ({
+      added,
+      teachersAdded,
+      conflicts,
+      ignoredColumns: preview.ignoredColumns,
+    }),
   }),
 ];

@@ -4,11 +4,12 @@ import { message, type MessageKey } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { type LabelKeys, toFieldIssues } from '../../../shared/validation';
+import { chineseNumeralRun, noWords, rowNumberWords, yesWords } from '../../../shared/text/cell-words';
 import { fileRefusal } from '../files/refusal';
-import { parseBirthDate } from '../roster/import/cells';
+import { readCellDate } from './cell-dates';
 import type { ParsedWorkbook } from './parser/protocol';
 import type { Cell, Sheet } from './sheet';
-import { cellText, findHeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
+import { cellText, findHeaderRow, type HeaderRow, headerKey, headerScanRows, synonymIndex } from './sheet-header';
 
 // The one table reader every import uses. An import declares its table — the words that head each
 // column, which columns it cannot do without, which carry merged cells down — and gets the same
@@ -44,6 +45,8 @@ export type TableReading<F extends string> = {
   headerRow: number;
   records: TableRecord<F>[];
   ignoredColumns: string[];
+  // The column (from 0, A) each field was read from, for pointing at a cell.
+  columns: Partial<Record<F, number>>;
 };
 
 export type TableProblem = { row: number; message: string };
@@ -51,8 +54,7 @@ export type TableProblem = { row: number; message: string };
 // ── Reading the table ───────────────────────────────────────────────────────────────────────────
 
 // The row numbers office tables put first: read as what they are and never imported or listed.
-const rowNumberWords = /^(序号|编号|no\.?|行号|序|nr|#)$/i;
-export const isRowNumberHeader = (cell: Cell): boolean => rowNumberWords.test(headerKey(cell));
+export const isRowNumberHeader = (cell: Cell): boolean => rowNumberWords.has(headerKey(cell).toLowerCase());
 
 // The word an export heads a field's column with (the first of its synonyms).
 export const columnWord = <F extends string>(spec: TableSpec<F>, field: F): string => spec.synonyms[field][0] ?? field;
@@ -92,32 +94,58 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
 const mergedBelow = (sheet: Sheet, row: number, column: number): boolean =>
   (sheet.merges ?? []).some((range) => row > range.top && row <= range.bottom && column >= range.left && column <= range.right);
 
+// The header of one sheet (its index in sheet.rows, and the field each cell names), when the sheet
+// has one: for an import that lets the person choose the sheet or the header row (the roster wizard).
+export const tableHeader = <F extends string>(sheet: Sheet, spec: TableSpec<F>): HeaderRow<F> | undefined =>
+  findHeaderRow(sheet.rows, indexOf(spec), { required: spec.required, minimum: spec.minimum ?? 1 });
+
+// Each declaration's words, indexed once.
+const indexes = new WeakMap<object, ReadonlyMap<string, string>>();
+const indexOf = <F extends string>(spec: TableSpec<F>): ReadonlyMap<string, F> => {
+  const known = indexes.get(spec.synonyms) ?? synonymIndex(spec.synonyms);
+  indexes.set(spec.synonyms, known);
+  return known as ReadonlyMap<string, F>;
+};
+
+// The field a header cell names ("姓 名*" → name), or null.
+export const headerField = <F extends string>(spec: TableSpec<F>, cell: Cell): F | null =>
+  indexOf(spec).get(headerKey(cell)) ?? null;
+
+// What each column of a header row holds: a declared field, a row number (skipped, never listed) or
+// a column the import does not take (listed as 未导入的列). `fields` is the field of each cell as
+// the header named it, or as the person chose it.
+export type HeaderColumn<F extends string> = { column: number; header: string; field: F | null; rowNumber: boolean };
+export const headerColumns = <F extends string>(
+  cells: readonly Cell[],
+  fields: (column: number) => F | null,
+): HeaderColumn<F>[] =>
+  cells.map((cell, column) => {
+    const field = fields(column);
+    return { column, header: cellText(cell), field, rowNumber: field === null && isRowNumberHeader(cell) };
+  });
+
+// The file's own words for the columns not imported (blank headers and row numbers left out).
+export const ignoredOf = <F extends string>(columns: readonly HeaderColumn<F>[]): string[] =>
+  columns.filter((c) => c.field === null && !c.rowNumber && c.header !== '').map((c) => c.header);
+
 // The first sheet whose header names every required column; its records, every row with something
 // in a known column. Refuses (nothing read) a file with no such sheet, a column named twice, or no rows.
 export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpec<F>): TableReading<F> => {
-  const index = synonymIndex(spec.synonyms);
-  let found: { sheet: Sheet; header: NonNullable<ReturnType<typeof findHeaderRow<F>>> } | undefined;
+  let found: { sheet: Sheet; header: HeaderRow<F> } | undefined;
   for (const sheet of book.sheets) {
-    const header = findHeaderRow(sheet.rows, index, { required: spec.required, minimum: spec.minimum ?? 1 });
+    const header = tableHeader(sheet, spec);
     if (header) {
       found = { sheet, header };
       break;
     }
   }
-  if (!found) throw missingRequired(book, spec, index);
+  if (!found) throw missingRequired(book, spec, indexOf(spec));
   const { sheet, header } = found;
   const headerRow = sheet.firstRow + header.index;
+  const named = headerColumns<F>(sheet.rows[header.index] ?? [], (column) => header.fields[column] ?? null);
   const columns = new Map<F, number[]>();
-  const ignoredColumns: string[] = [];
-  (sheet.rows[header.index] ?? []).forEach((cell, column) => {
-    if (headerKey(cell) === '') return;
-    const field = header.fields[column];
-    if (field === null || field === undefined) {
-      if (!isRowNumberHeader(cell)) ignoredColumns.push(cellText(cell));
-      return;
-    }
-    columns.set(field, [...(columns.get(field) ?? []), column]);
-  });
+  for (const { field, column } of named) if (field !== null) columns.set(field, [...(columns.get(field) ?? []), column]);
+  const ignoredColumns = ignoredOf(named);
   for (const [field, at] of columns)
     if (at.length > 1)
       throw fileRefusal(
@@ -143,7 +171,9 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     if (any) records.push({ row, cells: record });
   });
   if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
-  return { sheet: sheet.name, headerRow, records, ignoredColumns };
+  const at: Partial<Record<F, number>> = {};
+  for (const [field, [column]] of columns) if (column !== undefined) at[field] = column;
+  return { sheet: sheet.name, headerRow, records, ignoredColumns, columns: at };
 };
 
 // ── Reading the cells ───────────────────────────────────────────────────────────────────────────
@@ -186,8 +216,6 @@ export const readCells = <F extends string, R extends ReadersOf<F>>(
 // A cell as text (whitespace folded, full-width forms made ordinary).
 export const textCell = (cell: Cell | undefined): string => cellText(cell ?? null);
 
-const chineseDigits = /[零〇一二两三四五六七八九十]+/g;
-
 // A number as people type it: 3, "3张床", "约45分钟", "40人", "３", "3 张", "三张". One number among
 // words, never two ("3-4人", "十几人" are no number). Null when blank, undefined when unreadable.
 export const numberCell = (cell: Cell | undefined): number | null | undefined => {
@@ -205,26 +233,23 @@ export const numberCell = (cell: Cell | undefined): number | null | undefined =>
     return negative ? -Number(digits) : Number(digits);
   }
   if (numbers.length > 1) return undefined;
-  const words = text.match(chineseDigits) ?? [];
+  const words = text.match(chineseNumeralRun) ?? [];
   return words.length === 1 ? parseChineseNumber(words[0] ?? '') : undefined;
 };
-
-const yesWords = /^(是|有|√|✓|✔|对|启用|在用|y|yes|true|1)$/i;
-const noWords = /^(否|无|×|✗|✘|x|不|不是|没有|停用|n|no|false|0)$/i;
 
 // 是/否, √/×, 有/无 and their kin. Null when blank, undefined when none of these.
 export const yesNoCell = (cell: Cell | undefined): boolean | null | undefined => {
   if (typeof cell === 'boolean') return cell;
   const text = textCell(cell);
   if (text === '') return null;
-  if (yesWords.test(text)) return true;
-  if (noWords.test(text)) return false;
+  if (yesWords.has(text.toLowerCase())) return true;
+  if (noWords.has(text.toLowerCase())) return false;
   return undefined;
 };
 
 // Dates in the forms the roster import reads: Excel serials, 1980.05, 1980年5月6日, 1980-05-06,
 // 19800506. YYYY-MM or YYYY-MM-DD; null when blank, undefined when unreadable.
-export const dateCell = (cell: Cell | undefined): string | null | undefined => parseBirthDate(cell ?? null);
+export const dateCell = (cell: Cell | undefined): string | null | undefined => readCellDate(cell ?? null);
 
 // Several values in one cell (、，, ; and line breaks between them).
 export const listCell = (cell: Cell | undefined): string[] =>

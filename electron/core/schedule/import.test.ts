@@ -5,6 +5,7 @@ import type { TrainingClass } from '../../../shared/classes/schemas';
 import { failure, value } from '../testing/expect-result';
 import { writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { writeOfficeTable } from '../testing/office-table';
 import { parseSessionDate, parseSessionTime } from './import';
 import { parseLecturers } from './lecturers';
 
@@ -231,7 +232,40 @@ describe('importing a schedule', () => {
       await t.router.call('schedule.importPreview', { classId: target.id, grant: t.grant(noHeader, 'scheduleImport') }),
       'INVALID_INPUT',
     );
-    expect(missing.message).toContain('找不到课程安排表的表头');
+    // Named by the table kit, with the words each required column may be written as.
+    expect(missing.message).toContain('找不到表头');
+    expect(missing.message).toContain('“日期”列（可写作：日期、上课日期、月日）');
     expect(value(await t.router.call('schedule.list', { classId: target.id }))).toEqual([]);
+  });
+
+  it('reads a table with 序号, 学时 written with its unit and a column of its own: the sessions stored, the column listed', async () => {
+    const target = await createClass('2019年乡村振兴专题班', '2019-10-14', '2019-10-18');
+    // Written by our own xlsx writer (title and subtitle above, each date merged over its sessions).
+    const path = await writeOfficeTable(join(t.dir, '专题班课程安排.xlsx'), {
+      title: '课程安排表',
+      labels: ['序号', '日期', '时间', '课程内容', '学时', '授课人', '地点', '联系人'],
+      rows: [
+        ['1', '10月14日', '上午 8:30-11:30', '乡村振兴战略解读', '3学时', '刘志强', '党校报告厅', '王老师'],
+        ['2', '10月14日', '下午2:00-5:00', '现场教学：朝阳村', '３学时', '韩丽', '安石镇朝阳村', ''],
+        ['3', '10月15日', '上午', '学员论坛', '约3学时', '', '党校第一教室', '李老师'],
+      ],
+      mergeColumns: [1],
+    });
+    const { preview, commit } = await importFile(target.id, path);
+    expect(preview.headerRow).toBe(3);
+    // 序号 is skipped without a word; the columns a schedule does not take are listed, not refused.
+    expect(preview.ignoredColumns).toEqual(['学时', '联系人']);
+    expect(preview.rows.flatMap((row) => row.problems)).toEqual([]);
+    expect(value(await commit()).added).toBe(3);
+    const stored = t.core.db
+      .prepare(
+        'SELECT date, start_time AS start, end_time AS "end", title, place FROM sessions WHERE class_id = ? ORDER BY date, start_time',
+      )
+      .all(target.id);
+    expect(stored).toEqual([
+      { date: '2019-10-14', start: '08:30', end: '11:30', title: '乡村振兴战略解读', place: '党校报告厅' },
+      { date: '2019-10-14', start: '14:00', end: '17:00', title: '现场教学：朝阳村', place: '安石镇朝阳村' },
+      { date: '2019-10-15', start: '08:30', end: '11:30', title: '学员论坛', place: '党校第一教室' },
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import * as XLSX from '@e965/xlsx';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { AppError } from '../../../shared/errors';
 import { message, type MessageKey } from '../../../shared/i18n/translate';
@@ -24,8 +23,9 @@ import type { Db } from '../db/connection';
 import type { Job } from '../jobs/job';
 import { importToken, tokenIsFor } from '../documents/import-token';
 import type { ParsedWorkbook } from '../documents/parser/protocol';
-import { type Cell, fileStamp, type Sheet } from '../documents/sheet-reader';
-import { cellText, findHeaderRow, synonymIndex } from '../documents/sheet-header';
+import { fileStamp } from '../documents/sheet-reader';
+import type { Cell } from '../documents/sheet';
+import { dateCell, readTable, type TableReading, type TableSpec, textCell } from '../documents/table-import';
 import { blocking } from './conflict-rules';
 import { classConflicts } from './conflicts';
 import { insertSession } from './save';
@@ -34,48 +34,30 @@ import { createStaff } from '../staff/service';
 import { defaultVocab } from '../../../shared/vocab/schemas';
 import { statement } from '../db/statements';
 
-const scheduleIndex = synonymIndex(scheduleHeaderSynonyms);
-
-type Header = { sheet: Sheet; index: number; columns: Map<ScheduleImportField, number> };
-
-// The header is the row, among the first few of a sheet, that names a date, a time and a title; a
-// field's column is the first that names it.
-const findHeader = (sheets: readonly Sheet[]): Header | undefined => {
-  for (const sheet of sheets) {
-    const found = findHeaderRow(sheet.rows, scheduleIndex, { required: ['date', 'time', 'title'] });
-    if (!found) continue;
-    const columns = new Map<ScheduleImportField, number>();
-    found.fields.forEach((field, column) => {
-      if (field && !columns.has(field)) columns.set(field, column);
-    });
-    return { sheet, index: found.index, columns };
-  }
-  return undefined;
+// The schedule as the table kit reads it: a date, a time and a title at least. A day's date written
+// once over its sessions, merged or not, is carried down by parseFile itself (and refused when there
+// is nothing above to carry).
+const scheduleTable: TableSpec<ScheduleImportField> = {
+  synonyms: scheduleHeaderSynonyms,
+  required: ['date', 'time', 'title'],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const isoOf = (year: number, month: number, day: number): string | undefined => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    ? `${year}-${pad(month)}-${pad(day)}`
-    : undefined;
-};
-
-// 6月3日 (the year is the class's: the one that puts the day inside it), 2019年6月3日, 2019-06-03,
-// 2019/6/3, 6.3, or an Excel date serial.
+// 6月3日 or 6.3 (the year is the class's: the one that puts the day inside it), or a whole date as
+// every import reads one (2019年6月3日, 2019-06-03, 2019/6/3, an Excel date serial …).
 export const parseSessionDate = (cell: Cell, target: TrainingClass): string | undefined => {
-  if (typeof cell === 'number') {
-    const parsed = Number.isInteger(cell) && cell > 20_000 && cell < 80_000 ? XLSX.SSF.parse_date_code(cell) : undefined;
-    return parsed ? isoOf(parsed.y, parsed.m, parsed.d) : undefined;
-  }
-  const text = cellText(cell).replace(/[（(].*$/, '');
-  const full = /^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (full) return isoOf(Number(full[1]), Number(full[2]), Number(full[3]));
+  const text = typeof cell === 'number' ? '' : textCell(cell).replace(/[（(].*$/, '');
   const short = /^(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (!short) return undefined;
+  if (!short) {
+    const date = dateCell(typeof cell === 'number' ? cell : text);
+    // A month alone (2019.06) is no day to teach on.
+    return date?.length === 10 ? date : undefined;
+  }
   const years = [...new Set([Number(target.startDate.slice(0, 4)), Number(target.endDate.slice(0, 4))])];
-  const candidates = years.map((year) => isoOf(year, Number(short[1]), Number(short[2]))).filter((d) => d !== undefined);
+  const candidates = years
+    .map((year) => dateCell(`${year}-${pad(Number(short[1]))}-${pad(Number(short[2]))}`))
+    .filter((d): d is string => typeof d === 'string');
   return candidates.find((d) => d >= target.startDate && d <= target.endDate) ?? candidates[0];
 };
 
@@ -89,7 +71,7 @@ const slotWords: [RegExp, Slot][] = [
 // 上午 / 下午 / 晚上 for the half-day's usual hours.
 export const parseSessionTime = (cell: Cell): { start: string; end: string } | undefined => {
   // Full-width colons (08：30) are folded by cellText's NFKC.
-  const text = cellText(cell);
+  const text = textCell(cell);
   const slot = slotWords.find(([pattern]) => pattern.test(text))?.[1];
   const times = /(\d{1,2}):(\d{2})\s*[-—–~～至到]+\s*(\d{1,2}):(\d{2})/.exec(text);
   if (!times)
@@ -132,7 +114,7 @@ type Parsed = {
   newTeachers: Map<string, NewTeacher>;
   token: string;
   fileName: string;
-  header: Header;
+  table: TableReading<ScheduleImportField>;
 };
 
 const lecturerKey = (lecturer: Lecturer) => `${lecturer.name}\u0000${lecturer.organisation}`;
@@ -144,16 +126,11 @@ const problem = (column: number | undefined, key: MessageKey, params?: Record<st
 
 // Every row of the file as a session, with what stands in the way of each; nothing is stored.
 const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Parsed => {
-  const header = findHeader(book.sheets);
-  if (!header) throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('scheduleImport.noHeader') }]);
-  const col = (field: ScheduleImportField) => header.columns.get(field);
+  const table = readTable(book, scheduleTable);
+  const col = (field: ScheduleImportField) => table.columns[field];
   const columnOfField = (field: string) => {
     const column = col(fieldColumns[field.split('.')[0] ?? ''] ?? 'title');
     return column === undefined ? '' : columnLetter(column);
-  };
-  const at = (row: readonly Cell[], field: ScheduleImportField) => {
-    const column = col(field);
-    return column === undefined ? null : (row[column] ?? null);
   };
   const staff = statement<[string], { id: number; organisation: string }>(
     core.db,
@@ -164,27 +141,27 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
   const drafts = new Map<number, Draft>();
   const newTeachers = new Map<string, NewTeacher>();
   let lastDate: string | undefined;
-  header.sheet.rows.slice(header.index + 1).forEach((row, offset) => {
-    const sheetRow = header.sheet.firstRow + header.index + 1 + offset;
-    const title = textAsWritten(at(row, 'title'));
-    const dateCell = at(row, 'date');
+  for (const { row: sheetRow, cells } of table.records) {
+    const at = (field: ScheduleImportField) => cells[field] ?? null;
+    const title = textAsWritten(at('title'));
+    const written = at('date');
     // A day's date written once above its sessions, without merging, stands for the rows below it.
-    const date = cellText(dateCell) === '' ? lastDate : parseSessionDate(dateCell, target);
-    if (cellText(dateCell) !== '') lastDate = date;
+    const date = textCell(written) === '' ? lastDate : parseSessionDate(written, target);
+    if (textCell(written) !== '') lastDate = date;
     // Rows without a title are not sessions: blank lines, a closing 合计 or 备注 line.
-    if (title === '') return;
+    if (title === '') continue;
     const problems: ScheduleImportRow['problems'] = [];
     if (!date)
       problems.push(
-        cellText(dateCell) === ''
+        textCell(written) === ''
           ? problem(col('date'), 'scheduleImport.noDate')
-          : problem(col('date'), 'scheduleImport.badDate', { value: cellText(dateCell) }),
+          : problem(col('date'), 'scheduleImport.badDate', { value: textCell(written) }),
       );
     else if (date < target.startDate || date > target.endDate)
       problems.push(problem(col('date'), 'scheduleImport.outside', { date, from: target.startDate, to: target.endDate }));
-    const times = parseSessionTime(at(row, 'time'));
-    if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: cellText(at(row, 'time')) }));
-    const lecturers = parseLecturers(at(row, 'teachers'));
+    const times = parseSessionTime(at('time'));
+    if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: textCell(at('time')) }));
+    const lecturers = parseLecturers(at('teachers'));
     const refs: (number | string)[] = [];
     const unknown: string[] = [];
     for (const lecturer of lecturers) {
@@ -202,20 +179,20 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
         unknown.push(lecturer.name);
       } else problems.push(problem(col('teachers'), 'scheduleImport.namesakes', { name: lecturer.name, count: found.length }));
     }
-    const place = textAsWritten(at(row, 'place'));
+    const place = textAsWritten(at('place'));
     const site = pointNamed(points, place);
     const draft = {
       date: date ?? '',
       start: times?.start ?? '',
       end: times?.end ?? '',
       title,
-      module: textAsWritten(at(row, 'module')),
-      format: textAsWritten(at(row, 'format')),
+      module: textAsWritten(at('module')),
+      format: textAsWritten(at('format')),
       teacherIds: refs.filter((ref): ref is number => typeof ref === 'number'),
       place,
       siteId: site?.id ?? null,
       groups: [],
-      notes: textAsWritten(at(row, 'notes')),
+      notes: textAsWritten(at('notes')),
     };
     if (problems.length === 0) {
       const checked = sessionFieldsSchema.safeParse(draft);
@@ -233,9 +210,9 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
       siteName: site?.name ?? null,
       problems,
     });
-  });
+  }
   const token = importToken(target.id, book.digest);
-  return { rows, drafts, newTeachers, token, fileName: book.fileName, header };
+  return { rows, drafts, newTeachers, token, fileName: book.fileName, table };
 };
 
 // The file's sessions written, with the lecturers it names added first (外聘, with their unit).
@@ -315,8 +292,9 @@ export const previewScheduleImport = async (
   return {
     token: parsed.token,
     fileName: parsed.fileName,
-    sheet: parsed.header.sheet.name,
-    headerRow: parsed.header.sheet.firstRow + parsed.header.index,
+    sheet: parsed.table.sheet,
+    headerRow: parsed.table.headerRow,
+    ignoredColumns: parsed.table.ignoredColumns,
     rows: parsed.rows,
     newTeachers: [...parsed.newTeachers.values()],
     conflicts: parsed.drafts.size > 0 ? trialConflicts(core, job, target.id, parsed) : [],

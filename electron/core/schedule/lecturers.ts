@@ -1,4 +1,4 @@
-import { cellText } from '../documents/sheet-header';
+import { textCell } from '../documents/table-import';
 import type { Cell } from '../documents/sheet';
 
 // 授课人 cells as offices write them: several names with 、 or spaces between them; a title in
@@ -17,7 +17,7 @@ const bracketed = /^(.*?)\s*[(（[【]([^)）\]】]*)[)）\]】]\s*$/;
 
 export const parseLecturers = (cell: Cell): Lecturer[] => {
   const lecturers: Lecturer[] = [];
-  for (const entry of cellText(cell).split(/[、,，;；/\n]+/)) {
+  for (const entry of textCell(cell).split(/[、,，;；/\n]+/)) {
     const trimmed = entry.trim();
     if (trimmed === '') continue;
     const match = bracketed.exec(trimmed);

@@ -189,7 +189,20 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
   const rows: Row[] = [
     ['2019年市管干部培训班学员名册'],
     ['报送单位：中共辽源市委组织部　　　　2019年5月20日'],
-    ['序号', '姓 名', '性别', '民族', '出生日期', '公民身份号码', '工作单位及职务', '职务', '政治面貌', '文化程度', '手机'],
+    [
+      '序号',
+      '姓 名',
+      '性别',
+      '民族',
+      '出生日期',
+      '公民身份号码',
+      '工作单位及职务',
+      '职务',
+      '政治面貌',
+      '文化程度',
+      '手机',
+      '年龄',
+    ],
     [
       1,
       '张　三',
@@ -202,6 +215,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '中共党员',
       '研究生',
       13943100001,
+      '39岁',
     ],
     [
       2,
@@ -215,6 +229,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '中共党员',
       '大学本科',
       '13943100002',
+      '37 岁',
     ],
     [],
     [
@@ -229,6 +244,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '中共党员',
       '大学本科',
       13943100003,
+      '约39岁',
     ],
     [
       4,
@@ -242,6 +258,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '群众',
       '大学本科',
       '0437-3210000',
+      '40岁',
     ],
     [
       5,
@@ -255,6 +272,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '中共党员',
       '大学本科',
       13943100005,
+      '34岁',
     ],
     [
       6,
@@ -268,6 +286,7 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       '中共党员',
       '大学本科',
       13943100006,
+      '４３岁',
     ],
     ['合计', '6人'],
   ];

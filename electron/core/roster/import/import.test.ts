@@ -15,6 +15,7 @@ import {
   zipBomb,
 } from '../../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../../testing/temp-core';
+import { writeOfficeTable } from '../../testing/office-table';
 
 let t: TempCore;
 let classId: number;
@@ -51,6 +52,8 @@ describe('importing the list the organisation department sent', () => {
       ['J', 'education'],
       ['K', 'phone'],
     ]);
+    // 序号 is read as a row number; 年龄 is a column the roster has no field for: listed, not refused.
+    expect(seen.ignoredColumns).toEqual(['年龄']);
     expect(seen.dataRows).toBe(6);
     expect(seen.counts).toEqual({ added: 5, updated: 0, unchanged: 0, rejected: 1 });
     const damaged = seen.problems.find((p) => p.severity === 'error');
@@ -173,6 +176,65 @@ describe('importing the list the organisation department sent', () => {
       ['刘备', '辽源市财政局', '1961-07'],
       ['孙权', '辽源市农业农村局', '1982-05'],
     ]);
+  });
+});
+
+describe('a roster read by the table kit, as every import reads its table', () => {
+  it('skips 序号, lists the columns it does not take, reads 组别 written with words and full-width digits', async () => {
+    // Written by our own xlsx writer (a title and a subtitle above the header), read back by our reader.
+    const path = await writeOfficeTable(join(t.dir, '学员名册（组织部）.xlsx'), {
+      title: '学员名册',
+      labels: ['序号', '姓名', '年龄', '身份证号', '工作单位', '组别', '籍贯'],
+      rows: [
+        ['1', '王建国', '45岁', idNumber('1979-03-12', 11), '辽源市财政局', '第2组', '吉林东丰'],
+        ['2', '李秀英', '38 岁', idNumber('1986-07-01', 22), '辽源市农业农村局', '３组', '辽宁铁岭'],
+        ['3', '朴成浩', '约50岁', idNumber('1974-11-30', 33), '东辽县安石镇', '第一小组', ''],
+      ],
+    });
+
+    const seen = await preview(path);
+    expect(seen.headerRow).toBe(3);
+    expect(seen.columns.map((c) => [c.header, c.field])).toEqual([
+      ['序号', 'seq'],
+      ['姓名', 'name'],
+      ['年龄', null],
+      ['身份证号', 'idNumber'],
+      ['工作单位', 'unit'],
+      ['组别', 'group'],
+      ['籍贯', null],
+    ]);
+    // 序号 is not among the columns left out; the two the roster has no field for are.
+    expect(seen.ignoredColumns).toEqual(['年龄', '籍贯']);
+    expect(seen.problems).toEqual([]);
+    expect(seen.counts).toEqual({ added: 3, updated: 0, unchanged: 0, rejected: 0 });
+
+    expect((await commit(path, { token: seen.token })).counts.added).toBe(3);
+    const stored = t.core.db
+      .prepare(
+        `SELECT t.name, t.sex, t.birth_date AS birth, t.unit, e.group_no AS "group"
+           FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? ORDER BY t.id`,
+      )
+      .all(classId);
+    expect(stored).toEqual([
+      { name: '王建国', sex: 'male', birth: '1979-03-12', unit: '辽源市财政局', group: 2 },
+      { name: '李秀英', sex: 'female', birth: '1986-07-01', unit: '辽源市农业农村局', group: 3 },
+      { name: '朴成浩', sex: 'male', birth: '1974-11-30', unit: '东辽县安石镇', group: 1 },
+    ]);
+  });
+
+  it('a 组别 that is no one number is named with its row and column', async () => {
+    const path = await writeOfficeTable(join(t.dir, '名册.xlsx'), {
+      title: '学员名册',
+      labels: ['序号', '姓名', '组别'],
+      rows: [
+        ['1', '王建国', '2-3组'],
+        ['2', '李秀英', '第2组'],
+      ],
+    });
+    const seen = await preview(path);
+    expect(seen.ignoredColumns).toEqual([]);
+    expect(seen.problems.map((p) => [p.row, p.column, p.field, p.severity])).toEqual([[4, 'C', 'group', 'warning']]);
+    expect(seen.problems[0]?.message).toContain('2-3组');
   });
 });
 

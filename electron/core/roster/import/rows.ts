@@ -9,9 +9,9 @@ import {
   traineeFieldsSchema,
 } from '../../../../shared/trainees/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
-import type { Cell } from '../../documents/sheet-reader';
-import { cellText, isBlank } from '../../documents/sheet-header';
-import { damagedIdNumber, parseBirthDate, parseGroup, parseSex, phoneText } from './cells';
+import type { Cell } from '../../documents/sheet';
+import { dateCell, textCell } from '../../documents/table-import';
+import { damagedIdNumber, parseGroup, parseSex, phoneText } from './cells';
 
 export type ParsedRow = {
   row: number;
@@ -41,16 +41,16 @@ const isFormRow = (
   if (/^(合计|总计|小计|共计)/.test(texts[0] ?? '')) return true;
   if (texts.every((text) => headerTexts.has(text))) return true;
   const seq = columns.find((c) => c.field === 'seq')?.column;
-  return texts.length === 1 && seq !== undefined && !isBlank(cells[seq] ?? null);
+  return texts.length === 1 && seq !== undefined && textCell(cells[seq]) !== '';
 };
 
 export const parseRows = (rows: readonly Cell[][], firstRow: number, headerIndex: number, columns: ColumnMap): ParsedRow[] => {
-  const headerTexts = new Set((rows[headerIndex] ?? []).map(cellText).filter(Boolean));
+  const headerTexts = new Set((rows[headerIndex] ?? []).map(textCell).filter(Boolean));
   const parsed: ParsedRow[] = [];
   for (let index = headerIndex + 1; index < rows.length; index += 1) {
     const cells = rows[index] ?? [];
     // Each cell's text once, for the form-row test and the fields alike.
-    const texts = cells.map(cellText);
+    const texts = cells.map(textCell);
     if (
       isFormRow(
         cells,
@@ -88,7 +88,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
         break;
       }
       case 'birthDate': {
-        const date = parseBirthDate(cell);
+        const date = dateCell(cell);
         if (date === undefined) problem(column, field, 'warning', message('import.badBirthDate', { value: text }));
         trainee.birthDate = date ?? null;
         break;

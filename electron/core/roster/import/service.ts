@@ -31,8 +31,9 @@ import {
   writeTrainee,
 } from '../../trainees/service';
 import { enrol } from '../service';
-import { cellText, headerScanRows } from '../../documents/sheet-header';
-import { detectHeader, fieldOfHeader } from './header';
+import { headerScanRows } from '../../documents/sheet-header';
+import { ignoredOf, textCell } from '../../documents/table-import';
+import { rosterColumns, rosterHeader } from './table';
 import { type ColumnMap, type ParsedRow, parseRows } from './rows';
 
 export type ImportSource = {
@@ -51,6 +52,8 @@ type Prepared = {
   sheet: Sheet;
   headerIndex: number;
   columns: { column: number; letter: string; header: string; field: ImportField | null }[];
+  // The header words of the columns not imported (序号 aside), for the preview and the CLI's summary.
+  ignoredColumns: string[];
   rows: ParsedRow[];
 };
 
@@ -67,7 +70,7 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
   }
   // The first sheet that looks like a roster, else the first with anything on it.
   return (
-    sheets.find((sheet) => detectHeader(sheet.rows)) ??
+    sheets.find((sheet) => rosterHeader(sheet)) ??
     sheets.find((sheet) => sheet.rows.length > 0) ??
     sheets[0] ?? { name: '', rows: [], firstRow: 1 }
   );
@@ -75,16 +78,16 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
 
 const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
   const sheet = chooseSheet(book.sheets, source.sheet);
-  if (!sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '')))
+  if (!sheet.rows.some((row) => row.some((cell) => textCell(cell) !== '')))
     throw invalid('import.emptySheet', { sheet: sheet.name });
 
   let headerIndex: number;
   if (source.headerRow !== undefined) {
     headerIndex = source.headerRow - sheet.firstRow;
-    if (!(sheet.rows[headerIndex] ?? []).some((cell) => cellText(cell) !== ''))
+    if (!(sheet.rows[headerIndex] ?? []).some((cell) => textCell(cell) !== ''))
       throw invalid('import.headerRowEmpty', { row: source.headerRow }, 'headerRow');
   } else {
-    const detected = detectHeader(sheet.rows);
+    const detected = rosterHeader(sheet);
     if (!detected) throw invalid('import.noHeader', { sheet: sheet.name, rows: headerScanRows });
     headerIndex = detected.index;
   }
@@ -92,12 +95,8 @@ const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
   const width = Math.max(headerCells.length, ...sheet.rows.slice(headerIndex, headerIndex + 50).map((row) => row.length));
   const mapped = new Map<number, ImportField | null>();
   for (const entry of source.mapping ?? []) mapped.set(entry.column, entry.field);
-  const columns = Array.from({ length: width }, (_, column) => ({
-    column,
-    letter: columnLetter(column),
-    header: cellText(headerCells[column] ?? null),
-    field: mapped.has(column) ? (mapped.get(column) ?? null) : fieldOfHeader(headerCells[column] ?? null),
-  }));
+  const read = rosterColumns(headerCells, width, mapped);
+  const columns = read.map(({ column, header, field }) => ({ column, letter: columnLetter(column), header, field }));
 
   if (!columns.some((c) => c.field === 'name')) throw invalid('import.noNameColumn', undefined, 'mapping');
   for (const field of new Set(columns.map((c) => c.field))) {
@@ -122,6 +121,7 @@ const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
     sheet,
     headerIndex,
     columns,
+    ignoredColumns: ignoredOf(read),
     rows,
   };
 };
@@ -290,6 +290,7 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
     sheet: ready.sheet.name,
     headerRow: ready.sheet.firstRow + ready.headerIndex,
     columns: ready.columns,
+    ignoredColumns: ready.ignoredColumns,
     dataRows: ready.rows.length,
     counts: countOf(plans),
     problems,

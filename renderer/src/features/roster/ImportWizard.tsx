@@ -27,6 +27,7 @@ import {
 } from '../../../../shared/roster/import';
 import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
+import { IgnoredColumns } from '../../components/IgnoredColumns';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
@@ -275,6 +276,7 @@ const PreviewView = ({
           ]}
         />
       </div>
+      <IgnoredColumns columns={preview.ignoredColumns} />
       <div>
         <Typography.Title level={5}>{t('importWizard.problems', { count: preview.problems.length })}</Typography.Title>
         {preview.problems.length === 0 ? (

@@ -6,6 +6,7 @@ import type { TrainingClass } from '../../../../shared/classes/schemas';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { ScheduleImportPreview, ScheduleImportRow } from '../../../../shared/schedule/import';
 import { api } from '../../api';
+import { IgnoredColumns } from '../../components/IgnoredColumns';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
@@ -97,6 +98,7 @@ export const ScheduleImportModal = ({ target, onClose }: { target: TrainingClass
         </Flex>
         {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
         {failure && <Alert type="error" showIcon title={failure} />}
+        {source && <IgnoredColumns columns={source.preview.ignoredColumns} />}
         {source && refused.length > 0 && (
           <Alert type="error" showIcon title={t('schedulePage.import.refused', { count: refused.length })} />
         )}
