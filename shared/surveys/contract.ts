@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
+import { platformImportSchemas, platformPreviewSchema, platformResultSchema } from './platform';
 import { resultsSchema, responseSchema, subjectHistorySchema, surveySchema, surveysSchemas, templateSchema } from './schemas';
 
 export const surveysContract = {
@@ -14,4 +15,7 @@ export const surveysContract = {
   'surveys.results': query(surveysSchemas.results, resultsSchema),
   'surveys.history': query(surveysSchemas.history, subjectHistorySchema),
   'surveys.import': job(surveysSchemas.import, z.object({ surveys: z.number().int(), responses: z.number().int() })),
+  // A 问卷星 / 腾讯问卷 export into one survey: previewed, then committed with the preview's token.
+  'surveys.platformPreview': job(platformImportSchemas.preview, platformPreviewSchema, { quiet: true }),
+  'surveys.platformCommit': job(platformImportSchemas.commit, platformResultSchema),
 };

@@ -10,6 +10,7 @@ import { reportsMigration } from './009-reports';
 import { surveysMigration } from './010-surveys';
 import { stayConfirmationsMigration } from './011-stay-confirmations';
 import { reportsNormalisedTextMigration } from './012-reports-normalised-text';
+import { surveyResponseOriginsMigration } from './013-survey-response-origins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   surveysMigration,
   stayConfirmationsMigration,
   reportsNormalisedTextMigration,
+  surveyResponseOriginsMigration,
 ];
 
 export const latestVersion = migrations.length;
