@@ -118,6 +118,14 @@ describe('survey exports from 问卷星 and 腾讯问卷', () => {
     const good = writeExport(join(t.dir, 'good.xlsx'), rows);
     const token = value(await t.router.call('surveys.platformPreview', source(good))).token;
     failure(await t.router.call('surveys.platformCommit', { ...source(badFile), token }), 'INVALID_INPUT');
+    // A token from another class's preview, or one made up.
+    const other = value(await t.router.call('classes.list', { search: '市管' })).items[0]?.id ?? 0;
+    const elsewhere = failure(
+      await t.router.call('surveys.platformCommit', { ...source(good), token: token.replace(/^\d+\./, `${other}.`) }),
+      'INVALID_INPUT',
+    );
+    expect(elsewhere.message).toContain('另一个班次');
+    failure(await t.router.call('surveys.platformCommit', { ...source(good), token: `${classId}.forged` }), 'INVALID_INPUT');
     const changed = failure(await t.router.call('surveys.platformCommit', { ...source(six), token }), 'INVALID_INPUT');
     expect(changed.message).toContain('评分题');
     // Not an export at all: the typed grid's file.

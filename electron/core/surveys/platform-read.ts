@@ -107,8 +107,9 @@ type Header = { sheet: ParsedWorkbook['sheets'][number]; index: number; platform
 const findHeader = (book: ParsedWorkbook): Header | undefined => {
   for (const sheet of book.sheets)
     for (let index = 0; index < Math.min(sheet.rows.length, headerScanRows); index += 1) {
-      const headers = (sheet.rows[index] ?? []).map((cell) => cellText(cell));
-      const keys = new Set(headers.map(squeeze));
+      // As written (a header is shown to the person with its own punctuation), only trimmed.
+      const headers = (sheet.rows[index] ?? []).map((cell) => (typeof cell === 'string' ? cell.trim() : cellText(cell)));
+      const keys = new Set(headers.map((header) => squeeze(cellText(header))));
       const platform = (Object.keys(platformColumns) as Platform[]).find((name) =>
         platformColumns[name].marks.some((mark) => keys.has(mark)),
       );
@@ -168,7 +169,7 @@ export const readPlatformExport = (
       items: survey.items,
     });
 
-  const named = (words: readonly string[]) => headers.findIndex((text) => words.includes(squeeze(text)));
+  const named = (words: readonly string[]) => headers.findIndex((text) => words.includes(squeeze(cellText(text))));
   const numberColumn = named(platformColumns[platform].number);
   const timeColumn = named(platformColumns[platform].time);
   const numbers = body.some(({ cells }) => scoredColumns.some((column) => answerOf(cells[column] ?? null).kind === 'number'));
