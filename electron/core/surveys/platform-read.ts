@@ -82,14 +82,13 @@ const scoreOfWord = new Map<string, number>(
 // What a cell under a question holds. "(跳过)": the question was skipped; "(空)": nothing written;
 // -3 and -2 are what number exports write for the same.
 type Answer =
-  | { kind: 'none'; skipped: boolean }
+  | { kind: 'none' }
   | { kind: 'word'; score: number }
   | { kind: 'number'; value: number }
   | { kind: 'other'; text: string };
 const answerOf = (cell: Cell): Answer => {
   const text = squeeze(cellText(cell));
-  if (text === '' || text === '(空)') return { kind: 'none', skipped: false };
-  if (text === '(跳过)' || text === '-3' || text === '-2') return { kind: 'none', skipped: true };
+  if (text === '' || text === '(空)' || text === '(跳过)' || text === '-3' || text === '-2') return { kind: 'none' };
   const score = scoreOfWord.get(text);
   if (score !== undefined) return { kind: 'word', score };
   if (/^[1-5]$/.test(text)) return { kind: 'number', value: Number(text) };
@@ -185,8 +184,9 @@ export const readPlatformExport = (
     const who = respondent === '' ? '' : message('surveys.platform.respondent', { number: respondent });
     const scores = scoredColumns.map((column) => {
       const answer = answerOf(cells[column] ?? null);
+      // A question left unanswered, however the platform wrote it ("(跳过)", -3, or nothing).
       if (answer.kind === 'none') {
-        if (answer.skipped) skipped += 1;
+        skipped += 1;
         return null;
       }
       if (answer.kind === 'word') return answer.score;
