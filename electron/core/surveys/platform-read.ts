@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
+import { commentMax } from '../../../shared/surveys/schemas';
 import { answerWords, type OneMeans, type Platform, type platformColumnUses } from '../../../shared/surveys/platform';
 import { refuseFile } from '../files/refusal';
 import type { ParsedWorkbook } from '../documents/parser/protocol';
@@ -42,9 +43,6 @@ export type PlatformReading = {
   problems: TableProblem[];
 };
 
-// The comment's limit is the typed grid's (shared/surveys/schemas.ts, responseInputSchema).
-export const commentLimit = 2000;
-
 // The columns each platform writes before the questions. Seeing one of its marks tells the platform;
 // the number and submission time of an answer sheet make its identity.
 const platformColumns: Readonly<
@@ -64,11 +62,12 @@ const platformColumns: Readonly<
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-// "1、您对……是否满意", "2.课程设置", "第3题 …", "Q4：…": the question's number; any other header is
-// the platform's.
+// "1、您对……是否满意", "2.课程设置", "第3题 …", "Q4：…", "7(培训计划)" (a matrix row): the question's
+// number; any other header is the platform's.
 const questionNumber = (header: string): number | null => {
-  const found =
-    /^(?:第|Q|q)?(\d{1,3})(?:题)?[、.．:：)）\s]/.exec(header.trim()) ?? /^(?:第|Q|q)(\d{1,3})题?$/.exec(header.trim());
+  // Full-width forms folded first: "１．" reads as "1.".
+  const text = cellText(header);
+  const found = /^(?:第|Q|q)?(\d{1,3})(?:题)?[、.:()\s]/.exec(text) ?? /^(?:第|Q|q)(\d{1,3})题?$/.exec(text);
   return found ? Number(found[1]) : null;
 };
 
@@ -82,10 +81,7 @@ const scoreOfWord = new Map<string, number>(
 // What a cell under a question holds. "(跳过)": the question was skipped; "(空)": nothing written;
 // -3 and -2 are what number exports write for the same.
 type Answer =
-  | { kind: 'none' }
-  | { kind: 'word'; score: number }
-  | { kind: 'number'; value: number }
-  | { kind: 'other'; text: string };
+  { kind: 'none' } | { kind: 'word'; score: number } | { kind: 'number'; value: number } | { kind: 'other'; text: string };
 const answerOf = (cell: Cell): Answer => {
   const text = squeeze(cellText(cell));
   if (text === '' || text === '(空)' || text === '(跳过)' || text === '-3' || text === '-2') return { kind: 'none' };
@@ -198,10 +194,11 @@ export const readPlatformExport = (
       return null;
     });
     const comment = commentColumn === undefined ? '' : commentOf(cells[commentColumn] ?? null);
-    if ([...comment].length > commentLimit)
+    // The grid's limit, counted as the grid counts it.
+    if (comment.length > commentMax)
       problems.push({
         row,
-        message: message('surveys.platform.commentTooLong', { who, length: [...comment].length, limit: commentLimit }),
+        message: message('surveys.platform.commentTooLong', { who, length: comment.length, limit: commentMax }),
       });
     if (scores.every((score) => score === null) && comment === '') {
       blank += 1;
