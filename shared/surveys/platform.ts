@@ -25,6 +25,30 @@ export const answerWords: Readonly<Record<1 | 2 | 3 | 4 | 5, readonly string[]>>
   1: ['非常不满意', '很不满意', '十分不满意', '极不满意'],
 };
 
+// The columns each platform writes before the questions: seeing one of its marks tells the
+// platform; an answer sheet's number and submission time make its identity on the platform.
+export const platformColumns: Readonly<
+  Record<Platform, { marks: readonly string[]; number: readonly string[]; time: readonly string[] }>
+> = {
+  wjx: {
+    marks: ['提交答卷时间', '所用时间', '来源详情', '来自IP', '答卷时间'],
+    number: ['序号'],
+    time: ['提交答卷时间', '答卷时间'],
+  },
+  tencent: {
+    marks: ['开始答题时间', '结束答题时间', '答题时长'],
+    number: ['编号'],
+    time: ['结束答题时间', '开始答题时间'],
+  },
+};
+
+// What a platform writes in a cell with no answer: "(跳过)" a skipped question, "(空)" an empty box,
+// -3 and -2 the same in exports of option numbers (spaces and full-width brackets folded first).
+export const noAnswerWords: readonly string[] = ['', '(空)', '(跳过)', '-3', '-2'];
+
+// The command line's words for which end option 1 is.
+export const oneMeansWords: Readonly<Record<OneMeans, string>> = { best: '非常满意', worst: '非常不满意' };
+
 const platformSource = {
   classId: idSchema,
   grant: grantSchema,

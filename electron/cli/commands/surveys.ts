@@ -1,6 +1,6 @@
 import { message } from '../../../shared/i18n/translate';
 import { err, ok, type Result } from '../../../shared/result';
-import type { OneMeans, PlatformPreview, PlatformResult } from '../../../shared/surveys/platform';
+import { type OneMeans, oneMeansWords, type PlatformPreview, type PlatformResult } from '../../../shared/surveys/platform';
 import { type Satisfaction, satisfactions, satisfactionWords, type SurveyResults } from '../../../shared/surveys/schemas';
 import { type Call, type Command, steps, UsageError, type Values } from '../command';
 import { formatTable } from '../format';
@@ -25,8 +25,8 @@ const kindOf = (text: string): Satisfaction => {
 
 const oneMeansOf = (value: string | boolean | undefined): OneMeans | undefined => {
   if (value === undefined) return undefined;
-  if (value === '非常满意') return 'best';
-  if (value === '非常不满意') return 'worst';
+  if (value === oneMeansWords.best) return 'best';
+  if (value === oneMeansWords.worst) return 'worst';
   throw new UsageError(cliText('surveys.import.unknownOneMeans', { value: String(value) }));
 };
 

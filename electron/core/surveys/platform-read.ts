@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { commentMax } from '../../../shared/surveys/schemas';
-import { answerWords, type OneMeans, type Platform, type platformColumnUses } from '../../../shared/surveys/platform';
+import {
+  answerWords,
+  noAnswerWords,
+  type OneMeans,
+  type Platform,
+  platformColumns,
+  type platformColumnUses,
+} from '../../../shared/surveys/platform';
 import { refuseFile } from '../files/refusal';
 import type { ParsedWorkbook } from '../documents/parser/protocol';
 import type { Cell } from '../documents/sheet';
@@ -43,23 +50,6 @@ export type PlatformReading = {
   problems: TableProblem[];
 };
 
-// The columns each platform writes before the questions. Seeing one of its marks tells the platform;
-// the number and submission time of an answer sheet make its identity.
-const platformColumns: Readonly<
-  Record<Platform, { marks: readonly string[]; number: readonly string[]; time: readonly string[] }>
-> = {
-  wjx: {
-    marks: ['提交答卷时间', '所用时间', '来源详情', '来自IP', '答卷时间'],
-    number: ['序号'],
-    time: ['提交答卷时间', '答卷时间'],
-  },
-  tencent: {
-    marks: ['开始答题时间', '结束答题时间', '答题时长'],
-    number: ['编号'],
-    time: ['结束答题时间', '开始答题时间'],
-  },
-};
-
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 // "1、您对……是否满意", "2.课程设置", "第3题 …", "Q4：…", "7(培训计划)" (a matrix row): the question's
@@ -84,7 +74,7 @@ type Answer =
   { kind: 'none' } | { kind: 'word'; score: number } | { kind: 'number'; value: number } | { kind: 'other'; text: string };
 const answerOf = (cell: Cell): Answer => {
   const text = squeeze(cellText(cell));
-  if (text === '' || text === '(空)' || text === '(跳过)' || text === '-3' || text === '-2') return { kind: 'none' };
+  if (noAnswerWords.includes(text)) return { kind: 'none' };
   const score = scoreOfWord.get(text);
   if (score !== undefined) return { kind: 'word', score };
   if (/^[1-5]$/.test(text)) return { kind: 'number', value: Number(text) };
@@ -94,7 +84,7 @@ const answerOf = (cell: Cell): Answer => {
 // The comment as written (its punctuation too), only trimmed.
 const commentOf = (cell: Cell): string => {
   const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
-  return squeeze(cellText(cell)) === '(空)' || squeeze(cellText(cell)) === '(跳过)' ? '' : text;
+  return noAnswerWords.includes(squeeze(cellText(cell))) ? '' : text;
 };
 
 type Header = { sheet: ParsedWorkbook['sheets'][number]; index: number; platform: Platform; headers: string[] };

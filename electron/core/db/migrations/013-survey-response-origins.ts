@@ -16,10 +16,11 @@ export const surveyResponseOriginsMigration: Migration = {
   name: 'where a questionnaire imported from a survey platform came from',
   up: (db) => {
     db.exec(`
-      -- A questionnaire that came from a platform's export (问卷星, 腾讯问卷): which answer sheet of the
-      -- platform it is (its 序号/编号 and submission time), so that the same export imported again —
-      -- or a later download holding the earlier answers too — adds only what is new. The file's
-      -- SHA-256 says which download brought it. Goes with its questionnaire.
+      -- A questionnaire that came from a survey platform's export (wjx: Wenjuanxing, tencent: Tencent
+      -- Survey): which answer sheet of the platform it is (its number and submission time), so that
+      -- the same export imported again, or a later download holding the earlier answers too, adds
+      -- only what is new. The file's SHA-256 says which download brought it. Goes with its
+      -- questionnaire.
       CREATE TABLE survey_response_origins (
         response_id INTEGER PRIMARY KEY REFERENCES survey_responses (id) ON DELETE CASCADE,
         survey_id   INTEGER NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
