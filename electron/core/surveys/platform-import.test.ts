@@ -98,6 +98,43 @@ describe('survey exports from 问卷星 and 腾讯问卷', () => {
     }
   });
 
+  it('reads an export as offices keep it: a title above, full-width numbers, a matrix row, a written question before the comment', async () => {
+    const answers = madeAnswers(6, 4);
+    const [header = [], ...rows] = wjxRows(answers, questionTexts.slice(0, 4));
+    // 问卷星 writes a matrix question's rows as "3(…)"; someone typed "４、" in full width; a question
+    // asking for the unit is written in, and is not the comment (the last written one is).
+    const headed = [...header];
+    headed[8] = '3(授课教师的讲授水平)';
+    headed[9] = '４、您对课堂互动是否满意';
+    const file = writeExport(
+      join(t.dir, '问卷星-带标题.csv'),
+      [
+        ['2019年年轻干部培训班学员满意度调查'],
+        [...headed.slice(0, 10), '5、您的工作单位', ...headed.slice(10)],
+        ...rows.map((row, n) => [...row.slice(0, 10), `单位${n}`, ...row.slice(10)]),
+      ],
+      'gbk-csv',
+    );
+    const preview = value(await t.router.call('surveys.platformPreview', source(file, { satisfaction: 'teachers' })));
+    expect(
+      preview.columns.filter((column) => column.use !== 'platform').map((column) => [column.header, column.use, column.item]),
+    ).toEqual([
+      ['1、您对本次培训内容的针对性是否满意', 'item', 1],
+      ['2、您对理论联系实际是否满意', 'item', 2],
+      ['3(授课教师的讲授水平)', 'item', 3],
+      ['４、您对课堂互动是否满意', 'item', 4],
+      ['5、您的工作单位', 'unused', null],
+      ['5、您对本次培训还有哪些意见和建议？', 'comment', null],
+    ]);
+    const done = value(
+      await t.router.call('surveys.platformCommit', { ...source(file, { satisfaction: 'teachers' }), token: preview.token }),
+    );
+    const stored = value(await t.router.call('surveys.responses', { surveyId: done.survey.id }));
+    expect(stored.map((response) => [response.scores, response.comment])).toEqual(
+      answers.map((answer) => [answer.scores, answer.comment]),
+    );
+  });
+
   it('refuses a file whose questions do not match the survey, an unknown answer, an over-long comment; nothing written', async () => {
     const before = snapshot(t.core.db);
     const six = writeExport(join(t.dir, 'six.xlsx'), wjxRows(madeAnswers(5, 6), [...questionTexts, '您对食宿安排是否满意']));
