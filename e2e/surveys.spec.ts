@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { docxText, readXlsxBook } from '../electron/core/testing/read-documents';
 import { writeBook } from '../electron/core/testing/roster-files';
+import {
+  expectedRate,
+  madeAnswers,
+  questionTexts,
+  tencentRows,
+  wjxRows,
+  writeExport,
+} from '../electron/core/testing/survey-exports';
 import { expect, label, test } from './fixtures';
 
 test('questionnaires typed into the grid and imported from Excel, and what they say', async ({ app }) => {
@@ -147,4 +155,84 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await base.getByRole('button', { name: label('恢复默认题目') }).click();
   await expect(base).not.toContainText('已修改');
   await expect(items).not.toHaveValue(/安全保障/);
+});
+
+test("a 问卷星 export, as downloaded, imported as the trainees' survey: which column went where, the results, once only", async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.loadSample();
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '满意度测评' }).click();
+  const tab = page.getByTestId('surveys-tab');
+  const answers = madeAnswers(30, 5);
+  const file = writeExport(join(app.dataDir, '..', `问卷星-${Date.now()}.xlsx`), wjxRows(answers, questionTexts));
+  const rate = expectedRate(answers);
+
+  await tab.getByRole('button', { name: label('导入问卷星/腾讯问卷') }).click();
+  const dialog = page.getByRole('dialog', { name: '导入问卷平台的导出文件' });
+  await expect(dialog.getByRole('combobox', { name: '测评类型' })).toBeVisible();
+  await expect(dialog).toContainText('学员满意度测评');
+  app.nextChosenFile(file);
+  await dialog.getByRole('button', { name: label('选择导出文件…') }).click();
+  const preview = dialog.getByTestId('platform-preview');
+  await expect(preview).toContainText('问卷星导出：新增“学员满意度测评”问卷 30 份');
+  await expect(preview).not.toContainText('此前已导入');
+  await expect(preview).toContainText(`跳过未答的题 1 处`);
+  await expect(preview).toContainText(`意见建议 10 条`);
+  await expect(preview).toContainText(`满意率 ${rate}%`);
+  const columns = dialog.getByTestId('platform-columns');
+  await expect(columns.locator('.ant-table-row', { hasText: '提交答卷时间' })).toContainText('不导入（平台信息）');
+  await expect(columns.locator('.ant-table-row', { hasText: '1、您对本次培训内容的针对性是否满意' })).toContainText(
+    '第 1 项：内容针对性',
+  );
+  await expect(columns.locator('.ant-table-row', { hasText: '意见和建议' })).toContainText('意见建议');
+  await app.screenshot('survey-platform-preview');
+  await dialog.getByRole('button', { name: label('导入 30 份') }).click();
+  await expect(page.getByText('已导入“学员满意度测评”问卷 30 份')).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // The survey the file answered, with its figures.
+  await expect(page.getByTestId('survey-title')).toHaveText('学员满意度测评');
+  await expect(page.getByTestId('survey-list')).toContainText(`问卷 30 份`);
+  await expect(page.getByTestId('survey-list')).toContainText(`满意率 ${rate}%`);
+  await expect(page.getByTestId('survey-results').locator('.ant-table-row', { hasText: '讲授水平' })).toContainText('29');
+  await expect(tab).toContainText('意见建议（10 条）');
+  await app.screenshot('survey-platform-results');
+
+  // The same export again: nothing to add, and the dialog says so.
+  await tab.getByRole('button', { name: label('导入问卷星/腾讯问卷') }).click();
+  const again = page.getByRole('dialog', { name: '导入问卷平台的导出文件' });
+  app.nextChosenFile(file);
+  await again.getByRole('button', { name: label('选择导出文件…') }).click();
+  await expect(again.getByTestId('platform-preview')).toContainText(
+    '这个文件中的 30 份问卷此前都已导入“学员满意度测评”，没有新的问卷可导入',
+  );
+  await expect(again.getByRole('button', { name: label('导入 0 份') })).toBeDisabled();
+  await app.screenshot('survey-platform-again');
+  await again.getByRole('button', { name: label('取消') }).click();
+  await expect(page.getByTestId('survey-list')).toContainText(`问卷 30 份`);
+
+  // 腾讯问卷 with option numbers, for the organisation's survey: imported once the person says what 1 means.
+  const numbered = madeAnswers(8, 5);
+  const tencent = writeExport(
+    join(app.dataDir, '..', `腾讯问卷-${Date.now()}.xlsx`),
+    tencentRows(numbered, questionTexts, 'best'),
+  );
+  await tab.getByRole('button', { name: label('导入问卷星/腾讯问卷') }).click();
+  const numbers = page.getByRole('dialog', { name: '导入问卷平台的导出文件' });
+  await numbers.getByRole('combobox', { name: '测评类型' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '组织满意度测评' }).click();
+  app.nextChosenFile(tencent);
+  await numbers.getByRole('button', { name: label('选择导出文件…') }).click();
+  await expect(numbers).toContainText('文件中的答案是选项编号，1 代表：');
+  await expect(numbers.getByRole('button', { name: label('导入 8 份') })).toBeDisabled();
+  await expect(numbers.getByTestId('platform-preview')).toContainText('满意率 —');
+  await numbers.getByRole('radio', { name: '非常满意（问卷星、腾讯问卷的默认顺序）' }).check();
+  await expect(numbers.getByTestId('platform-preview')).toContainText(`满意率 ${expectedRate(numbered)}%`);
+  await app.screenshot('survey-platform-numbers');
+  await numbers.getByRole('button', { name: label('导入 8 份') }).click();
+  await expect(page.getByTestId('survey-title')).toHaveText('组织满意度测评');
+  await expect(page.getByTestId('survey-list')).toContainText(`满意率 ${expectedRate(numbered)}%`);
 });

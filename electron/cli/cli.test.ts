@@ -8,6 +8,7 @@ import { openCore } from '../core/open';
 import { docxText, readXlsx } from '../core/testing/read-documents';
 import { reportText, writeReportDocx } from '../core/testing/report-files';
 import { idNumber, messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
+import { expectedRate, madeAnswers, questionTexts, tencentRows, wjxRows, writeExport } from '../core/testing/survey-exports';
 import { makeTempDir, snapshot } from '../core/testing/temp-core';
 import { writeOfficeTable } from '../core/testing/office-table';
 import { run } from './run';
@@ -525,6 +526,80 @@ describe('command line', () => {
     const refused = await cadre('survey', 'import', '--class', '2019-001', bad);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('第 2 行');
+  });
+
+  it("imports a 问卷星 export as the trainees' survey, prints its results and rate, which the summary carries; once only", async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    const answers = madeAnswers(30, 5);
+    const file = writeExport(join(temp.dir, '学员满意度调查_问卷星.xlsx'), wjxRows(answers, questionTexts));
+    const rate = expectedRate(answers);
+    const imported = await cadre('survey', 'import', '--class', '2019-001', '--kind', '学员满意', file);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain('问卷星导出文件 学员满意度调查_问卷星.xlsx：30 行');
+    expect(imported.stdout).toContain('G 列“1、您对本次培训内容的针对性是否满意” → 第 1 项“内容针对性”');
+    expect(imported.stdout).toContain('L 列“6、您对本次培训还有哪些意见和建议？” → 意见建议');
+    expect(imported.stdout).toContain('未导入的列：A（序号）、B（提交答卷时间）');
+    expect(imported.stdout).toContain('跳过未答的题 1 处');
+    expect(imported.stdout).toContain('已导入“学员满意度测评”问卷 30 份');
+
+    const results = JSON.parse((await cadre('survey', 'results', '--class', '2019-001', '--json')).stdout) as {
+      title: string;
+      responses: number;
+      satisfiedRate: number;
+      comments: number;
+      items: { answered: number }[];
+    }[];
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ title: '学员满意度测评', responses: 30, satisfiedRate: rate, comments: 10 });
+    expect(results[0]?.items.map((item) => item.answered)).toEqual([30, 30, 29, 30, 30]);
+    const printed = (await cadre('survey', 'results', '--class', '2019-001')).stdout;
+    expect(printed).toContain(`学员满意度测评：问卷 30 份，平均`);
+    expect(printed).toContain(`满意率 ${rate}%，意见建议 10 条`);
+
+    const summary = join(temp.dir, '培训班总结.docx');
+    expect((await cadre('class', 'summary', '2019-001', '--out', summary)).code).toBe(0);
+    const words = docxText(summary);
+    // The trainees' satisfaction, and its rate beside it.
+    expect(words).toMatch(new RegExp(`学员满意[^\\n]{0,40}${String(rate).replace('.', '\\.')}%`));
+
+    // The same export again: nothing added, and said so.
+    const before = databaseState();
+    const again = await cadre('survey', 'import', '--class', '2019-001', '--kind', '学员满意', file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('这个文件中的 30 份问卷此前都已导入“学员满意度测评”，本次没有新增');
+    const after = databaseState();
+    const responsesOf = (state: string) => (JSON.parse(state) as Record<string, unknown[]>)['survey_responses'];
+    expect(responsesOf(after)).toEqual(responsesOf(before));
+  });
+
+  it('reads a 腾讯问卷 export of option numbers only with --one-means, both ways; refuses counts that differ', async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    const answers = madeAnswers(10, 4);
+    const items = questionTexts.slice(0, 4);
+    const best = writeExport(join(temp.dir, '腾讯问卷-默认.csv'), tencentRows(answers, items, 'best'), 'gbk-csv');
+    const before = databaseState();
+    const unsaid = await cadre('survey', 'import', '--class', '2019-001', '--kind', '教师满意', best);
+    expect(unsaid.code).not.toBe(0);
+    expect(unsaid.stderr).toContain('--one-means 非常满意');
+    expect(databaseState()).toBe(before);
+    const said = await cadre('survey', 'import', '--class', '2019-001', '--kind', '教师满意', '--one-means', '非常满意', best);
+    expect(said.stdout).toContain('腾讯问卷导出文件');
+    expect(said.stdout).toContain('已导入“教师满意度测评”问卷 10 份');
+    const five = madeAnswers(12, 5);
+    const worst = writeExport(join(temp.dir, '腾讯问卷-反序.xlsx'), tencentRows(five, questionTexts, 'worst'));
+    await cadre('survey', 'import', '--class', '2019-001', '--kind', '组织满意', '--one-means', '非常不满意', worst);
+    const results = JSON.parse((await cadre('survey', 'results', '--class', '2019-001', '--json')).stdout) as {
+      title: string;
+      satisfiedRate: number;
+    }[];
+    // Read each way as it was written, both give the rate of the answers.
+    expect(results.map((survey) => [survey.title, survey.satisfiedRate])).toEqual([
+      ['组织满意度测评', expectedRate(five)],
+      ['教师满意度测评', expectedRate(answers)],
+    ]);
+    const refused = await cadre('survey', 'import', '--class', '2019-001', '--kind', '组织满意', '--one-means', '非常满意', best);
+    expect(refused.stderr).toContain('文件中有 4 道评分题（G、H、I、J），“组织满意度测评”有 5 项');
+    expect((await cadre('survey', 'import', '--class', '2019-001', '--one-means', '非常满意', best)).stderr).toContain('--kind');
   });
 
   it('checks a class before closing it, and says what is missing with a non-zero exit', async () => {

@@ -205,11 +205,36 @@ const zhCN = {
     },
   },
   surveys: {
-    what: '测评问卷表格文件',
+    what: '测评问卷表格文件或问卷平台导出文件',
     import: {
-      usage: 'survey import --class <班次编号或代码> 文件.xlsx',
-      summary: '导入满意度测评问卷（每行一份：测评类型、测评对象、第1题…、意见建议），有错误的行全部列出且一份也不导入',
+      usage:
+        'survey import --class <班次编号或代码> [--kind 学员满意 [--subject 名称] [--one-means 非常满意|非常不满意]] 文件.xlsx|.csv',
+      summary:
+        '导入满意度测评问卷：问卷星、腾讯问卷的导出文件（用 --kind 说明是哪项测评，题目按顺序对应测评的各项，同一份答卷不会重复导入），或手工录入的表格（每行一份：测评类型、测评对象、第1题…、意见建议）；有错误的行全部列出且一份也不导入',
+      kind: '问卷平台导出文件回答的测评：组织满意、学员满意、基地满意或教师满意',
+      subject: '测评对象：课程名称、教师姓名或教学点名称（不写则为对全班的测评）',
+      oneMeans: '答案是选项编号时，1 代表“非常满意”（问卷星、腾讯问卷的默认顺序）还是“非常不满意”',
+      needKind: '--subject 和 --one-means 用于问卷平台导出文件，请同时用 --kind 说明是哪项测评',
+      unknownKind: '--kind 应为组织满意、学员满意、基地满意或教师满意，而不是“{{value}}”',
+      unknownOneMeans: '--one-means 应为“非常满意”或“非常不满意”，而不是“{{value}}”',
+      needOneMeans:
+        '文件中的答案是选项编号（1、2、3…）。请确认 1 代表什么：加 --one-means 非常满意（问卷星、腾讯问卷的默认顺序）或 --one-means 非常不满意',
+      read: '{{platform}}导出文件 {{file}}：{{rows}} 行',
+      toItem: '  {{letter}} 列“{{header}}” → 第 {{item}} 项“{{name}}”',
+      toComment: '  {{letter}} 列“{{header}}” → 意见建议',
+      unused: '未导入的列：{{columns}}',
+      skipped: '跳过未答的题 {{count}} 处（不计入均分和满意率）',
+      added: '已导入“{{survey}}”问卷 {{added}} 份',
+      addedSome: '已导入“{{survey}}”问卷 {{added}} 份；另有 {{already}} 份此前已导入，没有重复导入',
+      nothingNew: '这个文件中的 {{already}} 份问卷此前都已导入“{{survey}}”，本次没有新增',
       done: '已导入问卷 {{responses}} 份，涉及 {{surveys}} 项测评',
+    },
+    results: {
+      usage: 'survey results --class <班次编号或代码> [--json]',
+      summary: '各项测评的结果：问卷份数、各项均分、满意率（满意＋非常满意）和意见建议条数，与“满意度测评”页相同',
+      none: '这个班次还没有测评',
+      survey: '{{title}}：问卷 {{responses}} 份，平均 {{mean}} 分，满意率 {{rate}}，意见建议 {{comments}} 条',
+      columns: { item: '测评项目', answered: '回答', mean: '均分', rate: '满意率' },
     },
   },
   reports: {

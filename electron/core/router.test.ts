@@ -191,6 +191,18 @@ describe('router', () => {
       { channel: 'backup.inspect', purpose: 'restoreFrom', field: 'grant', input: {} },
       { channel: 'backup.create', purpose: 'backupFolder', field: 'folder', input: {} },
       { channel: 'sites.import', purpose: 'tableImport', field: 'grant', input: {} },
+      {
+        channel: 'surveys.platformPreview',
+        purpose: 'tableImport',
+        field: 'grant',
+        input: { classId, satisfaction: 'trainees' },
+      },
+      {
+        channel: 'surveys.platformCommit',
+        purpose: 'tableImport',
+        field: 'grant',
+        input: { classId, satisfaction: 'trainees', token: `${classId}.${'0'.repeat(64)}` },
+      },
       { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: {} },
       { channel: 'lodging.importHouseholds', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
       { channel: 'sites.export', purpose: 'export', field: 'grant', input: {} },

@@ -40,6 +40,7 @@ export const auditEntities = [
   'survey_templates',
   'surveys',
   'survey_responses',
+  'survey_response_origins',
   'class',
   'trainee',
   'data',

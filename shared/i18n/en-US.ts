@@ -447,6 +447,25 @@ export const enUS = {
     unknownSubject: 'No subject “{{value}}” ({{kind}})',
     ambiguousSubject: 'More than one subject is called “{{value}}”',
     noScores: 'This row has no scores',
+    platform: {
+      names: { wjx: 'Wenjuanxing', tencent: 'Tencent Survey' },
+      notExport:
+        'This does not look like a Wenjuanxing or Tencent Survey export: the first {{rows}} rows have no platform columns (序号, 提交答卷时间, 来自IP …; 编号, 开始答题时间, 答题时长 …) and no question columns headed "1、…". Import typed questionnaires as a table of 测评类型, 测评对象, 第1题 …',
+      countDiffers:
+        'The file has {{found}} scored questions ({{columns}}) and "{{survey}}" has {{items}} items: they cannot be matched one to one. Check that the right survey is chosen, or edit the questionnaire first',
+      noColumns: 'no question answered with a level of satisfaction',
+      respondent: ' (answer sheet {{number}})',
+      notAnswer:
+        '{{who}} the answer "{{value}}" to "{{column}}" is not an option (非常满意, 满意, 基本满意, 不满意, 非常不满意, or an option number 1–5)',
+      commentTooLong:
+        '{{who}} the comment has {{length}} characters, more than the {{limit}} allowed: shorten it in the file, then import again',
+      sameSheet: '{{who}} is the same answer sheet as row {{first}}',
+      needOneMeans:
+        "The answers are option numbers (1, 2, 3 …): confirm whether 1 means 非常满意 (very satisfied, the platforms' default order) or 非常不满意 (very dissatisfied)",
+      bothSubjects: 'Name the subject in one way only',
+      importSummary:
+        '{{name}}: {{added}} questionnaires of "{{survey}}" imported from the {{platform}} export {{file}} ({{already}} imported before, not added again)',
+    },
   },
   reports: {
     notFound: 'No research report with ID {{id}}',
@@ -903,6 +922,7 @@ export const enUS = {
       survey_templates: 'survey template',
       surveys: 'survey',
       survey_responses: 'questionnaire',
+      survey_response_origins: 'questionnaire origin (survey platform)',
       data: 'data',
     },
   },

@@ -441,6 +441,23 @@ export const zhCN = {
     unknownSubject: '找不到测评对象“{{value}}”（{{kind}}）',
     ambiguousSubject: '测评对象“{{value}}”不止一个，请写明',
     noScores: '这一行没有任何分数',
+    platform: {
+      names: { wjx: '问卷星', tencent: '腾讯问卷' },
+      notExport:
+        '这不像问卷星或腾讯问卷导出的文件：前 {{rows}} 行中找不到平台的列（问卷星：序号、提交答卷时间、来自IP…；腾讯问卷：编号、开始答题时间、答题时长…）和以“1、”开头的题目列。手工录入的问卷请按“测评类型、测评对象、第1题…”的表格导入',
+      countDiffers:
+        '文件中有 {{found}} 道评分题（{{columns}}），“{{survey}}”有 {{items}} 项，无法逐项对应。请确认选对了测评，或先修改问卷模板',
+      noColumns: '没有找到答案是满意程度的题目',
+      respondent: '（答卷序号 {{number}}）',
+      notAnswer:
+        '{{who}}“{{column}}”的答案“{{value}}”不是可识别的选项（非常满意、满意、基本满意、不满意、非常不满意，或选项编号 1–5）',
+      commentTooLong: '{{who}}意见建议有 {{length}} 字，超过 {{limit}} 字的上限，请在文件中删减后再导入',
+      sameSheet: '{{who}}与第 {{first}} 行是同一份答卷',
+      needOneMeans: '文件中的答案是选项编号（1、2、3…），请确认 1 代表“非常满意”（问卷星、腾讯问卷的默认顺序）还是“非常不满意”',
+      bothSubjects: '测评对象只能用一种方式指定',
+      importSummary:
+        '{{name}}：从{{platform}}导出文件 {{file}} 导入“{{survey}}”问卷 {{added}} 份（已导入过的 {{already}} 份未重复导入）',
+    },
   },
   reports: {
     notFound: '找不到编号为 {{id}} 的调研报告',
@@ -889,6 +906,7 @@ export const zhCN = {
       survey_templates: '测评问卷模板',
       surveys: '满意度测评',
       survey_responses: '测评问卷',
+      survey_response_origins: '问卷来源（问卷平台）',
       data: '数据',
     },
   },

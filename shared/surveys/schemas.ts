@@ -52,10 +52,14 @@ export const defaultTemplates: Record<Satisfaction, Omit<SurveyTemplate, 'satisf
 
 const score = z.number().int().min(1).max(5).nullable();
 
+// What one questionnaire's comment may hold, typed into the grid or imported (in UTF-16 units, as
+// the schema counts them: an imported comment must be one the grid can save again).
+export const commentMax = 2000;
+
 export const responseInputSchema = z.strictObject({
   id: idSchema.optional(),
   scores: z.array(score).min(1).max(30),
-  comment: z.string().trim().max(2000).default(''),
+  comment: z.string().trim().max(commentMax).default(''),
 });
 export type ResponseInput = z.output<typeof responseInputSchema>;
 

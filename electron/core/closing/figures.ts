@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Checklist, ClassFigures } from '../../../shared/closing/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { satisfactions, satisfiedFrom } from '../../../shared/surveys/schemas';
+import { satisfiedRate } from '../../../shared/surveys/rate';
+import { satisfactions } from '../../../shared/surveys/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
@@ -57,7 +58,7 @@ export const classFigures = (core: Core, classId: number): ClassFigures => {
       satisfaction: kind,
       responses: scores.length,
       mean: given.length === 0 ? null : round(given.reduce((a, b) => a + b, 0) / given.length, 2),
-      satisfiedRate: given.length === 0 ? null : round((given.filter((s) => s >= satisfiedFrom).length / given.length) * 100, 1),
+      satisfiedRate: satisfiedRate(given),
     };
   });
   return {

@@ -11,6 +11,7 @@ import {
   subjectHistory,
   surveyResults,
 } from './service';
+import { commitPlatformImport, previewPlatformImport } from './platform-import';
 import { importSurveys } from './table';
 
 export const surveysHandlers = {
@@ -25,4 +26,6 @@ export const surveysHandlers = {
   'surveys.results': (core, { surveyId }) => surveyResults(core, surveyId),
   'surveys.history': (core, { subject, id }) => subjectHistory(core, subject, id),
   'surveys.import': (core, { classId, grant }, job) => importSurveys(core, classId, grant, job),
+  'surveys.platformPreview': (core, source, job) => previewPlatformImport(core, source, job),
+  'surveys.platformCommit': (core, source, job) => commitPlatformImport(core, source, job),
 } satisfies Handlers;

@@ -6,7 +6,6 @@ import {
   type ResponseInput,
   type Satisfaction,
   satisfactions,
-  satisfiedFrom,
   type SubjectHistory,
   type SubjectKind,
   type Survey,
@@ -14,6 +13,7 @@ import {
   type SurveyResults,
   type SurveyTemplate,
 } from '../../../shared/surveys/schemas';
+import { isSatisfied, satisfiedShare } from '../../../shared/surveys/rate';
 import { refuseField } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
@@ -43,7 +43,7 @@ export const listTemplates = (core: Core): SurveyTemplate[] => {
   });
 };
 
-const templateOf = (core: Core, satisfaction: Satisfaction): SurveyTemplate =>
+export const templateOf = (core: Core, satisfaction: Satisfaction): SurveyTemplate =>
   listTemplates(core).find((template) => template.satisfaction === satisfaction) ?? {
     satisfaction,
     ...defaultTemplates[satisfaction],
@@ -74,12 +74,12 @@ const add = (tally: Tally, score: number | null | undefined) => {
   if (score === null || score === undefined) return;
   tally.answered += 1;
   tally.sum += score;
-  if (score >= satisfiedFrom) tally.satisfied += 1;
+  if (isSatisfied(score)) tally.satisfied += 1;
   tally.distribution[score - 1] = (tally.distribution[score - 1] ?? 0) + 1;
 };
 const meanOf = (tally: Tally) => (tally.answered === 0 ? null : round(tally.sum / tally.answered, 2));
-// Per cent of the scores given, 满意 (4) and 非常满意 (5).
-const rateOf = (tally: Tally) => (tally.answered === 0 ? null : round((tally.satisfied / tally.answered) * 100, 1));
+// Per cent of the scores given, 满意 (4) and 非常满意 (5): the one rate (shared/surveys/rate.ts).
+const rateOf = (tally: Tally) => satisfiedShare(tally.satisfied, tally.answered);
 
 const tallyAll = (scoreLists: readonly (readonly (number | null)[])[]): Tally => {
   const tally = emptyTally();
@@ -155,7 +155,7 @@ export const getSurvey = (core: Core, id: number): Survey => {
 
 // The subject must be of the class: one of its sessions, a teacher of one of them, a point it visits
 // (or any point: a base can rate a class that came without a session there).
-const checkSubject = (core: Core, classId: number, subject: SubjectKind, subjectId: number | null) => {
+export const checkSubject = (core: Core, classId: number, subject: SubjectKind, subjectId: number | null) => {
   if (subject === 'class') {
     if (subjectId !== null) throw refuseField('subjectId', message('surveys.noSubjectForClass'));
     return;

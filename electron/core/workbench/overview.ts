@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIso } from '../../../shared/dates';
-import { satisfiedFrom } from '../../../shared/surveys/schemas';
+import { satisfiedRate } from '../../../shared/surveys/rate';
 import type { Overview } from '../../../shared/workbench/schemas';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
@@ -151,10 +151,7 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
   const responses = all<{ class_id: number; scores: string }>(
     'SELECT s.class_id, r.scores FROM survey_responses r JOIN surveys s ON s.id = r.survey_id JOIN classes c ON c.id = s.class_id WHERE c.year = ?',
   );
-  const tally = (rows: readonly { scores: string }[]) => {
-    const given = rows.flatMap((row) => parseScores(row.scores)).filter((score): score is number => score !== null);
-    return given.length === 0 ? null : round((given.filter((score) => score >= satisfiedFrom).length / given.length) * 100, 1);
-  };
+  const tally = (rows: readonly { scores: string }[]) => satisfiedRate(rows.flatMap((row) => parseScores(row.scores)));
   const byMonth = Array.from({ length: 12 }, () => 0);
   for (const c of ofYear)
     byMonth[Number(c.start_date.slice(5, 7)) - 1] = (byMonth[Number(c.start_date.slice(5, 7)) - 1] ?? 0) + c.trainees;

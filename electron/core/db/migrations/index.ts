@@ -11,6 +11,7 @@ import { surveysMigration } from './010-surveys';
 import { stayConfirmationsMigration } from './011-stay-confirmations';
 import { reportsNormalisedTextMigration } from './012-reports-normalised-text';
 import { householdsNotHostingMigration } from './013-households-not-hosting';
+import { surveyResponseOriginsMigration } from './014-survey-response-origins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   stayConfirmationsMigration,
   reportsNormalisedTextMigration,
   householdsNotHostingMigration,
+  surveyResponseOriginsMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,4 +1,4 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, List, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useQuery } from '../../app/use-query';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useImportedMessage } from '../../components/use-table-import';
 import { useJob } from '../../components/use-job';
+import { PlatformImportDialog } from './PlatformImportDialog';
 import { ResponseGrid } from './ResponseGrid';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
@@ -75,6 +76,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   const sites = useQuery(() => api.sites.tree({ includeInactive: true }), 'sites:all');
   const [chosen, setChosen] = useState<number>();
   const [creating, setCreating] = useState(false);
+  const [fromPlatform, setFromPlatform] = useState(false);
   const [kind, setKind] = useState<Satisfaction>('organisation');
   const [subjectId, setSubjectId] = useState<number>();
   const imported = useImportedMessage();
@@ -95,18 +97,24 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
     () => (survey ? api.surveys.results({ surveyId: survey.id }) : ok(undefined)),
     `results:${survey?.id ?? 0}:${survey?.responses ?? 0}`,
   );
-  const subject = templates.data?.find((template) => template.satisfaction === kind)?.subject ?? 'class';
-  const subjects =
-    subject === 'session'
+  const subjectOf = (satisfaction: Satisfaction) =>
+    templates.data?.find((template) => template.satisfaction === satisfaction)?.subject ?? 'class';
+  const subject = subjectOf(kind);
+  // Who a survey of this kind can be about: the class's courses, the teachers, the teaching points.
+  const subjectsOf = (satisfaction: Satisfaction) => {
+    const about = subjectOf(satisfaction);
+    return about === 'session'
       ? (sessions.data ?? []).map((s) => ({
           value: s.id,
           label: t('surveysPage.sessionLabel', { title: s.title, date: s.date }),
         }))
-      : subject === 'teacher'
+      : about === 'teacher'
         ? (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))
-        : subject === 'site'
+        : about === 'site'
           ? (sites.data?.bases ?? []).flatMap((b) => b.points).map((p) => ({ value: p.id, label: p.name }))
           : [];
+  };
+  const subjects = subjectsOf(kind);
 
   const create = async () => {
     const result = await api.surveys.create({
@@ -133,6 +141,9 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   return (
     <Flex vertical gap={16} data-testid="surveys-tab">
       <Flex justify="flex-end" gap={8}>
+        <Button icon={<CloudDownloadOutlined />} disabled={readOnly} onClick={() => setFromPlatform(true)}>
+          {t('surveysPage.platform.open')}
+        </Button>
         <Button icon={<ImportOutlined />} disabled={readOnly} onClick={() => void importFile()}>
           {t('surveysPage.import')}
         </Button>
@@ -189,6 +200,18 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
             </Flex>
           )}
         </Flex>
+      )}
+      {fromPlatform && (
+        <PlatformImportDialog
+          target={target}
+          templates={templates.data ?? []}
+          subjectsOf={subjectsOf}
+          onClose={() => setFromPlatform(false)}
+          onImported={(surveyId) => {
+            setChosen(surveyId);
+            setFromPlatform(false);
+          }}
+        />
       )}
       <Modal
         open={creating}
