@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { value } from '../testing/expect-result';
 import { docxText } from '../testing/read-documents';
-import { person, standardRoster } from '../testing/roster-files';
+import { header, person, plainRows, standardRoster, writeBook } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 import { countUnitKinds, unitKindOf } from './unit-kinds';
 
@@ -86,7 +86,7 @@ describe('the training summary', () => {
     value(
       await t.router.call('roster.importCommit', {
         classId,
-        grant: t.grant(standardRoster(join(t.dir, 'more'), 20), 'rosterImport'),
+        grant: t.grant(writeBook(join(t.dir, 'more.xlsx'), [header, ...plainRows(10, 10)]), 'rosterImport'),
       }),
     );
     const again = await summaryOf(classId);
