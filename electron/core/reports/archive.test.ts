@@ -14,6 +14,7 @@ import { failure, value } from '../testing/expect-result';
 import { readXlsx } from '../testing/read-documents';
 import { reportText, writeReportDocx, zipWith } from '../testing/report-files';
 import { idNumber, standardRoster } from '../testing/roster-files';
+import { bareSampleClass } from '../testing/sample-class';
 import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { keptCharacters, previewHolding } from './archive-import';
 
@@ -611,7 +612,6 @@ describe('a package that answers each open as its file server likes', () => {
     entry,
     `import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { bareSampleClass } from '../testing/sample-class';
 const real = fs.openSync;
 fs.openSync = (path, ...rest) => {
   if (path !== ${JSON.stringify(honest)}) return real(path, ...rest);

@@ -611,13 +611,17 @@ export const shuffled = <T>(items: readonly T[], random: Random): T[] => {
   return out;
 };
 
-// Forty young cadres (born 1985–1993), no two with one name, every unit sending one or two (as an
-// organisation department spreads the places). No 身份证号 or phone numbers: a
+// Forty young cadres (born 1985–1993), no two with one name, every unit sending one, some two or
+// three (as an organisation department spreads the places). No 身份证号 or phone numbers: a
 // made-up number that passes the check could be a real person's.
 export const sampleRoster = (random: Random, size = 40): SampleTrainee[] => {
   const people: SampleTrainee[] = [];
   const taken = new Set<string>();
-  const units = [...shuffled(sampleUnits, random), ...shuffled(sampleUnits, random)];
+  const units = [
+    ...shuffled(sampleUnits, random),
+    ...shuffled(sampleUnits, random).slice(0, 7),
+    ...shuffled(sampleUnits, random).slice(0, 4),
+  ];
   while (people.length < size) {
     const sex = random() < 0.4 ? 'female' : 'male';
     const surname = random() < 0.06 ? pick(random, compoundSurnames) : pick(random, sampleSurnames);
