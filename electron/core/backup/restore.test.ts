@@ -168,7 +168,8 @@ describe('keeping backups by age', () => {
     expect(kept.some((b) => dayOf(b.createdAt) === weekAgo)).toBe(true);
     const months = new Set(kept.map((b) => b.createdAt.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(12);
-  }, 120_000);
+    // Some 780 backups of the sample's data folder (its roster, reports and their files), each verified.
+  }, 300_000);
 
   it('keeps by rule in a pure function: the newest of each day, week and month, and whatever is protected', () => {
     const at = (iso: string) => ({ path: iso, createdAt: new Date(iso).toISOString() });
