@@ -6,7 +6,7 @@ import { allPresent, applyLeave, recordAttendance } from '../attendance/service'
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { savePlanDay, saveParticipant } from '../lodging/plan';
-import { assignStay, saveStay } from '../lodging/stays';
+import { assignStay, confirmHousehold, saveStay } from '../lodging/stays';
 import { addVersion, reindexReports } from '../reports/versions';
 import { createReport, reviewReport, saveOutcome, saveTopic, setDeadline } from '../reports/service';
 import { addToRoster, assignInRoster, listRoster, splitGroups } from '../roster/service';
@@ -96,8 +96,10 @@ const staySample = (core: Core, classId: number, roster: Roster, random: Random)
     notes: sampleStay.notes,
   });
   for (const day of sampleStay.days) savePlanDay(core, stay.id, planDayFieldsSchema.parse(day));
-  // The beds by the lodging engine, as 自动安排 places them.
-  assignStay(core, stay.id);
+  // The beds by the lodging engine, as 自动安排 places them; each household that hosts has agreed.
+  const board = assignStay(core, stay.id);
+  for (const household of board.households)
+    if (household.occupants.length > 0) confirmHousehold(core, stay.id, household.id, true);
   const [early, ...rest] = shuffled(roster, random);
   if (early)
     saveParticipant(core, {
