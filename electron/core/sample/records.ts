@@ -29,6 +29,7 @@ import {
   sampleReviewer,
   sampleReviews,
   sampleRoster,
+  sampleStaff,
   sampleStay,
   sampleSurveys,
   sampleTopics,
@@ -50,8 +51,13 @@ const instantOn = (date: string, hour: number) => {
   return new Date(year ?? 2019, (month ?? 1) - 1, day ?? 1, hour).toISOString();
 };
 
+// The sample's own staff member (by name and organisation, as the schedule found them), never
+// someone of the school's who shares the name.
 const staffIdOf = (core: Core, name: string) =>
-  statement<[string], number>(core.db, 'SELECT id FROM staff WHERE name = ? ORDER BY id LIMIT 1').pluck().get(name) ?? null;
+  statement<[string, string], { id: number }>(
+    core.db,
+    'SELECT id FROM staff WHERE name = ? AND organisation = ? ORDER BY id LIMIT 1',
+  ).get(name, sampleStaff.find((member) => member.name === name)?.organisation ?? '')?.id ?? null;
 
 const enrolSample = (core: Core, classId: number, random: Random) => {
   for (const person of sampleRoster(random))
