@@ -179,6 +179,25 @@ test('an administrator creates, edits, filters, copies and deletes a class', asy
 test('sample data, status flow, archive lock, settings and English', async ({ app }) => {
   const { page } = app;
   await app.loadSample();
+  // The sample's workbench: every figure filled and every chart drawn.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  const figures = ['classes', 'trainees', 'trainingDays', 'visits', 'labourHours', 'reports', 'excellent', 'satisfiedRate'];
+  await expect(page.getByTestId('figure-satisfiedRate')).toContainText(/\d/);
+  const shown = await Promise.all(
+    figures.map(
+      async (key) =>
+        [key, (await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content').textContent()) ?? ''] as const,
+    ),
+  );
+  expect(
+    shown.filter(([, text]) => !/[1-9]/.test(text)).map(([key, text]) => `${key}: ${text}`),
+    'figures empty or zero',
+  ).toEqual([]);
+  for (const chart of ['学员来源单位（前十）', '各月参训人次', '各教学模块学时', '各班次满意率'])
+    await expect(page.getByRole('img', { name: chart }).locator('canvas'), chart).toHaveCount(1);
+  await expect(page.getByTestId('workbench')).not.toContainText('本年度还没有数据');
+  await app.screenshot('sample-workbench');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(page.getByTestId('school-name')).toHaveText('中共辽源市委党校');
   await app.screenshot('sample-list');
@@ -204,9 +223,10 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
     .filter({ hasText: '归档后班次内容将只读' })
     .getByRole('button', { name: label('归档') })
     .click();
-  // The sample class has no roster: what is missing is shown, and the administrator archives it anyway.
+  // The sample's made-up trainees have no 身份证号: what is missing is shown, and the administrator
+  // archives it anyway.
   const missing = page.getByRole('dialog').filter({ hasText: '还不能标记为“已归档”' });
-  await expect(missing.getByTestId('missing-to-close')).toContainText('名册完整：名册中还没有学员');
+  await expect(missing.getByTestId('missing-to-close')).toContainText('名册完整：40 名学员缺少身份证号或工作单位');
   await app.screenshot('archive-not-ready');
   await missing.getByRole('button', { name: label('仍然标记为“已归档”') }).click();
   await expect(page.getByText('本班次已归档，内容只读')).toBeVisible();

@@ -18,7 +18,7 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await page.getByRole('menuitem', { name: '数据与备份' }).click();
   await page.getByRole('button', { name: label('立即备份') }).click();
   await expect(page.getByTestId('backup-list').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
-  await expect(page.getByTestId('backup-list')).toContainText('3 个班次，0 名学员，0 个文件');
+  await expect(page.getByTestId('backup-list')).toContainText('3 个班次，40 名学员，5 个文件');
   // Which rule keeps each backup; the rules' figures, changed here, stay changed.
   await expect(page.getByTestId('backup-list')).toContainText('最近');
   await expect(page.getByTestId('backup-list')).toContainText('每日');

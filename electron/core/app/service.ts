@@ -11,6 +11,7 @@ import {
   sampleTravel,
 } from '../sample/liaoyuan';
 import { writeHousehold } from '../lodging/households';
+import { loadSampleRecords } from '../sample/records';
 import { pointFieldsSchema } from '../../../shared/sites/schemas';
 import { pointIdByName, saveBase, setTravel, writePoint } from '../sites/service';
 import { saveSession } from '../schedule/save';
@@ -101,7 +102,10 @@ export const loadSample = (core: Core): { classes: number } => {
   loadSampleSites(core);
   for (const fields of missing) {
     const created = createClass(core, fields);
-    if (fields.name === sampleSchedule.className) planSample(core, created.id);
+    if (fields.name === sampleSchedule.className) {
+      planSample(core, created.id);
+      loadSampleRecords(core, created.id);
+    }
     // The 2019 classes are long over: walk them through the flow as an administrator would have.
     setClassStatus(core, created.id, 'in_progress');
     setClassStatus(core, created.id, 'finished');

@@ -22,8 +22,13 @@ const later = (minutes: number) => {
 describe('backups', () => {
   it('copies the database with the online backup API, verifies it and describes what it holds', async () => {
     const info = value(await t.router.call('backup.create', {}));
-    expect(info).toMatchObject({ reason: 'manual', counts: { classes: 3, trainees: 0 }, schemaVersion: latestVersion });
-    expect(readdirSync(info.path).sort()).toEqual(['cadre.sqlite3', 'manifest.json']);
+    // The sample: three classes, forty trainees, the five reports' files.
+    expect(info).toMatchObject({
+      reason: 'manual',
+      counts: { classes: 3, trainees: 40, files: 5 },
+      schemaVersion: latestVersion,
+    });
+    expect(readdirSync(info.path).sort()).toEqual(['cadre.sqlite3', 'files', 'manifest.json']);
     expect(value(await t.router.call('backup.list', {})).items.map((b) => b.name)).toEqual([info.name]);
     expect(value(await t.router.call('settings.get', {})).lastBackupAt).toBe(info.createdAt);
     expect(value(await t.router.call('backup.inspect', { backup: info.name })).counts.classes).toBe(3);
@@ -106,7 +111,8 @@ describe('the data check', () => {
     const elsewhere = join(t.dir, 'elsewhere');
     mkdirSync(elsewhere);
     const backup = value(await t.router.call('backup.create', { folder: t.grant(elsewhere, 'backupFolder') }));
-    expect(backup.counts.files).toBe(3);
+    // These three beside the sample's five reports.
+    expect(backup.counts.files).toBe(3 + 5);
     expect(existsSync(storedPath(backup.path, hashes[0] ?? ''))).toBe(true);
 
     const [gone, changed] = hashes;
@@ -121,7 +127,7 @@ describe('the data check', () => {
     const report = value(await t.router.call('check.run', {}));
     expect(report.ok).toBe(false);
     expect(report.files).toMatchObject({
-      checked: 3,
+      checked: 3 + 5,
       missing: [gone],
       mismatched: [changed],
       orphans: [orphan],

@@ -7,13 +7,14 @@ import { docxText, pdfText, readXlsx } from '../testing/read-documents';
 import { populateClass } from '../testing/populated-class';
 import { idOf, person } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { bareSampleClass } from '../testing/sample-class';
 
 let t: TempCore;
 let classId = 0;
 beforeEach(async () => {
   t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('app.loadSample', {}));
-  classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  classId = await bareSampleClass(t);
 });
 afterEach(() => t.dispose());
 
@@ -102,8 +103,10 @@ describe('closing a class', () => {
     expect(text).toContain(`参训学员12人，其中男${figures.male}人、女${figures.female}人`);
     expect(text).toContain(`共安排课程${sessions.length}节`);
     expect(text).toContain('共2晚，学员累计参加劳动75小时');
-    expect(text).toContain(`学员出勤率${figures.attendanceRate}%`);
-    expect(text).toContain(`1. 《${reports[0]?.title}》（${reports[0]?.authors[0]?.name}）`);
+    expect(text).toContain(`学员出勤率为${figures.attendanceRate}%`);
+    expect(text).toContain(
+      `共提交调研报告12篇，其中1篇评为优秀调研报告：\n1. 《${reports[0]?.title}》（${reports[0]?.authors[0]?.name}）`,
+    );
     expect(text).toContain('组织满意：收回问卷2份，平均4.4分，满意率100%');
     const hoursFile = join(t.dir, '学时.xlsx');
     value(await t.router.call('closing.hours', { classId, grant: t.grant(hoursFile, 'export') }));

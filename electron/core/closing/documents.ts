@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { chineseDate, todayIso } from '../../../shared/dates';
+import type { ClassFigures } from '../../../shared/closing/schemas';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { maskIdNumber } from '../../../shared/idcard';
@@ -17,6 +18,7 @@ import type { Job } from '../jobs/job';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
 import { classFigures } from './figures';
+import { countUnitKinds } from './unit-kinds';
 
 // What closing a class produces: the training summary (培训班总结, Word, to be edited further), the
 // completion certificates (结业证书, a PDF page each), and each trainee's study hours (学时, a plain
@@ -36,53 +38,108 @@ const heading = (text: string) =>
   });
 
 const list = (items: readonly string[]) => items.join(message('text.list'));
+type Key = Parameters<typeof message>[0];
+const m = (key: Key, params: Record<string, string | number> = {}) => message(key, params);
+
+// Who came, in the sentences an office writes: how many units and of which kinds; the units that
+// sent more than the rest only when some did (a list of "larger" units that all sent one says nothing).
+const traineeLines = (f: ClassFigures): string[] => {
+  if (f.trainees === 0) return [m('closing.summary.noTrainees')];
+  const who =
+    f.male + f.female === 0
+      ? m('closing.summary.traineesOnly', { trainees: f.trainees })
+      : m('closing.summary.trainees', { trainees: f.trainees, male: f.male, female: f.female });
+  const [only] = f.units;
+  if (only === undefined) return [who];
+  if (f.units.length === 1) return [who, m('closing.summary.oneUnit', { name: only.name })];
+  const kinds = countUnitKinds(f.units.map((unit) => unit.name));
+  const named = kinds.filter((k) => k.kind !== 'other');
+  const [sole] = kinds;
+  const units =
+    kinds.length === 1 && sole !== undefined && sole.kind !== 'other'
+      ? m('closing.summary.unitsOneKind', { count: f.units.length, kind: m(`closing.unitKinds.${sole.kind}`) })
+      : named.length === 0
+        ? m('closing.summary.units', { count: f.units.length })
+        : m('closing.summary.unitsByKind', {
+            count: f.units.length,
+            kinds: list(
+              kinds.map((k) => m('closing.summary.kindCount', { kind: m(`closing.unitKinds.${k.kind}`), count: k.count })),
+            ),
+          });
+  // Those that sent more than the fewest: named when a few did, counted when many did.
+  const fewest = Math.min(...f.units.map((unit) => unit.count));
+  const larger = f.units.filter((unit) => unit.count > fewest);
+  const spread =
+    larger.length === 0
+      ? fewest > 1
+        ? m('closing.summary.eachUnit', { count: fewest })
+        : ''
+      : larger.length <= 5
+        ? m('closing.summary.larger', {
+            list: list(larger.map((unit) => m('closing.summary.unitCount', { name: unit.name, count: unit.count }))),
+          })
+        : m('closing.summary.manyLarger', { units: larger.length, count: Math.min(...larger.map((unit) => unit.count)) });
+  return [who, units + spread];
+};
+
+const teachingLines = (f: ClassFigures): string[] => {
+  if (f.sessions === 0) return [m('closing.summary.noSessions')];
+  const [site] = f.sites;
+  return [
+    m('closing.summary.sessions', { sessions: f.sessions, hours: f.totalHours }),
+    f.modules.length === 0
+      ? ''
+      : m('closing.summary.modules', {
+          list: list(f.modules.map((x) => m('closing.summary.hoursOf', { name: x.name, hours: x.hours }))),
+        }),
+    f.formats.length === 0
+      ? ''
+      : m('closing.summary.formats', {
+          list: list(f.formats.map((x) => m('closing.summary.countOf', { name: x.name, count: x.sessions }))),
+        }),
+    site === undefined
+      ? ''
+      : f.sites.length === 1
+        ? m('closing.summary.oneSite', { name: site })
+        : m('closing.summary.sites', { count: f.sites.length, list: list(f.sites) }),
+  ].filter(Boolean);
+};
+
+// The excellent reports follow their sentence's colon, one a line; with none, the sentence says so.
+const reportLines = (f: ClassFigures): string[] =>
+  f.reports === 0
+    ? [m('closing.summary.noReports')]
+    : f.excellent.length === 0
+      ? [m('closing.summary.reportCount', { reports: f.reports })]
+      : [
+          m('closing.summary.reportsExcellent', { reports: f.reports, excellent: f.excellent.length }),
+          ...f.excellent.map((report, index) =>
+            m('closing.summary.excellentLine', { n: index + 1, title: report.title, authors: report.authors }),
+          ),
+        ];
+
+// A section with nothing to report says so in its own words.
+const saying = (sections: readonly { heading: string; lines: string[]; empty?: string }[]) =>
+  sections.map(({ heading, lines, empty }) => ({ heading, lines: lines.length > 0 || empty === undefined ? lines : [empty] }));
 
 export const summaryParagraphs = (
   core: Core,
   classId: number,
 ): { title: string; sections: { heading: string; lines: string[] }[] } => {
   const f = classFigures(core, classId);
-  const m = (key: Parameters<typeof message>[0], params: Record<string, string | number> = {}) => message(key, params);
   const rate = (value: number | null) => (value === null ? m('closing.summary.none') : m('closing.summary.percent', { value }));
+  const [who, ...units] = traineeLines(f);
   return {
     title: m('closing.summary.title', { name: f.name }),
-    sections: [
+    sections: saying([
       {
         heading: m('closing.summary.basics'),
         lines: [
-          m('closing.summary.dates', {
-            from: chineseDate(f.startDate),
-            to: chineseDate(f.endDate),
-            days: f.days,
-            trainees: f.trainees,
-            male: f.male,
-            female: f.female,
-          }),
-          f.units.length === 0
-            ? ''
-            : m('closing.summary.units', {
-                count: f.units.length,
-                top: list(f.units.slice(0, 5).map((u) => m('closing.summary.unitCount', { name: u.name, count: u.count }))),
-              }),
-        ].filter(Boolean),
+          m('closing.summary.dates', { from: chineseDate(f.startDate), to: chineseDate(f.endDate), days: f.days }) + (who ?? ''),
+          ...units,
+        ],
       },
-      {
-        heading: m('closing.summary.teaching'),
-        lines: [
-          m('closing.summary.sessions', { sessions: f.sessions, hours: f.totalHours }),
-          f.modules.length === 0
-            ? ''
-            : m('closing.summary.modules', {
-                list: list(f.modules.map((x) => m('closing.summary.hoursOf', { name: x.name, hours: x.hours }))),
-              }),
-          f.formats.length === 0
-            ? ''
-            : m('closing.summary.formats', {
-                list: list(f.formats.map((x) => m('closing.summary.countOf', { name: x.name, count: x.sessions }))),
-              }),
-          f.sites.length === 0 ? '' : m('closing.summary.sites', { count: f.sites.length, list: list(f.sites) }),
-        ].filter(Boolean),
-      },
+      { heading: m('closing.summary.teaching'), lines: teachingLines(f) },
       {
         heading: m('closing.summary.fourTogethers'),
         lines: [
@@ -93,19 +150,16 @@ export const summaryParagraphs = (
       },
       {
         heading: m('closing.summary.attendance'),
-        lines: [m('closing.summary.attendanceRate', { rate: rate(f.attendanceRate) })],
-      },
-      {
-        heading: m('closing.summary.reports'),
         lines: [
-          m('closing.summary.reportCount', { reports: f.reports, excellent: f.excellent.length }),
-          ...f.excellent.map((report, index) =>
-            m('closing.summary.excellentLine', { n: index + 1, title: report.title, authors: report.authors }),
-          ),
+          f.attendanceRate === null
+            ? m('closing.summary.noAttendance')
+            : m('closing.summary.attendanceRate', { value: f.attendanceRate }),
         ],
       },
+      { heading: m('closing.summary.reports'), lines: reportLines(f) },
       {
         heading: m('closing.summary.satisfaction'),
+        empty: m('closing.summary.noSurveys'),
         lines: f.satisfaction
           .filter((s) => s.responses > 0)
           .map((s) =>
@@ -117,7 +171,7 @@ export const summaryParagraphs = (
             }),
           ),
       },
-    ],
+    ]),
   };
 };
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { failure, value } from '../testing/expect-result';
 import { standardRoster } from '../testing/roster-files';
+import { bareSampleClass } from '../testing/sample-class';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
@@ -22,7 +23,7 @@ beforeEach(async () => {
     },
   });
   value(await t.router.call('app.loadSample', {}));
-  classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  classId = await bareSampleClass(t);
   value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 12), 'rosterImport') }));
 });
 afterEach(() => t.dispose());

@@ -12,10 +12,13 @@ import { sha256Of, storedPath } from './store';
 let t: TempCore;
 let clock = new Date('2026-11-25T08:00:00Z');
 let village = 0;
+// The sample's own reports: stored, and referenced throughout.
+let sampleFiles: string[] = [];
 beforeEach(async () => {
   clock = new Date('2026-11-25T08:00:00Z');
   t = openTempCore({ now: () => clock });
   value(await t.router.call('app.loadSample', {}));
+  sampleFiles = rows();
   village =
     value(await t.router.call('sites.tree', { search: '朝阳村' }))
       .bases.flatMap((b) => b.points)
@@ -82,7 +85,7 @@ const twoClasses = async () => {
   );
   const reflection = sha256Of(readFileSync(note));
   const letGo = [gone.hashes['甲一'] ?? '', gone.hashes['甲二'] ?? ''].sort();
-  const referenced = [kept.hashes['乙一'] ?? '', kept.hashes['乙三'] ?? '', reflection].sort();
+  const referenced = [kept.hashes['乙一'] ?? '', kept.hashes['乙三'] ?? '', reflection, ...sampleFiles].sort();
   return { gone, kept, letGo, referenced };
 };
 

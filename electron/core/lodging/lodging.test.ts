@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../../shared/lodging/schemas';
@@ -7,6 +7,8 @@ import { failure, value } from '../testing/expect-result';
 import { docxText, pdfText, readXlsx } from '../testing/read-documents';
 import { idOf, person, standardRoster, writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { bareSampleClass } from '../testing/sample-class';
+import { sha256Of } from '../files/store';
 
 let t: TempCore;
 let classId: number;
@@ -17,7 +19,7 @@ let village: number;
 beforeEach(async () => {
   t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('app.loadSample', {}));
-  classId = value(await t.router.call('classes.list', { search: '年轻干部' })).items[0]?.id ?? 0;
+  classId = await bareSampleClass(t);
   // Finished sample classes are read-only only once archived; this one is still writable.
   value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 40), 'rosterImport') }));
   value(await t.router.call('roster.splitGroups', { classId, groups: 5 }));
@@ -450,7 +452,12 @@ describe('the four togethers', () => {
       }),
     );
     expect(attached.reflectionFile).toBe('心得体会.txt');
-    expect(t.core.db.prepare('SELECT count(*) FROM stored_files').pluck().get()).toBe(1);
+    expect(
+      t.core.db
+        .prepare('SELECT count(*) FROM stored_files WHERE sha256 = ?')
+        .pluck()
+        .get(sha256Of(readFileSync(note))),
+    ).toBe(1);
 
     const exported = async (document: 'households' | 'trainees' | 'plan' | 'hours', format: 'xlsx' | 'docx' | 'pdf') => {
       const path = join(t.dir, `${document}.${format}`);

@@ -13,6 +13,7 @@ import { docxText, readXlsx } from '../testing/read-documents';
 import { realDocs, reportText, withTextLayerForms, writeReportDocx, zipWith } from '../testing/report-files';
 import { standardRoster } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { bareSampleClass } from '../testing/sample-class';
 
 let t: TempCore;
 let classId = 0;
@@ -21,7 +22,7 @@ let people: { enrolmentId: number; name: string; group: number | null }[] = [];
 beforeEach(async () => {
   t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('app.loadSample', {}));
-  classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  classId = await bareSampleClass(t);
   value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 24), 'rosterImport') }));
   value(await t.router.call('roster.splitGroups', { classId, groups: 4 }));
   people = value(await t.router.call('reports.board', { classId })).rows.map((row) => ({

@@ -457,3 +457,345 @@ export const sampleHouseholds: { site: string; households: HouseholdFields[] } =
     active: true,
   })),
 };
+
+// --- The 年轻干部 class's records -------------------------------------------------------------------
+// Everything below is made up for the sample and drawn by a seeded generator (seededRandom): the
+// same forty people, the same marks and the same answers every time it is loaded.
+
+// A small, fast generator (mulberry32): a seed gives one sequence in [0, 1), on every machine.
+export const seededRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+export type Random = ReturnType<typeof seededRandom>;
+export const pick = <T>(random: Random, items: readonly T[]): T => {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+};
+
+// Surnames common in Jilin; now and then a 复姓 (司马, 欧阳). Given names of one and two characters.
+const sampleSurnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '孙',
+  '周',
+  '吴',
+  '徐',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '高',
+  '于',
+  '金',
+  '崔',
+  '姜',
+  '田',
+  '董',
+  '韩',
+  '宋',
+];
+const compoundSurnames = ['司马', '欧阳'];
+const givenMale = [
+  '伟',
+  '强',
+  '磊',
+  '军',
+  '勇',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '刚',
+  '浩',
+  '鹏',
+  '建军',
+  '志刚',
+  '海涛',
+  '立新',
+  '国栋',
+  '文博',
+  '宇航',
+  '振宇',
+  '晓东',
+  '俊峰',
+];
+const givenFemale = [
+  '静',
+  '丽',
+  '敏',
+  '娜',
+  '艳',
+  '婷',
+  '雪',
+  '慧',
+  '秀梅',
+  '晓燕',
+  '丽娟',
+  '春艳',
+  '美玲',
+  '文静',
+  '佳琪',
+  '雨欣',
+  '海燕',
+  '红霞',
+];
+
+// Units of Liaoyuan's two counties and two districts: their departments and their towns.
+export const sampleUnits: readonly { unit: string; positions: readonly string[] }[] = [
+  { unit: '东辽县农业农村局', positions: ['副局长', '办公室主任', '科长'] },
+  { unit: '东辽县发展和改革局', positions: ['副局长', '科长'] },
+  { unit: '东辽县财政局', positions: ['科长', '副科长'] },
+  { unit: '东辽县自然资源局', positions: ['副局长', '科长'] },
+  { unit: '东丰县农业农村局', positions: ['副局长', '科长'] },
+  { unit: '东丰县文化广播电视和旅游局', positions: ['副局长', '科长'] },
+  { unit: '东丰县乡村振兴局', positions: ['副局长', '科长'] },
+  { unit: '龙山区农业农村局', positions: ['副局长', '科长'] },
+  { unit: '龙山区商务局', positions: ['副局长', '科长'] },
+  { unit: '西安区住房和城乡建设局', positions: ['副局长', '科长'] },
+  { unit: '西安区生态环境分局', positions: ['副局长', '科长'] },
+  { unit: '东辽县安石镇人民政府', positions: ['副镇长', '党委委员', '镇长助理'] },
+  { unit: '东辽县白泉镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '东辽县辽河源镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '东辽县金州乡人民政府', positions: ['副乡长', '党委委员'] },
+  { unit: '东丰县大阳镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '东丰县横道河镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '东丰县那丹伯镇人民政府', positions: ['副镇长', '纪委书记'] },
+  { unit: '龙山区寿山镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '龙山区向阳街道办事处', positions: ['副主任', '党工委委员'] },
+  { unit: '西安区灯塔镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '西安区仙城街道办事处', positions: ['副主任', '党工委委员'] },
+  { unit: '东辽县交通运输局', positions: ['副局长', '科长'] },
+  { unit: '东丰县水利局', positions: ['副局长', '科长'] },
+  { unit: '龙山区工业和信息化局', positions: ['副局长', '科长'] },
+  { unit: '西安区文化广播电视和旅游局', positions: ['副局长', '科长'] },
+  { unit: '东丰县南屯基镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '东辽县渭津镇人民政府', positions: ['副镇长', '党委委员'] },
+  { unit: '龙山区工农乡人民政府', positions: ['副乡长', '党委委员'] },
+];
+
+const ethnicities = ['汉族', '汉族', '汉族', '汉族', '汉族', '满族', '朝鲜族', '蒙古族'];
+const politicalStatuses = ['中共党员', '中共党员', '中共党员', '中共党员', '中共预备党员'];
+const educations = ['大学本科', '大学本科', '研究生', '大学本科', '大学专科'];
+
+export type SampleTrainee = {
+  name: string;
+  sex: 'male' | 'female';
+  ethnicity: string;
+  birthDate: string;
+  unit: string;
+  position: string;
+  politicalStatus: string;
+  education: string;
+};
+
+// Fisher–Yates, drawn from the sample's generator.
+export const shuffled = <T>(items: readonly T[], random: Random): T[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+};
+
+// Forty young cadres (born 1985–1993), no two with one name, every unit sending one, some two or
+// three (as an organisation department spreads the places). No 身份证号 or phone numbers: a
+// made-up number that passes the check could be a real person's.
+export const sampleRoster = (random: Random, size = 40): SampleTrainee[] => {
+  const people: SampleTrainee[] = [];
+  const taken = new Set<string>();
+  const units = [
+    ...shuffled(sampleUnits, random),
+    ...shuffled(sampleUnits, random).slice(0, 7),
+    ...shuffled(sampleUnits, random).slice(0, 4),
+  ];
+  while (people.length < size) {
+    const sex = random() < 0.4 ? 'female' : 'male';
+    const surname = random() < 0.06 ? pick(random, compoundSurnames) : pick(random, sampleSurnames);
+    const name = surname + pick(random, sex === 'male' ? givenMale : givenFemale);
+    if (taken.has(name)) continue;
+    taken.add(name);
+    const { unit, positions } = units[people.length] ?? pick(random, sampleUnits);
+    const year = 1985 + Math.floor(random() * 9);
+    const month = 1 + Math.floor(random() * 12);
+    people.push({
+      name,
+      sex,
+      ethnicity: pick(random, ethnicities),
+      birthDate: `${year}-${String(month).padStart(2, '0')}`,
+      unit,
+      position: pick(random, positions),
+      politicalStatus: pick(random, politicalStatuses),
+      education: pick(random, educations),
+    });
+  }
+  return people;
+};
+
+// The class committee, and a leader for each of the five groups.
+export const sampleCommittee = ['班长', '副班长', '学习委员', '生活委员', '文体委员', '临时党支部书记'] as const;
+export const sampleGroupLeader = '组长';
+export const sampleGroups = 5;
+
+// Two nights in 朝阳村 during the class (its 四同 sessions), the work of each day.
+export const sampleStay = {
+  site: '安石镇朝阳村',
+  arrive: '2019-09-11',
+  depart: '2019-09-13',
+  notes: '与“四同”实践课程同步安排',
+  days: [
+    {
+      date: '2019-09-11',
+      meals: ['dinner'],
+      study: '与农户同学习：乡村振兴战略与村规民约',
+      labourTask: '入户帮助秋收前整理农具、清理院落',
+      labourField: '农户庭院',
+      labourHours: 3,
+      labourLeader: '韩丽',
+    },
+    {
+      date: '2019-09-12',
+      meals: ['breakfast', 'lunch', 'dinner'],
+      study: '夜校：与农户座谈生态农业发展',
+      labourTask: '下田收割水稻、搬运稻捆',
+      labourField: '朝阳村水稻田',
+      labourHours: 4,
+      labourLeader: '张宝山',
+    },
+    { date: '2019-09-13', meals: ['breakfast'], study: '', labourTask: '', labourField: '', labourHours: 0, labourLeader: '' },
+  ],
+  reflections: [
+    '在农户家同吃同住两天，真切感受到了群众对发展生态农业的期盼。',
+    '下田收割让我体会到农业生产的辛苦，也看到了农机推广的必要。',
+    '朝阳村的村规民约和“积分超市”很有借鉴意义，回去后要在本镇推广。',
+  ],
+  // One trainee left the village early for official business: fewer hours than planned.
+  earlyLeave: { labourHours: 3, reflection: '因单位公务提前返回，参加了第一天的劳动。' },
+} as const;
+
+// Leave for one trainee's day away, and a few late arrivals.
+export const sampleLeave = { date: '2019-09-16', reason: '单位紧急公务' };
+export const sampleLate = 3;
+
+// Research topics and the reports of the five groups (a group writes one report together).
+export const sampleDeadline = '2019-09-18';
+export const sampleTopics: readonly { title: string; adviser: string; description: string }[] = [
+  {
+    title: '现代生态农业产业化发展路径研究',
+    adviser: '赵立新',
+    description: '结合辽河源产业园和吉米飘香水田，分析产业化经营的路径',
+  },
+  { title: '乡村治理与村级组织建设调研', adviser: '韩丽', description: '以朝阳村为样本，研究村级组织在乡村治理中的作用' },
+  { title: '林下经济与农民增收调研', adviser: '赵立新', description: '以刺五加种植基地为例，研究林下经济带动农民增收' },
+  { title: '乡村旅游与民宿经济发展调研', adviser: '孙海燕', description: '以特色民宿一条街为例，研究乡村旅游的发展' },
+  { title: '农民专业合作社规范化建设调研', adviser: '刘志强', description: '以秋硕合作社为例，研究合作社的规范运营' },
+];
+
+// What each report is about: the place seen, two findings and two proposals, woven into the usual
+// structure of a 调研报告 (基本情况, 存在的问题, 对策建议).
+const reportSubjects: readonly {
+  place: string;
+  facts: readonly string[];
+  problems: readonly string[];
+  proposals: readonly string[];
+}[] = [
+  {
+    place: '辽河源现代生态农业产业园和吉米飘香万亩标准化水田',
+    facts: ['产业园已形成种植、加工、销售一体化的经营格局', '标准化水田实行统一供种、统一施肥、统一收割'],
+    problems: ['精深加工能力不足，产品附加值不高', '品牌宣传分散，市场知名度有待提升'],
+    proposals: ['引进和培育农产品精深加工企业，延长产业链条', '整合区域公用品牌，打造“辽河源”生态稻米品牌'],
+  },
+  {
+    place: '安石镇朝阳村',
+    facts: ['村党支部推行“党员中心户”联系群众制度', '村规民约与“积分超市”相结合，群众参与村务的积极性明显提高'],
+    problems: ['村级集体经济收入来源单一', '年轻人外出务工较多，村级后备力量不足'],
+    proposals: ['盘活闲置资源，发展村级集体经济项目', '实施“青年人才回引”计划，加强村级后备干部培养'],
+  },
+  {
+    place: '刺五加种植基地',
+    facts: ['基地采取“企业+合作社+农户”模式，带动周边农户种植刺五加', '林下种植不占用耕地，亩均收益明显高于传统作物'],
+    problems: ['种苗繁育和病虫害防治技术力量薄弱', '产品以初级原料销售为主，议价能力弱'],
+    proposals: ['与农业院校合作建立技术服务站，开展田间培训', '推动与中药企业签订长期收购协议，稳定农户收益'],
+  },
+  {
+    place: '特色民宿一条街和民族特色文化展示馆',
+    facts: ['民宿一条街已有经营户二十余家，旺季入住率较高', '展示馆集中展示了本地民族文化和农耕文化'],
+    problems: ['民宿服务标准不统一，淡旺季差异明显', '旅游线路与周边景点衔接不够'],
+    proposals: ['制定民宿服务规范，开展经营户培训', '串联产业园、朝阳村和展示馆，设计精品研学线路'],
+  },
+  {
+    place: '秋硕合作社',
+    facts: ['合作社实行统一采购农资、统一技术指导、统一销售', '社员收入较入社前有明显增长'],
+    problems: ['部分合作社财务管理不规范，盈余分配不透明', '合作社带头人经营管理能力有待提升'],
+    proposals: ['推行财务公开和民主管理制度，规范盈余分配', '把合作社带头人纳入乡村振兴人才培训计划'],
+  },
+];
+
+export const sampleReportText = (topic: string, index: number, authors: readonly string[]): string => {
+  const subject = reportSubjects[index % reportSubjects.length] ?? reportSubjects[0];
+  if (!subject) return topic;
+  const numbered = (items: readonly string[]) => items.map((item, n) => `（${['一', '二', '三', '四'][n]}）${item}。`);
+  return [
+    topic,
+    `2019年年轻干部培训班第${['一', '二', '三', '四', '五'][index] ?? index + 1}组　${authors.join('　')}`,
+    `按照培训班的安排，我组于2019年9月到${subject.place}开展了实地调研，通过座谈交流、入户走访、查阅资料等方式，了解了当地推进现代生态农业和乡村振兴的做法，现将调研情况报告如下。`,
+    '一、基本情况',
+    ...numbered(subject.facts),
+    '二、存在的问题',
+    ...numbered(subject.problems),
+    '三、对策建议',
+    ...numbered(subject.proposals),
+    '四、几点体会',
+    '调研使我们深刻认识到，推进乡村振兴必须坚持党的领导，坚持以人民为中心，坚持因地制宜、分类施策。我们将把调研中学到的经验运用到今后的工作中，为辽源现代生态农业发展贡献力量。',
+  ].join('\n');
+};
+
+// The first group's report is rated 优秀, published in the school's journal and sent to the city.
+export const sampleReviewer = '刘志强';
+export const sampleReviewedOn = '2019-09-20';
+export const sampleReviews = [
+  { grade: 'excellent', score: 92, comments: '选题切合实际，调研深入，对策建议具有较强的可操作性。' },
+  { grade: 'good', score: 85, comments: '调研扎实，问题分析较为透彻。' },
+  { grade: 'good', score: 83, comments: '材料翔实，建议可进一步细化。' },
+  { grade: 'good', score: 80, comments: '结构完整，对策部分可再深入。' },
+  { grade: 'pass', score: 74, comments: '问题把握准确，分析和建议有待加强。' },
+] as const;
+export const samplePublication = { journal: '辽源论丛', year: 2019, issue: '2019年第4期' };
+export const sampleForwarding = {
+  department: '中共辽源市委政策研究室',
+  sentOn: '2019-10-15',
+  feedback: '已收阅，拟在全市农业农村工作会议上交流',
+  instruction: '',
+};
+
+// The four satisfactions: the trainees rate the organisation and a course, the base rates the
+// class, a teacher rates the class. How many answered each, and the comments some wrote.
+export const sampleSurveys = {
+  course: '访谈教学：村党支部书记谈乡村振兴',
+  site: '安石镇朝阳村',
+  teacher: '孙海燕',
+  respondents: { organisation: 38, trainees: 36, base: 3, teachers: 2 },
+  comments: [
+    '课程安排紧凑，现场教学收获很大。',
+    '“四同”实践很接地气，建议延长入村时间。',
+    '希望多安排一些结构化研讨。',
+    '食宿安排周到，感谢班主任的辛苦付出。',
+    '建议增加案例教学的比重。',
+    '韩丽书记的访谈教学生动实在，很受启发。',
+    '学员学习态度认真，纪律良好。',
+    '与基地沟通顺畅，组织有序。',
+  ],
+};

@@ -3,6 +3,7 @@ import type { Everywhere, SearchKind } from '../../../shared/search/schemas';
 import { readingsOf } from '../../../shared/text/pinyin';
 import { failure, value } from '../testing/expect-result';
 import { populateClass } from '../testing/populated-class';
+import { bareSampleClass } from '../testing/sample-class';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
@@ -10,7 +11,7 @@ let roster: Awaited<ReturnType<typeof populateClass>>['roster'];
 beforeEach(async () => {
   t = openTempCore();
   value(await t.router.call('app.loadSample', {}));
-  const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  const classId = await bareSampleClass(t);
   ({ roster } = await populateClass(t, classId));
 });
 afterEach(() => t.dispose());

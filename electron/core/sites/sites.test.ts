@@ -4,6 +4,7 @@ import { failure, value } from '../testing/expect-result';
 import { readXlsx } from '../testing/read-documents';
 import { standardRoster, writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { bareSampleClass } from '../testing/sample-class';
 
 let t: TempCore;
 beforeEach(async () => {
@@ -97,7 +98,7 @@ describe('teaching bases and points', () => {
   });
 
   it('lets the schedule warn when a class is larger than a point holds, and when there is no time to travel between two points', async () => {
-    const classId = value(await t.router.call('classes.list', { search: '年轻干部' })).items[0]?.id ?? 0;
+    const classId = await bareSampleClass(t);
     value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 40), 'rosterImport') }));
     const cotton = await pointId('第一棉袜');
     const village = await pointId('安石镇朝阳村');

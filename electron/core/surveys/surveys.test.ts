@@ -3,13 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
 import { writeBook } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { bareSampleClass } from '../testing/sample-class';
 
 let t: TempCore;
 let classId = 0;
 beforeEach(async () => {
   t = openTempCore();
   value(await t.router.call('app.loadSample', {}));
-  classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+  classId = await bareSampleClass(t);
 });
 afterEach(() => t.dispose());
 

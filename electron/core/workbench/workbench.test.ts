@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesOf } from '../../../shared/schedule/schemas';
-import type { FigureKey } from '../../../shared/workbench/schemas';
+import { figureKeys, type FigureKey } from '../../../shared/workbench/schemas';
 import { failure, value } from '../testing/expect-result';
 import { populateClass } from '../testing/populated-class';
 import { readXlsxBook } from '../testing/read-documents';
 import { standardRoster } from '../testing/roster-files';
+import { bareSampleClass } from '../testing/sample-class';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
@@ -17,7 +18,48 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 describe('the workbench', () => {
+  it('fills every figure and every chart from the Liaoyuan sample alone', async () => {
+    const overview = value(await t.router.call('workbench.overview', {}));
+    // The sample's year, shown while this year has no class.
+    expect(overview.year).toBe(2019);
+    const zero = Object.entries(overview.figures)
+      .filter(([, figure]) => figure === null || figure === 0)
+      .map(([key]) => key);
+    expect(zero, 'figures empty or zero').toEqual([]);
+    const empty = Object.entries(overview.charts)
+      .filter(([, chart]) => chart.length === 0 || chart.every((x) => (typeof x === 'number' ? x : x.value) === 0))
+      .map(([key]) => key);
+    expect(empty, 'charts with nothing to draw').toEqual([]);
+    // The list behind each figure has rows.
+    const lists = await Promise.all(
+      figureKeys.map(
+        async (figure) =>
+          [figure, value(await t.router.call('workbench.figureList', { year: 2019, figure })).rows.length] as const,
+      ),
+    );
+    expect(
+      lists.filter(([, rows]) => rows === 0).map(([figure]) => figure),
+      'figures with an empty list',
+    ).toEqual([]);
+    // What the sample holds, counted from its records: forty trainees in five groups, an excellent
+    // report among five, the four satisfactions answered.
+    const young = value(await t.router.call('classes.list', { search: '年轻' })).items[0];
+    const classId = young?.id ?? 0;
+    const roster = value(await t.router.call('roster.list', { classId })).items;
+    expect(overview.figures).toMatchObject({ trainees: roster.length, people: roster.length, reports: 5, excellent: 1 });
+    expect(new Set(roster.map((entry) => entry.group))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(roster.filter((entry) => entry.role !== '').length).toBeGreaterThanOrEqual(10);
+    const surveys = value(await t.router.call('surveys.list', { classId }));
+    expect(new Set(surveys.filter((s) => s.responses > 0).map((s) => s.satisfaction))).toEqual(
+      new Set(['organisation', 'trainees', 'base', 'teachers']),
+    );
+    const reports = value(await t.router.call('reports.list', { classId })).rows;
+    const excellent = reports.filter((report) => report.review?.grade === 'excellent');
+    expect(excellent.map((report) => report.publication?.journal)).toEqual(['辽源论丛']);
+  });
+
   it('shows the year of the Liaoyuan sample in figures, each counted again here from the records', async () => {
+    await bareSampleClass(t);
     const classes = value(await t.router.call('classes.list', { year: 2019 })).items;
     const young = classes.find((c) => c.name.includes('年轻')) ?? classes[0];
     value(
@@ -64,6 +106,7 @@ describe('the workbench', () => {
   });
 
   it('opens the list behind each figure of a year whose class has every record, and exports them all', async () => {
+    await bareSampleClass(t);
     const classes = value(await t.router.call('classes.list', { year: 2019 })).items;
     const young = classes.find((c) => c.name.includes('年轻'));
     const classId = young?.id ?? 0;

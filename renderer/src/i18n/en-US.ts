@@ -1074,7 +1074,7 @@ export const uiEnUS = {
     schoolPlaceholder: 'Party school of …',
     dataHelp:
       'All data is kept in this folder (backups in its backups folder, unless you choose another). To keep it elsewhere (e.g. on drive D), press “Use another data folder”.',
-    body: 'Then load the sample data (the Liaoyuan school’s three 2019 classes) to find your way around, or start empty: create your first class, then import its roster.',
+    body: 'Then load the sample data (the Liaoyuan school’s three 2019 classes, one with a made-up roster, its stay, attendance, reports and surveys) to find your way around, or start empty: create your first class, then import its roster.',
     loadSample: 'Load sample data',
     startEmpty: 'Start empty',
   },
