@@ -475,6 +475,8 @@ export const enUS = {
     noScores: 'This row has no scores',
     platform: {
       names: { wjx: 'Wenjuanxing', tencent: 'Tencent Survey' },
+      needKind:
+        'This is a {{platform}} export: say which survey it answers by importing it with “Import a Wenjuanxing / Tencent Survey export” (on the command line, add --kind, e.g. --kind 学员满意)',
       notExport:
         'This does not look like a Wenjuanxing or Tencent Survey export: the first {{rows}} rows have no platform columns (序号, 提交答卷时间, 来自IP …; 编号, 开始答题时间, 答题时长 …) and no question columns headed "1、…". Import typed questionnaires as a table of 测评类型, 测评对象, 第1题 …',
       countDiffers:

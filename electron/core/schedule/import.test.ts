@@ -268,4 +268,29 @@ describe('importing a schedule', () => {
       { date: '2019-10-15', start: '08:30', end: '11:30', title: '学员论坛', place: '党校第一教室' },
     ]);
   });
+
+  it('reads cells merged over several sessions (授课人 and 地点 for a whole day) as each session’s own', async () => {
+    const target = await createClass('2019年基层党建专题班', '2019-11-04', '2019-11-08');
+    const path = await writeOfficeTable(join(t.dir, '党建专题班课程安排.xlsx'), {
+      title: '课程安排表',
+      labels: ['序号', '日期', '时间', '课程内容', '授课人', '地点'],
+      rows: [
+        ['1', '11月4日', '上午', '现场教学：朝阳村', '韩丽', '安石镇朝阳村'],
+        ['2', '11月4日', '下午', '现场教学：朝阳村', '韩丽', '安石镇朝阳村'],
+        ['3', '11月5日', '上午', '学员论坛', '', '党校第一教室'],
+      ],
+      mergeColumns: [1, 3, 4, 5],
+    });
+    const { preview, commit } = await importFile(target.id, path);
+    expect(preview.rows.flatMap((row) => row.problems)).toEqual([]);
+    expect(value(await commit()).added).toBe(3);
+    const stored = t.core.db
+      .prepare('SELECT date, start_time AS start, title, place FROM sessions WHERE class_id = ? ORDER BY date, start_time')
+      .all(target.id);
+    expect(stored).toEqual([
+      { date: '2019-11-04', start: '08:30', title: '现场教学：朝阳村', place: '安石镇朝阳村' },
+      { date: '2019-11-04', start: '14:00', title: '现场教学：朝阳村', place: '安石镇朝阳村' },
+      { date: '2019-11-05', start: '08:30', title: '学员论坛', place: '党校第一教室' },
+    ]);
+  });
 });

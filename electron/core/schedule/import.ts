@@ -36,10 +36,13 @@ import { statement } from '../db/statements';
 
 // The schedule as the table kit reads it: a date, a time and a title at least. A day's date written
 // once over its sessions, merged or not, is carried down by parseFile itself (and refused when there
-// is nothing above to carry).
+// is nothing above to carry). A cell merged over several sessions (a date, a 授课人 teaching the whole
+// morning, a 地点 for the day, a 现场教学 over two half-days) holds for each of them; only the time is
+// each session's own.
 const scheduleTable: TableSpec<ScheduleImportField> = {
   synonyms: scheduleHeaderSynonyms,
   required: ['date', 'time', 'title'],
+  mergedDown: ['date', 'weekday', 'title', 'module', 'format', 'teachers', 'place', 'notes'],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -173,6 +173,13 @@ describe('survey exports from 问卷星 and 腾讯问卷', () => {
     expect(failure(await t.router.call('surveys.platformPreview', source(grid)), 'INVALID_INPUT').message).toContain(
       '不像问卷星或腾讯问卷导出的文件',
     );
+    // The export given to the typed grid's import: refused with the way to import it.
+    const asGrid = failure(
+      await t.router.call('surveys.import', { classId, grant: t.grant(good, 'tableImport') }),
+      'INVALID_INPUT',
+    );
+    expect(asGrid.message).toContain('这是问卷星导出的答卷');
+    expect(asGrid.message).toContain('--kind');
     // A subject the questionnaire does not ask about, or one that is not there.
     failure(
       await t.router.call('surveys.platformPreview', source(good, { satisfaction: 'organisation', subjectId: 1 })),

@@ -103,6 +103,9 @@ const findHeader = (book: ParsedWorkbook): Header | undefined => {
   return undefined;
 };
 
+// Which platform's export this is, if it is one (a typed grid given to the wrong import).
+export const platformOf = (book: ParsedWorkbook): Platform | undefined => findHeader(book)?.platform;
+
 export const readPlatformExport = (
   book: ParsedWorkbook,
   survey: { title: string; items: number },

@@ -135,6 +135,7 @@ describe('satisfaction surveys', () => {
       ['教师满意', '不存在的老师', 5, 5, 5, 5, null, ''],
       ['领导满意', '', 5, 5, 5, 5, 5, ''],
       ['教师满意', teacher, 5, 5, 5, 5, 5, ''],
+      ['组织满意', '', 5, 5, 5, 5, 5, '好'.repeat(2001)],
     ]);
     const refused = failure(
       await t.router.call('surveys.import', { classId, grant: t.grant(bad, 'tableImport') }),
@@ -146,6 +147,7 @@ describe('satisfaction surveys', () => {
     expect(rows).toContain('找不到测评对象“不存在的老师”（教师）');
     expect(rows).toContain('而不是“领导满意”');
     expect(rows).toContain('题目数与测评不符');
+    expect(rows).toContain('第 6 行：意见建议有 2001 字，超过 2000 字的上限');
     expect(snapshot(t.core.db)).toBe(before);
   });
 });

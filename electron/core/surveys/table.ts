@@ -1,5 +1,7 @@
+import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import {
+  commentMax,
   itemColumn,
   type Satisfaction,
   satisfactions,
@@ -21,6 +23,8 @@ import {
 } from '../documents/table-import';
 import { importTable } from '../documents/table-import-job';
 import type { Job } from '../jobs/job';
+import { refuseFile } from '../files/refusal';
+import { platformOf } from './platform-read';
 import { createSurvey, listTemplates } from './service';
 
 // Questionnaires typed into Excel, one row each, for any of a class's surveys: the row says which
@@ -121,10 +125,17 @@ export const importSurveys = async (
     const last = scores.reduce<number>((at, score, index) => (score === null ? at : index + 1), 0);
     if (last > items) problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
     if (last === 0) problems.push({ row, message: message('surveys.noScores') });
+    // The limit the grid and the platform imports hold too: what is imported can be saved again.
+    const comment = textCell(cells.comment);
+    if (comment.length > commentMax)
+      problems.push({
+        row,
+        message: message('surveys.platform.commentTooLong', { who: '', length: comment.length, limit: commentMax }),
+      });
     if (problems.length > 0) return { problems };
-    return { value: { satisfaction, subjectId, scores: scores.slice(0, items), comment: textCell(cells.comment) } };
+    return { value: { satisfaction, subjectId, scores: scores.slice(0, items), comment } };
   };
-  return importTable(core, job, grant, table, { readers: {}, make }, (rows, file) => {
+  const importing = importTable(core, job, grant, table, { readers: {}, make }, (rows, file) => {
     const surveys = new Set<number>();
     for (const { value: row } of rows) {
       const survey = createSurvey(core, {
@@ -153,4 +164,19 @@ export const importSurveys = async (
       },
     };
   });
+  return withPlatformHint(core, grant, job, importing);
+};
+
+// A 问卷星 / 腾讯问卷 export given to this import (the typed grid) is refused with the way to import
+// it, rather than with the grid's columns it lacks.
+const withPlatformHint = async <T>(core: Core, grant: string, job: Job, importing: Promise<T>): Promise<T> => {
+  try {
+    return await importing;
+  } catch (error) {
+    const onFile = error instanceof AppError && error.details?.issues?.[0]?.field === 'grant';
+    if (!onFile) throw error;
+    const platform = platformOf(await core.parser.workbook(core.grants.resolve(grant, 'tableImport'), job.signal));
+    if (platform === undefined) throw error;
+    throw refuseFile('surveys.platform.needKind', { platform: message(`surveys.platform.names.${platform}`) });
+  }
 };
