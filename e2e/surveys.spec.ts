@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { docxText, readXlsxBook } from '../electron/core/testing/read-documents';
 import { writeBook } from '../electron/core/testing/roster-files';
@@ -11,18 +12,21 @@ import {
 } from '../electron/core/testing/survey-exports';
 import { expect, label, test } from './fixtures';
 
-test('questionnaires typed into the grid and imported from Excel, and what they say', async ({ app }) => {
-  const { page } = app;
-  await app.loadSample();
-  // The sample's class comes with its four surveys answered: taken away here (through the page's
-  // api, as the surveys tab would), to type and import them afresh.
-  await page.evaluate(async () => {
+// The sample's class comes with its four surveys answered: taken away (through the page's api, as
+// the surveys tab would) where a test types or imports them afresh and counts what it added.
+const removeSampleSurveys = (page: Page) =>
+  page.evaluate(async () => {
     const call = (channel: string, input: unknown) =>
       window.api.invoke(channel as never, input as never) as Promise<{ ok: boolean; value: never }>;
     const found = (await call('classes.list', { search: '年轻干部' })).value as { items: { id: number }[] };
     const surveys = (await call('surveys.list', { classId: found.items[0]?.id ?? 0 })).value as { id: number }[];
     for (const survey of surveys) await call('surveys.remove', { id: survey.id });
   });
+
+test('questionnaires typed into the grid and imported from Excel, and what they say', async ({ app }) => {
+  const { page } = app;
+  await app.loadSample();
+  await removeSampleSurveys(page);
   // The workbench of 2019 before any questionnaire: no satisfaction figure yet.
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await page.getByRole('combobox', { name: '年度' }).click();
@@ -172,6 +176,7 @@ test("a 问卷星 export, as downloaded, imported as the trainees' survey: which
 }) => {
   const { page } = app;
   await app.loadSample();
+  await removeSampleSurveys(page);
   await page.getByRole('menuitem', { name: '培训班次' }).click();
   await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
   await page.getByRole('tab', { name: '满意度测评' }).click();
