@@ -24,14 +24,23 @@ import { countUnitKinds } from './unit-kinds';
 // completion certificates (结业证书, a PDF page each), and each trainee's study hours (学时, a plain
 // sheet for the cadre-training platform).
 
+// Black throughout: an official document prints no blue headings (the heading styles' default colour).
 const run = (text: string, options: { bold?: boolean; size?: number; title?: boolean } = {}) =>
-  new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 32, font: options.title ? titleFont : bodyFont });
+  new TextRun({
+    text,
+    bold: options.bold ?? false,
+    size: options.size ?? 32,
+    font: options.title ? titleFont : bodyFont,
+    color: '000000',
+  });
 // 仿宋-like body of official writing: 三号 (16 pt), first line indented two characters, fixed 28 pt lines.
 const paragraph = (text: string) =>
   new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, children: [run(text)] });
 const heading = (text: string) =>
   new Paragraph({
     heading: HeadingLevel.HEADING_2,
+    // A heading never stands alone at the foot of a page, apart from what it heads.
+    keepNext: true,
     spacing: { line: 560, lineRule: 'exact' },
     indent: { firstLine: 640 },
     children: [run(text, { title: true })],
