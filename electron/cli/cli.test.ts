@@ -219,6 +219,15 @@ describe('command line', () => {
         ['2', '6月4日', '星期二', '下午', '专题辅导', '３学时', ''],
       ],
     );
+    // A lecturer the 师资库 does not have: the terminal names the option that adds them, and the row (the header stands on row 3).
+    const withLecturer = await table(
+      '课表-授课人.xlsx',
+      ['日期', '时间', '课程内容', '授课人'],
+      [['6月5日', '上午', '现场教学', '刘村长']],
+    );
+    const lecturer = await cadre('schedule', 'import', '--class', '2019-001', withLecturer);
+    expect(lecturer.code).toBe(1);
+    expect(lecturer.stderr).toContain('授课人 刘村长（第 4 行） 不在师资库中，未导入任何课程：加上 --add-teachers');
     const sessions = await cadre('schedule', 'import', '--class', '2019-001', schedule);
     expect(sessions.code).toBe(0);
     expect(sessions.stdout).toContain('未导入的列：学时、联系人');

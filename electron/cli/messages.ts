@@ -183,6 +183,9 @@ const zhCN = {
       file: '文件：{{name}}（工作表“{{sheet}}”，表头在第 {{row}} 行）',
       added: '已导入 {{count}} 节课',
       addTeachers: '把师资库中没有的授课人作为外聘师资一并添加',
+      teachersMissing:
+        '授课人 {{names}} 不在师资库中，未导入任何课程：加上 --add-teachers 把他们作为外聘师资一并添加，或先用 staff import 把他们导入师资库',
+      teacherRows: '{{name}}（第 {{rows}} 行）',
       teachersAdded: '新增外聘师资 {{count}} 人：{{names}}',
       conflicts: '需要确认的提示 {{count}} 个：',
     },
