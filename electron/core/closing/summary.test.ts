@@ -162,7 +162,11 @@ describe('the kind of a unit, from its name', () => {
 
   it('counts a 组织部 roster’s 工作单位及职务 column by unit: two posts of one unit are one unit, a town’s deputy head a town', async () => {
     const classId = value(
-      await t.router.call('classes.create', { name: '2019年秋季中青年干部培训班', startDate: '2019-09-16', endDate: '2019-09-27' }),
+      await t.router.call('classes.create', {
+        name: '2019年秋季中青年干部培训班',
+        startDate: '2019-09-16',
+        endDate: '2019-09-27',
+      }),
     ).id;
     const file = writeBook(join(t.dir, '学员名册.xlsx'), [
       ['2019年秋季中青年干部培训班学员名册'],
@@ -174,6 +178,8 @@ describe('the kind of a unit, from its name', () => {
     ]);
     value(await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport') }));
     const lines = await summaryOf(classId);
-    expect(lines[3]).toBe('学员来自3个单位，其中县（市、区）直部门2个、乡镇（街道）1个。选派人数较多的有东辽县发展和改革局（2人）。');
+    expect(lines[3]).toBe(
+      '学员来自3个单位，其中县（市、区）直部门2个、乡镇（街道）1个。选派人数较多的有东辽县发展和改革局（2人）。',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { externalOfWord, type StaffColumn, staffColumns, type StaffFields, staffFieldsSchema } from '../../../shared/staff/schemas';
+import {
+  externalOfWord,
+  type StaffColumn,
+  staffColumns,
+  type StaffFields,
+  staffFieldsSchema,
+} from '../../../shared/staff/schemas';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
