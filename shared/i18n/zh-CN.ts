@@ -409,7 +409,8 @@ export const zhCN = {
       reportsExcellent: '共提交调研报告{{reports}}篇，其中{{excellent}}篇评为优秀调研报告：',
       excellentLine: '{{n}}. 《{{title}}》（{{authors}}）',
       satisfaction: '满意度测评',
-      satisfactionLine: '{{kind}}：收回问卷{{responses}}份，平均{{mean}}分，满意率{{rate}}。',
+      // “组织满意度测评”, as the survey is called: “组织满意：” alone reads as a note, not a sentence.
+      satisfactionLine: '{{kind}}度测评：收回问卷{{responses}}份，平均{{mean}}分，满意率{{rate}}。',
       noSurveys: '本期未开展满意度测评。',
       percent: '{{value}}%',
       none: '无',

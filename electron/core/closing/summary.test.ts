@@ -121,7 +121,7 @@ describe('the training summary', () => {
     const colon = lines.findIndex((line) => line.endsWith('评为优秀调研报告：'));
     expect(lines[colon + 1]).toBe(`1. 《${figures.excellent[0]?.title}》（${figures.excellent[0]?.authors}）`);
     for (const s of figures.satisfaction) expect(s.responses).toBeGreaterThan(0);
-    expect(text).toMatch(/组织满意：收回问卷\d+份，平均[\d.]+分，满意率[\d.]+%。/);
+    expect(text).toMatch(/组织满意度测评：收回问卷\d+份，平均[\d.]+分，满意率[\d.]+%。/);
     expectWrittenByHand(lines.filter((_, index) => index !== colon));
   });
 });
