@@ -535,6 +535,15 @@ describe('command line', () => {
     const refused = await cadre('survey', 'import', '--class', '2019-001', bad);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('第 2 行');
+    // Two bad rows: each said once, one a line, under the refusal's head.
+    const twoBad = writeBook(join(temp.dir, 'two-bad-survey.xlsx'), [
+      header,
+      [1, '组织满意', '', 5, 9, 4, 5, 5, '', ''],
+      [2, '组织满意', '', 5, 5, 4, 5, 8, '', ''],
+    ]);
+    const both = (await cadre('survey', 'import', '--class', '2019-001', twoBad)).stderr;
+    expect(both).toMatch(/^错误：文件中有 2 处问题，没有导入任何内容：\n {2}- 第 2 行：[^\n]+\n {2}- 第 3 行：[^\n]+$/);
+    expect(both.split('第 2 行').length).toBe(2);
   });
 
   it("imports a 问卷星 export as the trainees' survey, prints its results and rate, which the summary carries; once only", async () => {
