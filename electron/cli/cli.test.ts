@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
@@ -210,6 +211,12 @@ describe('command line', () => {
       ['王建国', 2],
       ['李秀英', 3],
     ]);
+    // A .csv (GBK, as Excel saves one) has no worksheet to name.
+    const csv = join(temp.dir, '名册.csv');
+    writeFileSync(csv, iconv.encode(['序号,姓名,性别,工作单位', '1,赵敏,女,辽源市财政局'].join('\r\n'), 'gbk'));
+    expect((await cadre('roster', 'import', '--class', '2019-001', csv)).stdout).toMatch(
+      /^文件：名册\.csv（表头在第 1 行，1 行数据）\n新增 1 人/,
+    );
 
     const schedule = await table(
       '课表.xlsx',

@@ -106,7 +106,11 @@ export const scheduleCommands: readonly Command[] = [
     },
     print: ({ preview, added, teachersAdded, conflicts }) =>
       [
-        cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
+        cliText(/\.csv$/i.test(preview.fileName) ? 'schedule.import.fileCsv' : 'schedule.import.file', {
+          name: preview.fileName,
+          sheet: preview.sheet,
+          row: preview.headerRow,
+        }),
         withIgnored(cliText('schedule.import.added', { count: added }), preview.ignoredColumns),
         ...(teachersAdded > 0
           ? [
