@@ -115,7 +115,7 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await expect(page.getByTestId('export-done')).toContainText(summary);
   const text = docxText(summary);
   expect(text).toContain('2019年年轻干部培训班总结');
-  expect(text).toContain('组织满意：收回问卷3份，平均4.27分，满意率86.7%');
+  expect(text).toContain('组织满意度测评：收回问卷3份，平均4.27分，满意率86.7%');
 
   // The workbench has the questionnaires: 23 of 25 scores satisfied, and the charts drawn.
   await page.getByRole('button', { name: label('关闭') }).click();

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
@@ -210,6 +211,12 @@ describe('command line', () => {
       ['王建国', 2],
       ['李秀英', 3],
     ]);
+    // A .csv (GBK, as Excel saves one) has no worksheet to name.
+    const csv = join(temp.dir, '名册.csv');
+    writeFileSync(csv, iconv.encode(['序号,姓名,性别,工作单位', '1,赵敏,女,辽源市财政局'].join('\r\n'), 'gbk'));
+    expect((await cadre('roster', 'import', '--class', '2019-001', csv)).stdout).toMatch(
+      /^文件：名册\.csv（表头在第 1 行，1 行数据）\n新增 1 人/,
+    );
 
     const schedule = await table(
       '课表.xlsx',
@@ -219,6 +226,15 @@ describe('command line', () => {
         ['2', '6月4日', '星期二', '下午', '专题辅导', '３学时', ''],
       ],
     );
+    // A lecturer the 师资库 does not have: the terminal names the option that adds them, and the row (the header stands on row 3).
+    const withLecturer = await table(
+      '课表-授课人.xlsx',
+      ['日期', '时间', '课程内容', '授课人'],
+      [['6月5日', '上午', '现场教学', '刘村长']],
+    );
+    const lecturer = await cadre('schedule', 'import', '--class', '2019-001', withLecturer);
+    expect(lecturer.code).toBe(1);
+    expect(lecturer.stderr).toContain('授课人 刘村长（第 4 行） 不在师资库中，未导入任何课程：加上 --add-teachers');
     const sessions = await cadre('schedule', 'import', '--class', '2019-001', schedule);
     expect(sessions.code).toBe(0);
     expect(sessions.stdout).toContain('未导入的列：学时、联系人');
@@ -298,7 +314,7 @@ describe('command line', () => {
     );
     const notVillage = await cadre('households', 'import', '--site', '秋硕合作社', households);
     expect(notVillage.code).toBe(1);
-    expect(notVillage.stderr).toContain('不是村');
+    expect(notVillage.stderr).toContain('“秋硕合作社”的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”');
     const staff = writeBook(join(base, '师资.xlsx'), [
       ['序号', '姓名', '性别', '单位', '职务/职称', '类别'],
       [1, '韩丽', '女', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],
@@ -526,6 +542,15 @@ describe('command line', () => {
     const refused = await cadre('survey', 'import', '--class', '2019-001', bad);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('第 2 行');
+    // Two bad rows: each said once, one a line, under the refusal's head.
+    const twoBad = writeBook(join(temp.dir, 'two-bad-survey.xlsx'), [
+      header,
+      [1, '组织满意', '', 5, 9, 4, 5, 5, '', ''],
+      [2, '组织满意', '', 5, 5, 4, 5, 8, '', ''],
+    ]);
+    const both = (await cadre('survey', 'import', '--class', '2019-001', twoBad)).stderr;
+    expect(both).toMatch(/^错误：文件中有 2 处问题，没有导入任何内容：\n {2}- 第 2 行：[^\n]+\n {2}- 第 3 行：[^\n]+$/);
+    expect(both.split('第 2 行').length).toBe(2);
   });
 
   it("imports a 问卷星 export as the trainees' survey, prints its results and rate, which the summary carries; once only", async () => {

@@ -119,6 +119,8 @@ const zhCN = {
       sheet: '工作表名称（默认自动选择）',
       headerRow: '表头所在行号（默认自动识别）',
       file: '文件：{{name}}（工作表“{{sheet}}”，表头在第 {{row}} 行，{{rows}} 行数据）',
+      // A .csv has no worksheets: the name its reader gives the one table is not the office's.
+      fileCsv: '文件：{{name}}（表头在第 {{row}} 行，{{rows}} 行数据）',
       counts: '新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人，拒绝 {{rejected}} 行',
       rejectedRow: '  第 {{row}} 行：{{reasons}}',
       warnings: '提示 {{count}} 处：',
@@ -181,8 +183,12 @@ const zhCN = {
       row: '  第 {{row}} 行：{{problems}}',
       column: '{{column}}列 {{message}}',
       file: '文件：{{name}}（工作表“{{sheet}}”，表头在第 {{row}} 行）',
+      fileCsv: '文件：{{name}}（表头在第 {{row}} 行）',
       added: '已导入 {{count}} 节课',
       addTeachers: '把师资库中没有的授课人作为外聘师资一并添加',
+      teachersMissing:
+        '授课人 {{names}} 不在师资库中，未导入任何课程：加上 --add-teachers 把他们作为外聘师资一并添加，或先用 staff import 把他们导入师资库',
+      teacherRows: '{{name}}（第 {{rows}} 行）',
       teachersAdded: '新增外聘师资 {{count}} 人：{{names}}',
       conflicts: '需要确认的提示 {{count}} 个：',
     },

@@ -114,8 +114,11 @@ const printError = (io: Io, error: AppErrorShape, json: boolean) => {
     io.stderr(JSON.stringify({ error }, null, 2));
     return;
   }
-  io.stderr(cliText('errors.prefix', { message: error.message }));
   const issues = error.details?.issues ?? [];
+  // A refusal of many rows says them all in its message, for a screen's one line; listed one a line
+  // here, they are not said twice: the message keeps its head ("文件中有 2 处问题，没有导入任何内容：").
+  const listed = issues.length > 1 ? error.message.indexOf(issues[0]?.message ?? '') : -1;
+  io.stderr(cliText('errors.prefix', { message: listed > 0 ? error.message.slice(0, listed) : error.message }));
   if (issues.length > 1) for (const issue of issues) io.stderr(`  - ${issue.message}`);
 };
 

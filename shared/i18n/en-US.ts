@@ -1041,7 +1041,8 @@ export const enUS = {
     stayLabel: '{{className}} {{arrive}}–{{depart}}',
     householdNotFound: 'Household not found',
     stayNotFound: 'Stay not found',
-    notVillage: '"{{name}}" is not a village (only points of kind 村 have host households)',
+    notVillage:
+      '"{{name}}" is not of kind 村, so it takes no host households: set its kind to 村 first (edit the teaching point, or import the points table again with a 类型 column saying 村)',
     duplicateHousehold: '"{{site}}" already has a household headed by "{{head}}"',
     bedsTooFew: '{{people}} people sleep at "{{head}}" on the night of {{date}} ({{stays}}): it needs at least {{people}} beds',
     hostsConflict: '"{{head}}" already hosts {{sex}} trainees ({{stays}}) and cannot host only {{hosts}}',

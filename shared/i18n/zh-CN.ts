@@ -409,7 +409,8 @@ export const zhCN = {
       reportsExcellent: '共提交调研报告{{reports}}篇，其中{{excellent}}篇评为优秀调研报告：',
       excellentLine: '{{n}}. 《{{title}}》（{{authors}}）',
       satisfaction: '满意度测评',
-      satisfactionLine: '{{kind}}：收回问卷{{responses}}份，平均{{mean}}分，满意率{{rate}}。',
+      // “组织满意度测评”, as the survey is called: “组织满意：” alone reads as a note, not a sentence.
+      satisfactionLine: '{{kind}}度测评：收回问卷{{responses}}份，平均{{mean}}分，满意率{{rate}}。',
       noSurveys: '本期未开展满意度测评。',
       percent: '{{value}}%',
       none: '无',
@@ -1024,7 +1025,8 @@ export const zhCN = {
     stayLabel: '{{className}} {{arrive}}—{{depart}}',
     householdNotFound: '找不到这户接待农户',
     stayNotFound: '找不到这次住宿安排',
-    notVillage: '“{{name}}”不是村（只有类型为“村”的教学点才有接待农户）',
+    notVillage:
+      '“{{name}}”的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”（编辑这个教学点，或在教学点表中加“类型”列写上“村”后重新导入）',
     duplicateHousehold: '“{{site}}”已有户主为“{{head}}”的接待农户',
     bedsTooFew: '“{{head}}”家 {{date}} 晚已住 {{people}} 人（{{stays}}），床位不能少于 {{people}} 张',
     hostsConflict: '“{{head}}”家已住有{{sex}}学员（{{stays}}），不能改为只接待{{hosts}}',

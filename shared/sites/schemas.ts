@@ -178,7 +178,7 @@ export const siteColumns: Record<SiteColumn, readonly string[]> = {
   township: ['乡镇', '所在乡镇'],
   contactName: ['联系人'],
   contactPhone: ['联系电话', '电话', '联系方式'],
-  guide: ['现场讲解人', '讲解人', '现场教师'],
+  guide: ['现场讲解人', '讲解人', '现场讲解员', '讲解员', '现场教师'],
   capacity: ['容纳人数', '可容纳人数', '容量'],
   topics: ['教学专题', '专题', '教学内容'],
   modules: ['教学模块', '模块'],

@@ -37,7 +37,7 @@ export const rosterCommands: readonly Command[] = [
     print: ({ preview, result }) => {
       const { added, updated, unchanged, rejected } = result.counts;
       const lines = [
-        cliText('roster.import.file', {
+        cliText(/\.csv$/i.test(preview.fileName) ? 'roster.import.fileCsv' : 'roster.import.file', {
           name: preview.fileName,
           sheet: preview.sheet,
           row: preview.headerRow,

@@ -86,6 +86,17 @@ export const scheduleCommands: readonly Command[] = [
             ),
           ].join('\n'),
         });
+      // The core's refusal speaks of the screen's checkbox; on the command line it is an option.
+      const newTeachers = preview.value.newTeachers;
+      if (newTeachers.length > 0 && values['add-teachers'] !== true)
+        return err({
+          code: 'INVALID_INPUT',
+          message: cliText('schedule.import.teachersMissing', {
+            names: newTeachers
+              .map((t) => cliText('schedule.import.teacherRows', { name: t.name, rows: t.rows.join(message('text.list')) }))
+              .join(message('text.list')),
+          }),
+        });
       const result = await call('schedule.importCommit', {
         ...source,
         token: preview.value.token,
@@ -95,7 +106,11 @@ export const scheduleCommands: readonly Command[] = [
     },
     print: ({ preview, added, teachersAdded, conflicts }) =>
       [
-        cliText('schedule.import.file', { name: preview.fileName, sheet: preview.sheet, row: preview.headerRow }),
+        cliText(/\.csv$/i.test(preview.fileName) ? 'schedule.import.fileCsv' : 'schedule.import.file', {
+          name: preview.fileName,
+          sheet: preview.sheet,
+          row: preview.headerRow,
+        }),
         withIgnored(cliText('schedule.import.added', { count: added }), preview.ignoredColumns),
         ...(teachersAdded > 0
           ? [

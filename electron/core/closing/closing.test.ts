@@ -107,7 +107,7 @@ describe('closing a class', () => {
     expect(text).toContain(
       `共提交调研报告12篇，其中1篇评为优秀调研报告：\n1. 《${reports[0]?.title}》（${reports[0]?.authors[0]?.name}）`,
     );
-    expect(text).toContain('组织满意：收回问卷2份，平均4.4分，满意率100%');
+    expect(text).toContain('组织满意度测评：收回问卷2份，平均4.4分，满意率100%');
     const hoursFile = join(t.dir, '学时.xlsx');
     value(await t.router.call('closing.hours', { classId, grant: t.grant(hoursFile, 'export') }));
     const sheet = (await readXlsx(hoursFile)).rows;

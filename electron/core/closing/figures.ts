@@ -11,6 +11,7 @@ import { labourHoursOf, participantsOf } from '../lodging/plan';
 import { listReports } from '../reports/service';
 import { scheduleBalance } from '../schedule/hours';
 import { listSessions } from '../schedule/rows';
+import { unitOf } from './unit-kinds';
 
 // The figures a training summary (培训班总结) reports, and the checklist before a class is closed.
 // Each is computed from the records themselves, never kept: a late correction shows everywhere.
@@ -26,7 +27,10 @@ export const classFigures = (core: Core, classId: number): ClassFigures => {
     `SELECT t.sex, t.unit FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND e.status <> 'withdrawn'`,
   ).all(classId);
   const units = new Map<string, number>();
-  for (const person of people) if (person.unit !== '') units.set(person.unit, (units.get(person.unit) ?? 0) + 1);
+  for (const person of people) {
+    const unit = unitOf(person.unit);
+    if (unit !== '') units.set(unit, (units.get(unit) ?? 0) + 1);
+  }
   const balance = scheduleBalance(core, classId);
   const sessions = listSessions(core, classId);
   const sites = statement<[number], { name: string }>(

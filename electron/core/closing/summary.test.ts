@@ -4,7 +4,7 @@ import { value } from '../testing/expect-result';
 import { docxText } from '../testing/read-documents';
 import { header, person, plainRows, standardRoster, writeBook } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
-import { countUnitKinds, unitKindOf } from './unit-kinds';
+import { countUnitKinds, unitKindOf, unitOf } from './unit-kinds';
 
 // The 培训班总结 as an official would write it: sentences that fit the numbers, whatever they are.
 
@@ -121,7 +121,7 @@ describe('the training summary', () => {
     const colon = lines.findIndex((line) => line.endsWith('评为优秀调研报告：'));
     expect(lines[colon + 1]).toBe(`1. 《${figures.excellent[0]?.title}》（${figures.excellent[0]?.authors}）`);
     for (const s of figures.satisfaction) expect(s.responses).toBeGreaterThan(0);
-    expect(text).toMatch(/组织满意：收回问卷\d+份，平均[\d.]+分，满意率[\d.]+%。/);
+    expect(text).toMatch(/组织满意度测评：收回问卷\d+份，平均[\d.]+分，满意率[\d.]+%。/);
     expectWrittenByHand(lines.filter((_, index) => index !== colon));
   });
 });
@@ -144,5 +144,42 @@ describe('the kind of a unit, from its name', () => {
     expect(unitKindOf('辽源矿业集团有限责任公司')).toBe('enterprise');
     expect(unitKindOf('东辽县乡村振兴局')).toBe('county');
     expect(unitKindOf('某单位')).toBe('other');
+  });
+
+  it('reads a unit written with the post after it (工作单位及职务) as the unit alone', () => {
+    expect(unitKindOf('西安区灯塔镇副镇长')).toBe('township');
+    expect(unitKindOf('东辽县安石镇党委副书记')).toBe('township');
+    expect(unitKindOf('东辽县安石镇朝阳村党支部书记')).toBe('village');
+    expect(unitKindOf('东丰县水利局办公室主任')).toBe('county');
+    expect(unitKindOf('辽源市财政局四级主任科员')).toBe('city');
+    expect(unitOf('龙山区工信局科长')).toBe('龙山区工信局');
+    expect(unitOf('辽源矿业集团有限责任公司总经理')).toBe('辽源矿业集团有限责任公司');
+    // Names that end in a post's characters but are units stay whole.
+    expect(unitOf('辽源市中心医院')).toBe('辽源市中心医院');
+    expect(unitOf('中共辽源市委组织部')).toBe('中共辽源市委组织部');
+    expect(unitOf('科长')).toBe('科长');
+  });
+
+  it('counts a 组织部 roster’s 工作单位及职务 column by unit: two posts of one unit are one unit, a town’s deputy head a town', async () => {
+    const classId = value(
+      await t.router.call('classes.create', {
+        name: '2019年秋季中青年干部培训班',
+        startDate: '2019-09-16',
+        endDate: '2019-09-27',
+      }),
+    ).id;
+    const file = writeBook(join(t.dir, '学员名册.xlsx'), [
+      ['2019年秋季中青年干部培训班学员名册'],
+      ['序号', '姓名', '性别', '民族', '工作单位及职务', '职级', '联系电话'],
+      [1, '张伟', '男', '汉族', '东辽县发展和改革局副局长', '副科级', '13800000001'],
+      [2, '王芳', '女', '满族', '东辽县发展和改革局科长', '正科级', '13800000002'],
+      [3, '李强', '男', '汉族', '西安区灯塔镇副镇长', '副科级', '13800000003'],
+      [4, '刘静', '女', '朝鲜族', '东丰县水利局办公室主任', '正科级', ''],
+    ]);
+    value(await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport') }));
+    const lines = await summaryOf(classId);
+    expect(lines[3]).toBe(
+      '学员来自3个单位，其中县（市、区）直部门2个、乡镇（街道）1个。选派人数较多的有东辽县发展和改革局（2人）。',
+    );
   });
 });

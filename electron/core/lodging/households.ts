@@ -223,6 +223,16 @@ const readBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell
 };
 const readers = { beds: readBeds, hosts: readHosts, active: cellReaders.yesNo(true) };
 
+const householdKeys = [
+  'head',
+  'phone',
+  'address',
+  'beds',
+  'hosts',
+  'notes',
+  'active',
+] as const satisfies readonly (keyof HouseholdFields)[];
+
 export const importHouseholds = async (
   core: Core,
   siteId: number,
@@ -253,19 +263,27 @@ export const importHouseholds = async (
           notes: written === '' && pausedWord ? textCell(cells.beds) : written,
           active: notHosting ? false : read.active,
         });
-        return schemaRow(householdsTable, row, parsed, { otherwise: 'head' });
+        const made = schemaRow(householdsTable, row, parsed, { otherwise: 'head' });
+        // The columns the file has (a pause read from the beds or the notes says 接待 too): a sheet of
+        // beds alone leaves each household's phone, address and notes as they were.
+        const given = new Set([...Object.keys(cells), ...(notHosting ? ['active'] : [])]);
+        return 'value' in made ? { value: { fields: made.value, given } } : made;
       },
     },
     (rows, file) => {
       const counts = { added: 0, updated: 0, unchanged: 0 };
       const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
-      for (const { row, value: fields } of rows) {
-        const before = existing.get(fields.head);
+      for (const { row, value: entry } of rows) {
+        const before = existing.get(entry.fields.head);
         if (!before) {
-          writeHousehold(core, siteId, undefined, fields);
+          writeHousehold(core, siteId, undefined, entry.fields);
           counts.added += 1;
           continue;
         }
+        const fields = {
+          ...entry.fields,
+          ...Object.fromEntries(householdKeys.filter((key) => !entry.given.has(key)).map((key) => [key, before[key]])),
+        } satisfies HouseholdFields;
         try {
           writeHousehold(core, siteId, before.id, fields);
         } catch (error) {

@@ -96,7 +96,7 @@ describe('host households', () => {
         await t.router.call('lodging.saveHousehold', { siteId: park, fields: { head: '新农户', beds: 2 } }),
         'INVALID_INPUT',
       ).message,
-    ).toContain('不是村');
+    ).toContain('的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”');
     expect(snapshot(t.core.db)).toBe(before);
   });
 });
@@ -171,6 +171,33 @@ describe('households not hosting now', () => {
 });
 
 describe('a stay and its beds', () => {
+  it('updates only the columns a file has: a sheet of beds keeps each household’s phone, address, 接待性别 and notes', async () => {
+    const first = writeBook(join(t.dir, '接待农户表.xlsx'), [
+      ['序号', '户主姓名', '联系电话', '家庭住址', '可住人数', '接待性别', '备注'],
+      [1, '钱有田', '13943701111', '朝阳村一组', '3张床', '女', '卫生条件好'],
+      [2, '刘长青', '13943702222', '朝阳村二组', '2张床', '均可', '今年暂停接待'],
+    ]);
+    value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(first, 'tableImport') }));
+    const beds = writeBook(join(t.dir, '床位.xlsx'), [
+      ['户主姓名', '可住人数'],
+      ['钱有田', '4张床'],
+      ['刘长青', '2张床'],
+    ]);
+    expect(
+      value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(beds, 'tableImport') })),
+    ).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
+    expect(
+      t.core.db
+        .prepare(
+          `SELECT head, phone, address, beds, hosts, notes, active FROM households WHERE site_id = ? AND head IN ('钱有田', '刘长青') ORDER BY id`,
+        )
+        .all(village),
+    ).toEqual([
+      { head: '钱有田', phone: '13943701111', address: '朝阳村一组', beds: 4, hosts: 'female', notes: '卫生条件好', active: 1 },
+      { head: '刘长青', phone: '13943702222', address: '朝阳村二组', beds: 2, hosts: 'any', notes: '今年暂停接待', active: 0 },
+    ]);
+  });
+
   it('refuses dates outside the class, a village that is no village, and two stays of one class on the same nights', async () => {
     const before = snapshot(t.core.db);
     expect(

@@ -168,6 +168,41 @@ describe('teaching points as a spreadsheet', () => {
     }
   });
 
+  it('updates only the columns a file has: a sheet of 类型 alone keeps each point’s base, address and contacts', async () => {
+    const first = join(t.dir, '现场教学点一览表.xlsx');
+    writeBook(first, [
+      ['现场教学点一览表'],
+      ['序号', '基地', '教学点', '地址', '讲解员', '联系电话', '教学专题'],
+      [1, '安恕镇乡村振兴基地', '安恕镇朝阳屯', '东辽县安恕镇', '刘村长', '13900001111', '乡村治理'],
+    ]);
+    const imported = value(await t.router.call('sites.import', { grant: t.grant(first, 'tableImport') }));
+    expect(imported.ignoredColumns).toEqual([]);
+    const point = async () =>
+      value(await t.router.call('sites.tree', {}))
+        .bases.flatMap((b) => b.points)
+        .find((p) => p.name === '安恕镇朝阳屯');
+    expect(await point()).toMatchObject({ baseName: '安恕镇乡村振兴基地', guideName: '刘村长', contactPhone: '13900001111' });
+    const kinds = join(t.dir, '类型.xlsx');
+    writeBook(kinds, [
+      ['教学点', '类型'],
+      ['安恕镇朝阳屯', '村'],
+    ]);
+    expect(value(await t.router.call('sites.import', { grant: t.grant(kinds, 'tableImport') })).points).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(await point()).toMatchObject({
+      kind: '村',
+      baseName: '安恕镇乡村振兴基地',
+      address: '东辽县安恕镇',
+      guideName: '刘村长',
+      contactPhone: '13900001111',
+      topics: '乡村治理',
+      active: true,
+    });
+  });
+
   it('refuses a file without a name column, two rows of one name, or a capacity that is no number — naming the row', async () => {
     const before = snapshot(t.core.db);
     const refused = async (rows: (string | number | null)[][]) =>

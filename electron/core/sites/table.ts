@@ -32,6 +32,10 @@ const schemaColumns = {
   labels: { name: 'fields.pointName', kind: 'fields.pointKind' },
 } as const;
 
+// The file column a point's field is read from.
+const renamedColumns: Readonly<Record<string, string>> = schemaColumns.renamed;
+const fileColumnOf = (key: string): string => renamedColumns[key] ?? key;
+
 export const importSites = async (core: Core, grant: string, job: Job): Promise<SiteImportResult> => {
   const staffByName = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM staff').raw().all());
   return importTable(
@@ -62,7 +66,10 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
           active: read.active,
         });
         const made = schemaRow(sitesTable, row, parsed, schemaColumns);
-        return 'value' in made ? { value: { base: textCell(cells.base), fields: made.value } } : made;
+        // The columns the file has: a sheet sent to add the 类型 or the 车程 of points already kept
+        // updates those, and leaves each point's base, address and contacts as they were.
+        const given = new Set(Object.keys(cells));
+        return 'value' in made ? { value: { base: textCell(cells.base), fields: made.value, given } } : made;
       },
     },
     (rows, file) => {
@@ -70,7 +77,7 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
       const points = { added: 0, updated: 0, unchanged: 0 };
       const baseIds = new Map(statement<[], [string, number]>(core.db, 'SELECT name, id FROM site_bases').raw().all());
       for (const { value } of rows) {
-        const { base, fields } = value;
+        const { base, fields, given } = value;
         let baseId: number | null = null;
         if (base !== '') {
           baseId = baseIds.get(base) ?? null;
@@ -88,8 +95,18 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
           continue;
         }
         const before = getPointRow(core, existing);
+        const kept = {
+          ...next,
+          ...Object.fromEntries(
+            (Object.keys(pointFieldsSchema.shape) as (keyof typeof next)[])
+              .filter((key) => !given.has(fileColumnOf(key)))
+              .map((key) => [key, before[key]]),
+          ),
+        } satisfies typeof next;
         // An imported row names the guide by name only: a guide chosen from the staff stays chosen.
-        const merged = { ...next, guideStaffId: next.guideStaffId ?? (next.guideName === '' ? before.guideStaffId : null) };
+        const merged = given.has('guide')
+          ? { ...kept, guideStaffId: kept.guideStaffId ?? (kept.guideName === '' ? before.guideStaffId : null) }
+          : kept;
         writePoint(core, existing, merged);
         const after = getPointRow(core, existing);
         if (JSON.stringify(before) === JSON.stringify(after)) points.unchanged += 1;

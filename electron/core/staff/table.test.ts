@@ -53,6 +53,30 @@ describe('the 师资库 as a spreadsheet', () => {
     }
   });
 
+  it('updates only the columns a file has: a sheet of 讲授专题 keeps each person’s phone, 职务职称 and 外聘', async () => {
+    const first = writeBook(join(t.dir, '师资库.xlsx'), [
+      ['辽源市委党校师资库'],
+      ['序号', '姓名', '性别', '工作单位', '职务/职称', '联系电话', '类别', '讲授专题'],
+      [1, '周建民', '男', '吉林省委党校', '教授', '13904371234', '外聘', '党的建设'],
+    ]);
+    expect(value(await t.router.call('staff.import', { grant: t.grant(first, 'tableImport') })).ignoredColumns).toEqual(['性别']);
+    const topics = writeBook(join(t.dir, '讲授专题.xlsx'), [
+      ['姓名', '工作单位', '讲授专题'],
+      ['周建民', '吉林省委党校', '新时代党的建设'],
+    ]);
+    expect(value(await t.router.call('staff.import', { grant: t.grant(topics, 'tableImport') }))).toMatchObject({
+      added: 0,
+      updated: 1,
+    });
+    expect(value(await t.router.call('staff.list', { search: '周建民' })).items[0]).toMatchObject({
+      organisation: '吉林省委党校',
+      title: '教授',
+      phone: '13904371234',
+      external: true,
+      expertise: '新时代党的建设',
+    });
+  });
+
   it('refuses a file without a name column, two rows for one person, or a name too long — naming the row', async () => {
     const before = snapshot(t.core.db);
     const refused = async (name: string, rows: (string | number | null)[][]) =>

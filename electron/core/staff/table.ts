@@ -1,6 +1,12 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { externalOfWord, type StaffColumn, staffColumns, staffFieldsSchema } from '../../../shared/staff/schemas';
+import {
+  externalOfWord,
+  type StaffColumn,
+  staffColumns,
+  type StaffFields,
+  staffFieldsSchema,
+} from '../../../shared/staff/schemas';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
@@ -39,6 +45,8 @@ const readExternal: CellReader<boolean> = (cell) => {
 const order = Object.keys(staffTable.synonyms) as Field[];
 const label = (field: Field) => columnWord(staffTable, field);
 
+const staffFields = Object.keys(staffFieldsSchema.shape) as (keyof StaffFields)[];
+
 const keyOf = (fields: { name: string; organisation: string }) => `${fields.name}\u0000${fields.organisation}`;
 
 export const importStaff = async (
@@ -59,8 +67,8 @@ export const importStaff = async (
           (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
           `${label('name')}${message('text.list')}${label('organisation')}`,
         ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) })),
-      make: ({ row, cells }, read) =>
-        schemaRow(
+      make: ({ row, cells }, read) => {
+        const made = schemaRow(
           staffTable,
           row,
           staffFieldsSchema.safeParse({
@@ -74,7 +82,11 @@ export const importStaff = async (
             notes: textCell(cells.notes),
           }),
           { otherwise: 'name', labels: { name: 'fields.personName' } },
-        ),
+        );
+        // The columns the file has: a sheet sent with 讲授专题 alone updates those, and leaves each
+        // person's phone, 职务职称 and 外聘 as they were.
+        return 'value' in made ? { value: { fields: made.value, given: new Set(Object.keys(cells)) } } : made;
+      },
     },
     (rows, file) => {
       const counts = { added: 0, updated: 0, unchanged: 0 };
@@ -83,7 +95,8 @@ export const importStaff = async (
           .all()
           .map((row) => [keyOf(row), row.id]),
       );
-      for (const { value: fields } of rows) {
+      for (const { value: entry } of rows) {
+        const { fields, given } = entry;
         const id = known.get(keyOf(fields));
         if (id === undefined) {
           known.set(keyOf(fields), createStaff(core, fields).id);
@@ -93,7 +106,11 @@ export const importStaff = async (
         const before = getStaff(core, id);
         // Roles given in the file are added to those the person has; none given keeps theirs.
         const roles = [...new Set([...before.roles, ...fields.roles])];
-        const after = updateStaff(core, id, { ...fields, roles });
+        const kept = {
+          ...fields,
+          ...Object.fromEntries(staffFields.filter((key) => !given.has(key)).map((key) => [key, before[key]])),
+        } satisfies typeof fields;
+        const after = updateStaff(core, id, { ...kept, roles });
         if (JSON.stringify(before) === JSON.stringify(after)) counts.unchanged += 1;
         else counts.updated += 1;
       }

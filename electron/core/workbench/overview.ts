@@ -103,8 +103,10 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
                           WHERE a.enrolment_id IS NOT NULL)
       GROUP BY e.class_id`,
   );
+  // A class with nobody on its roster has no one to ask: no survey is missing there.
   const surveysMissing = counted(
     `SELECT c.id AS class_id, 1 AS n FROM classes c WHERE c.status <> 'archived' AND c.year >= @year AND c.end_date < @today
+        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')
         AND NOT EXISTS (SELECT 1 FROM surveys s JOIN survey_responses r ON r.survey_id = s.id WHERE s.class_id = c.id)`,
   );
   // Households that host people of a stay still to come (or under way) and have not said yes.

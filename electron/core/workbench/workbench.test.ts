@@ -18,6 +18,22 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 describe('the workbench', () => {
+  it('asks for surveys only of a class that had trainees: the sample’s two earlier classes, with no roster, are no to-do', async () => {
+    const overview = value(await t.router.call('workbench.overview', { year: 2019, today: '2019-09-20' }));
+    expect(overview.todo.filter((item) => item.kind === 'surveysMissing')).toEqual([]);
+    const earlier = value(await t.router.call('classes.list', { search: '市管干部' })).items[0];
+    value(
+      await t.router.call('roster.importCommit', {
+        classId: earlier?.id ?? 0,
+        grant: t.grant(standardRoster(t.dir, 3), 'rosterImport'),
+      }),
+    );
+    const later = value(await t.router.call('workbench.overview', { year: 2019, today: '2019-09-20' }));
+    expect(later.todo.filter((item) => item.kind === 'surveysMissing')).toEqual([
+      { kind: 'surveysMissing', classId: earlier?.id, className: earlier?.name, count: 1 },
+    ]);
+  });
+
   it('fills every figure and every chart from the Liaoyuan sample alone', async () => {
     const overview = value(await t.router.call('workbench.overview', {}));
     // The sample's year, shown while this year has no class.
