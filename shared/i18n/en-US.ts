@@ -256,6 +256,7 @@ export const enUS = {
     outOfMemory:
       'Cannot read "{{name}}" (the file may be damaged): reading needed more than {{megabytes}} MB of memory and was stopped',
     tooManyColumns: 'The sheet has {{columns}} columns, more than the {{max}} allowed',
+    overlappingMerges: 'The sheet declares merged cells that overlap (Excel never saves them so): the file may be forged or damaged; open it in Excel, save it again and import that',
     tooManyRows: 'The sheet has more rows than the limit of {{max}} (at least {{rows}})',
     emptySheet: 'Sheet "{{sheet}}" is empty',
     noSheet: 'There is no sheet named "{{sheet}}"',

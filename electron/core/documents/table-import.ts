@@ -90,9 +90,28 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
   );
 };
 
-// A merged cell's value copied below its first row, in a column not declared mergedDown, is blank.
-const mergedBelow = (sheet: Sheet, row: number, column: number): boolean =>
-  (sheet.merges ?? []).some((range) => row > range.top && row <= range.bottom && column >= range.left && column <= range.right);
+// The rows (as the spreadsheet numbers them) in which a column's cell is a merged cell's value copied
+// below its first row: such a cell, in a column not declared mergedDown, is blank. Counted once per
+// column over all the ranges (a crafted file may declare hundreds of thousands), never per cell.
+const mergedBelowRows = (sheet: Sheet, column: number): ((row: number) => boolean) => {
+  const first = sheet.firstRow;
+  const depth = new Int32Array(sheet.rows.length + 1);
+  for (const range of sheet.merges ?? []) {
+    if (column < range.left || column > range.right) continue;
+    const from = Math.max(range.top + 1, first) - first;
+    const to = Math.min(range.bottom, first + sheet.rows.length - 1) - first;
+    if (from > to) continue;
+    depth[from] = (depth[from] ?? 0) + 1;
+    depth[to + 1] = (depth[to + 1] ?? 0) - 1;
+  }
+  let open = 0;
+  const below = new Uint8Array(sheet.rows.length);
+  depth.subarray(0, sheet.rows.length).forEach((change, at) => {
+    open += change;
+    below[at] = open > 0 ? 1 : 0;
+  });
+  return (row) => below[row - first] === 1;
+};
 
 // The header of one sheet (its index in sheet.rows, and the field each cell names), when the sheet
 // has one: for an import that lets the person choose the sheet or the header row (the roster wizard).
@@ -155,6 +174,9 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
         }),
       );
   const carried = new Set<F>(spec.mergedDown ?? []);
+  const blanked = new Map<number, (row: number) => boolean>();
+  for (const [field, [column]] of columns)
+    if (column !== undefined && !carried.has(field)) blanked.set(column, mergedBelowRows(sheet, column));
   const records: TableRecord<F>[] = [];
   sheet.rows.slice(header.index + 1).forEach((cells, offset) => {
     const row = headerRow + 1 + offset;
@@ -163,7 +185,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     for (const [field, [column]] of columns) {
       if (column === undefined) continue;
       const cell = cells[column] ?? null;
-      record[field] = !carried.has(field) && mergedBelow(sheet, row, column) ? null : cell;
+      record[field] = blanked.get(column)?.(row) ? null : cell;
       if (cellText(record[field] ?? null) !== '' && !carried.has(field)) any = true;
     }
     // A row with nothing but a carried-down value (the rest of a merged 基地 block) or a row number is
