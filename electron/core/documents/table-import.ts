@@ -5,6 +5,7 @@ import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { type LabelKeys, toFieldIssues } from '../../../shared/validation';
 import { chineseNumeralRun, noWords, rowNumberWords, yesWords } from '../../../shared/text/cell-words';
+import { shownText } from '../../../shared/text/shown';
 import { fileRefusal } from '../files/refusal';
 import { readCellDate } from './cell-dates';
 import type { ParsedWorkbook } from './parser/protocol';
@@ -75,7 +76,7 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
   if (!nearest || nearest.found.size < Math.min(2, Object.keys(spec.synonyms).length))
     return fileRefusal(
       message('table.noHeader', {
-        sheet: book.sheets[0]?.name ?? '',
+        sheet: shownText(book.sheets[0]?.name ?? ''),
         rows: headerScanRows,
         required: spec.required.map((field) => accepted(spec, field)).join(message('text.clauses')),
       }),
@@ -83,7 +84,7 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
   const missing = spec.required.filter((field) => !nearest?.found.has(field));
   return fileRefusal(
     message('table.missingColumns', {
-      sheet: nearest.sheet.name,
+      sheet: shownText(nearest.sheet.name),
       row: nearest.row,
       columns: missing.map((field) => accepted(spec, field)).join(message('text.clauses')),
     }),
@@ -140,7 +141,7 @@ export const headerColumns = <F extends string>(
 ): HeaderColumn<F>[] =>
   cells.map((cell, column) => {
     const field = fields(column);
-    return { column, header: cellText(cell), field, rowNumber: field === null && isRowNumberHeader(cell) };
+    return { column, header: shownText(cellText(cell)), field, rowNumber: field === null && isRowNumberHeader(cell) };
   });
 
 // The file's own words for the columns not imported (blank headers and row numbers left out).
@@ -192,7 +193,7 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     // no record.
     if (any) records.push({ row, cells: record });
   });
-  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
+  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: shownText(sheet.name) }));
   const at: Partial<Record<F, number>> = {};
   for (const [field, [column]] of columns) if (column !== undefined) at[field] = column;
   return { sheet: sheet.name, headerRow, records, ignoredColumns, columns: at };
@@ -228,7 +229,7 @@ export const readCells = <F extends string, R extends ReadersOf<F>>(
         message: message('table.cellProblem', {
           label: columnWord(spec, field),
           expected: reading.expected,
-          value: cellText(cell),
+          value: shownText(cellText(cell)),
         }),
       });
   }
@@ -386,7 +387,7 @@ export const duplicatesBy = <F extends string>(
     if (earlier !== undefined)
       problems.push({
         row: record.row,
-        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value }),
+        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value: shownText(value) }),
       });
     else seen.set(value, record.row);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { commentMax } from '../../../shared/surveys/schemas';
+import { shownText } from '../../../shared/text/shown';
 import {
   answerWords,
   noAnswerWords,
@@ -119,7 +120,7 @@ export const readPlatformExport = (
     .slice(index + 1)
     .map((cells, offset) => ({ row: headerRow + 1 + offset, cells }))
     .filter(({ cells }) => cells.some((cell) => cellText(cell) !== ''));
-  if (body.length === 0) throw refuseFile('table.empty', { sheet: sheet.name });
+  if (body.length === 0) throw refuseFile('table.empty', { sheet: shownText(sheet.name) });
 
   // Each question column, scored (its answers are mostly option words or numbers) or written in.
   const questions = headers.flatMap((text, column) => (questionNumber(text) === null ? [] : [column]));
@@ -143,7 +144,7 @@ export const readPlatformExport = (
     if (text === '') return [];
     const item = scoredColumns.indexOf(column);
     const use = item !== -1 ? 'item' : column === commentColumn ? 'comment' : questions.includes(column) ? 'unused' : 'platform';
-    return [{ column, letter: columnLetter(column), header: text, use, item: item === -1 ? null : item + 1 }];
+    return [{ column, letter: columnLetter(column), header: shownText(text), use, item: item === -1 ? null : item + 1 }];
   });
 
   if (scoredColumns.length !== survey.items)
@@ -170,7 +171,7 @@ export const readPlatformExport = (
   for (const { row, cells } of body) {
     const respondent = numberColumn === -1 ? '' : cellText(cells[numberColumn] ?? null);
     const time = timeColumn === -1 ? '' : cellText(cells[timeColumn] ?? null);
-    const who = respondent === '' ? '' : message('surveys.platform.respondent', { number: respondent });
+    const who = respondent === '' ? '' : message('surveys.platform.respondent', { number: shownText(respondent) });
     const scores = scoredColumns.map((column) => {
       const answer = answerOf(cells[column] ?? null);
       // A question left unanswered, however the platform wrote it ("(跳过)", -3, or nothing).
@@ -182,7 +183,11 @@ export const readPlatformExport = (
       if (answer.kind === 'number') return oneMeans === 'worst' ? answer.value : 6 - answer.value;
       problems.push({
         row,
-        message: message('surveys.platform.notAnswer', { who, column: headers[column] ?? '', value: answer.text }),
+        message: message('surveys.platform.notAnswer', {
+          who,
+          column: shownText(headers[column] ?? ''),
+          value: shownText(answer.text),
+        }),
       });
       return null;
     });
