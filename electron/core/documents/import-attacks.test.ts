@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type * as XLSX from '@e965/xlsx';
 import { failure, value } from '../testing/expect-result';
 import { message } from '../../../shared/i18n/translate';
 import { shownMax } from '../../../shared/text/shown';
@@ -84,4 +85,30 @@ describe('crafted table files', () => {
     expect(refused.message.length).toBeLessThan(2000);
     for (const issue of refused.details?.issues ?? []) expect(issue.message.length).toBeLessThan(shownMax * 2 + 100);
   }, 60_000);
+
+  it('refuses at once a 730 KB file pointing twenty thousand cells at one 30,000-character text', async () => {
+    // Stored once, read twenty thousand times: 600 million characters folded and matched on the
+    // app's own thread took two minutes before the import said anything.
+    const long = `，${'长 '.repeat(15_000)}`;
+    const rows = [['教学点名称', '容纳人数'], ...Array.from({ length: 20_000 }, (_, i) => [`点${i}`, long])];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '教学点');
+    const path = join(t.dir, '现场教学点.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }));
+    const before = snapshot(t.core.db);
+    const started = performance.now();
+    const refused = failure(await t.router.call('sites.import', { grant: t.grant(path, 'tableImport') }), 'INVALID_INPUT');
+    expect(refused.message).toBe(message('import.tooMuchText', { max: 16_000_000 }));
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(snapshot(t.core.db)).toEqual(before);
+  }, 60_000);
+
+  it('refuses a cell longer than Excel lets a cell be, naming it', async () => {
+    const path = join(t.dir, '现场教学点.csv');
+    writeFileSync(path, `教学点名称,容纳人数\n点一,${'长'.repeat(40_000)}\n`);
+    const refused = failure(await t.router.call('sites.import', { grant: t.grant(path, 'tableImport') }), 'INVALID_INPUT');
+    expect(refused.message).toBe(
+      message('import.cellTooLong', { sheet: 'Sheet1', cell: 'B2', length: 40_000, max: 32_767 }),
+    );
+  });
 });

@@ -8,6 +8,8 @@ import type { Cell, Sheet } from './sheet';
 import { fillMerges, mergedRanges, readXlsxCells } from './xlsx-reader';
 import { unzipWithin, ZipRefused } from './zip';
 import { refuseFile } from '../files/refusal';
+import { columnLetter } from '../../../shared/roster/import';
+import { shownText } from '../../../shared/text/shown';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
@@ -26,6 +28,13 @@ export const importLimits = {
   ratioFrom: 10 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 500,
+  // The text of every cell together, a cell counted each time it appears (an .xlsx stores a text
+  // once and may point a hundred thousand cells at it): a roster of 10,000 people holds about 2
+  // million characters. Far beyond this is a file made to keep the import busy for minutes, every
+  // character of every cell being folded, matched and checked on the app's own thread.
+  maxTextChars: 16_000_000,
+  // What Excel itself lets a cell hold.
+  maxCellChars: 32_767,
 } as const;
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -141,6 +150,28 @@ export const fileStamp = (path: string): string => {
   }
 };
 
+// Refuses a workbook whose cells hold more text than any table does (see importLimits).
+const checkText = (sheets: readonly Sheet[]) => {
+  let total = 0;
+  for (const sheet of sheets)
+    sheet.rows.forEach((cells, at) =>
+      cells.forEach((cell, column) => {
+        if (typeof cell !== 'string') return;
+        if (cell.length > importLimits.maxCellChars)
+          throw refuseFile('import.cellTooLong', {
+            sheet: shownText(sheet.name),
+            cell: `${columnLetter(column)}${sheet.firstRow + at}`,
+            length: cell.length,
+            max: importLimits.maxCellChars,
+          });
+        total += cell.length;
+        if (total > importLimits.maxTextChars)
+          throw refuseFile('import.tooMuchText', { max: importLimits.maxTextChars });
+      }),
+    );
+  return sheets;
+};
+
 export const readWorkbook = (path: string): Workbook => {
   const fileName = basename(path);
   let size: number;
@@ -157,11 +188,12 @@ export const readWorkbook = (path: string): Workbook => {
   const bytes = readFileSync(path);
   // An .xlsx is read by the fast reader when it can; everything else (and any .xlsx it does not
   // understand) by SheetJS.
-  if (!isZip(bytes)) return { fileName, bytes, sheets: readWithSheetJs(bytes, fileName) };
+  if (!isZip(bytes)) return { fileName, bytes, sheets: checkText(readWithSheetJs(bytes, fileName)) };
   const entries = unzipSpreadsheet(bytes, fileName);
   // SheetJS is given only what passed: the parts as inflated here, packed again without compression.
-  const sheets =
+  const sheets = checkText(
     readXlsxCells(entries, checkSize) ??
-    readWithSheetJs(Buffer.from(zipSync(Object.fromEntries(entries), { level: 0 })), fileName);
+      readWithSheetJs(Buffer.from(zipSync(Object.fromEntries(entries), { level: 0 })), fileName),
+  );
   return { fileName, bytes, sheets };
 };
