@@ -111,4 +111,25 @@ describe('crafted table files', () => {
       message('import.cellTooLong', { sheet: 'Sheet1', cell: 'B2', length: 40_000, max: 32_767 }),
     );
   });
+
+  it('adds nothing when the same 问卷星 export comes back after Excel turned its submission times into dates', async () => {
+    value(await t.router.call('app.loadSample', {}));
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    const answers = madeAnswers(12, 5);
+    const rows = wjxRows(answers, questionTexts);
+    const source = (path: string) => ({ classId, grant: t.grant(path, 'tableImport'), satisfaction: 'trainees' as const });
+    const first = writeExport(join(t.dir, '问卷星.xlsx'), rows);
+    const preview = value(await t.router.call('surveys.platformPreview', source(first)));
+    expect(value(await t.router.call('surveys.platformCommit', { ...source(first), token: preview.token }))).toMatchObject({
+      added: 12,
+    });
+    // Opened in Excel and saved: "2019/9/20 10:03:21" is now the date serial Excel keeps.
+    const serial = (text: string) => {
+      const [y = 0, m = 0, d = 0, h = 0, min = 0, sec = 0] = (text.match(/\d+/g) ?? []).map(Number);
+      return (Date.UTC(y, m - 1, d, h, min, sec) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    };
+    const saved = rows.map((row, i) => (i === 0 ? row : row.map((cell, c) => (c === 1 ? serial(String(cell)) : cell))));
+    const again = value(await t.router.call('surveys.platformPreview', source(writeExport(join(t.dir, '问卷星-另存.xlsx'), saved))));
+    expect(again).toMatchObject({ added: 0, already: 12 });
+  }, 60_000);
 });

@@ -151,7 +151,7 @@ export const fileStamp = (path: string): string => {
 };
 
 // Refuses a workbook whose cells hold more text than any table does (see importLimits).
-const checkText = (sheets: readonly Sheet[]) => {
+const checkText = (sheets: Sheet[]): Sheet[] => {
   let total = 0;
   for (const sheet of sheets)
     sheet.rows.forEach((cells, at) =>
