@@ -40,7 +40,9 @@ describe('crafted table files', () => {
     const grant = t.grant(writeBook(join(t.dir, '师资库.xlsx'), rows, 'xlsx', merges), 'tableImport');
     const before = snapshot(t.core.db);
     const started = performance.now();
-    expect(failure(await t.router.call('staff.import', { grant }), 'INVALID_INPUT').message).toContain(message('import.overlappingMerges'));
+    expect(failure(await t.router.call('staff.import', { grant }), 'INVALID_INPUT').message).toContain(
+      message('import.overlappingMerges'),
+    );
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(snapshot(t.core.db)).toEqual(before);
   }, 60_000);
@@ -62,17 +64,22 @@ describe('crafted table files', () => {
     for (const issue of issues) expect(issue.message.length).toBeLessThan(shownMax + 100);
     expect(snapshot(t.core.db)).toEqual(before);
 
-    const fine = [['教学点名称', '容纳人数', long, spoof], ['教学点甲', '40人', '', '']];
+    const fine = [
+      ['教学点名称', '容纳人数', long, spoof],
+      ['教学点甲', '40人', '', ''],
+    ];
     const done = value(
       await t.router.call('sites.import', { grant: t.grant(writeBook(join(t.dir, '现场教学点2.xlsx'), fine), 'tableImport') }),
     );
     expect(done.ignoredColumns).toEqual([`联系${'长'.repeat(shownMax - 2)}…`, '备注 (已核对) 第二行']);
   }, 60_000);
 
-  it('names a platform export\'s unreadable answers under a question header of 30,000 characters in one short line', async () => {
+  it("names a platform export's unreadable answers under a question header of 30,000 characters in one short line", async () => {
     const answers = madeAnswers(40, 5);
     const questions = questionTexts.map((text, i) => (i === 0 ? `${text}${'啊'.repeat(30_000)}` : text));
-    const rows = wjxRows(answers, questions).map((row, i) => (i > 0 && i % 2 === 0 ? row.map((cell, c) => (c === 6 ? '说不清' : cell)) : row));
+    const rows = wjxRows(answers, questions).map((row, i) =>
+      i > 0 && i % 2 === 0 ? row.map((cell, c) => (c === 6 ? '说不清' : cell)) : row,
+    );
     const file = writeExport(join(t.dir, '问卷星.xlsx'), rows);
     value(await t.router.call('app.loadSample', {}));
     const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
@@ -107,9 +114,7 @@ describe('crafted table files', () => {
     const path = join(t.dir, '现场教学点.csv');
     writeFileSync(path, `教学点名称,容纳人数\n点一,${'长'.repeat(40_000)}\n`);
     const refused = failure(await t.router.call('sites.import', { grant: t.grant(path, 'tableImport') }), 'INVALID_INPUT');
-    expect(refused.message).toBe(
-      message('import.cellTooLong', { sheet: 'Sheet1', cell: 'B2', length: 40_000, max: 32_767 }),
-    );
+    expect(refused.message).toBe(message('import.cellTooLong', { sheet: 'Sheet1', cell: 'B2', length: 40_000, max: 32_767 }));
   });
 
   it('adds nothing when the same 问卷星 export comes back after Excel turned its submission times into dates', async () => {
@@ -129,7 +134,9 @@ describe('crafted table files', () => {
       return (Date.UTC(y, m - 1, d, h, min, sec) - Date.UTC(1899, 11, 30)) / 86_400_000;
     };
     const saved = rows.map((row, i) => (i === 0 ? row : row.map((cell, c) => (c === 1 ? serial(String(cell)) : cell))));
-    const again = value(await t.router.call('surveys.platformPreview', source(writeExport(join(t.dir, '问卷星-另存.xlsx'), saved))));
+    const again = value(
+      await t.router.call('surveys.platformPreview', source(writeExport(join(t.dir, '问卷星-另存.xlsx'), saved))),
+    );
     expect(again).toMatchObject({ added: 0, already: 12 });
   }, 60_000);
 });

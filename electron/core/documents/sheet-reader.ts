@@ -165,8 +165,7 @@ const checkText = (sheets: Sheet[]): Sheet[] => {
             max: importLimits.maxCellChars,
           });
         total += cell.length;
-        if (total > importLimits.maxTextChars)
-          throw refuseFile('import.tooMuchText', { max: importLimits.maxTextChars });
+        if (total > importLimits.maxTextChars) throw refuseFile('import.tooMuchText', { max: importLimits.maxTextChars });
       }),
     );
   return sheets;
