@@ -139,4 +139,17 @@ describe('crafted table files', () => {
     );
     expect(again).toMatchObject({ added: 0, already: 12 });
   }, 60_000);
+
+  it('echoes a long unreadable score of a typed survey grid as one short line', async () => {
+    value(await t.router.call('app.loadSample', {}));
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    const long = `满意\u202e${'好'.repeat(30_000)}`;
+    const header = ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议'];
+    const rows = [header, ...Array.from({ length: 60 }, () => ['组织满意', '', long, 5, 5, 5, 5, ''])];
+    const grant = t.grant(writeBook(join(t.dir, '测评.xlsx'), rows), 'tableImport');
+    const refused = failure(await t.router.call('surveys.import', { classId, grant }), 'INVALID_INPUT');
+    expect(refused.message.length).toBeLessThan(2000);
+    expect(refused.message).not.toContain('\u202e');
+    for (const issue of refused.details?.issues ?? []) expect(issue.message.length).toBeLessThan(shownMax + 100);
+  }, 60_000);
 });
