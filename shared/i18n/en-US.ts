@@ -262,6 +262,8 @@ export const enUS = {
       'Cell {{cell}} of sheet "{{sheet}}" holds {{length}} characters, more than the {{max}} Excel allows in a cell: the file may be forged or damaged',
     tooMuchText:
       'The cells of the file hold more than {{max}} characters of text in all: not a roster or a list, so it was not read',
+    tooManyCells:
+      'The sheets of the file span more than {{max}} cells in all (rows times columns): not a roster or a list, so it was not read',
     tooManyRows: 'The sheet has more rows than the limit of {{max}} (at least {{rows}})',
     emptySheet: 'Sheet "{{sheet}}" is empty',
     noSheet: 'There is no sheet named "{{sheet}}"',

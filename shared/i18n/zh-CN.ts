@@ -258,6 +258,7 @@ export const zhCN = {
     cellTooLong:
       '工作表“{{sheet}}”的单元格 {{cell}} 有 {{length}} 个字符，超过 Excel 单元格的上限 {{max}} 个，文件可能是伪造或已损坏的',
     tooMuchText: '文件的单元格文字合计超过 {{max}} 个字符，不像是一份名册或清单，没有读取',
+    tooManyCells: '文件的工作表合计超过 {{max}} 个单元格（行数乘以列数），不像是一份名册或清单，没有读取',
     tooManyRows: '工作表的行数超过上限 {{max}} 行（至少有 {{rows}} 行）',
     emptySheet: '工作表“{{sheet}}”没有内容',
     noSheet: '文件中没有名为“{{sheet}}”的工作表',

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
 import { message } from '../../../shared/i18n/translate';
@@ -151,5 +152,33 @@ describe('crafted table files', () => {
     expect(refused.message.length).toBeLessThan(2000);
     expect(refused.message).not.toContain('\u202e');
     for (const issue of refused.details?.issues ?? []) expect(issue.message.length).toBeLessThan(shownMax + 100);
+  }, 60_000);
+
+  it('refuses a few kilobytes naming only A1 and SF99999 on two sheets, before laying out 100 million empty cells', async () => {
+    const book = XLSX.utils.book_new();
+    const table = [
+      ['教学点名称', '容纳人数'],
+      ['教学点甲', '40'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(table), '一');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(table), '二');
+    // Each sheet then names one more cell, far out: the sheet spans 99,999 rows of 500 columns.
+    const parts = unzipSync(new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    for (const [name, bytes] of Object.entries(parts))
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+        parts[name] = strToU8(
+          strFromU8(bytes).replace(
+            '</sheetData>',
+            '<row r="99999"><c r="SF99999" t="inlineStr"><is><t>末</t></is></c></row></sheetData>',
+          ),
+        );
+    const path = join(t.dir, '现场教学点.xlsx');
+    writeFileSync(path, zipSync(parts));
+    const before = snapshot(t.core.db);
+    const started = performance.now();
+    const refused = failure(await t.router.call('sites.import', { grant: t.grant(path, 'tableImport') }), 'INVALID_INPUT');
+    expect(refused.message).toBe(message('import.tooManyCells', { max: 5_000_000 }));
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(snapshot(t.core.db)).toEqual(before);
   }, 60_000);
 });
