@@ -256,6 +256,14 @@ export const enUS = {
     outOfMemory:
       'Cannot read "{{name}}" (the file may be damaged): reading needed more than {{megabytes}} MB of memory and was stopped',
     tooManyColumns: 'The sheet has {{columns}} columns, more than the {{max}} allowed',
+    overlappingMerges:
+      'The sheet declares merged cells that overlap (Excel never saves them so): the file may be forged or damaged; open it in Excel, save it again and import that',
+    cellTooLong:
+      'Cell {{cell}} of sheet "{{sheet}}" holds {{length}} characters, more than the {{max}} Excel allows in a cell: the file may be forged or damaged',
+    tooMuchText:
+      'The cells of the file hold more than {{max}} characters of text in all: not a roster or a list, so it was not read',
+    tooManyCells:
+      'The sheets of the file span more than {{max}} cells in all (rows times columns): not a roster or a list, so it was not read',
     tooManyRows: 'The sheet has more rows than the limit of {{max}} (at least {{rows}})',
     emptySheet: 'Sheet "{{sheet}}" is empty',
     noSheet: 'There is no sheet named "{{sheet}}"',

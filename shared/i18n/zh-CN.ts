@@ -253,6 +253,12 @@ export const zhCN = {
     overrun: '文件“{{name}}”无法读取（可能已损坏）：{{seconds}} 秒内没有读完，已停止读取',
     outOfMemory: '文件“{{name}}”无法读取（可能已损坏）：读取所需内存超过 {{megabytes}} MB，已停止读取',
     tooManyColumns: '工作表有 {{columns}} 列，超过上限 {{max}} 列',
+    overlappingMerges:
+      '工作表的合并单元格互相重叠（Excel 不会这样保存），文件可能是伪造或已损坏的，请在 Excel 中打开后另存再导入',
+    cellTooLong:
+      '工作表“{{sheet}}”的单元格 {{cell}} 有 {{length}} 个字符，超过 Excel 单元格的上限 {{max}} 个，文件可能是伪造或已损坏的',
+    tooMuchText: '文件的单元格文字合计超过 {{max}} 个字符，不像是一份名册或清单，没有读取',
+    tooManyCells: '文件的工作表合计超过 {{max}} 个单元格（行数乘以列数），不像是一份名册或清单，没有读取',
     tooManyRows: '工作表的行数超过上限 {{max}} 行（至少有 {{rows}} 行）',
     emptySheet: '工作表“{{sheet}}”没有内容',
     noSheet: '文件中没有名为“{{sheet}}”的工作表',

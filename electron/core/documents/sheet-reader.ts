@@ -5,9 +5,11 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { zipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import type { Cell, Sheet } from './sheet';
-import { fillMerges, mergedRanges, readXlsxCells } from './xlsx-reader';
+import { fillMerges, mergedRanges, readXlsxCells, type SizeCheck } from './xlsx-reader';
 import { unzipWithin, ZipRefused } from './zip';
 import { refuseFile } from '../files/refusal';
+import { columnLetter } from '../../../shared/roster/import';
+import { shownText } from '../../../shared/text/shown';
 
 // Old .xls files (BIFF5) keep Chinese text in code page 936.
 XLSX.set_cptable(cptable);
@@ -26,6 +28,17 @@ export const importLimits = {
   ratioFrom: 10 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 500,
+  // Cells laid out in all the sheets together (a row is as wide as the sheet's widest): 100,000
+  // rows of 50 columns, or 10,000 of 500. Each limit alone lets a file of a few kilobytes, naming
+  // only A1 and SF100000 on a few sheets, fill the app with 50 million empty cells per sheet.
+  maxCells: 5_000_000,
+  // The text of every cell together, a cell counted each time it appears (an .xlsx stores a text
+  // once and may point a hundred thousand cells at it): a roster of 10,000 people holds about 2
+  // million characters. Far beyond this is a file made to keep the import busy for minutes, every
+  // character of every cell being folded, matched and checked on the app's own thread.
+  maxTextChars: 16_000_000,
+  // What Excel itself lets a cell hold.
+  maxCellChars: 32_767,
 } as const;
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -102,12 +115,18 @@ const parse = (bytes: Buffer, fileName: string): XLSX.WorkBook => {
 
 // A table is a few thousand rows of a few dozen columns: a sheet much larger is refused before it is
 // laid out in memory (a crafted file naming cell XFD1048576 would otherwise fill gigabytes).
-const checkSize = (rows: number, columns: number) => {
-  if (rows > importLimits.maxRows) throw refuseFile('import.tooManyRows', { rows, max: importLimits.maxRows });
-  if (columns > importLimits.maxColumns) throw refuseFile('import.tooManyColumns', { columns, max: importLimits.maxColumns });
+// One check per workbook: the cells of every sheet so far are counted against maxCells.
+const sizeCheck = (): SizeCheck => {
+  let cells = 0;
+  return (rows, columns) => {
+    if (rows > importLimits.maxRows) throw refuseFile('import.tooManyRows', { rows, max: importLimits.maxRows });
+    if (columns > importLimits.maxColumns) throw refuseFile('import.tooManyColumns', { columns, max: importLimits.maxColumns });
+    cells += rows * columns;
+    if (cells > importLimits.maxCells) throw refuseFile('import.tooManyCells', { max: importLimits.maxCells });
+  };
 };
 
-const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
+const toSheet = (name: string, sheet: XLSX.WorkSheet, checkSize: SizeCheck): Sheet => {
   const ref = sheet['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1 };
   const range = XLSX.utils.decode_range(ref);
@@ -125,9 +144,10 @@ const toSheet = (name: string, sheet: XLSX.WorkSheet): Sheet => {
 // declines.
 export const readWithSheetJs = (bytes: Buffer, fileName: string): Sheet[] => {
   const book = parse(bytes, fileName);
+  const checkSize = sizeCheck();
   return book.SheetNames.map((name) => {
     const sheet = book.Sheets[name];
-    return sheet ? toSheet(name, sheet) : { name, rows: [], firstRow: 1 };
+    return sheet ? toSheet(name, sheet, checkSize) : { name, rows: [], firstRow: 1 };
   });
 };
 
@@ -139,6 +159,27 @@ export const fileStamp = (path: string): string => {
   } catch {
     return '';
   }
+};
+
+// Refuses a workbook whose cells hold more text than any table does (see importLimits).
+const checkText = (sheets: Sheet[]): Sheet[] => {
+  let total = 0;
+  for (const sheet of sheets)
+    sheet.rows.forEach((cells, at) =>
+      cells.forEach((cell, column) => {
+        if (typeof cell !== 'string') return;
+        if (cell.length > importLimits.maxCellChars)
+          throw refuseFile('import.cellTooLong', {
+            sheet: shownText(sheet.name),
+            cell: `${columnLetter(column)}${sheet.firstRow + at}`,
+            length: cell.length,
+            max: importLimits.maxCellChars,
+          });
+        total += cell.length;
+        if (total > importLimits.maxTextChars) throw refuseFile('import.tooMuchText', { max: importLimits.maxTextChars });
+      }),
+    );
+  return sheets;
 };
 
 export const readWorkbook = (path: string): Workbook => {
@@ -157,11 +198,12 @@ export const readWorkbook = (path: string): Workbook => {
   const bytes = readFileSync(path);
   // An .xlsx is read by the fast reader when it can; everything else (and any .xlsx it does not
   // understand) by SheetJS.
-  if (!isZip(bytes)) return { fileName, bytes, sheets: readWithSheetJs(bytes, fileName) };
+  if (!isZip(bytes)) return { fileName, bytes, sheets: checkText(readWithSheetJs(bytes, fileName)) };
   const entries = unzipSpreadsheet(bytes, fileName);
   // SheetJS is given only what passed: the parts as inflated here, packed again without compression.
-  const sheets =
-    readXlsxCells(entries, checkSize) ??
-    readWithSheetJs(Buffer.from(zipSync(Object.fromEntries(entries), { level: 0 })), fileName);
+  const sheets = checkText(
+    readXlsxCells(entries, sizeCheck()) ??
+      readWithSheetJs(Buffer.from(zipSync(Object.fromEntries(entries), { level: 0 })), fileName),
+  );
   return { fileName, bytes, sheets };
 };

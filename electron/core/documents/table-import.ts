@@ -5,6 +5,7 @@ import { columnLetter } from '../../../shared/roster/import';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { type LabelKeys, toFieldIssues } from '../../../shared/validation';
 import { chineseNumeralRun, noWords, rowNumberWords, yesWords } from '../../../shared/text/cell-words';
+import { shownText } from '../../../shared/text/shown';
 import { fileRefusal } from '../files/refusal';
 import { readCellDate } from './cell-dates';
 import type { ParsedWorkbook } from './parser/protocol';
@@ -75,7 +76,7 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
   if (!nearest || nearest.found.size < Math.min(2, Object.keys(spec.synonyms).length))
     return fileRefusal(
       message('table.noHeader', {
-        sheet: book.sheets[0]?.name ?? '',
+        sheet: shownText(book.sheets[0]?.name ?? ''),
         rows: headerScanRows,
         required: spec.required.map((field) => accepted(spec, field)).join(message('text.clauses')),
       }),
@@ -83,16 +84,35 @@ const missingRequired = <F extends string>(book: ParsedWorkbook, spec: TableSpec
   const missing = spec.required.filter((field) => !nearest?.found.has(field));
   return fileRefusal(
     message('table.missingColumns', {
-      sheet: nearest.sheet.name,
+      sheet: shownText(nearest.sheet.name),
       row: nearest.row,
       columns: missing.map((field) => accepted(spec, field)).join(message('text.clauses')),
     }),
   );
 };
 
-// A merged cell's value copied below its first row, in a column not declared mergedDown, is blank.
-const mergedBelow = (sheet: Sheet, row: number, column: number): boolean =>
-  (sheet.merges ?? []).some((range) => row > range.top && row <= range.bottom && column >= range.left && column <= range.right);
+// The rows (as the spreadsheet numbers them) in which a column's cell is a merged cell's value copied
+// below its first row: such a cell, in a column not declared mergedDown, is blank. Counted once per
+// column over all the ranges (a crafted file may declare hundreds of thousands), never per cell.
+const mergedBelowRows = (sheet: Sheet, column: number): ((row: number) => boolean) => {
+  const first = sheet.firstRow;
+  const depth = new Int32Array(sheet.rows.length + 1);
+  for (const range of sheet.merges ?? []) {
+    if (column < range.left || column > range.right) continue;
+    const from = Math.max(range.top + 1, first) - first;
+    const to = Math.min(range.bottom, first + sheet.rows.length - 1) - first;
+    if (from > to) continue;
+    depth[from] = (depth[from] ?? 0) + 1;
+    depth[to + 1] = (depth[to + 1] ?? 0) - 1;
+  }
+  let open = 0;
+  const below = new Uint8Array(sheet.rows.length);
+  depth.subarray(0, sheet.rows.length).forEach((change, at) => {
+    open += change;
+    below[at] = open > 0 ? 1 : 0;
+  });
+  return (row) => below[row - first] === 1;
+};
 
 // The header of one sheet (its index in sheet.rows, and the field each cell names), when the sheet
 // has one: for an import that lets the person choose the sheet or the header row (the roster wizard).
@@ -121,7 +141,7 @@ export const headerColumns = <F extends string>(
 ): HeaderColumn<F>[] =>
   cells.map((cell, column) => {
     const field = fields(column);
-    return { column, header: cellText(cell), field, rowNumber: field === null && isRowNumberHeader(cell) };
+    return { column, header: shownText(cellText(cell)), field, rowNumber: field === null && isRowNumberHeader(cell) };
   });
 
 // The file's own words for the columns not imported (blank headers and row numbers left out).
@@ -155,6 +175,9 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
         }),
       );
   const carried = new Set<F>(spec.mergedDown ?? []);
+  const blanked = new Map<number, (row: number) => boolean>();
+  for (const [field, [column]] of columns)
+    if (column !== undefined && !carried.has(field)) blanked.set(column, mergedBelowRows(sheet, column));
   const records: TableRecord<F>[] = [];
   sheet.rows.slice(header.index + 1).forEach((cells, offset) => {
     const row = headerRow + 1 + offset;
@@ -163,14 +186,14 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
     for (const [field, [column]] of columns) {
       if (column === undefined) continue;
       const cell = cells[column] ?? null;
-      record[field] = !carried.has(field) && mergedBelow(sheet, row, column) ? null : cell;
+      record[field] = blanked.get(column)?.(row) ? null : cell;
       if (cellText(record[field] ?? null) !== '' && !carried.has(field)) any = true;
     }
     // A row with nothing but a carried-down value (the rest of a merged 基地 block) or a row number is
     // no record.
     if (any) records.push({ row, cells: record });
   });
-  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: sheet.name }));
+  if (records.length === 0) throw fileRefusal(message('table.empty', { sheet: shownText(sheet.name) }));
   const at: Partial<Record<F, number>> = {};
   for (const [field, [column]] of columns) if (column !== undefined) at[field] = column;
   return { sheet: sheet.name, headerRow, records, ignoredColumns, columns: at };
@@ -206,7 +229,7 @@ export const readCells = <F extends string, R extends ReadersOf<F>>(
         message: message('table.cellProblem', {
           label: columnWord(spec, field),
           expected: reading.expected,
-          value: cellText(cell),
+          value: shownText(cellText(cell)),
         }),
       });
   }
@@ -364,7 +387,7 @@ export const duplicatesBy = <F extends string>(
     if (earlier !== undefined)
       problems.push({
         row: record.row,
-        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value }),
+        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value: shownText(value) }),
       });
     else seen.set(value, record.row);
   }

@@ -1,5 +1,6 @@
 import { strFromU8 } from 'fflate';
 import type { Cell, Sheet } from './sheet';
+import { refuseFile } from '../files/refusal';
 
 // A reader for the .xlsx files people actually send: the cell values of every sheet, nothing of
 // styles, formulas or drawings. SheetJS reads everything and takes most of an import's time doing
@@ -95,13 +96,30 @@ type Merge = { s: { r: number; c: number }; e: { r: number; c: number } };
 
 // Merged cells hold their value in the top-left cell only; a roster's merged "单位" column means the
 // same unit on every row it spans. `rows[i]` is sheet row `origin + i`; columns start at A.
+// Only the cells the sheet has are visited, and ranges that overlap (which Excel never writes, and
+// which a crafted file stacks by the hundred thousand over the whole sheet) are refused first: the
+// filling is never more work than the sheet's own cells.
 export const fillMerges = (rows: Cell[][], origin: number, merges: readonly Merge[]) => {
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const clamp = (merge: Merge) => ({
+    top: Math.max(merge.s.r, origin),
+    bottom: Math.min(merge.e.r, origin + rows.length - 1),
+    left: Math.max(merge.s.c, 0),
+    right: Math.min(merge.e.c, width - 1),
+  });
+  let covered = 0;
+  for (const merge of merges) {
+    const { top, bottom, left, right } = clamp(merge);
+    if (top <= bottom && left <= right) covered += (bottom - top + 1) * (right - left + 1);
+  }
+  if (covered > rows.length * width) throw refuseFile('import.overlappingMerges');
   for (const merge of merges) {
     const value = rows[merge.s.r - origin]?.[merge.s.c] ?? null;
-    for (let r = merge.s.r; r <= merge.e.r; r += 1) {
+    const { top, bottom, left, right } = clamp(merge);
+    for (let r = top; r <= bottom; r += 1) {
       const row = rows[r - origin];
       if (!row) continue;
-      for (let c = merge.s.c; c <= merge.e.c && c < row.length; c += 1) row[c] = value;
+      for (let c = left; c <= right && c < row.length; c += 1) row[c] = value;
     }
   }
 };

@@ -352,6 +352,17 @@ describe('a stay and its beds', () => {
       'INVALID_INPUT',
     );
     expect(onlyWomen.message).toContain('不能改为只接待女');
+    // The same through a household list handed in (fewer beds, or 暂停 in the notes with no bed
+    // left): refused with the row named, nothing written.
+    const fewer = writeBook(join(t.dir, '接待农户-少床.xlsx'), [
+      ['户主姓名', '可住人数', '接待性别', '备注'],
+      [house.head, house.occupants.length - 1, '均可', ''],
+    ]);
+    const listed = failure(
+      await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(fewer, 'tableImport') }),
+      'INVALID_INPUT',
+    );
+    expect(listed.message).toMatch(new RegExp(`第 2 行.*“${house.head}”家 2019-09-1[12] 晚已住 \\d+ 人`));
     expect(snapshot(t.core.db)).toBe(before);
     // The household stops hosting: a re-run will not quietly move someone locked there.
     value(await t.router.call('lodging.saveHousehold', { siteId: village, id: house.id, fields: { ...fields, active: false } }));

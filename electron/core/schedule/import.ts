@@ -1,3 +1,4 @@
+import { shownText } from '../../../shared/text/shown';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { AppError } from '../../../shared/errors';
 import { message, type MessageKey } from '../../../shared/i18n/translate';
@@ -158,12 +159,12 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
       problems.push(
         textCell(written) === ''
           ? problem(col('date'), 'scheduleImport.noDate')
-          : problem(col('date'), 'scheduleImport.badDate', { value: textCell(written) }),
+          : problem(col('date'), 'scheduleImport.badDate', { value: shownText(textCell(written)) }),
       );
     else if (date < target.startDate || date > target.endDate)
       problems.push(problem(col('date'), 'scheduleImport.outside', { date, from: target.startDate, to: target.endDate }));
     const times = parseSessionTime(at('time'));
-    if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: textCell(at('time')) }));
+    if (!times) problems.push(problem(col('time'), 'scheduleImport.badTime', { value: shownText(textCell(at('time'))) }));
     const lecturers = parseLecturers(at('teachers'));
     const refs: (number | string)[] = [];
     const unknown: string[] = [];

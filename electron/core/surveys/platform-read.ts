@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
 import { message } from '../../../shared/i18n/translate';
 import { columnLetter } from '../../../shared/roster/import';
 import { commentMax } from '../../../shared/surveys/schemas';
+import { shownText } from '../../../shared/text/shown';
 import {
   answerWords,
   noAnswerWords,
@@ -87,6 +89,22 @@ const commentOf = (cell: Cell): string => {
   return noAnswerWords.includes(squeeze(cellText(cell))) ? '' : text;
 };
 
+// When an answer sheet was handed in, one way however the file came: as the platform's text
+// ("2019/9/20 10:03:21", "2019-09-20 10:03"), or as the date serial Excel keeps once it has opened and
+// saved the export. The same sheet must give the same key, or a re-saved export imports it twice.
+const pad = (n: number) => String(n).padStart(2, '0');
+const timeKey = (cell: Cell): string => {
+  if (typeof cell === 'number' && cell > 0 && cell < 80_000) {
+    const at = XLSX.SSF.parse_date_code(cell);
+    if (at) return `${at.y}-${pad(at.m)}-${pad(at.d)} ${pad(at.H)}:${pad(at.M)}:${pad(Math.round(at.S))}`;
+  }
+  const text = cellText(cell);
+  const parts = /^(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})\D{0,2}\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/.exec(text);
+  if (!parts) return text;
+  const [, y, m, d, h, min, sec] = parts.map(Number);
+  return `${y}-${pad(m ?? 0)}-${pad(d ?? 0)} ${pad(h ?? 0)}:${pad(min ?? 0)}:${pad(sec ?? 0)}`;
+};
+
 type Header = { sheet: ParsedWorkbook['sheets'][number]; index: number; platform: Platform; headers: string[] };
 
 const findHeader = (book: ParsedWorkbook): Header | undefined => {
@@ -119,7 +137,7 @@ export const readPlatformExport = (
     .slice(index + 1)
     .map((cells, offset) => ({ row: headerRow + 1 + offset, cells }))
     .filter(({ cells }) => cells.some((cell) => cellText(cell) !== ''));
-  if (body.length === 0) throw refuseFile('table.empty', { sheet: sheet.name });
+  if (body.length === 0) throw refuseFile('table.empty', { sheet: shownText(sheet.name) });
 
   // Each question column, scored (its answers are mostly option words or numbers) or written in.
   const questions = headers.flatMap((text, column) => (questionNumber(text) === null ? [] : [column]));
@@ -143,7 +161,7 @@ export const readPlatformExport = (
     if (text === '') return [];
     const item = scoredColumns.indexOf(column);
     const use = item !== -1 ? 'item' : column === commentColumn ? 'comment' : questions.includes(column) ? 'unused' : 'platform';
-    return [{ column, letter: columnLetter(column), header: text, use, item: item === -1 ? null : item + 1 }];
+    return [{ column, letter: columnLetter(column), header: shownText(text), use, item: item === -1 ? null : item + 1 }];
   });
 
   if (scoredColumns.length !== survey.items)
@@ -169,8 +187,8 @@ export const readPlatformExport = (
   let skipped = 0;
   for (const { row, cells } of body) {
     const respondent = numberColumn === -1 ? '' : cellText(cells[numberColumn] ?? null);
-    const time = timeColumn === -1 ? '' : cellText(cells[timeColumn] ?? null);
-    const who = respondent === '' ? '' : message('surveys.platform.respondent', { number: respondent });
+    const time = timeColumn === -1 ? '' : timeKey(cells[timeColumn] ?? null);
+    const who = respondent === '' ? '' : message('surveys.platform.respondent', { number: shownText(respondent) });
     const scores = scoredColumns.map((column) => {
       const answer = answerOf(cells[column] ?? null);
       // A question left unanswered, however the platform wrote it ("(跳过)", -3, or nothing).
@@ -182,7 +200,11 @@ export const readPlatformExport = (
       if (answer.kind === 'number') return oneMeans === 'worst' ? answer.value : 6 - answer.value;
       problems.push({
         row,
-        message: message('surveys.platform.notAnswer', { who, column: headers[column] ?? '', value: answer.text }),
+        message: message('surveys.platform.notAnswer', {
+          who,
+          column: shownText(headers[column] ?? ''),
+          value: shownText(answer.text),
+        }),
       });
       return null;
     });

@@ -1,3 +1,4 @@
+import { shownText } from '../../../shared/text/shown';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import {
@@ -118,7 +119,7 @@ export const importSurveys = async (
       const text = textCell(cells[`q${n}`]);
       const score = scoreOf(text);
       if (score === undefined)
-        problems.push({ row, message: message('surveys.notScore', { label: itemColumn(n)[0] ?? '', value: text }) });
+        problems.push({ row, message: message('surveys.notScore', { label: itemColumn(n)[0] ?? '', value: shownText(text) }) });
       scores.push(score ?? null);
     }
     const items = template?.items.length ?? 0;

@@ -1,3 +1,4 @@
+import { shownText } from '../../../../shared/text/shown';
 import { checkIdNumber, normaliseIdNumber } from '../../../../shared/idcard';
 import { message } from '../../../../shared/i18n/translate';
 import { columnLetter, type ImportField, type ImportProblem } from '../../../../shared/roster/import';
@@ -83,13 +84,13 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
         break;
       case 'sex': {
         const sex = parseSex(cell);
-        if (sex === undefined) problem(column, field, 'warning', message('import.badSex', { value: text }));
+        if (sex === undefined) problem(column, field, 'warning', message('import.badSex', { value: shownText(text) }));
         trainee.sex = sex ?? null;
         break;
       }
       case 'birthDate': {
         const date = dateCell(cell);
-        if (date === undefined) problem(column, field, 'warning', message('import.badBirthDate', { value: text }));
+        if (date === undefined) problem(column, field, 'warning', message('import.badBirthDate', { value: shownText(text) }));
         trainee.birthDate = date ?? null;
         break;
       }
@@ -110,7 +111,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
       }
       case 'group': {
         const parsed = parseGroup(cell);
-        if (parsed === undefined) problem(column, field, 'warning', message('import.badGroup', { value: text }));
+        if (parsed === undefined) problem(column, field, 'warning', message('import.badGroup', { value: shownText(text) }));
         group = parsed ?? null;
         break;
       }
