@@ -245,7 +245,10 @@ export const numberCell = (cell: Cell | undefined): number | null | undefined =>
   if (cell === undefined || cell === null) return null;
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return undefined;
-  const text = cellText(cell).replace(/\s+/g, '');
+  // A minus sign as typeset (U+2212, which NFKC leaves as it is) is the minus people meant.
+  const text = cellText(cell)
+    .replace(/\s+/g, '')
+    .replace(/\u2212/g, '-');
   if (text === '') return null;
   // 好几十, 数十, 十几: no one number.
   if (/[几数]/.test(text)) return undefined;

@@ -67,6 +67,17 @@ describe('survey exports from 问卷星 and 腾讯问卷', () => {
     expect(added.survey.responses).toBe(32);
   });
 
+  it('tells answer sheets apart without the 序号 column, even when two were handed in within one second', async () => {
+    const [header = [], ...rows] = wjxRows(madeAnswers(4, 5), questionTexts);
+    const sameSecond = rows.map((row) => [row[1] === undefined ? '' : '2019/9/20 10:00:00', ...row.slice(2)]);
+    const file = writeExport(join(t.dir, '问卷星-无序号.xlsx'), [header.slice(1), ...sameSecond]);
+    const preview = value(await t.router.call('surveys.platformPreview', source(file)));
+    expect(preview).toMatchObject({ rows: 4, added: 4, already: 0 });
+    value(await t.router.call('surveys.platformCommit', { ...source(file), token: preview.token }));
+    // The same file again adds nothing.
+    expect(value(await t.router.call('surveys.platformPreview', source(file)))).toMatchObject({ added: 0, already: 4 });
+  });
+
   it('reads option numbers only once the person has said which end 1 is, both ways', async () => {
     const answers = madeAnswers(12, 5);
     const courses = value(await t.router.call('schedule.list', { classId })).filter(

@@ -219,11 +219,17 @@ export const readPlatformExport = (
       blank += 1;
       continue;
     }
-    // Without the platform's number and time (columns deleted), the answers themselves identify it.
+    // The platform's own number with the submission time identifies an answer sheet. Without the
+    // number (its column deleted), two sheets handed in within one second would share a time: the
+    // time with the answers as read identifies it then (read, not raw: Excel's re-save of the time
+    // column must not make a sheet new). The parts are kept apart as a list, never joined by a
+    // character a cell could hold.
     const key =
-      respondent !== '' || time !== ''
-        ? `${respondent}|${time}`
-        : `#${createHash('sha256').update(JSON.stringify(cells)).digest('hex')}`;
+      respondent !== ''
+        ? JSON.stringify([respondent, time])
+        : `#${createHash('sha256')
+            .update(JSON.stringify([time, scores, comment]))
+            .digest('hex')}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       problems.push({ row, message: message('surveys.platform.sameSheet', { who, first: earlier }) });
