@@ -51,8 +51,17 @@ export const chineseDate = (iso: string): string => {
 // 6月3日, as schedules and sign-in sheets head their days.
 export const monthDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
+// The workstation's calendar date (architecture rule 10): "today", document dates and overdue decisions.
+// Never toISOString().slice(0, 10), which is the date in Greenwich — yesterday before 08:00 in Beijing.
 export const todayIso = (now: Date = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+// The local calendar date of a stored instant ("2026-12-04T17:50:00.000Z" is 2026-12-05 in Beijing): the day a
+// report was submitted, as the person who submitted it saw the calendar.
+export const localDateOf = (instant: string): string => {
+  const moment = new Date(instant);
+  return Number.isNaN(moment.getTime()) ? instant.slice(0, 10) : todayIso(moment);
+};
 
 export const isoDate = () =>
   z
