@@ -23,10 +23,12 @@ type Seen = {
   compilationText: string;
   summaryText: string;
   backupName: string;
+  auditTonight: { on5th: number; on4th: number };
+  auditTimes: string[];
 };
 
 describe('dates at 01:30 in Beijing', () => {
-  it('are the local date everywhere: submission, documents, overdue, backups', () => {
+  it('are the local date everywhere: submission, documents, overdue, backups, the audit log', () => {
     temp = makeTempDir();
     // 2026-12-05 01:30 in Beijing.
     const at = '2026-12-04T17:30:00.000Z';
@@ -53,6 +55,10 @@ describe('dates at 01:30 in Beijing', () => {
     expect(seen.compilationText).toContain('2026年12月5日');
     // Backups are named by the local moment.
     expect(seen.backupName).toMatch(/^cadre-backup-20261205-013000-/);
+    // The audit log files tonight under 12-05, and its export shows the local time.
+    expect(seen.auditTonight.on5th).toBeGreaterThan(0);
+    expect(seen.auditTonight.on4th).toBe(0);
+    expect(seen.auditTimes).toEqual(['2026-12-05 01:30:00']);
   }, 180_000);
 });
 

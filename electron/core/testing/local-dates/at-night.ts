@@ -76,6 +76,13 @@ value(await router.call('closing.summary', { classId, grant: t.grant(summary, 'e
 
 const backup = value(await router.call('backup.create', { reason: 'manual' }));
 
+// The audit log: tonight's lines are 12-05's, in the list's date filter and in its export.
+const auditOn = async (day: string) => value(await router.call('audit.list', { from: day, to: day })).total;
+const auditTonight = { on5th: await auditOn('2026-12-05'), on4th: await auditOn('2026-12-04') };
+const auditFile = join(dataDir, '操作日志.xlsx');
+value(await router.call('audit.export', { grant: t.grant(auditFile, 'export') }));
+const auditTimes = (await readXlsx(auditFile)).rows.slice(3).map((cells) => cells[0]);
+
 process.stdout.write(
   `${JSON.stringify({
     offsetMinutes: now.getTimezoneOffset(),
@@ -87,6 +94,8 @@ process.stdout.write(
     compilationText: docxText(compiled),
     summaryText: docxText(summary),
     backupName: basename(backup.path),
+    auditTonight,
+    auditTimes: [...new Set(auditTimes)],
   })}\n`,
 );
 t.dispose();
