@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, chineseDate, chineseWeekday, daysBetween, isIsoDate, isIsoInstant, mondayOf, yearOf } from './dates';
+import {
+  addDays,
+  chineseDate,
+  chineseWeekday,
+  daysBetween,
+  isIsoDate,
+  isIsoInstant,
+  localDateOf,
+  localDateTimeOf,
+  localDayStart,
+  mondayOf,
+  todayIso,
+  yearOf,
+} from './dates';
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
@@ -57,5 +70,23 @@ describe('dates', () => {
     expect(chineseDate('2019-06-03')).toBe('2019年6月3日');
     expect(chineseWeekday('2019-06-03')).toBe('星期一');
     expect(yearOf('2019-06-03')).toBe(2019);
+  });
+
+  // Whatever zone the tests run in (the Beijing night is local-dates.test.ts's, in a process at TZ=Asia/Shanghai):
+  // the local day of an instant, the instant a local day starts and a local reading agree with the local calendar.
+  it('reads stored instants by the workstation’s calendar', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        (moment) => {
+          const instant = moment.toISOString();
+          const day = localDateOf(instant);
+          expect(day).toBe(todayIso(moment));
+          expect(localDayStart(day) <= instant && instant < localDayStart(addDays(day, 1))).toBe(true);
+          expect(localDateTimeOf(instant).slice(0, 10)).toBe(day);
+          expect(localDateTimeOf(instant).slice(11)).toBe(moment.toTimeString().slice(0, 8));
+        },
+      ),
+    );
   });
 });

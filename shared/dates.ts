@@ -51,8 +51,32 @@ export const chineseDate = (iso: string): string => {
 // 6月3日, as schedules and sign-in sheets head their days.
 export const monthDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
+// The workstation's calendar date (architecture rule 10): "today", document dates and overdue decisions.
+// Never toISOString().slice(0, 10), which is the date in Greenwich — yesterday before 08:00 in Beijing.
 export const todayIso = (now: Date = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+// The local calendar date of a stored instant ("2026-12-04T17:50:00.000Z" is 2026-12-05 in Beijing): the day a
+// report was submitted, as the person who submitted it saw the calendar.
+export const localDateOf = (instant: string): string => {
+  const moment = new Date(instant);
+  return Number.isNaN(moment.getTime()) ? instant.slice(0, 10) : todayIso(moment);
+};
+
+// The instant a local calendar day begins, in the stored form (toISOString): where a filter "from 12-05" starts
+// among stored instants — 2026-12-04T16:00:00.000Z in Beijing, not 2026-12-05T00:00Z, eight hours later.
+export const localDayStart = (iso: string): string => {
+  const [year, month, day] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  return new Date(year, month - 1, day).toISOString();
+};
+
+// A stored instant as a person reads it on this workstation: 2026-12-05 01:30:00.
+export const localDateTimeOf = (instant: string): string => {
+  const moment = new Date(instant);
+  if (Number.isNaN(moment.getTime())) return instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${todayIso(moment)} ${pad(moment.getHours())}:${pad(moment.getMinutes())}:${pad(moment.getSeconds())}`;
+};
 
 export const isoDate = () =>
   z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditFilters } from '../../../shared/audit/schemas';
-import { addDays } from '../../../shared/dates';
+import { addDays, localDateTimeOf, localDayStart } from '../../../shared/dates';
 import { message, messageIfKnown } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { TableDoc } from '../documents/table-doc';
@@ -63,9 +63,10 @@ const filterParams = (filters: AuditFilters): FilterParams => ({
   action: filters.action ?? null,
   entity: filters.entity ?? null,
   actor: filters.actor ?? null,
-  from: filters.from ?? null,
-  // Up to and including the last day.
-  to: filters.to ? addDays(filters.to, 1) : null,
+  // The days are the workstation's (rule 10) and the log holds UTC instants: a day runs from its local midnight
+  // up to the next one's, included.
+  from: filters.from ? localDayStart(filters.from) : null,
+  to: filters.to ? localDayStart(addDays(filters.to, 1)) : null,
   search: filters.search ? `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
 });
 
@@ -122,7 +123,7 @@ export const exportAudit = async (core: Core, input: AuditFilters & { grant: str
           { label: message('documents.audit.columns.after'), width: 16 },
         ],
         rows: rows.map((entry) => [
-          entry.at,
+          localDateTimeOf(entry.at),
           entry.actor,
           messageIfKnown(`audit.actions.${entry.action}`) ?? entry.action,
           entry.summary,

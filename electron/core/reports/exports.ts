@@ -6,7 +6,7 @@ import { nameProblem } from '../../../shared/files/names';
 import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { ReportFilter, ReportRow } from '../../../shared/reports/schemas';
-import { chineseDate, todayIso } from '../../../shared/dates';
+import { chineseDate, localDateOf, todayIso } from '../../../shared/dates';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
@@ -87,7 +87,7 @@ export const exportReportList = async (core: Core, filter: ReportFilter, grant: 
         title: report.title,
         authors: authorNames(report),
         group: groupWord(report.groupNo),
-        submittedAt: report.latest?.submittedAt.slice(0, 10) ?? '',
+        submittedAt: report.latest ? localDateOf(report.latest.submittedAt) : '',
         versions: String(report.versions),
         grade: gradeWord(report),
         score: report.review?.score === null || report.review === null ? '' : String(report.review.score),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import {
@@ -411,7 +412,7 @@ export const classBoard = (core: Core, classId: number, today: string): Board =>
   );
   const stateOf = (report: ReportRow | undefined): BoardState => {
     const submitted = report ? firstSubmitted.get(report.id) : undefined;
-    if (submitted !== undefined) return deadline !== null && submitted.slice(0, 10) > deadline ? 'late' : 'submitted';
+    if (submitted !== undefined) return deadline !== null && localDateOf(submitted) > deadline ? 'late' : 'submitted';
     if (deadline !== null && today > deadline) return 'overdue';
     return report ? 'chosen' : 'unchosen';
   };

@@ -2,6 +2,7 @@ import { EyeOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { localDateOf } from '../../../../shared/dates';
 import { type Grade, grades } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -67,7 +68,7 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
                 {t('reportsPage.versionLine', {
                   version: version.version,
                   name: version.fileName,
-                  date: version.submittedAt.slice(0, 10),
+                  date: localDateOf(version.submittedAt),
                   status: t(`reports.textStatus.${version.textStatus}`),
                 })}
               </List.Item>

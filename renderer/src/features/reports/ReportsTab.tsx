@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { localDateOf } from '../../../../shared/dates';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { type BoardRow, type BoardState, boardStates, type Staged, type Topic } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
@@ -301,7 +302,7 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
             title: t('reports.columns.submittedAt'),
             dataIndex: 'submittedAt',
             width: 110,
-            render: (at: string | null) => at?.slice(0, 10) ?? '',
+            render: (at: string | null) => (at === null ? '' : localDateOf(at)),
           },
           {
             className: 'board-versions',
