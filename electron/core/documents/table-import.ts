@@ -375,11 +375,13 @@ export const refuseRows = (problems: readonly TableProblem[]): AppError => {
   });
 };
 
-// Two rows of one file naming the same thing: the later is named with the earlier.
+// Two rows of one file naming the same thing: the later is named with the earlier. `shown` says a
+// key as the person reads it (a key of several cells joined by a character no cell holds).
 export const duplicatesBy = <F extends string>(
   records: readonly TableRecord<F>[],
   key: (record: TableRecord<F>) => string,
   label: string,
+  shown: (key: string) => string = (value) => value,
 ): TableProblem[] => {
   const seen = new Map<string, number>();
   const problems: TableProblem[] = [];
@@ -390,7 +392,7 @@ export const duplicatesBy = <F extends string>(
     if (earlier !== undefined)
       problems.push({
         row: record.row,
-        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value: shownText(value) }),
+        message: message('table.duplicateRow', { row: record.row, first: earlier, label, value: shownText(shown(value)) }),
       });
     else seen.set(value, record.row);
   }

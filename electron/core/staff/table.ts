@@ -66,7 +66,8 @@ export const importStaff = async (
           records,
           (r) => keyOf({ name: textCell(r.cells.name), organisation: textCell(r.cells.organisation) }),
           `${label('name')}${message('text.list')}${label('organisation')}`,
-        ).map((problem) => ({ ...problem, message: problem.message.replace('\u0000', message('text.list')) })),
+          (key) => key.replace('\u0000', message('text.list')),
+        ),
       make: ({ row, cells }, read) => {
         const made = schemaRow(
           staffTable,
