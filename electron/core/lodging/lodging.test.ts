@@ -52,6 +52,9 @@ const holdsHardRules = (board: Board) => {
       seen.add(occupant.enrolmentId);
       if (household.hosts !== 'any') expect(occupant.sex, `${occupant.name} at ${household.head}`).toBe(household.hosts);
     }
+    // 男女均可: one sex in the stay, unless it has rooms apart (可分男女房间).
+    if (!(household.hosts === 'any' && household.mixedRooms))
+      expect(new Set(household.occupants.map((o) => o.sex)).size, `one sex at ${household.head}`).toBeLessThanOrEqual(1);
   }
   for (const person of board.unplaced) expect(seen.has(person.enrolmentId)).toBe(false);
   expect(seen.size + board.unplaced.length).toBe(board.stay.people);
@@ -217,7 +220,9 @@ describe('a stay and its beds', () => {
       .prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`)
       .pluck()
       .get();
-    expect(line).toBe('自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：安排 40 人，未安排 0 人');
+    expect(line).toBe(
+      '自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：新安排 40 人，共安排 40 人，未安排 0 人；调整住处：无',
+    );
   });
 
   it('confirms each household that hosts, and the workbench lists the unconfirmed until the stay is over', async () => {
@@ -256,7 +261,7 @@ describe('a stay and its beds', () => {
 
   it('moves and locks by hand, refuses a move against a rule with the reason, and keeps the locked on a re-run', async () => {
     const stay = await newStay();
-    let board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    let board: Board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
     const women = board.households.find((h) => h.hosts === 'female' && h.occupants.length > 0);
     const men = board.households.find((h) => h.hosts === 'male' && h.occupants.length > 0);
     const aMan = men?.occupants[0];
