@@ -372,9 +372,13 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
   const remove = statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND enrolment_id = ?');
   if (rearrange) statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND locked = 0').run(stayId);
   else {
-    // The locked first (they hold, checked above), then the others in turn against them.
+    // The locked first (they hold, checked above), then the others in turn against them — in each
+    // household the sex most of its guests have first, so that one man among women is the one moved.
+    const sexOf = (enrolmentId: number) => byEnrolment.get(enrolmentId)?.sex ?? null;
+    const peers = (p: (typeof before)[number]) =>
+      before.filter((q) => q.householdId === p.householdId && sexOf(q.enrolmentId) === sexOf(p.enrolmentId)).length;
     const there = new Map<number, Lodger[]>();
-    for (const placement of [...before].sort((a, b) => b.locked - a.locked)) {
+    for (const placement of [...before].sort((a, b) => b.locked - a.locked || peers(b) - peers(a))) {
       const person = byEnrolment.get(placement.enrolmentId);
       const holds =
         person !== undefined &&
