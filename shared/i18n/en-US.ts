@@ -1053,7 +1053,8 @@ export const enUS = {
     householdInactive: '"{{head}}" is no longer active and cannot take anyone',
     sexNotHosted: '"{{head}}" hosts {{hosts}} trainees only; "{{name}}" is {{sex}}',
     noSexRecorded: '"{{name}}" has no sex recorded and can only stay with a household that has separate rooms for men and women',
-    otherSexThere: '"{{head}}" already hosts {{otherSex}} trainees in this stay ("{{other}}"); "{{name}}" is {{sex}}: a household taking men or women hosts one sex per stay unless it has separate rooms for men and women',
+    otherSexThere:
+      '"{{head}}" already hosts {{otherSex}} trainees in this stay ("{{other}}"); "{{name}}" is {{sex}}: a household taking men or women hosts one sex per stay unless it has separate rooms for men and women',
     sexUnknown: 'unrecorded-sex',
     mixedConflict: '"{{head}}" hosts men and women together in {{stay}}; it must keep separate rooms for men and women',
     full: 'The {{beds}} beds at "{{head}}" are full on the night of {{date}} ({{people}} people)',
@@ -1080,8 +1081,10 @@ export const enUS = {
     hosts: { male: 'men', female: 'women', any: 'men and women' },
     meals: { breakfast: 'breakfast', lunch: 'lunch', dinner: 'dinner' },
     participation: { full: 'Whole stay', partial: 'Part of it', absent: 'Absent' },
-    assigned: 'Placed "{{className}}" at "{{site}}" ({{arrive}} to {{depart}}): {{added}} newly placed, {{placed}} placed, {{unplaced}} not placed; moved: {{moved}}',
-    rearranged: 'Rearranged "{{className}}" at "{{site}}" ({{arrive}} to {{depart}}): {{placed}} placed, {{unplaced}} not placed; moved: {{moved}}',
+    assigned:
+      'Placed "{{className}}" at "{{site}}" ({{arrive}} to {{depart}}): {{added}} newly placed, {{placed}} placed, {{unplaced}} not placed; moved: {{moved}}',
+    rearranged:
+      'Rearranged "{{className}}" at "{{site}}" ({{arrive}} to {{depart}}): {{placed}} placed, {{unplaced}} not placed; moved: {{moved}}',
     movedNone: 'no one',
     moved: 'Moved "{{name}}": {{to}}',
     movedTo: 'to "{{head}}"',

@@ -1036,7 +1036,8 @@ export const zhCN = {
     householdInactive: '“{{head}}”家已停用，不能安排入住',
     sexNotHosted: '“{{head}}”家只接待{{hosts}}学员，“{{name}}”是{{sex}}',
     noSexRecorded: '“{{name}}”没有登记性别，只能住在可分男女房间的农户家',
-    otherSexThere: '“{{head}}”家这次住宿已住{{otherSex}}学员（“{{other}}”），“{{name}}”是{{sex}}：男女均可的农户一次住宿只接待一种性别，除非登记为可分男女房间',
+    otherSexThere:
+      '“{{head}}”家这次住宿已住{{otherSex}}学员（“{{other}}”），“{{name}}”是{{sex}}：男女均可的农户一次住宿只接待一种性别，除非登记为可分男女房间',
     sexUnknown: '未登记性别的',
     mixedConflict: '“{{head}}”家在{{stay}}中男女学员同住，不能取消“可分男女房间”',
     full: '“{{head}}”家 {{date}} 晚的 {{beds}} 张床位已满（{{people}} 人）',
@@ -1063,8 +1064,10 @@ export const zhCN = {
     hosts: { male: '男', female: '女', any: '男女均可' },
     meals: { breakfast: '早饭', lunch: '午饭', dinner: '晚饭' },
     participation: { full: '全程参加', partial: '部分参加', absent: '未参加' },
-    assigned: '自动安排“{{className}}”在“{{site}}”的住宿（{{arrive}} 至 {{depart}}）：新安排 {{added}} 人，共安排 {{placed}} 人，未安排 {{unplaced}} 人；调整住处：{{moved}}',
-    rearranged: '全部重新安排“{{className}}”在“{{site}}”的住宿（{{arrive}} 至 {{depart}}）：共安排 {{placed}} 人，未安排 {{unplaced}} 人；调整住处：{{moved}}',
+    assigned:
+      '自动安排“{{className}}”在“{{site}}”的住宿（{{arrive}} 至 {{depart}}）：新安排 {{added}} 人，共安排 {{placed}} 人，未安排 {{unplaced}} 人；调整住处：{{moved}}',
+    rearranged:
+      '全部重新安排“{{className}}”在“{{site}}”的住宿（{{arrive}} 至 {{depart}}）：共安排 {{placed}} 人，未安排 {{unplaced}} 人；调整住处：{{moved}}',
     movedNone: '无',
     moved: '调整住宿：“{{name}}”{{to}}',
     movedTo: '住到“{{head}}”家',

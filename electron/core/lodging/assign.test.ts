@@ -100,7 +100,10 @@ const checkRules = (people: readonly Person[], rooms: readonly Room[], placed: R
     if (room.hosts !== 'any') expect(guests.every((guest) => guest.sex === room.hosts)).toBe(true);
     // One sex per household during the stay, unless it has rooms apart; no one of unknown sex there.
     if (!(room.hosts === 'any' && room.mixed)) {
-      expect(guests.every((guest) => guest.sex !== null), `no sex recorded in household ${room.id}`).toBe(true);
+      expect(
+        guests.every((guest) => guest.sex !== null),
+        `no sex recorded in household ${room.id}`,
+      ).toBe(true);
       expect(new Set(guests.map((guest) => guest.sex)).size, `one sex in household ${room.id}`).toBeLessThanOrEqual(1);
     }
   }
@@ -202,11 +205,7 @@ describe('placing trainees in households', () => {
         if (oneSexRooms.length > 0 && people.some((p) => p.sex === 'male') && people.some((p) => p.sex === 'female'))
           seen.bothSexesFor男女均可 += 1;
         if (oneSexRooms.some((r) => (byRoom.get(r.id)?.length ?? 0) > 0)) seen.男女均可HostingOneSex += 1;
-        if (
-          rooms.some(
-            (r) => r.mixed && r.hosts === 'any' && new Set((byRoom.get(r.id) ?? []).map((p) => p.sex)).size > 1,
-          )
-        )
+        if (rooms.some((r) => r.mixed && r.hosts === 'any' && new Set((byRoom.get(r.id) ?? []).map((p) => p.sex)).size > 1))
           seen.mixedRoomsHostingBoth += 1;
         if (unplaced.length === 0 && people.length > 0 && placed.size === rooms.reduce((s, r) => s + r.free, 0)) seen.full += 1;
         // Both sexes overflowing their own beds into the shared ones: where quotas and the split decide.
@@ -223,7 +222,7 @@ describe('placing trainees in households', () => {
     for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
   });
 
-  it('王芳 locked in 马金山\'s 男女均可 household: a re-run adds no man there, and moves no one already placed', () => {
+  it("王芳 locked in 马金山's 男女均可 household: a re-run adds no man there, and moves no one already placed", () => {
     const people: Person[] = [
       { id: 1, sex: 'female', group: 1, unit: '财政局', leader: false }, // 王芳
       { id: 2, sex: 'female', group: 1, unit: '组织部', leader: false }, // 司马云

@@ -123,7 +123,7 @@ const planOf = (people: readonly Person[], rooms: readonly Room[], fixed: readon
   }
   const most = fixedIds.size + placedWith(best);
   const forMen = new Set<number>();
-  for (let sum = best; sum > 0; ) {
+  for (let sum = best; sum > 0;) {
     const index = via[sum] ?? -1;
     const room = open[index];
     if (!room) break;

@@ -310,7 +310,16 @@ export const importHouseholds = async (
 export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {
   const site = villageOf(core, siteId);
   const households = listHouseholds(core, siteId, true);
-  const widths: Record<Field, number> = { head: 8, phone: 12, address: 18, beds: 6, hosts: 8, mixedRooms: 8, notes: 20, active: 4 };
+  const widths: Record<Field, number> = {
+    head: 8,
+    phone: 12,
+    address: 18,
+    beds: 6,
+    hosts: 8,
+    mixedRooms: 8,
+    notes: 20,
+    active: 4,
+  };
   return exportTable(
     core,
     job,

@@ -602,7 +602,8 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
     const board = value(await t.router.call('lodging.board', { stayId: stay.id }));
     if (board.households.find((h) => h.id === ma.id)?.occupants.length === ma.beds) {
       const other = board.households.find((h) => h.id === ma.id)?.occupants.find((o) => o.enrolmentId !== wangFang);
-      if (other) value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: other.enrolmentId, householdId: null }));
+      if (other)
+        value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: other.enrolmentId, householdId: null }));
     }
     const before = snapshot(t.core.db);
     const refused = failure(
@@ -612,7 +613,9 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
     expect(refused.message).toMatch(/^“马金山”家这次住宿已住女学员（“[^”]+”），“郭亮”是男：男女均可的农户一次住宿只接待一种性别/);
     expect(snapshot(t.core.db)).toBe(before);
     // Marked 可分男女房间, the household takes him (and the form cannot take the mark back while he is there).
-    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fieldsOf(ma), mixedRooms: true } }));
+    value(
+      await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fieldsOf(ma), mixedRooms: true } }),
+    );
     const mixed = value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: guoLiang, householdId: ma.id }));
     holdsHardRules(mixed);
     expect(mixed.households.find((h) => h.id === ma.id)?.occupants.map((o) => o.name)).toEqual(
@@ -621,7 +624,11 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
     const locked = snapshot(t.core.db);
     expect(
       failure(
-        await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fieldsOf(ma), mixedRooms: false } }),
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: ma.id,
+          fields: { ...fieldsOf(ma), mixedRooms: false },
+        }),
         'INVALID_INPUT',
       ).message,
     ).toBe('“马金山”家在2019年年轻干部培训班 9月11日—9月13日中男女学员同住，不能取消“可分男女房间”');
@@ -645,7 +652,8 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
     expect(again.moved).toEqual([]);
     expect(again.newlyPlaced).toHaveLength(2);
     const after = bedsOf(again);
-    for (const [enrolmentId, householdId] of placed) if (!out.includes(enrolmentId)) expect(after.get(enrolmentId)).toBe(householdId);
+    for (const [enrolmentId, householdId] of placed)
+      if (!out.includes(enrolmentId)) expect(after.get(enrolmentId)).toBe(householdId);
 
     // A placement from before the one-sex rule (a man put beside women in a 男女均可 household, not locked):
     // the default re-run moves only him, and says so by name.
@@ -699,7 +707,9 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
     expect(snapshot(t.core.db)).toBe(before);
     value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(file, 'tableImport') }));
     const rows = t.core.db
-      .prepare(`SELECT head, mixed_rooms FROM households WHERE site_id = ? AND head IN ('钱有田', '孙秀英', '马金山') ORDER BY head`)
+      .prepare(
+        `SELECT head, mixed_rooms FROM households WHERE site_id = ? AND head IN ('钱有田', '孙秀英', '马金山') ORDER BY head`,
+      )
       .raw()
       .all(village);
     expect(Object.fromEntries(rows as [string, number][])).toEqual({ 钱有田: 1, 孙秀英: 0, 马金山: 1 });

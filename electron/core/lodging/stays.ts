@@ -189,12 +189,7 @@ const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) 
 
 // Why this person may not sleep in this household on this stay's nights, beside those already there
 // in the stay; undefined when they may.
-const refusalOf = (
-  context: Context,
-  person: Lodger,
-  householdId: number,
-  alsoThere: readonly Lodger[],
-): string | undefined => {
+const refusalOf = (context: Context, person: Lodger, householdId: number, alsoThere: readonly Lodger[]): string | undefined => {
   const household = context.households.find((h) => h.id === householdId);
   if (!household) return message('lodging.householdNotFound');
   if (!household.active) return message('lodging.householdInactive', { head: household.head });
@@ -382,7 +377,8 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
       const person = byEnrolment.get(placement.enrolmentId);
       const holds =
         person !== undefined &&
-        (placement.locked === 1 || refusalOf(context, person, placement.householdId, there.get(placement.householdId) ?? []) === undefined);
+        (placement.locked === 1 ||
+          refusalOf(context, person, placement.householdId, there.get(placement.householdId) ?? []) === undefined);
       if (!holds) {
         remove.run(stayId, placement.enrolmentId);
         continue;

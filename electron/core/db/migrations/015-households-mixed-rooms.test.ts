@@ -22,9 +22,10 @@ describe('migration 15: households with rooms apart for men and women', () => {
     expect(db.prepare('SELECT mixed_rooms FROM households').pluck().all()).toEqual([0, 0]);
     expect(() => db.prepare('UPDATE households SET mixed_rooms = 2 WHERE id = 1').run()).toThrow(/CHECK/);
     db.prepare('UPDATE households SET mixed_rooms = 1 WHERE id = 2').run();
-    const logged = db
-      .prepare("SELECT before, after FROM audit_log WHERE entity = 'households' AND action = 'update'")
-      .all() as { before: string; after: string }[];
+    const logged = db.prepare("SELECT before, after FROM audit_log WHERE entity = 'households' AND action = 'update'").all() as {
+      before: string;
+      after: string;
+    }[];
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0]?.after ?? '{}')).toMatchObject({ head: '王德福', mixed_rooms: 1 });
     expect(JSON.parse(logged[0]?.before ?? '{}')).toMatchObject({ mixed_rooms: 0 });
