@@ -123,6 +123,8 @@ export const softFiguresSchema = z.object({
   maxSameUnit: z.number().int(),
   // The most class leaders (班委) in one household.
   maxLeaders: z.number().int(),
+  // People alone in a household (two or more to a household is the usual safety rule).
+  alone: z.number().int(),
 });
 export type SoftFigures = z.output<typeof softFiguresSchema>;
 

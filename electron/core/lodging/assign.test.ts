@@ -167,6 +167,7 @@ describe('placing trainees in households', () => {
       full: 0,
       rerunWithPlacedAndNewcomers: 0,
       rerunPlacedNewcomers: 0,
+      lonelyLeft: 0,
     };
     fc.assert(
       fc.property(caseArb, ({ people, rooms, fixed, later }) => {
@@ -198,6 +199,27 @@ describe('placing trainees in households', () => {
         expect(again.placed.size).toBe(maxPlaced(everyone, rooms, kept));
         expect(again.placed.size + again.unplaced.length).toBe(everyone.length);
 
+        // Nobody alone where it could be helped: a lone guest (not fixed) has no other occupied
+        // household that takes them with a bed free.
+        const fixedIds = new Set(fixed.map((f) => f.person));
+        const takesKind = (room: Room, person: Person) => {
+          const there = byRoom.get(room.id) ?? [];
+          if (there.length >= room.free) return false;
+          if (room.hosts === 'any' && room.mixed) return true;
+          if (person.sex === null) return false;
+          return (room.hosts === 'any' || room.hosts === person.sex) && there.every((p) => p.sex === person.sex);
+        };
+        for (const room of rooms) {
+          const there = byRoom.get(room.id) ?? [];
+          const lone = there[0];
+          if (there.length !== 1 || !lone || fixedIds.has(lone.id)) continue;
+          seen.lonelyLeft += 1;
+          const company = rooms.filter((r) => r.id !== room.id && (byRoom.get(r.id)?.length ?? 0) > 0 && takesKind(r, lone));
+          expect(
+            company.map((r) => r.id),
+            `person ${lone.id} alone in ${room.id}`,
+          ).toEqual([]);
+        }
         if (unplaced.length > 0) seen.someUnplaced += 1;
         if (fixed.length > 0) seen.someLocked += 1;
         if (new Set(people.map((p) => p.sex)).size === 3) seen.allThreeKinds += 1;
@@ -243,6 +265,20 @@ describe('placing trainees in households', () => {
     const again = assignBeds([...people, { id: 6, sex: 'male', group: 1, unit: '', leader: false }], rooms, kept);
     expect(again.placed.get(6)).toBe(101);
     for (const { person, room } of kept) expect(again.placed.get(person)).toBe(room);
+  });
+
+  it('leaves nobody alone when another household can take them: two of one unit share rather than sleep alone', () => {
+    const people: Person[] = [
+      { id: 1, sex: 'male', group: 1, unit: '财政局', leader: false },
+      { id: 2, sex: 'male', group: 1, unit: '财政局', leader: false },
+    ];
+    const rooms: Room[] = [
+      { id: 100, free: 2, hosts: 'male', mixed: false },
+      { id: 101, free: 2, hosts: 'any', mixed: false },
+    ];
+    const { placed } = assignBeds(people, rooms, []);
+    expect(new Set(placed.values()).size).toBe(1);
+    expect(softFigures(people, placed).alone).toBe(0);
   });
 
   it('keeps a group together and spreads a work unit and the leaders, better than first-fit', () => {

@@ -212,7 +212,68 @@ export const assignBeds = (people: readonly Person[], rooms: readonly Room[], fi
     add(tally, person);
     placed.set(person.id, best.id);
   }
+  keepCompany(people, rooms, roomTakes, placed, new Set(fixed.map((f) => f.person)));
   return { placed, unplaced };
+};
+
+// Nobody alone (a soft rule: two or more to a household is the usual safety rule). Someone placed
+// alone joins another household that takes them and has a bed, one of their group's first; failing
+// that, someone from a household of three or more joins them. A move keeps every hard rule (the room
+// takes them, a bed is free) and places no fewer people; the fixed are never moved.
+const keepCompany = (
+  people: readonly Person[],
+  rooms: readonly Room[],
+  roomTakes: ReadonlyMap<number, Takes>,
+  placed: Map<number, number>,
+  fixedIds: ReadonlySet<number>,
+) => {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const guests = () => {
+    const map = new Map<number, Person[]>();
+    for (const [personId, roomId] of placed) {
+      const person = byId.get(personId);
+      if (person) map.set(roomId, [...(map.get(roomId) ?? []), person]);
+    }
+    return map;
+  };
+  const takesHere = (room: Room, person: Person, there: readonly Person[]) =>
+    there.length < room.free && takes(roomTakes.get(room.id) ?? 'closed', categoryOf(person));
+  const joinOrJoined = (room: Room): boolean => {
+    const map = guests();
+    const there = map.get(room.id) ?? [];
+    const lone = there[0];
+    if (there.length !== 1 || !lone) return false;
+    const targets = rooms
+      .filter((other) => other.id !== room.id && (map.get(other.id)?.length ?? 0) > 0)
+      .filter((other) => takesHere(other, lone, map.get(other.id) ?? []))
+      .sort(
+        (a, b) =>
+          Number((map.get(b.id) ?? []).some((p) => p.group !== null && p.group === lone.group)) -
+            Number((map.get(a.id) ?? []).some((p) => p.group !== null && p.group === lone.group)) || a.id - b.id,
+      );
+    const target = fixedIds.has(lone.id) ? undefined : targets[0];
+    if (target) {
+      placed.set(lone.id, target.id);
+      return true;
+    }
+    for (const donor of rooms) {
+      const crowd = map.get(donor.id) ?? [];
+      if (donor.id === room.id || crowd.length < 3) continue;
+      const mover =
+        crowd.find((p) => !fixedIds.has(p.id) && p.group !== null && p.group === lone.group && takesHere(room, p, there)) ??
+        crowd.find((p) => !fixedIds.has(p.id) && takesHere(room, p, there));
+      if (mover) {
+        placed.set(mover.id, room.id);
+        return true;
+      }
+    }
+    return false;
+  };
+  // Each move leaves one fewer person alone, so this ends; a move may open a way for one seen before.
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const room of rooms) if (joinOrJoined(room)) moved = true;
+  }
 };
 
 // The baseline the bench compares with: each person, in list order, into the first household with
@@ -249,9 +310,11 @@ export const softFigures = (people: readonly Person[], placed: ReadonlyMap<numbe
   const groupRooms = new Map<number, Set<number>>();
   const roomUnits = new Map<number, Map<string, number>>();
   const roomLeaders = new Map<number, number>();
+  const roomSizes = new Map<number, number>();
   for (const [personId, room] of placed) {
     const person = byId.get(personId);
     if (!person) continue;
+    roomSizes.set(room, (roomSizes.get(room) ?? 0) + 1);
     if (person.group !== null) groupRooms.set(person.group, (groupRooms.get(person.group) ?? new Set()).add(room));
     if (person.unit !== '') {
       const units = roomUnits.get(room) ?? new Map<string, number>();
@@ -271,5 +334,6 @@ export const softFigures = (people: readonly Person[], placed: ReadonlyMap<numbe
     maxHouseholdsPerGroup: Math.max(0, ...perGroup),
     maxSameUnit: Math.max(0, ...[...roomUnits.values()].flatMap((units) => [...units.values()])),
     maxLeaders: Math.max(0, ...roomLeaders.values()),
+    alone: [...roomSizes.values()].filter((size) => size === 1).length,
   };
 };

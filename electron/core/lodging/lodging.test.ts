@@ -215,6 +215,8 @@ describe('a stay and its beds', () => {
     expect(board.unplaced).toEqual([]);
     expect(board.figures.maxLeaders).toBe(1);
     expect(board.figures.householdsPerGroup).toBeLessThan(5);
+    // Nobody alone in a household (the soft rule, reported on the board's summary line).
+    expect(board.figures.alone).toBe(0);
     // The log says what was done, in one line beside the rows.
     const line = t.core.db
       .prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`)

@@ -1016,7 +1016,7 @@ export const uiEnUS = {
     beds: '{{people}}/{{free}} beds',
     bedsReduced: 'Another class stays at the same time: {{free}} free',
     figures:
-      '{{households}} households; a group in {{perGroup}} households on average; at most {{sameUnit}} of one unit and {{leaders}} leaders in one household',
+      '{{households}} households; a group in {{perGroup}} households on average; at most {{sameUnit}} of one unit and {{leaders}} leaders in one household; {{alone}} alone in a household',
     plan: 'Plan',
     planColumns: {
       date: 'Date',

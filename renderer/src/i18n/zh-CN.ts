@@ -986,7 +986,7 @@ export const uiZhCN = {
     beds: '{{people}}/{{free}} 床',
     bedsReduced: '另有其他班次同期入住，可用 {{free}} 张',
     figures:
-      '用 {{households}} 户；每组平均分在 {{perGroup}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人',
+      '用 {{households}} 户；每组平均分在 {{perGroup}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人；独住一户 {{alone}} 人',
     plan: '日程',
     planColumns: {
       date: '日期',

@@ -272,6 +272,7 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
             perGroup: figures.householdsPerGroup,
             sameUnit: figures.maxSameUnit,
             leaders: figures.maxLeaders,
+            alone: figures.alone,
           })}
         </Typography.Text>
         <Space>
