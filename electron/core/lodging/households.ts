@@ -180,7 +180,8 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
     address: fields.address,
     beds: fields.beds,
     hosts: fields.hosts,
-    mixedRooms: fields.mixedRooms ? 1 : 0,
+    // Rooms apart mean something only to a household that takes men and women.
+    mixedRooms: fields.hosts === 'any' && fields.mixedRooms ? 1 : 0,
     notes: fields.notes,
     active: fields.active ? 1 : 0,
     readings: encodeReadings(readingsOf(fields.head)),
