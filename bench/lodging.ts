@@ -38,6 +38,7 @@ export const lodgingCase = (): { people: Person[]; rooms: Room[] } => {
     id: 1000 + i,
     free: 2 + ((i * 3) % 4),
     hosts: i % 6 === 0 ? 'female' : i % 6 === 1 ? 'male' : 'any',
+    mixed: i % 12 === 2,
   }));
   return { people, rooms };
 };

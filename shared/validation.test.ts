@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classFieldsSchema } from './classes/schemas';
+import { householdFieldsSchema } from './lodging/schemas';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 
@@ -25,6 +26,18 @@ describe('validation messages', () => {
     );
     expect(issues.find((issue) => issue.field === 'name')?.message).toBe('请填写“班次名称”');
     expect(issues.find((issue) => issue.field === 'startDate')?.message).toContain('“开始日期”不是有效日期');
+  });
+
+  it('refuses an object without a prototype where one of a list is wanted, as a field issue, not a crash', () => {
+    const refuse = () =>
+      parseInput(householdFieldsSchema, { head: '马金山', beds: 4, hosts: Object.create(null) as unknown, mixedRooms: false });
+    expect(refuse).toThrow(AppError);
+    try {
+      refuse();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      expect(error.details?.issues?.map((issue) => [issue.field, issue.code])).toEqual([['hosts', 'unknown_value']]);
+    }
   });
 
   it('reports end before start on the end date, even beside other problems', () => {

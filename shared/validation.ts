@@ -10,6 +10,11 @@ const isIssueCode = (value: unknown): value is IssueCode =>
 const isMissing = (issue: ZodIssue): boolean => !('input' in issue) || issue.input === undefined || issue.input === null;
 
 // Zod's vocabulary → ours. Ours is small on purpose: every code has a Chinese sentence.
+// A value given where one of a list was wanted, as the message quotes it. An object (one without a
+// prototype has no way to become a string at all) is quoted as what it is, not by its contents.
+const shownValue = (input: unknown): string =>
+  typeof input === 'object' && input !== null ? Object.prototype.toString.call(input) : String(input ?? '');
+
 const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
   switch (issue.code) {
     case 'invalid_type':
@@ -26,7 +31,7 @@ const classify = (issue: ZodIssue): { code: IssueCode; params: Params } => {
         return { code: 'too_long', params: { max: Number(issue.maximum) } };
       return { code: 'at_most', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
-      return { code: 'unknown_value', params: { value: String(issue.input ?? '') } };
+      return { code: 'unknown_value', params: { value: shownValue(issue.input) } };
     case 'invalid_format':
       return { code: issue.format === 'date' ? 'invalid_date' : 'invalid_format', params: {} };
     case 'custom': {

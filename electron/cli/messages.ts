@@ -343,14 +343,21 @@ const zhCN = {
     what: '接待农户表格文件',
     import: {
       usage: 'households import --site <教学点> 文件',
-      summary: '从表格导入一个村的接待农户（户主、电话、地址、床位数、可接待），全部成功或全部不导入',
+      summary: '从表格导入一个村的接待农户（户主、电话、地址、床位数、可接待、可分男女房间），全部成功或全部不导入',
       done: '“{{site}}”：新增 {{added}} 户，更新 {{updated}} 户，未变 {{unchanged}} 户',
     },
   },
   lodging: {
     assign: {
-      usage: 'lodging assign --class <ID 或编号> --site <教学点> --from 入住日期 --to 离开日期 [--groups 1,2] [--json]',
-      summary: '把班次学员自动安排到村里的接待农户（已锁定的保持不动），列出未能安排的人及原因',
+      usage:
+        'lodging assign --class <ID 或编号> --site <教学点> --from 入住日期 --to 离开日期 [--groups 1,2] [--rearrange] [--json]',
+      summary:
+        '把班次中未安排的学员自动安排到村里的接待农户（已安排的保持不动；--rearrange 则除锁定的外全部重新安排），列出调整了住处的人和未能安排的人及原因',
+      rearrange: '全部重新安排：除已锁定的学员外，所有人的住处都重新安排',
+      movedNone: '已安排的人住处都没有变',
+      moved: '调整了 {{count}} 人的住处：{{names}}',
+      movedOne: '{{name}}（{{from}} → {{to}}）',
+      movedNowhere: '未安排',
       from: '入住日期（年-月-日）',
       to: '离开日期（年-月-日）',
       groups: '只安排这些小组（逗号分隔），默认全班',

@@ -88,6 +88,34 @@ const nearlyValidClass = fc
     [field]: bad,
   }));
 
+// Valid-looking lodging inputs on the sample's stay, with one field replaced by something hostile (or a
+// real id of the wrong kind): they reach the rules of the channels that changed — the re-run's
+// 全部重新安排 flag, a move into a household hosting the other sex, a household's 可分男女房间.
+const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: number; village: number }) => {
+  const bad = fc.oneof(hostileValue, fc.constantFrom(ids.stay, ids.enrolment, ids.household, ids.village, 0, -1, 2 ** 53));
+  return {
+    'lodging.assign': fc
+      .record({ field: fc.constantFrom('stayId', 'rearrange'), bad })
+      .map(({ field, bad: value }) => ({ stayId: ids.stay, rearrange: false, [field]: value })),
+    'lodging.place': fc
+      .record({ field: fc.constantFrom('stayId', 'enrolmentId', 'householdId', 'locked'), bad })
+      .map(({ field, bad: value }) => ({
+        stayId: ids.stay,
+        enrolmentId: ids.enrolment,
+        householdId: ids.household,
+        locked: true,
+        [field]: value,
+      })),
+    'lodging.saveHousehold': fc
+      .record({ field: fc.constantFrom('head', 'beds', 'hosts', 'mixedRooms', 'active'), bad })
+      .map(({ field, bad: value }) => ({
+        siteId: ids.village,
+        id: ids.household,
+        fields: { head: '马金山', beds: 4, hosts: 'any', mixedRooms: false, [field]: value },
+      })),
+  } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
+};
+
 const channelNames = Object.keys(contract) as Channel[];
 const knownCodes = new Set<string>(errorCodes);
 
@@ -121,7 +149,19 @@ describe('router', () => {
     let tried = 0;
     let refused = 0;
     const watch = watchDb(t.core.db);
+    const one = (sql: string) => t.core.db.prepare(sql).pluck().get() as number;
+    const stay = one('SELECT id FROM stays ORDER BY id LIMIT 1');
+    const lodging: Partial<Record<Channel, fc.Arbitrary<unknown>>> = nearlyValidLodging({
+      stay,
+      enrolment: one(`SELECT enrolment_id FROM placements WHERE stay_id = ${stay} ORDER BY enrolment_id LIMIT 1`),
+      household: one("SELECT id FROM households WHERE head = '马金山'"),
+      village: one("SELECT site_id FROM households WHERE head = '马金山'"),
+    });
+    expect(Number.isInteger(stay)).toBe(true);
+    // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
+    const lodgingOutcomes = new Map<string, number>();
     for (const channel of channelNames) {
+      const nearly = lodging[channel];
       const input =
         channel === 'classes.create' || channel === 'classes.update'
           ? fc.oneof(
@@ -129,11 +169,17 @@ describe('router', () => {
               nearlyValidClass,
               nearlyValidClass.map((fields) => ({ id: 1, fields })),
             )
-          : hostileValue;
+          : nearly
+            ? fc.oneof(hostileValue, nearly)
+            : hostileValue;
       await fc.assert(
         fc.asyncProperty(input, async (raw) => {
           tried += 1;
           const result = await t.router.handle(channel, raw);
+          if (lodging[channel]) {
+            const outcome = `${channel} ${result.ok ? 'accepted' : result.error.code}`;
+            lodgingOutcomes.set(outcome, (lodgingOutcomes.get(outcome) ?? 0) + 1);
+          }
           if (result.ok) {
             // Whatever was accepted must be what the contract promises.
             expect(contract[channel].output.safeParse(result.value).success).toBe(true);
@@ -154,6 +200,8 @@ describe('router', () => {
       `router property test: ${tried} hostile inputs on ${channelNames.length} channels, ${refused} refused, 0 crashes; ` +
         `${watch.fullChecks()} refusals checked against every row`,
     );
+    console.log(`router property test, changed lodging channels: ${JSON.stringify(Object.fromEntries(lodgingOutcomes))}`);
+    for (const channel of Object.keys(lodging)) expect(lodgingOutcomes.get(`${channel} accepted`), channel).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
     expect(watch.fullChecks()).toBeGreaterThan(refused / 20);
   }, 180_000);

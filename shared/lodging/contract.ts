@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, job, query } from '../channel';
 import { exportResultSchema } from '../files/schemas';
 import {
+  assignResultSchema,
   boardSchema,
   householdImportResultSchema,
   householdSchema,
@@ -21,7 +22,7 @@ export const lodgingContract = {
   'lodging.saveStay': command(lodgingSchemas.saveStay, staySchema),
   'lodging.removeStay': command(lodgingSchemas.removeStay, z.object({ removed: z.boolean() })),
   'lodging.board': query(lodgingSchemas.board, boardSchema),
-  'lodging.assign': command(lodgingSchemas.assign, boardSchema),
+  'lodging.assign': command(lodgingSchemas.assign, assignResultSchema),
   'lodging.place': command(lodgingSchemas.place, boardSchema),
   'lodging.lock': command(lodgingSchemas.lock, boardSchema),
   'lodging.confirm': command(lodgingSchemas.confirm, boardSchema),

@@ -23,6 +23,9 @@ export const householdFieldsSchema = z
     address: text(200).default(''),
     beds: z.number().int().min(0).max(50),
     hosts: z.enum(hostsValues).default('any'),
+    // Rooms apart for men and women (可分男女房间): only then may a 男女均可 household host both in one
+    // stay; otherwise it hosts men or women, one sex a stay.
+    mixedRooms: z.boolean().default(false),
     // Diet, washing, health: what whoever stays there should know.
     notes: text(500).default(''),
     active: z.boolean().default(true),
@@ -40,6 +43,7 @@ export const householdSchema = z.object({
   address: z.string(),
   beds: z.number().int(),
   hosts: z.enum(hostsValues),
+  mixedRooms: z.boolean(),
   notes: z.string(),
   active: z.boolean(),
 });
@@ -119,6 +123,8 @@ export const softFiguresSchema = z.object({
   maxSameUnit: z.number().int(),
   // The most class leaders (班委) in one household.
   maxLeaders: z.number().int(),
+  // People alone in a household (two or more to a household is the usual safety rule).
+  alone: z.number().int(),
 });
 export type SoftFigures = z.output<typeof softFiguresSchema>;
 
@@ -137,6 +143,14 @@ export const boardSchema = z.object({
   figures: softFiguresSchema,
 });
 export type Board = z.output<typeof boardSchema>;
+
+// What 自动安排 did: the board, who was newly given a bed, and who was moved — from which household to
+// which (null: left without a bed). The default run moves no one who holds their bed under the rules.
+export const assignResultSchema = boardSchema.extend({
+  newlyPlaced: z.array(z.string()),
+  moved: z.array(z.object({ enrolmentId: z.number().int(), name: z.string(), from: z.string(), to: z.string().nullable() })),
+});
+export type AssignResult = z.output<typeof assignResultSchema>;
 
 export const mealValues = ['breakfast', 'lunch', 'dinner'] as const;
 export type Meal = (typeof mealValues)[number];
@@ -221,7 +235,9 @@ export const lodgingSchemas = {
   saveStay: withLabels(z.strictObject({ classId: id, id: id.optional(), fields: stayFieldsSchema }), stayLabels),
   removeStay: z.strictObject({ stayId: id }),
   board: z.strictObject({ stayId: id }),
-  assign: z.strictObject({ stayId: id }),
+  // rearrange: 全部重新安排 — everyone not locked is placed again from scratch (the person confirms it
+  // first); otherwise only the people without a bed are placed and every bed that holds is kept.
+  assign: z.strictObject({ stayId: id, rearrange: z.boolean().default(false) }),
   place: z.strictObject({ stayId: id, enrolmentId: id, householdId: id.nullable(), locked: z.boolean().optional() }),
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
   confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
@@ -259,7 +275,7 @@ export const lodgingSchemas = {
 };
 
 // The columns of a village's list of host households, and the words offices head them with.
-export type HouseholdColumn = 'head' | 'phone' | 'address' | 'beds' | 'hosts' | 'notes' | 'active';
+export type HouseholdColumn = 'head' | 'phone' | 'address' | 'beds' | 'hosts' | 'mixedRooms' | 'notes' | 'active';
 
 export const householdColumns: Record<HouseholdColumn, readonly string[]> = {
   head: ['户主', '户主姓名', '农户', '接待农户'],
@@ -267,6 +283,7 @@ export const householdColumns: Record<HouseholdColumn, readonly string[]> = {
   address: ['地址', '住址', '家庭住址'],
   beds: ['床位数', '床位', '可住人数'],
   hosts: ['可接待', '接待性别', '性别要求'],
+  mixedRooms: ['可分男女房间', '男女分房', '可男女分住', '男女可分房'],
   notes: ['备注', '注意事项'],
   active: ['启用', '是否启用'],
 };

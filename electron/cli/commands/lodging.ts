@@ -1,6 +1,6 @@
 import { chineseDate } from '../../../shared/dates';
 import { message } from '../../../shared/i18n/translate';
-import type { Board, Stay } from '../../../shared/lodging/schemas';
+import type { AssignResult, Stay } from '../../../shared/lodging/schemas';
 import { err, ok, type Result } from '../../../shared/result';
 import { type Call, type Command, defined, steps, UsageError, type Values } from '../command';
 import { formatTable } from '../format';
@@ -47,7 +47,7 @@ const groupWord = (group: number | null) =>
   group === null ? cliText('lodging.assign.noGroup') : cliText('lodging.assign.groupN', { n: group });
 
 export const lodgingCommands: readonly Command[] = [
-  steps<Board>({
+  steps<AssignResult>({
     words: ['lodging', 'assign'],
     usage: cliText('lodging.assign.usage'),
     summary: cliText('lodging.assign.summary'),
@@ -57,11 +57,12 @@ export const lodgingCommands: readonly Command[] = [
       from: { type: 'string', describe: cliText('lodging.assign.from') },
       to: { type: 'string', describe: cliText('lodging.assign.to') },
       groups: { type: 'string', describe: cliText('lodging.assign.groups') },
+      rearrange: { type: 'boolean', describe: cliText('lodging.assign.rearrange') },
     },
     execute: async ({ call }, values) => {
       const stay = await stayFor(call, values, true);
       if (!stay.ok) return stay;
-      return call('lodging.assign', { stayId: stay.value.id });
+      return call('lodging.assign', { stayId: stay.value.id, rearrange: values['rearrange'] === true });
     },
     print: (board) => {
       const { stay, figures } = board;
@@ -107,6 +108,22 @@ export const lodgingCommands: readonly Command[] = [
             : []),
         ].join(message('text.clauses')),
       ];
+      lines.push(
+        board.moved.length === 0
+          ? cliText('lodging.assign.movedNone')
+          : cliText('lodging.assign.moved', {
+              count: board.moved.length,
+              names: board.moved
+                .map((m) =>
+                  cliText('lodging.assign.movedOne', {
+                    name: m.name,
+                    from: m.from,
+                    to: m.to ?? cliText('lodging.assign.movedNowhere'),
+                  }),
+                )
+                .join(message('text.list')),
+            }),
+      );
       if (board.unplaced.length > 0)
         lines.push(
           cliText('lodging.assign.unplaced', { count: board.unplaced.length }),
@@ -128,6 +145,8 @@ export const lodgingCommands: readonly Command[] = [
       ),
       unplaced: board.unplaced.map((u) => ({ enrolmentId: u.enrolmentId, name: u.name, reason: u.reason, message: u.message })),
       figures: board.figures,
+      newlyPlaced: board.newlyPlaced,
+      moved: board.moved,
     }),
     // People left without a bed: the command did its work, but not all of it.
     exitCode: (board) => (board.unplaced.length > 0 ? 3 : 0),

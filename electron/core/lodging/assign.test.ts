@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignBeds, firstFit, type Fixed, mostPlaceable, type Person, type Room, softFigures } from './assign';
 
-// An oracle that knows nothing of quotas: the maximum flow from the three kinds of person (men,
-// women, no sex recorded) through the households that take them to the beds left. What the
-// assignment places must equal it — no placeable person dropped.
-const maxFlow = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): number => {
-  const fixedIds = new Set(fixed.map((f) => f.person));
-  const kinds = ['male', 'female', 'unknown'] as const;
-  const need = kinds.map((kind) => people.filter((p) => !fixedIds.has(p.id) && (p.sex ?? 'unknown') === kind).length);
-  const left = rooms.map((room) => Math.max(0, room.free - fixed.filter((f) => f.room === room.id).length));
-  const takes = (room: Room, kind: (typeof kinds)[number]) => room.hosts === 'any' || room.hosts === kind;
+// An oracle that knows nothing of quotas or subset sums: every way of giving the empty 男女均可
+// households (those without rooms apart, 可分男女房间) to men or to women — households of equal beds
+// are alike, so only how many of each size go to men is tried — and for each, the maximum flow from
+// the three kinds of person (men, women, no sex recorded) through the households that take them to
+// the beds left. What the assignment places must equal the best of them: no placeable person dropped.
+const kinds = ['male', 'female', 'unknown'] as const;
+type Kind = (typeof kinds)[number];
+
+const maxFlowWith = (need: readonly number[], rooms: readonly { left: number; takes: readonly Kind[] }[]): number => {
   // Nodes: 0 source, 1..3 kinds, 4..4+R rooms, last sink.
   const size = 4 + rooms.length + 1;
   const sink = size - 1;
@@ -23,10 +23,10 @@ const maxFlow = (people: readonly Person[], rooms: readonly Room[], fixed: reado
   kinds.forEach((kind, k) => {
     setCap(0, 1 + k, need[k] ?? 0);
     rooms.forEach((room, r) => {
-      if (takes(room, kind)) setCap(1 + k, 4 + r, 1_000);
+      if (room.takes.includes(kind)) setCap(1 + k, 4 + r, 1_000);
     });
   });
-  rooms.forEach((_, r) => setCap(4 + r, sink, left[r] ?? 0));
+  rooms.forEach((room, r) => setCap(4 + r, sink, room.left));
   let flow = 0;
   for (;;) {
     const parent = new Array<number>(size).fill(-1);
@@ -40,7 +40,7 @@ const maxFlow = (people: readonly Person[], rooms: readonly Room[], fixed: reado
           queue.push(next);
         }
     }
-    if ((parent[sink] ?? -1) < 0) return flow + fixed.length;
+    if ((parent[sink] ?? -1) < 0) return flow;
     let push = Infinity;
     for (let node = sink; node !== 0; node = parent[node] ?? 0) push = Math.min(push, cap(parent[node] ?? 0, node));
     for (let node = sink; node !== 0; node = parent[node] ?? 0) {
@@ -52,6 +52,64 @@ const maxFlow = (people: readonly Person[], rooms: readonly Room[], fixed: reado
   }
 };
 
+const kindOf = (person: Person): Kind => person.sex ?? 'unknown';
+
+const maxPlaced = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): number => {
+  const fixedIds = new Set(fixed.map((f) => f.person));
+  const need = kinds.map((kind) => people.filter((p) => !fixedIds.has(p.id) && kindOf(p) === kind).length);
+  const fixedKinds = (room: Room) =>
+    new Set(fixed.filter((f) => f.room === room.id).map((f) => kindOf(people.find((p) => p.id === f.person) ?? people[0]!)));
+  const settled: { left: number; takes: Kind[] }[] = [];
+  const open: number[] = [];
+  for (const room of rooms) {
+    const left = Math.max(0, room.free - fixed.filter((f) => f.room === room.id).length);
+    const there = fixedKinds(room);
+    if (room.hosts === 'any' && room.mixed) settled.push({ left, takes: [...kinds] });
+    else if (room.hosts !== 'any') settled.push({ left, takes: [room.hosts] });
+    else if (there.size === 0) open.push(left);
+    else settled.push({ left, takes: there.size === 1 && !there.has('unknown') ? [...there] : [] });
+  }
+  const sizes = [...new Set(open)];
+  const counts = sizes.map((size) => open.filter((left) => left === size).length);
+  let best = 0;
+  const tryFrom = (index: number, men: number[]) => {
+    if (index === sizes.length) {
+      const given = sizes.flatMap((size, i) => [
+        ...Array.from({ length: men[i] ?? 0 }, () => ({ left: size, takes: ['male'] as Kind[] })),
+        ...Array.from({ length: (counts[i] ?? 0) - (men[i] ?? 0) }, () => ({ left: size, takes: ['female'] as Kind[] })),
+      ]);
+      best = Math.max(best, maxFlowWith(need, [...settled, ...given]));
+      return;
+    }
+    for (let m = 0; m <= (counts[index] ?? 0); m += 1) tryFrom(index + 1, [...men, m]);
+  };
+  tryFrom(0, []);
+  return best + fixed.length;
+};
+
+// The hard rules, checked on the result alone.
+const checkRules = (people: readonly Person[], rooms: readonly Room[], placed: ReadonlyMap<number, number>) => {
+  const byRoom = new Map<number, Person[]>();
+  for (const [personId, roomId] of placed) {
+    const person = people.find((p) => p.id === personId);
+    if (person) byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), person]);
+  }
+  for (const room of rooms) {
+    const guests = byRoom.get(room.id) ?? [];
+    expect(guests.length).toBeLessThanOrEqual(room.free);
+    if (room.hosts !== 'any') expect(guests.every((guest) => guest.sex === room.hosts)).toBe(true);
+    // One sex per household during the stay, unless it has rooms apart; no one of unknown sex there.
+    if (!(room.hosts === 'any' && room.mixed)) {
+      expect(
+        guests.every((guest) => guest.sex !== null),
+        `no sex recorded in household ${room.id}`,
+      ).toBe(true);
+      expect(new Set(guests.map((guest) => guest.sex)).size, `one sex in household ${room.id}`).toBeLessThanOrEqual(1);
+    }
+  }
+  return byRoom;
+};
+
 const personArb = fc.record({
   sex: fc.constantFrom<Person['sex']>('male', 'male', 'female', 'female', null),
   group: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null, freq: 5 }),
@@ -60,7 +118,8 @@ const personArb = fc.record({
 });
 const roomArb = fc.record({
   free: fc.integer({ min: 0, max: 5 }),
-  hosts: fc.constantFrom<Room['hosts']>('male', 'female', 'any'),
+  hosts: fc.constantFrom<Room['hosts']>('male', 'female', 'any', 'any'),
+  mixed: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
 });
 
 const caseArb = fc
@@ -68,28 +127,50 @@ const caseArb = fc
     people: fc.array(personArb, { maxLength: 40 }),
     rooms: fc.array(roomArb, { maxLength: 14 }),
     lockShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    latecomers: fc.array(personArb, { maxLength: 8 }),
   })
-  .map(({ people, rooms, lockShare }) => {
+  .map(({ people, rooms, lockShare, latecomers }) => {
     const persons: Person[] = people.map((p, i) => ({ ...p, id: i + 1 }));
     const roomList: Room[] = rooms.map((r, i) => ({ ...r, id: 100 + i }));
-    // Some people locked where the rules allow them: in a room that takes them, within its beds.
-    const used = new Map<number, number>();
+    // Some people locked where the rules allow them: in a room that takes them, within its beds,
+    // and not beside someone of the other sex unless it has rooms apart.
+    const used = new Map<number, Person[]>();
     const fixed: Fixed[] = [];
     persons.forEach((person, index) => {
       if (index / Math.max(1, persons.length) >= lockShare) return;
-      const room = roomList.find((r) => (r.hosts === 'any' || r.hosts === person.sex) && (used.get(r.id) ?? 0) < r.free);
+      const room = roomList.find((r) => {
+        const there = used.get(r.id) ?? [];
+        if (there.length >= r.free) return false;
+        if (r.hosts === 'any' && r.mixed) return true;
+        if (person.sex === null) return false;
+        return (r.hosts === 'any' || r.hosts === person.sex) && there.every((p) => p.sex === person.sex);
+      });
       if (!room) return;
-      used.set(room.id, (used.get(room.id) ?? 0) + 1);
+      used.set(room.id, [...(used.get(room.id) ?? []), person]);
       fixed.push({ person: person.id, room: room.id });
     });
-    return { people: persons, rooms: roomList, fixed };
+    const later: Person[] = latecomers.map((p, i) => ({ ...p, id: 1000 + i }));
+    return { people: persons, rooms: roomList, fixed, later };
   });
 
 describe('placing trainees in households', () => {
-  it('never breaks a hard rule and never leaves out someone who could have been placed (against a max-flow oracle)', () => {
-    const seen = { cases: 0, someUnplaced: 0, someLocked: 0, allThreeKinds: 0, sharedBedsContested: 0, full: 0 };
+  it('never breaks a hard rule, never leaves out someone who could have been placed (against an exhaustive oracle), and a re-run keeps every placement', () => {
+    const seen = {
+      cases: 0,
+      someUnplaced: 0,
+      someLocked: 0,
+      allThreeKinds: 0,
+      bothSexesFor男女均可: 0,
+      男女均可HostingOneSex: 0,
+      mixedRoomsHostingBoth: 0,
+      sharedBedsContested: 0,
+      full: 0,
+      rerunWithPlacedAndNewcomers: 0,
+      rerunPlacedNewcomers: 0,
+      lonelyLeft: 0,
+    };
     fc.assert(
-      fc.property(caseArb, ({ people, rooms, fixed }) => {
+      fc.property(caseArb, ({ people, rooms, fixed, later }) => {
         seen.cases += 1;
         const { placed, unplaced } = assignBeds(people, rooms, fixed);
         // Locked placements stay.
@@ -98,19 +179,9 @@ describe('placing trainees in households', () => {
         const unplacedIds = unplaced.map((u) => u.person);
         expect(new Set([...placed.keys(), ...unplacedIds]).size).toBe(people.length);
         expect(placed.size + unplacedIds.length).toBe(people.length);
-        // Beds and sexes.
-        const byRoom = new Map<number, Person[]>();
-        for (const [personId, roomId] of placed) {
-          const person = people.find((p) => p.id === personId);
-          if (person) byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), person]);
-        }
-        for (const room of rooms) {
-          const guests = byRoom.get(room.id) ?? [];
-          expect(guests.length).toBeLessThanOrEqual(room.free);
-          if (room.hosts !== 'any') expect(guests.every((guest) => guest.sex === room.hosts)).toBe(true);
-        }
+        const byRoom = checkRules(people, rooms, placed);
         // As many as can be placed at all.
-        const best = maxFlow(people, rooms, fixed);
+        const best = maxPlaced(people, rooms, fixed);
         expect(placed.size).toBe(best);
         expect(mostPlaceable(people, rooms, fixed)).toBe(best);
         // Each reason fits the person's sex.
@@ -118,24 +189,96 @@ describe('placing trainees in households', () => {
           const person = people.find((p) => p.id === u.person);
           expect(u.reason).toBe(person?.sex === 'male' ? 'no_male_bed' : person?.sex === 'female' ? 'no_female_bed' : 'no_sex');
         }
+
+        // Run again with newcomers, keeping every placement of the first run (the default re-run).
+        const kept: Fixed[] = [...placed].map(([person, room]) => ({ person, room }));
+        const everyone = [...people, ...later];
+        const again = assignBeds(everyone, rooms, kept);
+        for (const { person, room } of kept) expect(again.placed.get(person)).toBe(room);
+        checkRules(everyone, rooms, again.placed);
+        expect(again.placed.size).toBe(maxPlaced(everyone, rooms, kept));
+        expect(again.placed.size + again.unplaced.length).toBe(everyone.length);
+
+        // Nobody alone where it could be helped: a lone guest (not fixed) has no other occupied
+        // household that takes them with a bed free.
+        const fixedIds = new Set(fixed.map((f) => f.person));
+        const takesKind = (room: Room, person: Person) => {
+          const there = byRoom.get(room.id) ?? [];
+          if (there.length >= room.free) return false;
+          if (room.hosts === 'any' && room.mixed) return true;
+          if (person.sex === null) return false;
+          return (room.hosts === 'any' || room.hosts === person.sex) && there.every((p) => p.sex === person.sex);
+        };
+        for (const room of rooms) {
+          const there = byRoom.get(room.id) ?? [];
+          const lone = there[0];
+          if (there.length !== 1 || !lone || fixedIds.has(lone.id)) continue;
+          seen.lonelyLeft += 1;
+          const company = rooms.filter((r) => r.id !== room.id && (byRoom.get(r.id)?.length ?? 0) > 0 && takesKind(r, lone));
+          expect(
+            company.map((r) => r.id),
+            `person ${lone.id} alone in ${room.id}`,
+          ).toEqual([]);
+        }
         if (unplaced.length > 0) seen.someUnplaced += 1;
         if (fixed.length > 0) seen.someLocked += 1;
         if (new Set(people.map((p) => p.sex)).size === 3) seen.allThreeKinds += 1;
+        const oneSexRooms = rooms.filter((r) => r.hosts === 'any' && !r.mixed && r.free > 0);
+        if (oneSexRooms.length > 0 && people.some((p) => p.sex === 'male') && people.some((p) => p.sex === 'female'))
+          seen.bothSexesFor男女均可 += 1;
+        if (oneSexRooms.some((r) => (byRoom.get(r.id)?.length ?? 0) > 0)) seen.男女均可HostingOneSex += 1;
+        if (rooms.some((r) => r.mixed && r.hosts === 'any' && new Set((byRoom.get(r.id) ?? []).map((p) => p.sex)).size > 1))
+          seen.mixedRoomsHostingBoth += 1;
         if (unplaced.length === 0 && people.length > 0 && placed.size === rooms.reduce((s, r) => s + r.free, 0)) seen.full += 1;
-        // Both sexes overflowing their own beds into the shared ones: where quotas decide.
+        // Both sexes overflowing their own beds into the shared ones: where quotas and the split decide.
         const own = (sex: 'male' | 'female') => rooms.filter((r) => r.hosts === sex).reduce((s, r) => s + r.free, 0);
         const count = (sex: 'male' | 'female') => people.filter((p) => p.sex === sex).length;
         if (count('male') > own('male') && count('female') > own('female') && rooms.some((r) => r.hosts === 'any' && r.free > 0))
           seen.sharedBedsContested += 1;
+        if (placed.size > 0 && later.length > 0) seen.rerunWithPlacedAndNewcomers += 1;
+        if (later.some((p) => again.placed.has(p.id)) && placed.size > 0) seen.rerunPlacedNewcomers += 1;
       }),
       { numRuns: 600, seed: Number(process.env['CADRE_ASSIGN_SEED'] ?? 20191111) },
     );
-    console.log(
-      `bed assignment: ${seen.cases} generated cases; ${seen.someUnplaced} with people left over, ${seen.someLocked} with locked ` +
-        `placements, ${seen.allThreeKinds} with men, women and people without a sex, ${seen.sharedBedsContested} where both sexes ` +
-        `needed the shared beds, ${seen.full} filling every bed`,
-    );
+    console.log(`bed assignment, what the generated cases exercised: ${JSON.stringify(seen)}`);
     for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
+  });
+
+  it("王芳 locked in 马金山's 男女均可 household: a re-run adds no man there, and moves no one already placed", () => {
+    const people: Person[] = [
+      { id: 1, sex: 'female', group: 1, unit: '财政局', leader: false }, // 王芳
+      { id: 2, sex: 'female', group: 1, unit: '组织部', leader: false }, // 司马云
+      { id: 3, sex: 'male', group: 1, unit: '农业农村局', leader: false }, // 曾庆华
+      { id: 4, sex: 'male', group: 1, unit: '安石镇政府', leader: false }, // 解文博
+      { id: 5, sex: 'male', group: 1, unit: '白泉镇政府', leader: true }, // 郭亮
+    ];
+    const rooms: Room[] = [
+      { id: 100, free: 4, hosts: 'any', mixed: false }, // 马金山
+      { id: 101, free: 4, hosts: 'any', mixed: false }, // 王德福
+    ];
+    const first = assignBeds(people, rooms, [{ person: 1, room: 100 }]);
+    const inMa = [...first.placed].filter(([, room]) => room === 100).map(([person]) => person);
+    expect(inMa.every((person) => people.find((p) => p.id === person)?.sex === 'female')).toBe(true);
+    expect(first.placed.size).toBe(5);
+    // Re-run, keeping everyone where they are, with one more man: not into 马金山's.
+    const kept = [...first.placed].map(([person, room]) => ({ person, room }));
+    const again = assignBeds([...people, { id: 6, sex: 'male', group: 1, unit: '', leader: false }], rooms, kept);
+    expect(again.placed.get(6)).toBe(101);
+    for (const { person, room } of kept) expect(again.placed.get(person)).toBe(room);
+  });
+
+  it('leaves nobody alone when another household can take them: two of one unit share rather than sleep alone', () => {
+    const people: Person[] = [
+      { id: 1, sex: 'male', group: 1, unit: '财政局', leader: false },
+      { id: 2, sex: 'male', group: 1, unit: '财政局', leader: false },
+    ];
+    const rooms: Room[] = [
+      { id: 100, free: 2, hosts: 'male', mixed: false },
+      { id: 101, free: 2, hosts: 'any', mixed: false },
+    ];
+    const { placed } = assignBeds(people, rooms, []);
+    expect(new Set(placed.values()).size).toBe(1);
+    expect(softFigures(people, placed).alone).toBe(0);
   });
 
   it('keeps a group together and spreads a work unit and the leaders, better than first-fit', () => {
@@ -151,6 +294,7 @@ describe('placing trainees in households', () => {
       id: 100 + i,
       free: 3 + (i % 2),
       hosts: i % 4 === 0 ? 'female' : i % 4 === 1 ? 'male' : 'any',
+      mixed: i % 8 === 2,
     }));
     const ours = assignBeds(people, rooms, []);
     const naive = firstFit(people, rooms);

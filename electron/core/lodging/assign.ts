@@ -3,15 +3,18 @@ import type { Hosts, SoftFigures } from '../../../shared/lodging/schemas';
 // Who sleeps in which household, as a pure function of the people and the beds.
 //
 // Hard rules, never broken: a person gets at most one bed; a household never takes more people than
-// it has beds free; a household that hosts men only (or women only) takes no one else, and someone
-// with no sex recorded goes only where both are hosted; a locked placement stays. Everyone who can
-// be placed under those rules is placed: the beds that take both sexes are shared out first to the
-// sex that has too few beds of its own (quotas below), and only what is left over is free for
-// anyone. Within that, soft goals decide where each person goes: a group's members together, people
-// of one work unit apart, class leaders (班委) apart.
+// it has beds free; a household that hosts men only (or women only) takes no one else; a household
+// that hosts men or women ("男女均可") hosts one sex during the stay — whichever its first guest is —
+// unless it has rooms apart for them (可分男女房间, `mixed`); someone with no sex recorded goes only
+// to such a household; a fixed placement (locked, or kept from an earlier run) stays. Everyone who
+// can be placed under those rules is placed: the empty 男女均可 households are shared out between
+// men and women so that the most people find a bed (a subset sum: their beds are few), the beds of
+// mixed households go first to the sex that has too few beds of its own (quotas below), and only
+// what is left over is free for anyone. Within that, soft goals decide where each person goes: a
+// group's members together, people of one work unit apart, class leaders (班委) apart.
 
 export type Person = { id: number; sex: 'male' | 'female' | null; group: number | null; unit: string; leader: boolean };
-export type Room = { id: number; free: number; hosts: Hosts };
+export type Room = { id: number; free: number; hosts: Hosts; mixed: boolean };
 export type Fixed = { person: number; room: number };
 export type Unplaced = { person: number; reason: 'no_male_bed' | 'no_female_bed' | 'no_sex' };
 export type Assignment = { placed: Map<number, number>; unplaced: Unplaced[] };
@@ -19,8 +22,20 @@ export type Assignment = { placed: Map<number, number>; unplaced: Unplaced[] };
 type Category = 'male' | 'female' | 'unknown';
 const categoryOf = (person: Person): Category => person.sex ?? 'unknown';
 
-const takes = (room: Room, category: Category): boolean =>
-  room.hosts === 'any' || (category !== 'unknown' && room.hosts === category);
+// Whom a room takes for the rest of the run: one sex, anyone (a mixed household), or no one more (a
+// one-sex household that already holds both sexes or someone without one — data from before the rule).
+type Takes = 'male' | 'female' | 'anyone' | 'open' | 'closed';
+
+const takesOf = (room: Room, guests: readonly Category[]): Takes => {
+  if (room.hosts === 'any' && room.mixed) return 'anyone';
+  const kinds = new Set(guests);
+  if (room.hosts !== 'any') return [...kinds].every((kind) => kind === room.hosts) ? room.hosts : 'closed';
+  if (kinds.size === 0) return 'open';
+  if (kinds.size > 1 || kinds.has('unknown')) return 'closed';
+  return kinds.has('male') ? 'male' : 'female';
+};
+
+const takes = (room: Takes, category: Category): boolean => room === 'anyone' || (category !== 'unknown' && room === category);
 
 const reasonOf: Record<Category, Unplaced['reason']> = { male: 'no_male_bed', female: 'no_female_bed', unknown: 'no_sex' };
 
@@ -37,6 +52,91 @@ const add = (tally: Tally, person: Person) => {
   if (person.leader) tally.leaders += 1;
 };
 
+// The beds as the fixed placements leave them, and who may still have which: each room's tally and
+// whom it takes, the people still to place by category, and how the empty 男女均可 households are best
+// split between men and women.
+type Plan = {
+  tallies: Map<number, Tally>;
+  roomTakes: Map<number, Takes>;
+  toPlace: Person[];
+  need: Record<Category, number>;
+  own: Record<Category, number>;
+  shared: number;
+  most: number;
+};
+
+const planOf = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): Plan => {
+  const tallies = tallyOf(rooms);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const fixedIds = new Set<number>();
+  const guests = new Map<number, Category[]>();
+  for (const { person, room } of fixed) {
+    const tally = tallies.get(room);
+    const who = byId.get(person);
+    if (tally && who) {
+      add(tally, who);
+      guests.set(room, [...(guests.get(room) ?? []), categoryOf(who)]);
+    }
+    fixedIds.add(person);
+  }
+  const toPlace = people.filter((person) => !fixedIds.has(person.id));
+  const need: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
+  for (const person of toPlace) need[categoryOf(person)] += 1;
+  const roomTakes = new Map(rooms.map((room) => [room.id, takesOf(room, guests.get(room.id) ?? [])]));
+  const own: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
+  let shared = 0;
+  const open: Room[] = [];
+  for (const room of rooms) {
+    const left = tallies.get(room.id)?.left ?? 0;
+    const kind = roomTakes.get(room.id);
+    if (left <= 0) continue;
+    if (kind === 'anyone') shared += left;
+    else if (kind === 'male' || kind === 'female') own[kind] += left;
+    else if (kind === 'open') open.push(room);
+  }
+  // Which sums of the open households' beds can go to men (the rest go to women), and through which
+  // households: a subset sum over at most a few hundred beds.
+  const total = open.reduce((sum, room) => sum + (tallies.get(room.id)?.left ?? 0), 0);
+  const via = new Array<number>(total + 1).fill(-2); // -2 unreachable, -1 the empty set, else the last room's index
+  via[0] = -1;
+  open.forEach((room, index) => {
+    const beds = tallies.get(room.id)?.left ?? 0;
+    for (let sum = total; sum >= beds; sum -= 1)
+      if ((via[sum] ?? -2) === -2 && (via[sum - beds] ?? -2) !== -2 && (via[sum - beds] ?? -2) < index) via[sum] = index;
+  });
+  const placedWith = (men: number) => {
+    const m = Math.min(need.male, own.male + men);
+    const f = Math.min(need.female, own.female + total - men);
+    return m + f + Math.min(shared, need.male - m + need.female - f + need.unknown);
+  };
+  // The most people; among equals, the split that leaves men and women alike a few beds to spare.
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let men = 0; men <= total; men += 1) {
+    if ((via[men] ?? -2) === -2) continue;
+    const spare = Math.min(own.male + men - need.male, own.female + total - men - need.female);
+    const score = placedWith(men) * 10_000 + spare;
+    if (score > bestScore) {
+      best = men;
+      bestScore = score;
+    }
+  }
+  const most = fixedIds.size + placedWith(best);
+  const forMen = new Set<number>();
+  for (let sum = best; sum > 0;) {
+    const index = via[sum] ?? -1;
+    const room = open[index];
+    if (!room) break;
+    forMen.add(room.id);
+    sum -= tallies.get(room.id)?.left ?? 0;
+  }
+  for (const room of open) {
+    const sex = forMen.has(room.id) ? 'male' : 'female';
+    roomTakes.set(room.id, sex);
+    own[sex] += tallies.get(room.id)?.left ?? 0;
+  }
+  return { tallies, roomTakes, toPlace, need, own, shared, most };
+};
 // The order people are placed in: the largest group first (its members still have a choice of
 // households to share), within it leaders first and then the most common work units, so that those
 // who must be spread are spread while there is room to.
@@ -59,28 +159,9 @@ const placingOrder = (people: readonly Person[]): Person[] => {
 };
 
 export const assignBeds = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): Assignment => {
-  const tallies = tallyOf(rooms);
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const placed = new Map<number, number>();
-  for (const { person, room } of fixed) {
-    const tally = tallies.get(room);
-    const who = byId.get(person);
-    if (tally && who) add(tally, who);
-    placed.set(person, room);
-  }
-  const toPlace = people.filter((person) => !placed.has(person.id));
-
-  // Beds by whom they take, and who needs the shared ones.
-  const own: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
-  let shared = 0;
-  for (const room of rooms) {
-    const left = tallies.get(room.id)?.left ?? 0;
-    if (room.hosts === 'any') shared += left;
-    else own[room.hosts] += left;
-  }
-  const need: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
-  for (const person of toPlace) need[categoryOf(person)] += 1;
-  // Each sex is guaranteed the shared beds its own beds cannot cover; what no one needs is slack.
+  const { tallies, roomTakes, toPlace, need, own, shared } = planOf(people, rooms, fixed);
+  const placed = new Map<number, number>(fixed.map(({ person, room }) => [person, room]));
+  // Each sex is guaranteed the mixed households' beds its own beds cannot cover; what no one needs is slack.
   const quota: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
   let rest = shared;
   for (const category of ['male', 'female', 'unknown'] as const) {
@@ -101,15 +182,16 @@ export const assignBeds = (people: readonly Person[], rooms: readonly Room[], fi
     let bestScore = -Infinity;
     for (const room of rooms) {
       const tally = tallies.get(room.id);
-      if (!tally || tally.left <= 0 || !takes(room, category)) continue;
-      if (room.hosts === 'any' && !mayShare) continue;
+      const kind = roomTakes.get(room.id) ?? 'closed';
+      if (!tally || tally.left <= 0 || !takes(kind, category)) continue;
+      if (kind === 'anyone' && !mayShare) continue;
       let score = 0;
       const together = person.group === null ? 0 : (tally.groups.get(person.group) ?? 0);
       if (together > 0) score += 100;
       score -= 15 * (tally.groups.size - (together > 0 ? 1 : 0));
       if (person.unit !== '') score -= 60 * (tally.units.get(person.unit) ?? 0);
       if (person.leader) score -= 80 * tally.leaders;
-      if (room.hosts !== 'any') score += 5;
+      if (kind !== 'anyone') score += 5;
       // An empty household: the one whose beds best fit the rest of the group.
       if (tally.groups.size === 0 && person.group !== null) score -= Math.abs(tally.left - 1 - stillToCome) * 0.5;
       if (score > bestScore || (score === bestScore && best !== undefined && room.id < best.id)) {
@@ -123,58 +205,104 @@ export const assignBeds = (people: readonly Person[], rooms: readonly Room[], fi
       unplaced.push({ person: person.id, reason: reasonOf[category] });
       continue;
     }
-    if (best.hosts === 'any') {
+    if (roomTakes.get(best.id) === 'anyone') {
       if (quota[category] > 0) quota[category] -= 1;
       else slack -= 1;
     }
     add(tally, person);
     placed.set(person.id, best.id);
   }
+  keepCompany(people, rooms, roomTakes, placed, new Set(fixed.map((f) => f.person)));
   return { placed, unplaced };
 };
 
+// Nobody alone (a soft rule: two or more to a household is the usual safety rule). Someone placed
+// alone joins another household that takes them and has a bed, one of their group's first; failing
+// that, someone from a household of three or more joins them. A move keeps every hard rule (the room
+// takes them, a bed is free) and places no fewer people; the fixed are never moved.
+const keepCompany = (
+  people: readonly Person[],
+  rooms: readonly Room[],
+  roomTakes: ReadonlyMap<number, Takes>,
+  placed: Map<number, number>,
+  fixedIds: ReadonlySet<number>,
+) => {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const guests = () => {
+    const map = new Map<number, Person[]>();
+    for (const [personId, roomId] of placed) {
+      const person = byId.get(personId);
+      if (person) map.set(roomId, [...(map.get(roomId) ?? []), person]);
+    }
+    return map;
+  };
+  const takesHere = (room: Room, person: Person, there: readonly Person[]) =>
+    there.length < room.free && takes(roomTakes.get(room.id) ?? 'closed', categoryOf(person));
+  const joinOrJoined = (room: Room): boolean => {
+    const map = guests();
+    const there = map.get(room.id) ?? [];
+    const lone = there[0];
+    if (there.length !== 1 || !lone) return false;
+    const targets = rooms
+      .filter((other) => other.id !== room.id && (map.get(other.id)?.length ?? 0) > 0)
+      .filter((other) => takesHere(other, lone, map.get(other.id) ?? []))
+      .sort(
+        (a, b) =>
+          Number((map.get(b.id) ?? []).some((p) => p.group !== null && p.group === lone.group)) -
+            Number((map.get(a.id) ?? []).some((p) => p.group !== null && p.group === lone.group)) || a.id - b.id,
+      );
+    const target = fixedIds.has(lone.id) ? undefined : targets[0];
+    if (target) {
+      placed.set(lone.id, target.id);
+      return true;
+    }
+    for (const donor of rooms) {
+      const crowd = map.get(donor.id) ?? [];
+      if (donor.id === room.id || crowd.length < 3) continue;
+      const mover =
+        crowd.find((p) => !fixedIds.has(p.id) && p.group !== null && p.group === lone.group && takesHere(room, p, there)) ??
+        crowd.find((p) => !fixedIds.has(p.id) && takesHere(room, p, there));
+      if (mover) {
+        placed.set(mover.id, room.id);
+        return true;
+      }
+    }
+    return false;
+  };
+  // Each move leaves one fewer person alone, so this ends; a move may open a way for one seen before.
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const room of rooms) if (joinOrJoined(room)) moved = true;
+  }
+};
+
 // The baseline the bench compares with: each person, in list order, into the first household with
-// a free bed that takes them.
+// a free bed that takes them (a 男女均可 household taking the sex of its first guest).
 export const firstFit = (people: readonly Person[], rooms: readonly Room[]): Assignment => {
   const left = new Map(rooms.map((room) => [room.id, room.free]));
+  const kinds = new Map(rooms.map((room) => [room.id, takesOf(room, [])]));
   const placed = new Map<number, number>();
   const unplaced: Unplaced[] = [];
   for (const person of people) {
-    const room = rooms.find((r) => (left.get(r.id) ?? 0) > 0 && takes(r, categoryOf(person)));
+    const category = categoryOf(person);
+    const room = rooms.find((r) => {
+      const kind = kinds.get(r.id) ?? 'closed';
+      return (left.get(r.id) ?? 0) > 0 && (takes(kind, category) || (kind === 'open' && category !== 'unknown'));
+    });
     if (!room) {
-      unplaced.push({ person: person.id, reason: reasonOf[categoryOf(person)] });
+      unplaced.push({ person: person.id, reason: reasonOf[category] });
       continue;
     }
+    if (kinds.get(room.id) === 'open' && category !== 'unknown') kinds.set(room.id, category);
     left.set(room.id, (left.get(room.id) ?? 0) - 1);
     placed.set(person.id, room.id);
   }
   return { placed, unplaced };
 };
 
-// The most people any one placement can house: own beds per sex, then the shared beds for whatever
-// each sex has left over (the quotas above reach exactly this).
-export const mostPlaceable = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): number => {
-  const tallies = tallyOf(rooms);
-  const byId = new Map(people.map((person) => [person.id, person]));
-  for (const { person, room } of fixed) {
-    const tally = tallies.get(room);
-    const who = byId.get(person);
-    if (tally && who) add(tally, who);
-  }
-  const fixedIds = new Set(fixed.map((f) => f.person));
-  const need: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
-  for (const person of people) if (!fixedIds.has(person.id)) need[categoryOf(person)] += 1;
-  const own: Record<Category, number> = { male: 0, female: 0, unknown: 0 };
-  let shared = 0;
-  for (const room of rooms) {
-    const left = tallies.get(room.id)?.left ?? 0;
-    if (room.hosts === 'any') shared += left;
-    else own[room.hosts] += left;
-  }
-  const direct = Math.min(need.male, own.male) + Math.min(need.female, own.female);
-  const over = need.male - Math.min(need.male, own.male) + need.female - Math.min(need.female, own.female) + need.unknown;
-  return fixedIds.size + direct + Math.min(shared, over);
-};
+// The most people any one placement can house (the quotas and the split above reach exactly this).
+export const mostPlaceable = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): number =>
+  planOf(people, rooms, fixed).most;
 
 // How well a placement keeps the soft goals.
 export const softFigures = (people: readonly Person[], placed: ReadonlyMap<number, number>): SoftFigures => {
@@ -182,9 +310,11 @@ export const softFigures = (people: readonly Person[], placed: ReadonlyMap<numbe
   const groupRooms = new Map<number, Set<number>>();
   const roomUnits = new Map<number, Map<string, number>>();
   const roomLeaders = new Map<number, number>();
+  const roomSizes = new Map<number, number>();
   for (const [personId, room] of placed) {
     const person = byId.get(personId);
     if (!person) continue;
+    roomSizes.set(room, (roomSizes.get(room) ?? 0) + 1);
     if (person.group !== null) groupRooms.set(person.group, (groupRooms.get(person.group) ?? new Set()).add(room));
     if (person.unit !== '') {
       const units = roomUnits.get(room) ?? new Map<string, number>();
@@ -204,5 +334,6 @@ export const softFigures = (people: readonly Person[], placed: ReadonlyMap<numbe
     maxHouseholdsPerGroup: Math.max(0, ...perGroup),
     maxSameUnit: Math.max(0, ...[...roomUnits.values()].flatMap((units) => [...units.values()])),
     maxLeaders: Math.max(0, ...roomLeaders.values()),
+    alone: [...roomSizes.values()].filter((size) => size === 1).length,
   };
 };

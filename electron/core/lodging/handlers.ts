@@ -13,7 +13,7 @@ export const lodgingHandlers = {
   'lodging.saveStay': (core, { classId, id, fields }) => saveStay(core, classId, id, fields),
   'lodging.removeStay': (core, { stayId }) => removeStay(core, stayId),
   'lodging.board': (core, { stayId }) => getBoard(core, stayId),
-  'lodging.assign': (core, { stayId }) => assignStay(core, stayId),
+  'lodging.assign': (core, { stayId, rearrange }) => assignStay(core, stayId, rearrange),
   'lodging.place': (core, { stayId, enrolmentId, householdId, locked }) =>
     placeInStay(core, stayId, enrolmentId, householdId, locked),
   'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),

@@ -46,6 +46,7 @@ type HouseholdRow = {
   address: string;
   beds: number;
   hosts: Hosts;
+  mixed_rooms: number;
   notes: string;
   active: number;
   name_readings: string;
@@ -62,6 +63,7 @@ export const toHousehold = (row: HouseholdRow): Household => ({
   address: row.address,
   beds: row.beds,
   hosts: row.hosts,
+  mixedRooms: row.mixed_rooms === 1,
   notes: row.notes,
   active: row.active === 1,
 });
@@ -128,7 +130,21 @@ const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields)
         },
       ]);
   }
-  if (fields.hosts === 'any') return;
+  if (fields.hosts === 'any') {
+    if (fields.mixedRooms) return;
+    // No rooms apart any more: a stay that already has men and women there stands against it.
+    const bySex = new Map<string, Set<string>>();
+    for (const guest of occupancy.guests(id)) bySex.set(guest.stay, (bySex.get(guest.stay) ?? new Set()).add(guest.sex ?? ''));
+    const both = [...bySex].find(([, sexes]) => sexes.size > 1);
+    if (both)
+      throw invalidInput([
+        {
+          ...fieldIssue('fields.mixedRooms', 'unknown_value'),
+          message: message('lodging.mixedConflict', { head: fields.head, stay: both[0] }),
+        },
+      ]);
+    return;
+  }
   const strangers = occupancy.guests(id).filter((guest) => guest.sex !== fields.hosts);
   const first = strangers[0];
   if (first)
@@ -164,6 +180,8 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
     address: fields.address,
     beds: fields.beds,
     hosts: fields.hosts,
+    // Rooms apart mean something only to a household that takes men and women.
+    mixedRooms: fields.hosts === 'any' && fields.mixedRooms ? 1 : 0,
     notes: fields.notes,
     active: fields.active ? 1 : 0,
     readings: encodeReadings(readingsOf(fields.head)),
@@ -172,8 +190,8 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
   if (id === undefined) {
     const { lastInsertRowid } = statement(
       core.db,
-      `INSERT INTO households (site_id, head, phone, address, beds, hosts, notes, active, name_readings, created_at, updated_at)
-         VALUES (@siteId, @head, @phone, @address, @beds, @hosts, @notes, @active, @readings, @now, @now)`,
+      `INSERT INTO households (site_id, head, phone, address, beds, hosts, mixed_rooms, notes, active, name_readings, created_at, updated_at)
+         VALUES (@siteId, @head, @phone, @address, @beds, @hosts, @mixedRooms, @notes, @active, @readings, @now, @now)`,
     ).run(params);
     return Number(lastInsertRowid);
   }
@@ -188,7 +206,7 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
   checkAgainstPlacements(core, id, fields);
   statement(
     core.db,
-    `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, notes = @notes,
+    `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, mixed_rooms = @mixedRooms, notes = @notes,
        active = @active, name_readings = @readings, updated_at = @now WHERE id = @id`,
   ).run({ ...params, id });
   return id;
@@ -221,7 +239,7 @@ const readBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell
   if (beds === undefined && !pausedWord) return { expected: message('table.expectNumber') };
   return { value: { beds: beds ?? (pausedWord ? 0 : null), pausedWord } };
 };
-const readers = { beds: readBeds, hosts: readHosts, active: cellReaders.yesNo(true) };
+const readers = { beds: readBeds, hosts: readHosts, mixedRooms: cellReaders.yesNo(false), active: cellReaders.yesNo(true) };
 
 const householdKeys = [
   'head',
@@ -260,6 +278,7 @@ export const importHouseholds = async (
           address: textCell(cells.address),
           beds: beds ?? undefined,
           hosts: read.hosts,
+          mixedRooms: read.mixedRooms,
           notes: written === '' && pausedWord ? textCell(cells.beds) : written,
           active: notHosting ? false : read.active,
         });
@@ -310,7 +329,16 @@ export const importHouseholds = async (
 export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {
   const site = villageOf(core, siteId);
   const households = listHouseholds(core, siteId, true);
-  const widths: Record<Field, number> = { head: 8, phone: 12, address: 18, beds: 6, hosts: 8, notes: 20, active: 4 };
+  const widths: Record<Field, number> = {
+    head: 8,
+    phone: 12,
+    address: 18,
+    beds: 6,
+    hosts: 8,
+    mixedRooms: 8,
+    notes: 20,
+    active: 4,
+  };
   return exportTable(
     core,
     job,
@@ -324,6 +352,7 @@ export const exportHouseholds = async (core: Core, siteId: number, grant: string
         address: household.address,
         beds: String(household.beds),
         hosts: hostsWord(household.hosts),
+        mixedRooms: message(household.mixedRooms ? 'table.yes' : 'table.no'),
         notes: household.notes,
         active: message(household.active ? 'table.yes' : 'table.no'),
       })),

@@ -52,6 +52,9 @@ const holdsHardRules = (board: Board) => {
       seen.add(occupant.enrolmentId);
       if (household.hosts !== 'any') expect(occupant.sex, `${occupant.name} at ${household.head}`).toBe(household.hosts);
     }
+    // 男女均可: one sex in the stay, unless it has rooms apart (可分男女房间).
+    if (!(household.hosts === 'any' && household.mixedRooms))
+      expect(new Set(household.occupants.map((o) => o.sex)).size, `one sex at ${household.head}`).toBeLessThanOrEqual(1);
   }
   for (const person of board.unplaced) expect(seen.has(person.enrolmentId)).toBe(false);
   expect(seen.size + board.unplaced.length).toBe(board.stay.people);
@@ -239,12 +242,16 @@ describe('a stay and its beds', () => {
     expect(board.unplaced).toEqual([]);
     expect(board.figures.maxLeaders).toBe(1);
     expect(board.figures.householdsPerGroup).toBeLessThan(5);
+    // Nobody alone in a household (the soft rule, reported on the board's summary line).
+    expect(board.figures.alone).toBe(0);
     // The log says what was done, in one line beside the rows.
     const line = t.core.db
       .prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`)
       .pluck()
       .get();
-    expect(line).toBe('自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：安排 40 人，未安排 0 人');
+    expect(line).toBe(
+      '自动安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿（9月11日 至 9月13日）：新安排 40 人，共安排 40 人，未安排 0 人；调整住处：无',
+    );
   });
 
   it('confirms each household that hosts, and the workbench lists the unconfirmed until the stay is over', async () => {
@@ -283,7 +290,7 @@ describe('a stay and its beds', () => {
 
   it('moves and locks by hand, refuses a move against a rule with the reason, and keeps the locked on a re-run', async () => {
     const stay = await newStay();
-    let board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    let board: Board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
     const women = board.households.find((h) => h.hosts === 'female' && h.occupants.length > 0);
     const men = board.households.find((h) => h.hosts === 'male' && h.occupants.length > 0);
     const aMan = men?.occupants[0];
@@ -583,5 +590,168 @@ describe('the four togethers', () => {
     expect(trainees.summary).toMatch(/^导出“2019年年轻干部培训班”的学员住宿安排表（XLSX）到 /);
     expect(trainees.after).toMatchObject({ reveal: { phone: false } });
     for (const phone of phones) expect(trainees.text).not.toContain(phone);
+  });
+});
+
+describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keeps the placed', () => {
+  const household = async (head: string) => {
+    const found = value(await t.router.call('lodging.households', { siteId: village })).find((h) => h.head === head);
+    if (!found) throw new Error(`no household ${head} in the sample`);
+    return found;
+  };
+  const fieldsOf = (h: Awaited<ReturnType<typeof household>>) => ({
+    head: h.head,
+    phone: h.phone,
+    address: h.address,
+    beds: h.beds,
+    hosts: h.hosts,
+    mixedRooms: h.mixedRooms,
+    notes: h.notes,
+    active: h.active,
+  });
+  const renameFirst = (sex: 'male' | 'female', name: string, enrolmentIds: readonly number[]) => {
+    // The walk's people, by name: the first woman of the roster becomes 王芳, the first man 郭亮.
+    const id = t.core.db
+      .prepare(
+        `SELECT e.id FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+          WHERE e.class_id = ? AND t.sex = ? AND e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id LIMIT 1`,
+      )
+      .pluck()
+      .get(classId, sex, JSON.stringify(enrolmentIds)) as number;
+    t.core.db.prepare('UPDATE trainees SET name = ? WHERE id = (SELECT trainee_id FROM enrolments WHERE id = ?)').run(name, id);
+    return id;
+  };
+
+  it('王芳 (女) dragged into 马金山’s 男女均可 household and locked: a re-run adds no man there; a man dragged in is refused, naming both', async () => {
+    const stay = await newStay();
+    const people = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.map((u) => u.enrolmentId);
+    const wangFang = renameFirst('female', '王芳', people);
+    const guoLiang = renameFirst('male', '郭亮', people);
+    const ma = await household('马金山');
+    expect(ma.hosts).toBe('any');
+    expect(ma.mixedRooms).toBe(false);
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: wangFang, householdId: ma.id }));
+    for (const rearrange of [false, true]) {
+      const board = value(await t.router.call('lodging.assign', { stayId: stay.id, rearrange }));
+      holdsHardRules(board);
+      const there = board.households.find((h) => h.id === ma.id)?.occupants ?? [];
+      expect(there.map((o) => o.name)).toContain('王芳');
+      expect(there.filter((o) => o.sex !== 'female').map((o) => o.name)).toEqual([]);
+    }
+    // 郭亮 dragged in: refused, the reason naming the household, both people and their sexes; nothing changed.
+    const board = value(await t.router.call('lodging.board', { stayId: stay.id }));
+    if (board.households.find((h) => h.id === ma.id)?.occupants.length === ma.beds) {
+      const other = board.households.find((h) => h.id === ma.id)?.occupants.find((o) => o.enrolmentId !== wangFang);
+      if (other)
+        value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: other.enrolmentId, householdId: null }));
+    }
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: guoLiang, householdId: ma.id }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toMatch(/^“马金山”家这次住宿已住女学员（“[^”]+”），“郭亮”是男：男女均可的农户一次住宿只接待一种性别/);
+    expect(snapshot(t.core.db)).toBe(before);
+    // Marked 可分男女房间, the household takes him (and the form cannot take the mark back while he is there).
+    value(
+      await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fieldsOf(ma), mixedRooms: true } }),
+    );
+    const mixed = value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: guoLiang, householdId: ma.id }));
+    holdsHardRules(mixed);
+    expect(mixed.households.find((h) => h.id === ma.id)?.occupants.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['王芳', '郭亮']),
+    );
+    const locked = snapshot(t.core.db);
+    expect(
+      failure(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: ma.id,
+          fields: { ...fieldsOf(ma), mixedRooms: false },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toBe('“马金山”家在2019年年轻干部培训班 9月11日—9月13日中男女学员同住，不能取消“可分男女房间”');
+    expect(snapshot(t.core.db)).toBe(locked);
+  });
+
+  it('a re-run places only the unplaced and keeps every bed; 全部重新安排 may move the unlocked and says who moved', async () => {
+    const stay = await newStay();
+    const first = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    expect(first.moved).toEqual([]);
+    expect(first.newlyPlaced).toHaveLength(40);
+    const bedsOf = (board: Board) =>
+      new Map(board.households.flatMap((h) => h.occupants.map((o) => [o.enrolmentId, h.id] as const)));
+    const placed = bedsOf(first);
+    // Two taken out by hand (as if they had joined late): the re-run places them and moves nobody else.
+    const out = [...placed.keys()].slice(0, 2);
+    for (const enrolmentId of out)
+      value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId, householdId: null }));
+    const again = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(again);
+    expect(again.moved).toEqual([]);
+    expect(again.newlyPlaced).toHaveLength(2);
+    const after = bedsOf(again);
+    for (const [enrolmentId, householdId] of placed)
+      if (!out.includes(enrolmentId)) expect(after.get(enrolmentId)).toBe(householdId);
+
+    // A placement from before the one-sex rule (a man put beside women in a 男女均可 household, not locked):
+    // the default re-run moves only him, and says so by name.
+    const shared = again.households.find(
+      (h) => h.hosts === 'any' && !h.mixedRooms && h.occupants.length > 0 && h.occupants.length < h.free,
+    );
+    const sexThere = shared?.occupants[0]?.sex;
+    const stranger = again.households
+      .flatMap((h) => h.occupants.map((o) => ({ ...o, household: h.head })))
+      .find((o) => o.sex !== sexThere && o.sex !== null);
+    if (!shared || !stranger) throw new Error('sample beds changed');
+    t.core.db
+      .prepare('UPDATE placements SET household_id = ?, locked = 0 WHERE stay_id = ? AND enrolment_id = ?')
+      .run(shared.id, stay.id, stranger.enrolmentId);
+    const fixedUp = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(fixedUp);
+    expect(fixedUp.moved.map((m) => [m.name, m.from])).toEqual([[stranger.name, shared.head]]);
+    expect(fixedUp.moved[0]?.to).not.toBe(shared.head);
+
+    // 全部重新安排: whoever lands elsewhere is named, each with where from and where to.
+    const beforeAll = bedsOf(fixedUp);
+    const rearranged = value(await t.router.call('lodging.assign', { stayId: stay.id, rearrange: true }));
+    holdsHardRules(rearranged);
+    const afterAll = bedsOf(rearranged);
+    const movedIds = [...beforeAll].filter(([id, h]) => afterAll.get(id) !== h).map(([id]) => id);
+    expect(rearranged.moved.map((m) => m.enrolmentId).sort()).toEqual(movedIds.sort());
+    const line = t.core.db
+      .prepare(`SELECT summary FROM audit_log WHERE entity = 'stays' AND action = 'update' ORDER BY id DESC LIMIT 1`)
+      .pluck()
+      .get();
+    expect(line).toMatch(/^全部重新安排“2019年年轻干部培训班”在“安石镇朝阳村”的住宿/);
+  });
+
+  it('imports 可分男女房间 from the village’s list (是/否, √/×); an unreadable answer refuses the file, nothing changed', async () => {
+    const file = writeBook(join(t.dir, '接待农户-分房.xlsx'), [
+      ['户主姓名', '可住人数', '接待性别', '可分男女房间'],
+      ['钱有田', 4, '均可', '是'],
+      ['孙秀英', 3, '均可', ''],
+      ['马金山', 4, '均可', '√'],
+    ]);
+    const before = snapshot(t.core.db);
+    const bad = writeBook(join(t.dir, '接待农户-坏.xlsx'), [
+      ['户主姓名', '可住人数', '男女分房'],
+      ['钱有田', 4, '也许'],
+    ]);
+    const refused = failure(
+      await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(bad, 'tableImport') }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toContain('第 2 行：“可分男女房间”应为“是”或“否”');
+    expect(snapshot(t.core.db)).toBe(before);
+    value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(file, 'tableImport') }));
+    const rows = t.core.db
+      .prepare(
+        `SELECT head, mixed_rooms FROM households WHERE site_id = ? AND head IN ('钱有田', '孙秀英', '马金山') ORDER BY head`,
+      )
+      .raw()
+      .all(village);
+    expect(Object.fromEntries(rows as [string, number][])).toEqual({ 钱有田: 1, 孙秀英: 0, 马金山: 1 });
   });
 });

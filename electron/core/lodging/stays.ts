@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chineseDate, daysBetween, monthDay, todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
+import type { AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
@@ -187,12 +187,14 @@ type Context = ReturnType<typeof contextOf>;
 
 const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '');
 
-// Why this person may not sleep in this household on this stay's nights; undefined when they may.
-const refusalOf = (context: Context, person: Lodger, householdId: number, alsoThere: number): string | undefined => {
+// Why this person may not sleep in this household on this stay's nights, beside those already there
+// in the stay; undefined when they may.
+const refusalOf = (context: Context, person: Lodger, householdId: number, alsoThere: readonly Lodger[]): string | undefined => {
   const household = context.households.find((h) => h.id === householdId);
   if (!household) return message('lodging.householdNotFound');
   if (!household.active) return message('lodging.householdInactive', { head: household.head });
-  if (person.sex === null && household.hosts !== 'any') return message('lodging.noSexRecorded', { name: person.name });
+  const mixed = household.hosts === 'any' && household.mixedRooms;
+  if (person.sex === null && !mixed) return message('lodging.noSexRecorded', { name: person.name });
   if (person.sex !== null && household.hosts !== 'any' && household.hosts !== person.sex)
     return message('lodging.sexNotHosted', {
       head: household.head,
@@ -210,14 +212,24 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
       other: elsewhere.head,
       stay: elsewhere.stay,
     });
+  // 男女均可: men or women, one sex during the stay, unless it has rooms apart (可分男女房间).
+  const other = mixed ? undefined : alsoThere.find((there) => there.sex !== person.sex);
+  if (other)
+    return message('lodging.otherSexThere', {
+      head: household.head,
+      name: person.name,
+      sex: sexWord(person.sex),
+      other: other.name,
+      otherSex: other.sex === null ? message('lodging.sexUnknown') : sexWord(other.sex),
+    });
   const free = context.free.get(householdId) ?? 0;
-  if (alsoThere + 1 > free) {
+  if (alsoThere.length + 1 > free) {
     const busiest = context.others.busiest(householdId, context.nights);
     return message('lodging.full', {
       head: household.head,
       date: monthDay(busiest?.date ?? context.stay.arrive),
       beds: household.beds,
-      people: household.beds - free + alsoThere,
+      people: household.beds - free + alsoThere.length,
     });
   }
   return undefined;
@@ -232,12 +244,12 @@ const checkPlacements = (core: Core, stayId: number, onlyLocked: boolean) => {
       .pluck()
       .get(enrolmentId) ?? '';
   const byEnrolment = new Map(context.people.map((person) => [person.enrolmentId, person]));
-  const counts = new Map<number, number>();
+  const there = new Map<number, Lodger[]>();
   for (const placement of placementsOf(core, stayId)) {
     if (onlyLocked && placement.locked !== 1) continue;
     const person = byEnrolment.get(placement.enrolmentId);
     const reason = person
-      ? refusalOf(context, person, placement.householdId, counts.get(placement.householdId) ?? 0)
+      ? refusalOf(context, person, placement.householdId, there.get(placement.householdId) ?? [])
       : message('lodging.notInStay');
     if (reason)
       throw new AppError(
@@ -248,7 +260,7 @@ const checkPlacements = (core: Core, stayId: number, onlyLocked: boolean) => {
         }),
         { enrolmentId: placement.enrolmentId },
       );
-    counts.set(placement.householdId, (counts.get(placement.householdId) ?? 0) + 1);
+    if (person) there.set(placement.householdId, [...(there.get(placement.householdId) ?? []), person]);
   }
 };
 
@@ -282,7 +294,14 @@ export const getBoard = (core: Core, stayId: number): Board => {
   const left = new Map(context.households.map((h) => [h.id, (context.free.get(h.id) ?? 0) - (occupants.get(h.id)?.length ?? 0)]));
   const freeFor = (sex: Lodger['sex']) =>
     context.households
-      .filter((h) => h.active && (h.hosts === 'any' || (sex !== null && h.hosts === sex)))
+      .filter((h) => {
+        if (!h.active) return false;
+        if (h.hosts === 'any' && h.mixedRooms) return true;
+        if (sex === null) return false;
+        // 男女均可 without rooms apart: for whichever sex it already hosts in this stay (or either, empty).
+        if (h.hosts === 'any') return (occupants.get(h.id) ?? []).every((there) => there.sex === sex);
+        return h.hosts === sex;
+      })
       .reduce((sum, h) => sum + Math.max(0, left.get(h.id) ?? 0), 0);
   const waiting = { male: 0, female: 0, unknown: 0 };
   const unplaced = unplacedPeople.map((person) => {
@@ -332,40 +351,90 @@ export const getBoard = (core: Core, stayId: number): Board => {
   };
 };
 
-// Placement by the machine, for everyone not locked: the locked stay where they are (and must still
-// be allowed there), the others are placed again from scratch.
-export const assignStay = (core: Core, stayId: number): Board => {
+// Placement by the machine. By default only the people without a bed are placed: every placement
+// that still holds under the rules is kept (the office may already have phoned the household); an
+// unlocked one that no longer holds (a household since narrowed, men and women placed together before
+// the one-sex rule) is placed again. With `rearrange` (全部重新安排, confirmed by the person) everyone
+// not locked is placed again from scratch. The locked stay where they are, and must still be allowed
+// there. The result names who was moved.
+export const assignStay = (core: Core, stayId: number, rearrange = false): AssignResult => {
   const stay = stayRow(core, stayId);
   assertWritable(getClass(core, stay.class_id));
   checkPlacements(core, stayId, true);
-  statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND locked = 0').run(stayId);
+  const before = placementsOf(core, stayId);
   const context = contextOf(core, stayId);
-  const locked = placementsOf(core, stayId).map((p) => ({ person: p.enrolmentId, room: p.householdId }));
+  const byEnrolment = new Map(context.people.map((person) => [person.enrolmentId, person]));
+  const remove = statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND enrolment_id = ?');
+  if (rearrange) statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND locked = 0').run(stayId);
+  else {
+    // The locked first (they hold, checked above), then the others in turn against them — in each
+    // household the sex most of its guests have first, so that one man among women is the one moved.
+    const sexOf = (enrolmentId: number) => byEnrolment.get(enrolmentId)?.sex ?? null;
+    const peers = (p: (typeof before)[number]) =>
+      before.filter((q) => q.householdId === p.householdId && sexOf(q.enrolmentId) === sexOf(p.enrolmentId)).length;
+    const there = new Map<number, Lodger[]>();
+    for (const placement of [...before].sort((a, b) => b.locked - a.locked || peers(b) - peers(a))) {
+      const person = byEnrolment.get(placement.enrolmentId);
+      const holds =
+        person !== undefined &&
+        (placement.locked === 1 ||
+          refusalOf(context, person, placement.householdId, there.get(placement.householdId) ?? []) === undefined);
+      if (!holds) {
+        remove.run(stayId, placement.enrolmentId);
+        continue;
+      }
+      there.set(placement.householdId, [...(there.get(placement.householdId) ?? []), person]);
+    }
+  }
+  const fixed = placementsOf(core, stayId).map((p) => ({ person: p.enrolmentId, room: p.householdId }));
   const candidates = context.people.filter((person) => !context.others.elsewhere(person.traineeId, context.nights));
   const rooms: Room[] = context.households
     .filter((h) => h.active)
-    .map((h) => ({ id: h.id, free: context.free.get(h.id) ?? 0, hosts: h.hosts }));
-  const outcome = assignBeds(candidates.map(personOf), rooms, locked);
+    .map((h) => ({ id: h.id, free: context.free.get(h.id) ?? 0, hosts: h.hosts, mixed: h.mixedRooms }));
+  const outcome = assignBeds(candidates.map(personOf), rooms, fixed);
   const insert = statement(core.db, 'INSERT INTO placements (stay_id, enrolment_id, household_id, locked) VALUES (?, ?, ?, 0)');
-  const lockedIds = new Set(locked.map((l) => l.person));
+  const fixedIds = new Set(fixed.map((f) => f.person));
   for (const [enrolmentId, householdId] of outcome.placed)
-    if (!lockedIds.has(enrolmentId)) insert.run(stayId, enrolmentId, householdId);
+    if (!fixedIds.has(enrolmentId)) insert.run(stayId, enrolmentId, householdId);
+  // Who moved: had a bed before and now another one, or none.
+  const headOf = new Map(context.households.map((h) => [h.id, h.head]));
+  const nameOf = (enrolmentId: number) => byEnrolment.get(enrolmentId)?.name ?? '';
+  const had = new Map(before.map((p) => [p.enrolmentId, p.householdId]));
+  const now = new Map(placementsOf(core, stayId).map((p) => [p.enrolmentId, p.householdId]));
+  const moved = before
+    .filter((p) => now.get(p.enrolmentId) !== p.householdId)
+    .map((p) => {
+      const to = now.get(p.enrolmentId);
+      return {
+        enrolmentId: p.enrolmentId,
+        name: nameOf(p.enrolmentId),
+        from: headOf.get(p.householdId) ?? '',
+        to: to === undefined ? null : (headOf.get(to) ?? ''),
+      };
+    })
+    .sort((a, b) => compareStroke(a.name, b.name));
+  const newlyPlaced = [...now.keys()]
+    .filter((enrolmentId) => !had.has(enrolmentId))
+    .map(nameOf)
+    .sort(compareStroke);
   const board = getBoard(core, stayId);
   record(core, {
     action: 'update',
     entity: 'stays',
     entityId: stayId,
-    summary: message('lodging.assigned', {
+    summary: message(rearrange ? 'lodging.rearranged' : 'lodging.assigned', {
       className: stay.class_name,
       site: stay.site_name,
       arrive: monthDay(stay.arrive),
       depart: monthDay(stay.depart),
       placed: board.figures.placed,
       unplaced: board.unplaced.length,
+      added: newlyPlaced.length,
+      moved: moved.length === 0 ? message('lodging.movedNone') : moved.map((m) => m.name).join(message('text.list')),
     }),
     after: board.figures,
   });
-  return board;
+  return { ...board, newlyPlaced, moved };
 };
 
 // A move by hand: into a household (locked there unless said otherwise), or out of the stay.
@@ -397,9 +466,10 @@ export const placeInStay = (
         : message('lodging.wrongVillage', { head: other.head, site: stay.site_name });
     throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: reason }]);
   }
-  const alsoThere = placementsOf(core, stayId).filter(
-    (p) => p.householdId === householdId && p.enrolmentId !== enrolmentId,
-  ).length;
+  const byEnrolment = new Map(context.people.map((p) => [p.enrolmentId, p]));
+  const alsoThere = placementsOf(core, stayId)
+    .filter((p) => p.householdId === householdId && p.enrolmentId !== enrolmentId)
+    .flatMap((p) => byEnrolment.get(p.enrolmentId) ?? []);
   const reason = refusalOf(context, person, householdId, alsoThere);
   if (reason) throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: reason }]);
   statement(

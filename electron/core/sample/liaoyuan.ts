@@ -453,6 +453,7 @@ export const sampleHouseholds: { site: string; households: HouseholdFields[] } =
     address: `朝阳村${['一', '二', '三', '四'][index % 4]}组`,
     beds,
     hosts,
+    mixedRooms: false,
     notes: [notes, sample].filter(Boolean).join('；'),
     active: true,
   })),

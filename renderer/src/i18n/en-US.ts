@@ -604,6 +604,8 @@ export const uiEnUS = {
     noHouseholds: 'No host households yet',
     bedsTotal: '{{households}} active households, {{beds}} beds',
     householdColumns: { head: 'Head', phone: 'Phone', address: 'Address', beds: 'Beds', hosts: 'Hosts', notes: 'Notes' },
+    mixedRoomsTag: 'Separate rooms',
+    mixedRoomsHelp: 'A household taking men or women hosts one sex per stay; only with separate rooms may it host both at once',
     notVillageHint: 'A point of kind 村 (village) can list host households for the four togethers.',
   },
   menuCommands: {
@@ -992,8 +994,16 @@ export const uiEnUS = {
     groupsLabel: 'group {{groups}}',
     board: 'Placements',
     assign: 'Place automatically',
-    assigned: '{{placed}} placed, {{unplaced}} could not be placed',
-    assignedAll: 'All {{placed}} placed',
+    assigned: '{{placed}} placed ({{added}} newly), {{unplaced}} could not be placed',
+    assignedAll: 'All {{placed}} placed ({{added}} newly)',
+    movedNone: 'no one already placed was moved',
+    movedSome: '{{count}} moved: {{names}}',
+    movedOne: '{{name}} ({{from}} → {{to}})',
+    movedNowhere: 'not placed',
+    rearrange: 'Rearrange everyone',
+    rearrangeTitle: 'Rearrange everyone?',
+    rearrangeConfirm:
+      'Everyone not locked is placed again from scratch; households already told may need another call. To place only those without a bed, use "Place automatically".',
     unplaced: 'Not placed ({{count}})',
     dropOut: 'Drop here to take someone out',
     lock: 'Lock: keep here when placing again',
@@ -1006,7 +1016,7 @@ export const uiEnUS = {
     beds: '{{people}}/{{free}} beds',
     bedsReduced: 'Another class stays at the same time: {{free}} free',
     figures:
-      '{{households}} households; a group in {{perGroup}} households on average; at most {{sameUnit}} of one unit and {{leaders}} leaders in one household',
+      '{{households}} households; a group in {{perGroup}} households on average; at most {{sameUnit}} of one unit and {{leaders}} leaders in one household; {{alone}} alone in a household',
     plan: 'Plan',
     planColumns: {
       date: 'Date',

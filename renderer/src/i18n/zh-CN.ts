@@ -587,6 +587,8 @@ export const uiZhCN = {
     noHouseholds: '还没有接待农户',
     bedsTotal: '共 {{households}} 户在用，{{beds}} 张床位',
     householdColumns: { head: '户主', phone: '电话', address: '地址', beds: '床位', hosts: '可接待', notes: '备注' },
+    mixedRoomsTag: '可分男女房间',
+    mixedRoomsHelp: '男女均可的农户一次住宿只接待男学员或女学员；有分开的房间时才可同时接待男女',
     notVillageHint: '类型为“村”的教学点可以登记接待农户，用于“四同”住宿安排。',
   },
   menuCommands: {
@@ -962,8 +964,16 @@ export const uiZhCN = {
     groupsLabel: '第 {{groups}} 组',
     board: '入住安排',
     assign: '自动安排',
-    assigned: '已安排 {{placed}} 人，{{unplaced}} 人未能安排',
-    assignedAll: '已安排全部 {{placed}} 人',
+    assigned: '已安排 {{placed}} 人（本次新安排 {{added}} 人），{{unplaced}} 人未能安排',
+    assignedAll: '已安排全部 {{placed}} 人（本次新安排 {{added}} 人）',
+    movedNone: '已安排的人住处都没有变',
+    movedSome: '调整了 {{count}} 人的住处：{{names}}',
+    movedOne: '{{name}}（{{from}} → {{to}}）',
+    movedNowhere: '未安排',
+    rearrange: '全部重新安排',
+    rearrangeTitle: '全部重新安排？',
+    rearrangeConfirm:
+      '除已锁定的学员外，所有人的住处都会重新安排，已经通知过的农户可能要再联系一次。只给未安排的人安排住处，请用“自动安排”。',
     unplaced: '未安排（{{count}}）',
     dropOut: '拖到这里可取消安排',
     lock: '锁定：重新安排时保持不动',
@@ -976,7 +986,7 @@ export const uiZhCN = {
     beds: '{{people}}/{{free}} 床',
     bedsReduced: '另有其他班次同期入住，可用 {{free}} 张',
     figures:
-      '用 {{households}} 户；每组平均分在 {{perGroup}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人',
+      '用 {{households}} 户；每组平均分在 {{perGroup}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人；独住一户 {{alone}} 人',
     plan: '日程',
     planColumns: {
       date: '日期',

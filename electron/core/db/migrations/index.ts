@@ -12,6 +12,7 @@ import { stayConfirmationsMigration } from './011-stay-confirmations';
 import { reportsNormalisedTextMigration } from './012-reports-normalised-text';
 import { householdsNotHostingMigration } from './013-households-not-hosting';
 import { surveyResponseOriginsMigration } from './014-survey-response-origins';
+import { householdsMixedRoomsMigration } from './015-households-mixed-rooms';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   reportsNormalisedTextMigration,
   householdsNotHostingMigration,
   surveyResponseOriginsMigration,
+  householdsMixedRoomsMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -149,6 +149,7 @@ const HouseholdCard = ({
           <span>{household.head}</span>
           <Tag color={household.hosts === 'male' ? 'blue' : household.hosts === 'female' ? 'magenta' : 'default'}>
             {t(`lodging.hosts.${household.hosts}`)}
+            {household.hosts === 'any' && household.mixedRooms && `·${t('sitesPage.mixedRoomsTag')}`}
           </Tag>
           {!household.active && <Tag data-testid="not-hosting">{t('lodgingPage.notHosting')}</Tag>}
         </Space>
@@ -196,11 +197,11 @@ const HouseholdCard = ({
 };
 
 // Who sleeps where: each household a card, the people not placed beside them. Drag a person to
-// another household (a move by hand is locked), or use a person's menu; 自动安排 places everyone
-// not locked again.
+// another household (a move by hand is locked), or use a person's menu; 自动安排 places those
+// without a bed and keeps everyone else where they are, 全部重新安排 places everyone not locked again.
 export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: boolean }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { errorText } = useErrorText();
   const [overOut, setOverOut] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -224,18 +225,41 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
     if (!result.ok) return message.error(errorText(result.error));
     message.success(t(confirmed ? 'lodgingPage.confirmed' : 'lodgingPage.unconfirmed', { head }));
   };
-  const assign = async () => {
+  // 自动安排 places only those without a bed; 全部重新安排 (asked first) places everyone not locked
+  // again. Either way the toast says who, if anyone, was moved.
+  const assign = async (rearrange: boolean) => {
     setBusy(true);
-    const result = await api.lodging.assign({ stayId });
+    const result = await api.lodging.assign({ stayId, rearrange });
     setBusy(false);
     if (!result.ok) return message.error(errorText(result.error));
-    const { figures, unplaced } = result.value;
-    message.success(
+    const { figures, unplaced, newlyPlaced, moved } = result.value;
+    const placed =
       unplaced.length === 0
-        ? t('lodgingPage.assignedAll', { placed: figures.placed })
-        : t('lodgingPage.assigned', { placed: figures.placed, unplaced: unplaced.length }),
-    );
+        ? t('lodgingPage.assignedAll', { placed: figures.placed, added: newlyPlaced.length })
+        : t('lodgingPage.assigned', { placed: figures.placed, added: newlyPlaced.length, unplaced: unplaced.length });
+    const movedText =
+      moved.length === 0
+        ? t('lodgingPage.movedNone')
+        : t('lodgingPage.movedSome', {
+            count: moved.length,
+            names: moved
+              .map((m) => t('lodgingPage.movedOne', { name: m.name, from: m.from, to: m.to ?? t('lodgingPage.movedNowhere') }))
+              .join('、'),
+          });
+    const text = `${placed}；${movedText}`;
+    if (moved.length === 0) message.success(text);
+    else message.warning({ content: text, duration: 10 });
   };
+  const confirmRearrange = () =>
+    void modal.confirm({
+      title: t('lodgingPage.rearrangeTitle'),
+      content: t('lodgingPage.rearrangeConfirm'),
+      okText: t('lodgingPage.rearrange'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      autoFocusButton: 'cancel',
+      onOk: () => assign(true),
+    });
   const { figures } = board;
   // Every household of the village: those not hosting now at the end, tagged so, nobody placed there.
   const shown = board.households;
@@ -248,11 +272,23 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
             perGroup: figures.householdsPerGroup,
             sameUnit: figures.maxSameUnit,
             leaders: figures.maxLeaders,
+            alone: figures.alone,
           })}
         </Typography.Text>
-        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy} disabled={readOnly} onClick={() => void assign()}>
-          {t('lodgingPage.assign')}
-        </Button>
+        <Space>
+          <Button disabled={readOnly || busy} onClick={confirmRearrange}>
+            {t('lodgingPage.rearrange')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<ThunderboltOutlined />}
+            loading={busy}
+            disabled={readOnly}
+            onClick={() => void assign(false)}
+          >
+            {t('lodgingPage.assign')}
+          </Button>
+        </Space>
       </Flex>
       <Flex gap={12} align="flex-start">
         <Card

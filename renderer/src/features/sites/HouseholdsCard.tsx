@@ -1,5 +1,21 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileNameOf } from '../../../../shared/files/schemas';
@@ -19,7 +35,7 @@ import { FormModal } from '../../components/FormModal';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useTableImport } from '../../components/use-table-import';
 
-const fieldNames = ['head', 'phone', 'address', 'beds', 'hosts', 'notes'] as const;
+const fieldNames = ['head', 'phone', 'address', 'beds', 'hosts', 'mixedRooms', 'notes'] as const;
 
 const HouseholdFormModal = ({
   siteId,
@@ -40,6 +56,8 @@ const HouseholdFormModal = ({
     return parsed.success ? [] : toFieldIssues(parsed.error.issues);
   };
   const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
+  // Rooms apart matter only to a household that takes men and women.
+  const hosts = Form.useWatch('hosts', form);
   const save = () =>
     submit(
       () => api.lodging.saveHousehold({ siteId, id: editing?.id, fields: form.getFieldsValue(true) }),
@@ -59,7 +77,7 @@ const HouseholdFormModal = ({
       <Form
         form={form}
         layout="vertical"
-        initialValues={editing ?? { hosts: 'any', active: true, beds: 2 }}
+        initialValues={editing ?? { hosts: 'any', mixedRooms: false, active: true, beds: 2 }}
         data-testid="household-form"
       >
         <Row gutter={16}>
@@ -96,6 +114,9 @@ const HouseholdFormModal = ({
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="mixedRooms" valuePropName="checked" rules={[rule('mixedRooms')]} extra={t('sitesPage.mixedRoomsHelp')}>
+          <Checkbox disabled={hosts !== undefined && hosts !== 'any'}>{t('fields.mixedRooms')}</Checkbox>
+        </Form.Item>
         <Form.Item name="notes" label={t('fields.notes')} rules={[rule('notes')]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
@@ -171,6 +192,7 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
             render: (_, h) => (
               <Tag color={h.hosts === 'male' ? 'blue' : h.hosts === 'female' ? 'magenta' : 'default'}>
                 {t(`lodging.hosts.${h.hosts}`)}
+                {h.hosts === 'any' && h.mixedRooms && `·${t('sitesPage.mixedRoomsTag')}`}
               </Tag>
             ),
           },
