@@ -73,23 +73,31 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
 
   // One trainee moved by hand into a household with a free bed that takes them: locked there.
   const board = page.getByTestId('lodging-board');
-  const mixed = board.locator('[data-testid^="household-"]').filter({ hasText: '男女均可' });
-  const counts = await mixed.evaluateAll((cards) =>
-    cards.map((card) => ({ id: card.getAttribute('data-testid') ?? '', text: card.textContent ?? '' })),
-  );
-  const roomy = counts.find((card) => {
-    const match = /(\d+)\/(\d+) 床/.exec(card.text);
-    // Not yet confirmed (the sample's hosts have agreed already): it is confirmed below.
-    return match !== null && Number(match[1]) < Number(match[2]) && !card.text.includes('已确认接待（');
-  });
-  expect(roomy, 'a household that takes both with a free bed, not yet confirmed').toBeDefined();
-  const target = page.getByTestId(roomy?.id ?? '');
   const moving = board
     .locator('[data-testid^="household-"]')
     .filter({ hasNotText: '男女均可' })
     .first()
     .locator('.lodger')
     .first();
+  // A 男女均可 household hosts one sex a stay: the target holds no one of the other sex.
+  const otherSex = (await moving.locator('.anticon-man').count()) > 0 ? '.anticon-woman' : '.anticon-man';
+  const mixed = board.locator('[data-testid^="household-"]').filter({ hasText: '男女均可' });
+  const counts = await mixed.evaluateAll(
+    (cards, other) =>
+      cards.map((card) => ({
+        id: card.getAttribute('data-testid') ?? '',
+        text: card.textContent ?? '',
+        otherSex: card.querySelector(other) !== null,
+      })),
+    otherSex,
+  );
+  const roomy = counts.find((card) => {
+    const match = /(\d+)\/(\d+) 床/.exec(card.text);
+    // Not yet confirmed (the sample's hosts have agreed already): it is confirmed below.
+    return match !== null && Number(match[1]) < Number(match[2]) && !card.text.includes('已确认接待（') && !card.otherSex;
+  });
+  expect(roomy, 'a household that takes them with a free bed, not yet confirmed').toBeDefined();
+  const target = page.getByTestId(roomy?.id ?? '');
   const name = (await moving.innerText()).replace(/\s+/g, '').replace(/\d.*$/, '');
   await moving.dragTo(target);
   await expect(page.getByText(new RegExp(`已把“${name}”安排到“.+”家（已锁定）`))).toBeVisible();
