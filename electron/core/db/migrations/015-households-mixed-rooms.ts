@@ -15,7 +15,7 @@ const audited: AuditedTable = {
 
 export const householdsMixedRoomsMigration: Migration = {
   version: 15,
-  name: 'host households with rooms apart for men and women (可分男女房间)',
+  name: 'host households with rooms apart for men and women (mixed rooms)',
   up: (db) => {
     db.exec(`
       ALTER TABLE households ADD COLUMN mixed_rooms INTEGER NOT NULL DEFAULT 0 CHECK (mixed_rooms IN (0, 1));

@@ -244,9 +244,9 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
             count: moved.length,
             names: moved
               .map((m) => t('lodgingPage.movedOne', { name: m.name, from: m.from, to: m.to ?? t('lodgingPage.movedNowhere') }))
-              .join('、'),
+              .join(t('text.list')),
           });
-    const text = `${placed}；${movedText}`;
+    const text = [placed, movedText].join(t('text.clauses'));
     if (moved.length === 0) message.success(text);
     else message.warning({ content: text, duration: 10 });
   };
