@@ -375,6 +375,16 @@ export const refuseRows = (problems: readonly TableProblem[]): AppError => {
   });
 };
 
+// An update from a file holding only some of a record's columns: each field whose column the file
+// has comes from the file, every other field stays as it was saved (a sheet of 讲授专题 alone clears
+// nobody's phone).
+export const withSavedFields = <T extends object>(
+  fromFile: T,
+  saved: T,
+  keys: readonly (keyof T)[],
+  inFile: (key: keyof T) => boolean,
+): T => ({ ...fromFile, ...Object.fromEntries(keys.filter((key) => !inFile(key)).map((key) => [key, saved[key]])) });
+
 // Two rows of one file naming the same thing: the later is named with the earlier. `shown` says a
 // key as the person reads it (a key of several cells joined by a character no cell holds).
 export const duplicatesBy = <F extends string>(

@@ -30,6 +30,7 @@ import {
   schemaRow,
   type TableSpec,
   textCell,
+  withSavedFields,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getPointRow } from '../sites/service';
@@ -299,10 +300,7 @@ export const importHouseholds = async (
           counts.added += 1;
           continue;
         }
-        const fields = {
-          ...entry.fields,
-          ...Object.fromEntries(householdKeys.filter((key) => !entry.given.has(key)).map((key) => [key, before[key]])),
-        } satisfies HouseholdFields;
+        const fields = withSavedFields<HouseholdFields>(entry.fields, before, householdKeys, (key) => entry.given.has(key));
         try {
           writeHousehold(core, siteId, before.id, fields);
         } catch (error) {

@@ -5,7 +5,16 @@ import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
 import { importTable } from '../documents/table-import-job';
-import { cellReaders, columnWord, duplicatesBy, listCell, schemaRow, type TableSpec, textCell } from '../documents/table-import';
+import {
+  cellReaders,
+  columnWord,
+  duplicatesBy,
+  listCell,
+  schemaRow,
+  type TableSpec,
+  textCell,
+  withSavedFields,
+} from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './service';
@@ -95,14 +104,9 @@ export const importSites = async (core: Core, grant: string, job: Job): Promise<
           continue;
         }
         const before = getPointRow(core, existing);
-        const kept = {
-          ...next,
-          ...Object.fromEntries(
-            (Object.keys(pointFieldsSchema.shape) as (keyof typeof next)[])
-              .filter((key) => !given.has(fileColumnOf(key)))
-              .map((key) => [key, before[key]]),
-          ),
-        } satisfies typeof next;
+        const kept = withSavedFields(next, before, Object.keys(pointFieldsSchema.shape) as (keyof typeof next)[], (key) =>
+          given.has(fileColumnOf(key)),
+        );
         // An imported row names the guide by name only: a guide chosen from the staff stays chosen.
         const merged = given.has('guide')
           ? { ...kept, guideStaffId: kept.guideStaffId ?? (kept.guideName === '' ? before.guideStaffId : null) }

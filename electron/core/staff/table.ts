@@ -19,6 +19,7 @@ import {
   schemaRow,
   type TableSpec,
   textCell,
+  withSavedFields,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
@@ -107,10 +108,7 @@ export const importStaff = async (
         const before = getStaff(core, id);
         // Roles given in the file are added to those the person has; none given keeps theirs.
         const roles = [...new Set([...before.roles, ...fields.roles])];
-        const kept = {
-          ...fields,
-          ...Object.fromEntries(staffFields.filter((key) => !given.has(key)).map((key) => [key, before[key]])),
-        } satisfies typeof fields;
+        const kept = withSavedFields(fields, before, staffFields, (key) => given.has(key));
         const after = updateStaff(core, id, { ...kept, roles });
         if (JSON.stringify(before) === JSON.stringify(after)) counts.unchanged += 1;
         else counts.updated += 1;
