@@ -55,10 +55,41 @@ export const classFiguresSchema = z.object({
 });
 export type ClassFigures = z.output<typeof classFiguresSchema>;
 
+// 结业证书 go to those who met the class's requirements; the person sees who has not, and why, and
+// chooses. Each reason is one of these, with its sentence ("缺勤 2 次").
+export const certificateReasons = ['noReport', 'reportFailed', 'absent', 'attendance', 'fourTogethers'] as const;
+export type CertificateReason = (typeof certificateReasons)[number];
+
+export const certificateCandidatesSchema = z.object({
+  // What could not be checked for the whole class (no attendance taken at all …).
+  warnings: z.array(z.string()),
+  // In roster order (姓氏笔画), each with the 证书编号 their certificate carries.
+  people: z.array(
+    z.object({
+      traineeId: z.number().int(),
+      name: z.string(),
+      unit: z.string(),
+      number: z.string(),
+      met: z.boolean(),
+      reasons: z.array(z.object({ reason: z.enum(certificateReasons), text: z.string() })),
+    }),
+  ),
+});
+export type CertificateCandidates = z.output<typeof certificateCandidatesSchema>;
+
 export const closingSchemas = {
   check: z.strictObject({ classId: idSchema }),
   figures: z.strictObject({ classId: idSchema }),
   export: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
+  candidates: z.strictObject({ classId: idSchema }),
+  // The trainees chosen for a certificate: each on the class's roster, once (checked by the core,
+  // which names who is wrong).
+  certificates: z.strictObject({
+    classId: idSchema,
+    grant: grantSchema,
+    jobId: jobIdSchema,
+    traineeIds: z.array(idSchema).max(10_000),
+  }),
   // The study hours go up to a cadre-training platform, which knows people by their full 身份证号:
   // masked unless the person ticks it in (and the log says so).
   hours: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema, fullIdNumber: z.boolean().default(false) }),

@@ -25,6 +25,8 @@ export const enUS = {
     status: 'Status',
     search: 'Search text',
     schoolName: 'School name',
+    certificateNumberFormat: 'Certificate number format',
+    certificateMinAttendance: 'Attendance required for a certificate',
     locale: 'Language',
     kind: 'List',
     items: 'Items',
@@ -373,6 +375,7 @@ export const enUS = {
   closing: {
     missing: {
       noRoster: 'The roster is empty',
+      plannedSize: '{{enrolled}} on the roster, {{planned}} planned',
       roster: '{{count}} trainees lack an ID number or a unit',
       attendance: '{{count}} sessions have no attendance yet',
       reports: '{{count}} trainees have handed in no report',
@@ -449,6 +452,36 @@ export const enUS = {
       title: 'Certificate of completion',
       text: '{{name}} took part in {{className}} from {{from}} to {{to}}, completed the courses and passed.',
       exported: '{{name}}: exported certificates ({{count}} pages) to {{path}}',
+      exportedLeftOut: '{{name}}: exported certificates ({{count}} pages) to {{path}}; left out {{left}}: {{names}}',
+      number: 'Certificate no. {{number}}',
+      person: '{{name}}: {{reasons}}',
+      reasons: {
+        noReport: 'no research report handed in',
+        reportFailed: 'research report failed its review',
+        absent: 'absent {{count}} times',
+        attendance: 'attended {{rate}}%, below the {{min}}% required',
+        fourTogethers: 'did not take part in the village stay',
+      },
+      warnings: {
+        noAttendance: 'No attendance was recorded for this class: attendance cannot be checked',
+        partialAttendance: '{{count}} sessions have no attendance yet; they count as attended',
+        noReports: 'This class has no report topics: reports are not checked',
+        unreviewed: '{{count}} reports are not reviewed yet; review results are not checked',
+      },
+      chosen: {
+        none: 'No trainee chosen for a certificate',
+        twice: 'Trainee “{{name}}” is chosen more than once',
+        notInClass: 'Trainee “{{name}}” is not on this class’s roster',
+        unknown: 'No trainee numbered {{id}}',
+      },
+      numberFormat: {
+        empty: 'The certificate number format is empty',
+        tooLong: 'The certificate number format has at most {{max}} characters',
+        unknown: 'Unknown placeholder “{{token}}” in the certificate number format: use {year}, {class}, {seq} or {seq:3}',
+        brace: 'Unpaired brace in the certificate number format: placeholders are written {year}, {class}, {seq:3}',
+        width: '“{{token}}” in the certificate number format: the width is 1 to {{max}}',
+        noSeq: 'The certificate number format has no {seq}: every certificate would carry the same number',
+      },
     },
     satisfactions: { organisation: 'organisation', trainees: 'trainees', base: 'base', teachers: 'teachers' },
     unitKinds: {

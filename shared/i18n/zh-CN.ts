@@ -20,6 +20,8 @@ export const zhCN = {
     status: '状态',
     search: '搜索内容',
     schoolName: '学校名称',
+    certificateNumberFormat: '证书编号格式',
+    certificateMinAttendance: '结业出勤率要求',
     locale: '界面语言',
     kind: '列表类型',
     items: '列表项',
@@ -365,6 +367,7 @@ export const zhCN = {
   closing: {
     missing: {
       noRoster: '名册中还没有学员',
+      plannedSize: '名册 {{enrolled}} 人，计划 {{planned}} 人',
       roster: '{{count}} 名学员缺少身份证号或工作单位',
       attendance: '{{count}} 节课还没有考勤',
       reports: '{{count}} 名学员还没有提交调研报告',
@@ -442,6 +445,36 @@ export const zhCN = {
       title: '结业证书',
       text: '{{name}}同志于{{from}}至{{to}}参加{{className}}学习，完成规定课程，成绩合格，准予结业。特发此证。',
       exported: '{{name}}：导出结业证书（{{count}} 页）到 {{path}}',
+      exportedLeftOut: '{{name}}：导出结业证书（{{count}} 页）到 {{path}}，未发证书 {{left}} 人：{{names}}',
+      number: '证书编号：{{number}}',
+      person: '{{name}}：{{reasons}}',
+      reasons: {
+        noReport: '未提交调研报告',
+        reportFailed: '调研报告评审不合格',
+        absent: '缺勤 {{count}} 次',
+        attendance: '出勤率 {{rate}}%，低于要求的 {{min}}%',
+        fourTogethers: '未参加“四同”实践',
+      },
+      warnings: {
+        noAttendance: '本班没有记录任何考勤，无法核对出勤',
+        partialAttendance: '{{count}} 节课还没有考勤，这些课按出勤计',
+        noReports: '本班没有设置调研课题，不核对调研报告',
+        unreviewed: '{{count}} 份调研报告还没有评审，未按评审结果核对',
+      },
+      chosen: {
+        none: '没有选择要发结业证书的学员',
+        twice: '学员“{{name}}”选了不止一次',
+        notInClass: '学员“{{name}}”不在本班名册中',
+        unknown: '没有编号为 {{id}} 的学员',
+      },
+      numberFormat: {
+        empty: '证书编号格式不能为空',
+        tooLong: '证书编号格式最多 {{max}} 个字',
+        unknown: '证书编号格式中的“{{token}}”不认识：可用 {year}（年度）、{class}（班次代码）、{seq}或{seq:3}（序号，补足 3 位）',
+        brace: '证书编号格式中有不成对的花括号：占位符写作 {year}、{class}、{seq:3}',
+        width: '证书编号格式中的“{{token}}”：序号位数应为 1 至 {{max}}',
+        noSeq: '证书编号格式中没有序号 {seq}：否则每张证书的编号都一样',
+      },
     },
     satisfactions: { organisation: '组织满意', trainees: '学员满意', base: '基地满意', teachers: '教师满意' },
     unitKinds: {

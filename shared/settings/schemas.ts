@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateNumberLimits, defaultCertificateNumberFormat } from '../closing/certificate-number';
 
 export const locales = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof locales)[number];
@@ -16,6 +17,10 @@ export const settingsSchema = z.object({
   backupKeepMonthly: z.number().int(),
   autoBackup: z.boolean(),
   lastBackupAt: z.string(),
+  // 结业证书: the pattern of their 证书编号 (shared/closing/certificate-number.ts), and the share of
+  // the class's hours a trainee must have attended (%) to count as having met the requirements.
+  certificateNumberFormat: z.string(),
+  certificateMinAttendance: z.number().int(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -31,6 +36,8 @@ export const defaultSettings: Settings = {
   backupKeepMonthly: 12,
   autoBackup: true,
   lastBackupAt: '',
+  certificateNumberFormat: defaultCertificateNumberFormat,
+  certificateMinAttendance: 80,
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -42,4 +49,7 @@ export const settingsPatchSchema = z.strictObject({
   backupKeepWeekly: z.number().int().min(0).max(260).optional(),
   backupKeepMonthly: z.number().int().min(0).max(240).optional(),
   autoBackup: z.boolean().optional(),
+  // Its placeholders are checked by the core (settings/service.ts), which says what is wrong with them.
+  certificateNumberFormat: z.string().trim().min(1).max(certificateNumberLimits.length).optional(),
+  certificateMinAttendance: z.number().int().min(0).max(100).optional(),
 });

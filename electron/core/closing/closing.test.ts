@@ -29,6 +29,16 @@ describe('closing a class', () => {
     const { roster, sessions, reports, staged } = await populateClass(t, classId, async () => {
       const sessions = value(await t.router.call('schedule.list', { classId }));
       const partial = value(await t.router.call('closing.check', { classId }));
+      // The roster against the class's 计划人数: twelve in, the plan said otherwise; once the plan
+      // is put right, nothing about the roster is missing.
+      const c = value(await t.router.call('classes.get', { ref: classId }));
+      expect(c.plannedSize).not.toBe(12);
+      expect(partial.items.find((item) => item.item === 'roster')?.missing).toBe(`名册 12 人，计划 ${c.plannedSize} 人`);
+      const { id, code: _code, status: _status, createdAt: _c, updatedAt: _u, ...fields } = c;
+      value(await t.router.call('classes.update', { id, fields: { ...fields, plannedSize: 12 } }));
+      expect(value(await t.router.call('closing.check', { classId })).items.find((item) => item.item === 'roster')?.done).toBe(
+        true,
+      );
       expect(partial.items.find((item) => item.item === 'attendance')?.missing).toBe(`${sessions.length} 节课还没有考勤`);
       expect(partial.items.find((item) => item.item === 'reports')?.missing).toBe('12 名学员还没有提交调研报告');
       expect(partial.items.find((item) => item.item === 'surveys')?.missing).toBe(
@@ -131,7 +141,11 @@ describe('closing a class', () => {
       t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`).pluck().get(),
     ).toContain('含完整身份证号');
     const certificates = join(t.dir, '结业证书.pdf');
-    value(await t.router.call('closing.certificates', { classId, grant: t.grant(certificates, 'export') }));
+    // Everyone on the roster has met the requirements here except the one absent from the first
+    // session and the one absent from the stay (populated-class.ts); all twelve are chosen.
+    const candidates = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const traineeIds = candidates.people.map((p) => p.traineeId);
+    value(await t.router.call('closing.certificates', { classId, grant: t.grant(certificates, 'export'), traineeIds }));
     const pdf = await pdfText(certificates);
     expect(pdf.pages).toBe(12);
     expect(pdf.text.replace(/\s+/g, '')).toContain('结业证书');

@@ -17,11 +17,12 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
+import { certificatesPdf, chosenCandidates } from './certificates';
 import { classFigures } from './figures';
 import { countUnitKinds } from './unit-kinds';
 
 // What closing a class produces: the training summary (培训班总结, Word, to be edited further), the
-// completion certificates (结业证书, a PDF page each), and each trainee's study hours (学时, a plain
+// completion certificates (结业证书, a PDF page each: certificates.ts), and each trainee's study hours (学时, a plain
 // sheet for the cadre-training platform).
 
 // Black throughout: an official document prints no blue headings (the heading styles' default colour).
@@ -222,8 +223,8 @@ export const summaryDocx = async (core: Core, classId: number): Promise<{ bytes:
 
 // --- 学时 -------------------------------------------------------------------------------------
 
-// What an export may be asked: the study hours with the full 身份证号.
-type Options = { fullIdNumber: boolean };
+// What an export may be asked: the study hours with the full 身份证号; the certificates for whom.
+type Options = { fullIdNumber: boolean; traineeIds?: readonly number[] };
 
 type Attending = { enrolment_id: number; name: string; id_number: string | null; unit: string; position: string };
 
@@ -291,35 +292,6 @@ export const hoursXlsx = async (
   return { bytes, people: people.length };
 };
 
-// --- 结业证书 -----------------------------------------------------------------------------------
-
-export const certificatesPdf = async (core: Core, classId: number): Promise<{ bytes: Uint8Array; people: number }> => {
-  const c = getClass(core, classId);
-  const school = getSettings(core).schoolName;
-  const people = studyHours(core, classId);
-  const pages = people
-    .map(
-      (p) => `<section>
-  <h1>${escapeHtml(message('closing.certificate.title'))}</h1>
-  <p class="text">${escapeHtml(message('closing.certificate.text', { name: p.name, from: chineseDate(c.startDate), to: chineseDate(c.endDate), className: c.name }))}</p>
-  <p class="school">${escapeHtml(school)}</p>
-  <p class="date">${escapeHtml(chineseDate(c.endDate))}</p>
-</section>`,
-    )
-    .join('\n');
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
-  @page { size: A4 landscape; margin: 0; }
-  body { margin: 0; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; }
-  section { box-sizing: border-box; width: 297mm; height: 210mm; padding: 30mm 36mm; border: 6mm double #b22222; break-after: page; position: relative; }
-  section:last-child { break-after: auto; }
-  h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #b22222; text-align: center; font-size: 40pt; letter-spacing: 12pt; margin: 0 0 18mm; }
-  .text { font-size: 20pt; line-height: 2; text-indent: 2em; margin: 0; }
-  .school, .date { position: absolute; right: 40mm; font-size: 18pt; margin: 0; }
-  .school { bottom: 45mm; } .date { bottom: 32mm; }
-</style></head><body>${pages}</body></html>`;
-  return { bytes: await core.platform.printToPdf(html, { landscape: true }), people: people.length };
-};
-
 // Each of the three written as every export is: the audit entry first, then the file (finishExport).
 // The format each writes: its grant must have been asked for that one.
 const formats: Record<keyof typeof makers, SaveFormat> = { summary: 'docx', hours: 'xlsx', certificates: 'pdf' };
@@ -342,12 +314,22 @@ const makers = {
         message(options.fullIdNumber ? 'closing.hours.exportedFull' : 'closing.hours.exported', { name, count: people, path }),
     };
   },
-  certificates: async (core: Core, classId: number) => {
-    const { bytes, people } = await certificatesPdf(core, classId);
+  certificates: async (core: Core, classId: number, options: Options) => {
+    const { bytes, people, leftOut } = await certificatesPdf(core, classId, options.traineeIds ?? []);
     return {
       bytes,
       rows: people,
-      summary: (name: string, path: string) => message('closing.certificate.exported', { name, count: people, path }),
+      // The log keeps who was left out, by name.
+      summary: (name: string, path: string) =>
+        leftOut.length === 0
+          ? message('closing.certificate.exported', { name, count: people, path })
+          : message('closing.certificate.exportedLeftOut', {
+              name,
+              count: people,
+              path,
+              left: leftOut.length,
+              names: list(leftOut),
+            }),
     };
   },
 };
@@ -361,6 +343,8 @@ export const exportClosingDocument = async (
   options: Options = { fullIdNumber: false },
 ): Promise<ExportResult> => {
   const c = getClass(core, classId);
+  // The chosen trainees are checked before the grant is spent or anything written.
+  if (document === 'certificates') chosenCandidates(core, classId, options.traineeIds ?? []);
   const target = exportTarget(core, grant, formats[document]);
   job.progress('prepare', 0, 1);
   const made = await makers[document](core, classId, options);

@@ -98,7 +98,7 @@ export const classFigures = (core: Core, classId: number): ClassFigures => {
 
 // What must be there before a class is closed, each with what is still missing.
 export const closeChecklist = (core: Core, classId: number): Checklist => {
-  getClass(core, classId);
+  const target = getClass(core, classId);
   const count = (sql: string) => statement<[number], { n: number }>(core.db, sql).get(classId)?.n ?? 0;
   const enrolled = count(`SELECT count(*) AS n FROM enrolments WHERE class_id = ? AND status <> 'withdrawn'`);
   const noId = count(
@@ -131,13 +131,17 @@ export const closeChecklist = (core: Core, classId: number): Checklist => {
   const visits = count('SELECT count(*) AS n FROM sessions WHERE class_id = ? AND site_id IS NOT NULL');
   const due = satisfactions.filter((kind) => kind === 'organisation' || (kind === 'base' ? visits > 0 : sessions > 0));
   const unanswered = due.filter((kind) => !answered.has(kind));
+  // The roster against the class's 计划人数, when one was set: "名册 36 人，计划 40 人".
+  const planned = target.plannedSize;
+  const rosterGaps =
+    enrolled === 0
+      ? [message('closing.missing.noRoster')]
+      : [
+          ...(planned !== null && planned !== enrolled ? [message('closing.missing.plannedSize', { enrolled, planned })] : []),
+          ...(noId > 0 ? [message('closing.missing.roster', { count: noId })] : []),
+        ];
   const items: Checklist['items'] = [
-    {
-      item: 'roster',
-      done: enrolled > 0 && noId === 0,
-      missing:
-        enrolled === 0 ? message('closing.missing.noRoster') : noId > 0 ? message('closing.missing.roster', { count: noId }) : '',
-    },
+    { item: 'roster', done: rosterGaps.length === 0, missing: rosterGaps.join(message('text.clauses')) },
     {
       item: 'attendance',
       done: untaken === 0,

@@ -10,7 +10,8 @@ import { exportTarget, finishExport } from '../files/export';
 import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { rosterDoc } from '../roster/export';
-import { certificatesPdf, hoursXlsx, summaryDocx } from '../closing/documents';
+import { certificateCandidates, certificatesPdf } from '../closing/certificates';
+import { hoursXlsx, summaryDocx } from '../closing/documents';
 import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
 import { authorNames, gradeWord, groupWord, reportColumnWord } from './exports';
@@ -113,7 +114,12 @@ export const exportArchive = async (core: Core, classId: number, grant: string, 
   // What closing the class produced: the summary, each trainee's hours, the certificates.
   files[message('reports.archive.summaryDocx')] = (await summaryDocx(core, classId)).bytes;
   files[message('reports.archive.hoursXlsx')] = (await hoursXlsx(core, classId)).bytes;
-  if (roster.people > 0) files[message('reports.archive.certificatesPdf')] = (await certificatesPdf(core, classId)).bytes;
+  // The certificates of those who met the class's requirements, as the closing tab offers by default.
+  const certified = certificateCandidates(core, classId)
+    .people.filter((person) => person.met)
+    .map((person) => person.traineeId);
+  if (certified.length > 0)
+    files[message('reports.archive.certificatesPdf')] = (await certificatesPdf(core, classId, certified)).bytes;
   job.progress('write', 0, 1);
   const bytes = zipSync(files);
   return finishExport(core, job, output, bytes, {

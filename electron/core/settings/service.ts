@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { isCertificateNumberFormat } from '../../../shared/closing/certificate-number';
 import { isIsoInstant } from '../../../shared/dates';
 import { defaultSettings, type Settings, settingsPatchSchema, settingsSchema } from '../../../shared/settings/schemas';
+import { refuseField } from '../../../shared/validation';
+import { certificateNumberFormatProblem } from '../closing/numbers';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 
@@ -29,6 +32,11 @@ const storedSettings = z.object({
   lastBackupAt: settingsSchema.shape.lastBackupAt
     .refine((at) => at === '' || isIsoInstant(at))
     .catch(defaultSettings.lastBackupAt),
+  certificateNumberFormat: bounded.certificateNumberFormat
+    .unwrap()
+    .refine(isCertificateNumberFormat)
+    .catch(defaultSettings.certificateNumberFormat),
+  certificateMinAttendance: bounded.certificateMinAttendance.unwrap().catch(defaultSettings.certificateMinAttendance),
 }) satisfies z.ZodType<Settings>;
 
 const parseJson = (text: string): unknown => {
@@ -47,6 +55,10 @@ export const getSettings = (core: Core): Settings => {
 const upsertSql = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
 export const updateSettings = (core: Core, patch: Partial<Settings>): Settings => {
+  // A 证书编号 pattern is refused whole, with what is wrong in it, before anything is written.
+  const format = patch.certificateNumberFormat;
+  const problem = format === undefined ? undefined : certificateNumberFormatProblem(format);
+  if (problem !== undefined) throw refuseField('certificateNumberFormat', problem, 'invalid_format');
   const upsert = statement(core.db, upsertSql);
   for (const [key, value] of Object.entries(patch)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value));
