@@ -300,4 +300,72 @@ describe('router', () => {
     for (const outcome of ['accepted with an issued grant', 'raw path refused at the door', 'grant refused by the handler'])
       expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
   }, 120_000);
+
+  // Issue 21, item 6: certificates go to the trainees chosen, each on the class's roster once; the
+  // 证书编号 pattern is refused with what is wrong in it. Lists of real ids mixed with another class's,
+  // repeats, none and ids of nobody: every one refused on traineeIds, nothing written.
+  it('refuses certificates for trainees not chosen from the class, and 证书编号 patterns that say nothing', async () => {
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    const own = value(await t.router.call('closing.certificateCandidates', { classId })).people.map((p) => p.traineeId);
+    const other = value(
+      await t.router.call('classes.create', { name: '2019年市管干部培训班（二期）', startDate: '2019-10-08', endDate: '2019-10-12' }),
+    );
+    value(
+      await t.router.call('roster.importCommit', {
+        classId: other.id,
+        grant: t.grant(standardRoster(t.dir, 3, 'router-other.xlsx', 300), 'rosterImport'),
+      }),
+    );
+    const strangers = value(await t.router.call('closing.certificateCandidates', { classId: other.id })).people.map(
+      (p) => p.traineeId,
+    );
+    expect(own.length).toBeGreaterThan(1);
+    expect(strangers).toHaveLength(3);
+    const pick = (ids: number[]) => fc.constantFrom(...ids);
+    const wrongList = fc.oneof(
+      fc.constant([]),
+      // Another class's trainee among this class's.
+      fc.tuple(fc.uniqueArray(pick(own), { maxLength: 5 }), pick(strangers)).map(([ids, stranger]) => [...ids, stranger]),
+      // One of this class's twice.
+      fc.tuple(fc.uniqueArray(pick(own), { minLength: 1, maxLength: 5 }), fc.nat()).map(([ids, n]) => [...ids, ids[n % ids.length] ?? 0]),
+      // Nobody's id.
+      fc.tuple(fc.uniqueArray(pick(own), { maxLength: 3 }), fc.integer({ min: 1_000_000, max: 2 ** 31 })).map(([ids, id]) => [...ids, id]),
+      // Not ids at all.
+      fc.array(fc.oneof(fc.constant(0), fc.constant(-1), fc.double(), hostileText), { minLength: 1, maxLength: 3 }),
+    );
+    const file = join(t.dir, 'router-certificates.pdf');
+    const before = snapshot(t.core.db);
+    await fc.assert(
+      fc.asyncProperty(wrongList, async (traineeIds) => {
+        const result = await t.router.handle('closing.certificates', { classId, grant: t.grant(file, 'export'), traineeIds });
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('INVALID_INPUT');
+        expect(result.error.details?.issues?.[0]?.field).toMatch(/^traineeIds/);
+        expect(snapshot(t.core.db)).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+    // Patterns: accepted when they hold a {seq} and nothing unknown, refused on the field otherwise.
+    const pattern = fc.oneof(
+      hostileText,
+      fc.constantFrom('{year}', '{seq:7}', '{seq', 'seq}', '{{seq}}', '{seq:}', '{class}{year}', '第{seq:3}号', '{ seq }'),
+      fc.tuple(hostileText, fc.constantFrom('{seq}', '{seq:3}', '{year}'), hostileText).map((parts) => parts.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(pattern, async (format) => {
+        const was = snapshot(t.core.db);
+        const result = await t.router.handle('settings.update', { certificateNumberFormat: format });
+        if (result.ok) {
+          expect(result.value.certificateNumberFormat).toBe(format.trim());
+          expect(result.value.certificateNumberFormat).toMatch(/\{\s*seq(:[1-6])?\s*\}/);
+          return;
+        }
+        expect(result.error.code).toBe('INVALID_INPUT');
+        expect(result.error.details?.issues?.[0]?.field).toBe('certificateNumberFormat');
+        expect(snapshot(t.core.db)).toBe(was);
+      }),
+      { numRuns: 80 },
+    );
+  }, 120_000);
 });
