@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '../../shared/classes/schemas';
 import { openCore } from '../core/open';
-import { docxText, readXlsx } from '../core/testing/read-documents';
+import { docxText, pdfText, readXlsx } from '../core/testing/read-documents';
 import { reportText, writeReportDocx } from '../core/testing/report-files';
 import { idNumber, messyRoster, standardRoster, writeBook } from '../core/testing/roster-files';
 import { expectedRate, madeAnswers, questionTexts, tencentRows, wjxRows, writeExport } from '../core/testing/survey-exports';
@@ -647,4 +647,34 @@ describe('command line', () => {
     expect((await cadre('class', 'hours', '2019-001', '--out', hours)).code).toBe(0);
     expect((await readXlsx(hours)).rows.flat().join(' ')).toContain('学员学时统计表');
   });
+
+  it('certifies those who met the requirements, says who was left out and why, and --all includes them', async () => {
+    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    const none = await cadre('class', 'certificates', '2019-001', '--out', join(temp.dir, '空.pdf'));
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toContain('名册中还没有学员，未生成结业证书');
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 4))).code).toBe(0);
+    const names = (JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json')).stdout) as { name: string }[]).map(
+      (entry) => entry.name,
+    );
+    // Reports from two of the four: the other two have not met the requirements.
+    const dir = join(temp.dir, 'reports');
+    mkdirSync(dir);
+    for (const name of names.slice(0, 2))
+      writeFileSync(join(dir, `${name}-调研报告.txt`), reportText(`${name}的调研报告`).join('\n'));
+    expect((await cadre('reports', 'import', '--class', '2019-001', dir)).code).toBe(0);
+    const out = join(temp.dir, '结业证书.pdf');
+    const made = await cadre('class', 'certificates', '2019-001', '--out', out);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(`已写入 ${out}（结业证书 2 张）`);
+    expect(made.stdout).toContain('未发证书 2 人（加上 --all 则一并发给）：');
+    for (const name of names.slice(2)) expect(made.stdout).toContain(`  ${name}：未提交调研报告`);
+    expect((await pdfText(out)).pages).toBe(2);
+    const all = await cadre('class', 'certificates', '2019-001', '--out', out, '--all', '--json');
+    const json = JSON.parse(all.stdout) as { certificates: number; leftOut: unknown[] };
+    expect(json).toMatchObject({ certificates: 4, leftOut: [] });
+    const pdf = await pdfText(out);
+    expect(pdf.pages).toBe(4);
+    expect(pdf.text.replace(/\s+/g, '')).toContain('证书编号：结业证字第2019-001-004号');
+  }, 60_000);
 });

@@ -195,7 +195,17 @@ const zhCN = {
   },
   closing: {
     summary: { usage: 'class summary <班次编号或代码> --out 文件.docx', summary: '生成培训班总结（Word，可继续编辑）' },
-    certificates: { usage: 'class certificates <班次编号或代码> --out 文件.pdf', summary: '生成结业证书（PDF，每名学员一页）' },
+    certificates: {
+      usage: 'class certificates <班次编号或代码> --out 文件.pdf [--all]',
+      summary: '生成结业证书（PDF，每名学员一页，带证书编号）：只发给达到结业要求的学员，并列出未发的学员及原因',
+      all: '未达到结业要求的学员也一并发给证书',
+      written: '已写入 {{path}}（结业证书 {{count}} 张）',
+      leftOut: '未发证书 {{count}} 人（加上 --all 则一并发给）：',
+      person: '{{name}}：{{reasons}}',
+      warning: '注意：{{warning}}',
+      noneMet: '没有学员达到结业要求，未生成结业证书（加上 --all 则全部发给）：',
+      noRoster: '名册中还没有学员，未生成结业证书',
+    },
     hours: {
       usage: 'class hours <班次编号或代码> --out 文件.xlsx',
       summary: '导出学员学时统计表（Excel，可报送干部网络培训平台）',

@@ -308,7 +308,11 @@ describe('router', () => {
     const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
     const own = value(await t.router.call('closing.certificateCandidates', { classId })).people.map((p) => p.traineeId);
     const other = value(
-      await t.router.call('classes.create', { name: '2019年市管干部培训班（二期）', startDate: '2019-10-08', endDate: '2019-10-12' }),
+      await t.router.call('classes.create', {
+        name: '2019年市管干部培训班（二期）',
+        startDate: '2019-10-08',
+        endDate: '2019-10-12',
+      }),
     );
     value(
       await t.router.call('roster.importCommit', {
@@ -327,9 +331,13 @@ describe('router', () => {
       // Another class's trainee among this class's.
       fc.tuple(fc.uniqueArray(pick(own), { maxLength: 5 }), pick(strangers)).map(([ids, stranger]) => [...ids, stranger]),
       // One of this class's twice.
-      fc.tuple(fc.uniqueArray(pick(own), { minLength: 1, maxLength: 5 }), fc.nat()).map(([ids, n]) => [...ids, ids[n % ids.length] ?? 0]),
+      fc
+        .tuple(fc.uniqueArray(pick(own), { minLength: 1, maxLength: 5 }), fc.nat())
+        .map(([ids, n]) => [...ids, ids[n % ids.length] ?? 0]),
       // Nobody's id.
-      fc.tuple(fc.uniqueArray(pick(own), { maxLength: 3 }), fc.integer({ min: 1_000_000, max: 2 ** 31 })).map(([ids, id]) => [...ids, id]),
+      fc
+        .tuple(fc.uniqueArray(pick(own), { maxLength: 3 }), fc.integer({ min: 1_000_000, max: 2 ** 31 }))
+        .map(([ids, id]) => [...ids, id]),
       // Not ids at all.
       fc.array(fc.oneof(fc.constant(0), fc.constant(-1), fc.double(), hostileText), { minLength: 1, maxLength: 3 }),
     );
@@ -355,7 +363,7 @@ describe('router', () => {
     await fc.assert(
       fc.asyncProperty(pattern, async (format) => {
         const was = snapshot(t.core.db);
-        const result = await t.router.handle('settings.update', { certificateNumberFormat: format });
+        const result = await t.router.call('settings.update', { certificateNumberFormat: format });
         if (result.ok) {
           expect(result.value.certificateNumberFormat).toBe(format.trim());
           expect(result.value.certificateNumberFormat).toMatch(/\{\s*seq(:[1-6])?\s*\}/);

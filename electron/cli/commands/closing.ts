@@ -1,19 +1,16 @@
 import { resolve } from 'node:path';
-import type { Checklist } from '../../../shared/closing/schemas';
+import type { CertificateCandidates, Checklist } from '../../../shared/closing/schemas';
 import { message } from '../../../shared/i18n/translate';
+import { err, ok } from '../../../shared/result';
 import { asNumberIfWhole, type Command, steps, UsageError } from '../command';
 import { cliText } from '../messages';
 
 // `class close-check 2019-003`: the checklist before a class is closed; non-zero while something is missing.
-const classExport = (words: string, channel: 'closing.summary' | 'closing.certificates' | 'closing.hours'): Command =>
+const classExport = (words: string, channel: 'closing.summary' | 'closing.hours'): Command =>
   steps<{ path: string; rows: number }>({
     words: ['class', words],
-    usage: cliText(
-      `closing.${channel === 'closing.summary' ? 'summary' : channel === 'closing.hours' ? 'hours' : 'certificates'}.usage`,
-    ),
-    summary: cliText(
-      `closing.${channel === 'closing.summary' ? 'summary' : channel === 'closing.hours' ? 'hours' : 'certificates'}.summary`,
-    ),
+    usage: cliText(`closing.${channel === 'closing.summary' ? 'summary' : 'hours'}.usage`),
+    summary: cliText(`closing.${channel === 'closing.summary' ? 'summary' : 'hours'}.summary`),
     options: { out: { type: 'string', describe: cliText('classArgs.out') } },
     execute: async ({ call, grant }, values, positionals) => {
       const [ref, ...extra] = positionals;
@@ -28,9 +25,74 @@ const classExport = (words: string, channel: 'closing.summary' | 'closing.certif
     print: ({ path }) => cliText('closing.written', { path }),
   });
 
+type Person = CertificateCandidates['people'][number];
+type Certified = { path: string; rows: number; leftOut: Person[]; warnings: string[] };
+
+const personLine = (person: Person) =>
+  cliText('closing.certificates.person', {
+    name: person.name,
+    reasons: person.reasons.map((r) => r.text).join(message('text.clauses')),
+  });
+
+// `class certificates 2019-003 --out 证书.pdf`: certificates for those who met the requirements; who
+// was left out, and why, is printed. --all certifies them too (the person's decision, as the
+// closing tab's checkboxes are).
+const certificates = steps<Certified>({
+  words: ['class', 'certificates'],
+  usage: cliText('closing.certificates.usage'),
+  summary: cliText('closing.certificates.summary'),
+  options: {
+    out: { type: 'string', describe: cliText('classArgs.out') },
+    all: { type: 'boolean', describe: cliText('closing.certificates.all') },
+  },
+  execute: async ({ call, grant }, values, positionals) => {
+    const [ref, ...extra] = positionals;
+    if (ref === undefined) throw new UsageError(cliText('classes.show.needRef'));
+    if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
+    const out = values['out'];
+    if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
+    const found = await call('classes.get', { ref: asNumberIfWhole(ref) });
+    if (!found.ok) return found;
+    const candidates = await call('closing.certificateCandidates', { classId: found.value.id });
+    if (!candidates.ok) return candidates;
+    const { people, warnings } = candidates.value;
+    const chosen = values['all'] === true ? people : people.filter((person) => person.met);
+    const leftOut = people.filter((person) => !chosen.includes(person));
+    if (chosen.length === 0)
+      return err({
+        code: 'INVALID_STATE',
+        message: [
+          cliText(people.length === 0 ? 'closing.certificates.noRoster' : 'closing.certificates.noneMet'),
+          ...leftOut.map(personLine),
+        ].join('\n'),
+      });
+    const written = await call('closing.certificates', {
+      classId: found.value.id,
+      grant: grant(resolve(out), 'export'),
+      traineeIds: chosen.map((person) => person.traineeId),
+    });
+    if (!written.ok) return written;
+    return ok({ path: written.value.path, rows: written.value.rows, leftOut, warnings });
+  },
+  print: ({ path, rows, leftOut, warnings }) =>
+    [
+      cliText('closing.certificates.written', { path, count: rows }),
+      ...(leftOut.length === 0
+        ? []
+        : [cliText('closing.certificates.leftOut', { count: leftOut.length }), ...leftOut.map((p) => `  ${personLine(p)}`)]),
+      ...warnings.map((warning) => cliText('closing.certificates.warning', { warning })),
+    ].join('\n'),
+  json: ({ path, rows, leftOut, warnings }) => ({
+    path,
+    certificates: rows,
+    leftOut: leftOut.map(({ traineeId, name, number, reasons }) => ({ traineeId, name, number, reasons })),
+    warnings,
+  }),
+});
+
 export const closingCommands: readonly Command[] = [
   classExport('summary', 'closing.summary'),
-  classExport('certificates', 'closing.certificates'),
+  certificates,
   classExport('hours', 'closing.hours'),
   steps<Checklist>({
     words: ['class', 'close-check'],
