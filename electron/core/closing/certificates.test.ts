@@ -90,7 +90,9 @@ describe('结业证书', () => {
     }
     const rate = Math.round(((total - missed) / total) * 1000) / 10;
     expect(rate).toBeLessThan(80);
-    const absentRate = Math.round(((total - hoursOf(s1 ?? { start: '0', end: '0' }) - hoursOf(s2 ?? { start: '0', end: '0' })) / total) * 1000) / 10;
+    const absentRate =
+      Math.round(((total - hoursOf(s1 ?? { start: '0', end: '0' }) - hoursOf(s2 ?? { start: '0', end: '0' })) / total) * 1000) /
+      10;
     const second = value(await t.router.call('closing.certificateCandidates', { classId }));
     expect(second.warnings).not.toContain('本班没有记录任何考勤，无法核对出勤');
     const reasons = Object.fromEntries(second.people.filter((p) => !p.met).map((p) => [p.name, p.reasons.map((r) => r.text)]));
@@ -134,9 +136,9 @@ describe('结业证书', () => {
     for (const p of chosen) expect(text).toContain(`${p.name}同志于`);
     for (const p of chosen) expect(text).toContain(`证书编号：${p.number}`);
     for (const p of leftOut) expect(text).not.toContain(p.name);
-    expect(t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`).pluck().get()).toBe(
-      `2019年年轻干部培训班：导出结业证书（10 页）到 ${file}，未发证书 2 人：${leftOut.map((p) => p.name).join('、')}`,
-    );
+    expect(
+      t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`).pluck().get(),
+    ).toBe(`2019年年轻干部培训班：导出结业证书（10 页）到 ${file}，未发证书 2 人：${leftOut.map((p) => p.name).join('、')}`);
 
     // Produced again with one of those left out included anyway: the same numbers, theirs included.
     const again = join(t.dir, '结业证书-补发.pdf');
@@ -160,7 +162,11 @@ describe('结业证书', () => {
     const own = value(await t.router.call('closing.certificateCandidates', { classId })).people;
     // A trainee of another class, not on this one's roster.
     const other = value(
-      await t.router.call('classes.create', { name: '2019年市管干部培训班（二期）', startDate: '2019-10-08', endDate: '2019-10-12' }),
+      await t.router.call('classes.create', {
+        name: '2019年市管干部培训班（二期）',
+        startDate: '2019-10-08',
+        endDate: '2019-10-12',
+      }),
     );
     value(
       await t.router.call('roster.importCommit', {

@@ -11,7 +11,6 @@ import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { bodyFont, titleFont } from '../documents/fonts';
-import { escapeHtml } from '../documents/html-writer';
 import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';

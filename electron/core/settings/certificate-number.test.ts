@@ -34,7 +34,10 @@ describe('证书编号 pattern', () => {
     const before = snapshot(t.core.db);
     const refusals: [string, string][] = [
       ['辽党校结〔{year}〕', '证书编号格式中没有序号 {seq}：否则每张证书的编号都一样'],
-      ['第{seq:3}号{name}', '证书编号格式中的“{name}”不认识：可用 {year}（年度）、{class}（班次代码）、{seq}或{seq:3}（序号，补足 3 位）'],
+      [
+        '第{seq:3}号{name}',
+        '证书编号格式中的“{name}”不认识：可用 {year}（年度）、{class}（班次代码）、{seq}或{seq:3}（序号，补足 3 位）',
+      ],
       ['第{seq:3号', '证书编号格式中有不成对的花括号：占位符写作 {year}、{class}、{seq:3}'],
       ['第seq:3}号', '证书编号格式中有不成对的花括号：占位符写作 {year}、{class}、{seq:3}'],
       ['第{seq:9}号', '证书编号格式中的“{seq:9}”：序号位数应为 1 至 6'],
@@ -64,9 +67,14 @@ describe('证书编号 pattern', () => {
   });
 
   it('read back from a database file that says otherwise: the default', () => {
-    const set = t.core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const set = t.core.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     set.run('certificateNumberFormat', JSON.stringify('{year}'));
     set.run('certificateMinAttendance', JSON.stringify(150));
-    expect(getSettings(t.core)).toMatchObject({ certificateNumberFormat: defaultCertificateNumberFormat, certificateMinAttendance: 80 });
+    expect(getSettings(t.core)).toMatchObject({
+      certificateNumberFormat: defaultCertificateNumberFormat,
+      certificateMinAttendance: 80,
+    });
   });
 });

@@ -5,7 +5,7 @@ import { isCertificateNumberFormat } from '../../../shared/closing/certificate-n
 import { isIsoInstant } from '../../../shared/dates';
 import { defaultSettings, type Settings, settingsPatchSchema, settingsSchema } from '../../../shared/settings/schemas';
 import { refuseField } from '../../../shared/validation';
-import { certificateNumberFormatProblem } from '../closing/numbers';
+import { certificateNumberFormatProblem } from '../../../shared/closing/certificate-number-problem';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 

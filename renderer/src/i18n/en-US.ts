@@ -744,6 +744,36 @@ export const uiEnUS = {
       certificates: 'A certificate page per trainee (PDF), ready to print.',
       hours: 'Each trainee’s study hours (missed sessions left out), as Excel. ID numbers are masked unless asked for.',
     },
+    fix: { roster: 'Roster', attendance: 'Attendance', reports: 'Reports', reviews: 'Reviews', surveys: 'Surveys' },
+    certificates: {
+      title: 'Certificates: who gets one',
+      intro:
+        'Trainees who met the requirements are ticked; the others are listed with the reasons and left out unless you tick them.',
+      summary: '{{met}} met the requirements, {{unmet}} did not',
+      chosen: '{{count}} chosen',
+      selectMet: 'Only those who met them',
+      selectAll: 'Everyone',
+      number: 'Certificate no.',
+      name: 'Name',
+      unit: 'Unit',
+      requirement: 'Requirements',
+      met: 'Met',
+      next: 'Next: save the certificates ({{count}})',
+      noRoster: 'The roster is empty',
+      exportSummary: 'A certificate page for each of {{count}} trainees, numbered, ready to print.',
+      leftOut: 'Left out ({{count}}): {{names}}',
+      numberFormat: 'The number format is set in Settings.',
+    },
+  },
+  certificateSettings: {
+    title: 'Certificates',
+    numberFormat: 'Certificate number format',
+    numberFormatHelp:
+      '{year}: the class’s year; {class}: its code; {seq:3}: the trainee’s place on the roster, padded to 3 digits.',
+    example: 'Example: {{number}}',
+    minAttendance: 'Attendance required (%)',
+    minAttendanceHelp:
+      'Trainees who attended less than this share of the hours (absences and leave deducted) are listed as not having met the requirements.',
   },
   surveyTemplates: {
     title: 'Satisfaction questionnaires',

@@ -1,16 +1,35 @@
-import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  CheckCircleFilled,
+  CloseCircleFilled,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Descriptions, Flex, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
+import type { CheckItem } from '../../../../shared/closing/schemas';
 import { chineseDate } from '../../../../shared/dates';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
+import { CertificatesDialog } from './CertificatesDialog';
 
 type Document = 'summary' | 'certificates' | 'hours';
-const formats = { summary: 'docx', certificates: 'pdf', hours: 'xlsx' } as const;
+const formats = { summary: 'docx', hours: 'xlsx' } as const;
+
+// The class tab where each missing item of the checklist is put right.
+const fixedIn = {
+  roster: 'roster',
+  attendance: 'attendance',
+  reports: 'reports',
+  reviews: 'reports',
+  surveys: 'surveys',
+} as const satisfies Record<CheckItem, string>;
 
 // Closing a class (结业): what is still missing, the figures its summary will report, and the
 // documents it produces — the summary, the certificates, each trainee's study hours.
@@ -20,6 +39,8 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
   const figures = useQuery(() => api.closing.figures({ classId: target.id }), `closing-figures:${target.id}`);
   const [exporting, setExporting] = useState<Document>();
   const [fullIdNumber, setFullIdNumber] = useState(false);
+  // The tab is part of the address (ClassDetailPage): a fix link opens its tab, and "back" returns here.
+  const [, setParams] = useSearchParams();
   const f = figures.data;
   return (
     <Flex vertical gap={16} data-testid="closing-tab">
@@ -46,6 +67,18 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
                   <Typography.Text strong>{t(`closing.items.${item.item}`)}</Typography.Text>
                   {!item.done && <Typography.Text type="danger">{item.missing}</Typography.Text>}
                 </Space>
+                {!item.done && (
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<ArrowRightOutlined />}
+                    iconPlacement="end"
+                    onClick={() => setParams({ tab: fixedIn[item.item] })}
+                    data-testid={`closing-fix-${item.item}`}
+                  >
+                    {t(`closingPage.fix.${item.item}`)}
+                  </Button>
+                )}
               </List.Item>
             )}
           />
@@ -99,7 +132,8 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
           </Descriptions>
         </Card>
       )}
-      {exporting && (
+      {exporting === 'certificates' && <CertificatesDialog target={target} onClose={() => setExporting(undefined)} />}
+      {(exporting === 'summary' || exporting === 'hours') && (
         <ExportDialog
           title={t(`closingPage.documents.${exporting}`)}
           onClose={() => setExporting(undefined)}
@@ -109,9 +143,7 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
             start: (grant, jobId) =>
               exporting === 'summary'
                 ? api.closing.summary({ classId: target.id, grant, jobId })
-                : exporting === 'certificates'
-                  ? api.closing.certificates({ classId: target.id, grant, jobId })
-                  : api.closing.hours({ classId: target.id, grant, jobId, fullIdNumber }),
+                : api.closing.hours({ classId: target.id, grant, jobId, fullIdNumber }),
           })}
         >
           <Typography.Paragraph>{t(`closingPage.help.${exporting}`)}</Typography.Paragraph>

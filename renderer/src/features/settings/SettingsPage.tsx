@@ -11,6 +11,7 @@ import { appInfoRead, settingsRead } from '../../app/reads';
 import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
+import { CertificateSettings } from './CertificateSettings';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();
@@ -149,6 +150,14 @@ export const SettingsPage = () => {
       </Typography.Title>
       <Card title={t('settings.school')} size="small">
         {settings.data && <SchoolName key={settings.data.schoolName} initial={settings.data.schoolName} />}
+      </Card>
+      <Card title={t('certificateSettings.title')} size="small">
+        {settings.data && (
+          <CertificateSettings
+            key={`${settings.data.certificateNumberFormat}|${settings.data.certificateMinAttendance}`}
+            initial={settings.data}
+          />
+        )}
       </Card>
       <Card title={t('settings.language')} size="small">
         <Radio.Group value={locale} onChange={(event) => void changeLocale(event.target.value as Locale)} optionType="button">
