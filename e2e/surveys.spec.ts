@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { docxText, readXlsxBook } from '../electron/core/testing/read-documents';
+import { docxText, pdfText, readXlsxBook } from '../electron/core/testing/read-documents';
 import { writeBook } from '../electron/core/testing/roster-files';
 import {
   expectedRate,
@@ -116,6 +116,52 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   const text = docxText(summary);
   expect(text).toContain('2019年年轻干部培训班总结');
   expect(text).toContain('组织满意度测评：收回问卷3份，平均4.27分，满意率86.7%');
+
+  await page.getByRole('button', { name: label('关闭') }).click();
+
+  // 名册完整 against the class's 计划人数, and a way to the tab that puts it right.
+  await expect(page.getByTestId('closing-checklist')).toContainText('名册 40 人，计划 45 人');
+  await page.getByTestId('closing-fix-roster').click();
+  await expect(page.getByRole('tab', { name: '学员名册' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '结业' }).click();
+
+  // 结业证书, asked trainee by trainee: two marked absent from the first session have not met the
+  // requirements, are shown with the reason and left unticked; one is ticked back on purpose.
+  const absent = await page.evaluate(async () => {
+    const call = async (channel: string, input: unknown) =>
+      (await (window.api.invoke(channel as never, input as never) as Promise<{ ok: boolean; value: never }>)).value;
+    const found: { items: { id: number }[] } = await call('classes.list', { search: '年轻干部' });
+    const classId = found.items[0]?.id ?? 0;
+    const roster: { items: { enrolmentId: number; name: string }[] } = await call('roster.list', { classId, sort: 'stroke' });
+    const sessions: { id: number }[] = await call('schedule.list', { classId });
+    const two = roster.items.slice(0, 2);
+    await call('attendance.record', {
+      sessionId: sessions[0]?.id ?? 0,
+      marks: two.map((p) => ({ enrolmentId: p.enrolmentId, status: 'absent' })),
+    });
+    return two.map((p) => p.name);
+  });
+  await closing.getByRole('button', { name: label('生成结业证书') }).click();
+  const asking = page.getByRole('dialog', { name: '生成结业证书：核对学员' });
+  await expect(asking.getByTestId('certificates-summary')).toHaveText('38 人达到结业要求，2 人未达到，已选 38 人');
+  const people = asking.getByTestId('certificates-people');
+  for (const name of absent) await expect(people.locator('.ant-table-row', { hasText: name })).toContainText('缺勤 1 次');
+  await expect(people.getByRole('checkbox', { name: absent[0] })).not.toBeChecked();
+  await expect(people.locator('.ant-table-row').first()).toContainText('结业证字第2019-');
+  await people.getByRole('checkbox', { name: absent[0] }).check();
+  await expect(asking.getByTestId('certificates-summary')).toContainText('已选 39 人');
+  await app.screenshot('certificates-asked');
+  await asking.getByTestId('certificates-next').click();
+  const saving = page.getByRole('dialog', { name: '生成结业证书' });
+  await expect(saving.getByTestId('certificates-left-out')).toHaveText(`不发证书 1 人：${absent[1]}`);
+  const certificates = join(app.dataDir, '..', `certificates-${Date.now()}.pdf`);
+  app.nextChosenFile(certificates);
+  await saving.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(page.getByTestId('export-done')).toContainText(certificates);
+  const pdf = await pdfText(certificates);
+  expect(pdf.pages).toBe(39);
+  expect(pdf.text.replace(/\s+/g, '')).toContain(`${absent[0]}同志于`);
+  expect(pdf.text.replace(/\s+/g, '')).not.toContain(`${absent[1]}同志于`);
 
   // The workbench has the questionnaires: 23 of 25 scores satisfied, and the charts drawn.
   await page.getByRole('button', { name: label('关闭') }).click();
