@@ -215,6 +215,22 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await base.getByRole('button', { name: label('恢复默认题目') }).click();
   await expect(base).not.toContainText('已修改');
   await expect(items).not.toHaveValue(/安全保障/);
+
+  // The 证书编号 pattern: what is wrong with it while typed, then a number as it will be printed.
+  const numbers = page.getByTestId('certificate-settings');
+  const pattern = numbers.getByRole('textbox', { name: '证书编号格式' });
+  await pattern.fill('辽党校结〔{year}〕');
+  await expect(numbers).toContainText('证书编号格式中没有序号 {seq}：否则每张证书的编号都一样');
+  await expect(numbers.getByRole('button', { name: label('保存') })).toBeDisabled();
+  await pattern.fill('辽党校结〔{year}〕第{seq:3}号');
+  await expect(numbers.getByTestId('certificate-number-example')).toHaveText(
+    `示例：辽党校结〔${new Date().getFullYear()}〕第003号`,
+  );
+  await numbers.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  const stored = await page.evaluate(async () => window.api.invoke('settings.get', {}));
+  expect(JSON.stringify(stored)).toContain('辽党校结〔{year}〕第{seq:3}号');
+  await app.screenshot('certificate-settings');
 });
 
 test("a 问卷星 export, as downloaded, imported as the trainees' survey: which column went where, the results, once only", async ({
