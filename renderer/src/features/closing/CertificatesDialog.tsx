@@ -5,6 +5,7 @@ import type { TrainingClass } from '../../../../shared/classes/schemas';
 import type { CertificateCandidates } from '../../../../shared/closing/schemas';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
+import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 
@@ -15,6 +16,7 @@ type Person = CertificateCandidates['people'][number];
 // unless ticked on purpose. Then the save dialog, for the chosen only.
 export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass; onClose: () => void }) => {
   const { t } = useTranslation();
+  const { errorText } = useErrorText();
   const candidates = useQuery(() => api.closing.certificateCandidates({ classId: target.id }), `closing-candidates:${target.id}`);
   // Undefined until the person changes it: those who met the requirements.
   const [picked, setPicked] = useState<number[]>();
@@ -53,6 +55,7 @@ export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass;
     <Modal
       open
       width={880}
+      centered
       title={t('closingPage.certificates.title')}
       onCancel={onClose}
       maskClosable={false}
@@ -75,6 +78,7 @@ export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass;
         <Typography.Text type="secondary">
           {t('closingPage.certificates.intro')} {t('closingPage.certificates.numberFormat')}
         </Typography.Text>
+        {candidates.error && <Alert type="error" showIcon title={errorText(candidates.error)} />}
         {data?.warnings.map((warning) => (
           <Alert key={warning} type="warning" showIcon title={warning} />
         ))}
@@ -92,7 +96,8 @@ export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass;
           loading={candidates.data === undefined && candidates.error === undefined}
           dataSource={people}
           pagination={false}
-          scroll={{ y: 360 }}
+          // The list scrolls, the buttons stay on a 720 px screen.
+          scroll={{ y: 'min(360px, calc(100vh - 420px))' }}
           rowSelection={{
             selectedRowKeys: chosen,
             onChange: (keys) => setPicked(people.filter((p) => keys.includes(p.traineeId)).map((p) => p.traineeId)),
