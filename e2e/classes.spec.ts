@@ -223,10 +223,12 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
     .filter({ hasText: '归档后班次内容将只读' })
     .getByRole('button', { name: label('归档') })
     .click();
-  // The sample's made-up trainees have no 身份证号: what is missing is shown, and the administrator
-  // archives it anyway.
+  // The sample's made-up trainees have no 身份证号, and 40 came of the 45 planned: what is missing is
+  // shown, and the administrator archives it anyway.
   const missing = page.getByRole('dialog').filter({ hasText: '还不能标记为“已归档”' });
-  await expect(missing.getByTestId('missing-to-close')).toContainText('名册完整：40 名学员缺少身份证号或工作单位');
+  await expect(missing.getByTestId('missing-to-close')).toContainText(
+    '名册完整：名册 40 人，计划 45 人；40 名学员缺少身份证号或工作单位',
+  );
   await app.screenshot('archive-not-ready');
   await missing.getByRole('button', { name: label('仍然标记为“已归档”') }).click();
   await expect(page.getByText('本班次已归档，内容只读')).toBeVisible();
