@@ -350,7 +350,7 @@ describe('command line', () => {
     expect(shown.stdout).toContain('2019年年轻干部培训班　安石镇朝阳村　2019年9月11日 入住，2019年9月13日 离开（2 晚）');
     // Run again: the placed keep their beds, and the command says so.
     expect(shown.stdout).toContain(
-      '安排 9/12 人，用 3 户；同一单位同住一户最多 1 人；班委同住一户最多 0 人\n已安排的人住处都没有变\n未能安排 3 人：',
+      '安排 9/12 人，用 3 户；同一单位同住一户最多 1 人；班委同住一户最多 0 人；独住一户 0 人\n已安排的人住处都没有变\n未能安排 3 人：',
     );
     expect((JSON.parse((await cadre(...assign, '--json')).stdout) as { moved: unknown[] }).moved).toEqual([]);
     expect(shown.stdout).toMatch(/\n {2}.+（男，未分组）：男学员床位不足：还差 2 张/);

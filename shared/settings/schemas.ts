@@ -16,6 +16,9 @@ export const settingsSchema = z.object({
   backupKeepMonthly: z.number().int(),
   autoBackup: z.boolean(),
   lastBackupAt: z.string(),
+  // Lodging: nobody alone in a household (每户至少安排 2 人) as a hard rule of the assignment and of
+  // moves by hand; off, it is a goal the assignment keeps where it can.
+  lodgingTogether: z.boolean(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -31,6 +34,7 @@ export const defaultSettings: Settings = {
   backupKeepMonthly: 12,
   autoBackup: true,
   lastBackupAt: '',
+  lodgingTogether: false,
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -42,4 +46,5 @@ export const settingsPatchSchema = z.strictObject({
   backupKeepWeekly: z.number().int().min(0).max(260).optional(),
   backupKeepMonthly: z.number().int().min(0).max(240).optional(),
   autoBackup: z.boolean().optional(),
+  lodgingTogether: z.boolean().optional(),
 });

@@ -224,7 +224,7 @@ const caseArb = fc
         return (
           (r.hosts === 'any' || r.hosts === person.sex) &&
           there.every((p) => p.sex === person.sex) &&
-          r.others.every((sex) => sex === person.sex)
+          (r.others ?? []).every((sex) => sex === person.sex)
         );
       });
       if (!room) return;
