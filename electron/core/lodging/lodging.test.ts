@@ -915,8 +915,35 @@ describe('每户至少安排 2 人 (a setting), and another class on the same ni
     expect(sexesByNight.length).toBeGreaterThan(0);
     for (const row of sexesByNight) expect(row.sexes, `household ${row.household}`).toBe(1);
     for (const night of nightlyBeds()) expect(night.people, `${night.head} ${night.night}`).toBeLessThanOrEqual(night.beds);
-    // Not on the same nights (the course moved to 9月13日—15日, after the class has left): he may.
+    // Marked 可分男女房间, it takes him; the mark cannot then be taken back while both classes are there.
+    const fields = {
+      head: ma.head,
+      phone: ma.phone,
+      address: ma.address,
+      beds: ma.beds,
+      hosts: ma.hosts,
+      notes: ma.notes,
+      active: ma.active,
+    };
+    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fields, mixedRooms: true } }));
+    value(await t.router.call('lodging.place', { stayId: second.id, enrolmentId: man.enrolmentId, householdId: ma.id }));
+    const mixed = snapshot(t.core.db);
+    expect(
+      failure(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: ma.id,
+          fields: { ...fields, mixedRooms: false },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toBe(
+      '“马金山”家在2019年年轻干部培训班 9月11日—9月13日、2019年乡村振兴专题班 9月12日—9月14日中男女学员同住，不能取消“可分男女房间”',
+    );
+    expect(snapshot(t.core.db)).toBe(mixed);
     value(await t.router.call('lodging.place', { stayId: second.id, enrolmentId: man.enrolmentId, householdId: null }));
+    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fields, mixedRooms: false } }));
+    // Not on the same nights (the course moved to 9月13日—15日, after the class has left): he may.
     const later = value(
       await t.router.call('lodging.saveStay', {
         classId: course,
