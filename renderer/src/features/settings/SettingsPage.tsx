@@ -11,6 +11,7 @@ import { appInfoRead, settingsRead } from '../../app/reads';
 import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
+import { LodgingSettingsCard } from '../lodging/LodgingSettingsCard';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();
@@ -165,6 +166,7 @@ export const SettingsPage = () => {
         );
       })}
       <TemplatesCard />
+      <LodgingSettingsCard />
       <Card title={t('settings.data')} size="small">
         {info.data && (
           <Descriptions column={1} size="small">
