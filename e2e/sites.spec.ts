@@ -220,7 +220,10 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
 
   // A new stay starts from the schedule: with the sample's stay removed, 新建住宿安排 offers its 四同
   // days (11th to 13th) in their village; its forty people wait in rows, not one a line.
-  await page.getByTestId('lodging-tab').getByRole('button', { name: label('删除') }).click();
+  await page
+    .getByTestId('lodging-tab')
+    .getByRole('button', { name: label('删除') })
+    .click();
   await page
     .locator('.ant-popconfirm')
     .getByRole('button', { name: label('确定') })
