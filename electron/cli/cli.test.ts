@@ -354,6 +354,24 @@ describe('command line', () => {
     );
     expect((JSON.parse((await cadre(...assign, '--json')).stdout) as { moved: unknown[] }).moved).toEqual([]);
     expect(shown.stdout).toMatch(/\n {2}.+（男，未分组）：男学员床位不足：还差 2 张/);
+    // 每户至少安排 2 人 set (on the settings page), and one woman left among men: the command names her
+    // as alone, with why, under the same words as the screen.
+    const opened = openCore({ dataDir: temp.dir });
+    try {
+      const { core, router } = opened;
+      expect((await router.call('settings.update', { lodgingTogether: true })).ok).toBe(true);
+      core.db
+        .prepare(
+          "UPDATE trainees SET sex = 'male' WHERE sex = 'female' AND id > (SELECT min(id) FROM trainees WHERE sex = 'female')",
+        )
+        .run();
+    } finally {
+      opened.close();
+    }
+    const together = await cadre(...assign, '--rearrange');
+    expect(together.stdout).toMatch(
+      /\n已设置“每户至少安排 2 人”，仍有 1 人独住一户：\n {2}“(.+)”独住“李桂兰”家：这次住宿只有“\1”一名女学员，没有同性别的人可以同住\n/,
+    );
     const out = join(temp.dir, '农户入住名单.xlsx');
     expect(
       (
