@@ -1056,6 +1056,7 @@ export const enUS = {
       only_one:
         '"{{name}}" is alone at "{{head}}": "{{name}}" is the only {{sex}} trainee of this stay, nobody of the same sex to share with',
       locked: '"{{name}}" is alone at "{{head}}": locked there, and nobody can move in (unlock and place again, or move by hand)',
+      kept: '"{{name}}" is alone at "{{head}}": placed there before (placing again keeps every bed), and nobody can move in (place everyone again, or move by hand)',
       no_company:
         '"{{name}}" is alone at "{{head}}": no household with guests has a bed for a {{sex}} trainee, and nobody can move in',
     },

@@ -145,9 +145,11 @@ export const boardSchema = z.object({
 export type Board = z.output<typeof boardSchema>;
 
 // Why someone is still alone in a household with 每户至少安排 2 人 on: nobody else of their sex in the
-// stay, locked where nobody can join them, or no household with company has a bed for them and
-// nobody can move to them.
-export const aloneReasons = ['only_one', 'locked', 'no_company'] as const;
+// stay, locked where nobody can join them, kept where an earlier run put them (a re-run moves no one
+// placed) with nobody to join them, or no household with company has a bed for them and nobody can move
+// to them.
+export const aloneReasons = ['only_one', 'locked', 'kept', 'no_company'] as const;
+export type AloneReason = (typeof aloneReasons)[number];
 
 // What 自动安排 did: the board, who was newly given a bed, and who was moved — from which household to
 // which (null: left without a bed). The default run moves no one who holds their bed under the rules.

@@ -177,7 +177,7 @@ const checkTogether = (
     const named = result.alone.find((a) => a.person === lone.id);
     expect(named?.room, `person ${lone.id} alone but not named`).toBe(room.id);
     const peers = people.some((p) => p.id !== lone.id && lone.sex !== null && p.sex === lone.sex);
-    expect(named?.reason).toBe(lone.sex !== null && !peers ? 'only_one' : fixedIds.has(lone.id) ? 'locked' : 'no_company');
+    expect(named?.reason).toBe(lone.sex !== null && !peers ? 'only_one' : fixedIds.has(lone.id) ? 'fixed' : 'no_company');
   }
   expect(result.alone.map((a) => a.person).sort((a, b) => a - b)).toEqual(lonely.sort((a, b) => a - b));
   return lonely.length;

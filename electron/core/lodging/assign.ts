@@ -18,7 +18,7 @@ import type { Hosts, SoftFigures } from '../../../shared/lodging/schemas';
 //
 // Nobody alone: by default a soft goal (keepCompany); with `together` (the setting 每户至少安排 2 人)
 // a hard one (keepTogether): moves of one household's guests are tried until no one is alone, and
-// whoever is still alone — nobody of their sex to share with, locked where no one can join, or every
+// whoever is still alone — nobody of their sex to share with, fixed (locked or kept) where no one can join, or every
 // household with company full — is named in `alone` with why, not left so silently.
 
 export type Person = { id: number; sex: 'male' | 'female' | null; group: number | null; unit: string; leader: boolean };
@@ -26,7 +26,7 @@ export type Person = { id: number; sex: 'male' | 'female' | null; group: number 
 export type Room = { id: number; free: number; hosts: Hosts; mixed: boolean; others?: readonly Person['sex'][] };
 export type Fixed = { person: number; room: number };
 export type Unplaced = { person: number; reason: 'no_male_bed' | 'no_female_bed' | 'no_sex' };
-export type AloneReason = 'only_one' | 'locked' | 'no_company';
+export type AloneReason = 'only_one' | 'fixed' | 'no_company';
 export type Alone = { person: number; room: number; reason: AloneReason };
 export type Assignment = { placed: Map<number, number>; unplaced: Unplaced[]; alone: Alone[] };
 export type AssignOptions = { together?: boolean };
@@ -396,7 +396,7 @@ const keepTogether = (
     const lone = there[0];
     if (there.length !== 1 || !lone) continue;
     const peers = people.filter((p) => p.id !== lone.id && lone.sex !== null && p.sex === lone.sex).length;
-    const reason: AloneReason = lone.sex !== null && peers === 0 ? 'only_one' : fixedIds.has(lone.id) ? 'locked' : 'no_company';
+    const reason: AloneReason = lone.sex !== null && peers === 0 ? 'only_one' : fixedIds.has(lone.id) ? 'fixed' : 'no_company';
     alone.push({ person: lone.id, room: room.id, reason });
   }
   return alone;

@@ -825,6 +825,52 @@ describe('每户至少安排 2 人 (a setting), and another class on the same ni
     expect(sizes(again).filter((n) => n === 1)).toHaveLength(1);
   });
 
+  it('with it on, a man kept from an earlier run and one locked, each in a household of one bed, are named as such', async () => {
+    await together(true);
+    const households = value(await t.router.call('lodging.households', { siteId: village }));
+    const [a, b, ...rest] = households.filter((h) => h.hosts === 'male');
+    if (!a || !b) throw new Error('sample changed');
+    const fields = (h: (typeof households)[number], change: { beds?: number; active?: boolean }) => ({
+      head: h.head,
+      phone: h.phone,
+      address: h.address,
+      beds: change.beds ?? h.beds,
+      hosts: h.hosts,
+      mixedRooms: h.mixedRooms,
+      notes: h.notes,
+      active: change.active ?? h.active,
+    });
+    for (const h of [...rest, ...households.filter((x) => x.hosts !== 'male')])
+      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: fields(h, { active: false }) }));
+    for (const h of [a, b])
+      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: fields(h, { beds: 1 }) }));
+    const stay = await newStay();
+    const [kept, locked] = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.filter(
+      (p) => p.sex === 'male',
+    );
+    if (!kept || !locked) throw new Error('no men');
+    value(
+      await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: kept.enrolmentId, householdId: a.id, locked: false }),
+    );
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: locked.enrolmentId, householdId: b.id }));
+    const result = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    expect(result.alone.map((x) => [x.name, x.reason, x.message])).toEqual(
+      expect.arrayContaining([
+        [
+          kept.name,
+          'kept',
+          `“${kept.name}”独住“${a.head}”家：已安排的住处重新安排时保持不动，且没有人可以搬来同住（可用“全部重新安排”，或手动调整）`,
+        ],
+        [
+          locked.name,
+          'locked',
+          `“${locked.name}”独住“${b.head}”家：已锁定在这户，且没有人可以搬来同住（可取消锁定后重新安排，或手动调整）`,
+        ],
+      ]),
+    );
+    expect(result.alone).toHaveLength(2);
+  });
+
   it('a move by hand that leaves someone alone is refused naming them (nothing changed), unless confirmed; off, it is allowed', async () => {
     const stay = await newStay();
     const [a, b, c] = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.filter((p) => p.sex === 'male');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chineseDate, daysBetween, monthDay, todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
+import type { AloneReason, AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
@@ -446,8 +446,11 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
     .map(nameOf)
     .sort(compareStroke);
   // With 每户至少安排 2 人 on: whoever is still alone, said plainly with why.
-  const alone = outcome.alone.map(({ person, room, reason }) => {
+  const lockedIds = new Set(placementsOf(core, stayId).flatMap((p) => (p.locked === 1 ? [p.enrolmentId] : [])));
+  const alone = outcome.alone.map(({ person, room, reason: why }) => {
     const lodger = byEnrolment.get(person);
+    // Fixed for the engine: locked by hand, or kept from an earlier run (the default re-run moves no one).
+    const reason: AloneReason = why === 'fixed' ? (lockedIds.has(person) ? 'locked' : 'kept') : why;
     const name = nameOf(person);
     const head = headOf.get(room) ?? '';
     return {
