@@ -324,13 +324,13 @@ const mayJoin = (room: Room, there: readonly Person[], coming: readonly Person[]
 // still alone.
 type CompanyMove = { who: number[]; to: number };
 
-const companyMove = (
+const simpleMove = (
   people: readonly Person[],
   rooms: readonly Room[],
   placed: ReadonlyMap<number, number>,
   fixedIds: ReadonlySet<number>,
   roomId: number,
-): CompanyMove | undefined => {
+): CompanyMove[] | undefined => {
   const map = guestsOf(people, placed);
   const room = rooms.find((r) => r.id === roomId);
   const there = map.get(roomId) ?? [];
@@ -344,7 +344,7 @@ const companyMove = (
     const join = others
       .filter((r) => (map.get(r.id)?.length ?? 0) > 0 && mayJoin(r, map.get(r.id) ?? [], [movable]))
       .sort((a, b) => Number(sameGroup(b)) - Number(sameGroup(a)) || a.id - b.id)[0];
-    if (join) return { who: [movable.id], to: join.id };
+    if (join) return [{ who: [movable.id], to: join.id }];
   }
   // 2. Someone from a household of three or more joins them.
   for (const donor of others) {
@@ -352,13 +352,13 @@ const companyMove = (
     if (crowd.length < 3) continue;
     const candidates = crowd.filter((p) => !fixedIds.has(p.id) && mayJoin(room, there, [p]));
     const mover = candidates.find((p) => p.group !== null && p.group === lone.group) ?? candidates[0];
-    if (mover) return { who: [mover.id], to: roomId };
+    if (mover) return [{ who: [mover.id], to: roomId }];
   }
   // 3. A whole household of two or one (none of them fixed) joins them.
   for (const small of others) {
     const guests = map.get(small.id) ?? [];
     if (guests.length === 0 || guests.length > 2 || guests.some((p) => fixedIds.has(p.id))) continue;
-    if (mayJoin(room, there, guests)) return { who: guests.map((p) => p.id), to: roomId };
+    if (mayJoin(room, there, guests)) return [{ who: guests.map((p) => p.id), to: roomId }];
   }
   // 4. The lone guest and a small household's guests move together into an empty household.
   if (movable)
@@ -368,8 +368,86 @@ const companyMove = (
       const empty = others.find(
         (r) => r.id !== small.id && (map.get(r.id)?.length ?? 0) === 0 && mayJoin(r, [], [movable, ...guests]),
       );
-      if (empty) return { who: [movable.id, ...guests.map((p) => p.id)], to: empty.id };
+      if (empty) return [{ who: [movable.id, ...guests.map((p) => p.id)], to: empty.id }];
     }
+  // 5. The lone guest and one from a household of three or more move together into an empty household.
+  if (movable)
+    for (const donor of others) {
+      const crowd = map.get(donor.id) ?? [];
+      if (crowd.length < 3) continue;
+      for (const mover of crowd.filter((p) => !fixedIds.has(p.id))) {
+        const empty = others.find((r) => (map.get(r.id)?.length ?? 0) === 0 && mayJoin(r, [], [movable, mover]));
+        if (empty) return [{ who: [movable.id, mover.id], to: empty.id }];
+      }
+    }
+  // Where people leaving a household may go without anyone left alone: a household with people that
+  // takes them, or (two of them) an empty one.
+  const landing = (leaving: readonly Person[], not: readonly number[]) =>
+    rooms.find((u) => {
+      if (not.includes(u.id)) return false;
+      const guests = map.get(u.id) ?? [];
+      return guests.length > 0 ? mayJoin(u, guests, leaving) : leaving.length >= 2 && mayJoin(u, [], leaving);
+    });
+  // 6. The lone guest takes a bed in a household of two or more whose one or two (not fixed) make room,
+  //    going where they are not alone either.
+  if (movable)
+    for (const target of others) {
+      const guests = map.get(target.id) ?? [];
+      if (guests.length < 2) continue;
+      const free = guests.filter((p) => !fixedIds.has(p.id));
+      const leavings = [...free.map((p) => [p]), ...free.flatMap((p, i) => free.slice(i + 1).map((q) => [p, q]))];
+      for (const leaving of leavings) {
+        const staying = guests.filter((p) => !leaving.includes(p));
+        if (staying.length === 0 || !mayJoin(target, staying, [movable])) continue;
+        const to = landing(leaving, [target.id, roomId]);
+        if (to)
+          return [
+            { who: leaving.map((p) => p.id), to: to.id },
+            { who: [movable.id], to: target.id },
+          ];
+      }
+    }
+  // 7. A household of two (not fixed) splits: one joins the lone guest, the other a household with people.
+  for (const small of others) {
+    const guests = map.get(small.id) ?? [];
+    if (guests.length !== 2 || guests.some((p) => fixedIds.has(p.id))) continue;
+    for (const [joining, leaving] of [guests, [...guests].reverse()]) {
+      if (!joining || !leaving || !mayJoin(room, there, [joining])) continue;
+      const to = landing([leaving], [small.id, roomId]);
+      if (to)
+        return [
+          { who: [joining.id], to: roomId },
+          { who: [leaving.id], to: to.id },
+        ];
+    }
+  }
+  return undefined;
+};
+
+// The moves above, and one more that needs two steps: two people alone swap households (a woman alone
+// where two men could share, a man alone in the one bed she could have) when that opens one of the
+// moves above. Each sequence leaves fewer people alone.
+const companyMove = (
+  people: readonly Person[],
+  rooms: readonly Room[],
+  placed: ReadonlyMap<number, number>,
+  fixedIds: ReadonlySet<number>,
+  roomId: number,
+): CompanyMove[] | undefined => {
+  const simple = simpleMove(people, rooms, placed, fixedIds, roomId);
+  if (simple) return simple;
+  const map = guestsOf(people, placed);
+  const [lone, ...rest] = map.get(roomId) ?? [];
+  const room = rooms.find((r) => r.id === roomId);
+  if (!room || !lone || rest.length > 0 || fixedIds.has(lone.id)) return undefined;
+  for (const other of rooms) {
+    const [partner, ...more] = map.get(other.id) ?? [];
+    if (other.id === roomId || !partner || more.length > 0 || fixedIds.has(partner.id)) continue;
+    if (!mayJoin(other, [], [lone]) || !mayJoin(room, [], [partner])) continue;
+    const swapped = new Map(placed).set(lone.id, other.id).set(partner.id, roomId);
+    const next = simpleMove(people, rooms, swapped, fixedIds, other.id) ?? simpleMove(people, rooms, swapped, fixedIds, roomId);
+    if (next) return [{ who: [lone.id], to: other.id }, { who: [partner.id], to: roomId }, ...next];
+  }
   return undefined;
 };
 
@@ -383,9 +461,9 @@ const keepTogether = (
   for (let moved = true; moved;) {
     moved = false;
     for (const room of rooms) {
-      const move = companyMove(people, rooms, placed, fixedIds, room.id);
-      if (!move) continue;
-      for (const who of move.who) placed.set(who, move.to);
+      const moves = companyMove(people, rooms, placed, fixedIds, room.id);
+      if (!moves) continue;
+      for (const move of moves) for (const who of move.who) placed.set(who, move.to);
       moved = true;
     }
   }
