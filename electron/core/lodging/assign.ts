@@ -320,8 +320,10 @@ const mayJoin = (room: Room, there: readonly Person[], coming: readonly Person[]
 
 // The moves that give a lone guest company, each keeping every hard rule and moving no one fixed;
 // tried in this order, the first that applies is made. Each leaves fewer people alone and none alone
-// who was not, so the repair ends. The property test's oracle checks that none applies to anyone
-// still alone.
+// who was not, so the repair ends. It is a local search, not an exact one: the property test's oracle
+// checks that none of the first four applies to anyone still alone, and a test against every
+// arrangement of small cases finds as few alone in all but about 1 case in 3,000. The engine never
+// trades who has a bed to avoid someone sleeping alone (the most people placed comes first).
 type CompanyMove = { who: number[]; to: number };
 
 const simpleMove = (
