@@ -69,6 +69,8 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   await expect(page.getByTestId('unplaced')).toContainText('未安排（0）');
   await expect(page.getByTestId('household-孙秀英').getByTestId('not-hosting')).toHaveText('暂停接待');
   await expect(page.getByTestId('household-孙秀英').locator('.lodger')).toHaveCount(0);
+  // The small number on each person is their group: the legend says so.
+  await expect(page.getByTestId('group-legend')).toContainText('1 = 第1组（8 人）');
   await app.screenshot('lodging-board');
 
   // One trainee moved by hand into a household with a free bed that takes them: locked there.
@@ -99,6 +101,8 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   expect(roomy, 'a household that takes them with a free bed, not yet confirmed').toBeDefined();
   const target = page.getByTestId(roomy?.id ?? '');
   const name = (await moving.innerText()).replace(/\s+/g, '').replace(/\d.*$/, '');
+  // Both in view: a drag that has to scroll the page on its way loses its drop.
+  await target.scrollIntoViewIfNeeded();
   await moving.dragTo(target);
   await expect(page.getByText(new RegExp(`已把“${name}”安排到“.+”家（已锁定）`))).toBeVisible();
   await expect(target.getByTestId(`lodger-${name}`).getByLabel('已锁定')).toBeVisible();
@@ -180,4 +184,61 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   const pdf = await pdfText(await exported('学员住宿安排表', 'PDF', '学员住宿安排表.pdf'));
   expect(pdf.text).toContain(name);
   expect(pdf.text).toContain('0437-555');
+
+  // The plan beside the class's own schedule for those days, its 四同 sessions among them.
+  await page.getByRole('tab', { name: '日程' }).click();
+  await expect(page.getByTestId('plan-sessions-2019-09-12')).toContainText('上午 “四同”实践：下田同劳动');
+
+  // 每户至少安排 2 人 set on the settings page: taking someone out of a household of two asks first,
+  // naming who would be left alone.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByTestId('setting-lodging-together').click();
+  await expect(page.getByTestId('setting-lodging-together')).toBeChecked();
+  await app.screenshot('settings-lodging');
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+  await page.getByRole('tab', { name: '四同' }).click();
+  const cards = page.getByTestId('lodging-board').locator('[data-testid^="household-"]');
+  await expect(cards.locator('.lodger').first()).toBeVisible();
+  const shared = await cards.evaluateAll((all) =>
+    all.find((card) => card.querySelectorAll('.lodger').length >= 2)?.getAttribute('data-testid'),
+  );
+  const home = page.getByTestId(shared ?? 'none');
+  // Down to two by hand (no one left alone yet), then one more: asked.
+  for (let n = await home.locator('.lodger').count(); n > 2; n -= 1) {
+    await home.locator('.lodger').first().dragTo(page.getByTestId('unplaced'));
+    await expect(home.locator('.lodger')).toHaveCount(n - 1);
+  }
+  const staying = (await home.locator('.lodger').nth(1).innerText()).replace(/\s+/g, '').replace(/\d.*$/, '');
+  await home.locator('.lodger').first().dragTo(page.getByTestId('unplaced'));
+  const ask = page.locator('.ant-modal-confirm');
+  await expect(ask).toContainText('仍要移动？');
+  await expect(ask).toContainText(`“${staying}”将独自住在那里`);
+  await app.screenshot('lodging-leaves-alone');
+  await ask.getByRole('button', { name: label('取消') }).click();
+  await expect(home.locator('.lodger')).toHaveCount(2);
+
+  // A new stay starts from the schedule: with the sample's stay removed, 新建住宿安排 offers its 四同
+  // days (11th to 13th) in their village; its forty people wait in rows, not one a line.
+  await page
+    .getByTestId('lodging-tab')
+    .getByRole('button', { name: label('删除') })
+    .click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('确定') })
+    .click();
+  await expect(page.getByText('还没有入村住宿安排')).toBeVisible();
+  await page.getByRole('button', { name: label('新建住宿安排') }).click();
+  const form = page.getByRole('dialog', { name: '新建住宿安排' });
+  await expect(form.getByLabel('入住日期')).toHaveValue('2019-09-11');
+  await expect(form.getByLabel('离开日期')).toHaveValue('2019-09-13');
+  await expect(form.getByTestId('stay-form')).toContainText('安石镇朝阳村');
+  await app.screenshot('lodging-new-stay');
+  await form.getByRole('button', { name: label('保存') }).click();
+  const waiting = page.getByTestId('unplaced');
+  await expect(waiting).toContainText('未安排（40）');
+  const box = await waiting.boundingBox();
+  expect(box?.height ?? 0, 'forty unplaced in rows').toBeLessThan(320);
+  await app.screenshot('lodging-unplaced');
 });

@@ -350,10 +350,28 @@ describe('command line', () => {
     expect(shown.stdout).toContain('2019年年轻干部培训班　安石镇朝阳村　2019年9月11日 入住，2019年9月13日 离开（2 晚）');
     // Run again: the placed keep their beds, and the command says so.
     expect(shown.stdout).toContain(
-      '安排 9/12 人，用 3 户；同一单位同住一户最多 1 人；班委同住一户最多 0 人\n已安排的人住处都没有变\n未能安排 3 人：',
+      '安排 9/12 人，用 3 户；同一单位同住一户最多 1 人；班委同住一户最多 0 人；独住一户 0 人\n已安排的人住处都没有变\n未能安排 3 人：',
     );
     expect((JSON.parse((await cadre(...assign, '--json')).stdout) as { moved: unknown[] }).moved).toEqual([]);
     expect(shown.stdout).toMatch(/\n {2}.+（男，未分组）：男学员床位不足：还差 2 张/);
+    // 每户至少安排 2 人 set (on the settings page), and one woman left among men: the command names her
+    // as alone, with why, under the same words as the screen.
+    const opened = openCore({ dataDir: temp.dir });
+    try {
+      const { core, router } = opened;
+      expect((await router.call('settings.update', { lodgingTogether: true })).ok).toBe(true);
+      core.db
+        .prepare(
+          "UPDATE trainees SET sex = 'male' WHERE sex = 'female' AND id > (SELECT min(id) FROM trainees WHERE sex = 'female')",
+        )
+        .run();
+    } finally {
+      opened.close();
+    }
+    const together = await cadre(...assign, '--rearrange');
+    expect(together.stdout).toMatch(
+      /\n已设置“每户至少安排 2 人”，仍有 1 人独住一户：\n {2}“(.+)”独住“李桂兰”家：这次住宿只有“\1”一名女学员，没有同性别的人可以同住\n/,
+    );
     const out = join(temp.dir, '农户入住名单.xlsx');
     expect(
       (

@@ -378,7 +378,9 @@ const zhCN = {
       unplacedRow: '  {{name}}（{{sex}}，{{group}}）：{{reason}}',
       guest: '{{name}}（{{sex}}，{{group}}）',
       figures:
-        '安排 {{placed}}/{{people}} 人，用 {{households}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人',
+        '安排 {{placed}}/{{people}} 人，用 {{households}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人；独住一户 {{alone}} 人',
+      alone: '已设置“每户至少安排 2 人”，仍有 {{count}} 人独住一户：',
+      aloneRow: '  {{message}}',
       groupFigures: '每组平均分在 {{perGroup}} 户（最多 {{maxPerGroup}} 户）',
       groupN: '第{{n}}组',
       noGroup: '未分组',

@@ -98,7 +98,7 @@ const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: n
       .record({ field: fc.constantFrom('stayId', 'rearrange'), bad })
       .map(({ field, bad: value }) => ({ stayId: ids.stay, rearrange: false, [field]: value })),
     'lodging.place': fc
-      .record({ field: fc.constantFrom('stayId', 'enrolmentId', 'householdId', 'locked'), bad })
+      .record({ field: fc.constantFrom('stayId', 'enrolmentId', 'householdId', 'locked', 'leaveAlone'), bad })
       .map(({ field, bad: value }) => ({
         stayId: ids.stay,
         enrolmentId: ids.enrolment,

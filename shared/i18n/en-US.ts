@@ -1081,6 +1081,18 @@ export const enUS = {
   lodging: {
     expectHosts: 'must be 男 (men), 女 (women) or 均可 (either)',
     stayLabel: '{{className}} {{arrive}}–{{depart}}',
+    otherSexOtherStay:
+      '"{{head}}" already hosts {{otherSex}} trainee "{{other}}" on the night of {{date}} ({{stay}}) and "{{name}}" is {{sex}}: a household taking men or women hosts one sex a night unless it has separate rooms',
+    leavesAlone:
+      '"At least 2 per household" is on: moving "{{name}}" out of "{{head}}" leaves "{{other}}" alone there. Find company for "{{other}}" first, or confirm the move',
+    aloneReasons: {
+      only_one:
+        '"{{name}}" is alone at "{{head}}": "{{name}}" is the only {{sex}} trainee of this stay, nobody of the same sex to share with',
+      locked: '"{{name}}" is alone at "{{head}}": locked there, and nobody can move in (unlock and place again, or move by hand)',
+      kept: '"{{name}}" is alone at "{{head}}": placed there before (placing again keeps every bed), and nobody can move in (place everyone again, or move by hand)',
+      no_company:
+        '"{{name}}" is alone at "{{head}}": no household with guests has a bed for a {{sex}} trainee, and nobody can move in',
+    },
     householdNotFound: 'Household not found',
     stayNotFound: 'Stay not found',
     notVillage:

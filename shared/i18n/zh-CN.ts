@@ -1079,6 +1079,16 @@ export const zhCN = {
     noSexRecorded: '“{{name}}”没有登记性别，只能住在可分男女房间的农户家',
     otherSexThere:
       '“{{head}}”家这次住宿已住{{otherSex}}学员（“{{other}}”），“{{name}}”是{{sex}}：男女均可的农户一次住宿只接待一种性别，除非登记为可分男女房间',
+    otherSexOtherStay:
+      '“{{head}}”家 {{date}} 晚已住有{{otherSex}}学员“{{other}}”（{{stay}}），“{{name}}”是{{sex}}：男女均可的农户同一晚只接待一种性别，除非登记为可分男女房间',
+    leavesAlone:
+      '已设置“每户至少安排 2 人”：把“{{name}}”移出“{{head}}”家后，“{{other}}”将独自住在那里。请先为“{{other}}”安排同住的人，或确认仍要移动',
+    aloneReasons: {
+      only_one: '“{{name}}”独住“{{head}}”家：这次住宿只有“{{name}}”一名{{sex}}学员，没有同性别的人可以同住',
+      locked: '“{{name}}”独住“{{head}}”家：已锁定在这户，且没有人可以搬来同住（可取消锁定后重新安排，或手动调整）',
+      kept: '“{{name}}”独住“{{head}}”家：已安排的住处重新安排时保持不动，且没有人可以搬来同住（可用“全部重新安排”，或手动调整）',
+      no_company: '“{{name}}”独住“{{head}}”家：有人同住的农户都没有接待{{sex}}学员的空床，也没有人可以搬来同住',
+    },
     sexUnknown: '未登记性别的',
     mixedConflict: '“{{head}}”家在{{stay}}中男女学员同住，不能取消“可分男女房间”',
     full: '“{{head}}”家 {{date}} 晚的 {{beds}} 张床位已满（{{people}} 人）',

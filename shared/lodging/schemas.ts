@@ -144,11 +144,28 @@ export const boardSchema = z.object({
 });
 export type Board = z.output<typeof boardSchema>;
 
+// Why someone is still alone in a household with 每户至少安排 2 人 on: nobody else of their sex in the
+// stay, locked where nobody can join them, kept where an earlier run put them (a re-run moves no one
+// placed) with nobody to join them, or no household with company has a bed for them and nobody can move
+// to them.
+export const aloneReasons = ['only_one', 'locked', 'kept', 'no_company'] as const;
+export type AloneReason = (typeof aloneReasons)[number];
+
 // What 自动安排 did: the board, who was newly given a bed, and who was moved — from which household to
 // which (null: left without a bed). The default run moves no one who holds their bed under the rules.
+// alone: with 每户至少安排 2 人 on, whoever the rule could not hold for, named with why.
 export const assignResultSchema = boardSchema.extend({
   newlyPlaced: z.array(z.string()),
   moved: z.array(z.object({ enrolmentId: z.number().int(), name: z.string(), from: z.string(), to: z.string().nullable() })),
+  alone: z.array(
+    z.object({
+      enrolmentId: z.number().int(),
+      name: z.string(),
+      head: z.string(),
+      reason: z.enum(aloneReasons),
+      message: z.string(),
+    }),
+  ),
 });
 export type AssignResult = z.output<typeof assignResultSchema>;
 
@@ -238,7 +255,15 @@ export const lodgingSchemas = {
   // rearrange: 全部重新安排 — everyone not locked is placed again from scratch (the person confirms it
   // first); otherwise only the people without a bed are placed and every bed that holds is kept.
   assign: z.strictObject({ stayId: id, rearrange: z.boolean().default(false) }),
-  place: z.strictObject({ stayId: id, enrolmentId: id, householdId: id.nullable(), locked: z.boolean().optional() }),
+  // leaveAlone: with 每户至少安排 2 人 on, a move that leaves someone alone where the person was is
+  // refused (CONFLICT, details.leftAlone naming who) unless the person confirmed it.
+  place: z.strictObject({
+    stayId: id,
+    enrolmentId: id,
+    householdId: id.nullable(),
+    locked: z.boolean().optional(),
+    leaveAlone: z.boolean().optional(),
+  }),
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
   confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
   plan: z.strictObject({ stayId: id }),

@@ -21,6 +21,9 @@ export const settingsSchema = z.object({
   // the class's hours a trainee must have attended (%) to count as having met the requirements.
   certificateNumberFormat: z.string(),
   certificateMinAttendance: z.number().int(),
+  // Lodging: nobody alone in a household (每户至少安排 2 人) as a hard rule of the assignment and of
+  // moves by hand; off, it is a goal the assignment keeps where it can.
+  lodgingTogether: z.boolean(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -38,6 +41,7 @@ export const defaultSettings: Settings = {
   lastBackupAt: '',
   certificateNumberFormat: defaultCertificateNumberFormat,
   certificateMinAttendance: 80,
+  lodgingTogether: false,
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -52,4 +56,5 @@ export const settingsPatchSchema = z.strictObject({
   // Its placeholders are checked by the core (settings/service.ts), which says what is wrong with them.
   certificateNumberFormat: z.string().trim().min(1).max(certificateNumberLimits.length).optional(),
   certificateMinAttendance: z.number().int().min(0).max(100).optional(),
+  lodgingTogether: z.boolean().optional(),
 });

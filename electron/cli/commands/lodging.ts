@@ -97,6 +97,7 @@ export const lodgingCommands: readonly Command[] = [
             households: figures.householdsUsed,
             sameUnit: figures.maxSameUnit,
             leaders: figures.maxLeaders,
+            alone: figures.alone,
           }),
           ...(figures.groups > 0
             ? [
@@ -124,6 +125,12 @@ export const lodgingCommands: readonly Command[] = [
                 .join(message('text.list')),
             }),
       );
+      // 每户至少安排 2 人 on: whoever it could not hold for, with why.
+      if (board.alone.length > 0)
+        lines.push(
+          cliText('lodging.assign.alone', { count: board.alone.length }),
+          ...board.alone.map((a) => cliText('lodging.assign.aloneRow', { message: a.message })),
+        );
       if (board.unplaced.length > 0)
         lines.push(
           cliText('lodging.assign.unplaced', { count: board.unplaced.length }),
@@ -147,6 +154,7 @@ export const lodgingCommands: readonly Command[] = [
       figures: board.figures,
       newlyPlaced: board.newlyPlaced,
       moved: board.moved,
+      alone: board.alone,
     }),
     // People left without a bed: the command did its work, but not all of it.
     exitCode: (board) => (board.unplaced.length > 0 ? 3 : 0),

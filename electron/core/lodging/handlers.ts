@@ -14,8 +14,8 @@ export const lodgingHandlers = {
   'lodging.removeStay': (core, { stayId }) => removeStay(core, stayId),
   'lodging.board': (core, { stayId }) => getBoard(core, stayId),
   'lodging.assign': (core, { stayId, rearrange }) => assignStay(core, stayId, rearrange),
-  'lodging.place': (core, { stayId, enrolmentId, householdId, locked }) =>
-    placeInStay(core, stayId, enrolmentId, householdId, locked),
+  'lodging.place': (core, { stayId, enrolmentId, householdId, locked, leaveAlone }) =>
+    placeInStay(core, stayId, enrolmentId, householdId, locked, leaveAlone),
   'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),
   'lodging.confirm': (core, { stayId, householdId, confirmed }) => confirmHousehold(core, stayId, householdId, confirmed),
   'lodging.plan': (core, { stayId }) => planOf(core, stayId),

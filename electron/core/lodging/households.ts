@@ -34,7 +34,7 @@ import {
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import { getPointRow } from '../sites/service';
-import { occupancyOf } from './occupancy';
+import { nightsOf, occupancyOf } from './occupancy';
 
 // Host households of a village: the list, each one's record, and the same as a spreadsheet.
 
@@ -133,15 +133,22 @@ const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields)
   }
   if (fields.hosts === 'any') {
     if (fields.mixedRooms) return;
-    // No rooms apart any more: a stay that already has men and women there stands against it.
-    const bySex = new Map<string, Set<string>>();
-    for (const guest of occupancy.guests(id)) bySex.set(guest.stay, (bySex.get(guest.stay) ?? new Set()).add(guest.sex ?? ''));
-    const both = [...bySex].find(([, sexes]) => sexes.size > 1);
+    // No rooms apart any more: a night with men and women there stands against it — of one stay, or
+    // of two classes' stays on the same night (one sex a night, across classes, as the beds are).
+    const byNight = new Map<string, { sexes: Set<string>; stays: Set<string> }>();
+    for (const guest of occupancy.guests(id))
+      for (const night of nightsOf(guest.arrive, guest.depart)) {
+        const entry = byNight.get(night) ?? { sexes: new Set<string>(), stays: new Set<string>() };
+        entry.sexes.add(guest.sex ?? '');
+        entry.stays.add(guest.stay);
+        byNight.set(night, entry);
+      }
+    const both = [...byNight.values()].find((entry) => entry.sexes.size > 1);
     if (both)
       throw invalidInput([
         {
           ...fieldIssue('fields.mixedRooms', 'unknown_value'),
-          message: message('lodging.mixedConflict', { head: fields.head, stay: both[0] }),
+          message: message('lodging.mixedConflict', { head: fields.head, stay: [...both.stays].join(message('text.list')) }),
         },
       ]);
     return;

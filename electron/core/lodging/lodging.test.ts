@@ -410,7 +410,10 @@ describe('a stay and its beds', () => {
     for (const night of nightlyBeds()) expect(night.people, `${night.head} ${night.night}`).toBeLessThanOrEqual(night.beds);
     // By hand, the same person cannot be given a second bed either.
     const twice = elsewhere[0];
-    const free = board.households.find((h) => h.hosts === 'any' && h.occupants.length < h.free);
+    // A household that would take them but for that (the first class's women may have set a 男女均可 one's sex).
+    const free = board.households.find(
+      (h) => h.active && (h.hosts === twice?.sex || (h.mixedRooms && h.occupants.length < h.free)),
+    );
     if (!twice || !free) throw new Error('nobody to place twice, or no free bed');
     const refused = failure(
       await t.router.call('lodging.place', { stayId: second.id, enrolmentId: twice.enrolmentId, householdId: free.id }),
@@ -753,5 +756,250 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
       .raw()
       .all(village);
     expect(Object.fromEntries(rows as [string, number][])).toEqual({ 钱有田: 1, 孙秀英: 0, 马金山: 1 });
+  });
+});
+
+describe('每户至少安排 2 人 (a setting), and another class on the same nights', () => {
+  const together = async (on: boolean) => value(await t.router.call('settings.update', { lodgingTogether: on }));
+  const sizes = (board: Board) => board.households.map((h) => h.occupants.length).filter((n) => n > 0);
+
+  it('the setting is validated and stored; with it on nobody is alone, except the one woman — placed, and named with why', async () => {
+    const before = snapshot(t.core.db);
+    for (const bad of ['yes', 1, null, {}])
+      failure(await t.router.call('settings.update', { lodgingTogether: bad }), 'INVALID_INPUT');
+    expect(snapshot(t.core.db)).toBe(before);
+    expect(value(await t.router.call('settings.get', {})).lodgingTogether).toBe(false);
+    expect((await together(true)).lodgingTogether).toBe(true);
+    // The class as the walk met it at its worst for this rule: one woman (王芳) among men.
+    const stay = await newStay();
+    const people = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced;
+    const women = people.filter((p) => p.sex === 'female');
+    const [wang, ...rest] = women;
+    if (!wang) throw new Error('no woman in the roster');
+    t.core.db.prepare("UPDATE trainees SET name = '王芳' WHERE id = ?").run(wang.traineeId);
+    for (const w of rest) t.core.db.prepare("UPDATE trainees SET sex = 'male' WHERE id = ?").run(w.traineeId);
+    const result = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(result);
+    const home = result.households.find((h) => h.occupants.some((o) => o.name === '王芳'));
+    if (!home) throw new Error('王芳 left without a bed');
+    expect(home.occupants).toHaveLength(1);
+    expect(result.alone).toEqual([
+      {
+        enrolmentId: wang.enrolmentId,
+        name: '王芳',
+        head: home.head,
+        reason: 'only_one',
+        message: `“王芳”独住“${home.head}”家：这次住宿只有“王芳”一名女学员，没有同性别的人可以同住`,
+      },
+    ]);
+    // Everyone else shares a household.
+    expect(result.figures.alone).toBe(1);
+    expect(sizes(result).filter((n) => n === 1)).toHaveLength(1);
+    // A household emptied by hand, and a man put there alone (confirmed): the re-run places the two
+    // taken out and gives him company.
+    const emptied = result.households.find((h) => h.occupants.length >= 2 && h.occupants.every((o) => o.sex === 'male'));
+    const man = result.households.flatMap((h) => h.occupants).find((o) => o.sex === 'male' && !emptied?.occupants.includes(o));
+    if (!man || !emptied) throw new Error('no man, or no household of men');
+    for (const o of emptied.occupants)
+      value(
+        await t.router.call('lodging.place', {
+          stayId: stay.id,
+          enrolmentId: o.enrolmentId,
+          householdId: null,
+          leaveAlone: true,
+        }),
+      );
+    const lonely = value(
+      await t.router.call('lodging.place', {
+        stayId: stay.id,
+        enrolmentId: man.enrolmentId,
+        householdId: emptied.id,
+        locked: false,
+        leaveAlone: true,
+      }),
+    );
+    expect(lonely.households.find((h) => h.id === emptied.id)?.occupants).toHaveLength(1);
+    const again = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    holdsHardRules(again);
+    expect(again.alone.map((a) => a.name)).toEqual(['王芳']);
+    expect(sizes(again).filter((n) => n === 1)).toHaveLength(1);
+  });
+
+  it('with it on, a man kept from an earlier run and one locked, each in a household of one bed, are named as such', async () => {
+    await together(true);
+    const households = value(await t.router.call('lodging.households', { siteId: village }));
+    const [a, b, ...rest] = households.filter((h) => h.hosts === 'male');
+    if (!a || !b) throw new Error('sample changed');
+    const fields = (h: (typeof households)[number], change: { beds?: number; active?: boolean }) => ({
+      head: h.head,
+      phone: h.phone,
+      address: h.address,
+      beds: change.beds ?? h.beds,
+      hosts: h.hosts,
+      mixedRooms: h.mixedRooms,
+      notes: h.notes,
+      active: change.active ?? h.active,
+    });
+    for (const h of [...rest, ...households.filter((x) => x.hosts !== 'male')])
+      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: fields(h, { active: false }) }));
+    for (const h of [a, b])
+      value(await t.router.call('lodging.saveHousehold', { siteId: village, id: h.id, fields: fields(h, { beds: 1 }) }));
+    const stay = await newStay();
+    const [kept, locked] = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.filter(
+      (p) => p.sex === 'male',
+    );
+    if (!kept || !locked) throw new Error('no men');
+    value(
+      await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: kept.enrolmentId, householdId: a.id, locked: false }),
+    );
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: locked.enrolmentId, householdId: b.id }));
+    const result = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    expect(result.alone.map((x) => [x.name, x.reason, x.message])).toEqual(
+      expect.arrayContaining([
+        [
+          kept.name,
+          'kept',
+          `“${kept.name}”独住“${a.head}”家：已安排的住处重新安排时保持不动，且没有人可以搬来同住（可用“全部重新安排”，或手动调整）`,
+        ],
+        [
+          locked.name,
+          'locked',
+          `“${locked.name}”独住“${b.head}”家：已锁定在这户，且没有人可以搬来同住（可取消锁定后重新安排，或手动调整）`,
+        ],
+      ]),
+    );
+    expect(result.alone).toHaveLength(2);
+  });
+
+  it('a move by hand that leaves someone alone is refused naming them (nothing changed), unless confirmed; off, it is allowed', async () => {
+    const stay = await newStay();
+    const [a, b, c] = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.filter((p) => p.sex === 'male');
+    const board = value(await t.router.call('lodging.board', { stayId: stay.id }));
+    const [first, second] = board.households.filter((h) => h.active && h.hosts !== 'female' && h.free >= 3);
+    if (!a || !b || !c || !first || !second) throw new Error('sample changed');
+    // Filled by hand: a and b in the first household (moving into an empty one is how it is filled).
+    await together(true);
+    for (const who of [a, b])
+      value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: who.enrolmentId, householdId: first.id }));
+    const before = snapshot(t.core.db);
+    for (const to of [second.id, null]) {
+      const refused = failure(
+        await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: a.enrolmentId, householdId: to }),
+        'CONFLICT',
+      );
+      expect(refused.message).toBe(
+        `已设置“每户至少安排 2 人”：把“${a.name}”移出“${first.head}”家后，“${b.name}”将独自住在那里。请先为“${b.name}”安排同住的人，或确认仍要移动`,
+      );
+      expect(refused.details).toMatchObject({ leftAlone: b.enrolmentId });
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+    // A third joins: now one may leave.
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: c.enrolmentId, householdId: first.id }));
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: c.enrolmentId, householdId: second.id }));
+    // Confirmed by the person: the move is made.
+    const moved = value(
+      await t.router.call('lodging.place', {
+        stayId: stay.id,
+        enrolmentId: a.enrolmentId,
+        householdId: second.id,
+        leaveAlone: true,
+      }),
+    );
+    expect(moved.households.find((h) => h.id === first.id)?.occupants.map((o) => o.name)).toEqual([b.name]);
+    // Off: no question asked.
+    await together(false);
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: c.enrolmentId, householdId: first.id }));
+    value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: c.enrolmentId, householdId: null }));
+  });
+
+  it('a 男女均可 household hosting another class’s women on the same nights takes no man of this class — by hand or by the machine', async () => {
+    // The 年轻干部 class's women in 马金山's household, 9月11日—13日.
+    const stay = await newStay();
+    const ma = value(await t.router.call('lodging.households', { siteId: village })).find((h) => h.head === '马金山');
+    if (!ma) throw new Error('no 马金山');
+    const women = value(await t.router.call('lodging.board', { stayId: stay.id })).unplaced.filter((p) => p.sex === 'female');
+    for (const w of women.slice(0, 2))
+      value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: w.enrolmentId, householdId: ma.id }));
+    // A short course in the village 9月12日—14日, none of its people on the 年轻干部 class.
+    const course = value(
+      await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-16' }),
+    ).id;
+    const file = writeBook(join(t.dir, 'course.xlsx'), [
+      ['姓名', '性别', '身份证号', '工作单位'],
+      ...Array.from({ length: 12 }, (_, i) => {
+        const p = person(600 + i);
+        return [p.name, p.sex, idOf(p, 600 + i), p.unit];
+      }),
+    ]);
+    value(await t.router.call('roster.importCommit', { classId: course, grant: t.grant(file, 'rosterImport') }));
+    const second = await newStay('2019-09-12', '2019-09-14', course);
+    const man = value(await t.router.call('lodging.board', { stayId: second.id })).unplaced.find((p) => p.sex === 'male');
+    if (!man) throw new Error('no man on the course');
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('lodging.place', { stayId: second.id, enrolmentId: man.enrolmentId, householdId: ma.id }),
+      'INVALID_INPUT',
+    );
+    expect(refused.message).toMatch(
+      new RegExp(
+        `^“马金山”家 9月12日 晚已住有女学员“[^”]+”（2019年年轻干部培训班 9月11日—9月13日），“${man.name}”是男：男女均可的农户同一晚只接待一种性别`,
+      ),
+    );
+    expect(snapshot(t.core.db)).toBe(before);
+    // The machine: no man of the course in 马金山's household either, every night; beds across both stays.
+    const board = value(await t.router.call('lodging.assign', { stayId: second.id }));
+    holdsHardRules(board);
+    expect(board.households.find((h) => h.id === ma.id)?.occupants.filter((o) => o.sex === 'male')).toEqual([]);
+    const sexesByNight = t.core.db
+      .prepare(
+        `SELECT p.household_id AS household, count(DISTINCT t.sex) AS sexes FROM placements p JOIN stays s ON s.id = p.stay_id
+           JOIN enrolments e ON e.id = p.enrolment_id JOIN trainees t ON t.id = e.trainee_id JOIN households h ON h.id = p.household_id
+          WHERE h.hosts = 'any' AND h.mixed_rooms = 0 AND s.arrive <= '2019-09-12' AND '2019-09-12' < s.depart
+          GROUP BY p.household_id`,
+      )
+      .all() as { household: number; sexes: number }[];
+    expect(sexesByNight.length).toBeGreaterThan(0);
+    for (const row of sexesByNight) expect(row.sexes, `household ${row.household}`).toBe(1);
+    for (const night of nightlyBeds()) expect(night.people, `${night.head} ${night.night}`).toBeLessThanOrEqual(night.beds);
+    // Marked 可分男女房间, it takes him; the mark cannot then be taken back while both classes are there.
+    const fields = {
+      head: ma.head,
+      phone: ma.phone,
+      address: ma.address,
+      beds: ma.beds,
+      hosts: ma.hosts,
+      notes: ma.notes,
+      active: ma.active,
+    };
+    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fields, mixedRooms: true } }));
+    value(await t.router.call('lodging.place', { stayId: second.id, enrolmentId: man.enrolmentId, householdId: ma.id }));
+    const mixed = snapshot(t.core.db);
+    expect(
+      failure(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: village,
+          id: ma.id,
+          fields: { ...fields, mixedRooms: false },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toBe(
+      '“马金山”家在2019年年轻干部培训班 9月11日—9月13日、2019年乡村振兴专题班 9月12日—9月14日中男女学员同住，不能取消“可分男女房间”',
+    );
+    expect(snapshot(t.core.db)).toBe(mixed);
+    value(await t.router.call('lodging.place', { stayId: second.id, enrolmentId: man.enrolmentId, householdId: null }));
+    value(await t.router.call('lodging.saveHousehold', { siteId: village, id: ma.id, fields: { ...fields, mixedRooms: false } }));
+    // Not on the same nights (the course moved to 9月13日—15日, after the class has left): he may.
+    const later = value(
+      await t.router.call('lodging.saveStay', {
+        classId: course,
+        id: second.id,
+        fields: { siteId: village, arrive: '2019-09-13', depart: '2019-09-15', groups: [] },
+      }),
+    );
+    const placed = value(
+      await t.router.call('lodging.place', { stayId: later.id, enrolmentId: man.enrolmentId, householdId: ma.id }),
+    );
+    expect(placed.households.find((h) => h.id === ma.id)?.occupants.map((o) => o.enrolmentId)).toContain(man.enrolmentId);
   });
 });

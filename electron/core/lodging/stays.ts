@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chineseDate, daysBetween, monthDay, todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
+import type { AloneReason, AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../audit/service';
@@ -10,6 +10,7 @@ import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
+import { getSettings } from '../settings/service';
 import { assignBeds, type Person, type Room, softFigures } from './assign';
 import { householdRow, toHousehold, villageOf } from './households';
 import { nightsOf, occupancyOf } from './occupancy';
@@ -222,6 +223,21 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
       other: other.name,
       otherSex: other.sex === null ? message('lodging.sexUnknown') : sexWord(other.sex),
     });
+  // The same on each night with another stay's guests (another class in the village then): a
+  // household's beds are shared across stays (free), and so is the sex it hosts that night.
+  const otherStay = mixed ? undefined : context.others.guests(householdId).find((guest) => guest.sex !== person.sex);
+  if (otherStay)
+    return message('lodging.otherSexOtherStay', {
+      head: household.head,
+      date: monthDay(
+        context.nights.find((night) => otherStay.arrive <= night && night < otherStay.depart) ?? context.stay.arrive,
+      ),
+      other: otherStay.name,
+      otherSex: otherStay.sex === null ? message('lodging.sexUnknown') : sexWord(otherStay.sex),
+      stay: otherStay.stay,
+      name: person.name,
+      sex: sexWord(person.sex),
+    });
   const free = context.free.get(householdId) ?? 0;
   if (alsoThere.length + 1 > free) {
     const busiest = context.others.busiest(householdId, context.nights);
@@ -298,8 +314,13 @@ export const getBoard = (core: Core, stayId: number): Board => {
         if (!h.active) return false;
         if (h.hosts === 'any' && h.mixedRooms) return true;
         if (sex === null) return false;
-        // 男女均可 without rooms apart: for whichever sex it already hosts in this stay (or either, empty).
-        if (h.hosts === 'any') return (occupants.get(h.id) ?? []).every((there) => there.sex === sex);
+        // 男女均可 without rooms apart: for whichever sex it already hosts on these nights, in this
+        // stay or another (or either, empty).
+        if (h.hosts === 'any')
+          return (
+            (occupants.get(h.id) ?? []).every((there) => there.sex === sex) &&
+            context.others.guests(h.id).every((guest) => guest.sex === sex)
+          );
         return h.hosts === sex;
       })
       .reduce((sum, h) => sum + Math.max(0, left.get(h.id) ?? 0), 0);
@@ -390,8 +411,15 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
   const candidates = context.people.filter((person) => !context.others.elsewhere(person.traineeId, context.nights));
   const rooms: Room[] = context.households
     .filter((h) => h.active)
-    .map((h) => ({ id: h.id, free: context.free.get(h.id) ?? 0, hosts: h.hosts, mixed: h.mixedRooms }));
-  const outcome = assignBeds(candidates.map(personOf), rooms, fixed);
+    .map((h) => ({
+      id: h.id,
+      free: context.free.get(h.id) ?? 0,
+      hosts: h.hosts,
+      mixed: h.mixedRooms,
+      others: context.others.guests(h.id).map((guest) => guest.sex),
+    }));
+  const together = getSettings(core).lodgingTogether;
+  const outcome = assignBeds(candidates.map(personOf), rooms, fixed, { together });
   const insert = statement(core.db, 'INSERT INTO placements (stay_id, enrolment_id, household_id, locked) VALUES (?, ?, ?, 0)');
   const fixedIds = new Set(fixed.map((f) => f.person));
   for (const [enrolmentId, householdId] of outcome.placed)
@@ -417,6 +445,22 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
     .filter((enrolmentId) => !had.has(enrolmentId))
     .map(nameOf)
     .sort(compareStroke);
+  // With 每户至少安排 2 人 on: whoever is still alone, said plainly with why.
+  const lockedIds = new Set(placementsOf(core, stayId).flatMap((p) => (p.locked === 1 ? [p.enrolmentId] : [])));
+  const alone = outcome.alone.map(({ person, room, reason: why }) => {
+    const lodger = byEnrolment.get(person);
+    // Fixed for the engine: locked by hand, or kept from an earlier run (the default re-run moves no one).
+    const reason: AloneReason = why === 'fixed' ? (lockedIds.has(person) ? 'locked' : 'kept') : why;
+    const name = nameOf(person);
+    const head = headOf.get(room) ?? '';
+    return {
+      enrolmentId: person,
+      name,
+      head,
+      reason,
+      message: message(`lodging.aloneReasons.${reason}`, { name, head, sex: sexWord(lodger?.sex ?? null) }),
+    };
+  });
   const board = getBoard(core, stayId);
   record(core, {
     action: 'update',
@@ -434,7 +478,7 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
     }),
     after: board.figures,
   });
-  return { ...board, newlyPlaced, moved };
+  return { ...board, newlyPlaced, moved, alone };
 };
 
 // A move by hand: into a household (locked there unless said otherwise), or out of the stay.
@@ -444,6 +488,7 @@ export const placeInStay = (
   enrolmentId: number,
   householdId: number | null,
   locked: boolean | undefined,
+  leaveAlone = false,
 ): Board => {
   const stay = stayRow(core, stayId);
   assertWritable(getClass(core, stay.class_id));
@@ -453,7 +498,28 @@ export const placeInStay = (
     throw invalidInput([
       { ...fieldIssue('enrolmentId', 'unknown_value', { value: enrolmentId }), message: message('lodging.notInStay') },
     ]);
+  // 每户至少安排 2 人 (a hard rule when set): moving someone out of a household of two leaves the
+  // other alone — refused, naming them, unless the person confirmed it (details.leftAlone says who, so
+  // that the board can ask). Moving into an empty household is how one is filled by hand: allowed.
+  const assertNoneLeftAlone = () => {
+    const from = placementsOf(core, stayId).find((p) => p.enrolmentId === enrolmentId)?.householdId;
+    if (from !== undefined && from !== householdId && !leaveAlone && getSettings(core).lodgingTogether) {
+      const left = placementsOf(core, stayId).filter((p) => p.householdId === from && p.enrolmentId !== enrolmentId);
+      const other = left.length === 1 ? context.people.find((p) => p.enrolmentId === left[0]?.enrolmentId) : undefined;
+      if (other)
+        throw new AppError(
+          'CONFLICT',
+          message('lodging.leavesAlone', {
+            name: person.name,
+            head: context.households.find((h) => h.id === from)?.head ?? '',
+            other: other.name,
+          }),
+          { leftAlone: other.enrolmentId },
+        );
+    }
+  };
   if (householdId === null) {
+    assertNoneLeftAlone();
     statement(core.db, 'DELETE FROM placements WHERE stay_id = ? AND enrolment_id = ?').run(stayId, enrolmentId);
     return getBoard(core, stayId);
   }
@@ -472,6 +538,7 @@ export const placeInStay = (
     .flatMap((p) => byEnrolment.get(p.enrolmentId) ?? []);
   const reason = refusalOf(context, person, householdId, alsoThere);
   if (reason) throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: reason }]);
+  assertNoneLeftAlone();
   statement(
     core.db,
     `INSERT INTO placements (stay_id, enrolment_id, household_id, locked) VALUES (@stayId, @enrolmentId, @householdId, @locked)

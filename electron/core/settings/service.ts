@@ -29,6 +29,7 @@ const storedSettings = z.object({
   backupKeepWeekly: bounded.backupKeepWeekly.unwrap().catch(defaultSettings.backupKeepWeekly),
   backupKeepMonthly: bounded.backupKeepMonthly.unwrap().catch(defaultSettings.backupKeepMonthly),
   autoBackup: bounded.autoBackup.unwrap().catch(defaultSettings.autoBackup),
+  lodgingTogether: bounded.lodgingTogether.unwrap().catch(defaultSettings.lodgingTogether),
   lastBackupAt: settingsSchema.shape.lastBackupAt
     .refine((at) => at === '' || isIsoInstant(at))
     .catch(defaultSettings.lastBackupAt),

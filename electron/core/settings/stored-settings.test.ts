@@ -69,6 +69,7 @@ describe('settings read from the database', () => {
       backupKeepMonthly: 1.5,
       autoBackup: 'yes',
       lastBackupAt: 'yesterday',
+      lodgingTogether: 1,
     };
     t.core.db.transaction(() => {
       for (const [key, stored] of Object.entries(rows)) set.run(key, JSON.stringify(stored));
@@ -83,6 +84,7 @@ describe('settings read from the database', () => {
       backupKeepWeekly: 260,
       backupKeepMonthly: 240,
       lastBackupAt: '2024-03-01T01:00:00.000Z',
+      lodgingTogether: true,
     };
     t.core.db.transaction(() => {
       for (const [key, stored] of Object.entries(fine)) set.run(key, JSON.stringify(stored));

@@ -1000,6 +1000,19 @@ export const uiEnUS = {
     create: 'Create the class and import',
   },
   lodgingPage: {
+    settings: {
+      title: 'Village stays',
+      together: 'At least 2 trainees per household',
+      togetherHelp:
+        'On: automatic placement never leaves a trainee alone in a household (where it cannot be helped — say, the only woman — the result names them and says why), and moving someone out so that another is left alone asks first. Off: placement still avoids it where it can, and the board shows how many are alone.',
+    },
+    noSessions: 'No sessions on the schedule that day',
+    sessionLine: '{{slot}} {{title}}',
+    groupLegend: 'Group numbers: ',
+    groupLegendItem: '{{n}} = Group {{n}} ({{count}})',
+    leftAloneTitle: 'Move anyway?',
+    leftAloneOk: 'Move anyway',
+    aloneSome: '{{count}} still alone in a household: {{details}}',
     notHosting: 'Not hosting now',
     personMenu: '{{name}}: move or lock',
     confirmOf: 'The {{head}} household has agreed to host',
@@ -1049,6 +1062,7 @@ export const uiEnUS = {
       '{{households}} households; a group in {{perGroup}} households on average; at most {{sameUnit}} of one unit and {{leaders}} leaders in one household; {{alone}} alone in a household',
     plan: 'Plan',
     planColumns: {
+      sessions: 'Sessions that day',
       date: 'Date',
       meals: 'Eat',
       lodging: 'Live',

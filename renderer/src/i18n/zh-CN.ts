@@ -968,6 +968,19 @@ export const uiZhCN = {
     create: '新建班次并导入',
   },
   lodgingPage: {
+    settings: {
+      title: '四同住宿',
+      together: '每户至少安排 2 人',
+      togetherHelp:
+        '打开后，自动安排不会让任何学员独自住一户（确实做不到时——例如只有一名女学员——会在结果中点名说明原因）；手动把人移出农户家、使另一人独住时，会先询问。关闭时，自动安排也会尽量避免独住，并在入住安排上方显示独住人数。',
+    },
+    noSessions: '课程表中这天没有课',
+    sessionLine: '{{slot}} {{title}}',
+    groupLegend: '小组编号：',
+    groupLegendItem: '{{n}} = 第{{n}}组（{{count}} 人）',
+    leftAloneTitle: '仍要移动？',
+    leftAloneOk: '仍要移动',
+    aloneSome: '仍有 {{count}} 人独住一户：{{details}}',
     notHosting: '暂停接待',
     personMenu: '{{name}}：调整住处或锁定',
     confirmOf: '{{head}}家已确认接待',
@@ -1017,6 +1030,7 @@ export const uiZhCN = {
       '用 {{households}} 户；每组平均分在 {{perGroup}} 户；同一单位同住一户最多 {{sameUnit}} 人；班委同住一户最多 {{leaders}} 人；独住一户 {{alone}} 人',
     plan: '日程',
     planColumns: {
+      sessions: '当天课程',
       date: '日期',
       meals: '同吃',
       lodging: '同住',

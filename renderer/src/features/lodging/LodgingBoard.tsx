@@ -93,7 +93,11 @@ const Person = ({
         <Space size={4}>
           <SexIcon sex={person.sex} />
           <span>{person.name}</span>
-          {person.group !== null && <span className="lodger-group">{person.group}</span>}
+          {person.group !== null && (
+            <span className="lodger-group" title={t('roster.groupN', { n: person.group })}>
+              {person.group}
+            </span>
+          )}
           {person.role && <span className="lodger-role">{person.role}</span>}
           {person.locked && (
             <Tooltip title={t('lodgingPage.locked')}>
@@ -209,9 +213,22 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
   const nameOf = (id: number) =>
     [...board.households.flatMap((h) => h.occupants), ...board.unplaced].find((p) => p.enrolmentId === id)?.name ?? '';
 
-  const move = async (enrolmentId: number, householdId: number | null) => {
-    const result = await api.lodging.place({ stayId, enrolmentId, householdId });
-    if (!result.ok) return message.error(errorText(result.error));
+  // 每户至少安排 2 人 on: a move that would leave someone alone is refused with their name; the person
+  // may still make it, asked first.
+  const move = async (enrolmentId: number, householdId: number | null, leaveAlone = false) => {
+    const result = await api.lodging.place({ stayId, enrolmentId, householdId, leaveAlone });
+    if (!result.ok) {
+      if (result.error.code === 'CONFLICT' && result.error.details?.['leftAlone'] !== undefined)
+        return void modal.confirm({
+          title: t('lodgingPage.leftAloneTitle'),
+          content: errorText(result.error),
+          okText: t('lodgingPage.leftAloneOk'),
+          cancelText: t('common.cancel'),
+          autoFocusButton: 'cancel',
+          onOk: () => move(enrolmentId, householdId, true),
+        });
+      return message.error(errorText(result.error));
+    }
     const head = board.households.find((h) => h.id === householdId)?.head ?? '';
     const name = nameOf(enrolmentId);
     message.success(householdId === null ? t('lodgingPage.movedOut', { name }) : t('lodgingPage.moved', { name, head }));
@@ -232,7 +249,7 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
     const result = await api.lodging.assign({ stayId, rearrange });
     setBusy(false);
     if (!result.ok) return message.error(errorText(result.error));
-    const { figures, unplaced, newlyPlaced, moved } = result.value;
+    const { figures, unplaced, newlyPlaced, moved, alone } = result.value;
     const placed =
       unplaced.length === 0
         ? t('lodgingPage.assignedAll', { placed: figures.placed, added: newlyPlaced.length })
@@ -246,8 +263,13 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
               .map((m) => t('lodgingPage.movedOne', { name: m.name, from: m.from, to: m.to ?? t('lodgingPage.movedNowhere') }))
               .join(t('text.list')),
           });
-    const text = [placed, movedText].join(t('text.clauses'));
-    if (moved.length === 0) message.success(text);
+    // 每户至少安排 2 人 on: whoever is still alone, each with why.
+    const aloneText =
+      alone.length === 0
+        ? []
+        : [t('lodgingPage.aloneSome', { count: alone.length, details: alone.map((a) => a.message).join(t('text.clauses')) })];
+    const text = [placed, movedText, ...aloneText].join(t('text.clauses'));
+    if (moved.length === 0 && alone.length === 0) message.success(text);
     else message.warning({ content: text, duration: 10 });
   };
   const confirmRearrange = () =>
@@ -261,6 +283,18 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
       onOk: () => assign(true),
     });
   const { figures } = board;
+  // The groups on the board and how many each: the legend of the numbers on the chips.
+  const everyone = [...board.households.flatMap((h) => h.occupants), ...board.unplaced];
+  const groups = [...new Set(everyone.flatMap((p) => (p.group === null ? [] : [p.group])))]
+    .sort((a, b) => a - b)
+    .map((n) => [n, everyone.filter((p) => p.group === n).length] as const);
+  // The unplaced under their reasons (those not yet run first, with no reason shown).
+  const byReason = new Map<string, Board['unplaced']>();
+  for (const person of board.unplaced) {
+    const text = person.reason === 'not_run' ? '' : person.message;
+    byReason.set(text, [...(byReason.get(text) ?? []), person]);
+  }
+  const reasons = [...byReason].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
   // Every household of the village: those not hosting now at the end, tagged so, nobody placed there.
   const shown = board.households;
   return (
@@ -290,31 +324,48 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
           </Button>
         </Space>
       </Flex>
+      {groups.length > 0 && (
+        // What the small number on each person is: their group, as the roster names it.
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="group-legend">
+          {t('lodgingPage.groupLegend')}
+          {groups.map(([n, count]) => t('lodgingPage.groupLegendItem', { n, count })).join(t('text.list'))}
+        </Typography.Text>
+      )}
+      {/* The unplaced above the households, their chips in rows (a class's worth must not make a page of
+          one chip a line), grouped under each reason. */}
+      <Card
+        size="small"
+        className={`household unplaced${overOut ? ' household-over' : ''}`}
+        title={t('lodgingPage.unplaced', { count: board.unplaced.length })}
+        extra={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('lodgingPage.dropOut')}
+          </Typography.Text>
+        }
+        data-testid="unplaced"
+        {...dropHandlers((id) => void move(id, null), setOverOut)}
+      >
+        <Flex vertical gap={6}>
+          {reasons.map(([text, people]) => (
+            <Flex key={text} wrap gap={4} align="center">
+              {text !== '' && (
+                <Typography.Text type="danger" style={{ fontSize: 12, marginInlineEnd: 4 }}>
+                  {text}
+                </Typography.Text>
+              )}
+              {people.map((person) => (
+                <Person
+                  key={person.enrolmentId}
+                  person={person}
+                  households={board.households}
+                  onMove={(to) => void move(person.enrolmentId, to)}
+                />
+              ))}
+            </Flex>
+          ))}
+        </Flex>
+      </Card>
       <Flex gap={12} align="flex-start">
-        <Card
-          size="small"
-          className={`household unplaced${overOut ? ' household-over' : ''}`}
-          style={{ width: 220, flex: 'none' }}
-          title={t('lodgingPage.unplaced', { count: board.unplaced.length })}
-          data-testid="unplaced"
-          {...dropHandlers((id) => void move(id, null), setOverOut)}
-        >
-          <Flex vertical gap={6}>
-            {board.unplaced.map((person) => (
-              <div key={person.enrolmentId}>
-                <Person person={person} households={board.households} onMove={(to) => void move(person.enrolmentId, to)} />
-                {person.reason !== 'not_run' && (
-                  <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>
-                    {person.message}
-                  </Typography.Text>
-                )}
-              </div>
-            ))}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('lodgingPage.dropOut')}
-            </Typography.Text>
-          </Flex>
-        </Card>
         {shown.length === 0 ? (
           <Alert type="info" showIcon title={t('sitesPage.noHouseholds')} />
         ) : (

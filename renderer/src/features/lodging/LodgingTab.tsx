@@ -87,6 +87,7 @@ export const LodgingTab = ({ target }: { target: TrainingClass }) => {
   const readOnly = target.status === 'archived';
   const stays = useQuery(() => api.lodging.stays({ classId: target.id }), `stays:${target.id}`);
   const roster = useQuery(() => api.roster.list({ classId: target.id }), `roster-groups:${target.id}`);
+  const sessions = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
   const [chosen, setChosen] = useState<number>();
   const [dialog, setDialog] = useState<'add' | 'edit' | 'export'>();
   const [section, setSection] = useState('board');
@@ -159,7 +160,11 @@ export const LodgingTab = ({ target }: { target: TrainingClass }) => {
               label: t('lodgingPage.board'),
               children: board.data ? <LodgingBoard board={board.data} readOnly={readOnly} /> : null,
             },
-            { key: 'plan', label: t('lodgingPage.plan'), children: <PlanTable stay={stay} readOnly={readOnly} /> },
+            {
+              key: 'plan',
+              label: t('lodgingPage.plan'),
+              children: <PlanTable stay={stay} sessions={sessions.data ?? []} readOnly={readOnly} />,
+            },
             {
               key: 'people',
               label: t('lodgingPage.participants'),
@@ -178,6 +183,8 @@ export const LodgingTab = ({ target }: { target: TrainingClass }) => {
           target={target}
           editing={dialog === 'edit' ? stay : undefined}
           groups={roster.data?.groups ?? []}
+          sessions={sessions.data}
+          stays={list.filter((s) => s.id !== stay?.id || dialog !== 'edit')}
           onClose={() => setDialog(undefined)}
           onSaved={(saved) => setChosen(saved.id)}
         />

@@ -18,6 +18,8 @@ import {
   type PlanDay,
   type Stay,
 } from '../../../../shared/lodging/schemas';
+import { isFourTogether, sessionsOfStay } from '../../../../shared/lodging/four-together';
+import { type Session, slotOf } from '../../../../shared/schedule/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useSubmit } from '../../app/form-issues';
@@ -87,8 +89,11 @@ const DayModal = ({ stay, day, onClose }: { stay: Stay; day: PlanDay; onClose: (
   );
 };
 
-export const PlanTable = ({ stay, readOnly }: { stay: Stay; readOnly: boolean }) => {
+// The plan day by day, beside the class's own schedule for those days (its 四同 sessions marked):
+// what the village is told to expect, checked against what the school has planned.
+export const PlanTable = ({ stay, sessions, readOnly }: { stay: Stay; sessions: readonly Session[]; readOnly: boolean }) => {
   const { t } = useTranslation();
+  const ofStay = sessionsOfStay(sessions, stay);
   const [editing, setEditing] = useState<PlanDay>();
   const plan = useQuery(() => api.lodging.plan({ stayId: stay.id }), `plan:${stay.id}`);
   const meals = (list: readonly Meal[]) => list.map((meal) => t(`lodging.meals.${meal}`)).join(t('text.list')) || '—';
@@ -102,7 +107,28 @@ export const PlanTable = ({ stay, readOnly }: { stay: Stay; readOnly: boolean })
         dataSource={plan.data ?? []}
         columns={[
           { key: 'date', title: t('lodgingPage.planColumns.date'), width: 150, render: (_, d) => dayText(t, d.date) },
-          { key: 'meals', title: t('lodgingPage.planColumns.meals'), width: 140, render: (_, d) => meals(d.meals) },
+          {
+            key: 'sessions',
+            title: t('lodgingPage.planColumns.sessions'),
+            render: (_, d) => {
+              const day = ofStay.filter((session) => session.date === d.date);
+              return day.length === 0 ? (
+                <Typography.Text type="secondary">{t('lodgingPage.noSessions')}</Typography.Text>
+              ) : (
+                <Flex vertical gap={2} data-testid={`plan-sessions-${d.date}`}>
+                  {day.map((session) => (
+                    <Typography.Text key={session.id} strong={isFourTogether(session)} style={{ fontSize: 12 }}>
+                      {t('lodgingPage.sessionLine', {
+                        slot: t(`schedulePage.slots.${slotOf(session.start)}`),
+                        title: session.title,
+                      })}
+                    </Typography.Text>
+                  ))}
+                </Flex>
+              );
+            },
+          },
+          { key: 'meals', title: t('lodgingPage.planColumns.meals'), width: 120, render: (_, d) => meals(d.meals) },
           {
             key: 'lodging',
             title: t('lodgingPage.planColumns.lodging'),

@@ -2,7 +2,9 @@ import { App, DatePicker, Form, Input, Select, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
+import { stayDefaultsOf } from '../../../../shared/lodging/four-together';
 import { type Stay, stayFieldsSchema } from '../../../../shared/lodging/schemas';
+import type { Session } from '../../../../shared/schedule/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
 import { villageKind } from '../../../../shared/vocab/schemas';
 import { api } from '../../api';
@@ -19,12 +21,17 @@ export const StayFormModal = ({
   target,
   editing,
   groups,
+  sessions,
+  stays,
   onClose,
   onSaved,
 }: {
   target: TrainingClass;
   editing?: Stay | undefined;
   groups: readonly number[];
+  // The class's schedule and its stays: a new stay starts on the 四同 sessions' days not yet held.
+  sessions: readonly Session[] | undefined;
+  stays: readonly Stay[];
   onClose: () => void;
   onSaved: (stay: Stay) => void;
 }) => {
@@ -59,6 +66,9 @@ export const StayFormModal = ({
         onClose();
       },
     );
+  // A new stay: the class's 四同 days and their village; with none in the schedule, its first three days.
+  const fromSchedule = stayDefaultsOf(sessions ?? [], stays, target.endDate);
+  const village = villages.find((v) => v.id === fromSchedule?.siteId) ?? villages[0];
   const inClass = (day: Dayjs) => day.format('YYYY-MM-DD') < target.startDate || day.format('YYYY-MM-DD') > target.endDate;
   return (
     <FormModal
@@ -69,7 +79,7 @@ export const StayFormModal = ({
       onClose={onClose}
     >
       {/* The villages first: the form opens with the first of them chosen. */}
-      {!sites.data ? (
+      {!sites.data || !sessions ? (
         <Spin />
       ) : (
         <Form
@@ -80,10 +90,10 @@ export const StayFormModal = ({
             editing
               ? { ...editing, arrive: dayjs(editing.arrive), depart: dayjs(editing.depart) }
               : {
-                  siteId: villages[0]?.id,
+                  siteId: village?.id,
                   groups: [],
-                  arrive: dayjs(target.startDate),
-                  depart: dayjs(target.startDate).add(2, 'day'),
+                  arrive: dayjs(fromSchedule?.arrive ?? target.startDate),
+                  depart: fromSchedule ? dayjs(fromSchedule.depart) : dayjs(target.startDate).add(2, 'day'),
                 }
           }
         >

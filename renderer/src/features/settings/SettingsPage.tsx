@@ -12,6 +12,7 @@ import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
 import { CertificateSettings } from './CertificateSettings';
+import { LodgingSettingsCard } from '../lodging/LodgingSettingsCard';
 
 const SchoolName = ({ initial }: { initial: string }) => {
   const { t } = useTranslation();
@@ -174,6 +175,7 @@ export const SettingsPage = () => {
         );
       })}
       <TemplatesCard />
+      <LodgingSettingsCard />
       <Card title={t('settings.data')} size="small">
         {info.data && (
           <Descriptions column={1} size="small">
