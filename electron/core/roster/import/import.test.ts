@@ -46,7 +46,7 @@ describe('importing the list the organisation department sent', () => {
       ['D', 'ethnicity'],
       ['E', 'birthDate'],
       ['F', 'idNumber'],
-      ['G', 'unit'],
+      ['G', 'unitPosition'],
       ['H', 'position'],
       ['I', 'politicalStatus'],
       ['J', 'education'],
