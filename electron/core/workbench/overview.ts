@@ -26,7 +26,7 @@ const byUnit = (rows: readonly { name: string; value: number }[]): { name: strin
   }
   return [...counts]
     .map(([name, value]) => ({ name, value }))
-    .sort((a, b) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'zh-CN'))
     .slice(0, 10);
 };
 

@@ -339,6 +339,7 @@ export const commitImport = async (
     cached.classId === source.classId &&
     source.token !== undefined &&
     cached.token === source.token &&
+    cached.unitPosition?.split !== (source.splitUnitPosition === false) &&
     cached.path === path &&
     cached.fileStamp === fileStamp(path)
   ) {
