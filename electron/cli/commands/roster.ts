@@ -55,11 +55,18 @@ export const rosterCommands: readonly Command[] = [
       const combined = preview.unitPosition;
       if (combined)
         lines.push(
-          cliText(!combined.split ? 'roster.import.splitOff' : combined.unsure > 0 ? 'roster.import.splitUnsure' : 'roster.import.split', {
-            header: combined.header,
-            column: combined.column,
-            unsure: combined.unsure,
-          }),
+          cliText(
+            !combined.split
+              ? 'roster.import.splitOff'
+              : combined.unsure > 0
+                ? 'roster.import.splitUnsure'
+                : 'roster.import.split',
+            {
+              header: combined.header,
+              column: combined.column,
+              unsure: combined.unsure,
+            },
+          ),
         );
       for (const row of result.rejected)
         lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));

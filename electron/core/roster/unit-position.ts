@@ -47,7 +47,7 @@ const trimSeparators = (text: string): string => {
 const leaders = longestFirst([...postJoiners.filter((word) => !/\p{Script=Han}/u.test(word)), ...unitPostSeparators]);
 const trimLeading = (text: string): string => {
   let trimmed = text.trim();
-  for (let found = leaders.find((word) => trimmed.startsWith(word)); found !== undefined; ) {
+  for (let found = leaders.find((word) => trimmed.startsWith(word)); found !== undefined;) {
     trimmed = trimmed.slice(found.length).trim();
     found = leaders.find((word) => trimmed.startsWith(word));
   }
@@ -71,8 +71,7 @@ const postStart = (text: string, end: number): number => {
   // but 东丰县纪委 | 书记.
   const leading = bodies.find((candidate) => text.startsWith(candidate, start));
   const prefix = text.slice(0, start);
-  if (leading !== undefined && start > 0 && !endsUnit(prefix) && endingOf(prefix, joiners) === undefined)
-    start += leading.length;
+  if (leading !== undefined && start > 0 && !endsUnit(prefix) && endingOf(prefix, joiners) === undefined) start += leading.length;
   return start;
 };
 
@@ -100,8 +99,7 @@ const divisionLength = (head: string): number => {
 const joinedDivisionLength = (head: string): number => {
   for (let length = 2; length <= Math.min(8, head.length - 1); length += 1) {
     const division = head.slice(head.length - length);
-    const isDivision =
-      agencyOffices.some(({ office }) => division === office) || endingOf(division, divisionEnds) !== undefined;
+    const isDivision = agencyOffices.some(({ office }) => division === office) || endingOf(division, divisionEnds) !== undefined;
     if (isDivision && endingOf(head.slice(0, head.length - length), joiners) !== undefined) return length;
   }
   return 0;
@@ -110,8 +108,7 @@ const joinedDivisionLength = (head: string): number => {
 // Where the posts at the end of the text begin ("党委副书记、镇长", "副局长（正科级）"), or -1.
 const postsStart = (text: string): number => {
   let end = text.length;
-  for (const [open, close] of postBrackets)
-    if (text.endsWith(close) && text.lastIndexOf(open) > 0) end = text.lastIndexOf(open);
+  for (const [open, close] of postBrackets) if (text.endsWith(close) && text.lastIndexOf(open) > 0) end = text.lastIndexOf(open);
   let start = postStart(text, end);
   if (start < 0) return -1;
   for (;;) {

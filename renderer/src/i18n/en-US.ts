@@ -76,6 +76,7 @@ export const uiEnUS = {
       yearPlaceholder: 'Defaults to the start date’s year',
       goalsHint: 'One teaching goal per line',
       namePlaceholder: 'e.g. 2019 City-managed Cadres Class',
+      categoryPlaceholder: 'Choose the class category (required)',
       created: 'Created "{{name}}"',
       updated: 'Saved "{{name}}"',
       fixErrors: 'Please correct the marked fields first',
@@ -216,7 +217,8 @@ export const uiEnUS = {
     close: 'Done',
     split: {
       on: 'Column {{column}} (“{{header}}”) is split into work unit and position: the unit first, the position after it. Check the preview below.',
-      unsure: '{{count}} rows could not be split with confidence: the whole text is kept as the work unit, marked “check”, and listed among the problems above.',
+      unsure:
+        '{{count}} rows could not be split with confidence: the whole text is kept as the work unit, marked “check”, and listed among the problems above.',
       off: 'Column {{column}} (“{{header}}”) is not split: the whole text is imported as the work unit.',
       toggle: 'Split work unit and position',
       original: 'Work unit and position (as written)',

@@ -76,6 +76,7 @@ export const uiZhCN = {
       yearPlaceholder: '默认取开始日期的年份',
       goalsHint: '每行一条教学目标',
       namePlaceholder: '例如：2019年市管干部培训班',
+      categoryPlaceholder: '请选择班次类别（必选）',
       created: '已创建班次“{{name}}”',
       updated: '已保存班次“{{name}}”',
       fixErrors: '请先改正标出的问题',

@@ -62,9 +62,9 @@ const commit = async (path: string, extra: Record<string, unknown> = {}) =>
   value(await t.router.call('roster.importCommit', { classId, grant: t.grant(path, 'rosterImport'), ...extra }));
 const stored = () =>
   Object.fromEntries(
-    (t.core.db.prepare('SELECT name, unit, position FROM trainees').all() as { name: string; unit: string; position: string }[]).map(
-      (row) => [row.name, [row.unit, row.position]],
-    ),
+    (
+      t.core.db.prepare('SELECT name, unit, position FROM trainees').all() as { name: string; unit: string; position: string }[]
+    ).map((row) => [row.name, [row.unit, row.position]]),
   );
 
 // 东辽县农业农村局, as an earlier year's class brought it.
@@ -77,7 +77,12 @@ const knownFromEarlierClass = async () => {
       endDate: '2018-10-12',
     }),
   ).id;
-  value(await t.router.call('roster.add', { classId: earlier, trainee: { name: '孙超', unit: '东辽县农业农村局', position: '科长' } }));
+  value(
+    await t.router.call('roster.add', {
+      classId: earlier,
+      trainee: { name: '孙超', unit: '东辽县农业农村局', position: '科长' },
+    }),
+  );
 };
 
 describe('a roster whose 工作单位及职务 is one column', () => {
@@ -85,7 +90,10 @@ describe('a roster whose 工作单位及职务 is one column', () => {
     await knownFromEarlierClass();
     const file = combinedRoster();
     const seen = await preview(file);
-    expect(seen.columns.find((column) => column.header === '工作单位及职务')).toMatchObject({ letter: 'F', field: 'unitPosition' });
+    expect(seen.columns.find((column) => column.header === '工作单位及职务')).toMatchObject({
+      letter: 'F',
+      field: 'unitPosition',
+    });
     expect(seen.unitPosition).toEqual({ column: 'F', header: '工作单位及职务', split: true, cells: 11, unsure: 1 });
     // The unsure row is named with its row and column, as a warning: it is imported, whole.
     expect(seen.problems).toEqual([
@@ -149,7 +157,10 @@ describe('a roster whose 工作单位及职务 is one column', () => {
     expect(seen.problems).toEqual([]);
     expect(seen.sample.every((row) => row.values['position'] === '' && !row.unsure)).toBe(true);
     // The preview's token is for the whole-text reading: committing the split reading with it is refused.
-    failure(await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport'), token: seen.token }), 'INVALID_INPUT');
+    failure(
+      await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport'), token: seen.token }),
+      'INVALID_INPUT',
+    );
     await commit(file, { token: seen.token, splitUnitPosition: false });
     const units = stored();
     expect(units['杨洋']).toEqual(['西安区灯塔镇党委副书记、镇长', '']);

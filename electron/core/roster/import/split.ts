@@ -34,7 +34,11 @@ export const splitCombined = (rows: readonly ParsedRow[], known: ReadonlySet<str
     const cell = row.combined;
     const sure = first[index];
     if (!cell || !sure) return;
-    const found = !enabled ? { unit: cell.text, position: '', sure: true } : sure.sure ? sure : splitUnitPosition(cell.text, named);
+    const found = !enabled
+      ? { unit: cell.text, position: '', sure: true }
+      : sure.sure
+        ? sure
+        : splitUnitPosition(cell.text, named);
     // With the post in a 职务 column of its own, a cell that cannot be split is the unit.
     const split = !found.sure && row.trainee.position ? { ...found, sure: true } : found;
     if (!row.trainee.unit) row.trainee.unit = split.unit;

@@ -318,17 +318,17 @@ const PreviewView = ({
             <Space orientation="vertical" align="end">
               <Space>
                 <Typography.Text>{t('importWizard.split.toggle')}</Typography.Text>
-                <Switch
-                  size="small"
-                  checked={combined.split}
-                  onChange={resplit}
-                  aria-label={t('importWizard.split.toggle')}
-                />
+                <Switch size="small" checked={combined.split} onChange={resplit} aria-label={t('importWizard.split.toggle')} />
               </Space>
               {combined.split && combined.unsure > 0 && (
                 <Space>
                   <Typography.Text>{t('importWizard.split.onlyUnsure')}</Typography.Text>
-                  <Switch size="small" checked={onlyUnsure} onChange={setOnlyUnsure} aria-label={t('importWizard.split.onlyUnsure')} />
+                  <Switch
+                    size="small"
+                    checked={onlyUnsure}
+                    onChange={setOnlyUnsure}
+                    aria-label={t('importWizard.split.onlyUnsure')}
+                  />
                 </Space>
               )}
             </Space>
