@@ -230,6 +230,46 @@ const PreviewView = ({
       mapping: (settings.mapping ?? []).map((entry) => (entry.column === column ? { column, field } : entry)),
     });
 
+  const textColumn = (field: 'name' | 'sex' | 'birthDate' | 'idNumber', width: number) => ({
+    key: field,
+    title: t(personFieldKey(field)),
+    width,
+    render: (_: unknown, row: SampleRow) => row.values[field] ?? '',
+  });
+  const nameColumn = textColumn('name', 90);
+  const personalColumns = [textColumn('sex', 60), textColumn('birthDate', 90), textColumn('idNumber', 170)];
+  // With a 工作单位及职务 column, right after the name: what the file wrote, then the unit and the
+  // position it gives, side by side for the person to check.
+  const unitColumns = [
+    ...(combined && combined.split
+      ? [
+          {
+            key: 'unitPosition',
+            title: t('importWizard.split.original'),
+            width: 220,
+            render: (_: unknown, row: SampleRow) => row.values['unitPosition'] ?? '',
+          },
+        ]
+      : []),
+    {
+      key: 'unit',
+      title: t(personFieldKey('unit')),
+      width: 220,
+      render: (_: unknown, row: SampleRow) => (
+        <span data-testid="sample-unit">
+          {row.values['unit'] ?? ''}
+          {unsureTag(row)}
+        </span>
+      ),
+    },
+    {
+      key: 'position',
+      title: t(personFieldKey('position')),
+      width: combined ? 150 : 90,
+      render: (_: unknown, row: SampleRow) => <span data-testid="sample-position">{row.values['position'] ?? ''}</span>,
+    },
+  ];
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
       <Descriptions size="small" column={3} bordered>
@@ -372,7 +412,7 @@ const PreviewView = ({
           rowKey="row"
           pagination={false}
           virtual
-          scroll={{ y: 240, x: combined ? 1100 : 900 }}
+          scroll={{ y: 240, x: combined ? 1350 : 1100 }}
           dataSource={sample}
           data-testid="import-sample"
           columns={[
@@ -388,44 +428,11 @@ const PreviewView = ({
                 </Tag>
               ),
             },
-            ...(['name', 'sex', 'birthDate', 'idNumber'] as const).map((field) => ({
-              key: field,
-              title: t(personFieldKey(field)),
-              width: field === 'idNumber' ? 170 : 90,
-              render: (_: unknown, row: SampleRow) => row.values[field] ?? '',
-            })),
-            // With a 工作单位及职务 column: what the file wrote, then the unit and the position it gives.
-            ...(combined && combined.split
-              ? [
-                  {
-                    key: 'unitPosition',
-                    title: t('importWizard.split.original'),
-                    width: 220,
-                    render: (_: unknown, row: SampleRow) => row.values['unitPosition'] ?? '',
-                  },
-                ]
-              : []),
-            {
-              key: 'unit',
-              title: t(personFieldKey('unit')),
-              width: 200,
-              render: (_: unknown, row: SampleRow) => (
-                <span data-testid="sample-unit">
-                  {row.values['unit'] ?? ''}
-                  {unsureTag(row)}
-                </span>
-              ),
-            },
-            {
-              key: 'position',
-              title: t(personFieldKey('position')),
-              width: combined ? 140 : 90,
-              render: (_: unknown, row: SampleRow) => <span data-testid="sample-position">{row.values['position'] ?? ''}</span>,
-            },
+            ...(combined ? [nameColumn, ...unitColumns, ...personalColumns] : [nameColumn, ...personalColumns, ...unitColumns]),
             ...(['phone', 'group'] as const).map((field) => ({
               key: field,
               title: t(personFieldKey(field)),
-              width: 90,
+              width: field === 'phone' ? 130 : 90,
               render: (_: unknown, row: SampleRow) => row.values[field] ?? '',
             })),
           ]}
