@@ -79,7 +79,8 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
   );
 };
 
-const prepare = (source: ImportSource, book: ParsedWorkbook, known: ReadonlySet<string>): Prepared => {
+// `known`: the units the school knows, read only when the file has a 工作单位及职务 column to split.
+const prepare = (source: ImportSource, book: ParsedWorkbook, known: () => ReadonlySet<string>): Prepared => {
   const sheet = chooseSheet(book.sheets, source.sheet);
   if (!sheet.rows.some((row) => row.some((cell) => textCell(cell) !== '')))
     throw invalid('import.emptySheet', { sheet: sheet.name });
@@ -116,7 +117,7 @@ const prepare = (source: ImportSource, book: ParsedWorkbook, known: ReadonlySet<
   const rows = parseRows(sheet.rows, sheet.firstRow, headerIndex, columns);
   const split = source.splitUnitPosition !== false;
   const combined = columns.find((c) => c.field === 'unitPosition');
-  if (combined) splitCombined(rows, known, split);
+  if (combined) splitCombined(rows, split ? known() : new Set(), split);
   markDuplicates(rows);
   const token = importToken(source.classId, book.digest, [sheet.name, headerIndex, columns.map((c) => c.field), split]);
   return {
@@ -146,7 +147,7 @@ const readAndPrepare = async (core: Core, source: ImportSource, job: Job): Promi
   job.progress('read', 0, 1);
   await job.pause();
   const book = await core.parser.workbook(core.grants.resolve(source.grant, 'rosterImport'), job.signal);
-  return prepare(source, book, knownUnits(core));
+  return prepare(source, book, () => knownUnits(core));
 };
 
 // The same person twice in one file: the second row with the same ID number is refused; the same
