@@ -178,6 +178,32 @@ describe('command line', () => {
     expect(databaseState()).toBe(before);
   });
 
+  it('splits a roster’s 工作单位及职务 into unit and position, says which rows to check, or keeps it whole', async () => {
+    for (const [name, start] of [
+      ['2019年市管干部培训班', '2019-06-03'],
+      ['2019年青年干部培训班', '2019-07-01'],
+    ] as const)
+      await cadre('class', 'create', '--name', name, '--start', start, '--end', start, '--category', '主体班');
+    const file = writeBook(join(temp.dir, '组织部名单.xlsx'), [
+      ['姓名', '性别', '单位及职务'],
+      ['张伟', '男', '东丰县委组织部副部长'],
+      ['杨洋', '男', '西安区灯塔镇党委副书记、镇长'],
+      ['郭亮', '男', '辽源市龙山区东盛街道联络员'],
+    ]);
+    const split = await cadre('roster', 'import', '--class', '2019-001', file);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toContain('“单位及职务”（C 列）已分为工作单位和职务，其中 1 行分不清，整段记为工作单位');
+    expect(split.stdout).toContain('第 4 行 C 列：“辽源市龙山区东盛街道联络员”分不清哪里是单位、哪里是职务');
+    const listed = JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json')).stdout) as {
+      name: string;
+      unit: string;
+      position: string;
+    }[];
+    expect(listed.find((entry) => entry.name === '杨洋')).toMatchObject({ unit: '西安区灯塔镇', position: '党委副书记、镇长' });
+    const whole = await cadre('roster', 'import', '--class', '2019-002', file, '--keep-unit-position');
+    expect(whole.stdout).toContain('“单位及职务”（C 列）未分开，整段作为工作单位导入');
+  });
+
   it('imports, lists and exports a roster', async () => {
     await cadre(
       'class',
@@ -196,6 +222,8 @@ describe('command line', () => {
     expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
     expect(imported.stdout).toContain('未导入的列：年龄');
     expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
+    // Its 工作单位及职务 column holds units only (the posts are in 职务): split, nothing to check.
+    expect(imported.stdout).toContain('“工作单位及职务”（G 列）已分为工作单位和职务');
     const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({
       counts: { added: 0, updated: 0, unchanged: 5, rejected: 1 },
