@@ -22,7 +22,9 @@ type Call = <C extends Channel>(channel: C, input: unknown) => Promise<Result<un
 const seed = async (dir: string) => {
   const opened = openCore({ dataDir: dir });
   for (const name of ['2019年市管干部培训班', '2019年青年干部培训班'])
-    value(await opened.router.call('classes.create', { name, startDate: '2019-06-03', endDate: '2019-06-14' }));
+    value(
+      await opened.router.call('classes.create', { category: '主体班', name, startDate: '2019-06-03', endDate: '2019-06-14' }),
+    );
   opened.core.db.transaction(() => {
     for (let i = 0; i < 300; i += 1) storeFile(opened.core, Buffer.alloc(40_000, i % 251), `调研报告${i}.docx`);
   })();

@@ -70,6 +70,7 @@ const searchFigures = async (root: string): Promise<ReportFigure[]> => {
   try {
     const classId = value(
       await opened.router.call('classes.create', {
+        category: '主体班',
         name: '2019年年轻干部培训班',
         startDate: '2019-09-09',
         endDate: '2019-09-20',
@@ -183,7 +184,12 @@ const ingestFigures = async (root: string): Promise<ReportFigure[]> => {
   mkdirSync(folder, { recursive: true });
   const setup = openCore({ dataDir: dir });
   const classId = value(
-    await setup.router.call('classes.create', { name: '2019年年轻干部培训班', startDate: '2019-09-09', endDate: '2019-09-20' }),
+    await setup.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年年轻干部培训班',
+      startDate: '2019-09-09',
+      endDate: '2019-09-20',
+    }),
   ).id;
   value(
     await setup.router.call('roster.importCommit', {

@@ -71,7 +71,12 @@ const importRun = async (synchronous: 'FULL' | 'NORMAL') => {
     // The app opens with FULL; NORMAL is WAL's default, measured for what FULL costs.
     t.core.db.pragma(`synchronous = ${synchronous}`);
     const classId = value(
-      await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     ).id;
     const file = standardRoster(t.dir, 10_000, 'roster-10000.xlsx');
     const floor = importFloor(file, t.dir);

@@ -68,6 +68,8 @@ test('an administrator creates, edits, filters, copies and deletes a class', asy
   await pickDate(page, 'endDate', '2019-06-03');
   await form.getByRole('button', { name: label('保存') }).click();
   await expect(form.getByText('请填写“班次名称”')).toBeVisible();
+  // No category is chosen for the person: an unchosen one is named like any missing field.
+  await expect(form.getByText('请填写“班次类别”')).toBeVisible();
   await expect(form.getByText('结束日期不能早于开始日期')).toBeVisible();
   await app.screenshot('form-errors');
 

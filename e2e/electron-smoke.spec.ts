@@ -32,7 +32,12 @@ test.describe('Electron smoke', () => {
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       await page.getByRole('button', { name: /从空白开始/ }).click();
       const created = await page.evaluate(() =>
-        window.api.invoke('classes.create', { name: '2026年冒烟测试班', startDate: '2026-03-02', endDate: '2026-03-06' }),
+        window.api.invoke('classes.create', {
+          category: '主体班',
+          name: '2026年冒烟测试班',
+          startDate: '2026-03-02',
+          endDate: '2026-03-06',
+        }),
       );
       expect(created).toMatchObject({ ok: true });
       await first.close();

@@ -45,7 +45,9 @@ test('a class created from the keyboard alone, and found again with Ctrl+K', asy
   await app.settle();
   await expect(form.getByRole('textbox').first()).toBeFocused();
   await page.keyboard.type('2027年春季中青年干部培训班');
-  await page.keyboard.press('Tab'); // 班次类别 (the first is chosen)
+  await page.keyboard.press('Tab'); // 班次类别: no default, chosen by typing its name
+  await page.keyboard.type('主体班');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // 年度 (from the start date)
   await page.keyboard.press('Tab');
   await page.keyboard.type('2027-03-01');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { pdfText, readXlsx } from '../electron/core/testing/read-documents';
-import { messyRoster, standardRoster } from '../electron/core/testing/roster-files';
+import { messyRoster, standardRoster, writeBook } from '../electron/core/testing/roster-files';
 import { expect, label, test } from './fixtures';
 
 // The roster table is virtual: rows and cells are divs, not tr and td.
@@ -139,4 +139,53 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   await expect(page.getByTestId('trainee-name')).toHaveText('单田芳');
   await expect(page.getByTestId('trainee-classes')).toContainText('2019年市管干部培训班');
   await app.screenshot('trainee-page');
+});
+
+test('a 组织部 list with 工作单位及职务 in one column is split for the person to check, or kept whole', async ({ app }) => {
+  const { page } = app;
+  await app.loadSample();
+  await page.getByRole('link', { name: '2019年市管干部培训班' }).click();
+  await page.getByRole('tab', { name: '学员名册' }).click();
+  const file = writeBook(join(app.dataDir, '组织部名单.xlsx'), [
+    ['2019年市管干部培训班学员名单'],
+    ['序号', '姓名', '性别', '工作单位及职务', '联系电话'],
+    [1, '张伟', '男', '东丰县委组织部副部长', '13943100001'],
+    [2, '郭亮', '男', '辽源市龙山区东盛街道联络员', '13943100006'],
+    [3, '王芳', '女', '龙山区人民政府办公室主任', '13943100002'],
+    [4, '刘静', '女', '辽源市财政局预算科科长', '13943100003'],
+    [5, '杨洋', '男', '西安区灯塔镇党委副书记、镇长', '13943100004'],
+    [6, '赵敏', '女', '东辽县安石镇人民政府四级主任科员', '13943100005'],
+  ]);
+  app.nextChosenFile(file);
+  await page.getByRole('button', { name: label('导入名册') }).click();
+  const wizard = page.getByRole('dialog', { name: '导入学员名册' });
+  await wizard.getByRole('button', { name: label('选择文件…') }).click();
+  const split = wizard.getByTestId('unit-position-split');
+  await expect(split).toContainText('已把“工作单位及职务”（D 列）分为工作单位和职务');
+  await expect(split).toContainText('其中 1 行分不清');
+  const sample = wizard.getByTestId('import-sample');
+  await expect(sample).toContainText('西安区灯塔镇');
+  await expect(sample).toContainText('党委副书记、镇长');
+  await expect(sample.getByTestId('split-unsure')).toHaveCount(1);
+  await expect(wizard.getByTestId('import-problems')).toContainText('辽源市龙山区东盛街道联络员');
+  await sample.scrollIntoViewIfNeeded();
+  await app.screenshot('import-split');
+
+  // Only the rows to check, then the split turned off: the text as written is the unit.
+  await split.getByRole('switch', { name: '只看待核对的行' }).click();
+  await expect(sample.getByTestId('sample-unit')).toHaveCount(1);
+  await split.getByRole('switch', { name: '分开工作单位和职务' }).click();
+  await expect(split).toContainText('不分开，整段作为工作单位导入');
+  await expect(sample.getByTestId('split-unsure')).toHaveCount(0);
+  await expect(sample).toContainText('西安区灯塔镇党委副书记、镇长');
+  await sample.scrollIntoViewIfNeeded();
+  await app.screenshot('import-split-off');
+  await split.getByRole('switch', { name: '分开工作单位和职务' }).click();
+  await expect(split).toContainText('分为工作单位和职务');
+  await wizard.getByRole('button', { name: label('确认导入') }).click();
+  await expect(wizard.getByText('导入完成')).toBeVisible();
+  await wizard.getByRole('button', { name: label('完成') }).click();
+  await expect(page.getByTestId('roster-summary')).toContainText('共 6 人');
+  await expect(page.getByTestId('roster-table')).toContainText('辽源市财政局');
+  await expect(page.getByTestId('roster-table')).toContainText('预算科科长');
 });

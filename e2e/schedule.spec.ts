@@ -74,6 +74,7 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   // Another class, arranged by a colleague, already has 王建国 on Wednesday morning.
   const other = await page.evaluate(async () => {
     const created = (await window.api.invoke('classes.create', {
+      category: '主体班',
       name: '2019年市直机关党务干部培训班',
       startDate: '2019-06-03',
       endDate: '2019-06-07',
@@ -355,7 +356,12 @@ test('an administrator builds a week of sessions, resolves a teacher conflict, t
   // Next year's class, set up by a colleague, takes the exported 课程安排表 as it is: same days, same
   // sessions, teachers found among the staff.
   await page.evaluate(async () =>
-    window.api.invoke('classes.create', { name: '2020年市管干部培训班', startDate: '2020-06-03', endDate: '2020-06-14' }),
+    window.api.invoke('classes.create', {
+      category: '主体班',
+      name: '2020年市管干部培训班',
+      startDate: '2020-06-03',
+      endDate: '2020-06-14',
+    }),
   );
   const importer = await chooseScheduleFile(app, '2020年市管干部培训班', xlsx);
   await expect(importer.getByTestId('schedule-import-file')).toContainText('表头在第 3 行，8 节课');
@@ -374,7 +380,12 @@ test('a 课程安排表 with 序号, 学时 written with its unit and a column o
   // The class made by a colleague meanwhile (through the api), seen when the list is opened again.
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await page.evaluate(async () =>
-    window.api.invoke('classes.create', { name: '2020年乡村振兴专题班', startDate: '2020-10-12', endDate: '2020-10-16' }),
+    window.api.invoke('classes.create', {
+      category: '主体班',
+      name: '2020年乡村振兴专题班',
+      startDate: '2020-10-12',
+      endDate: '2020-10-16',
+    }),
   );
   // As a school office writes it: a title, 序号 first, the date merged over its day, 学时 and 联系人.
   const file = await writeOfficeTable(join(app.dataDir, '专题班课程安排.xlsx'), {

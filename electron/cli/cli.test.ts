@@ -80,7 +80,18 @@ describe('command line', () => {
       status: 'planning',
     });
 
-    await cadre('class', 'create', '--name', '2020年主体班', '--start', '2020-03-02', '--end', '2020-03-06');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2020年主体班',
+      '--start',
+      '2020-03-02',
+      '--end',
+      '2020-03-06',
+      '--category',
+      '主体班',
+    );
     const listed = await cadre('class', 'list', '--year', '2019', '--json');
     expect((JSON.parse(listed.stdout) as TrainingClass[]).map((c) => c.code)).toEqual(['2019-001']);
     const searched = await cadre('class', 'list', '--search', 'sggb', '--json');
@@ -97,16 +108,40 @@ describe('command line', () => {
   });
 
   it('reports bad input on stderr with a non-zero exit code and changes nothing', async () => {
-    await cadre('class', 'create', '--name', '2020年主体班', '--start', '2020-03-02', '--end', '2020-03-06');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2020年主体班',
+      '--start',
+      '2020-03-02',
+      '--end',
+      '2020-03-06',
+      '--category',
+      '主体班',
+    );
     const before = databaseState();
 
-    const reversed = await cadre('class', 'create', '--name', '倒序', '--start', '2020-03-06', '--end', '2020-03-02');
+    const reversed = await cadre(
+      'class',
+      'create',
+      '--name',
+      '倒序',
+      '--start',
+      '2020-03-06',
+      '--end',
+      '2020-03-02',
+      '--category',
+      '主体班',
+    );
     expect(reversed).toMatchObject({ code: 1, stdout: '' });
     expect(reversed.stderr).toContain('结束日期不能早于开始日期');
 
     const many = await cadre('class', 'create', '--name', '', '--start', '2020-02-30', '--end', 'tomorrow', '--planned', '-5');
     expect(many.code).toBe(1);
     expect(many.stderr).toContain('请填写“班次名称”');
+    // No --category: the person names one, as in the form (no silent 主体班).
+    expect(many.stderr).toContain('请填写“班次类别”');
     expect(many.stderr).toContain('“开始日期”不是有效日期');
     expect(many.stderr).toContain('“计划人数”');
 
@@ -143,13 +178,52 @@ describe('command line', () => {
     expect(databaseState()).toBe(before);
   });
 
+  it('splits a roster’s 工作单位及职务 into unit and position, says which rows to check, or keeps it whole', async () => {
+    for (const [name, start] of [
+      ['2019年市管干部培训班', '2019-06-03'],
+      ['2019年青年干部培训班', '2019-07-01'],
+    ] as const)
+      await cadre('class', 'create', '--name', name, '--start', start, '--end', start, '--category', '主体班');
+    const file = writeBook(join(temp.dir, '组织部名单.xlsx'), [
+      ['姓名', '性别', '单位及职务'],
+      ['张伟', '男', '东丰县委组织部副部长'],
+      ['杨洋', '男', '西安区灯塔镇党委副书记、镇长'],
+      ['郭亮', '男', '辽源市龙山区东盛街道联络员'],
+    ]);
+    const split = await cadre('roster', 'import', '--class', '2019-001', file);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toContain('“单位及职务”（C 列）已分为工作单位和职务，其中 1 行分不清，整段记为工作单位');
+    expect(split.stdout).toContain('第 4 行 C 列：“辽源市龙山区东盛街道联络员”分不清哪里是单位、哪里是职务');
+    const listed = JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json')).stdout) as {
+      name: string;
+      unit: string;
+      position: string;
+    }[];
+    expect(listed.find((entry) => entry.name === '杨洋')).toMatchObject({ unit: '西安区灯塔镇', position: '党委副书记、镇长' });
+    const whole = await cadre('roster', 'import', '--class', '2019-002', file, '--keep-unit-position');
+    expect(whole.stdout).toContain('“单位及职务”（C 列）未分开，整段作为工作单位导入');
+  });
+
   it('imports, lists and exports a roster', async () => {
-    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
     const imported = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir));
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
     expect(imported.stdout).toContain('未导入的列：年龄');
     expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
+    // Its 工作单位及职务 column holds units only (the posts are in 职务): split, nothing to check.
+    expect(imported.stdout).toContain('“工作单位及职务”（G 列）已分为工作单位和职务');
     const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({
       counts: { added: 0, updated: 0, unchanged: 5, rejected: 1 },
@@ -185,7 +259,18 @@ describe('command line', () => {
   });
 
   it('says which columns of a roster and a schedule it did not import, and imports the rest', async () => {
-    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
     const table = (name: string, labels: string[], rows: string[][]) =>
       writeOfficeTable(join(temp.dir, name), { title: name, labels, rows });
     const roster = await table(
@@ -242,7 +327,18 @@ describe('command line', () => {
   });
 
   it('exports a schedule for a class and a teacher’s sessions as a calendar', async () => {
-    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
     const opened = openCore({ dataDir: temp.dir });
     const teacher = await opened.router.call('staff.create', { name: '韩丽', organisation: '安石镇朝阳村' });
     if (!teacher.ok) throw new Error(teacher.error.message);
@@ -265,7 +361,18 @@ describe('command line', () => {
     expect((await readXlsx(out)).rows[3]).toContain('朝阳村现场教学');
     // The exported table read back into next year's class on the same days; into its own class it
     // would put the teacher in two places at once, and nothing is imported.
-    await cadre('class', 'create', '--name', '2020年市管干部培训班', '--start', '2020-06-03', '--end', '2020-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2020年市管干部培训班',
+      '--start',
+      '2020-06-03',
+      '--end',
+      '2020-06-14',
+      '--category',
+      '主体班',
+    );
     const imported = await cadre('schedule', 'import', '--class', '2020-001', out);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.stdout).toContain('已导入 1 节课');
@@ -322,7 +429,18 @@ describe('command line', () => {
     expect((await cadre('staff', 'import', staff)).stdout).toBe('新增 1 人，更新 0 人，未变 0 人\n未导入的列：性别');
     expect((await cadre('staff', 'list')).stdout).toMatch(/韩丽\s+东辽县安石镇朝阳村\s+村党支部书记\s+外聘/);
 
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(base, 12))).code).toBe(0);
     const assign = [
       'lodging',
@@ -400,7 +518,20 @@ describe('command line', () => {
     const entry = ['--import', 'tsx', 'electron/cli/main.ts'];
     const created = await exec(
       process.execPath,
-      [...entry, 'class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19', '--json'],
+      [
+        ...entry,
+        'class',
+        'create',
+        '--name',
+        '2019年青年干部培训班',
+        '--start',
+        '2019-04-08',
+        '--end',
+        '2019-04-19',
+        '--category',
+        '青年干部培训班',
+        '--json',
+      ],
       { env },
     );
     expect(JSON.parse(created.stdout)).toMatchObject({ code: '2019-001' });
@@ -426,6 +557,8 @@ describe('command line', () => {
         '2019-04-08',
         '--end',
         '2019-04-19',
+        '--category',
+        '青年干部培训班',
       ],
       io,
     );
@@ -442,7 +575,18 @@ describe('command line', () => {
   });
 
   it('stops a running import at Ctrl+C, shows its progress on a terminal, and imports nothing', async () => {
-    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
     const file = standardRoster(temp.dir, 10_000, 'ctrl-c.xlsx');
     const interrupt = new AbortController();
     const progress: string[] = [];
@@ -467,11 +611,33 @@ describe('command line', () => {
   });
 
   it('restores the oldest of fifteen backups: the backup survives and the data is the backup’s', async () => {
-    await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
     const made: string[] = [];
     for (let i = 0; i < 15; i += 1) {
       if (i === 1)
-        await cadre('class', 'create', '--name', '2019年青年干部培训班', '--start', '2019-04-08', '--end', '2019-04-19');
+        await cadre(
+          'class',
+          'create',
+          '--name',
+          '2019年青年干部培训班',
+          '--start',
+          '2019-04-08',
+          '--end',
+          '2019-04-19',
+          '--category',
+          '主体班',
+        );
       const backup = await cadre('backup', '--json');
       expect(backup.code).toBe(0);
       made.push((JSON.parse(backup.stdout) as { path: string }).path);
@@ -495,7 +661,18 @@ describe('command line', () => {
   });
 
   it('imports a folder of reports, finds them by a phrase, and carries the class archive to another data folder', async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 6))).code).toBe(0);
     const names = (JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json')).stdout) as { name: string }[]).map(
       (entry) => entry.name,
@@ -551,7 +728,18 @@ describe('command line', () => {
   }, 60_000);
 
   it('imports survey questionnaires for a class, and refuses a file with a bad row, naming it', async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     const header = ['序号', '测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议', '填写时间'];
     const good = writeBook(join(temp.dir, 'survey.xlsx'), [
       header,
@@ -576,7 +764,18 @@ describe('command line', () => {
   });
 
   it("imports a 问卷星 export as the trainees' survey, prints its results and rate, which the summary carries; once only", async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     const answers = madeAnswers(30, 5);
     const file = writeExport(join(temp.dir, '学员满意度调查_问卷星.xlsx'), wjxRows(answers, questionTexts));
     const rate = expectedRate(answers);
@@ -620,7 +819,18 @@ describe('command line', () => {
   });
 
   it('reads a 腾讯问卷 export of option numbers only with --one-means, both ways; refuses counts that differ', async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     const answers = madeAnswers(10, 4);
     const items = questionTexts.slice(0, 4);
     const best = writeExport(join(temp.dir, '腾讯问卷-默认.csv'), tencentRows(answers, items, 'best'), 'gbk-csv');
@@ -650,7 +860,18 @@ describe('command line', () => {
   });
 
   it('checks a class before closing it, and says what is missing with a non-zero exit', async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
     const checked = await cadre('class', 'close-check', '2019-001');
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('✗ 名册完整：名册中还没有学员');

@@ -25,7 +25,20 @@ const cadre = async (...args: string[]) => {
 describe('the backup → damage → restore drill', { timeout: 120_000 }, () => {
   it('brings back every class and trainee after the database file is damaged', async () => {
     expect(
-      (await cadre('class', 'create', '--name', '2019年市管干部培训班', '--start', '2019-06-03', '--end', '2019-06-14')).code,
+      (
+        await cadre(
+          'class',
+          'create',
+          '--name',
+          '2019年市管干部培训班',
+          '--start',
+          '2019-06-03',
+          '--end',
+          '2019-06-14',
+          '--category',
+          '市管干部培训班',
+        )
+      ).code,
     ).toBe(0);
     expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 200))).stdout).toContain(
       '新增 200 人',

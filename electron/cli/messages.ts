@@ -80,7 +80,7 @@ const zhCN = {
       name: '班次名称（必填）',
       start: '开始日期 YYYY-MM-DD（必填）',
       end: '结束日期 YYYY-MM-DD（必填）',
-      category: '班次类别（默认为类别列表的第一项）',
+      category: '班次类别（必填，设置中类别列表的一项）',
       location: '培训地点',
       sponsor: '主办单位',
       headTeacher: '班主任',
@@ -94,7 +94,7 @@ const zhCN = {
       listSearch: '名称、编号、地点等，支持拼音和首字母',
     },
     create: {
-      usage: 'class create --name 名称 --start YYYY-MM-DD --end YYYY-MM-DD [--category 类别] [--location 地点] …',
+      usage: 'class create --name 名称 --start YYYY-MM-DD --end YYYY-MM-DD --category 类别 [--location 地点] …',
       summary: '新建培训班次',
       done: '已创建班次：\n{{facts}}',
     },
@@ -113,11 +113,16 @@ const zhCN = {
   },
   roster: {
     import: {
-      usage: 'roster import --class <ID 或编号> 文件 [--sheet 工作表] [--header-row 行号]',
+      usage: 'roster import --class <ID 或编号> 文件 [--sheet 工作表] [--header-row 行号] [--keep-unit-position]',
       summary: '导入学员名册（.xlsx、.xls、WPS .et、.csv），全部成功或全部不导入',
       what: '名册文件',
       sheet: '工作表名称（默认自动选择）',
       headerRow: '表头所在行号（默认自动识别）',
+      keepUnitPosition: '“工作单位及职务”一列不分开，整段作为工作单位导入（默认分为工作单位和职务）',
+      split: '“{{header}}”（{{column}} 列）已分为工作单位和职务',
+      splitUnsure:
+        '“{{header}}”（{{column}} 列）已分为工作单位和职务，其中 {{unsure}} 行分不清，整段记为工作单位，请核对（见下方提示）',
+      splitOff: '“{{header}}”（{{column}} 列）未分开，整段作为工作单位导入',
       file: '文件：{{name}}（工作表“{{sheet}}”，表头在第 {{row}} 行，{{rows}} 行数据）',
       // A .csv has no worksheets: the name its reader gives the one table is not the office's.
       fileCsv: '文件：{{name}}（表头在第 {{row}} 行，{{rows}} 行数据）',

@@ -134,7 +134,7 @@ describe('router', () => {
 
   it('parses input by the channel schema and names the field in Chinese', async () => {
     const error = failure(
-      await t.router.handle('classes.create', { name: '', startDate: '2021-03-05', endDate: '2021-03-01' }),
+      await t.router.handle('classes.create', { category: '主体班', name: '', startDate: '2021-03-05', endDate: '2021-03-01' }),
       'INVALID_INPUT',
     );
     expect(error.details?.issues).toEqual(

@@ -28,27 +28,31 @@ const datesValid = (payload: { issues: readonly { path?: readonly PropertyKey[] 
     return head !== undefined && head !== 'startDate' && head !== 'endDate';
   });
 
-export const classFieldsSchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(classLimits.name),
-    // When left out, the first entry of the editable category list.
-    category: z.string().trim().min(1).max(classLimits.category).optional(),
-    // When left out, the year is the start date's year; a class planned for one year may start in the next.
-    year: z.number().int().min(2000).max(2100).optional(),
-    startDate: isoDate(),
-    endDate: isoDate(),
-    location: text(classLimits.text).default(''),
-    sponsor: text(classLimits.text).default(''),
-    headTeacher: text(classLimits.person).default(''),
-    plannedSize: z.number().int().positive().max(classLimits.plannedSize).nullable().default(null),
-    goals: text(classLimits.long).default(''),
-    notes: text(classLimits.long).default(''),
-  })
-  .refine(datesInOrder, {
-    path: ['endDate'],
-    params: { code: 'end_before_start' },
-    when: datesValid,
-  });
+const classFieldShape = {
+  name: z.string().trim().min(1).max(classLimits.name),
+  // On an edit, left out keeps what the class has. A new class has none: the person chooses (a
+  // silent 主体班 was a category nobody chose).
+  category: z.string().trim().min(1).max(classLimits.category).optional(),
+  // When left out, the year is the start date's year; a class planned for one year may start in the next.
+  year: z.number().int().min(2000).max(2100).optional(),
+  startDate: isoDate(),
+  endDate: isoDate(),
+  location: text(classLimits.text).default(''),
+  sponsor: text(classLimits.text).default(''),
+  headTeacher: text(classLimits.person).default(''),
+  plannedSize: z.number().int().positive().max(classLimits.plannedSize).nullable().default(null),
+  goals: text(classLimits.long).default(''),
+  notes: text(classLimits.long).default(''),
+};
+
+const endNotBeforeStart = { path: ['endDate'], params: { code: 'end_before_start' }, when: datesValid };
+
+export const classFieldsSchema = z.strictObject(classFieldShape).refine(datesInOrder, endNotBeforeStart);
+
+// A new class: the same fields, its category chosen.
+export const newClassFieldsSchema = z
+  .strictObject({ ...classFieldShape, category: z.string().trim().min(1).max(classLimits.category) })
+  .refine(datesInOrder, endNotBeforeStart);
 
 export type ClassFieldsInput = z.input<typeof classFieldsSchema>;
 export type ClassFields = z.output<typeof classFieldsSchema>;
@@ -91,7 +95,7 @@ export type ClassListQuery = z.input<typeof classListQuerySchema>;
 export const classSchemas = {
   list: classListQuerySchema,
   get: z.strictObject({ ref: classRefSchema }),
-  create: classFieldsSchema,
+  create: newClassFieldsSchema,
   update: z.strictObject({ id, fields: classFieldsSchema }),
   remove: z.strictObject({ id }),
   copy: z.strictObject({

@@ -14,6 +14,7 @@ export const importFields = [
   'phone',
   'unit',
   'position',
+  'unitPosition',
   'rank',
   'politicalStatus',
   'education',
@@ -32,8 +33,20 @@ export const headerSynonyms: Record<Exclude<ImportField, 'seq'>, readonly string
   birthDate: ['出生年月', '出生日期', '出生年月日', '生日', '出生时间'],
   idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', '证件号码', '身份证件号码'],
   phone: ['联系电话', '手机', '电话', '手机号', '手机号码', '联系方式', '移动电话', '电话号码'],
-  unit: ['工作单位', '单位', '工作单位及职务', '所在单位', '单位名称', '工作单位（全称）'],
-  position: ['职务', '现任职务', '职位', '单位职务'],
+  unit: ['工作单位', '单位', '所在单位', '单位名称', '工作单位（全称）'],
+  position: ['职务', '现任职务', '职位'],
+  // One column holding both, the way most 组织部 lists are written: split on import (unit-position.ts).
+  unitPosition: [
+    '工作单位及职务',
+    '单位及职务',
+    '工作单位和职务',
+    '单位和职务',
+    '单位职务',
+    '工作单位职务',
+    '现工作单位及职务',
+    '工作单位及现任职务',
+    '现任单位及职务',
+  ],
   rank: ['职级', '级别', '职务级别', '现职级'],
   politicalStatus: ['政治面貌', '党派'],
   education: ['学历', '文化程度', '最高学历', '学历学位'],
@@ -69,6 +82,9 @@ const importSource = {
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1_000_000).optional(),
   mapping: columnMappingSchema.optional(),
+  // A 工作单位及职务 column is split into 工作单位 and 职务 unless the person turns it off (false: the
+  // whole text is the unit, as the file writes it).
+  splitUnitPosition: z.boolean().optional(),
   jobId: jobIdSchema,
 };
 
@@ -104,10 +120,23 @@ export const importPreviewSchema = z.object({
   // The file's words for the columns it has that the roster does not take (序号 aside): not imported.
   ignoredColumns: z.array(z.string()),
   dataRows: z.number().int(),
+  // The 工作单位及职务 column, when the file has one: whether it is split, and how many of its cells
+  // could not be split with confidence (kept whole as the unit, each one listed among the problems).
+  unitPosition: z
+    .object({ column: z.string(), header: z.string(), split: z.boolean(), cells: z.number().int(), unsure: z.number().int() })
+    .nullable(),
   counts: countsSchema,
   problems: z.array(problemSchema),
   // The first rows as they will be stored, for the preview table.
-  sample: z.array(z.object({ row: z.number().int(), action: z.enum(importActions), values: z.record(z.string(), z.string()) })),
+  // `unsure`: the row's 工作单位及职务 could not be split with confidence (the person looks at it).
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      action: z.enum(importActions),
+      values: z.record(z.string(), z.string()),
+      unsure: z.boolean(),
+    }),
+  ),
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 

@@ -22,13 +22,20 @@ export const rosterCommands: readonly Command[] = [
       ...classOption,
       sheet: { type: 'string', describe: cliText('roster.import.sheet') },
       'header-row': { type: 'string', describe: cliText('roster.import.headerRow') },
+      'keep-unit-position': { type: 'boolean', describe: cliText('roster.import.keepUnitPosition') },
     },
     execute: async ({ call, grant }, values, positionals) => {
       const file = grant(oneFile(positionals, cliText('roster.import.what')), 'rosterImport');
       const id = await classId(call, values);
       if (!id.ok) return id;
       const headerRow = typeof values['header-row'] === 'string' ? Number(values['header-row']) : undefined;
-      const source = defined({ classId: id.value, grant: file, sheet: values['sheet'], headerRow });
+      const source = defined({
+        classId: id.value,
+        grant: file,
+        sheet: values['sheet'],
+        headerRow,
+        splitUnitPosition: values['keep-unit-position'] === true ? false : undefined,
+      });
       const preview = await call('roster.importPreview', source);
       if (!preview.ok) return preview;
       const result = await call('roster.importCommit', { ...source, token: preview.value.token });
@@ -45,6 +52,22 @@ export const rosterCommands: readonly Command[] = [
         }),
         withIgnored(cliText('roster.import.counts', { added, updated, unchanged, rejected }), preview.ignoredColumns),
       ];
+      const combined = preview.unitPosition;
+      if (combined)
+        lines.push(
+          cliText(
+            !combined.split
+              ? 'roster.import.splitOff'
+              : combined.unsure > 0
+                ? 'roster.import.splitUnsure'
+                : 'roster.import.split',
+            {
+              header: combined.header,
+              column: combined.column,
+              unsure: combined.unsure,
+            },
+          ),
+        );
       for (const row of result.rejected)
         lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));
       const warnings = preview.problems.filter((p) => p.severity === 'warning');

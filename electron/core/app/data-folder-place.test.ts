@@ -215,6 +215,7 @@ describe('a chosen data folder in a backup, or in or around the one in use (H4)'
     const elsewhere = openCore({ dataDir: first.path });
     value(
       await elsewhere.router.call('classes.create', {
+        category: '主体班',
         name: '2020年新录用公务员培训班',
         startDate: '2020-03-02',
         endDate: '2020-03-13',

@@ -17,7 +17,12 @@ const log = async (query: Record<string, unknown> = {}) => value(await t.router.
 describe('the audit log', () => {
   it('records every change with who, when, through which call, before and after', async () => {
     const created = value(
-      await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     );
     value(
       await t.router.call('classes.update', {
@@ -37,7 +42,12 @@ describe('the audit log', () => {
 
   it('records imports row by row and as one line, reveals, and never a full ID number', async () => {
     const classId = value(
-      await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     ).id;
     value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 20), 'rosterImport') }));
     expect((await log({ entity: 'trainees', action: 'create' })).total).toBe(20);
@@ -62,7 +72,12 @@ describe('the audit log', () => {
 
   it('filters by action, table, text and dates, and exports to .xlsx', async () => {
     value(
-      await t.router.call('classes.create', { name: '2019年青年干部培训班', startDate: '2019-04-08', endDate: '2019-04-19' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年青年干部培训班',
+        startDate: '2019-04-08',
+        endDate: '2019-04-19',
+      }),
     );
     value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
     expect((await log({ search: '青年干部' })).total).toBe(1);

@@ -103,7 +103,12 @@ describe('restoring a backup', () => {
     const here = value(await t.router.call('audit.list', { limit: 500 })).total;
     const otherFolder = openTempCore({ now: () => new Date('2026-01-05T08:00:00Z') });
     value(
-      await otherFolder.router.call('classes.create', { name: '2026年主体班', startDate: '2026-03-02', endDate: '2026-03-06' }),
+      await otherFolder.router.call('classes.create', {
+        category: '主体班',
+        name: '2026年主体班',
+        startDate: '2026-03-02',
+        endDate: '2026-03-06',
+      }),
     );
     const elsewhere = value(await otherFolder.router.call('backup.create', {}));
     const grant = t.grant(elsewhere.path, 'restoreFrom');

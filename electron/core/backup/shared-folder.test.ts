@@ -32,8 +32,22 @@ beforeEach(async () => {
     now = new Date(2024, 2, 1, 8, 0, second);
     value(await ws.router.call('backup.setFolder', { grant: ws.grant(share.dir, 'backupFolder') }));
   }
-  value(await a.router.call('classes.create', { name: '2024年A班', startDate: '2024-03-01', endDate: '2024-03-05' }));
-  value(await b.router.call('classes.create', { name: '2024年B班', startDate: '2024-03-01', endDate: '2024-03-05' }));
+  value(
+    await a.router.call('classes.create', {
+      category: '主体班',
+      name: '2024年A班',
+      startDate: '2024-03-01',
+      endDate: '2024-03-05',
+    }),
+  );
+  value(
+    await b.router.call('classes.create', {
+      category: '主体班',
+      name: '2024年B班',
+      startDate: '2024-03-01',
+      endDate: '2024-03-05',
+    }),
+  );
 });
 afterEach(() => {
   a.dispose();

@@ -37,7 +37,22 @@ describe('training classes', () => {
     expect(
       (await create({ name: '2020年主体班', category: '主体班', startDate: '2020-03-02', endDate: '2020-03-06' })).code,
     ).toBe('2020-001');
-    expect((await create({ name: '未指定类别', category: undefined })).category).toBe('主体班');
+  });
+
+  it('has the person choose a new class’s category: none is refused, naming the field, and nothing is written', async () => {
+    const before = snapshot(t.core.db);
+    for (const category of [undefined, '', '  ']) {
+      const refused = failure(
+        await t.router.call('classes.create', { ...fields, name: '未指定类别', category }),
+        'INVALID_INPUT',
+      );
+      expect(refused.details?.issues).toEqual([expect.objectContaining({ field: 'category', message: '请填写“班次类别”' })]);
+    }
+    expect(snapshot(t.core.db)).toEqual(before);
+    // An edit that leaves the category out keeps the class's own.
+    const created = await create();
+    const { category: _left, ...rest } = fields;
+    expect(value(await t.router.call('classes.update', { id: created.id, fields: rest })).category).toBe('市管干部培训班');
   });
 
   it('finds a class by id and by code', async () => {

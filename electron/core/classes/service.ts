@@ -97,8 +97,9 @@ export const assertWritable = (found: TrainingClass): void => {
   }
 };
 
-// Left out, the category is the first of the editable list (or, on an edit, what it was); given, it
-// must be on the list, except that a class keeps a category that has since been taken off it.
+// Left out on an edit, the category is what it was (the create channel has the person choose one; a
+// class brought in by an archive, which carries none, gets the first of the list); given, it must be
+// on the list, except that a class keeps a category that has since been taken off it.
 const resolveCategory = (core: Core, category: string | undefined, current?: string): string => {
   const options = getVocab(core, 'classCategory');
   if (category === undefined) return current ?? options[0] ?? '';

@@ -163,6 +163,7 @@ describe('the kind of a unit, from its name', () => {
   it('counts a 组织部 roster’s 工作单位及职务 column by unit: two posts of one unit are one unit, a town’s deputy head a town', async () => {
     const classId = value(
       await t.router.call('classes.create', {
+        category: '主体班',
         name: '2019年秋季中青年干部培训班',
         startDate: '2019-09-16',
         endDate: '2019-09-27',

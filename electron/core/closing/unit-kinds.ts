@@ -1,3 +1,5 @@
+import { unitAlone } from '../roster/unit-position';
+
 // What kind of unit (单位) a trainee's unit is, read from its name as an office would: a summary says
 // "学员来自38个单位，其中县（市、区）直部门20个、乡镇（街道）18个" rather than listing them.
 
@@ -17,17 +19,11 @@ const rules: readonly (readonly [UnitKind, RegExp])[] = [
   ['province', /^(.{1,3}省|省)/],
 ];
 
-// 组织部 rosters often have one column 工作单位及职务 ("西安区灯塔镇副镇长", "东丰县水利局办公室主任"),
-// read into the unit as it stands. The post at its end is no part of the unit: without it two people of
-// one unit count as one, and a town's deputy head is counted with the towns.
-const trailingPost =
-  /(党委|党组|党工委)?(副|总)?(书记|局长|镇长|乡长|县长|区长|市长|主任|科长|股长|部长|处长|所长|站长|院长|校长|经理|主席|队长|馆长|社长|行长|秘书长)$|([一二三四]级)?(主任科员|科员|调研员)$|(办事员|干事)$/;
-
-export const unitOf = (name: string): string => {
-  const trimmed = name.trim();
-  const unit = trimmed.replace(trailingPost, '');
-  return unit === '' ? trimmed : unit;
-};
+// 组织部 rosters often have one column 工作单位及职务 ("西安区灯塔镇副镇长", "东丰县水利局办公室主任").
+// The import splits it (roster/unit-position.ts); a unit stored whole before that, or typed so, is
+// still read without the post at its end: without it two people of one unit count as one, and a
+// town's deputy head is counted with the towns.
+export const unitOf = (name: string): string => unitAlone(name);
 
 export const unitKindOf = (name: string): UnitKind => {
   const trimmed = unitOf(name);

@@ -29,7 +29,12 @@ beforeEach(async () => {
     },
   });
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-05',
+    }),
   ).id;
   value(
     await t.router.call('roster.add', {

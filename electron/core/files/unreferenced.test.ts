@@ -32,7 +32,9 @@ const later = (minutes: number) => {
 
 // A class with a trainee per report, each report handed in as a text file with the given words.
 const classWithReports = async (name: string, reports: Record<string, string>) => {
-  const classId = value(await t.router.call('classes.create', { name, startDate: '2019-09-10', endDate: '2019-09-14' })).id;
+  const classId = value(
+    await t.router.call('classes.create', { category: '主体班', name, startDate: '2019-09-10', endDate: '2019-09-14' }),
+  ).id;
   const folder = join(t.dir, `in-${classId}`);
   mkdirSync(folder);
   for (const [person, words] of Object.entries(reports)) {

@@ -104,7 +104,12 @@ describe('the core host', { timeout: 60_000 }, () => {
     const { host, events, worker, dataDir } = startHost({ chooseOpenFile: async () => roster });
     value(await host.ready());
     const classId = value(
-      await host.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await host.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     ).id;
     const grant = value(await host.call('files.chooseOpen', { purpose: 'rosterImport' })).grant ?? '';
     const preview = value(await host.call('roster.importPreview', { classId, grant }));
@@ -180,7 +185,12 @@ describe('the core host', { timeout: 60_000 }, () => {
     const { host, events, dataDir } = startHost({ chooseOpenFile: async () => roster });
     value(await host.ready());
     const classId = value(
-      await host.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await host.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     ).id;
     const grant = value(await host.call('files.chooseOpen', { purpose: 'rosterImport' })).grant ?? '';
     const running = host.call('roster.importPreview', { classId, grant, jobId: 'closing' });
@@ -197,7 +207,12 @@ describe('the core host', { timeout: 60_000 }, () => {
     const { host, events } = startHost({ chooseOpenFile: async () => roster });
     value(await host.ready());
     const classId = value(
-      await host.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+      await host.call('classes.create', {
+        category: '主体班',
+        name: '2019年市管干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-14',
+      }),
     ).id;
     expect(host.running()).toEqual([]);
     expect(await host.whenIdle(10)).toBe(true);

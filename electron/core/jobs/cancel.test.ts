@@ -102,7 +102,12 @@ describe('a cancelled job leaves the data and the file system as they were', () 
     const exported = join(t.dir, '课程安排表.xlsx');
     value(await t.router.call('schedule.export', { classId: young, format: 'xlsx', grant: t.grant(exported, 'export') }));
     const target = value(
-      await t.router.call('classes.create', { name: '2020年年轻干部培训班', startDate: '2020-09-09', endDate: '2020-09-20' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2020年年轻干部培训班',
+        startDate: '2020-09-09',
+        endDate: '2020-09-20',
+      }),
     );
     const grant = t.grant(exported, 'scheduleImport');
     const preview = value(await t.router.call('schedule.importPreview', { classId: target.id, grant }));

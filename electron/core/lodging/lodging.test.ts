@@ -389,7 +389,12 @@ describe('a stay and its beds', () => {
     value(await t.router.call('lodging.assign', { stayId: first.id }));
     // A short course in the village at the same time, half of whose people are also on the 年轻干部 class.
     const course = value(
-      await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-15' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年乡村振兴专题班',
+        startDate: '2019-09-10',
+        endDate: '2019-09-15',
+      }),
     ).id;
     const file = writeBook(join(t.dir, 'course.xlsx'), [
       ['姓名', '性别', '身份证号', '工作单位'],

@@ -242,7 +242,7 @@ describe('importing a package into a class that is already here', () => {
   const target: Target = { name: '2019年市管干部培训班', year: 2019, startDate: '2019-06-03', endDate: '2019-06-14' };
   beforeEach(async () => {
     t = openTempCore();
-    classId = value(await t.router.call('classes.create', target)).id;
+    classId = value(await t.router.call('classes.create', { ...target, category: '主体班' })).id;
     value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 6), 'rosterImport') }));
     names = value(await t.router.call('roster.list', { classId })).items.map((entry) => entry.name);
   });

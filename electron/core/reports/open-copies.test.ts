@@ -31,7 +31,9 @@ afterEach(() => {
 
 // A class with two trainees and one report handed in as text; the version's id.
 const classWithReport = async (name: string, text: string): Promise<{ classId: number; versionId: number }> => {
-  const classId = value(await opened.router.call('classes.create', { name, startDate: '2019-06-03', endDate: '2019-06-14' })).id;
+  const classId = value(
+    await opened.router.call('classes.create', { category: '主体班', name, startDate: '2019-06-03', endDate: '2019-06-14' }),
+  ).id;
   value(
     await opened.router.call('roster.importCommit', {
       classId,

@@ -16,7 +16,12 @@ beforeAll(async () => {
   t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-05',
+    }),
   ).id;
   const people = [
     {
@@ -256,7 +261,12 @@ describe('exporting a roster', () => {
 
     // Another class's session, or a session with another document: refused, nothing written.
     const other = value(
-      await t.router.call('classes.create', { name: '2019年青年干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年青年干部培训班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-05',
+      }),
     ).id;
     const foreign = value(
       await t.router.call('schedule.save', {

@@ -10,7 +10,12 @@ let classId: number;
 beforeEach(async () => {
   t = openTempCore();
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   ).id;
 });
 afterEach(() => t.dispose());
@@ -86,7 +91,12 @@ describe('the roster of a class', () => {
     const id = idNumber('1980-05-06', 123);
     const first = await add('张三', { idNumber: id, unit: '辽源市财政局' });
     const other = value(
-      await t.router.call('classes.create', { name: '2020年主体班', startDate: '2020-03-02', endDate: '2020-03-06' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2020年主体班',
+        startDate: '2020-03-02',
+        endDate: '2020-03-06',
+      }),
     ).id;
     const again = value(
       await t.router.call('roster.add', { classId: other, trainee: { name: '张三', idNumber: id, unit: '辽源市农业农村局' } }),

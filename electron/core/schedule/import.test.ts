@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const createClass = async (name: string, startDate: string, endDate: string) =>
-  value(await t.router.call('classes.create', { name, startDate, endDate }));
+  value(await t.router.call('classes.create', { category: '主体班', name, startDate, endDate }));
 
 const sampleClass = async () => {
   const found = value(await t.router.call('classes.list', { search: '年轻干部' })).items[0];

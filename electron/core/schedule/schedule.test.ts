@@ -15,10 +15,20 @@ let wang: number;
 beforeEach(async () => {
   t = openTempCore();
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-07' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-07',
+    }),
   ).id;
   otherClassId = value(
-    await t.router.call('classes.create', { name: '2019年青年干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年青年干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   ).id;
   hanLi = value(
     await t.router.call('staff.create', {
@@ -175,7 +185,12 @@ describe('sessions and their checks', () => {
       ),
     );
     const next = value(
-      await t.router.call('classes.create', { name: '2020年市管干部培训班', startDate: '2020-06-01', endDate: '2020-06-05' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2020年市管干部培训班',
+        startDate: '2020-06-01',
+        endDate: '2020-06-05',
+      }),
     ).id;
     const copied = value(await t.router.call('schedule.copyFrom', { classId: next, sourceClassId: classId }));
     expect(copied.copied).toBe(2);
@@ -187,10 +202,20 @@ describe('sessions and their checks', () => {
     ]);
     // Into a shorter class, a copy that would not fit changes nothing.
     const short = value(
-      await t.router.call('classes.create', { name: '2021年短期班', startDate: '2021-06-07', endDate: '2021-06-08' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2021年短期班',
+        startDate: '2021-06-07',
+        endDate: '2021-06-08',
+      }),
     ).id;
     const sameWeek = value(
-      await t.router.call('classes.create', { name: '2019年专题班', startDate: '2019-06-03', endDate: '2019-06-07' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年专题班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-07',
+      }),
     ).id;
     const before = snapshot(t.core.db);
     expect(

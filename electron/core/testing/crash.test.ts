@@ -23,7 +23,12 @@ beforeAll(async () => {
   rosterFile = standardRoster(temp.dir, 10_000, 'roster-10000.xlsx');
   const opened = openCore({ dataDir: empty });
   value(
-    await opened.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await opened.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   );
   opened.close();
   cpSync(empty, full, { recursive: true });
@@ -142,6 +147,7 @@ describe('crash drills: SIGKILL at random moments inside the write and after it'
     const backup = value(await opened.router.call('backup.create', {}));
     value(
       await opened.router.call('classes.create', {
+        category: '主体班',
         name: '2019年科级干部培训班',
         startDate: '2019-07-01',
         endDate: '2019-07-12',

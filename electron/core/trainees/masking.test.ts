@@ -36,7 +36,12 @@ const note = (name: string, what: Partial<{ mask: string; birth: string | null; 
 beforeAll(async () => {
   t = openTempCore();
   const classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   ).id;
   const file = writeBook(join(t.dir, 'people.xlsx'), [
     ['姓名', '身份证号', '工作单位'],

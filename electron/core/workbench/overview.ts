@@ -6,6 +6,7 @@ import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import { labourHoursOf, participantsOf } from '../lodging/plan';
+import { unitAlone } from '../roster/unit-position';
 import { classConflicts } from '../schedule/conflicts';
 
 // The workbench's figures, computed from the records in a handful of grouped queries: a school's
@@ -14,6 +15,20 @@ import { classConflicts } from '../schedule/conflicts';
 const parseScores = jsonColumn(z.array(z.number().int().nullable()), []);
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+// The ten units that sent most people, each counted as a unit alone: a unit stored with the post
+// after it (a 工作单位及职务 imported whole) counts with its unit, as the training summary counts it.
+const byUnit = (rows: readonly { name: string; value: number }[]): { name: string; value: number }[] => {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const unit = unitAlone(row.name);
+    counts.set(unit, (counts.get(unit) ?? 0) + row.value);
+  }
+  return [...counts]
+    .map(([name, value]) => ({ name, value }))
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'zh-CN'))
+    .slice(0, 10);
+};
 
 type ClassRow = { id: number; name: string; status: string; start_date: string; end_date: string; trainees: number };
 
@@ -176,9 +191,11 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
       satisfiedRate: tally(responses),
     },
     charts: {
-      traineesByUnit: all<{ name: string; value: number }>(
-        `SELECT t.unit AS name, count(*) AS value FROM enrolments e JOIN trainees t ON t.id = e.trainee_id JOIN classes c ON c.id = e.class_id
-          WHERE c.year = ? AND e.status <> 'withdrawn' AND t.unit <> '' GROUP BY t.unit ORDER BY value DESC, t.unit LIMIT 10`,
+      traineesByUnit: byUnit(
+        all<{ name: string; value: number }>(
+          `SELECT t.unit AS name, count(*) AS value FROM enrolments e JOIN trainees t ON t.id = e.trainee_id JOIN classes c ON c.id = e.class_id
+            WHERE c.year = ? AND e.status <> 'withdrawn' AND t.unit <> '' GROUP BY t.unit`,
+        ),
       ),
       traineesByMonth: byMonth,
       hoursByModule: all<{ name: string; value: number }>(

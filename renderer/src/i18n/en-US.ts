@@ -76,6 +76,7 @@ export const uiEnUS = {
       yearPlaceholder: 'Defaults to the start date’s year',
       goalsHint: 'One teaching goal per line',
       namePlaceholder: 'e.g. 2019 City-managed Cadres Class',
+      categoryPlaceholder: 'Choose the class category (required)',
       created: 'Created "{{name}}"',
       updated: 'Saved "{{name}}"',
       fixErrors: 'Please correct the marked fields first',
@@ -214,6 +215,16 @@ export const uiEnUS = {
       'The import is one transaction: all of it is written or none. Rejected rows are skipped; fix them in the file and import again.',
     again: 'Import another file',
     close: 'Done',
+    split: {
+      on: 'Column {{column}} (“{{header}}”) is split into work unit and position: the unit first, the position after it. Check the preview below.',
+      unsure:
+        '{{count}} rows could not be split with confidence: the whole text is kept as the work unit, marked “check”, and listed among the problems above.',
+      off: 'Column {{column}} (“{{header}}”) is not split: the whole text is imported as the work unit.',
+      toggle: 'Split work unit and position',
+      original: 'Work unit and position (as written)',
+      unsureTag: 'Check',
+      onlyUnsure: 'Only rows to check',
+    },
   },
   exportDialog: {
     print: 'Print…',

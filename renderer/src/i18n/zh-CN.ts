@@ -76,6 +76,7 @@ export const uiZhCN = {
       yearPlaceholder: '默认取开始日期的年份',
       goalsHint: '每行一条教学目标',
       namePlaceholder: '例如：2019年市管干部培训班',
+      categoryPlaceholder: '请选择班次类别（必选）',
       created: '已创建班次“{{name}}”',
       updated: '已保存班次“{{name}}”',
       fixErrors: '请先改正标出的问题',
@@ -213,6 +214,15 @@ export const uiZhCN = {
     allOrNothing: '导入在一个事务中完成：要么全部写入，要么一行也不写入。被拒绝的行不会导入，请在原文件中改正后重新导入。',
     again: '再导入一个文件',
     close: '完成',
+    split: {
+      on: '已把“{{header}}”（{{column}} 列）分为工作单位和职务：单位在前，职务在后。请在下方预览中核对。',
+      unsure: '其中 {{count}} 行分不清哪里是单位、哪里是职务，整段记为工作单位，已标为“待核对”，也列在上方的问题中。',
+      off: '“{{header}}”（{{column}} 列）不分开，整段作为工作单位导入。',
+      toggle: '分开工作单位和职务',
+      original: '工作单位及职务（原文）',
+      unsureTag: '待核对',
+      onlyUnsure: '只看待核对的行',
+    },
   },
   exportDialog: {
     print: '打印…',

@@ -21,7 +21,12 @@ const events: CoreEvent[] = [];
 beforeAll(async () => {
   t = openTempCore({ emit: (event) => events.push(event) });
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   ).id;
 });
 afterAll(() => t.dispose());
@@ -176,6 +181,7 @@ describe('every file from outside is read in a worker that is stopped when it ov
     try {
       const target = value(
         await small.router.call('classes.create', {
+          category: '主体班',
           name: '2019年科级干部培训班',
           startDate: '2019-07-01',
           endDate: '2019-07-12',

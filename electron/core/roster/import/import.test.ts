@@ -22,7 +22,12 @@ let classId: number;
 beforeEach(async () => {
   t = openTempCore();
   classId = value(
-    await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-14' }),
+    await t.router.call('classes.create', {
+      category: '主体班',
+      name: '2019年市管干部培训班',
+      startDate: '2019-06-03',
+      endDate: '2019-06-14',
+    }),
   ).id;
 });
 afterEach(() => t.dispose());
@@ -46,7 +51,7 @@ describe('importing the list the organisation department sent', () => {
       ['D', 'ethnicity'],
       ['E', 'birthDate'],
       ['F', 'idNumber'],
-      ['G', 'unit'],
+      ['G', 'unitPosition'],
       ['H', 'position'],
       ['I', 'politicalStatus'],
       ['J', 'education'],
@@ -142,7 +147,12 @@ describe('importing the list the organisation department sent', () => {
   it('links a person already known from an earlier class instead of creating a second one', async () => {
     await commit(standardRoster(t.dir, 5, 'earlier.xlsx'));
     const other = value(
-      await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2020年青年干部培训班',
+        startDate: '2020-04-06',
+        endDate: '2020-04-17',
+      }),
     ).id;
     const result = value(
       await t.router.call('roster.importCommit', {
@@ -330,7 +340,12 @@ describe('files that are not what they claim, each refused with a clear message 
     const file = standardRoster(t.dir, 3);
     const seen = await preview(file);
     const other = value(
-      await t.router.call('classes.create', { name: '2019年科级干部培训班', startDate: '2019-07-01', endDate: '2019-07-12' }),
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '2019年科级干部培训班',
+        startDate: '2019-07-01',
+        endDate: '2019-07-12',
+      }),
     ).id;
     const before = snapshot(t.core.db);
     // The same file and its fresh preview, straight after: only the class differs.

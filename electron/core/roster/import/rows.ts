@@ -20,6 +20,10 @@ export type ParsedRow = {
   trainee: Partial<TraineeFields>;
   group: number | null | undefined;
   role: string | undefined;
+  // The cell of a 工作单位及职务 column, split into unit and position once every row is read (split.ts).
+  combined: { text: string; column: number } | undefined;
+  // That split was not sure: the whole text is the unit, for the person to check.
+  unsure: boolean;
   problems: ImportProblem[];
 };
 
@@ -71,6 +75,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   const trainee: Partial<TraineeFields> = {};
   let group: number | null | undefined;
   let role: string | undefined;
+  let combined: ParsedRow['combined'];
   const problem = (column: number, field: ImportField, severity: ImportProblem['severity'], text: string) =>
     problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text });
 
@@ -118,6 +123,9 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
       case 'role':
         role = text;
         break;
+      case 'unitPosition':
+        combined = { text, column };
+        break;
       default:
         trainee[field] = text;
     }
@@ -161,5 +169,5 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   }
   if (!trainee.name)
     problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
-  return { row: rowNumber, trainee, group, role, problems };
+  return { row: rowNumber, trainee, group, role, combined, unsure: false, problems };
 };

@@ -35,6 +35,7 @@ import { headerScanRows } from '../../documents/sheet-header';
 import { ignoredOf, textCell } from '../../documents/table-import';
 import { rosterColumns, rosterHeader } from './table';
 import { type ColumnMap, type ParsedRow, parseRows } from './rows';
+import { knownUnits, splitCombined } from './split';
 
 export type ImportSource = {
   classId: number;
@@ -42,6 +43,7 @@ export type ImportSource = {
   sheet?: string | undefined;
   headerRow?: number | undefined;
   mapping?: ColumnMap | undefined;
+  splitUnitPosition?: boolean | undefined;
 };
 
 type Prepared = {
@@ -55,6 +57,7 @@ type Prepared = {
   // The header words of the columns not imported (序号 aside), for the preview and the CLI's summary.
   ignoredColumns: string[];
   rows: ParsedRow[];
+  unitPosition: ImportPreview['unitPosition'];
 };
 
 const invalid = (key: MessageKey, params?: Record<string, string | number>, field = 'grant') =>
@@ -76,7 +79,8 @@ const chooseSheet = (sheets: readonly Sheet[], wanted: string | undefined): Shee
   );
 };
 
-const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
+// `known`: the units the school knows, read only when the file has a 工作单位及职务 column to split.
+const prepare = (source: ImportSource, book: ParsedWorkbook, known: () => ReadonlySet<string>): Prepared => {
   const sheet = chooseSheet(book.sheets, source.sheet);
   if (!sheet.rows.some((row) => row.some((cell) => textCell(cell) !== '')))
     throw invalid('import.emptySheet', { sheet: sheet.name });
@@ -111,8 +115,11 @@ const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
   }
 
   const rows = parseRows(sheet.rows, sheet.firstRow, headerIndex, columns);
+  const split = source.splitUnitPosition !== false;
+  const combined = columns.find((c) => c.field === 'unitPosition');
+  if (combined) splitCombined(rows, split ? known() : new Set(), split);
   markDuplicates(rows);
-  const token = importToken(source.classId, book.digest, [sheet.name, headerIndex, columns.map((c) => c.field)]);
+  const token = importToken(source.classId, book.digest, [sheet.name, headerIndex, columns.map((c) => c.field), split]);
   return {
     classId: source.classId,
     token,
@@ -123,6 +130,15 @@ const prepare = (source: ImportSource, book: ParsedWorkbook): Prepared => {
     columns,
     ignoredColumns: ignoredOf(read),
     rows,
+    unitPosition: combined
+      ? {
+          column: combined.letter,
+          header: combined.header,
+          split,
+          cells: rows.filter((row) => row.combined !== undefined && row.combined.text !== '').length,
+          unsure: rows.filter((row) => row.unsure).length,
+        }
+      : null,
   };
 };
 
@@ -131,7 +147,7 @@ const readAndPrepare = async (core: Core, source: ImportSource, job: Job): Promi
   job.progress('read', 0, 1);
   await job.pause();
   const book = await core.parser.workbook(core.grants.resolve(source.grant, 'rosterImport'), job.signal);
-  return prepare(source, book);
+  return prepare(source, book, () => knownUnits(core));
 };
 
 // The same person twice in one file: the second row with the same ID number is refused; the same
@@ -260,6 +276,7 @@ const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, st
   phone: fields.phone ? maskPhone(fields.phone) : '',
   unit: fields.unit,
   position: fields.position,
+  unitPosition: row.combined?.text ?? '',
   group: row.group ? String(row.group) : '',
   role: row.role ?? '',
 });
@@ -292,12 +309,14 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
     columns: ready.columns,
     ignoredColumns: ready.ignoredColumns,
     dataRows: ready.rows.length,
+    unitPosition: ready.unitPosition,
     counts: countOf(plans),
     problems,
     sample: ready.rows.slice(0, 100).map((row, index) => ({
       row: row.row,
       action: plans[index]?.action ?? 'reject',
       values: displayValues(plans[index]?.fields ?? blankFields, row),
+      unsure: row.unsure,
     })),
   };
 };
@@ -321,6 +340,7 @@ export const commitImport = async (
     cached.classId === source.classId &&
     source.token !== undefined &&
     cached.token === source.token &&
+    cached.unitPosition?.split !== (source.splitUnitPosition === false) &&
     cached.path === path &&
     cached.fileStamp === fileStamp(path)
   ) {

@@ -43,7 +43,7 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
 
   // Each field checks the whole form with the shared schema and shows only its own problem,
   // so "end before start" appears as soon as both dates are there.
-  const rule = (field: string) => fieldRule(() => validateClassForm(form.getFieldsValue(true)), field);
+  const rule = (field: string) => fieldRule(() => validateClassForm(form.getFieldsValue(true), !editing), field);
   const label = (field: (typeof fieldNames)[number]) => t(`fields.${field}`);
   const required = new Set(['name', 'category', 'startDate', 'endDate']);
   const item = (field: (typeof fieldNames)[number], extra: Rule[] = []) => ({
@@ -63,7 +63,10 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
     }
     const fields = toFields(form.getFieldsValue(true));
     setSaving(true);
-    const result = editing ? await api.classes.update({ id: editing.id, fields }) : await api.classes.create(fields);
+    // A new class's category was checked above; an empty one would be refused by the core, naming it.
+    const result = editing
+      ? await api.classes.update({ id: editing.id, fields })
+      : await api.classes.create({ ...fields, category: fields.category ?? '' });
     setSaving(false);
     if (!result.ok) {
       showRefusal(form, result.error, fieldNames);
@@ -87,7 +90,8 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
         <Form
           form={form}
           layout="vertical"
-          initialValues={editing ? fromClass(editing) : { category: categories.data[0] }}
+          // A new class starts with no category: the person chooses one (no silent 主体班).
+          initialValues={editing ? fromClass(editing) : {}}
           // Enter confirms a date in a picker, so saving from the keyboard is Ctrl+Enter.
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
@@ -101,7 +105,11 @@ export const ClassFormModal = ({ editing, onClose, onSaved }: Props) => {
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item {...item('category')}>
-                <Select options={options.map((value) => ({ value, label: value }))} showSearch />
+                <Select
+                  options={options.map((value) => ({ value, label: value }))}
+                  showSearch
+                  placeholder={t('classes.form.categoryPlaceholder')}
+                />
               </Form.Item>
             </Col>
             <Col span={12}>

@@ -1,5 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ClassFieldsInput, classFieldsSchema, type TrainingClass } from '../../../../shared/classes/schemas';
+import {
+  type ClassFieldsInput,
+  classFieldsSchema,
+  newClassFieldsSchema,
+  type TrainingClass,
+} from '../../../../shared/classes/schemas';
 import type { FieldIssue } from '../../../../shared/errors';
 import { toFieldIssues } from '../../../../shared/validation';
 
@@ -48,11 +53,12 @@ export const fromClass = (c: TrainingClass): ClassFormValues => ({
   notes: c.notes,
 });
 
-// The same schema the router parses with: the form can never accept what the core would refuse.
-export const validateClassForm = (values: ClassFormValues): FieldIssue[] => {
+// The same schema the router parses with: the form can never accept what the core would refuse (a
+// new class's category among it: chosen by the person, never a default).
+export const validateClassForm = (values: ClassFormValues, creating: boolean): FieldIssue[] => {
   const fields = toFields(values);
   // An empty date is "required", not "invalid date".
-  const parsed = classFieldsSchema.safeParse(
+  const parsed = (creating ? newClassFieldsSchema : classFieldsSchema).safeParse(
     { ...fields, startDate: fields.startDate || undefined, endDate: fields.endDate || undefined },
     { reportInput: true },
   );

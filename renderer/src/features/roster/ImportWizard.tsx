@@ -12,11 +12,12 @@ import {
   Select,
   Space,
   Statistic,
+  Switch,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ImportField,
@@ -38,7 +39,13 @@ type Step =
   | { kind: 'preview'; grant: string; preview: ImportPreview }
   | { kind: 'done'; result: ImportResult };
 
-type Settings = { sheet?: string; headerRow?: number; mapping?: { column: number; field: ImportField | null }[] };
+type Settings = {
+  sheet?: string;
+  headerRow?: number;
+  mapping?: { column: number; field: ImportField | null }[];
+  // A 工作单位及职务 column is split unless the person turns it off.
+  splitUnitPosition?: boolean;
+};
 
 const counts = ['added', 'updated', 'unchanged', 'rejected'] as const;
 const countColors = { added: '#1d4f91', updated: '#d48806', unchanged: '#8c8c8c', rejected: '#cf1322' } as const;
@@ -72,6 +79,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
       sheet: result.value.sheet,
       headerRow: result.value.headerRow,
       mapping: result.value.columns.map((c) => ({ column: c.column, field: c.field })),
+      ...(result.value.unitPosition ? { splitUnitPosition: result.value.unitPosition.split } : {}),
     });
     setStep({ kind: 'preview', grant, preview: result.value });
   };
@@ -153,6 +161,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           settings={settings}
           setSettings={setSettings}
           reanalyse={() => void analyse(step.grant, settings)}
+          resplit={(split) => void analyse(step.grant, { ...settings, splitUnitPosition: split })}
         />
       )}
       {step.kind === 'done' && (
@@ -188,14 +197,29 @@ const PreviewView = ({
   settings,
   setSettings,
   reanalyse,
+  resplit,
 }: {
   step: { grant: string; preview: ImportPreview };
   settings: Settings;
   setSettings: (next: Settings) => void;
   reanalyse: () => void;
+  resplit: (split: boolean) => void;
 }) => {
   const { t } = useTranslation();
   const { preview } = step;
+  const combined = preview.unitPosition;
+  const [onlyUnsure, setOnlyUnsure] = useState(false);
+  const sample = useMemo(
+    () => (onlyUnsure ? preview.sample.filter((row) => row.unsure) : preview.sample),
+    [onlyUnsure, preview.sample],
+  );
+  type SampleRow = ImportPreview['sample'][number];
+  const unsureTag = (row: SampleRow) =>
+    row.unsure ? (
+      <Tag color="gold" style={{ marginInlineStart: 4 }} data-testid="split-unsure">
+        {t('importWizard.split.unsureTag')}
+      </Tag>
+    ) : null;
   const fieldOptions = [
     { value: '', label: t('importWizard.ignore') },
     ...importFields.map((field) => ({ value: field, label: t(personFieldKey(field)) })),
@@ -205,6 +229,46 @@ const PreviewView = ({
       ...settings,
       mapping: (settings.mapping ?? []).map((entry) => (entry.column === column ? { column, field } : entry)),
     });
+
+  const textColumn = (field: 'name' | 'sex' | 'birthDate' | 'idNumber', width: number) => ({
+    key: field,
+    title: t(personFieldKey(field)),
+    width,
+    render: (_: unknown, row: SampleRow) => row.values[field] ?? '',
+  });
+  const nameColumn = textColumn('name', 90);
+  const personalColumns = [textColumn('sex', 60), textColumn('birthDate', 90), textColumn('idNumber', 170)];
+  // With a 工作单位及职务 column, right after the name: what the file wrote, then the unit and the
+  // position it gives, side by side for the person to check.
+  const unitColumns = [
+    ...(combined && combined.split
+      ? [
+          {
+            key: 'unitPosition',
+            title: t('importWizard.split.original'),
+            width: 220,
+            render: (_: unknown, row: SampleRow) => row.values['unitPosition'] ?? '',
+          },
+        ]
+      : []),
+    {
+      key: 'unit',
+      title: t(personFieldKey('unit')),
+      width: 220,
+      render: (_: unknown, row: SampleRow) => (
+        <span data-testid="sample-unit">
+          {row.values['unit'] ?? ''}
+          {unsureTag(row)}
+        </span>
+      ),
+    },
+    {
+      key: 'position',
+      title: t(personFieldKey('position')),
+      width: combined ? 150 : 90,
+      render: (_: unknown, row: SampleRow) => <span data-testid="sample-position">{row.values['position'] ?? ''}</span>,
+    },
+  ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
@@ -277,6 +341,40 @@ const PreviewView = ({
         />
       </div>
       <IgnoredColumns columns={preview.ignoredColumns} />
+      {combined && (
+        <Alert
+          type={combined.split && combined.unsure > 0 ? 'warning' : 'info'}
+          showIcon
+          data-testid="unit-position-split"
+          title={
+            combined.split
+              ? t('importWizard.split.on', { header: combined.header, column: combined.column })
+              : t('importWizard.split.off', { header: combined.header, column: combined.column })
+          }
+          description={
+            combined.split && combined.unsure > 0 ? t('importWizard.split.unsure', { count: combined.unsure }) : undefined
+          }
+          action={
+            <Space orientation="vertical" align="end">
+              <Space>
+                <Typography.Text>{t('importWizard.split.toggle')}</Typography.Text>
+                <Switch size="small" checked={combined.split} onChange={resplit} aria-label={t('importWizard.split.toggle')} />
+              </Space>
+              {combined.split && combined.unsure > 0 && (
+                <Space>
+                  <Typography.Text>{t('importWizard.split.onlyUnsure')}</Typography.Text>
+                  <Switch
+                    size="small"
+                    checked={onlyUnsure}
+                    onChange={setOnlyUnsure}
+                    aria-label={t('importWizard.split.onlyUnsure')}
+                  />
+                </Space>
+              )}
+            </Space>
+          }
+        />
+      )}
       <div>
         <Typography.Title level={5}>{t('importWizard.problems', { count: preview.problems.length })}</Typography.Title>
         {preview.problems.length === 0 ? (
@@ -309,13 +407,14 @@ const PreviewView = ({
       </div>
       <div>
         <Typography.Title level={5}>{t('importWizard.sample', { count: preview.sample.length })}</Typography.Title>
-        <Table
+        <Table<SampleRow>
           size="small"
           rowKey="row"
           pagination={false}
           virtual
-          scroll={{ y: 240, x: 900 }}
-          dataSource={preview.sample}
+          scroll={{ y: 240, x: combined ? 1350 : 1100 }}
+          dataSource={sample}
+          data-testid="import-sample"
           columns={[
             { key: 'row', title: t('importWizard.problemRow'), dataIndex: 'row', width: 60 },
             {
@@ -329,11 +428,12 @@ const PreviewView = ({
                 </Tag>
               ),
             },
-            ...(['name', 'sex', 'birthDate', 'idNumber', 'unit', 'position', 'phone', 'group'] as const).map((field) => ({
+            ...(combined ? [nameColumn, ...unitColumns, ...personalColumns] : [nameColumn, ...personalColumns, ...unitColumns]),
+            ...(['phone', 'group'] as const).map((field) => ({
               key: field,
               title: t(personFieldKey(field)),
-              width: field === 'unit' ? 200 : field === 'idNumber' ? 170 : 90,
-              render: (_: unknown, row: ImportPreview['sample'][number]) => row.values[field] ?? '',
+              width: field === 'phone' ? 130 : 90,
+              render: (_: unknown, row: SampleRow) => row.values[field] ?? '',
             })),
           ]}
         />
