@@ -284,10 +284,15 @@ describe('exporting a roster', () => {
     expect(roster.pages).toBe(1);
     for (const text of ['2019年市管干部培训班学员名册', '中共辽源市委党校', '张三', '辽源市龙山区人民政府', '139****0001'])
       expect(roster.text).toContain(text);
+    // The sessions planned in the test above fall on 6月3日 and 6月4日: no page for 6月5日, unless every day is asked for.
     const signin = await pdfText(await exportTo('签到.pdf', { document: 'signin', format: 'pdf' }));
-    expect(signin.pages).toBe(3);
-    expect(signin.text).toContain('2019年6月5日（星期三）');
+    expect(signin.pages).toBe(2);
+    expect(signin.text).toContain('2019年6月4日（星期二）');
+    expect(signin.text).not.toContain('2019年6月5日');
     expect(signin.text).toContain('上午签到');
+    const everyDay = await pdfText(await exportTo('签到全部.pdf', { document: 'signin', format: 'pdf', allDays: true }));
+    expect(everyDay.pages).toBe(3);
+    expect(everyDay.text).toContain('2019年6月5日（星期三）');
     // A page per session planned in the test above, each with its teacher, place and expected count.
     const perSession = await pdfText(await exportTo('课程签到.pdf', { document: 'signin', format: 'pdf', signinBy: 'session' }));
     expect(perSession.pages).toBe(2);

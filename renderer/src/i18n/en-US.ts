@@ -228,6 +228,7 @@ export const uiEnUS = {
       day: 'A page per day (morning and afternoon columns)',
       session: 'A page per session (from the schedule, attending groups only)',
     },
+    allDays: 'Include days without sessions (by default only days with sessions are printed)',
     sessionSignin: 'Export the sign-in sheet of “{{title}}”',
     format: 'Format',
     columns: 'Roster columns (in order)',

@@ -224,6 +224,7 @@ export const uiZhCN = {
     signinBy: '签到表样式',
     noSessions: '本班次还没有课程安排，排课后可以按课程生成签到表',
     signinLayouts: { day: '每天一页（上午、下午两栏）', session: '每节课一页（按课程安排，只列参加的小组）' },
+    allDays: '包括没有课程的日期（默认只印有课程的日期）',
     sessionSignin: '导出“{{title}}”签到表',
     format: '格式',
     columns: '名册的列（可调整顺序）',
