@@ -39,6 +39,7 @@ const zhCN = {
     integrity: '检查数据库',
     hash: '核对文件',
     extract: '提取文字',
+    print: '生成 PDF',
     line: '{{phase}} {{done}}/{{total}}（{{percent}}%）',
   },
   classArgs: {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../../shared/events';
 import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
 import { csvLines, docxText, docxXml, pdfText, readXlsx } from '../testing/read-documents';
@@ -9,11 +10,12 @@ import { idNumber } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
+const events: CoreEvent[] = [];
 let classId: number;
 const zhangId = idNumber('1980-05-06', 123);
 
 beforeAll(async () => {
-  t = openTempCore({ platform: chromiumPlatform() });
+  t = openTempCore({ platform: chromiumPlatform(), emit: (event) => events.push(event) });
   value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
   classId = value(
     await t.router.call('classes.create', { name: '2019年市管干部培训班', startDate: '2019-06-03', endDate: '2019-06-05' }),
@@ -290,7 +292,14 @@ describe('exporting a roster', () => {
     expect(signin.text).toContain('2019年6月4日（星期二）');
     expect(signin.text).not.toContain('2019年6月5日');
     expect(signin.text).toContain('上午签到');
-    const everyDay = await pdfText(await exportTo('签到全部.pdf', { document: 'signin', format: 'pdf', allDays: true }));
+    // The progress names the step that takes the time: Chromium printing, then the file written.
+    const everyDay = await pdfText(
+      await exportTo('签到全部.pdf', { document: 'signin', format: 'pdf', allDays: true, jobId: 'signin-pdf' }),
+    );
+    const phases = events
+      .filter((event) => event.jobId === 'signin-pdf')
+      .map((event) => `${event.phase} ${event.done}/${event.total}`);
+    expect(phases).toEqual(['prepare 0/1', 'print 0/1', 'write 0/1', 'write 1/1']);
     expect(everyDay.pages).toBe(3);
     expect(everyDay.text).toContain('2019年6月5日（星期三）');
     // A page per session planned in the test above, each with its teacher, place and expected count.

@@ -21,6 +21,7 @@ import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
 import { type ExportResult, type PrintResult } from '../../../shared/files/schemas';
 import { printDoc } from '../documents/print';
+import { printPdf } from '../documents/render';
 import {
   type RosterColumn,
   defaultRosterColumns,
@@ -300,7 +301,8 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
   job.progress('prepare', 0, 1);
   const { doc, people } = rosterDoc(core, input);
   await job.pause();
-  job.progress('write', 0, 1);
+  // A PDF says 正在生成 PDF while Chromium lays it out (printPdf); the other formats are written here.
+  if (input.format !== 'pdf') job.progress('write', 0, 1);
   const bytes =
     input.format === 'xlsx'
       ? await writeXlsx(doc)
@@ -308,7 +310,7 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         ? await writeDocx(doc)
         : input.format === 'csv'
           ? writeCsv(doc, input.csvEncoding)
-          : await core.platform.printToPdf(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
+          : await printPdf(core, job, renderHtml(doc), doc.orientation === 'landscape');
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
   const revealed = [
     input.reveal.idNumber ? message('documents.roster.fullIdNumber') : '',

@@ -259,6 +259,7 @@ export const uiEnUS = {
     integrity: 'Checking the database',
     hash: 'Checking files',
     extract: 'Extracting text',
+    print: 'Generating the PDF…',
     cancel: 'Cancel',
     cancelled: 'Cancelled; the data and files are as they were',
   },

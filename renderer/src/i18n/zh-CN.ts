@@ -254,6 +254,7 @@ export const uiZhCN = {
     integrity: '检查数据库',
     hash: '核对文件',
     extract: '提取文字',
+    print: '正在生成 PDF…',
     cancel: '取消',
     cancelled: '已取消，数据和文件都保持原样',
   },
