@@ -244,7 +244,7 @@ export const uiEnUS = {
     gb18030: 'GB18030 (every Chinese Excel / WPS)',
     utf8bom: 'UTF-8 with BOM',
     save: 'Choose where to save and export',
-    working: 'Making the file…',
+    working: 'Export',
     done: 'Exported to {{path}}',
     showInFolder: 'Show in folder',
   },

@@ -239,7 +239,7 @@ export const uiZhCN = {
     gb18030: 'GB18030（适合各版本中文 Excel / WPS）',
     utf8bom: 'UTF-8（带 BOM）',
     save: '选择保存位置并导出',
-    working: '正在生成文件…',
+    working: '导出文件',
     done: '已导出到 {{path}}',
     showInFolder: '打开所在文件夹',
   },
