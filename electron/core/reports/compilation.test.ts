@@ -124,6 +124,13 @@ withChromium('the 汇编 of reports that came as PDFs', { timeout: 120_000 }, ()
     expect(report).not.toMatch(/20,000|同比增速|\[Table_/);
   });
 
+  it('finds a word the PDF broke over two pages, as one broken over two lines', async () => {
+    // Page 1 ends 第 1 页 共 3 页 and page 2 begins 华泰证券: read across the break, 页华泰 is there.
+    const { hits } = value(await t.router.call('reports.search', { query: '页华泰' }));
+    expect(hits.map((hit) => hit.report.title)).toContain('朝阳村生态农业发展调研报告');
+    for (const hit of hits) expect(hit.snippet.map((segment) => segment.text).join('')).not.toContain('\f');
+  });
+
   it.skipIf(!realDocs)('drops a journal’s running headers and its tables’ marks from a real paper, keeping its text', () => {
     const report = chapter('民用航空发动机状态监视和故障诊断系统研究');
     // 043 航 空 动 力 学 报 第 9 卷 and 143第 4 期 民用航空发动机…研究 at the foot of alternate pages.
