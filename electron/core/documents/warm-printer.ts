@@ -25,7 +25,12 @@ export const warmPrinter = <T>(options: {
     const held = current;
     current = undefined;
     const printer = await held?.catch(() => undefined);
-    if (printer !== undefined && options.alive(printer)) await options.close(printer);
+    if (printer === undefined || !options.alive(printer)) return;
+    try {
+      await options.close(printer);
+    } catch {
+      // Closing fails only for a printer that is going or gone already: nothing is left to close.
+    }
   };
 
   const dispose = (): Promise<void> => {
