@@ -9,11 +9,7 @@
 // Between the pages of a PDF's text, on a line of its own (the parser's extract.ts puts it there).
 export const pageBreak = '\f';
 
-export type CleanedText = {
-  paragraphs: string[];
-  // The share of the text's characters (blanks aside) that was not prose.
-  residue: number;
-};
+export type CleanedText = { paragraphs: string[] };
 
 const hanCount = (line: string) => line.match(/\p{Script=Han}/gu)?.length ?? 0;
 const visible = (line: string) => line.replace(/\s+/g, '').length;
@@ -110,14 +106,13 @@ const intoParagraphs = (lines: readonly string[]): string[] => {
 };
 
 export const cleanReportText = (text: string, options: { fromPdf: boolean }): CleanedText => {
-  const total = visible(text);
   const unmarked = text.replace(templateMarker, '');
   if (!options.fromPdf) {
     const paragraphs = unmarked
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '');
-    return { paragraphs, residue: total === 0 ? 0 : 1 - visible(paragraphs.join('')) / total };
+    return { paragraphs };
   }
   const pages = unmarked.split(pageBreak).map((page) =>
     page
@@ -135,8 +130,9 @@ export const cleanReportText = (text: string, options: { fromPdf: boolean }): Cl
       caption.test(line) ||
       isFigures(line),
   );
-  // Short fragments among residue (a chart's legend between its ticks and its source), or three and
-  // more in a row, go with it; a fragment on its own, or one numbered like a heading, stays.
+  // Three or more lines in a row that are residue or short fragments (a chart's ticks, legend and
+  // source) go whole; in a shorter run the fragments stay (a heading beside a page number), and so
+  // does a fragment numbered like a heading.
   const junk = lines.map((line, i) => residue[i] === true || (isFragment(line) && !heading.test(line)));
   const prose: string[] = [];
   for (let i = 0; i < lines.length;) {
@@ -148,7 +144,7 @@ export const cleanReportText = (text: string, options: { fromPdf: boolean }): Cl
     i = end;
   }
   const paragraphs = intoParagraphs(prose);
-  return { paragraphs, residue: total === 0 ? 0 : 1 - visible(paragraphs.join('')) / total };
+  return { paragraphs };
 };
 
 // Still mostly residue once cleaned (a report of charts and tables, a scan's stray characters): the
