@@ -18,6 +18,7 @@ import { reportFigures } from './reports';
 import { workbenchFigures } from './workbench';
 import { paletteFigures } from './palette';
 import { seedSchedules } from './seed-schedules';
+import { signinPdfFigures } from './signin-pdf';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
 const figureSchema = z.object({
@@ -245,6 +246,12 @@ const palette = async () => figures.push(...(await paletteFigures()));
 
 const archive = async () => figures.push(...(await archiveFigures()));
 
+const signinPdf = async () => {
+  const measured = await signinPdfFigures();
+  if (typeof measured === 'string') skipped.push(`签到表 PDF: ${measured}`);
+  else figures.push(...measured);
+};
+
 const sections = {
   import: importAndExport,
   host,
@@ -255,6 +262,7 @@ const sections = {
   workbench,
   palette,
   archive,
+  'signin-pdf': signinPdf,
   'week-grid': weekGrid,
 } satisfies Record<string, () => unknown>;
 const chosen = process.argv.slice(2);

@@ -69,13 +69,14 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
     const opened: string[] = [];
     const printed: string[] = [];
     const dataFolders: string[] = [];
+    const printer = chromiumPlatform();
     // The core in its worker thread, as in the app. Its platform calls come back here: the system's
     // dialogs answered by the test, PDFs printed by headless Chromium (as Electron prints them).
     const host = startAppCore({
       workerFile: builtWorker,
       setup: { dataDir, parserEntry: builtParser },
       platform: {
-        ...chromiumPlatform(),
+        ...printer,
         chooseOpenFile: async () => chosen.shift(),
         chooseSaveFile: async () => chosen.shift(),
         chooseOpenFiles: async () => chosen.splice(0),
@@ -181,6 +182,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       },
     });
     await host.close();
+    // The warm browser that printed this test's PDFs goes with it, as main's print window goes with the app.
+    await printer.dispose();
     rmSync(dataDir, { recursive: true, force: true });
     // A page error or a console error fails the test that caused it, unless the test provoked it.
     const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));

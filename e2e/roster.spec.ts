@@ -117,6 +117,12 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   await exporter.getByText('分组名单').click();
   await exporter.getByText('PDF').click();
   await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  // While Chromium lays the pages out, the dialog says so (not "写入 0/1 0%"), with one 取消 only.
+  const working = exporter.getByTestId('job-progress');
+  await expect(working).toContainText('正在生成 PDF…');
+  await expect(working).not.toContainText('0/1');
+  await expect(exporter.getByRole('button', { name: label('取消') })).toHaveCount(1);
+  await app.screenshot('export-printing');
   await expect(exporter.getByTestId('export-done')).toBeVisible();
   await exporter.getByRole('button', { name: label('完成') }).click();
   expect(existsSync(pdf)).toBe(true);

@@ -1,11 +1,12 @@
 import type { MenuCommand } from './menu';
 
 // The stages long work goes through, as the progress bar names them (extract: reading the text of
-// reports, one by one).
+// reports, one by one; print: Chromium laying out a PDF, one step that says nothing of its progress).
 export const jobPhases = [
   'read',
   'check',
   'prepare',
+  'print',
   'write',
   'backup',
   'files',

@@ -39,6 +39,7 @@ const zhCN = {
     integrity: '检查数据库',
     hash: '核对文件',
     extract: '提取文字',
+    print: '生成 PDF',
     line: '{{phase}} {{done}}/{{total}}（{{percent}}%）',
   },
   classArgs: {
@@ -157,7 +158,7 @@ const zhCN = {
     },
     export: {
       usage:
-        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts] [--by day|session]',
+        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts] [--by day|session] [--all-days]',
       summary: '导出名册、签到表、分组名单或通讯录',
       format: '格式：{{formats}}',
       document: '文件类型：{{documents}}（默认 roster，即学员名册）',
@@ -166,6 +167,7 @@ const zhCN = {
       reveal: '导出完整的身份证号和电话（会记入操作日志）',
       encoding: 'CSV 编码：gb18030（默认，适合中文 Excel）/ utf8bom',
       by: '签到表：{{layouts}}（默认 day 每天一页；session 每节课一页）',
+      allDays: '每天一页的签到表包括没有课程的日期（默认只印有课程的日期）',
       done: '已导出 {{rows}} 行到 {{path}}',
     },
   },

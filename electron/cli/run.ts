@@ -127,8 +127,10 @@ const progressPrinter = (io: Io, quiet: boolean) => {
   if (quiet || !io.isTerminal) return undefined;
   return (event: CoreEvent) => {
     const percent = event.total > 0 ? Math.round((event.done / event.total) * 100) : 0;
+    const phase = cliText(`phases.${event.phase}`);
+    // A step of one (Chromium printing a PDF) is named, not counted: "0/1 (0%)" would only look stuck.
     io.progress?.(
-      cliText('phases.line', { phase: cliText(`phases.${event.phase}`), done: event.done, total: event.total, percent }),
+      event.total > 1 ? cliText('phases.line', { phase, done: event.done, total: event.total, percent }) : `${phase}…`,
     );
   };
 };

@@ -15,7 +15,7 @@ import { sweepScratchFolders } from './files/scratch';
 import { appLockHolder } from './lock';
 import { fileLogger } from './log';
 import { databaseFileName } from './paths';
-import { type Damaged, noDialogs, noPrinting, type Platform } from './platform';
+import { type Damaged, isWarm, noDialogs, noPrinting, type Platform } from './platform';
 import { grantRegistry } from './files/grants';
 import { domainHandlers } from './handlers';
 import { runningJobs } from './jobs/running';
@@ -91,6 +91,9 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     // And at every close, for what changed while the data folder was open.
     if (core.db.open) core.db.pragma('optimize');
     core.db.close();
+    // A printer kept warm goes with the core (after the prints under way), so that the command line
+    // exits as soon as its work is done. Closing it can only fail when it is gone already.
+    if (isWarm(core.platform)) void core.platform.dispose().catch(() => undefined);
   };
   return { core, router, close };
 };

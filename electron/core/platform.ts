@@ -46,6 +46,17 @@ export type Platform = {
 
 export type PlatformMethod = keyof Platform;
 
+// A platform that keeps its printer warm between calls (Electron's hidden print window, the CLI's
+// headless Chromium): `dispose` lets it go once the prints under way have finished. It is not an end:
+// the next print warms it again.
+export type WarmPlatform = Platform & { dispose: () => Promise<void> };
+
+export const isWarm = (platform: Platform): platform is WarmPlatform =>
+  'dispose' in platform && typeof platform.dispose === 'function';
+
+// How long a warm printer waits for the next document before it is closed.
+export const printerIdleMs = 60_000;
+
 const unavailable = () => new AppError('INVALID_STATE', message('platform.noDialogs'));
 
 // For doors without a screen (the CLI): paths arrive as arguments, so dialogs are never needed, and

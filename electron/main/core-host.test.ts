@@ -19,6 +19,7 @@ const standIns = () => {
   const asked: { kind: string; options: unknown }[] = [];
   const shown: string[] = [];
   const printed: string[] = [];
+  const windows: { isDestroyed: () => boolean }[] = [];
   const previews: { title: string; html: string; landscape: boolean | undefined }[] = [];
   let nextPath: string | undefined;
   let nextResponse = 0;
@@ -42,18 +43,26 @@ const standIns = () => {
     focusedWindow: () => null,
     printWindow: () => {
       let loaded = '';
-      return {
+      let destroyed = false;
+      const window = {
+        isDestroyed: () => destroyed,
         loadURL: async (url: string) => {
           loaded = url;
         },
         webContents: {
           printToPDF: async () => {
-            printed.push(Buffer.from(loaded.slice(loaded.indexOf(',') + 1), 'base64').toString('utf8'));
+            const html = Buffer.from(loaded.slice(loaded.indexOf(',') + 1), 'base64').toString('utf8');
+            if (html.includes('FAIL-THIS-PRINT')) throw new Error('the renderer went away');
+            printed.push(html);
             return Buffer.from('%PDF-1.7 stand-in');
           },
         },
-        destroy: () => undefined,
+        destroy: () => {
+          destroyed = true;
+        },
       };
+      windows.push(window);
+      return window;
     },
     // The preview: shown with the page; the system dialog says "printed".
     previewWindow: (title: string) => {
@@ -80,6 +89,7 @@ const standIns = () => {
     asked,
     shown,
     printed,
+    windows,
     previews,
     choose: (path: string | undefined) => {
       nextPath = path;
@@ -166,6 +176,31 @@ describe('electron/main with the core in its worker', { timeout: 60_000 }, () =>
     expect(await invoke('classes.get', { ref: classId })).toMatchObject({ ok: true });
     await host.close();
     expect(existsSync(join(temp.dir, 'data', 'cadre.sqlite3-wal'))).toBe(false);
+  });
+
+  it('keeps one print window warm: reused for the next PDF, one print at a time, closed when idle or disposed', async () => {
+    const electron = standIns();
+    const platform = electronPlatform(electron.parts, { idleMs: 200 });
+    const page = (n: number) => `<html><body>第 ${n} 份</body></html>`;
+    // Three exports at once: one window, each document printed whole before the next is loaded.
+    const pdfs = await Promise.all([1, 2, 3].map((n) => platform.printToPdf(page(n), { landscape: false })));
+    expect(pdfs.map((pdf) => Buffer.from(pdf).toString())).toEqual(Array(3).fill('%PDF-1.7 stand-in'));
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.printed.map((html) => html.match(/第 \d 份/)?.[0])).toEqual(['第 1 份', '第 2 份', '第 3 份']);
+    // A print that fails takes its window with it; the next one starts a fresh window.
+    await expect(platform.printToPdf('FAIL-THIS-PRINT', { landscape: false })).rejects.toThrow();
+    expect(electron.windows[0]?.isDestroyed()).toBe(true);
+    await platform.printToPdf(page(4), { landscape: true });
+    expect(electron.windows).toHaveLength(2);
+    // Left idle, the window goes.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(electron.windows[1]?.isDestroyed()).toBe(true);
+    // Disposed (the app's window closed), after the print under way has finished.
+    const last = platform.printToPdf(page(5), { landscape: false });
+    await platform.dispose();
+    expect(Buffer.from(await last).toString()).toBe('%PDF-1.7 stand-in');
+    expect(electron.windows).toHaveLength(3);
+    expect(electron.windows[2]?.isDestroyed()).toBe(true);
   });
 
   it('asks about a damaged database in Electron’s message box, and maps the button to the choice', async () => {

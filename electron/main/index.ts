@@ -6,6 +6,7 @@ import type { WindowEvent } from '../../shared/events';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { message } from '../../shared/i18n/translate';
 import type { CoreHost } from '../core/host/host';
+import type { WarmPlatform } from '../core/platform';
 import { takeAppLock } from '../core/lock';
 import { fileLogger, type Logger, quotedPath } from '../core/log';
 import { dataDirOf, defaultDataDir, forgetSavedDataDir, readSavedDataDir, saveDataDir } from '../core/paths';
@@ -16,7 +17,7 @@ import { bindRouter } from './ipc';
 import { installMenu } from './menu';
 import { confirmQuit, type QuitAnswer } from './quit';
 import { nativeBindingPath } from './native';
-import { electronPlatform } from './platform';
+import { type ElectronParts, electronPlatform } from './platform';
 import { appEntryUrl, appHost, appOrigin, appScheme, createPrintWindow } from './security';
 import { contentType, resolveStaticFile } from './static-files';
 import { createMainWindow } from './window';
@@ -34,6 +35,14 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let host: CoreHost | undefined;
+// Main's platform keeps a hidden print window warm between PDF exports (platform.ts).
+let printing: WarmPlatform | undefined;
+const platform = (parts: ElectronParts): WarmPlatform => {
+  printing = electronPlatform(parts);
+  return printing;
+};
+// The warm print window is a window too: left open, the app would not quit when its own window closes.
+const letPrinterGo = () => void printing?.dispose().catch(() => undefined);
 let releaseLock: (() => void) | undefined;
 let closingDone = false;
 // Asking, waiting for jobs, or backing up on the way out: a second quit waits for the first.
@@ -82,7 +91,7 @@ const start = async () => {
       parserEntry,
       dataDirMustExist: source === 'saved',
     },
-    platform: electronPlatform({
+    platform: platform({
       dialog,
       shell,
       focusedWindow: () => BrowserWindow.getFocusedWindow(),
@@ -148,6 +157,7 @@ const openMainWindow = () => {
   mainWindow = window;
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
+    letPrinterGo();
   });
 };
 
@@ -211,6 +221,7 @@ if (!app.requestSingleInstanceLock()) {
           });
       }
       await current.close();
+      letPrinterGo();
       releaseLock?.();
       closingDone = true;
       app.quit();

@@ -1,7 +1,8 @@
 import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
-import type { Platform, RecoveryChoice } from '../core/platform';
+import { warmPrinter } from '../core/documents/warm-printer';
+import { printerIdleMs, type RecoveryChoice, type WarmPlatform } from '../core/platform';
 
 // What electron/main hands the platform: Electron's own objects, or stand-ins in the tests.
 export type ElectronParts = {
@@ -9,7 +10,7 @@ export type ElectronParts = {
   shell: Pick<Shell, 'showItemInFolder' | 'openPath'>;
   focusedWindow: () => BrowserWindow | null;
   // A hidden, hardened window with JavaScript off (security.ts: createPrintWindow).
-  printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy'>;
+  printWindow: () => Pick<BrowserWindow, 'loadURL' | 'webContents' | 'destroy' | 'isDestroyed'>;
   // The same, shown: the preview a document is printed from (the person closes it).
   previewWindow: (title: string) => Pick<BrowserWindow, 'loadURL' | 'webContents'>;
   // Remembers the data folder for the next start, and restarts the app in it.
@@ -21,8 +22,16 @@ const dataUrl = (html: string) => `data:text/html;charset=utf-8;base64,${Buffer.
 const viewable = /\.(docx|doc|wps|pdf|txt|md)$/i;
 
 // The operating system's own dialogs and Chromium's printer, answering the core's platform calls
-// (they arrive from the core's worker thread through the host).
-export const electronPlatform = (parts: ElectronParts): Platform => {
+// (they arrive from the core's worker thread through the host). The hidden print window stays warm
+// between PDFs (see warm-printer.ts): each document is loaded into it anew, one at a time; main
+// disposes of it when the app's window closes, so that it never keeps the app from quitting.
+export const electronPlatform = (parts: ElectronParts, options: { idleMs?: number } = {}): WarmPlatform => {
+  const printer = warmPrinter({
+    start: async () => parts.printWindow(),
+    close: (window) => window.destroy(),
+    alive: (window) => !window.isDestroyed(),
+    idleMs: options.idleMs ?? printerIdleMs,
+  });
   const open = (options: OpenDialogOptions) => {
     const parent = parts.focusedWindow();
     return parent ? parts.dialog.showOpenDialog(parent, options) : parts.dialog.showOpenDialog(options);
@@ -72,15 +81,23 @@ export const electronPlatform = (parts: ElectronParts): Platform => {
       const failure = await parts.shell.openPath(path);
       if (failure !== '') throw new AppError('INVALID_STATE', message('platform.cannotOpen', { reason: failure }));
     },
-    printToPdf: async (html, { landscape }) => {
-      const window = parts.printWindow();
-      try {
-        await window.loadURL(dataUrl(html));
-        return await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
-      } finally {
-        window.destroy();
-      }
-    },
+    printToPdf: (html, { landscape }) =>
+      printer.use(async (window) => {
+        try {
+          await window.loadURL(dataUrl(html));
+          return await window.webContents.printToPDF({
+            pageSize: 'A4',
+            landscape,
+            printBackground: true,
+            preferCSSPageSize: true,
+          });
+        } catch (error) {
+          // Whatever state a failed print left the window in, the next document starts in a new one.
+          window.destroy();
+          throw error;
+        }
+      }),
+    dispose: printer.dispose,
     useDataFolder: async (path) => parts.switchDataFolder(path),
     // The document in a window of its own (the preview), and the system's print dialog over it.
     printDocument: async (html, { landscape, title }) => {

@@ -570,6 +570,8 @@ export const enUS = {
     contents: 'Contents',
     noExcellent: '{{name}} has no report graded excellent with a file handed in',
     noTextInCompilation: '(No text could be read from “{{name}}”; see the original file)',
+    pdfResidueInCompilation:
+      '(“{{name}}” comes from a PDF; please tidy it in Word: the text taken from the PDF is mostly page headers, page numbers and chart residue)',
     publicationText: '{{journal}} {{year}} {{issue}}',
     grades: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
     textStatus: { text: 'Text read', encrypted: 'Encrypted, no text', none: 'No text could be read' },

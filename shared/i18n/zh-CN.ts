@@ -560,6 +560,8 @@ export const zhCN = {
     contents: '目　录',
     noExcellent: '{{name}} 还没有评为“优秀”且已提交文件的调研报告',
     noTextInCompilation: '（“{{name}}”无法提取文字，请查看原文件）',
+    pdfResidueInCompilation:
+      '（“{{name}}”来自 PDF，请在 Word 中整理：从 PDF 提取的文字大多是页眉、页码和图表残留，不宜直接收入汇编）',
     publicationText: '《{{journal}}》{{year}}年{{issue}}',
     grades: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
     textStatus: { text: '已提取文字', encrypted: '已加密，无法提取文字', none: '无法提取文字' },

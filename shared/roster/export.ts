@@ -66,6 +66,9 @@ export const rosterExportSchema = z.strictObject({
   // groups that attend it; with sessionId, the page of that one session.
   signinBy: z.enum(signinLayouts).default('day'),
   sessionId: z.number().int().positive().optional(),
+  // A page per day: only the days with sessions (no empty weekend pages), unless every day of the
+  // class is asked for. A class without a schedule has a page for every day either way.
+  allDays: z.boolean().default(false),
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
   grant: grantSchema,
   jobId: jobIdSchema,

@@ -25,7 +25,8 @@ const pairsOf = (run: string): string[] => {
 
 // Lines break inside words (a PDF's lines end where the page does): a single line break between two
 // Chinese characters does not end the run. The index and the passages shown read text the same way.
-const joinLines = (text: string) => text.replace(/(\p{Script=Han})\r?\n(?=\p{Script=Han})/gu, '$1');
+// A PDF's page break (a form feed on a line of its own, kept for the 汇编) reads as a line break.
+const joinLines = (text: string) => text.replace(/\n?\f\n?/g, '\n').replace(/(\p{Script=Han})\r?\n(?=\p{Script=Han})/gu, '$1');
 
 // The text as the index stores it. Each run's pairs are joined on their own and the runs after: a
 // run's pairs handed to push() as spread arguments overflowed the stack past ~120,000 characters (a

@@ -152,6 +152,7 @@ export const rosterCommands: readonly Command[] = [
       reveal: { type: 'boolean', describe: cliText('roster.export.reveal') },
       encoding: { type: 'string', describe: cliText('roster.export.encoding') },
       by: { type: 'string', describe: cliText('roster.export.by', { layouts: signinLayouts.join(' / ') }) },
+      'all-days': { type: 'boolean', describe: cliText('roster.export.allDays') },
     },
     execute: async ({ call, grant }, values) => {
       const out = values['out'];
@@ -170,6 +171,7 @@ export const rosterCommands: readonly Command[] = [
           sort: values['sort'],
           csvEncoding: values['encoding'],
           signinBy: values['by'],
+          allDays: values['all-days'],
           reveal: { idNumber: reveal, phone: reveal },
         }),
       );

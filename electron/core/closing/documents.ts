@@ -345,8 +345,10 @@ export const exportClosingDocument = async (
   // The chosen trainees are checked before the grant is spent or anything written.
   if (document === 'certificates') chosenCandidates(core, classId, options.traineeIds ?? []);
   const target = exportTarget(core, grant, formats[document]);
-  job.progress('prepare', 0, 1);
+  // The certificates are printed by Chromium, which says nothing while it prints: the phase says so.
+  job.progress(formats[document] === 'pdf' ? 'print' : 'prepare', 0, 1);
   const made = await makers[document](core, classId, options);
+  job.progress('write', 0, 1);
   return finishExport(core, job, target, made.bytes, {
     rows: made.rows,
     audit: { entity: 'class', entityId: classId, summary: made.summary(c.name, target.path) },

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumPlatform } from '../../cli/chromium-platform';
+import { addDays, chineseDate, daysBetween } from '../../../shared/dates';
+import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
+import { pdfText } from '../testing/read-documents';
 import { failure, value } from '../testing/expect-result';
 import { standardRoster } from '../testing/roster-files';
 import { bareSampleClass } from '../testing/sample-class';
@@ -80,6 +83,47 @@ describe('printing', () => {
     expect(printed).toEqual([]);
     expect(snapshot(t.core.db)).toBe(before);
   });
+
+  const pdf = findChromium() ? it : it.skip;
+  pdf(
+    'the daily sign-in sheet as PDF: a page per day with sessions (every day when asked), 小组 when sorted by group',
+    async () => {
+      const target = value(await t.router.call('classes.get', { ref: classId }));
+      value(await t.router.call('roster.splitGroups', { classId, groups: 3 }));
+      const taught = [...new Set(value(await t.router.call('schedule.list', { classId })).map((s) => s.date))].sort();
+      const calendar = Array.from({ length: daysBetween(target.startDate, target.endDate) + 1 }, (_, i) =>
+        addDays(target.startDate, i),
+      );
+      const idle = calendar.filter((date) => !taught.includes(date));
+      // The sample's two weeks have a weekend (and more) without sessions: the sheet must leave those out.
+      expect(idle.length).toBeGreaterThan(0);
+      const exportPdf = async (name: string, input: Record<string, unknown>) => {
+        const path = join(t.dir, name);
+        value(
+          await t.router.call('roster.export', {
+            classId,
+            document: 'signin',
+            format: 'pdf',
+            grant: t.grant(path, 'export'),
+            ...input,
+          }),
+        );
+        return pdfText(path);
+      };
+      const byDay = await exportPdf('签到表.pdf', { sort: 'group' });
+      expect(byDay.pages).toBe(taught.length);
+      for (const date of taught) expect(byDay.text).toContain(chineseDate(date));
+      for (const date of idle) expect(byDay.text).not.toContain(chineseDate(date));
+      // Sorted by group: each row says its group.
+      expect(byDay.text).toContain('小组');
+      expect(byDay.text).toMatch(/第一组/);
+
+      const every = await exportPdf('签到表-每天.pdf', { allDays: true, sort: 'stroke' });
+      expect(every.pages).toBe(calendar.length);
+      for (const date of idle) expect(every.text).toContain(chineseDate(date));
+      expect(every.text).not.toMatch(/小组|第一组/);
+    },
+  );
 
   it('says plainly that the command line has no print dialog', async () => {
     const cli = openTempCore({ platform: chromiumPlatform() });

@@ -27,6 +27,7 @@ export const exportTable = async <F extends string>(
   job.progress('prepare', 0, 1);
   const bytes = await renderTableDoc(
     core,
+    job,
     {
       title: table.title,
       subtitle: table.subtitle,

@@ -207,7 +207,7 @@ export const exportLodging = async (
   // Only the village's list carries the leaders' mobiles: what the entry records is what was shown.
   const revealPhone = input.document === 'households' && input.reveal.phone;
   const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document, revealPhone);
-  const bytes = await renderTableDoc(core, doc, input.format);
+  const bytes = await renderTableDoc(core, job, doc, input.format);
   return finishExport(core, job, target, bytes, {
     rows,
     audit: {

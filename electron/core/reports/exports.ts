@@ -10,6 +10,7 @@ import { chineseDate, localDateOf, todayIso } from '../../../shared/dates';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
+import { cleanReportText, mostlyResidue } from './clean-text';
 import { statement } from '../db/statements';
 import { bodyFont, titleFont } from '../documents/fonts';
 import { exportTable } from '../documents/table-export';
@@ -158,12 +159,18 @@ export const compileExcellent = async (core: Core, classId: number, grant: strin
       centered([groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' '), 24, { after: 300 }, false),
     );
     const text = report.latest ? versionText(core, report.latest.id) : '';
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    // A PDF's text without its running headers, page numbers, template markers and chart residue.
+    const fromPdf = report.latest?.format === 'pdf';
+    const cleaned = cleanReportText(text, { fromPdf });
+    const lines = [...cleaned.paragraphs];
     // The first line is the title already set above.
-    if (lines[0]?.trim() === heading(report)) lines.shift();
-    if (lines.length === 0)
-      children.push(bodyParagraph(message('reports.noTextInCompilation', { name: report.latest?.fileName ?? '' })));
-    for (const line of lines) children.push(bodyParagraph(line.trim()));
+    if (lines[0] === heading(report)) lines.shift();
+    const name = report.latest?.fileName ?? '';
+    // Text, but next to no prose once the residue is out: said, rather than printed.
+    if (fromPdf && text.trim() !== '' && mostlyResidue(cleaned))
+      children.push(bodyParagraph(message('reports.pdfResidueInCompilation', { name })));
+    else if (lines.length === 0) children.push(bodyParagraph(message('reports.noTextInCompilation', { name })));
+    else for (const line of lines) children.push(bodyParagraph(line));
   }
   const document = new Document({
     creator: message('documents.producer'),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../../shared/events';
 import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
 import { csvLines, docxText, docxXml, pdfText, readXlsx } from '../testing/read-documents';
@@ -9,11 +10,12 @@ import { idNumber } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
+const events: CoreEvent[] = [];
 let classId: number;
 const zhangId = idNumber('1980-05-06', 123);
 
 beforeAll(async () => {
-  t = openTempCore({ platform: chromiumPlatform() });
+  t = openTempCore({ platform: chromiumPlatform(), emit: (event) => events.push(event) });
   value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
   classId = value(
     await t.router.call('classes.create', {
@@ -294,10 +296,22 @@ describe('exporting a roster', () => {
     expect(roster.pages).toBe(1);
     for (const text of ['2019年市管干部培训班学员名册', '中共辽源市委党校', '张三', '辽源市龙山区人民政府', '139****0001'])
       expect(roster.text).toContain(text);
+    // The sessions planned in the test above fall on 6月3日 and 6月4日: no page for 6月5日, unless every day is asked for.
     const signin = await pdfText(await exportTo('签到.pdf', { document: 'signin', format: 'pdf' }));
-    expect(signin.pages).toBe(3);
-    expect(signin.text).toContain('2019年6月5日（星期三）');
+    expect(signin.pages).toBe(2);
+    expect(signin.text).toContain('2019年6月4日（星期二）');
+    expect(signin.text).not.toContain('2019年6月5日');
     expect(signin.text).toContain('上午签到');
+    // The progress names the step that takes the time: Chromium printing, then the file written.
+    const everyDay = await pdfText(
+      await exportTo('签到全部.pdf', { document: 'signin', format: 'pdf', allDays: true, jobId: 'signin-pdf' }),
+    );
+    const phases = events
+      .filter((event) => event.jobId === 'signin-pdf')
+      .map((event) => `${event.phase} ${event.done}/${event.total}`);
+    expect(phases).toEqual(['prepare 0/1', 'print 0/1', 'write 0/1', 'write 1/1']);
+    expect(everyDay.pages).toBe(3);
+    expect(everyDay.text).toContain('2019年6月5日（星期三）');
     // A page per session planned in the test above, each with its teacher, place and expected count.
     const perSession = await pdfText(await exportTo('课程签到.pdf', { document: 'signin', format: 'pdf', signinBy: 'session' }));
     expect(perSession.pages).toBe(2);

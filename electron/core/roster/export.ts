@@ -21,6 +21,7 @@ import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
 import { type ExportResult, type PrintResult } from '../../../shared/files/schemas';
 import { printDoc } from '../documents/print';
+import { printPdf } from '../documents/render';
 import {
   type RosterColumn,
   defaultRosterColumns,
@@ -41,6 +42,7 @@ export type RosterExport = {
   sort: RosterSort;
   signinBy: SigninLayout;
   sessionId?: number | undefined;
+  allDays?: boolean | undefined;
   csvEncoding: CsvEncoding;
   grant: string;
 };
@@ -94,20 +96,32 @@ type Source = {
   people: Person[];
   columns: readonly RosterColumn[];
   sessions: readonly Session[] | undefined;
+  // The days a sheet per day has pages for.
+  days: readonly string[];
+  // Sorted by group: the sheets say each person's group, so the groups can be told apart.
+  byGroup: boolean;
 };
 
-const signinColumns = (...last: DocColumn[]): DocColumn[] => [
+const signinColumns = (byGroup: boolean, ...last: DocColumn[]): DocColumn[] => [
   { label: label('seq'), width: 3, align: 'center' },
   { label: label('name'), width: 6, align: 'center' },
-  { label: label('unitAndPosition'), width: 18 },
+  ...(byGroup ? [{ label: label('group'), width: 4, align: 'center' } satisfies DocColumn] : []),
+  { label: label('unitAndPosition'), width: byGroup ? 14 : 18 },
   ...last,
+];
+const signinRow = (byGroup: boolean, p: Person, index: number, blanks: number): string[] => [
+  String(index + 1),
+  p.name,
+  ...(byGroup ? [p.group ? groupName(p.group) : ''] : []),
+  unitAndPosition(p),
+  ...Array.from({ length: blanks }, () => ''),
 ];
 const unitAndPosition = (p: Person) => [p.unit, p.position].filter(Boolean).join('');
 const title = (document: RosterDocument, c: TrainingClass) =>
   message(`documents.roster.titles.${document}`, { title: classTitle(c) });
 
 // A page per session, for the groups that attend it (no groups named: the whole class).
-const sessionSignin = ({ c, school, people }: Source, sessions: readonly Session[]): TableDoc => {
+const sessionSignin = ({ c, school, people, byGroup }: Source, sessions: readonly Session[]): TableDoc => {
   const present = attending(people);
   return {
     title: title('signin', c),
@@ -136,8 +150,12 @@ const sessionSignin = ({ c, school, people }: Source, sessions: readonly Session
           .filter(Boolean)
           .join(message('text.space')),
         pageBreakBefore: index > 0,
-        columns: signinColumns({ label: label('signature'), width: 8, signature: true }, { label: label('notes'), width: 6 }),
-        rows: expected.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
+        columns: signinColumns(
+          byGroup,
+          { label: label('signature'), width: 8, signature: true },
+          { label: label('notes'), width: 6 },
+        ),
+        rows: expected.map((p, i) => signinRow(byGroup, p, i, 2)),
       };
     }),
   };
@@ -157,25 +175,22 @@ const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
   },
   signin: (source) => {
     if (source.sessions) return sessionSignin(source, source.sessions);
-    const { c, school, people } = source;
+    const { c, school, people, days, byGroup } = source;
     const present = attending(people);
-    const days = daysBetween(c.startDate, c.endDate) + 1;
     return {
       title: title('signin', c),
       subtitle: subtitle(school, message('documents.roster.expected', { count: present.length, groups: '' })),
       orientation: 'portrait',
-      sections: Array.from({ length: days }, (_, day) => {
-        const date = addDays(c.startDate, day);
-        return {
-          heading: message('documents.dayHeading', { date: chineseDate(date), weekday: chineseWeekday(date) }),
-          pageBreakBefore: day > 0,
-          columns: signinColumns(
-            { label: label('morning'), width: 8, signature: true },
-            { label: label('afternoon'), width: 8, signature: true },
-          ),
-          rows: present.map((p, i) => [String(i + 1), p.name, unitAndPosition(p), '', '']),
-        };
-      }),
+      sections: days.map((date, day) => ({
+        heading: message('documents.dayHeading', { date: chineseDate(date), weekday: chineseWeekday(date) }),
+        pageBreakBefore: day > 0,
+        columns: signinColumns(
+          byGroup,
+          { label: label('morning'), width: 8, signature: true },
+          { label: label('afternoon'), width: 8, signature: true },
+        ),
+        rows: present.map((p, i) => signinRow(byGroup, p, i, 2)),
+      })),
     };
   },
   groups: ({ c, school, people }) => {
@@ -250,6 +265,15 @@ const signinSessions = (
   return sessions;
 };
 
+// The days of a sheet per day: those with sessions, or every day of the class when asked (or when
+// there is no schedule to go by).
+const signinDays = (core: Core, c: TrainingClass, input: Pick<RosterExport, 'document' | 'allDays'>): string[] => {
+  const every = Array.from({ length: daysBetween(c.startDate, c.endDate) + 1 }, (_, day) => addDays(c.startDate, day));
+  if (input.document !== 'signin' || input.allDays === true) return every;
+  const taught = new Set(listSessions(core, c.id).map((session) => session.date));
+  return taught.size === 0 ? every : every.filter((date) => taught.has(date));
+};
+
 // The document an export writes, before it is written (the class archive writes the masked roster
 // into its package).
 export const rosterDoc = (
@@ -265,6 +289,8 @@ export const rosterDoc = (
     people,
     columns: input.columns ?? defaultRosterColumns,
     sessions: signinSessions(core, input),
+    days: signinDays(core, target, input),
+    byGroup: input.sort === 'group',
   });
   return { doc, people: people.length };
 };
@@ -275,7 +301,8 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
   job.progress('prepare', 0, 1);
   const { doc, people } = rosterDoc(core, input);
   await job.pause();
-  job.progress('write', 0, 1);
+  // A PDF says 正在生成 PDF while Chromium lays it out (printPdf); the other formats are written here.
+  if (input.format !== 'pdf') job.progress('write', 0, 1);
   const bytes =
     input.format === 'xlsx'
       ? await writeXlsx(doc)
@@ -283,7 +310,7 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         ? await writeDocx(doc)
         : input.format === 'csv'
           ? writeCsv(doc, input.csvEncoding)
-          : await core.platform.printToPdf(renderHtml(doc), { landscape: doc.orientation === 'landscape' });
+          : await printPdf(core, job, renderHtml(doc), doc.orientation === 'landscape');
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
   const revealed = [
     input.reveal.idNumber ? message('documents.roster.fullIdNumber') : '',

@@ -8,6 +8,7 @@ import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { writeDocx } from '../documents/docx-writer';
 import { renderHtml } from '../documents/html-writer';
+import { printPdf } from '../documents/render';
 import { writeIcs } from '../documents/ics-writer';
 import type { DocColumn, TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
@@ -121,7 +122,7 @@ export const exportSchedule = async (core: Core, input: ScheduleExport, job: Job
       : input.format === 'docx'
         ? await writeDocx(doc)
         : input.format === 'pdf'
-          ? await core.platform.printToPdf(renderHtml(doc), { landscape: true })
+          ? await printPdf(core, job, renderHtml(doc), true)
           : writeIcs(
               calendarName,
               rows.map(({ session, className }) => ({

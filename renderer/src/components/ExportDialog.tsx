@@ -18,7 +18,8 @@ export type ExportRequest = {
 };
 
 // Every export goes the same way: the options (children), the system's save dialog, a progress bar
-// (with 取消) while the file is written, then where it went and a button to show it.
+// while the file is made (正在生成 PDF…, then 写入; the footer's 取消 stops it), then where it went and
+// a button to show it.
 export const ExportDialog = ({
   title,
   request,
@@ -113,7 +114,8 @@ export const ExportDialog = ({
     >
       {job.working ? (
         <div style={{ padding: '32px 8px' }}>
-          <JobProgressBar working={job.working} onCancel={job.cancel} />
+          {/* The footer's 取消 stops the job while it runs: no second button here. */}
+          <JobProgressBar working={job.working} />
         </div>
       ) : (
         children

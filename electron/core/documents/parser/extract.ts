@@ -6,6 +6,7 @@ import type { DocumentFormat, ExtractedDocument } from '../../../../shared/repor
 import { ordinaryForms } from '../../../../shared/text/ordinary-forms';
 import { unzipWithin, ZipRefused } from '../zip';
 import { refuseFile } from '../../files/refusal';
+import { pageBreak } from '../../reports/clean-text';
 
 // A report's file, read for its text inside the parser worker. What the file is, is decided by its
 // bytes, never by its name: a PDF begins with %PDF-, a .docx is a zip holding word/document.xml, a
@@ -75,8 +76,11 @@ const pdfText = async (bytes: Uint8Array, name: string): Promise<Extracted> => {
   try {
     // A copy: pdf.js takes the buffer it is given for its own.
     const pdf = await getDocumentProxy(new Uint8Array(bytes), pdfOptions);
-    const { text } = await extractText(pdf, { mergePages: true });
-    return withText('pdf', text, true);
+    // Pages apart, with a form feed on a line of its own between them: the 汇编 finds a PDF's running
+    // headers and footers by where pages begin and end (reports/clean-text.ts). Search and titles read
+    // it as an empty line.
+    const { text: pages } = await extractText(pdf, { mergePages: false });
+    return withText('pdf', pages.join(`\n${pageBreak}\n`), true);
   } catch (error) {
     // Kept, and marked: the person has the file, the archive has it, only the search cannot read it.
     if (error instanceof Error && error.name === 'PasswordException') return { format: 'pdf', status: 'encrypted', text: '' };

@@ -44,6 +44,7 @@ export const ExportModal = ({
   const schedule = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
   const planned = (schedule.data?.length ?? 0) > 0;
   const layout = planned ? signinBy : 'day';
+  const [allDays, setAllDays] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
@@ -83,7 +84,7 @@ export const ExportModal = ({
         grant,
         jobId,
         csvEncoding,
-        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout }) : {}),
+        ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout, allDays }) : {}),
         columns: columns.filter((c) => c.on).map((c) => c.key),
         reveal: { idNumber: revealId, phone: revealPhone },
       }),
@@ -99,7 +100,7 @@ export const ExportModal = ({
           document,
           sort,
           jobId,
-          ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout }) : {}),
+          ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout, allDays }) : {}),
           columns: columns.filter((c) => c.on).map((c) => c.key),
         })
       }
@@ -128,6 +129,16 @@ export const ExportModal = ({
                 disabled: key === 'session' && !planned,
               }))}
             />
+            {planned && layout === 'day' && (
+              <Checkbox
+                style={{ marginTop: 8 }}
+                checked={allDays}
+                onChange={(event) => setAllDays(event.target.checked)}
+                data-testid="signin-all-days"
+              >
+                {t('exportDialog.allDays')}
+              </Checkbox>
+            )}
           </Form.Item>
         )}
         <Form.Item label={t('exportDialog.format')}>
