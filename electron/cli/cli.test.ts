@@ -149,7 +149,7 @@ describe('command line', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
     expect(imported.stdout).toContain('未导入的列：年龄');
-    expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
+    expect(imported.stdout).toMatch(/第 9 行（陈红梅）：F列：身份证号已被 Excel 转成数字/);
     const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({
       counts: { added: 0, updated: 0, unchanged: 5, rejected: 1 },

@@ -72,7 +72,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   let group: number | null | undefined;
   let role: string | undefined;
   const problem = (column: number, field: ImportField, severity: ImportProblem['severity'], text: string) =>
-    problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text });
+    problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text, who: '' });
 
   for (const { column, field } of columns) {
     if (field === null || field === 'seq') continue;
@@ -161,5 +161,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   }
   if (!trainee.name)
     problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
-  return { row: rowNumber, trainee, group, role, problems };
+  // Each problem says whose row it is (the name as read, made safe to show).
+  const who = shownText(trainee.name ?? '');
+  return { row: rowNumber, trainee, group, role, problems: problems.map((entry) => ({ ...entry, who })) };
 };
