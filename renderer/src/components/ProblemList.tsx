@@ -28,20 +28,26 @@ export const problemsText = (t: TFunction, fileName: string, problems: readonly 
     '\n',
   );
 
-// Copies through a selected text area: the window grants no clipboard permission, and a copy the
-// person clicked needs none.
-const copyText = (text: string): boolean => {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.appendChild(area);
-  area.select();
+// Copies through the clipboard API where the page may use it, else through a selected text area: the
+// app's window grants no permission (the API is refused there), and a copy the person clicked needs
+// none. The area sits beside the button, inside the dialog that holds the focus.
+const copyText = async (text: string, near: HTMLElement): Promise<boolean> => {
   try {
-    return document.execCommand('copy');
-  } finally {
-    area.remove();
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    near.appendChild(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } finally {
+      area.remove();
+    }
   }
 };
 
@@ -65,8 +71,9 @@ export const ProblemList = ({
   const job = useJob();
   const severities = problems.some((p) => p.severity !== undefined);
 
-  const copy = () => {
-    if (copyText(problemsText(t, fileName, problems))) message.success(t('importProblems.copied', { count: problems.length }));
+  const copy = async (near: HTMLElement) => {
+    if (await copyText(problemsText(t, fileName, problems), near))
+      message.success(t('importProblems.copied', { count: problems.length }));
     else message.error(t('importProblems.copyFailed'));
   };
 
@@ -96,7 +103,11 @@ export const ProblemList = ({
           {t('importProblems.title', { count: problems.length })}
         </Typography.Title>
         <Flex gap={8}>
-          <Button size="small" icon={<CopyOutlined />} onClick={copy}>
+          <Button
+            size="small"
+            icon={<CopyOutlined />}
+            onClick={(event) => void copy(event.currentTarget.parentElement ?? document.body)}
+          >
             {t('importProblems.copy')}
           </Button>
           <Button size="small" icon={<DownloadOutlined />} loading={job.working !== undefined} onClick={() => void exportList()}>
