@@ -386,6 +386,7 @@ export const uiEnUS = {
     total: '{{count}} entries',
   },
   staffPage: {
+    importTitle: 'Import staff from a spreadsheet',
     count: '{{count}} people',
     title: 'Project team & teachers',
     searchPlaceholder: 'Search name (pinyin initials work), organisation, expertise',

@@ -377,6 +377,7 @@ export const uiZhCN = {
     total: '共 {{count}} 条',
   },
   staffPage: {
+    importTitle: '从表格导入师资',
     count: '共 {{count}} 人',
     title: '项目组与师资',
     searchPlaceholder: '搜索姓名（支持拼音首字母）、单位、专长',

@@ -31,7 +31,7 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'working' }
   | { kind: 'preview'; grant: string; preview: ImportPreview }
-  | { kind: 'done'; result: ImportResult; fileName: string };
+  | { kind: 'done'; result: ImportResult; preview: ImportPreview };
 
 type Settings = { sheet?: string; headerRow?: number; mapping?: { column: number; field: ImportField | null }[] };
 
@@ -87,7 +87,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
       setStep({ kind: 'preview', grant, preview });
       return;
     }
-    setStep({ kind: 'done', result: result.value, fileName: preview.fileName });
+    setStep({ kind: 'done', result: result.value, preview });
   };
 
   const footer =
@@ -158,15 +158,12 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           extra={
             step.result.rejected.length > 0 && (
               <div style={{ textAlign: 'left' }} data-testid="import-rejected">
+                {/* The refused rows' problems as the preview listed them (the file is the one previewed:
+                    a changed file is refused by its token), each under its column. */}
                 <ProblemList
                   source="roster"
-                  fileName={step.fileName}
-                  problems={step.result.rejected.map((row) => ({
-                    row: row.row,
-                    who: row.who,
-                    column: '',
-                    message: row.reasons.join(t('text.clauses')),
-                  }))}
+                  fileName={step.preview.fileName}
+                  problems={step.preview.problems.filter((problem) => problem.severity === 'error')}
                 />
               </div>
             )

@@ -48,7 +48,7 @@ export const StaffListPage = () => {
             onClick={() =>
               void importer.run({
                 source: 'staff',
-                title: t('staffPage.import'),
+                title: t('staffPage.importTitle'),
                 preview: (grant, jobId) => api.staff.importPreview({ grant, jobId }),
                 commit: (grant, token, jobId) => api.staff.import({ grant, token, jobId }),
                 done: (counts) => t('staffPage.imported', counts),
