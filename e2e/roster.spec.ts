@@ -31,7 +31,10 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   await app.screenshot('import-preview');
   await wizard.getByRole('button', { name: label('确认导入') }).click();
   await expect(wizard.getByText('导入完成')).toBeVisible();
-  await expect(wizard.getByTestId('import-rejected')).toContainText('9');
+  // The refused row says whose it is, in a list that can be copied or sent back.
+  await expect(wizard.getByTestId('import-rejected').locator('.ant-table-row')).toHaveCount(1);
+  await expect(wizard.getByTestId('import-rejected')).toContainText('陈红梅');
+  await expect(wizard.getByTestId('import-rejected').getByRole('button', { name: label('导出问题清单') })).toBeVisible();
   await app.screenshot('import-done');
   await wizard.getByRole('button', { name: label('再导入一个文件') }).click();
 

@@ -43,8 +43,16 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
     ]),
   );
   await page.getByRole('button', { name: label('导入农户') }).click();
-  await expect(page.getByTestId('ignored-columns')).toContainText('新增 2 户');
-  await expect(page.getByTestId('ignored-columns')).toContainText('未导入的列：联系人微信');
+  // Previewed first, with nothing written: the counts and the column left out, until it is committed.
+  const importer = page.getByRole('dialog', { name: '导入“安石镇朝阳村”的接待农户' });
+  await expect(importer.getByTestId('count-added')).toContainText('2');
+  await expect(importer.getByTestId('ignored-columns')).toHaveText('未导入的列：联系人微信');
+  await expect(page.getByTestId('households-table').locator('.ant-table-row')).toHaveCount(16);
+  await app.screenshot('village-households-preview');
+  await importer.getByRole('button', { name: label('确认导入') }).click();
+  await expect(importer.getByTestId('import-done')).toContainText('新增 2 户');
+  await expect(importer.getByTestId('ignored-columns')).toHaveText('未导入的列：联系人微信');
+  await importer.getByRole('button', { name: label('完成') }).click();
   const listed = page.getByTestId('households-table');
   await expect(listed.locator('.ant-table-row')).toHaveCount(18);
   await expect(listed.locator('.ant-table-row', { hasText: '孙秀英' })).toContainText('暂停接待');
@@ -241,4 +249,94 @@ test('the Liaoyuan sites, a village’s households, and a class placed with them
   const box = await waiting.boundingBox();
   expect(box?.height ?? 0, 'forty unplaced in rows').toBeLessThan(320);
   await app.screenshot('lodging-unplaced');
+});
+
+test('a list with problems names each row’s person, the list is copied and exported; a move shows what changes and offers the emptied base for removal', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.loadSample();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('menuitem', { name: '教学点' }).click();
+  const tree = page.getByTestId('sites-tree');
+  await tree.getByText('安石镇朝阳村', { exact: true }).last().click();
+  await expect(page.getByTestId('households-table').locator('.ant-table-row')).toHaveCount(16);
+
+  // A village's list with two bad rows: the preview stays, naming each household and its column.
+  app.nextChosenFile(
+    writeBook(join(app.dataDir, '..', `households-bad-${Date.now()}.xlsx`), [
+      ['户主', '床位数', '可分男女房间'],
+      ['朴成浩', '好几张', '是'],
+      ['钱有田', 3, '也许'],
+      ['朴成浩', 2, '否'],
+    ]),
+  );
+  await page.getByRole('button', { name: label('导入农户') }).click();
+  const importer = page.getByRole('dialog', { name: '导入“安石镇朝阳村”的接待农户' });
+  await expect(importer.getByTestId('import-refused')).toContainText('文件中有 3 处问题');
+  const problems = importer.getByTestId('import-problems');
+  await expect(problems.locator('.ant-table-row')).toHaveCount(3);
+  await expect(problems.locator('.ant-table-row').first()).toContainText('朴成浩');
+  await expect(problems.locator('.ant-table-row').first()).toContainText('“床位数”应为数字：好几张');
+  await expect(importer.getByRole('button', { name: label('确认导入') })).toBeDisabled();
+  await app.screenshot('households-problems');
+
+  await importer.getByRole('button', { name: label('复制问题清单') }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split('\n')).toEqual([
+    expect.stringMatching(/^文件：households-bad-\d+\.xlsx（3 处问题）$/),
+    '第 2 行（朴成浩）：“床位数”应为数字：好几张',
+    expect.stringMatching(/^第 3 行（钱有田）：“可分男女房间”应为“是”或“否”/),
+    '第 4 行（朴成浩）：与第 2 行的“户主”相同：朴成浩',
+  ]);
+  const exported = join(app.dataDir, '..', `problems-${Date.now()}.xlsx`);
+  app.nextChosenFile(exported);
+  await importer.getByRole('button', { name: label('导出问题清单') }).click();
+  await expect(page.getByText(`问题清单已保存到 ${exported}`)).toBeVisible();
+  const sheet = await readXlsx(exported);
+  const header = sheet.rows.findIndex((row) => row[0] === '行号');
+  expect(sheet.rows[header]).toEqual(['行号', '姓名', '列', '问题']);
+  expect(sheet.rows.slice(header + 1).map((row) => row.slice(0, 3))).toEqual([
+    ['2', '朴成浩', '床位数'],
+    ['3', '钱有田', '可分男女房间'],
+    ['4', '朴成浩', '户主'],
+  ]);
+  await importer.getByRole('button', { name: label('取消') }).click();
+  await expect(page.getByTestId('households-table').locator('.ant-table-row')).toHaveCount(16);
+
+  // Both of 朝阳村's points moved to the park: the preview says so, the commit offers the base for removal.
+  await tree.getByLabel('查看基地“安石镇朝阳村”').click();
+  const drawer = page.getByTestId('base-drawer');
+  await expect(drawer).toContainText('现场教学点（2）');
+  const points = await drawer.locator('.ant-table-row td:first-child').allTextContents();
+  expect(points).toHaveLength(2);
+  await app.screenshot('base-drawer');
+  await page.locator('.ant-drawer-close').click();
+  app.nextChosenFile(
+    writeBook(join(app.dataDir, '..', `points-${Date.now()}.xlsx`), [
+      ['所属基地', '教学点名称'],
+      ...points.map((point) => ['辽河源现代生态农业产业园', point]),
+    ]),
+  );
+  await page.getByRole('button', { name: label('导入表格') }).click();
+  const sites = page.getByRole('dialog', { name: '从表格导入现场教学点' });
+  await expect(sites.getByTestId('count-updated')).toContainText('2');
+  const changes = sites.getByTestId('import-changes');
+  await expect(changes.locator('.ant-table-row')).toHaveCount(2);
+  await expect(changes).toContainText('所属基地：安石镇朝阳村 → 辽河源现代生态农业产业园');
+  await expect(tree.getByLabel('查看基地“安石镇朝阳村”')).toHaveCount(1);
+  await app.screenshot('sites-import-changes');
+  await sites.getByRole('button', { name: label('确认导入') }).click();
+  await expect(sites.getByTestId('import-done')).toContainText('更新 2 个');
+  await sites.getByRole('button', { name: label('完成') }).click();
+  const confirm = page.getByRole('dialog', { name: '删除已没有教学点的基地？' });
+  await expect(confirm).toContainText('“安石镇朝阳村”已没有现场教学点');
+  await app.screenshot('sites-emptied-base');
+  await confirm.getByRole('button', { name: label('删除') }).click();
+  await expect(page.getByText('已删除基地：“安石镇朝阳村”')).toBeVisible();
+  // The base is gone; its points (one of them named as the village is) stand under the park.
+  await expect(tree.getByLabel('查看基地“安石镇朝阳村”')).toHaveCount(0);
+  await expect(tree.getByLabel(/^查看基地/)).toHaveCount(1);
+  for (const point of points) await expect(tree.getByText(point, { exact: true })).toHaveCount(1);
+  await app.screenshot('sites-base-removed');
 });

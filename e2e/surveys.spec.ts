@@ -88,7 +88,13 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   ]);
   app.nextChosenFile(file);
   await tab.getByRole('button', { name: label('导入问卷') }).click();
-  await expect(page.getByText('已导入问卷 2 份，涉及 1 项测评')).toBeVisible();
+  // Previewed (two questionnaires to add, nothing saved yet), then committed.
+  const importer = page.getByRole('dialog', { name: '从 Excel 导入问卷' });
+  await expect(importer.getByTestId('count-added')).toContainText('2');
+  await app.screenshot('surveys-import-preview');
+  await importer.getByRole('button', { name: label('确认导入') }).click();
+  await expect(importer.getByTestId('import-done')).toHaveText('已导入问卷 2 份，涉及 1 项测评');
+  await importer.getByRole('button', { name: label('完成') }).click();
   await page.getByTestId('survey-list').getByText(`学员满意度测评：${course}`, { exact: false }).click();
   await expect(page.getByTestId('survey-title')).toContainText(course);
   await expect(results.locator('.ant-table-row', { hasText: '内容针对性' })).toContainText('100%');

@@ -221,7 +221,7 @@ describe('command line', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('新增 5 人，更新 0 人，未变 0 人，拒绝 1 行');
     expect(imported.stdout).toContain('未导入的列：年龄');
-    expect(imported.stdout).toMatch(/第 9 行：F列：身份证号已被 Excel 转成数字/);
+    expect(imported.stdout).toMatch(/第 9 行（陈红梅）：F列：身份证号已被 Excel 转成数字/);
     // Its 工作单位及职务 column holds units only (the posts are in 职务): split, nothing to check.
     expect(imported.stdout).toContain('“工作单位及职务”（G 列）已分为工作单位和职务');
     const again = await cadre('roster', 'import', '--class', '2019-001', messyRoster(temp.dir), '--json');

@@ -129,6 +129,7 @@ const zhCN = {
       fileCsv: '文件：{{name}}（表头在第 {{row}} 行，{{rows}} 行数据）',
       counts: '新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人，拒绝 {{rejected}} 行',
       rejectedRow: '  第 {{row}} 行：{{reasons}}',
+      rejectedRowNamed: '  第 {{row}} 行（{{who}}）：{{reasons}}',
       warnings: '提示 {{count}} 处：',
       warning: '  第 {{row}} 行{{column}}：{{message}}',
       warningColumn: ' {{column}} 列',

@@ -158,10 +158,16 @@ describe('router', () => {
       village: one("SELECT site_id FROM households WHERE head = '马金山'"),
     });
     expect(Number.isInteger(stay)).toBe(true);
+    // A real base (holding points: refused, nothing removed) or none at all.
+    const bases = t.core.db.prepare('SELECT id FROM site_bases').pluck().all() as number[];
+    const nearlyValid: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
+      ...lodging,
+      'sites.removeBase': fc.oneof(fc.constantFrom(...bases, 0, -1, 2 ** 31), hostileValue).map((id) => ({ id })),
+    };
     // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
     const lodgingOutcomes = new Map<string, number>();
     for (const channel of channelNames) {
-      const nearly = lodging[channel];
+      const nearly = nearlyValid[channel];
       const input =
         channel === 'classes.create' || channel === 'classes.update'
           ? fc.oneof(
@@ -239,6 +245,22 @@ describe('router', () => {
       { channel: 'backup.inspect', purpose: 'restoreFrom', field: 'grant', input: {} },
       { channel: 'backup.create', purpose: 'backupFolder', field: 'folder', input: {} },
       { channel: 'sites.import', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'sites.importPreview', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'staff.importPreview', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'surveys.importPreview', purpose: 'tableImport', field: 'grant', input: { classId } },
+      { channel: 'lodging.importHouseholdsPreview', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
+      // A commit whose token no preview made: refused before anything is read.
+      { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: { token: `0.${'0'.repeat(64)}` } },
+      {
+        channel: 'files.exportProblems',
+        purpose: 'export',
+        field: 'grant',
+        input: {
+          source: 'roster',
+          fileName: '=HYPERLINK("http://x").xlsx',
+          problems: [{ row: 9, who: '__proto__', column: 'F', message: "'; DROP TABLE classes; --" }],
+        },
+      },
       {
         channel: 'surveys.platformPreview',
         purpose: 'tableImport',

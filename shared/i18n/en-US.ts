@@ -1053,6 +1053,7 @@ export const enUS = {
   },
   sites: {
     notFound: 'Teaching point not found',
+    baseNotEmpty: '“{{name}}” still holds {{count}} teaching points and cannot be removed: move them to another base first',
     baseNotFound: 'Teaching base not found',
     reviewNotFound: 'Review not found',
     duplicateBase: 'There is already a base named "{{name}}"',
@@ -1065,6 +1066,22 @@ export const enUS = {
     title: 'Teaching points',
     sheet: 'Teaching points',
   },
+  problemList: {
+    row: 'Row',
+    who: 'Name',
+    column: 'Column',
+    problem: 'Problem',
+    title: 'Problems importing the {{what}}',
+    subtitle: 'File: {{file}}  {{school}}',
+    exportSummary: 'Exported the problems importing the {{what}} ({{count}}, file {{file}}) to {{path}}',
+    sources: {
+      roster: 'roster',
+      sites: 'teaching points',
+      households: 'host households',
+      staff: 'staff list',
+      surveys: 'questionnaires',
+    },
+  },
   table: {
     noHeader: 'No header found in the first {{rows}} rows of sheet "{{sheet}}" (it needs at least {{required}})',
     missingColumns: 'The header in row {{row}} of sheet "{{sheet}}" lacks {{columns}}',
@@ -1076,6 +1093,7 @@ export const enUS = {
     expectDate: 'must be a date (such as 2024-05-06, 2024年5月6日, 2024.05)',
     duplicateColumn: '"{{column}}" appears in several columns ({{columns}})',
     rowProblem: 'Row {{row}}: {{message}}',
+    rowProblemNamed: 'Row {{row}} ({{who}}): {{message}}',
     duplicateRow: 'the same "{{label}}" as row {{first}}: {{value}}',
     rowsRefused: 'The file has {{count}} problems; nothing was imported: {{first}}',
     empty: 'Sheet "{{sheet}}" has nothing below its header',

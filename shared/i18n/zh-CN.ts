@@ -1036,6 +1036,7 @@ export const zhCN = {
   sites: {
     notFound: '找不到这个现场教学点',
     baseNotFound: '找不到这个教学基地',
+    baseNotEmpty: '“{{name}}”还有 {{count}} 个现场教学点，不能删除：请先把这些教学点移到别的基地',
     reviewNotFound: '找不到这条评价',
     duplicateBase: '已有名为“{{name}}”的教学基地',
     duplicatePoint: '已有名为“{{name}}”的现场教学点',
@@ -1046,6 +1047,16 @@ export const zhCN = {
     exportSummary: '导出教学基地和现场教学点（{{count}} 个）到 {{path}}',
     title: '现场教学点一览',
     sheet: '现场教学点',
+  },
+  problemList: {
+    row: '行号',
+    who: '姓名',
+    column: '列',
+    problem: '问题',
+    title: '{{what}}导入问题清单',
+    subtitle: '文件：{{file}}　{{school}}',
+    exportSummary: '导出{{what}}导入问题清单（{{count}} 处，文件 {{file}}）到 {{path}}',
+    sources: { roster: '学员名册', sites: '现场教学点', households: '接待农户', staff: '师资库', surveys: '测评问卷' },
   },
   table: {
     noHeader: '在工作表“{{sheet}}”的前 {{rows}} 行中找不到表头（至少需要{{required}}）',
@@ -1058,6 +1069,7 @@ export const zhCN = {
     expectDate: '应为日期（如 2024-05-06、2024年5月6日、2024.05）',
     duplicateColumn: '“{{column}}”出现在多列（{{columns}}）',
     rowProblem: '第 {{row}} 行：{{message}}',
+    rowProblemNamed: '第 {{row}} 行（{{who}}）：{{message}}',
     duplicateRow: '与第 {{first}} 行的“{{label}}”相同：{{value}}',
     rowsRefused: '文件中有 {{count}} 处问题，没有导入任何内容：{{first}}',
     empty: '工作表“{{sheet}}”在表头下面没有内容',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
+import { tablePreviewSchema } from '../files/import-preview';
 import { exportResultSchema } from '../files/schemas';
 import {
   assignResultSchema,
@@ -16,6 +17,7 @@ import {
 export const lodgingContract = {
   'lodging.households': query(lodgingSchemas.households, z.array(householdSchema)),
   'lodging.saveHousehold': command(lodgingSchemas.saveHousehold, householdSchema),
+  'lodging.importHouseholdsPreview': job(lodgingSchemas.importHouseholdsPreview, tablePreviewSchema, { quiet: true }),
   'lodging.importHouseholds': job(lodgingSchemas.importHouseholds, householdImportResultSchema),
   'lodging.exportHouseholds': job(lodgingSchemas.exportHouseholds, exportResultSchema, { quiet: true }),
   'lodging.stays': query(lodgingSchemas.stays, z.array(staySchema)),

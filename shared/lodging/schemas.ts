@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { sexes } from '../trainees/schemas';
 import { withLabels } from '../validation';
@@ -246,7 +247,8 @@ const stayLabels = { 'fields.groups': 'fields.groupsList' } as const;
 export const lodgingSchemas = {
   households: z.strictObject({ siteId: id, includeInactive: z.boolean().default(true) }),
   saveHousehold: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), {}),
-  importHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
+  importHouseholdsPreview: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
+  importHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
   exportHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
   stays: z.strictObject({ classId: id }),
   saveStay: withLabels(z.strictObject({ classId: id, id: id.optional(), fields: stayFieldsSchema }), stayLabels),

@@ -63,6 +63,8 @@ export type ImportProblem = {
   field: ImportField | '';
   severity: ImportSeverity;
   message: string;
+  // The name on the row (its 姓名 cell), so that a list of problems says who each one is about.
+  who: string;
 };
 
 export const importActions = ['add', 'update', 'unchanged', 'reject'] as const;
@@ -99,6 +101,7 @@ const problemSchema = z.object({
   field: z.union([z.enum(importFields), z.literal('')]),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
+  who: z.string(),
 });
 
 const countsSchema = z.object({
@@ -142,7 +145,7 @@ export type ImportPreview = z.output<typeof importPreviewSchema>;
 
 export const importResultSchema = z.object({
   counts: countsSchema,
-  rejected: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()) })),
+  rejected: z.array(z.object({ row: z.number().int(), who: z.string(), reasons: z.array(z.string()) })),
   warnings: z.number().int(),
 });
 export type ImportResult = z.output<typeof importResultSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { withLabels } from '../validation';
 
@@ -130,6 +131,8 @@ export type PointDetail = z.output<typeof pointDetailSchema>;
 export const siteImportResultSchema = z.object({
   bases: z.object({ added: z.number().int(), updated: z.number().int() }),
   points: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  // Bases that points moved away from and that now hold none: offered for removal.
+  emptiedBases: z.array(z.object({ id: z.number().int(), name: z.string() })),
   ignoredColumns: ignoredColumnsSchema,
 });
 export type SiteImportResult = z.output<typeof siteImportResultSchema>;
@@ -148,8 +151,10 @@ export const sitesSchemas = {
   }),
   addReview: z.strictObject({ id, review: reviewFieldsSchema }),
   removeReview: z.strictObject({ reviewId: id }),
-  import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  importPreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
   export: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  removeBase: z.strictObject({ id }),
 };
 
 // The columns of a list of teaching points, and the words offices head them with (the first is

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
+import { tablePreviewSchema } from '../files/import-preview';
 import { exportResultSchema } from '../files/schemas';
 import { staffDetailSchema, staffImportResultSchema, staffSchema, staffSchemas, teamMemberSchema } from './schemas';
 
@@ -8,6 +9,7 @@ export const staffContract = {
   'staff.get': query(staffSchemas.get, staffDetailSchema),
   'staff.create': command(staffSchemas.create, staffDetailSchema),
   'staff.update': command(staffSchemas.update, staffDetailSchema),
+  'staff.importPreview': job(staffSchemas.importPreview, tablePreviewSchema, { quiet: true }),
   'staff.import': job(staffSchemas.import, staffImportResultSchema),
   'staff.export': job(staffSchemas.export, exportResultSchema, { quiet: true }),
   'staff.team': query(staffSchemas.team, z.array(teamMemberSchema)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobIdSchema } from '../channel';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema, ignoredColumnsSchema } from '../files/schemas';
 import { withLabels } from '../validation';
 
@@ -60,7 +61,8 @@ export const staffSchemas = {
   create: withLabels(staffFieldsSchema, staffLabels),
   update: withLabels(z.strictObject({ id, fields: staffFieldsSchema }), { 'fields.name': staffLabels.name }),
   team: z.strictObject({ classId: id }),
-  import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  importPreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  import: z.strictObject({ grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
   export: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
   setTeam: z.strictObject({
     classId: id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
+import { tablePreviewSchema } from '../files/import-preview';
 import { ignoredColumnsSchema } from '../files/schemas';
 import { platformImportSchemas, platformPreviewSchema, platformResultSchema } from './platform';
 import { resultsSchema, responseSchema, subjectHistorySchema, surveySchema, surveysSchemas, templateSchema } from './schemas';
@@ -15,6 +16,7 @@ export const surveysContract = {
   'surveys.saveResponses': command(surveysSchemas.saveResponses, resultsSchema),
   'surveys.results': query(surveysSchemas.results, resultsSchema),
   'surveys.history': query(surveysSchemas.history, subjectHistorySchema),
+  'surveys.importPreview': job(surveysSchemas.importPreview, tablePreviewSchema, { quiet: true }),
   'surveys.import': job(
     surveysSchemas.import,
     z.object({ surveys: z.number().int(), responses: z.number().int(), ignoredColumns: ignoredColumnsSchema }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema } from '../files/schemas';
 
 // Satisfaction surveys (满意度测评). The Liaoyuan project judged itself by four satisfactions: the
@@ -141,7 +142,8 @@ export const surveysSchemas = {
   saveResponses: z.strictObject({ surveyId: idSchema, responses: z.array(responseInputSchema).max(2000) }),
   results: z.strictObject({ surveyId: idSchema }),
   history: z.strictObject({ subject: z.enum(['teacher', 'site']), id: idSchema }),
-  import: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
+  importPreview: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
+  import: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
 };
 
 // The columns of a file of questionnaires, one row a questionnaire: which survey (its kind and its

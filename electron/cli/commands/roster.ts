@@ -69,7 +69,13 @@ export const rosterCommands: readonly Command[] = [
           ),
         );
       for (const row of result.rejected)
-        lines.push(cliText('roster.import.rejectedRow', { row: row.row, reasons: row.reasons.join(message('text.clauses')) }));
+        lines.push(
+          cliText(row.who === '' ? 'roster.import.rejectedRow' : 'roster.import.rejectedRowNamed', {
+            row: row.row,
+            who: row.who,
+            reasons: row.reasons.join(message('text.clauses')),
+          }),
+        );
       const warnings = preview.problems.filter((p) => p.severity === 'warning');
       if (warnings.length > 0) {
         lines.push(cliText('roster.import.warnings', { count: warnings.length }));

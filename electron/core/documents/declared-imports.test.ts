@@ -40,6 +40,7 @@ describe('declared table imports', () => {
     expect(value(await t.router.call('sites.import', { grant }))).toEqual({
       bases: { added: 2, updated: 0 },
       points: { added: 3, updated: 0, unchanged: 0 },
+      emptiedBases: [],
       ignoredColumns: ['联系人微信'],
     });
     const rows = t.core.db
@@ -95,7 +96,7 @@ describe('declared table imports', () => {
       ],
     });
     expect(failure(await t.router.call('staff.import', { grant: bad }), 'INVALID_INPUT').message).toBe(
-      '文件中有 1 处问题，没有导入任何内容：第 4 行：“内部/外聘”应为“校内”或“外聘”（也可写 专职、兼职）：客座教授',
+      '文件中有 1 处问题，没有导入任何内容：第 4 行（吴刚）：“内部/外聘”应为“校内”或“外聘”（也可写 专职、兼职）：客座教授',
     );
     expect(snapshot(t.core.db)).toBe(before);
   });

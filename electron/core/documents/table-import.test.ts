@@ -8,12 +8,17 @@ import { readWorkbook } from './sheet-reader';
 import type { DocSection } from './table-doc';
 import {
   cellReaders,
+  checkRows,
+  duplicatesBy,
   numberCell,
   readCells,
+  readRows,
   readTable,
   refuseRows,
+  rowProblemText,
   type TableProblem,
   type TableSpec,
+  textCell,
   yesNoCell,
 } from './table-import';
 import { writeXlsx } from './xlsx-writer';
@@ -155,13 +160,40 @@ describe('the table kit', () => {
         readCells(spec, record, { beds: cellReaders.number(), open: cellReaders.yesNo(), since: cellReaders.date() }).problems,
     );
     expect(problems).toEqual([
-      { row: 4, message: '“床位数”应为数字：好几张' },
-      { row: 5, message: '“启用”应为“是”或“否”（也可写 √、×、有、无）：也许' },
-      { row: 5, message: '“开始日期”应为日期（如 2024-05-06、2024年5月6日、2024.05）：2024-13-01' },
+      { row: 4, column: '床位数', message: '“床位数”应为数字：好几张' },
+      { row: 5, column: '启用', message: '“启用”应为“是”或“否”（也可写 √、×、有、无）：也许' },
+      { row: 5, column: '开始日期', message: '“开始日期”应为日期（如 2024-05-06、2024年5月6日、2024.05）：2024-13-01' },
     ]);
     const error = refuseRows(problems);
     expect(error.message).toMatch(/^文件中有 3 处问题，没有导入任何内容：第 4 行：“床位数”应为数字：好几张；第 5 行/);
     expect(error.details?.issues?.map((issue) => issue.field)).toEqual(['rows.4', 'rows.5', 'rows.5']);
+  });
+
+  it('says who each refused row is about, by the column that names the rows', async () => {
+    const workbook = await book({
+      columns: columns('名称', '床位'),
+      rows: [
+        ['朴成浩', '好几张'],
+        ['', '三张四张'],
+        ['李明', '2'],
+        ['金'.repeat(30), '2'],
+      ],
+    });
+    const named: TableSpec<Field> = { ...spec, named: 'name' };
+    const checked = checkRows(workbook, named, {
+      readers: { beds: cellReaders.number() },
+      across: (records) => duplicatesBy(records, (r) => (textCell(r.cells.beds) === '2' ? '2' : ''), '床位'),
+      make: ({ row }) => ({ value: row }),
+    });
+    expect(checked.rows.map((r) => r.row)).toEqual([6, 7]);
+    expect(checked.problems.map(rowProblemText)).toEqual([
+      '第 4 行（朴成浩）：“床位数”应为数字：好几张',
+      '第 5 行：“床位数”应为数字：三张四张',
+      `第 7 行（${'金'.repeat(20)}…）：与第 6 行的“床位”相同：2`,
+    ]);
+    expect(() =>
+      readRows(workbook, named, { readers: { beds: cellReaders.number() }, make: ({ row }) => ({ value: row }) }),
+    ).toThrow(/第 4 行（朴成浩）：“床位数”应为数字：好几张；第 5 行：/);
   });
 
   it('refuses a file without a required column, naming it and the words it may be written as', async () => {

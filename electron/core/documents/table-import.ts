@@ -34,6 +34,9 @@ export type TableSpec<F extends string> = {
   mergedDown?: readonly F[];
   // How many known columns a header row must name (1 unless said).
   minimum?: number;
+  // The column whose cell names what a row is about (姓名, 户主, 教学点名称): a refused row is said
+  // with it ("第 9 行（朴成浩）：…"), so that the list sent back to 组织部 says who.
+  named?: F;
 };
 
 // One row of the file: its number as the spreadsheet shows it, and the cell under each known column.
@@ -50,7 +53,9 @@ export type TableReading<F extends string> = {
   columns: Partial<Record<F, number>>;
 };
 
-export type TableProblem = { row: number; message: string };
+// A problem of one row: its number, what it is about (the row's name cell, when the table names its
+// rows), the column's word when one column is at fault, and what is wrong.
+export type TableProblem = { row: number; message: string; who?: string; column?: string };
 
 // ── Reading the table ───────────────────────────────────────────────────────────────────────────
 
@@ -226,6 +231,7 @@ export const readCells = <F extends string, R extends ReadersOf<F>>(
     else
       problems.push({
         row: record.row,
+        column: columnWord(spec, field),
         message: message('table.cellProblem', {
           label: columnWord(spec, field),
           expected: reading.expected,
@@ -310,21 +316,33 @@ export const cellReaders = {
 export type RowReading<T> = { value: T } | { problems: TableProblem[] };
 
 export type ReadRows<T> = { rows: { row: number; value: T }[]; ignoredColumns: string[] };
+export type CheckedRows<T> = ReadRows<T> & { sheet: string; records: number; problems: TableProblem[] };
 
-// The table, every record's declared cells, every row made; refused (nothing read, so nothing
-// written) with every problem of the file when any cell, row or `across` check has one. `across`:
+export type RowDeclaration<F extends string, R extends ReadersOf<F>, T> = {
+  readers: R;
+  across?: (records: readonly TableRecord<F>[]) => TableProblem[];
+  make: (record: TableRecord<F>, values: ReadValues<R>) => RowReading<T>;
+};
+
+// What a row is about, as its name cell says it (empty when the table names no rows).
+// A name too long to be one (a pasted paragraph) is cut, so that the row's message stays readable.
+export const whoOf = <F extends string>(spec: TableSpec<F>, record: TableRecord<F>): string => {
+  if (spec.named === undefined) return '';
+  const name = [...shownText(textCell(record.cells[spec.named]))];
+  return name.length > whoLength ? `${name.slice(0, whoLength).join('')}\u2026` : name.join('');
+};
+const whoLength = 20;
+
+// The table, every record's declared cells, every row made, and every problem of the file (each said
+// with the row's name): for a preview, which lists them all before anything is written. `across`:
 // problems between rows (two rows naming one thing). `make` is not called for a record whose cells
 // could not be read.
-export const readRows = <F extends string, R extends ReadersOf<F>, T>(
+export const checkRows = <F extends string, R extends ReadersOf<F>, T>(
   book: ParsedWorkbook,
   spec: TableSpec<F>,
-  declared: {
-    readers: R;
-    across?: (records: readonly TableRecord<F>[]) => TableProblem[];
-    make: (record: TableRecord<F>, values: ReadValues<R>) => RowReading<T>;
-  },
-): ReadRows<T> => {
-  const { records, ignoredColumns } = readTable(book, spec);
+  declared: RowDeclaration<F, R, T>,
+): CheckedRows<T> => {
+  const { sheet, records, ignoredColumns } = readTable(book, spec);
   const problems: TableProblem[] = declared.across ? declared.across(records) : [];
   const rows: { row: number; value: T }[] = [];
   for (const record of records) {
@@ -337,6 +355,18 @@ export const readRows = <F extends string, R extends ReadersOf<F>, T>(
     if ('value' in made) rows.push({ row: record.row, value: made.value });
     else problems.push(...made.problems);
   }
+  const names = new Map(records.map((record) => [record.row, whoOf(spec, record)]));
+  const named = problems.map((problem) => ({ ...problem, who: problem.who ?? names.get(problem.row) ?? '' }));
+  return { sheet, records: records.length, rows, ignoredColumns, problems: sortProblems(named) };
+};
+
+// The same, refused (nothing read, so nothing written) with every problem of the file when there is any.
+export const readRows = <F extends string, R extends ReadersOf<F>, T>(
+  book: ParsedWorkbook,
+  spec: TableSpec<F>,
+  declared: RowDeclaration<F, R, T>,
+): ReadRows<T> => {
+  const { rows, ignoredColumns, problems } = checkRows(book, spec, declared);
   if (problems.length > 0) throw refuseRows(problems);
   return { rows, ignoredColumns };
 };
@@ -358,21 +388,33 @@ export const schemaRow = <F extends string, T>(
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────────
 
+const sortProblems = (problems: readonly TableProblem[]): TableProblem[] => [...problems].sort((a, b) => a.row - b.row);
+
+// "第 9 行（朴成浩）：…", or "第 9 行：…" for a row that names no one.
+export const rowProblemText = (problem: TableProblem): string =>
+  problem.who !== undefined && problem.who !== ''
+    ? message('table.rowProblemNamed', { row: problem.row, who: problem.who, message: problem.message })
+    : message('table.rowProblem', { row: problem.row, message: problem.message });
+
+// The problems a refusal was made of, for a preview that lists them rather than refusing.
+const refusedProblems = new WeakMap<AppError, readonly TableProblem[]>();
+export const problemsOfRefusal = (error: unknown): readonly TableProblem[] | undefined =>
+  error instanceof AppError ? refusedProblems.get(error) : undefined;
+
 // Every problem of the file in one refusal: the count and the first few in its message, each one
-// (by row) among its issues.
+// (by row, with who the row is about) among its issues.
 export const refuseRows = (problems: readonly TableProblem[]): AppError => {
-  const sorted = [...problems].sort((a, b) => a.row - b.row);
-  const first = sorted
-    .slice(0, 3)
-    .map((problem) => message('table.rowProblem', { row: problem.row, message: problem.message }))
-    .join(message('text.clauses'));
-  return new AppError('INVALID_INPUT', message('table.rowsRefused', { count: problems.length, first }), {
+  const sorted = sortProblems(problems);
+  const first = sorted.slice(0, 3).map(rowProblemText).join(message('text.clauses'));
+  const error = new AppError('INVALID_INPUT', message('table.rowsRefused', { count: problems.length, first }), {
     issues: sorted.slice(0, 50).map((problem) => ({
       field: `rows.${problem.row}`,
       code: 'invalid_format' as const,
-      message: message('table.rowProblem', { row: problem.row, message: problem.message }),
+      message: rowProblemText(problem),
     })),
   });
+  refusedProblems.set(error, sorted);
+  return error;
 };
 
 // An update from a file holding only some of a record's columns: each field whose column the file
@@ -402,6 +444,7 @@ export const duplicatesBy = <F extends string>(
     if (earlier !== undefined)
       problems.push({
         row: record.row,
+        column: label,
         message: message('table.duplicateRow', { row: record.row, first: earlier, label, value: shownText(shown(value)) }),
       });
     else seen.set(value, record.row);
@@ -417,10 +460,31 @@ export const rowProblems = <F extends string>(
   issues: readonly FieldIssue[],
   columnOf: (field: string) => F,
 ): TableProblem[] =>
-  issues.map((issue) => ({
-    row,
-    message: message('text.labelled', {
-      label: columnWord(spec, columnOf(issue.field.split('.')[0] ?? '')),
-      text: issue.message,
-    }),
-  }));
+  issues.map((issue) => {
+    const column = columnWord(spec, columnOf(issue.field.split('.')[0] ?? ''));
+    return { row, column, message: message('text.labelled', { label: column, text: issue.message }) };
+  });
+
+// A saved value as a preview shows it: blank for nothing, 是/否, a list joined as the file writes it.
+export const shownValue = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return message(value ? 'table.yes' : 'table.no');
+  if (Array.isArray(value)) return value.map(shownValue).join(message('text.list'));
+  if (typeof value === 'string') return shownText(value);
+  if (typeof value === 'number') return String(value);
+  return '';
+};
+
+// What an update changes in a saved record: each column whose value, as shown, differs — under the
+// word the file heads that column with. `columns` lists them in the file's order, each with how its
+// value is read from the record.
+export const fieldChanges = <V>(
+  before: V,
+  after: V,
+  columns: readonly { column: string; value: (record: V) => unknown }[],
+): { column: string; before: string; after: string }[] =>
+  columns.flatMap(({ column, value }) => {
+    const was = shownValue(value(before));
+    const now = shownValue(value(after));
+    return was === now ? [] : [{ column, before: was, after: now }];
+  });

@@ -1,13 +1,14 @@
 import type { Handlers } from '../router';
 import { exportLodging } from './documents';
-import { exportHouseholds, importHouseholds, listHouseholds, saveHousehold } from './households';
+import { exportHouseholds, importHouseholds, listHouseholds, previewHouseholds, saveHousehold } from './households';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
 import { assignStay, confirmHousehold, getBoard, listStays, lockInStay, placeInStay, removeStay, saveStay } from './stays';
 
 export const lodgingHandlers = {
   'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),
   'lodging.saveHousehold': (core, { siteId, id, fields }) => saveHousehold(core, siteId, id, fields),
-  'lodging.importHouseholds': (core, { siteId, grant }, job) => importHouseholds(core, siteId, grant, job),
+  'lodging.importHouseholdsPreview': (core, { siteId, grant }, job) => previewHouseholds(core, siteId, grant, job),
+  'lodging.importHouseholds': (core, { siteId, grant, token }, job) => importHouseholds(core, siteId, grant, job, token),
   'lodging.exportHouseholds': (core, { siteId, grant }, job) => exportHouseholds(core, siteId, grant, job),
   'lodging.stays': (core, { classId }) => listStays(core, classId),
   'lodging.saveStay': (core, { classId, id, fields }) => saveStay(core, classId, id, fields),

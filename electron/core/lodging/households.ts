@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors';
+import type { RowChange, TablePreview } from '../../../shared/files/import-preview';
 import type { ExportResult } from '../../../shared/files/schemas';
+import { shownText } from '../../../shared/text/shown';
 import { message } from '../../../shared/i18n/translate';
 import {
   type Household,
@@ -19,15 +21,18 @@ import { villageKind } from '../../../shared/vocab/schemas';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
-import { importTable } from '../documents/table-import-job';
+import { importTable, previewTable, type TableWrite } from '../documents/table-import-job';
 import {
   type CellReader,
   cellReaders,
   columnWord,
   duplicatesBy,
+  fieldChanges,
   numberCell,
+  type ReadValues,
   refuseRows,
   schemaRow,
+  type TableRecord,
   type TableSpec,
   textCell,
   withSavedFields,
@@ -230,6 +235,7 @@ export const householdsTable: TableSpec<Field> = {
   synonyms: householdColumns,
   required: ['head', 'beds'],
   mergedDown: ['address', 'hosts'],
+  named: 'head',
 };
 
 const label = (field: Field) => columnWord(householdsTable, field);
@@ -259,76 +265,95 @@ const householdKeys = [
   'active',
 ] as const satisfies readonly (keyof HouseholdFields)[];
 
+type Counts = { added: number; updated: number; unchanged: number };
+
+// How a household's columns are read from a saved one, for a preview saying what an update changes.
+const householdChangeColumns = (Object.keys(householdColumns) as Field[]).map((field) => ({
+  column: label(field),
+  value: (household: Household) => (field === 'hosts' ? hostsWord(household.hosts) : household[field]),
+}));
+
+const householdImport = (core: Core, siteId: number) => {
+  const site = villageOf(core, siteId);
+  const declared = {
+    readers,
+    across: (records: readonly TableRecord<Field>[]) => duplicatesBy(records, (r) => textCell(r.cells.head), label('head')),
+    make: ({ row, cells }: TableRecord<Field>, read: ReadValues<typeof readers>) => {
+      const { beds, pausedWord } = read.beds;
+      const written = textCell(cells.notes);
+      // No beds, or 暂停 / 不接待 in the beds or the notes: on the list, not hosting now. A reason
+      // written in place of the beds is kept as the note when there is no other.
+      const notHosting = beds === 0 || pausedWord || notHostingPattern.test(written);
+      const parsed = householdFieldsSchema.safeParse({
+        head: textCell(cells.head),
+        phone: textCell(cells.phone),
+        address: textCell(cells.address),
+        beds: beds ?? undefined,
+        hosts: read.hosts,
+        mixedRooms: read.mixedRooms,
+        notes: written === '' && pausedWord ? textCell(cells.beds) : written,
+        active: notHosting ? false : read.active,
+      });
+      const made = schemaRow(householdsTable, row, parsed, { otherwise: 'head' });
+      // The columns the file has (a pause read from the beds or the notes says 接待 too): a sheet of
+      // beds alone leaves each household's phone, address and notes as they were.
+      const given = new Set([...Object.keys(cells), ...(notHosting ? ['active'] : [])]);
+      return 'value' in made ? { value: { fields: made.value, given } } : made;
+    },
+  };
+  const write: TableWrite<{ fields: HouseholdFields; given: Set<string> }, Counts> = (rows, file) => {
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const changes: RowChange[] = [];
+    const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
+    for (const { row, value: entry } of rows) {
+      const before = existing.get(entry.fields.head);
+      if (!before) {
+        writeHousehold(core, siteId, undefined, entry.fields);
+        counts.added += 1;
+        continue;
+      }
+      const fields = withSavedFields<HouseholdFields>(entry.fields, before, householdKeys, (key) => entry.given.has(key));
+      try {
+        writeHousehold(core, siteId, before.id, fields);
+      } catch (error) {
+        // A bed count that the stays already exceed: the row of the file is named.
+        if (error instanceof AppError) throw refuseRows([{ row, who: entry.fields.head, message: error.message }]);
+        throw error;
+      }
+      const after = householdRow(core, before.id);
+      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
+      else {
+        counts.updated += 1;
+        changes.push({ row, who: shownText(before.head), fields: fieldChanges(before, after, householdChangeColumns) });
+      }
+    }
+    return {
+      result: counts,
+      audit: {
+        entity: 'households',
+        entityId: siteId,
+        summary: message('lodging.importSummary', { site: site.name, ...counts, file }),
+      },
+      changes,
+    };
+  };
+  return { declared, write };
+};
+
 export const importHouseholds = async (
   core: Core,
   siteId: number,
   grant: string,
   job: Job,
-): Promise<{ added: number; updated: number; unchanged: number; ignoredColumns: string[] }> => {
-  const site = villageOf(core, siteId);
-  return importTable(
-    core,
-    job,
-    grant,
-    householdsTable,
-    {
-      readers,
-      across: (records) => duplicatesBy(records, (r) => textCell(r.cells.head), label('head')),
-      make: ({ row, cells }, read) => {
-        const { beds, pausedWord } = read.beds;
-        const written = textCell(cells.notes);
-        // No beds, or 暂停 / 不接待 in the beds or the notes: on the list, not hosting now. A reason
-        // written in place of the beds is kept as the note when there is no other.
-        const notHosting = beds === 0 || pausedWord || notHostingPattern.test(written);
-        const parsed = householdFieldsSchema.safeParse({
-          head: textCell(cells.head),
-          phone: textCell(cells.phone),
-          address: textCell(cells.address),
-          beds: beds ?? undefined,
-          hosts: read.hosts,
-          mixedRooms: read.mixedRooms,
-          notes: written === '' && pausedWord ? textCell(cells.beds) : written,
-          active: notHosting ? false : read.active,
-        });
-        const made = schemaRow(householdsTable, row, parsed, { otherwise: 'head' });
-        // The columns the file has (a pause read from the beds or the notes says 接待 too): a sheet of
-        // beds alone leaves each household's phone, address and notes as they were.
-        const given = new Set([...Object.keys(cells), ...(notHosting ? ['active'] : [])]);
-        return 'value' in made ? { value: { fields: made.value, given } } : made;
-      },
-    },
-    (rows, file) => {
-      const counts = { added: 0, updated: 0, unchanged: 0 };
-      const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
-      for (const { row, value: entry } of rows) {
-        const before = existing.get(entry.fields.head);
-        if (!before) {
-          writeHousehold(core, siteId, undefined, entry.fields);
-          counts.added += 1;
-          continue;
-        }
-        const fields = withSavedFields<HouseholdFields>(entry.fields, before, householdKeys, (key) => entry.given.has(key));
-        try {
-          writeHousehold(core, siteId, before.id, fields);
-        } catch (error) {
-          // A bed count that the stays already exceed: the row of the file is named.
-          if (error instanceof AppError) throw refuseRows([{ row, message: error.message }]);
-          throw error;
-        }
-        const after = householdRow(core, before.id);
-        if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
-        else counts.updated += 1;
-      }
-      return {
-        result: counts,
-        audit: {
-          entity: 'households',
-          entityId: siteId,
-          summary: message('lodging.importSummary', { site: site.name, ...counts, file }),
-        },
-      };
-    },
-  );
+  token?: string,
+): Promise<Counts & { ignoredColumns: string[] }> => {
+  const { declared, write } = householdImport(core, siteId);
+  return importTable(core, job, grant, householdsTable, declared, write, { scope: siteId, token });
+};
+
+export const previewHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<TablePreview> => {
+  const { declared, write } = householdImport(core, siteId);
+  return previewTable(core, job, grant, householdsTable, declared, write, (counts) => counts, siteId);
 };
 
 export const exportHouseholds = async (core: Core, siteId: number, grant: string, job: Job): Promise<ExportResult> => {

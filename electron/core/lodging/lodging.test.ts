@@ -751,7 +751,7 @@ describe('男女均可: one sex a stay, unless 可分男女房间; a re-run keep
       await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(bad, 'tableImport') }),
       'INVALID_INPUT',
     );
-    expect(refused.message).toContain('第 2 行：“可分男女房间”应为“是”或“否”');
+    expect(refused.message).toContain('第 2 行（钱有田）：“可分男女房间”应为“是”或“否”');
     expect(snapshot(t.core.db)).toBe(before);
     value(await t.router.call('lodging.importHouseholds', { siteId: village, grant: t.grant(file, 'tableImport') }));
     const rows = t.core.db

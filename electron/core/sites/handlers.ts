@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
-import { addReview, getPoint, removeReview, saveBase, savePoint, setTravel, siteTree } from './service';
-import { exportSites, importSites } from './table';
+import { addReview, getPoint, removeBase, removeReview, saveBase, savePoint, setTravel, siteTree } from './service';
+import { exportSites, importSites, previewSites } from './table';
 
 export const sitesHandlers = {
   'sites.tree': (core, { search, includeInactive }) => siteTree(core, search, includeInactive),
@@ -10,6 +10,8 @@ export const sitesHandlers = {
   'sites.setTravel': (core, { id, travel }) => setTravel(core, id, travel),
   'sites.addReview': (core, { id, review }) => addReview(core, id, review),
   'sites.removeReview': (core, { reviewId }) => removeReview(core, reviewId),
-  'sites.import': (core, { grant }, job) => importSites(core, grant, job),
+  'sites.removeBase': (core, { id }) => removeBase(core, id),
+  'sites.importPreview': (core, { grant }, job) => previewSites(core, grant, job),
+  'sites.import': (core, { grant, token }, job) => importSites(core, grant, job, token),
   'sites.export': (core, { grant }, job) => exportSites(core, grant, job),
 } satisfies Handlers;

@@ -287,6 +287,16 @@ export const saveBase = (core: Core, id: number | undefined, fields: BaseFields)
   return toBase(core, baseRow(core, id));
 };
 
+// A base that holds no teaching point (one that a move to another base emptied) can be removed; one
+// that still holds any, hosting or paused, is refused with how many it holds.
+export const removeBase = (core: Core, id: number): { removed: boolean } => {
+  const base = baseRow(core, id);
+  const held = statement<[number], number>(core.db, 'SELECT count(*) FROM sites WHERE base_id = ?').pluck().get(id) ?? 0;
+  if (held > 0) throw new AppError('CONFLICT', message('sites.baseNotEmpty', { name: base.name, count: held }));
+  statement(core.db, 'DELETE FROM site_bases WHERE id = ?').run(id);
+  return { removed: true };
+};
+
 const pointParams = (fields: PointFields) => ({
   baseId: fields.baseId,
   name: fields.name,

@@ -149,6 +149,7 @@ describe('teaching points as a spreadsheet', () => {
       expect(result).toEqual({
         bases: { added: 2, updated: 0 },
         points: { added: 13, updated: 0, unchanged: 0 },
+        emptiedBases: [],
         ignoredColumns: [],
       });
       const shape = (tree: {
@@ -227,14 +228,14 @@ describe('teaching points as a spreadsheet', () => {
         ['新基地', '新教学点', 20],
       ]),
     ).toBe(
-      '文件中有 2 处问题，没有导入任何内容：第 4 行：“容纳人数”应为数字：好几十；第 5 行：与第 3 行的“教学点名称”相同：新教学点',
+      '文件中有 2 处问题，没有导入任何内容：第 4 行（另一个点）：“容纳人数”应为数字：好几十；第 5 行（新教学点）：与第 3 行的“教学点名称”相同：新教学点',
     );
     expect(
       await refused([
         ['教学点名称', '容纳人数'],
         ['新教学点', 0],
       ]),
-    ).toMatch(/^文件中有 1 处问题.*第 2 行：容纳人数：/);
+    ).toMatch(/^文件中有 1 处问题.*第 2 行（新教学点）：容纳人数：/);
     expect(await refused([['名单'], ['甲', '乙']])).toMatch(/找不到表头/);
     expect(snapshot(t.core.db)).toBe(before);
   });

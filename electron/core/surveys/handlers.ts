@@ -12,7 +12,7 @@ import {
   surveyResults,
 } from './service';
 import { commitPlatformImport, previewPlatformImport } from './platform-import';
-import { importSurveys } from './table';
+import { importSurveys, previewSurveys } from './table';
 
 export const surveysHandlers = {
   'surveys.templates': (core) => listTemplates(core),
@@ -25,7 +25,8 @@ export const surveysHandlers = {
   'surveys.saveResponses': (core, { surveyId, responses }) => saveResponses(core, surveyId, responses),
   'surveys.results': (core, { surveyId }) => surveyResults(core, surveyId),
   'surveys.history': (core, { subject, id }) => subjectHistory(core, subject, id),
-  'surveys.import': (core, { classId, grant }, job) => importSurveys(core, classId, grant, job),
+  'surveys.importPreview': (core, { classId, grant }, job) => previewSurveys(core, classId, grant, job),
+  'surveys.import': (core, { classId, grant, token }, job) => importSurveys(core, classId, grant, job, token),
   'surveys.platformPreview': (core, source, job) => previewPlatformImport(core, source, job),
   'surveys.platformCommit': (core, source, job) => commitPlatformImport(core, source, job),
 } satisfies Handlers;

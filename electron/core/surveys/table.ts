@@ -22,7 +22,8 @@ import {
   type TableSpec,
   textCell,
 } from '../documents/table-import';
-import { importTable } from '../documents/table-import-job';
+import { importTable, previewTable, type TableWrite } from '../documents/table-import-job';
+import type { TablePreview } from '../../../shared/files/import-preview';
 import type { Job } from '../jobs/job';
 import { refuseFile } from '../files/refusal';
 import { platformOf } from './platform-read';
@@ -58,12 +59,10 @@ const scoreOf = (text: string): number | null | undefined => {
 
 const kindOf = (text: string): Satisfaction | undefined => satisfactions.find((kind) => satisfactionWords[kind].includes(text));
 
-export const importSurveys = async (
-  core: Core,
-  classId: number,
-  grant: string,
-  job: Job,
-): Promise<{ surveys: number; responses: number; ignoredColumns: string[] }> => {
+type Row = { satisfaction: Satisfaction; subjectId: number | null; scores: (number | null)[]; comment: string };
+type Counts = { surveys: number; responses: number };
+
+const surveyImport = (core: Core, classId: number) => {
   const target = getClass(core, classId);
   assertWritable(target);
   const table = spec();
@@ -83,7 +82,6 @@ export const importSurveys = async (
     teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff ORDER BY id').all()),
     site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
   };
-  type Row = { satisfaction: Satisfaction; subjectId: number | null; scores: (number | null)[]; comment: string };
   const make = ({ row, cells }: TableRecord<Field>): RowReading<Row> => {
     const kindText = textCell(cells.satisfaction);
     const satisfaction = kindOf(kindText);
@@ -136,7 +134,7 @@ export const importSurveys = async (
     if (problems.length > 0) return { problems };
     return { value: { satisfaction, subjectId, scores: scores.slice(0, items), comment } };
   };
-  const importing = importTable(core, job, grant, table, { readers: {}, make }, (rows, file) => {
+  const write: TableWrite<Row, Counts> = (rows, file) => {
     const surveys = new Set<number>();
     for (const { value: row } of rows) {
       const survey = createSurvey(core, {
@@ -164,8 +162,39 @@ export const importSurveys = async (
         summary: message('surveys.importSummary', { name: target.name, ...result, file }),
       },
     };
-  });
-  return withPlatformHint(core, grant, job, importing);
+  };
+  return { table, declared: { readers: {}, make }, write };
+};
+
+export const importSurveys = async (
+  core: Core,
+  classId: number,
+  grant: string,
+  job: Job,
+  token?: string,
+): Promise<Counts & { ignoredColumns: string[] }> => {
+  const { table, declared, write } = surveyImport(core, classId);
+  return withPlatformHint(core, grant, job, importTable(core, job, grant, table, declared, write, { scope: classId, token }));
+};
+
+// Every questionnaire is a new answer sheet: the preview counts them as added.
+export const previewSurveys = async (core: Core, classId: number, grant: string, job: Job): Promise<TablePreview> => {
+  const { table, declared, write } = surveyImport(core, classId);
+  return withPlatformHint(
+    core,
+    grant,
+    job,
+    previewTable(
+      core,
+      job,
+      grant,
+      table,
+      declared,
+      write,
+      ({ responses }) => ({ added: responses, updated: 0, unchanged: 0 }),
+      classId,
+    ),
+  );
 };
 
 // A 问卷星 / 腾讯问卷 export given to this import (the typed grid) is refused with the way to import

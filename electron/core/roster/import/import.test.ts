@@ -68,7 +68,7 @@ describe('importing the list the organisation department sent', () => {
 
     const result = await commit(file, { token: seen.token });
     expect(result.counts).toEqual({ added: 5, updated: 0, unchanged: 0, rejected: 1 });
-    expect(result.rejected).toEqual([{ row: 9, reasons: [expect.stringContaining('F列')] }]);
+    expect(result.rejected).toEqual([{ row: 9, who: '陈红梅', reasons: [expect.stringContaining('F列')] }]);
 
     const stored = t.core.db.prepare('SELECT name, sex, birth_date, id_number, unit, phone FROM trainees ORDER BY id').all() as {
       name: string;

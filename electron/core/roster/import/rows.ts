@@ -77,7 +77,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   let role: string | undefined;
   let combined: ParsedRow['combined'];
   const problem = (column: number, field: ImportField, severity: ImportProblem['severity'], text: string) =>
-    problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text });
+    problems.push({ row: rowNumber, column: columnLetter(column), field, severity, message: text, who: '' });
 
   for (const { column, field } of columns) {
     if (field === null || field === 'seq') continue;
@@ -169,5 +169,7 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
   }
   if (!trainee.name)
     problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
-  return { row: rowNumber, trainee, group, role, combined, unsure: false, problems };
+  // Each problem says whose row it is (the name as read, made safe to show).
+  const who = shownText(trainee.name ?? '');
+  return { row: rowNumber, trainee, group, role, combined, unsure: false, problems: problems.map((entry) => ({ ...entry, who })) };
 };

@@ -1,5 +1,6 @@
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../../../shared/idcard';
 import { AppError } from '../../../../shared/errors';
+import { shownText } from '../../../../shared/text/shown';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
 import {
   columnLetter,
@@ -166,6 +167,7 @@ const markDuplicates = (rows: ParsedRow[]) => {
           field: 'idNumber',
           severity: 'error',
           message: message('import.duplicateId', { row: first }),
+          who: shownText(row.trainee.name ?? ''),
         });
       else byId.set(id, row.row);
     } else if (row.trainee.name) {
@@ -178,6 +180,7 @@ const markDuplicates = (rows: ParsedRow[]) => {
           field: 'name',
           severity: 'warning',
           message: message('import.duplicateName', { row: first }),
+          who: shownText(row.trainee.name ?? ''),
         });
       else byNameUnit.set(key, row.row);
     }
@@ -397,6 +400,7 @@ export const commitImport = async (
     counts: countOf(plans),
     rejected: rows.filter(rejected).map((row) => ({
       row: row.row,
+      who: shownText(row.trainee.name ?? ''),
       reasons: row.problems
         .filter((p) => p.severity === 'error')
         .map((p) => (p.column ? message('import.columnProblem', { column: p.column, message: p.message }) : p.message)),

@@ -52,11 +52,19 @@ export const splitCombined = (rows: readonly ParsedRow[], known: ReadonlySet<str
         field: 'unitPosition',
         severity: 'warning',
         message: message('import.splitUnsure', { value: shownText(cell.text) }),
+        who: shownText(row.trainee.name ?? ''),
       });
     // The same limits as a 工作单位 or 职务 typed in its own column.
     const checked = unitAndPosition.safeParse({ unit: row.trainee.unit ?? '', position: row.trainee.position ?? '' });
     if (!checked.success)
       for (const issue of toFieldIssues(checked.error.issues, personLabels))
-        row.problems.push({ row: row.row, column, field: 'unitPosition', severity: 'error', message: issue.message });
+        row.problems.push({
+          row: row.row,
+          column,
+          field: 'unitPosition',
+          severity: 'error',
+          message: issue.message,
+          who: shownText(row.trainee.name ?? ''),
+        });
   });
 };

@@ -19,16 +19,11 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type ImportField,
-  importFields,
-  type ImportPreview,
-  type ImportProblem,
-  type ImportResult,
-} from '../../../../shared/roster/import';
+import { type ImportField, importFields, type ImportPreview, type ImportResult } from '../../../../shared/roster/import';
 import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { IgnoredColumns } from '../../components/IgnoredColumns';
+import { ProblemList } from '../../components/ProblemList';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
@@ -37,7 +32,7 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'working' }
   | { kind: 'preview'; grant: string; preview: ImportPreview }
-  | { kind: 'done'; result: ImportResult };
+  | { kind: 'done'; result: ImportResult; preview: ImportPreview };
 
 type Settings = {
   sheet?: string;
@@ -100,7 +95,7 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
       setStep({ kind: 'preview', grant, preview });
       return;
     }
-    setStep({ kind: 'done', result: result.value });
+    setStep({ kind: 'done', result: result.value, preview });
   };
 
   const footer =
@@ -171,18 +166,14 @@ export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: (
           subTitle={t('importWizard.done', step.result.counts)}
           extra={
             step.result.rejected.length > 0 && (
-              <div style={{ textAlign: 'left' }}>
-                <Typography.Title level={5}>{t('importWizard.rejectedRows')}</Typography.Title>
-                <ul data-testid="import-rejected">
-                  {step.result.rejected.map((row) => (
-                    <li key={row.row}>
-                      {t('common.colon', {
-                        label: t('importWizard.rowN', { row: row.row }),
-                        text: row.reasons.join(t('text.clauses')),
-                      })}
-                    </li>
-                  ))}
-                </ul>
+              <div style={{ textAlign: 'left' }} data-testid="import-rejected">
+                {/* The refused rows' problems as the preview listed them (the file is the one previewed:
+                    a changed file is refused by its token), each under its column. */}
+                <ProblemList
+                  source="roster"
+                  fileName={step.preview.fileName}
+                  problems={step.preview.problems.filter((problem) => problem.severity === 'error')}
+                />
               </div>
             )
           }
@@ -376,33 +367,13 @@ const PreviewView = ({
         />
       )}
       <div>
-        <Typography.Title level={5}>{t('importWizard.problems', { count: preview.problems.length })}</Typography.Title>
         {preview.problems.length === 0 ? (
-          <Typography.Text type="secondary">{t('importWizard.noProblems')}</Typography.Text>
+          <>
+            <Typography.Title level={5}>{t('importWizard.problems', { count: 0 })}</Typography.Title>
+            <Typography.Text type="secondary">{t('importWizard.noProblems')}</Typography.Text>
+          </>
         ) : (
-          <Table<ImportProblem>
-            size="small"
-            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-            pagination={false}
-            virtual
-            scroll={{ y: 220 }}
-            dataSource={preview.problems}
-            data-testid="import-problems"
-            columns={[
-              { key: 'row', title: t('importWizard.problemRow'), dataIndex: 'row', width: 70 },
-              { key: 'column', title: t('importWizard.problemColumn'), dataIndex: 'column', width: 70 },
-              {
-                key: 'severity',
-                title: '',
-                dataIndex: 'severity',
-                width: 90,
-                render: (severity: ImportProblem['severity']) => (
-                  <Tag color={severity === 'error' ? 'red' : 'gold'}>{t(`importWizard.${severity}`)}</Tag>
-                ),
-              },
-              { key: 'message', title: t('importWizard.problemText'), dataIndex: 'message' },
-            ]}
-          />
+          <ProblemList source="roster" fileName={preview.fileName} problems={preview.problems} />
         )}
       </div>
       <div>

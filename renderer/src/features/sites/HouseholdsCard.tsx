@@ -32,7 +32,6 @@ import { useFieldRule, useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { FormModal } from '../../components/FormModal';
-import { JobProgressBar } from '../../components/JobProgressBar';
 import { useTableImport } from '../../components/use-table-import';
 
 const fieldNames = ['head', 'phone', 'address', 'beds', 'hosts', 'mixedRooms', 'notes'] as const;
@@ -142,10 +141,14 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
           <Button
             icon={<UploadOutlined />}
             onClick={() =>
-              void importer.run(
-                (grant, jobId) => api.lodging.importHouseholds({ siteId: point.id, grant, jobId }),
-                (counts) => t('sitesPage.householdsImported', counts),
-              )
+              void importer.run({
+                source: 'households',
+                title: t('sitesPage.importHouseholdsTitle', { name: point.name }),
+                whoLabel: t('sitesPage.householdColumns.head'),
+                preview: (grant, jobId) => api.lodging.importHouseholdsPreview({ siteId: point.id, grant, jobId }),
+                commit: (grant, token, jobId) => api.lodging.importHouseholds({ siteId: point.id, grant, token, jobId }),
+                done: (counts) => t('sitesPage.householdsImported', counts),
+              })
             }
           >
             {t('sitesPage.importHouseholds')}
@@ -159,7 +162,7 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
         </Space>
       }
     >
-      {importer.working && <JobProgressBar working={importer.working} onCancel={importer.cancel} />}
+      {importer.dialog}
       <Typography.Paragraph type="secondary">
         {t('sitesPage.bedsTotal', { households: active.length, beds: active.reduce((sum, h) => sum + h.beds, 0) })}
       </Typography.Paragraph>

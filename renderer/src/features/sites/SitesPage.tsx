@@ -38,8 +38,8 @@ import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
-import { JobProgressBar } from '../../components/JobProgressBar';
 import { useTableImport } from '../../components/use-table-import';
+import { BaseDrawer } from './BaseDrawer';
 import { HouseholdsCard } from './HouseholdsCard';
 import { BaseFormModal, PointFormModal, ReviewModal } from './SiteForms';
 
@@ -239,7 +239,11 @@ const PointView = ({ id, onEdit }: { id: number; onEdit: (point: PointDetail) =>
   );
 };
 
-type Dialog = { kind: 'base'; base?: Base } | { kind: 'point'; point?: PointDetail; baseId?: number | null } | { kind: 'export' };
+type Dialog =
+  | { kind: 'base'; base?: Base }
+  | { kind: 'baseDetails'; baseId: number }
+  | { kind: 'point'; point?: PointDetail; baseId?: number | null }
+  | { kind: 'export' };
 
 // The school's teaching bases and the points under them: a tree to find a point, its record beside it.
 export const SitesPage = () => {
@@ -250,6 +254,8 @@ export const SitesPage = () => {
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
   const [dialog, setDialog] = useState<Dialog>();
+  const { message, modal } = App.useApp();
+  const { errorText } = useErrorText();
   // Every base open unless the person closed it.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const importer = useTableImport();
@@ -268,7 +274,20 @@ export const SitesPage = () => {
         selectable: false,
         title: (
           <Space size={4}>
-            <Typography.Text strong>{base.name || t('sitesPage.noBase')}</Typography.Text>
+            {base.id > 0 ? (
+              <Typography.Link
+                strong
+                aria-label={t('sitesPage.showBase', { name: base.name })}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  setDialog({ kind: 'baseDetails', baseId: base.id });
+                }}
+              >
+                {base.name}
+              </Typography.Link>
+            ) : (
+              <Typography.Text strong>{t('sitesPage.noBase')}</Typography.Text>
+            )}
             {base.id > 0 && (
               <Button
                 type="text"
@@ -297,6 +316,26 @@ export const SitesPage = () => {
     [bases, t],
   );
   const baseOfSelected = bases.find((base) => base.points.some((point) => point.id === selected));
+  const detailed = dialog?.kind === 'baseDetails' ? bases.find((base) => base.id === dialog.baseId) : undefined;
+  // Bases that an import's moves left without a point: offered for removal, each through removeBase.
+  const offerRemoval = (emptied: readonly { id: number; name: string }[]) => {
+    if (emptied.length === 0) return;
+    const names = emptied.map((base) => t('sitesPage.quotedName', { name: base.name })).join(t('tableImport.listSeparator'));
+    modal.confirm({
+      title: t('sitesPage.emptiedTitle'),
+      content: t('sitesPage.emptiedText', { names }),
+      okText: t('sitesPage.emptiedRemove'),
+      okButtonProps: { danger: true },
+      cancelText: t('sitesPage.emptiedKeep'),
+      onOk: async () => {
+        for (const base of emptied) {
+          const removed = await api.sites.removeBase({ id: base.id });
+          if (!removed.ok) return void message.error(errorText(removed.error));
+        }
+        message.success(t('sitesPage.emptiedRemoved', { names }));
+      },
+    });
+  };
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center">
@@ -307,10 +346,15 @@ export const SitesPage = () => {
           <Button
             icon={<UploadOutlined />}
             onClick={() =>
-              void importer.run(
-                (grant, jobId) => api.sites.import({ grant, jobId }),
-                (result) => t('sitesPage.imported', { basesAdded: result.bases.added, ...result.points }),
-              )
+              void importer.run({
+                source: 'sites',
+                title: t('sitesPage.importTitle'),
+                whoLabel: t('sitesPage.pointName'),
+                preview: (grant, jobId) => api.sites.importPreview({ grant, jobId }),
+                commit: (grant, token, jobId) => api.sites.import({ grant, token, jobId }),
+                done: (result) => t('sitesPage.imported', { basesAdded: result.bases.added, ...result.points }),
+                after: (result) => offerRemoval(result.emptiedBases),
+              })
             }
           >
             {t('sitesPage.import')}
@@ -332,7 +376,7 @@ export const SitesPage = () => {
           </Button>
         </Space>
       </Flex>
-      {importer.working && <JobProgressBar working={importer.working} onCancel={importer.cancel} />}
+      {importer.dialog}
       <Row gutter={16} wrap={false}>
         <Col flex="340px">
           <Card size="small">
@@ -383,6 +427,13 @@ export const SitesPage = () => {
         </Col>
       </Row>
       {dialog?.kind === 'base' && <BaseFormModal editing={dialog.base} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'baseDetails' && detailed && (
+        <BaseDrawer
+          base={detailed}
+          onEdit={() => setDialog({ kind: 'base', base: detailed })}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
       {dialog?.kind === 'point' && (
         <PointFormModal
           editing={dialog.point}

@@ -8,7 +8,6 @@ import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
-import { JobProgressBar } from '../../components/JobProgressBar';
 import { useHotkey } from '../../components/use-hotkey';
 import { useTableImport } from '../../components/use-table-import';
 import { fileNameOf } from '../../../../shared/files/schemas';
@@ -47,10 +46,13 @@ export const StaffListPage = () => {
           <Button
             icon={<UploadOutlined />}
             onClick={() =>
-              void importer.run(
-                (grant, jobId) => api.staff.import({ grant, jobId }),
-                (counts) => t('staffPage.imported', counts),
-              )
+              void importer.run({
+                source: 'staff',
+                title: t('staffPage.importTitle'),
+                preview: (grant, jobId) => api.staff.importPreview({ grant, jobId }),
+                commit: (grant, token, jobId) => api.staff.import({ grant, token, jobId }),
+                done: (counts) => t('staffPage.imported', counts),
+              })
             }
           >
             {t('staffPage.import')}
@@ -69,7 +71,7 @@ export const StaffListPage = () => {
         </Space>
       }
     >
-      {importer.working && <JobProgressBar working={importer.working} onCancel={importer.cancel} />}
+      {importer.dialog}
       <Input.Search
         allowClear
         value={typed}

@@ -7,9 +7,7 @@ import { type Satisfaction, satisfactions, scoreWords, type SurveyResults } from
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
-import { JobProgressBar } from '../../components/JobProgressBar';
-import { useImportedMessage } from '../../components/use-table-import';
-import { useJob } from '../../components/use-job';
+import { useTableImport } from '../../components/use-table-import';
 import { PlatformImportDialog } from './PlatformImportDialog';
 import { ResponseGrid } from './ResponseGrid';
 
@@ -67,7 +65,7 @@ const Results = ({ results }: { results: SurveyResults }) => {
 export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { errorText, reportFailure } = useErrorText();
+  const { reportFailure } = useErrorText();
   const readOnly = target.status === 'archived';
   const surveys = useQuery(() => api.surveys.list({ classId: target.id }), `surveys:${target.id}`);
   const templates = useQuery(() => api.surveys.templates({}), 'survey-templates');
@@ -79,8 +77,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   const [fromPlatform, setFromPlatform] = useState(false);
   const [kind, setKind] = useState<Satisfaction>('organisation');
   const [subjectId, setSubjectId] = useState<number>();
-  const imported = useImportedMessage();
-  const job = useJob();
+  const importer = useTableImport();
   const list = surveys.data ?? [];
   const survey = list.find((s) => s.id === chosen) ?? list[0];
   // The questionnaires with the survey they belong to: while another survey's are still loading, the
@@ -128,15 +125,14 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
     setCreating(false);
   };
 
-  const importFile = async () => {
-    const picked = await api.files.chooseOpen({ purpose: 'tableImport' });
-    if (!picked.ok) return message.error(errorText(picked.error));
-    const grant = picked.value.grant;
-    if (!grant) return;
-    const result = await job.run(t('surveysPage.importing'), (jobId) => api.surveys.import({ classId: target.id, grant, jobId }));
-    if (!result.ok) return reportFailure(message, result.error);
-    imported(t('surveysPage.imported', result.value), result.value.ignoredColumns);
-  };
+  const importFile = () =>
+    importer.run({
+      source: 'surveys',
+      title: t('surveysPage.importTitle'),
+      preview: (grant, jobId) => api.surveys.importPreview({ classId: target.id, grant, jobId }),
+      commit: (grant, token, jobId) => api.surveys.import({ classId: target.id, grant, token, jobId }),
+      done: (counts) => t('surveysPage.imported', counts),
+    });
 
   return (
     <Flex vertical gap={16} data-testid="surveys-tab">
@@ -151,7 +147,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
           {t('surveysPage.create')}
         </Button>
       </Flex>
-      {job.working && <JobProgressBar working={job.working} onCancel={job.cancel} />}
+      {importer.dialog}
       {list.length === 0 ? (
         <Card>
           <Empty description={t('surveysPage.none')} />
