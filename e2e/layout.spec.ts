@@ -1,0 +1,255 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, label, test } from './fixtures';
+
+// What the screens look like on the office PCs the app meets most: 1280×720 and 1366×768 (laptops,
+// old projectors). Every page and every main dialog, with the sample data loaded, is measured in the
+// page for what a person would see as broken: a page that scrolls sideways, a column squeezed to one
+// character a line or to "辽…", a button cut off by a table or below the bottom of the window, a
+// page that jumps sideways when a dialog opens.
+
+// Runs in the page: what does not fit, described in words (empty when all is well). `inDialog`
+// measures the open dialog instead of the page behind it.
+const measure = (inDialog: boolean): string[] => {
+  const problems: string[] = [];
+  const width = window.innerWidth;
+  const height = window.innerHeight;
+  const shown = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+  };
+  const words = (element: Element) =>
+    (element.textContent ?? '').replace(/\s+/g, '').slice(0, 24) || element.getAttribute('aria-label') || element.tagName;
+  const dialogs = [...document.querySelectorAll('.ant-modal-wrap')].filter(
+    (wrap) => shown(wrap) && wrap.querySelector('.ant-modal'),
+  );
+  const root = inDialog ? dialogs.at(-1) : document.querySelector('.ant-layout-content');
+  if (!root) return [inDialog ? 'no dialog is open' : 'no page content'];
+
+  // The document itself never scrolls sideways.
+  for (const [name, element] of [
+    ['html', document.documentElement],
+    ['body', document.body],
+    ['main content', document.querySelector('.ant-layout-content')],
+  ] as const)
+    if (element && element.scrollWidth > element.clientWidth + 1)
+      problems.push(`${name} scrolls sideways (${element.scrollWidth} > ${element.clientWidth} px)`);
+
+  // Text squeezed into a column too narrow for it: a header written one character a line
+  // (培/训/计/划), or cut to a character or two and "…".
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const stacked = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trim();
+    const parent = node.parentElement;
+    if (text.length < 2 || !parent || !shown(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top))).size;
+    if (lines >= 2 && text.length / lines <= 1.5 && !stacked.has(parent)) {
+      stacked.add(parent);
+      problems.push(`"${text.slice(0, 16)}" is written one character a line (${lines} lines)`);
+    }
+  }
+  for (const element of root.querySelectorAll('*')) {
+    const style = getComputedStyle(element);
+    const clampedLines = style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '';
+    const ellipsis = style.textOverflow === 'ellipsis' && style.overflowX !== 'visible';
+    if (!ellipsis && !clampedLines) continue;
+    const cut =
+      element.scrollWidth > element.clientWidth + 1 || (clampedLines && element.scrollHeight > element.clientHeight + 1);
+    if (!cut || !shown(element)) continue;
+    const em = parseFloat(style.fontSize);
+    // A teaching point cut on a week-grid card loses what the card is for (a long title may be
+    // cut to two lines: the card's tooltip and dialog hold it whole).
+    const card = element.closest('[data-testid="session-card"]');
+    if (card && card.getAttribute('aria-label')?.endsWith(element.textContent ?? '')) continue;
+    if (card) problems.push(`a schedule card cuts "${words(element)}" (${element.clientWidth} px wide)`);
+    else if (element.clientWidth < 4 * em) problems.push(`"${words(element)}" is cut to ${element.clientWidth} px`);
+  }
+
+  // Every button and field in reach: not cut off by a table or a grid that scrolls sideways, nor
+  // outside the window.
+  const clips = new Map<Element, boolean>();
+  const clipsSideways = (element: Element) => {
+    let known = clips.get(element);
+    if (known === undefined) {
+      const style = getComputedStyle(element);
+      known = style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1;
+      clips.set(element, known);
+    }
+    return known;
+  };
+  const controls = root.querySelectorAll(
+    'button, input:not([type="hidden"]):not([type="radio"]):not([type="checkbox"]), textarea, a[href]',
+  );
+  for (const control of controls) {
+    if (!shown(control) || control.closest('.ant-select, .ant-picker, .ant-tabs-nav')) continue;
+    const box = control.getBoundingClientRect();
+    if (box.right > width + 1 || box.left < -1) {
+      problems.push(`"${words(control)}" is outside the window sideways (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+      continue;
+    }
+    for (let up = control.parentElement; up && up !== root.parentElement; up = up.parentElement) {
+      if (!clipsSideways(up)) continue;
+      const frame = up.getBoundingClientRect();
+      if (box.right > frame.right + 1 || box.left < frame.left - 1) {
+        problems.push(`"${words(control)}" is hidden to the side of a scrolling area (needs sideways scrolling)`);
+        break;
+      }
+    }
+  }
+
+  if (inDialog) {
+    const modal = root.querySelector('.ant-modal');
+    const box = modal?.getBoundingClientRect();
+    if (box && (box.right > width + 1 || box.left < -1)) problems.push(`the dialog is wider than the window`);
+    if (root.scrollHeight > root.clientHeight + 1)
+      problems.push(`the dialog is taller than the window (${root.scrollHeight} > ${root.clientHeight} px): its page scrolls`);
+    // Save and Cancel stay on screen, whatever the dialog's body holds.
+    for (const button of root.querySelectorAll('.ant-modal-footer button, .ant-modal-close')) {
+      const at = button.getBoundingClientRect();
+      if (shown(button) && (at.bottom > height + 1 || at.top < -1))
+        problems.push(`"${words(button)}" is below the window (${Math.round(at.top)}–${Math.round(at.bottom)} px of ${height})`);
+    }
+    // Any other button is either on screen or in a part of the dialog that scrolls to it.
+    for (const button of root.querySelectorAll('.ant-modal-body button')) {
+      if (!shown(button)) continue;
+      const at = button.getBoundingClientRect();
+      if (at.bottom <= height + 1 && at.top >= -1) continue;
+      let scrolled = false;
+      for (let up = button.parentElement; up && up !== root; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (/(auto|scroll)/.test(style.overflowY) && up.scrollHeight > up.clientHeight + 1) scrolled = true;
+      }
+      if (!scrolled) problems.push(`"${words(button)}" is below the window and nothing but the page scrolls to it`);
+    }
+  }
+  return [...new Set(problems)];
+};
+
+// Where a fixed part of the window is: it must not move when a dialog opens.
+const anchorX = (page: Page) => page.locator('.search-button').evaluate((button) => button.getBoundingClientRect().x);
+
+const sizes = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+] as const;
+
+for (const size of sizes) {
+  test.describe(`${size.width}x${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test(`every page and main dialog fits at ${size.width}×${size.height}`, async ({ app }) => {
+      test.setTimeout(300_000);
+      const { page } = app;
+      const problems: string[] = [];
+      const check = async (where: string, inDialog = false) => {
+        const found = await page.evaluate(measure, inDialog);
+        problems.push(...found.map((problem) => `${where}: ${problem}`));
+      };
+      // A page, once drawn: measured, and kept as a picture for people to look at.
+      const visit = async (where: string, ready: Locator) => {
+        await expect(ready.first()).toBeVisible();
+        await app.settle();
+        await check(where);
+        await app.screenshot(where);
+      };
+      // A dialog opened from the page: measured, pictured, closed again; the page behind it stays put.
+      const dialog = async (where: string, open: () => Promise<unknown>, close?: (dialog: Locator) => Promise<unknown>) => {
+        // From the page's top, the way a person meets the button (and the page has its scrollbar, if any).
+        const before = await anchorX(page);
+        await open();
+        const shown = page.locator('.ant-modal-wrap:visible .ant-modal').last();
+        await expect(shown).toBeVisible();
+        await app.settle();
+        const after = await anchorX(page);
+        if (Math.abs(after - before) > 0.5)
+          problems.push(`${where}: the page moves ${after - before} px sideways as the dialog opens`);
+        await check(where, true);
+        await app.screenshot(where);
+        if (close) await close(shown);
+        else await page.keyboard.press('Escape');
+        await expect(page.locator('.ant-modal-wrap:visible .ant-modal')).toHaveCount(0);
+      };
+      const menu = (name: string) => page.getByRole('menuitem', { name }).click();
+      const button = (name: string) =>
+        page
+          .getByRole('button', { name: label(name) })
+          .first()
+          .click();
+      const tab = (name: string) => page.getByRole('tab', { name }).click();
+
+      await app.loadSample();
+
+      await menu('工作台');
+      await visit('workbench', page.getByTestId('figure-classes'));
+
+      await menu('培训班次');
+      await visit('classes', page.locator('.ant-table-row'));
+      await dialog('class-new', () => button('新建班次'));
+
+      await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
+      await visit('class-overview', page.getByRole('tab', { name: '概况' }));
+
+      await tab('学员名册');
+      await visit('class-roster', page.getByTestId('roster-table'));
+      await dialog('trainee-new', () => button('添加学员'));
+      await dialog('roster-import', () => button('导入名册'));
+      await dialog('roster-export', () => button('导出'));
+
+      await tab('课程安排');
+      await visit('class-schedule-week-1', page.getByTestId('session-card'));
+      await page.getByRole('button', { name: label('下一周') }).click();
+      await visit('class-schedule-week-2', page.getByTestId('session-card'));
+      await dialog('session-new', () => button('添加课程'));
+      await dialog('schedule-import', () => button('导入课程表'));
+      await dialog('schedule-export', () => button('导出'));
+      await page.getByText('列表', { exact: true }).click();
+      await visit('class-schedule-list', page.getByTestId('session-list').locator('.ant-table-row'));
+
+      await tab('考勤');
+      await visit('class-attendance', page.getByTestId('attendance-summary'));
+      await dialog('attendance-export', () => button('导出考勤表'));
+
+      await tab('四同');
+      await visit('class-lodging', page.getByTestId('lodging-tab'));
+      await dialog('stay-new', () => button('新建住宿安排'));
+
+      await tab('调研报告');
+      await visit('class-reports', page.getByTestId('reports-board'));
+
+      await tab('满意度测评');
+      await visit('class-surveys', page.getByTestId('survey-results'));
+      await dialog('survey-new', () => button('新建测评'));
+
+      await tab('结业');
+      await visit('class-closing', page.getByTestId('closing-checklist'));
+
+      await menu('学员');
+      await visit('trainees', page.locator('.ant-table-row'));
+
+      await menu('师资');
+      await visit('staff', page.locator('.ant-table-row'));
+      await dialog('staff-new', () => button('添加人员'));
+
+      await menu('教学点');
+      await visit('sites', page.getByRole('tree'));
+      await dialog('site-base-new', () => button('新建基地'));
+      await dialog('site-point-new', () => button('新建教学点'));
+
+      await menu('调研报告');
+      await visit('reports', page.locator('.ant-layout-content .ant-card, .ant-layout-content .ant-table'));
+
+      await menu('操作日志');
+      await visit('audit', page.locator('.ant-table-row'));
+
+      await menu('数据与备份');
+      await visit('data', page.locator('.ant-layout-content .ant-card'));
+
+      await menu('设置');
+      await visit('settings', page.locator('.ant-layout-content .ant-card, .ant-layout-content form'));
+
+      expect(problems).toEqual([]);
+    });
+  });
+}
