@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, label, test } from './fixtures';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import config from '../playwright.config';
+import { expect, label, screenshotDir, test } from './fixtures';
 
 // What the screens look like on the office PCs the app meets most: 1280×720 and 1366×768 (laptops,
 // old projectors). Every page and every main dialog, with the sample data loaded, is measured in the
@@ -130,6 +133,10 @@ const measure = (inDialog: boolean): string[] => {
 // Where a fixed part of the window is: it must not move when a dialog opens.
 const anchorX = (page: Page) => page.locator('.search-button').evaluate((button) => button.getBoundingClientRect().x);
 
+// With the scrollbars the office PCs draw (headless Chromium hides them): they take their width from
+// the page, and a dialog that hides the page's scrollbar must not make the page move.
+test.use({ launchOptions: { ...config.use?.launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] } });
+
 const sizes = [
   { width: 1280, height: 720 },
   { width: 1366, height: 768 },
@@ -143,6 +150,18 @@ for (const size of sizes) {
       test.setTimeout(300_000);
       const { page } = app;
       const problems: string[] = [];
+      // What a person sees at this size: the window, not the whole length of the page (a full-page
+      // picture also resizes the window for a moment, which leaves the page without its scrollbar).
+      const prefix = `layout-${size.width}x${size.height}-`;
+      mkdirSync(screenshotDir, { recursive: true });
+      for (const file of readdirSync(screenshotDir)) if (file.startsWith(prefix)) rmSync(join(screenshotDir, file));
+      let shot = 0;
+      const screenshot = async (name: string) => {
+        shot += 1;
+        await app.settle();
+        const path = join(screenshotDir, `${prefix}${String(shot).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ animations: 'disabled', path });
+      };
       const check = async (where: string, inDialog = false) => {
         const found = await page.evaluate(measure, inDialog);
         problems.push(...found.map((problem) => `${where}: ${problem}`));
@@ -152,7 +171,7 @@ for (const size of sizes) {
         await expect(ready.first()).toBeVisible();
         await app.settle();
         await check(where);
-        await app.screenshot(where);
+        await screenshot(where);
       };
       // A dialog opened from the page: measured, pictured, closed again; the page behind it stays put.
       const dialog = async (where: string, open: () => Promise<unknown>, close?: (dialog: Locator) => Promise<unknown>) => {
@@ -166,7 +185,7 @@ for (const size of sizes) {
         if (Math.abs(after - before) > 0.5)
           problems.push(`${where}: the page moves ${after - before} px sideways as the dialog opens`);
         await check(where, true);
-        await app.screenshot(where);
+        await screenshot(where);
         if (close) await close(shown);
         else await page.keyboard.press('Escape');
         await expect(page.locator('.ant-modal-wrap:visible .ant-modal')).toHaveCount(0);
