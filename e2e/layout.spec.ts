@@ -10,9 +10,9 @@ import { expect, label, screenshotDir, test } from './fixtures';
 // character a line or to "辽…", a button cut off by a table or below the bottom of the window, a
 // page that jumps sideways when a dialog opens.
 
-// Runs in the page: what does not fit, described in words (empty when all is well). `inDialog`
-// measures the open dialog instead of the page behind it.
-const measure = (inDialog: boolean): string[] => {
+// Runs in the page: what does not fit, described in words (empty when all is well). `scope` says
+// what to measure: the page, or the dialog or drawer open over it.
+const measure = (scope: 'page' | 'dialog' | 'drawer'): string[] => {
   const problems: string[] = [];
   const width = window.innerWidth;
   const height = window.innerHeight;
@@ -22,11 +22,19 @@ const measure = (inDialog: boolean): string[] => {
   };
   const words = (element: Element) =>
     (element.textContent ?? '').replace(/\s+/g, '').slice(0, 24) || element.getAttribute('aria-label') || element.tagName;
-  const dialogs = [...document.querySelectorAll('.ant-modal-wrap')].filter(
-    (wrap) => shown(wrap) && wrap.querySelector('.ant-modal'),
-  );
-  const root = inDialog ? dialogs.at(-1) : document.querySelector('.ant-layout-content');
-  if (!root) return [inDialog ? 'no dialog is open' : 'no page content'];
+  // Which part of the screen, for the message: the nearest card's title or test id.
+  const where = (element: Element) => {
+    const card = element.closest('.ant-card')?.querySelector('.ant-card-head-title')?.textContent;
+    const id = element.closest('[data-testid]')?.getAttribute('data-testid');
+    return card ? ` (in "${card}")` : id ? ` (in ${id})` : '';
+  };
+  const overlays = {
+    page: [document.querySelector('.ant-layout-content')],
+    dialog: [...document.querySelectorAll('.ant-modal-wrap')].filter((wrap) => shown(wrap) && wrap.querySelector('.ant-modal')),
+    drawer: [...document.querySelectorAll('.ant-drawer-content-wrapper')].filter(shown),
+  }[scope];
+  const root = overlays.at(-1);
+  if (!root) return [`no ${scope} is open`];
 
   // The document itself never scrolls sideways.
   for (const [name, element] of [
@@ -67,7 +75,8 @@ const measure = (inDialog: boolean): string[] => {
     const card = element.closest('[data-testid="session-card"]');
     if (card && card.getAttribute('aria-label')?.endsWith(element.textContent ?? '')) continue;
     if (card) problems.push(`a schedule card cuts "${words(element)}" (${element.clientWidth} px wide)`);
-    else if (element.clientWidth < 4 * em) problems.push(`"${words(element)}" is cut to ${element.clientWidth} px`);
+    else if (element.clientWidth < 4 * em)
+      problems.push(`"${words(element)}" is cut to ${element.clientWidth} px${where(element)}`);
   }
 
   // Every button and field in reach: not cut off by a table or a grid that scrolls sideways, nor
@@ -102,20 +111,21 @@ const measure = (inDialog: boolean): string[] => {
     }
   }
 
-  if (inDialog) {
-    const modal = root.querySelector('.ant-modal');
-    const box = modal?.getBoundingClientRect();
-    if (box && (box.right > width + 1 || box.left < -1)) problems.push(`the dialog is wider than the window`);
-    if (root.scrollHeight > root.clientHeight + 1)
+  if (scope !== 'page') {
+    const box = (root.querySelector('.ant-modal') ?? root).getBoundingClientRect();
+    if (box.right > width + 1 || box.left < -1) problems.push(`the ${scope} is wider than the window`);
+    if (scope === 'dialog' && root.scrollHeight > root.clientHeight + 1)
       problems.push(`the dialog is taller than the window (${root.scrollHeight} > ${root.clientHeight} px): its page scrolls`);
     // Save and Cancel stay on screen, whatever the dialog's body holds.
-    for (const button of root.querySelectorAll('.ant-modal-footer button, .ant-modal-close')) {
+    for (const button of root.querySelectorAll(
+      '.ant-modal-footer button, .ant-modal-close, .ant-drawer-header button, .ant-drawer-footer button',
+    )) {
       const at = button.getBoundingClientRect();
       if (shown(button) && (at.bottom > height + 1 || at.top < -1))
         problems.push(`"${words(button)}" is below the window (${Math.round(at.top)}–${Math.round(at.bottom)} px of ${height})`);
     }
     // Any other button is either on screen or in a part of the dialog that scrolls to it.
-    for (const button of root.querySelectorAll('.ant-modal-body button')) {
+    for (const button of root.querySelectorAll('.ant-modal-body button, .ant-drawer-body button')) {
       if (!shown(button)) continue;
       const at = button.getBoundingClientRect();
       if (at.bottom <= height + 1 && at.top >= -1) continue;
@@ -136,6 +146,9 @@ const anchorX = (page: Page) => page.locator('.search-button').evaluate((button)
 // With the scrollbars the office PCs draw (headless Chromium hides them): they take their width from
 // the page, and a dialog that hides the page's scrollbar must not make the page move.
 test.use({ launchOptions: { ...config.use?.launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] } });
+
+// The two sizes side by side, each in a browser of its own.
+test.describe.configure({ mode: 'parallel' });
 
 const sizes = [
   { width: 1280, height: 720 },
@@ -162,8 +175,8 @@ for (const size of sizes) {
         const path = join(screenshotDir, `${prefix}${String(shot).padStart(2, '0')}-${name}.png`);
         await page.screenshot({ animations: 'disabled', path });
       };
-      const check = async (where: string, inDialog = false) => {
-        const found = await page.evaluate(measure, inDialog);
+      const check = async (where: string, scope: 'page' | 'dialog' | 'drawer' = 'page') => {
+        const found = await page.evaluate(measure, scope);
         problems.push(...found.map((problem) => `${where}: ${problem}`));
       };
       // A page, once drawn: measured, and kept as a picture for people to look at.
@@ -184,11 +197,21 @@ for (const size of sizes) {
         const after = await anchorX(page);
         if (Math.abs(after - before) > 0.5)
           problems.push(`${where}: the page moves ${after - before} px sideways as the dialog opens`);
-        await check(where, true);
+        await check(where, 'dialog');
         await screenshot(where);
         if (close) await close(shown);
         else await page.keyboard.press('Escape');
         await expect(page.locator('.ant-modal-wrap:visible .ant-modal')).toHaveCount(0);
+      };
+      // A drawer, the same way: measured, pictured, closed by its ✕.
+      const drawer = async (where: string, open: () => Promise<unknown>) => {
+        await open();
+        const shown = page.locator('.ant-drawer-content-wrapper:visible').last();
+        await expect(shown).toBeVisible();
+        await app.settle();
+        await check(where, 'drawer');
+        await screenshot(where);
+        await app.closeDrawer(shown);
       };
       const menu = (name: string) => page.getByRole('menuitem', { name }).click();
       const button = (name: string) =>
@@ -199,9 +222,17 @@ for (const size of sizes) {
       const tab = (name: string) => page.getByRole('tab', { name }).click();
 
       await app.loadSample();
+      // What is measured is each screen at rest: dialogs and drawers open and close without their
+      // animations (a fraction of a second each, sixty times over on a busy machine).
+      await page.addStyleTag({
+        content: `*, *::before, *::after { animation-duration: 1ms !important; animation-delay: 0s !important;
+          transition-duration: 1ms !important; transition-delay: 0s !important; }`,
+      });
 
       await menu('工作台');
       await visit('workbench', page.getByTestId('figure-classes'));
+      await dialog('workbench-export', () => button('导出年度统计'));
+      await dialog('search-palette', () => page.keyboard.press('Control+k'));
 
       await menu('培训班次');
       await visit('classes', page.locator('.ant-table-row'));
@@ -209,11 +240,14 @@ for (const size of sizes) {
 
       await page.getByRole('link', { name: '2019年年轻干部培训班' }).click();
       await visit('class-overview', page.getByRole('tab', { name: '概况' }));
+      await dialog('class-edit', () => button('编辑'));
+      await dialog('class-copy', () => button('另存为新班次'));
 
       await tab('学员名册');
       await visit('class-roster', page.getByTestId('roster-table'));
       await dialog('trainee-new', () => button('添加学员'));
       await dialog('roster-import', () => button('导入名册'));
+      await dialog('roster-split', () => button('自动分组'));
       await dialog('roster-export', () => button('导出'));
 
       await tab('课程安排');
@@ -221,10 +255,15 @@ for (const size of sizes) {
       await page.getByRole('button', { name: label('下一周') }).click();
       await visit('class-schedule-week-2', page.getByTestId('session-card'));
       await dialog('session-new', () => button('添加课程'));
+      await dialog('session-edit', () => page.getByTestId('session-card').first().click());
+      await dialog('schedule-balance', () => button('课时统计'));
+      await dialog('schedule-copy', () => button('从往期复制'));
       await dialog('schedule-import', () => button('导入课程表'));
       await dialog('schedule-export', () => button('导出'));
+      await drawer('schedule-conflicts', () => button('冲突检查'));
       await page.getByText('列表', { exact: true }).click();
       await visit('class-schedule-list', page.getByTestId('session-list').locator('.ant-table-row'));
+      await drawer('session-attendance', () => button('考勤'));
 
       await tab('考勤');
       await visit('class-attendance', page.getByTestId('attendance-summary'));
@@ -233,31 +272,65 @@ for (const size of sizes) {
       await tab('四同');
       await visit('class-lodging', page.getByTestId('lodging-tab'));
       await dialog('stay-new', () => button('新建住宿安排'));
+      await dialog('stay-edit', () =>
+        page
+          .getByTestId('lodging-tab')
+          .getByRole('button', { name: label('编辑') })
+          .first()
+          .click(),
+      );
+      await dialog('lodging-export', () =>
+        page
+          .getByTestId('lodging-tab')
+          .getByRole('button', { name: label('导出') })
+          .first()
+          .click(),
+      );
 
       await tab('调研报告');
       await visit('class-reports', page.getByTestId('reports-board'));
+      await dialog('reports-archive', () => button('导出班级档案包'));
+      await dialog('reports-compile', () => button('优秀调研报告汇编'));
+      await drawer('report-drawer', () => page.getByTestId('reports-board').locator('.ant-table-row').first().click());
 
       await tab('满意度测评');
       await visit('class-surveys', page.getByTestId('survey-results'));
+      await page.locator('.response-grid').scrollIntoViewIfNeeded();
+      await visit('class-surveys-grid', page.locator('.response-grid'));
       await dialog('survey-new', () => button('新建测评'));
+      await dialog('survey-platform', () => button('导入问卷星/腾讯问卷'));
 
       await tab('结业');
       await visit('class-closing', page.getByTestId('closing-checklist'));
+      await dialog('closing-summary', () => button('生成培训班总结'));
+      await dialog('closing-certificates', () => button('生成结业证书'));
+      await dialog('closing-hours', () => button('导出学时统计表'));
 
       await menu('学员');
       await visit('trainees', page.locator('.ant-table-row'));
+      await page.locator('.ant-table-row').first().getByRole('link').first().click();
+      await visit('trainee-detail', page.locator('.ant-layout-content .ant-card'));
 
       await menu('师资');
       await visit('staff', page.locator('.ant-table-row'));
       await dialog('staff-new', () => button('添加人员'));
+      await dialog('staff-export', () => button('导出表格'));
+      await page.locator('.ant-table-row').first().getByRole('link').first().click();
+      await visit('staff-detail', page.getByTestId('staff-name'));
 
       await menu('教学点');
       await visit('sites', page.getByRole('tree'));
       await dialog('site-base-new', () => button('新建基地'));
       await dialog('site-point-new', () => button('新建教学点'));
+      await dialog('sites-export', () => button('导出表格'));
+      await page.getByRole('tree').getByText('安石镇朝阳村', { exact: true }).last().click();
+      await visit('site-point', page.getByRole('button', { name: label('添加农户') }));
+      await dialog('household-new', () => button('添加农户'));
+      await dialog('households-export', () => button('导出农户'));
 
       await menu('调研报告');
-      await visit('reports', page.locator('.ant-layout-content .ant-card, .ant-layout-content .ant-table'));
+      await visit('reports', page.getByTestId('reports-page'));
+      await dialog('reports-export', () => button('导出清单'));
 
       await menu('操作日志');
       await visit('audit', page.locator('.ant-table-row'));
