@@ -61,6 +61,13 @@ const measure = (scope: 'page' | 'dialog' | 'drawer'): string[] => {
       problems.push(`"${text.slice(0, 16)}" is written one character a line (${lines} lines)`);
     }
   }
+  // A column header narrower than three characters of its own words.
+  for (const header of root.querySelectorAll('th')) {
+    const text = (header.textContent ?? '').trim();
+    const em = parseFloat(getComputedStyle(header).fontSize);
+    if (/\p{Script=Han}.*\p{Script=Han}/u.test(text) && shown(header) && header.clientWidth < 3 * em)
+      problems.push(`the column "${text.slice(0, 16)}" is ${header.clientWidth} px wide${where(header)}`);
+  }
   for (const element of root.querySelectorAll('*')) {
     const style = getComputedStyle(element);
     const clampedLines = style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '';
