@@ -68,6 +68,13 @@ const measure = (scope: 'page' | 'dialog' | 'drawer'): string[] => {
     if (/\p{Script=Han}.*\p{Script=Han}/u.test(text) && shown(header) && header.clientWidth < 3 * em)
       problems.push(`the column "${text.slice(0, 16)}" is ${header.clientWidth} px wide${where(header)}`);
   }
+  // A figure broken from its unit ("276" over "小时"): taller than one line of it.
+  for (const figure of root.querySelectorAll('.ant-statistic-content')) {
+    const style = getComputedStyle(figure);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+    if (shown(figure) && figure.getBoundingClientRect().height > 1.5 * line)
+      problems.push(`the figure "${words(figure)}" is broken over two lines${where(figure)}`);
+  }
   for (const element of root.querySelectorAll('*')) {
     const style = getComputedStyle(element);
     const clampedLines = style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '';
