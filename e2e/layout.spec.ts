@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { standardRoster } from '../electron/core/testing/roster-files';
 import config from '../playwright.config';
 import { expect, label, screenshotDir, test } from './fixtures';
 
@@ -261,6 +262,16 @@ for (const size of sizes) {
       await visit('class-roster', page.getByTestId('roster-table'));
       await dialog('trainee-new', () => button('添加学员'));
       await dialog('roster-import', () => button('导入名册'));
+      // The wizard's second step: a 组织部 list read, its preview on screen (then left without importing).
+      await dialog('roster-import-preview', async () => {
+        await button('导入名册');
+        app.nextChosenFile(standardRoster(app.dataDir, 38));
+        await page
+          .getByRole('dialog', { name: '导入学员名册' })
+          .getByRole('button', { name: label('选择文件…') })
+          .click();
+        await expect(page.getByTestId('import-preview')).toBeVisible();
+      });
       await dialog('roster-split', () => button('自动分组'));
       await dialog('roster-export', () => button('导出'));
 
