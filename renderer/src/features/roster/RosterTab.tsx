@@ -118,11 +118,21 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
     .map((n) => ({ value: n, label: t('roster.groupN', { n }) }));
 
   const columns: TableColumnsType<RosterEntry> = [
-    { key: 'seq', title: t('roster.columns.seq'), width: 56, align: 'center', render: (_, __, index) => index + 1 },
+    // The columns beside the name scroll sideways on a laptop's screen; who the row is and what can be
+    // done with it stay in view at either edge.
+    {
+      key: 'seq',
+      title: t('roster.columns.seq'),
+      width: 56,
+      align: 'center',
+      fixed: 'left',
+      render: (_, __, index) => index + 1,
+    },
     {
       key: 'name',
       title: t('fields.personName'),
       width: 100,
+      fixed: 'left',
       render: (_, entry) => <Link to={`/trainees/${entry.traineeId}`}>{entry.name}</Link>,
     },
     {
@@ -244,6 +254,7 @@ export const RosterTab = ({ target }: { target: TrainingClass }) => {
             key: 'actions',
             title: t('roster.columns.actions'),
             width: 84,
+            fixed: 'right' as const,
             render: (_: unknown, entry: RosterEntry) => (
               <Space size={0}>
                 <Tooltip title={t('common.edit')}>

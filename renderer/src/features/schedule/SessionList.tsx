@@ -93,6 +93,8 @@ export const SessionList = ({
           key: 'actions',
           title: '',
           width: 150,
+          // Always in view: the table scrolls sideways on a 1280 px screen.
+          fixed: 'right',
           render: (_, session) => (
             <Space size={0}>
               {actions.slice(0, 2).map((action) => (

@@ -83,13 +83,14 @@ const SessionCard = ({
         border: `1px solid ${flag === 'error' ? '#ffa39e' : flag === 'warning' ? '#ffd591' : '#e4e7ec'}`,
         borderLeft: `4px solid ${color}`,
         borderRadius: 4,
-        padding: '4px 24px 4px 8px',
+        // Room on the right for the ⋯ button beside the first line only (see week-grid.css).
+        padding: '4px 6px 4px 8px',
         cursor: 'pointer',
         fontSize: 12,
         lineHeight: 1.5,
       }}
     >
-      <div style={{ color: '#667085' }}>
+      <div style={{ color: '#667085', paddingInlineEnd: 18 }}>
         {timeRange(session)}
         {flag === 'error' && (
           <ExclamationCircleFilled style={{ color: '#cf1322', marginInlineStart: 6 }} aria-label={t('schedulePage.error')} />
@@ -114,9 +115,9 @@ const SessionCard = ({
       {session.teachers.length > 0 && (
         <div style={{ ...oneLine, color: '#344054' }}>{session.teachers.map((teacher) => teacher.name).join(t('text.list'))}</div>
       )}
-      {(session.format || session.place) && (
-        <div style={{ ...oneLine, color: '#667085' }}>{[session.format, session.place].filter(Boolean).join(' · ')}</div>
-      )}
+      {session.format && <div style={{ ...oneLine, color: '#667085' }}>{session.format}</div>}
+      {/* Where it is held, whole: on a 现场教学 card the teaching point is what the card is for. */}
+      {session.place && <div className="session-card-place">{session.place}</div>}
       {session.groups.length > 0 && (
         <div style={{ color: '#667085' }}>{t('schedulePage.groupsShort', { groups: session.groups.join(t('text.list')) })}</div>
       )}

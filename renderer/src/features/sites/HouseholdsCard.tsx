@@ -177,7 +177,9 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
           {
             key: 'head',
             title: t('sitesPage.householdColumns.head'),
-            width: 160,
+            // These columns are kept to what their words need, so that 备注 shows more than a
+            // character or two at 1280 px.
+            width: 120,
             render: (_, h) => (
               <Space size={4}>
                 {h.head}
@@ -185,8 +187,8 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
               </Space>
             ),
           },
-          { key: 'phone', title: t('sitesPage.householdColumns.phone'), dataIndex: 'phone', width: 130 },
-          { key: 'address', title: t('sitesPage.householdColumns.address'), dataIndex: 'address', width: 120, ellipsis: true },
+          { key: 'phone', title: t('sitesPage.householdColumns.phone'), dataIndex: 'phone', width: 116 },
+          { key: 'address', title: t('sitesPage.householdColumns.address'), dataIndex: 'address', width: 100, ellipsis: true },
           { key: 'beds', title: t('sitesPage.householdColumns.beds'), dataIndex: 'beds', width: 60, align: 'center' },
           {
             key: 'hosts',
@@ -202,7 +204,7 @@ export const HouseholdsCard = ({ point }: { point: PointDetail }) => {
           { key: 'notes', title: t('sitesPage.householdColumns.notes'), dataIndex: 'notes', ellipsis: true },
           {
             key: 'edit',
-            width: 50,
+            width: 44,
             render: (_, h) => (
               <Button
                 type="text"

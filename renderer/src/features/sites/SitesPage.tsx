@@ -123,20 +123,21 @@ const ReviewsCard = ({ point }: { point: PointDetail }) => {
         dataSource={point.reviews}
         locale={{ emptyText: t('sitesPage.noReviews') }}
         columns={[
-          { key: 'on', title: t('fields.reviewedOn'), width: 110, render: (_, r) => r.reviewedOn },
-          { key: 'by', title: t('fields.reviewer'), width: 80, dataIndex: 'reviewer' },
+          // Each column kept to what its words need, so that 备注 shows more than "备…" at 1280 px.
+          { key: 'on', title: t('fields.reviewedOn'), width: 96, render: (_, r) => r.reviewedOn },
+          { key: 'by', title: t('fields.reviewer'), width: 72, dataIndex: 'reviewer' },
           ...reviewAspects.map((aspect) => ({
             key: aspect,
             title: t(`fields.${aspect}`),
-            width: 50,
+            width: 48,
             align: 'center' as const,
             render: (_: unknown, r: Review) => r[aspect],
           })),
-          { key: 'avg', title: t('sitesPage.averageColumn'), width: 70, render: (_, r) => r.average.toFixed(2) },
+          { key: 'avg', title: t('sitesPage.averageColumn'), width: 64, render: (_, r) => r.average.toFixed(2) },
           { key: 'notes', title: t('fields.notes'), dataIndex: 'notes', ellipsis: true },
           {
             key: 'remove',
-            width: 50,
+            width: 44,
             render: (_, r) => (
               <Popconfirm
                 title={t('sitesPage.removeReviewConfirm')}

@@ -25,15 +25,16 @@ const Results = ({ results }: { results: SurveyResults }) => {
         dataSource={results.items}
         data-testid="survey-results"
         columns={[
-          { title: t('surveysPage.item'), dataIndex: 'item' },
+          // What the row is about keeps its width (at 1280 px it was squeezed to one character a
+          // line); the score tags wrap instead.
+          { title: t('surveysPage.item'), dataIndex: 'item', width: 150 },
           { title: t('surveysPage.answered'), dataIndex: 'answered', width: 70 },
           { title: t('surveysPage.mean'), dataIndex: 'mean', width: 70, render: (mean: number | null) => mean ?? '' },
           {
             title: t('surveysPage.distribution'),
             key: 'distribution',
-            width: 320,
             render: (_, item) => (
-              <Flex gap={4}>
+              <Flex gap={4} wrap>
                 {item.distribution.map((count, index) => (
                   <Tag key={index} color={index >= 3 ? 'green' : index === 2 ? 'default' : 'red'} title={scoreWords[index]}>
                     {t('surveysPage.scoreCount', { score: index + 1, count })}
@@ -45,7 +46,7 @@ const Results = ({ results }: { results: SurveyResults }) => {
           {
             title: t('surveysPage.satisfiedRate'),
             dataIndex: 'satisfiedRate',
-            width: 160,
+            width: 140,
             render: (rate: number | null) =>
               rate === null ? '' : <Progress percent={rate} size="small" format={(p) => `${p}%`} />,
           },

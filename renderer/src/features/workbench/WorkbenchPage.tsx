@@ -111,6 +111,8 @@ export const WorkbenchPage = () => {
           title={t(`workbench.figures.${key}`)}
           value={o.figures[key] ?? '—'}
           suffix={o.figures[key] === null ? '' : suffix}
+          // Eight across at 1280 px: a figure and its unit on one line ("276 小时", not "276" over "小时").
+          styles={{ content: { whiteSpace: 'nowrap', fontSize: 'clamp(18px, 1.6vw, 24px)' } }}
         />
       </Card>
     </Col>
