@@ -171,5 +171,13 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
     problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
   // Each problem says whose row it is (the name as read, made safe to show).
   const who = shownText(trainee.name ?? '');
-  return { row: rowNumber, trainee, group, role, combined, unsure: false, problems: problems.map((entry) => ({ ...entry, who })) };
+  return {
+    row: rowNumber,
+    trainee,
+    group,
+    role,
+    combined,
+    unsure: false,
+    problems: problems.map((entry) => ({ ...entry, who })),
+  };
 };
