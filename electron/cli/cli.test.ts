@@ -889,7 +889,18 @@ describe('command line', () => {
   });
 
   it('certifies those who met the requirements, says who was left out and why, and --all includes them', async () => {
-    await cadre('class', 'create', '--name', '2019年年轻干部培训班', '--start', '2019-09-09', '--end', '2019-09-20');
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--category',
+      '主体班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+    );
     const none = await cadre('class', 'certificates', '2019-001', '--out', join(temp.dir, '空.pdf'));
     expect(none.code).not.toBe(0);
     expect(none.stderr).toContain('名册中还没有学员，未生成结业证书');

@@ -164,6 +164,7 @@ describe('结业证书', () => {
     const other = value(
       await t.router.call('classes.create', {
         name: '2019年市管干部培训班（二期）',
+        category: '主体班',
         startDate: '2019-10-08',
         endDate: '2019-10-12',
       }),

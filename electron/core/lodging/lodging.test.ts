@@ -927,7 +927,12 @@ describe('每户至少安排 2 人 (a setting), and another class on the same ni
       value(await t.router.call('lodging.place', { stayId: stay.id, enrolmentId: w.enrolmentId, householdId: ma.id }));
     // A short course in the village 9月12日—14日, none of its people on the 年轻干部 class.
     const course = value(
-      await t.router.call('classes.create', { name: '2019年乡村振兴专题班', startDate: '2019-09-10', endDate: '2019-09-16' }),
+      await t.router.call('classes.create', {
+        name: '2019年乡村振兴专题班',
+        category: '专题班',
+        startDate: '2019-09-10',
+        endDate: '2019-09-16',
+      }),
     ).id;
     const file = writeBook(join(t.dir, 'course.xlsx'), [
       ['姓名', '性别', '身份证号', '工作单位'],

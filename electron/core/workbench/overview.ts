@@ -18,6 +18,8 @@ const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date
 
 // The ten units that sent most people, each counted as a unit alone: a unit stored with the post
 // after it (a 工作单位及职务 imported whole) counts with its unit, as the training summary counts it.
+// The chart names the ten units that sent the most people.
+const chartUnits = 10;
 const byUnit = (rows: readonly { name: string; value: number }[]): { name: string; value: number }[] => {
   const counts = new Map<string, number>();
   for (const row of rows) {
@@ -27,7 +29,7 @@ const byUnit = (rows: readonly { name: string; value: number }[]): { name: strin
   return [...counts]
     .map(([name, value]) => ({ name, value }))
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'zh-CN'))
-    .slice(0, 10);
+    .slice(0, chartUnits);
 };
 
 type ClassRow = { id: number; name: string; status: string; start_date: string; end_date: string; trainees: number };
