@@ -116,6 +116,16 @@ const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: n
   } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
 };
 
+// A report's new title, nearly valid: a real report with a hostile title, or a hostile report id.
+const nearlyValidRename = (report: number) =>
+  fc.oneof(
+    fc.record({
+      reportId: fc.constant(report),
+      title: fc.oneof(hostileText, hostileValue, fc.constantFrom(' ', '\n', '报'.repeat(201))),
+    }),
+    fc.record({ reportId: fc.oneof(hostileValue, fc.constantFrom(0, -1, 2 ** 53, 999_999)), title: fc.constant('新的标题') }),
+  );
+
 const channelNames = Object.keys(contract) as Channel[];
 const knownCodes = new Set<string>(errorCodes);
 
@@ -158,10 +168,14 @@ describe('router', () => {
       village: one("SELECT site_id FROM households WHERE head = '马金山'"),
     });
     expect(Number.isInteger(stay)).toBe(true);
+    const nearlyValid: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
+      ...lodging,
+      'reports.rename': nearlyValidRename(one('SELECT id FROM reports ORDER BY id LIMIT 1')),
+    };
     // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
     const lodgingOutcomes = new Map<string, number>();
     for (const channel of channelNames) {
-      const nearly = lodging[channel];
+      const nearly = nearlyValid[channel];
       const input =
         channel === 'classes.create' || channel === 'classes.update'
           ? fc.oneof(

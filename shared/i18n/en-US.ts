@@ -507,6 +507,7 @@ export const enUS = {
   },
   reports: {
     notFound: 'No research report with ID {{id}}',
+    renamed: 'Changed a report\'s title: "{{from}}" → "{{to}}"',
     topicNotFound: 'This topic does not exist (or belongs to another class)',
     notInClass: 'This trainee is not on the class roster',
     copyInUse:

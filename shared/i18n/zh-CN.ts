@@ -498,6 +498,7 @@ export const zhCN = {
   },
   reports: {
     notFound: '找不到编号为 {{id}} 的调研报告',
+    renamed: '修改调研报告标题：《{{from}}》→《{{to}}》',
     topicNotFound: '找不到这个调研题目（或它不属于本班次）',
     notInClass: '这位学员不在本班次名册中',
     copyInUse: '“{{name}}”的副本已被改动，且仍在别的程序（如 Word）中打开，无法换回原件。请先关闭它，再打开这份报告',

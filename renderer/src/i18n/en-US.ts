@@ -831,6 +831,9 @@ export const uiEnUS = {
     },
   },
   reportsPage: {
+    reportTitle: 'Title',
+    editTitle: 'Edit the title',
+    renamed: 'Title changed',
     tab: 'Reports',
     title: 'Research report archive',
     dropHint: 'You can also drag report files or a whole folder here',

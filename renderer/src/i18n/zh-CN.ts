@@ -808,6 +808,9 @@ export const uiZhCN = {
     },
   },
   reportsPage: {
+    reportTitle: '报告标题',
+    editTitle: '修改标题',
+    renamed: '已修改标题',
     tab: '调研报告',
     title: '调研报告档案',
     dropHint: '也可以把调研报告文件或整个文件夹拖到这里上传',
