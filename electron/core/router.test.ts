@@ -266,6 +266,7 @@ describe('router', () => {
         input: { classId, satisfaction: 'trainees', token: `${classId}.${'0'.repeat(64)}` },
       },
       { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'surveys.template', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'lodging.importHouseholds', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
       { channel: 'sites.export', purpose: 'export', field: 'grant', input: {} },
       { channel: 'staff.export', purpose: 'export', field: 'grant', input: {} },

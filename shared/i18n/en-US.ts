@@ -467,6 +467,10 @@ export const enUS = {
     subjectKinds: { class: 'the class', session: 'course', teacher: 'teacher', site: 'teaching point' },
     notFound: 'No survey with ID {{id}}',
     titleOf: '{{name}}: {{subject}}',
+    templateTitle: '{{name}} satisfaction questionnaires',
+    templateNote:
+      'One questionnaire a row. Kind: 组织满意, 学员满意, 基地满意 or 教师满意; subject: the course, teacher or teaching point (none for 组织满意, about the whole class); each item a score of 1–5 or a word such as 满意; comments optional.',
+    templateSummary: '{{name}}: exported the questionnaire table to {{path}}',
     noSubjectForClass: 'A survey of the whole class has no subject',
     needSubject: 'Choose what the survey is about',
     subjectNotFound: {

@@ -460,6 +460,10 @@ export const zhCN = {
     subjectKinds: { class: '全班', session: '课程', teacher: '教师', site: '教学点' },
     notFound: '找不到编号为 {{id}} 的测评',
     titleOf: '{{name}}：{{subject}}',
+    templateTitle: '{{name}}满意度测评问卷录入表',
+    templateNote:
+      '每行一份问卷。测评类型写组织满意、学员满意、基地满意或教师满意；测评对象写课程名称、教师姓名或教学点名称（组织满意是对全班的测评，不填）；各题写 1–5 分或“非常满意、满意、基本满意、不满意、很不满意”；意见建议可不填。',
+    templateSummary: '{{name}}：导出满意度测评问卷录入表到 {{path}}',
     noSubjectForClass: '对全班的测评不需要指定测评对象',
     needSubject: '请选择测评对象',
     subjectNotFound: {

@@ -142,6 +142,8 @@ export const surveysSchemas = {
   results: z.strictObject({ surveyId: idSchema }),
   history: z.strictObject({ subject: z.enum(['teacher', 'site']), id: idSchema }),
   import: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
+  // An empty questionnaire table to fill in and import: the columns the import reads.
+  template: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
 };
 
 // The columns of a file of questionnaires, one row a questionnaire: which survey (its kind and its

@@ -1,3 +1,4 @@
+import { exportSurveyTemplate } from './template';
 import type { Handlers } from '../router';
 import {
   createSurvey,
@@ -26,6 +27,7 @@ export const surveysHandlers = {
   'surveys.results': (core, { surveyId }) => surveyResults(core, surveyId),
   'surveys.history': (core, { subject, id }) => subjectHistory(core, subject, id),
   'surveys.import': (core, { classId, grant }, job) => importSurveys(core, classId, grant, job),
+  'surveys.template': (core, { classId, grant }, job) => exportSurveyTemplate(core, classId, grant, job),
   'surveys.platformPreview': (core, source, job) => previewPlatformImport(core, source, job),
   'surveys.platformCommit': (core, source, job) => commitPlatformImport(core, source, job),
 } satisfies Handlers;
