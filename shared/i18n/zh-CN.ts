@@ -949,7 +949,7 @@ export const zhCN = {
       key: '设置项',
       value: '值',
       kind: '列表',
-      sha256: 'SHA-256',
+      sha256: '校验码（SHA-256）',
       size: '大小',
     },
     entities: {

@@ -282,7 +282,7 @@ export const uiEnUS = {
     folderMissingHelp:
       'A USB disk not plugged in, or the folder renamed or moved: no backup can be made, and the backups in it cannot be listed (they are not lost). Plug it in; or choose another folder, or the default one.',
     backupHelp:
-      'Each backup copies the database with SQLite’s online backup and checks it. Once it is verified, older backups are kept by the rules below: the last few, and one a day, a week and a month.',
+      'Backing up needs no closing of the program and no pause in your work; each backup is checked afterwards to make sure it restores whole. Once it is verified, older backups are kept by the rules below: the last few, and one a day, a week and a month.',
     backupNow: 'Back up now',
     backingUp: 'Backing up…',
     backedUp: 'Backed up: {{count}} classes, {{trainees}} trainees',
@@ -323,7 +323,8 @@ export const uiEnUS = {
     checking: 'Checking the data…',
     restored: 'Restored the backup of {{time}}',
     check: 'Data check',
-    checkHelp: 'Checks every page of the database, the references between records, and the SHA-256 of every stored file.',
+    checkHelp:
+      'Checks that the data is undamaged, that records agree with each other, and that every stored file (reports and the like) is exactly as it was when stored (each has a checksum that no longer matches once the file is changed or damaged).',
     runCheck: 'Check now',
     checkOk: 'All data intact',
     checkProblems: 'Problems found',
