@@ -89,8 +89,16 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await expect(table).toContainText('备份数据');
   await page.getByLabel('搜索内容').fill('青年干部');
   await expect(table.locator('.ant-table-tbody tr.ant-table-row').first()).toContainText('青年干部培训班');
-  await table.locator('.ant-table-row-expand-icon').first().click();
-  await expect(table.locator('.ant-table-expanded-row')).toContainText('变更前');
+  // The deletion is one entry (the class and all it held), from the window, that opens to its parts.
+  const deletion = table.locator('.ant-table-tbody tr.ant-table-row').first();
+  await expect(deletion).toContainText('删除班次“2019年青年干部培训班”');
+  await expect(deletion).toContainText('界面');
+  await expect(deletion).not.toContainText('classes.remove');
+  await deletion.locator('.ant-table-row-expand-icon').click();
+  const parts = page.getByTestId('audit-parts');
+  await expect(parts).toContainText('删除名册记录');
+  await parts.locator('.ant-table-row-expand-icon').first().click();
+  await expect(parts.locator('.ant-table-expanded-row').first()).toContainText('变更前');
   await app.screenshot('audit-log');
 });
 

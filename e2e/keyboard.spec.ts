@@ -168,7 +168,10 @@ test('Ctrl+K finds classes, trainees, staff, teaching points, households and rep
 
   // A class opened from its list, not from the palette, counts as opened too.
   await page.getByRole('menuitem', { name: '培训班次' }).click();
-  await page.getByRole('link', { name: /市管干部/ }).first().click();
+  await page
+    .getByRole('link', { name: /市管干部/ })
+    .first()
+    .click();
   await expect(page.getByTestId('class-title')).toContainText('市管干部');
 
   // Nothing typed: what was opened lately, newest first, wherever it was opened.
