@@ -55,7 +55,7 @@ const Changes = ({ entry }: { entry: AuditEntry }) => {
   );
 };
 
-const partsPageSize = 100;
+const partsPageSize = 20;
 
 // The lines one command wrote (an upload: each report, author, file), each opening to its changes.
 const Parts = ({ entry }: { entry: AuditEntry }) => {
