@@ -89,8 +89,22 @@ test('backup, a mistake, restore; the data check; and the audit log shows it all
   await expect(table).toContainText('备份数据');
   await page.getByLabel('搜索内容').fill('青年干部');
   await expect(table.locator('.ant-table-tbody tr.ant-table-row').first()).toContainText('青年干部培训班');
-  await table.locator('.ant-table-row-expand-icon').first().click();
+  // The deletion, from the window, named by the class, never by the call behind it.
+  const deletion = table.locator('.ant-table-tbody tr.ant-table-row').first();
+  await expect(deletion).toContainText('删除班次“2019年青年干部培训班”');
+  await expect(deletion).toContainText('界面');
+  await expect(deletion).not.toContainText('classes.remove');
+  await deletion.locator('.ant-table-row-expand-icon').click();
   await expect(table.locator('.ant-table-expanded-row')).toContainText('变更前');
+  // The sample's thousand lines are one entry, that opens to its parts, each to its changes.
+  await page.getByLabel('搜索内容').fill('');
+  const sample = table.locator('.ant-table-tbody tr.ant-table-row', { hasText: '载入示例数据' });
+  await expect(sample).toHaveCount(1);
+  await sample.locator('.ant-table-row-expand-icon').click();
+  const parts = page.getByTestId('audit-parts');
+  await expect(parts).toContainText('新建教学基地');
+  await parts.locator('.ant-table-row-expand-icon').first().click();
+  await expect(parts.locator('.ant-table-expanded-row').first()).toContainText('变更后');
   await app.screenshot('audit-log');
 });
 

@@ -168,11 +168,20 @@ test('Ctrl+K finds classes, trainees, staff, teaching points, households and rep
   await expect(page.locator('.ant-drawer-open')).toContainText('乡村振兴调研之');
   await page.keyboard.press('Escape');
 
-  // Nothing typed: what was opened lately, newest first.
+  // A class opened from its list, not from the palette, counts as opened too.
+  await page.getByRole('menuitem', { name: '培训班次' }).click();
+  await page
+    .getByRole('link', { name: /市管干部/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('class-title')).toContainText('市管干部');
+
+  // Nothing typed: what was opened lately, newest first, wherever it was opened.
   await page.keyboard.press('Control+k');
   const recent = page.getByTestId('palette-group-recent');
-  await expect(recent.getByRole('option')).toHaveCount(3);
-  await expect(recent.getByRole('option').first()).toContainText('乡村振兴调研之');
-  await expect(recent.getByRole('option').nth(1)).toContainText(someone);
+  await expect(recent.getByRole('option').first()).toContainText('市管干部');
+  await expect(recent.getByRole('option').nth(1)).toContainText('乡村振兴调研之');
+  await expect(recent.getByRole('option').nth(2)).toContainText(someone);
+  await expect(recent.getByRole('option').nth(3)).toContainText('韩丽');
   await app.screenshot('palette-recent');
 });

@@ -114,6 +114,14 @@ test('a folder of reports handed in, one unmatched file given its author, one re
   await board.locator('.ant-table-row', { hasText: first }).click();
   const drawer = page.locator('.ant-drawer');
   await expect(drawer).toContainText('关于朝阳村发展生态农业的调研报告');
+  // The title corrected here, after the upload.
+  await drawer.getByTestId('report-title').locator('.ant-typography-edit').click();
+  const editing = drawer.locator('.ant-typography-edit-content textarea');
+  await editing.fill('  关于朝阳村发展生态农业的调研报告（定稿） ');
+  await editing.press('Enter');
+  await expect(page.getByText('已修改标题')).toBeVisible();
+  await expect(drawer.getByTestId('report-title')).toHaveText('关于朝阳村发展生态农业的调研报告（定稿）');
+  await app.screenshot('report-title-edited');
   await drawer.getByLabel('评审等次').click();
   const excellent = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^优秀$/ });
   await expect(excellent).toBeVisible();

@@ -38,9 +38,18 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   await page.getByRole('tab', { name: '满意度测评' }).click();
   const tab = page.getByTestId('surveys-tab');
   await expect(tab).toContainText('还没有测评');
+  // With nothing yet: the table to fill in from the paper questionnaires, and the 问卷星 route.
+  await expect(tab).toContainText('问卷星');
+  app.nextChosenFile(join(app.dataDir, '..', `survey-template-${Date.now()}.xlsx`));
+  await tab.getByRole('button', { name: label('下载问卷录入表（Excel）') }).click();
+  await expect(page.getByText(/已保存问卷录入表到/)).toBeVisible();
+  await app.screenshot('surveys-empty');
 
   await tab.getByRole('button', { name: label('新建测评') }).click();
   const create = page.getByRole('dialog', { name: '新建测评' });
+  // The four kinds, each said in a line.
+  await expect(create.getByRole('radiogroup', { name: '测评类型' })).toContainText('选择教学点');
+  await app.screenshot('survey-create');
   await create.getByRole('button', { name: label('新建') }).click();
   await expect(page.getByTestId('survey-title')).toHaveText('组织满意度测评');
 

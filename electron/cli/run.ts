@@ -175,7 +175,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   const dataDir = resolveDataDir(typeof dataDirArg === 'string' ? ['--data-dir', dataDirArg] : [], io.env);
   let opened: ReturnType<typeof openCore>;
   try {
-    opened = openCore({ dataDir, platform: chromiumPlatform(), emit: progressPrinter(io, wantsJson) });
+    opened = openCore({ dataDir, door: 'cli', platform: chromiumPlatform(), emit: progressPrinter(io, wantsJson) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'DATABASE_DAMAGED' && command.whenDamaged) {

@@ -18,6 +18,9 @@ export type Core = {
   actor: string;
   // Read by the audit triggers: who is writing, through which channel.
   audit: AuditContext;
+  // Which door the commands come through (the window or the command line), kept with each command in
+  // the audit log.
+  door: Door;
   // What the operating system provides (dialogs, PDF printing), implemented by each door.
   platform: Platform;
   // Progress of long work, forwarded to the window (or the terminal).
@@ -33,5 +36,7 @@ export type Core = {
   // Closes and opens the database again (after a restore replaced the file).
   reopen: () => void;
 };
+
+export type Door = 'app' | 'cli';
 
 export const timestamp = (core: Core): string => core.now().toISOString();

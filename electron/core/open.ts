@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
 import { restoreFiles } from './backup/backups';
 import { nextGoodBackup, setAsideForRecovery } from './backup/recovery';
-import type { Core } from './context';
+import type { Core, Door } from './context';
 import { openDatabase } from './db/connection';
 import { type ParserLimits, sharedParser, sourceParserEntry } from './documents/parser/pool';
 import { baseFolder, moveInside, removeEmptyInside } from './files/contain';
@@ -33,6 +33,8 @@ export type OpenCoreOptions = {
   // A folder the person chose in the app and the app remembered: not made again when it is missing
   // (a USB disk not plugged in), where an empty database would silently take its place.
   dataDirMustExist?: boolean | undefined;
+  // The command line says so; everything else opens the core for the window.
+  door?: Door | undefined;
 };
 
 export type OpenedCore = {
@@ -75,6 +77,7 @@ export const openCore = (options: OpenCoreOptions): OpenedCore => {
     now,
     actor: audit.actor,
     audit,
+    door: options.door ?? 'app',
     platform: options.platform ?? noPlatform,
     emit: options.emit ?? (() => undefined),
     nativeBinding: options.nativeBinding,

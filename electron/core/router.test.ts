@@ -116,6 +116,16 @@ const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: n
   } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
 };
 
+// A report's new title, nearly valid: a real report with a hostile title, or a hostile report id.
+const nearlyValidRename = (report: number) =>
+  fc.oneof(
+    fc.record({
+      reportId: fc.constant(report),
+      title: fc.oneof(hostileText, hostileValue, fc.constantFrom(' ', '\n', '报'.repeat(201))),
+    }),
+    fc.record({ reportId: fc.oneof(hostileValue, fc.constantFrom(0, -1, 2 ** 53, 999_999)), title: fc.constant('新的标题') }),
+  );
+
 const channelNames = Object.keys(contract) as Channel[];
 const knownCodes = new Set<string>(errorCodes);
 
@@ -163,6 +173,7 @@ describe('router', () => {
     const nearlyValid: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
       ...lodging,
       'sites.removeBase': fc.oneof(fc.constantFrom(...bases, 0, -1, 2 ** 31), hostileValue).map((id) => ({ id })),
+      'reports.rename': nearlyValidRename(one('SELECT id FROM reports ORDER BY id LIMIT 1')),
     };
     // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
     const lodgingOutcomes = new Map<string, number>();
@@ -274,6 +285,7 @@ describe('router', () => {
         input: { classId, satisfaction: 'trainees', token: `${classId}.${'0'.repeat(64)}` },
       },
       { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: {} },
+      { channel: 'surveys.template', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'lodging.importHouseholds', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
       { channel: 'sites.export', purpose: 'export', field: 'grant', input: {} },
       { channel: 'staff.export', purpose: 'export', field: 'grant', input: {} },

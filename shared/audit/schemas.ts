@@ -62,14 +62,30 @@ export const auditSchemas = {
     offset: z.number().int().min(0).default(0),
   }),
   export: z.strictObject({ ...filters, grant: grantSchema, jobId: jobIdSchema }),
+  // The lines of one command, in the order they were written.
+  parts: z.strictObject({
+    command: z.number().int().min(1),
+    limit: z.number().int().min(1).max(500).default(200),
+    offset: z.number().int().min(0).default(0),
+  }),
 };
 
 export type AuditFilters = Omit<z.output<typeof auditSchemas.list>, 'limit' | 'offset'>;
 
+// Where a command came from: the window, the command line, or not known (lines written before
+// commands were kept, migration 16).
+export const auditDoors = ['app', 'cli', ''] as const;
+
 export const auditEntrySchema = z.object({
   id: z.number().int(),
+  // The command the line belongs to (its first line), and how many lines it wrote.
+  command: z.number().int(),
+  parts: z.number().int(),
   at: z.string(),
+  // The operating system's account, and the name the settings gave for the person (may be empty).
   actor: z.string(),
+  operator: z.string(),
+  door: z.enum(auditDoors),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -27,6 +27,7 @@ export const enUS = {
     schoolName: 'School name',
     certificateNumberFormat: 'Certificate number format',
     certificateMinAttendance: 'Attendance required for a certificate',
+    operatorName: 'Operator name',
     locale: 'Language',
     kind: 'List',
     items: 'Items',
@@ -501,6 +502,10 @@ export const enUS = {
     subjectKinds: { class: 'the class', session: 'course', teacher: 'teacher', site: 'teaching point' },
     notFound: 'No survey with ID {{id}}',
     titleOf: '{{name}}: {{subject}}',
+    templateTitle: '{{name}} satisfaction questionnaires',
+    templateNote:
+      'One questionnaire a row. Kind: 组织满意, 学员满意, 基地满意 or 教师满意; subject: the course, teacher or teaching point (none for 组织满意, about the whole class); each item a score of 1–5 or a word such as 满意; comments optional.',
+    templateSummary: '{{name}}: exported the questionnaire table to {{path}}',
     noSubjectForClass: 'A survey of the whole class has no subject',
     needSubject: 'Choose what the survey is about',
     subjectNotFound: {
@@ -541,6 +546,7 @@ export const enUS = {
   },
   reports: {
     notFound: 'No research report with ID {{id}}',
+    renamed: 'Changed a report\'s title: "{{from}}" → "{{to}}"',
     topicNotFound: 'This topic does not exist (or belongs to another class)',
     notInClass: 'This trainee is not on the class roster',
     copyInUse:
@@ -899,6 +905,45 @@ export const enUS = {
   },
   audit: {
     line: '{{action}} {{entity}} "{{name}}"',
+    lineWhat: '{{action}} {{entity}}: {{what}}',
+    lineBare: '{{action}} {{entity}}',
+    andMore: '{{first}} ({{count}} more changes)',
+    what: {
+      report: '{{authors}} "{{title}}"',
+      reportOfMany: '{{first}} and {{count}} others "{{title}}"',
+      inPlace: '{{a}} ({{b}})',
+      about: '{{a}}: {{b}}',
+      between: '{{a}} to {{b}}',
+      staysWith: '{{a}} stays with {{b}}',
+    },
+    doors: { app: 'Window', cli: 'Command line', unknown: '—' },
+    settingKeys: {
+      schoolName: 'school name',
+      operatorName: 'operator name',
+      locale: 'language',
+      firstRunDone: 'first-run guide',
+      backupDir: 'backup folder',
+      backupKeep: 'newest backups kept',
+      backupKeepDaily: 'days of daily backups kept',
+      backupKeepWeekly: 'weeks of weekly backups kept',
+      backupKeepMonthly: 'months of monthly backups kept',
+      autoBackup: 'automatic backups',
+      lastBackupAt: 'time of the last backup',
+      databaseId: 'database identity',
+      other: 'a setting',
+    },
+    vocabKinds: {
+      classCategory: 'class categories',
+      classRole: 'class roles',
+      module: 'teaching modules',
+      format: 'teaching formats',
+      staffRole: 'staff roles',
+      siteKind: 'teaching point kinds',
+      other: 'a list',
+    },
+    commands: {
+      sample: 'Loaded the sample data: {{classes}} classes',
+    },
     actions: {
       create: 'Created',
       update: 'Changed',
@@ -998,6 +1043,7 @@ export const enUS = {
       survey_responses: 'questionnaire',
       survey_response_origins: 'questionnaire origin (survey platform)',
       data: 'data',
+      other: 'record',
     },
   },
   schedule: {

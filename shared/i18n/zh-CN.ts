@@ -22,6 +22,7 @@ export const zhCN = {
     schoolName: '学校名称',
     certificateNumberFormat: '证书编号格式',
     certificateMinAttendance: '结业出勤率要求',
+    operatorName: '操作人姓名',
     locale: '界面语言',
     kind: '列表类型',
     items: '列表项',
@@ -494,6 +495,10 @@ export const zhCN = {
     subjectKinds: { class: '全班', session: '课程', teacher: '教师', site: '教学点' },
     notFound: '找不到编号为 {{id}} 的测评',
     titleOf: '{{name}}：{{subject}}',
+    templateTitle: '{{name}}满意度测评问卷录入表',
+    templateNote:
+      '每行一份问卷。测评类型写组织满意、学员满意、基地满意或教师满意；测评对象写课程名称、教师姓名或教学点名称（组织满意是对全班的测评，不填）；各题写 1–5 分或“非常满意、满意、基本满意、不满意、很不满意”；意见建议可不填。',
+    templateSummary: '{{name}}：导出满意度测评问卷录入表到 {{path}}',
     noSubjectForClass: '对全班的测评不需要指定测评对象',
     needSubject: '请选择测评对象',
     subjectNotFound: {
@@ -532,6 +537,7 @@ export const zhCN = {
   },
   reports: {
     notFound: '找不到编号为 {{id}} 的调研报告',
+    renamed: '修改调研报告标题：《{{from}}》→《{{to}}》',
     topicNotFound: '找不到这个调研题目（或它不属于本班次）',
     notInClass: '这位学员不在本班次名册中',
     copyInUse: '“{{name}}”的副本已被改动，且仍在别的程序（如 Word）中打开，无法换回原件。请先关闭它，再打开这份报告',
@@ -882,6 +888,46 @@ export const zhCN = {
   },
   audit: {
     line: '{{action}}{{entity}}“{{name}}”',
+    lineWhat: '{{action}}{{entity}}：{{what}}',
+    lineBare: '{{action}}{{entity}}',
+    // A command of many lines without a sentence of its own: its first line, and how many more.
+    andMore: '{{first}}（另有 {{count}} 项变更）',
+    what: {
+      report: '{{authors}}《{{title}}》',
+      reportOfMany: '{{first}}等 {{count}} 人《{{title}}》',
+      inPlace: '{{a}}（{{b}}）',
+      about: '{{a}}：{{b}}',
+      between: '{{a}} 至 {{b}}',
+      staysWith: '{{a}} 住 {{b}} 家',
+    },
+    doors: { app: '界面', cli: '命令行', unknown: '—' },
+    settingKeys: {
+      schoolName: '学校名称',
+      operatorName: '操作人姓名',
+      locale: '界面语言',
+      firstRunDone: '首次使用向导',
+      backupDir: '备份文件夹',
+      backupKeep: '保留最近的备份份数',
+      backupKeepDaily: '每天一份的保留天数',
+      backupKeepWeekly: '每周一份的保留周数',
+      backupKeepMonthly: '每月一份的保留月数',
+      autoBackup: '自动备份',
+      lastBackupAt: '上次备份时间',
+      databaseId: '数据库标识',
+      other: '一项设置',
+    },
+    vocabKinds: {
+      classCategory: '班次类别',
+      classRole: '班委职务',
+      module: '教学模块',
+      format: '教学形式',
+      staffRole: '人员角色',
+      siteKind: '教学点类型',
+      other: '一个列表',
+    },
+    commands: {
+      sample: '载入示例数据：{{classes}} 个班次',
+    },
     actions: {
       create: '新建',
       update: '修改',
@@ -940,7 +986,7 @@ export const zhCN = {
       key: '设置项',
       value: '值',
       kind: '列表',
-      sha256: 'SHA-256',
+      sha256: '校验码（SHA-256）',
       size: '大小',
     },
     entities: {
@@ -981,6 +1027,7 @@ export const zhCN = {
       survey_responses: '测评问卷',
       survey_response_origins: '问卷来源（问卷平台）',
       data: '数据',
+      other: '记录',
     },
   },
   schedule: {

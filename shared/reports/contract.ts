@@ -25,6 +25,7 @@ export const reportsContract = {
   'reports.choose': command(reportsSchemas.choose, reportDetailSchema),
   'reports.assignRest': command(reportsSchemas.assignRest, z.object({ assigned: z.number().int() })),
   'reports.review': command(reportsSchemas.review, reportDetailSchema),
+  'reports.rename': command(reportsSchemas.rename, reportDetailSchema),
   'reports.saveOutcome': command(reportsSchemas.saveOutcome, reportDetailSchema),
   // Opens a version with the system's viewer, or shows it in its folder (a copy under its own name).
   'reports.open': query(reportsSchemas.open, z.object({ name: z.string() })),

@@ -9,6 +9,13 @@ import { withLabels } from '../validation';
 // went afterwards (published in the school's journal, sent up to the leadership).
 
 const text = (max: number) => z.string().trim().max(max);
+
+// Control characters (a line break, a tab, a NUL) and runs of spaces become one space.
+const oneLine = (value: string): string =>
+  Array.from(value, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 const id = idSchema;
 
 // What a report's file is, decided by its bytes.
@@ -249,6 +256,18 @@ export const reportsSchemas = {
     'review.reviewer': 'fields.reportReviewer',
     'review.comments': 'fields.comments',
   }),
+  // A report's title as the office writes it: one line (line breaks and runs of spaces become one
+  // space), not empty, at most 200 characters.
+  rename: withLabels(
+    z.strictObject({
+      reportId: id,
+      title: z
+        .string()
+        .transform((value) => oneLine(value))
+        .pipe(z.string().min(1).max(200)),
+    }),
+    { title: 'fields.reportTitle' },
+  ),
   saveOutcome: z.strictObject({
     reportId: id,
     publication: publicationSchema.nullable(),

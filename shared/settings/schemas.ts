@@ -6,6 +6,9 @@ export type Locale = (typeof locales)[number];
 
 export const settingsSchema = z.object({
   schoolName: z.string(),
+  // The name of the person at this workstation, written beside each command in the audit log (the
+  // operating system's account name is kept as a detail).
+  operatorName: z.string(),
   locale: z.enum(locales),
   firstRunDone: z.boolean(),
   // Backups: where (empty = the data folder's backups/), which to keep (the newest N, then one a day,
@@ -30,6 +33,7 @@ export type Settings = z.output<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   schoolName: '',
+  operatorName: '',
   locale: 'zh-CN',
   firstRunDone: false,
   backupDir: '',
@@ -46,6 +50,7 @@ export const defaultSettings: Settings = {
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
+  operatorName: z.string().trim().max(30).optional(),
   locale: z.enum(locales).optional(),
   firstRunDone: z.boolean().optional(),
   backupKeep: z.number().int().min(1).max(365).optional(),

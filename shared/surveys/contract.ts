@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
 import { tablePreviewSchema } from '../files/import-preview';
-import { ignoredColumnsSchema } from '../files/schemas';
+import { exportResultSchema, ignoredColumnsSchema } from '../files/schemas';
 import { platformImportSchemas, platformPreviewSchema, platformResultSchema } from './platform';
 import { resultsSchema, responseSchema, subjectHistorySchema, surveySchema, surveysSchemas, templateSchema } from './schemas';
 
@@ -21,6 +21,7 @@ export const surveysContract = {
     surveysSchemas.import,
     z.object({ surveys: z.number().int(), responses: z.number().int(), ignoredColumns: ignoredColumnsSchema }),
   ),
+  'surveys.template': job(surveysSchemas.template, exportResultSchema, { quiet: true }),
   // A 问卷星 / 腾讯问卷 export into one survey: previewed, then committed with the preview's token.
   'surveys.platformPreview': job(platformImportSchemas.preview, platformPreviewSchema, { quiet: true }),
   'surveys.platformCommit': job(platformImportSchemas.commit, platformResultSchema),

@@ -144,6 +144,8 @@ export const surveysSchemas = {
   history: z.strictObject({ subject: z.enum(['teacher', 'site']), id: idSchema }),
   importPreview: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
   import: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
+  // An empty questionnaire table to fill in and import: the columns the import reads.
+  template: z.strictObject({ classId: idSchema, grant: grantSchema, jobId: jobIdSchema }),
 };
 
 // The columns of a file of questionnaires, one row a questionnaire: which survey (its kind and its

@@ -1,4 +1,6 @@
 import { createClass, setClassStatus } from '../classes/service';
+import { message } from '../../../shared/i18n/translate';
+import { record } from '../audit/service';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
 import {
@@ -112,5 +114,8 @@ export const loadSample = (core: Core): { classes: number } => {
   }
   const settings = getSettings(core);
   updateSettings(core, { firstRunDone: true, schoolName: settings.schoolName || sampleSchoolName });
+  // A thousand lines in the log, read as one sentence.
+  if (missing.length > 0)
+    record(core, { action: 'create', entity: 'data', summary: message('audit.commands.sample', { classes: missing.length }) });
   return { classes: missing.length };
 };

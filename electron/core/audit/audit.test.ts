@@ -31,9 +31,9 @@ describe('the audit log', () => {
       }),
     );
     const { items } = await log({ entity: 'classes' });
-    expect(items.map((e) => [e.action, e.channel, e.summary])).toEqual([
-      ['update', 'classes.update', '修改班次“2019年市管干部培训班”'],
-      ['create', 'classes.create', '新建班次“2019年市管干部培训班”'],
+    expect(items.map((e) => [e.action, e.channel, e.door, e.parts, e.summary])).toEqual([
+      ['update', 'classes.update', 'app', 1, '修改班次“2019年市管干部培训班”'],
+      ['create', 'classes.create', 'app', 1, '新建班次“2019年市管干部培训班”'],
     ]);
     expect(items[0]).toMatchObject({ actor: userInfo().username, at: '2026-11-25T08:00:00.000Z', entityId: String(created.id) });
     expect(items[0]?.before).toMatchObject({ end_date: '2019-06-14', location: '' });
@@ -50,8 +50,13 @@ describe('the audit log', () => {
       }),
     ).id;
     value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 20), 'rosterImport') }));
-    expect((await log({ entity: 'trainees', action: 'create' })).total).toBe(20);
-    expect((await log({ entity: 'enrolments' })).items.every((e) => e.channel === 'roster.importCommit')).toBe(true);
+    // One import is one entry of the log, that opens to the rows it wrote.
+    const imported = await log({ entity: 'trainees', action: 'create' });
+    expect(imported.total).toBe(1);
+    const parts = value(await t.router.call('audit.parts', { command: imported.items[0]?.command ?? 0, limit: 500 }));
+    expect(parts.items.filter((e) => e.entity === 'trainees' && e.action === 'create')).toHaveLength(20);
+    expect(parts.items.filter((e) => e.entity === 'enrolments')).toHaveLength(20);
+    expect(parts.total).toBe(imported.items[0]?.parts);
     expect((await log({ action: 'import' })).items[0]?.summary).toBe(
       '导入名册“roster-20.xlsx”：新增 20 人，更新 0 人，未变 0 人，拒绝 0 行',
     );
@@ -81,7 +86,7 @@ describe('the audit log', () => {
     );
     value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
     expect((await log({ search: '青年干部' })).total).toBe(1);
-    expect((await log({ entity: 'settings' })).items[0]?.summary).toBe('新建设置“schoolName”');
+    expect((await log({ entity: 'settings' })).items[0]?.summary).toBe('新建设置：学校名称');
     expect((await log({ from: '2026-11-25', to: '2026-11-25' })).total).toBe(2);
     expect((await log({ from: '2026-11-26' })).total).toBe(0);
 
@@ -90,6 +95,11 @@ describe('the audit log', () => {
     const { rows } = await readXlsx(path);
     expect(rows[0]?.[0]).toBe('操作日志');
     expect(rows[2]).toEqual(['时间', '操作人', '操作', '说明', '来源', '变更前', '变更后']);
-    expect(rows.slice(3).map((row) => row[3])).toEqual(['新建班次“2019年青年干部培训班”', '新建设置“schoolName”']);
+    expect(rows.slice(3).map((row) => row[3])).toEqual(['新建班次“2019年青年干部培训班”', '新建设置：学校名称']);
+    // Who did it and where from, as people say it: the account (no name given in the settings), the window.
+    expect(rows.slice(3).map((row) => [row[1], row[4]])).toEqual([
+      [userInfo().username, '界面'],
+      [userInfo().username, '界面'],
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { getSettings } from '../settings/service';
 import { type ExportResult } from '../../../shared/files/schemas';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
+import { listedSentence, sentenceOf } from './describe';
 
 type Row = {
   id: number;
@@ -25,37 +26,25 @@ type Row = {
   after: string | null;
 };
 
+type Command = { id: number; last_id: number; door: string; operator: string };
+
 // What the triggers and record() wrote: a JSON object (or nothing).
 const changes = jsonColumn(z.json(), null);
 
-const nameIn = (value: unknown): string | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of ['name', 'title', 'code', 'key', 'kind']) {
-    const found: unknown = Reflect.get(value, key);
-    if (typeof found === 'string' && found !== '') return found;
-  }
-  return undefined;
-};
+// The command a line belongs to (migration 16): the one whose run of lines holds it, or the line
+// alone (a line written outside any command).
+const commandOfLine = `coalesce((SELECT c.id FROM audit_commands c
+    WHERE c.id = (SELECT max(id) FROM audit_commands WHERE id <= l.id) AND c.last_id >= l.id), l.id)`;
 
-// Lines the triggers wrote carry no sentence; one is made from the action, the table and the name.
-const summaryOf = (row: Row): string => {
-  if (row.summary) return row.summary;
-  const name = nameIn(changes(row.after)) ?? nameIn(changes(row.before)) ?? row.entity_id ?? '';
-  return message('audit.line', {
-    action: messageIfKnown(`audit.actions.${row.action}`) ?? row.action,
-    entity: messageIfKnown(`audit.entities.${row.entity}`) ?? row.entity,
-    name,
-  });
-};
-
-// The one statement that reads the log, newest first, for every combination of filters (a filter
-// left empty, null, matches every line), with the number of matching lines beside each.
-const matchingSql = `SELECT *, count(*) OVER () AS total FROM audit_log
-  WHERE (@action IS NULL OR action = @action) AND (@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor = @actor)
-    AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
-    AND (@search IS NULL OR summary LIKE @search ESCAPE '\\' OR before LIKE @search ESCAPE '\\' OR after LIKE @search ESCAPE '\\'
-      OR channel LIKE @search ESCAPE '\\')
-  ORDER BY id DESC LIMIT @limit OFFSET @offset`;
+// The log is read a command at a time, newest first: a command is listed when any of its lines
+// matches every filter (a filter left empty, null, matches every line), with the number of matching
+// commands beside each.
+const matchingSql = `SELECT command, count(*) OVER () AS total FROM (
+    SELECT DISTINCT ${commandOfLine} AS command FROM audit_log l
+    WHERE (@action IS NULL OR action = @action) AND (@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor = @actor)
+      AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
+      AND (@search IS NULL OR summary LIKE @search ESCAPE '\\' OR before LIKE @search ESCAPE '\\' OR after LIKE @search ESCAPE '\\'))
+  ORDER BY command DESC LIMIT @limit OFFSET @offset`;
 
 type FilterParams = Record<'action' | 'entity' | 'actor' | 'from' | 'to' | 'search', string | null>;
 
@@ -71,39 +60,109 @@ const filterParams = (filters: AuditFilters): FilterParams => ({
 });
 
 const matching = (core: Core, filters: AuditFilters, limit: number, offset: number) =>
-  statement<FilterParams & { limit: number; offset: number }, Row & { total: number }>(core.db, matchingSql).all({
+  statement<FilterParams & { limit: number; offset: number }, { command: number; total: number }>(core.db, matchingSql).all({
     ...filterParams(filters),
     limit,
     offset,
   });
 
-const toEntry = (row: Row): AuditEntry => ({
+// A command as the log keeps it; a line outside any command is a command of its own, of unknown door.
+const commandAt = (core: Core, id: number): Command =>
+  statement<[number], Command>(core.db, 'SELECT * FROM audit_commands WHERE id = ?').get(id) ?? {
+    id,
+    last_id: id,
+    door: '',
+    operator: '',
+  };
+
+const doorOf = (door: string): AuditEntry['door'] => (door === 'app' || door === 'cli' ? door : '');
+
+const toEntry = (core: Core, row: Row, command: Command, summary = sentenceOf(core, row)): AuditEntry => ({
   id: row.id,
+  command: command.id,
+  parts: command.last_id - command.id + 1,
   at: row.at,
   actor: row.actor,
+  operator: command.operator,
+  door: doorOf(command.door),
   action: row.action,
   entity: row.entity,
   entityId: row.entity_id,
-  summary: summaryOf(row),
+  summary,
   channel: row.channel,
   before: changes(row.before),
   after: changes(row.after),
 });
+
+// A command is read by the line that says what was done: the last sentence its writer gave (a command
+// says what it did when it is done; a sample load holds the lodging assignment's own sentence before
+// its own). A command of lines the triggers wrote alone is read by its first line, and how many more.
+const headOf = (core: Core, command: Command): AuditEntry | undefined => {
+  const told = statement<[number, number], Row>(
+    core.db,
+    `SELECT * FROM audit_log WHERE id BETWEEN ? AND ? AND summary <> '' ORDER BY id DESC LIMIT 1`,
+  ).get(command.id, command.last_id);
+  if (told) return toEntry(core, told, command);
+  const opening = statement<[number], Row>(core.db, 'SELECT * FROM audit_log WHERE id = ?').get(command.id);
+  if (!opening) return undefined;
+  // The line about what the command was called on (a class deleted, with all it held), else the first.
+  const domain = opening.channel.split('.')[0] ?? '';
+  const first =
+    statement<[number, number, string], Row>(
+      core.db,
+      'SELECT * FROM audit_log WHERE id BETWEEN ? AND ? AND entity = ? ORDER BY id LIMIT 1',
+    ).get(command.id, command.last_id, domain) ?? opening;
+  const count = command.last_id - command.id;
+  if (count > 0 && count < 50) {
+    const lines = statement<[number, number], Row>(core.db, 'SELECT * FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id').all(
+      command.id,
+      command.last_id,
+    );
+    const listed = listedSentence(core, lines);
+    if (listed !== undefined) return toEntry(core, first, command, listed);
+  }
+  const sentence = sentenceOf(core, first);
+  return toEntry(core, first, command, count > 0 ? message('audit.andMore', { first: sentence, count }) : sentence);
+};
 
 // Newest first; the log is only ever read here, never changed (its triggers refuse that).
 export const listAudit = (core: Core, query: AuditFilters & { limit: number; offset: number }) => {
   const rows = matching(core, query, query.limit, query.offset);
   // A page past the end has no rows to carry the count; the count is then read from the first page.
   const total = rows[0]?.total ?? (query.offset > 0 ? (matching(core, query, 1, 0)[0]?.total ?? 0) : 0);
-  return { items: rows.map(toEntry), total };
+  const items = rows.flatMap((row) => headOf(core, commandAt(core, row.command)) ?? []);
+  return { items, total };
 };
+
+// The lines of one command, in the order they were written.
+export const commandParts = (core: Core, query: { command: number; limit: number; offset: number }) => {
+  const command = commandAt(core, query.command);
+  const rows = statement<[number, number, number, number], Row>(
+    core.db,
+    'SELECT * FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ? OFFSET ?',
+  ).all(command.id, command.last_id, query.limit, query.offset);
+  return { items: rows.map((row) => toEntry(core, row, command)), total: command.last_id - command.id + 1 };
+};
+
+export const doorName = (door: AuditEntry['door']): string => message(`audit.doors.${door === '' ? 'unknown' : door}`);
+
+// The person as the log names them: the name the settings gave, else the workstation's account.
+export const operatorName = (entry: AuditEntry): string => entry.operator || entry.actor;
 
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
+// Every line, oldest first, as a log is read on paper (the lines of the matching commands).
+const exportedLines = (core: Core, filters: AuditFilters): AuditEntry[] =>
+  matching(core, filters, -1, 0)
+    .reverse()
+    .flatMap((row) => {
+      const command = commandAt(core, row.command);
+      return commandParts(core, { command: command.id, limit: -1, offset: 0 }).items;
+    });
+
 export const exportAudit = async (core: Core, input: AuditFilters & { grant: string }, job: Job): Promise<ExportResult> => {
   const output = exportTarget(core, input.grant, 'xlsx');
-  // Oldest first, as a log is read on paper.
-  const rows = matching(core, input, -1, 0).reverse().map(toEntry);
+  const rows = exportedLines(core, input);
   job.progress('write', 0, 1);
   const doc: TableDoc = {
     title: message('documents.audit.title'),
@@ -124,10 +183,10 @@ export const exportAudit = async (core: Core, input: AuditFilters & { grant: str
         ],
         rows: rows.map((entry) => [
           localDateTimeOf(entry.at),
-          entry.actor,
+          operatorName(entry),
           messageIfKnown(`audit.actions.${entry.action}`) ?? entry.action,
           entry.summary,
-          entry.channel,
+          doorName(entry.door),
           compact(entry.before),
           compact(entry.after),
         ]),

@@ -189,7 +189,7 @@ type TrailRow = AuditMark & { summary: string; before: string | null; after: str
 // (the same first line, and the backup's last line here under the same number), the lines after it;
 // otherwise (a backup from another workstation or database) every line here. Compared line by line,
 // never by time: a clock set back must not lose history.
-const historySince = (core: Core, backupFile: string): TrailRow[] => {
+const historySince = (core: Core, backupFile: string): { lines: TrailRow[]; commands: CommandRow[] } => {
   // Read as a stranger's file (trusted_schema OFF, none of the app's functions), though inspectBackup
   // has found its schema ours.
   const backup = openReadOnly(backupFile, core.nativeBinding);
@@ -204,10 +204,15 @@ const historySince = (core: Core, backupFile: string): TrailRow[] => {
   }
   const here = (id: number) => statement<[number], AuditMark>(core.db, auditMarkSql).get(id);
   const shared = first === undefined || (sameAuditLine(first, here(first.id)) && sameAuditLine(last, here(last?.id ?? 0)));
-  return statement<[number], TrailRow>(core.db, 'SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(
-    shared ? (last?.id ?? 0) : 0,
-  );
+  const since = shared ? (last?.id ?? 0) : 0;
+  return {
+    lines: statement<[number], TrailRow>(core.db, 'SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(since),
+    // The commands those lines make (migration 16), carried with them.
+    commands: statement<[number], CommandRow>(core.db, 'SELECT * FROM audit_commands WHERE id > ? ORDER BY id').all(since),
+  };
 };
+
+type CommandRow = { id: number; last_id: number; door: string; operator: string };
 
 export const restoreBackup = async (
   core: Core,
@@ -244,7 +249,15 @@ export const restoreBackup = async (
             `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after, channel)
              VALUES (@at, @actor, @action, @entity, @entity_id, @summary, @before, @after, @channel)`,
           );
-          for (const { id: _id, ...row } of history) append.run(row);
+          // The lines keep their order and so their commands, under numbers shifted by as much as the first.
+          let shift: number | undefined;
+          for (const { id, ...row } of history.lines) {
+            const added = Number(append.run(row).lastInsertRowid);
+            shift ??= added - id;
+          }
+          const command = statement(db, 'INSERT INTO audit_commands (id, last_id, door, operator) VALUES (?, ?, ?, ?)');
+          for (const kept of history.commands)
+            if (shift !== undefined) command.run(kept.id + shift, kept.last_id + shift, kept.door, kept.operator);
           recordBackup(staged, safety);
           // The data folder stays the same database to its backups: for a backup of its own the id is
           // the one it holds anyway; for one from another data folder, taking that folder's id would

@@ -1,4 +1,5 @@
 import type { JobPhase } from '../../../shared/events';
+import { closeCommand, lastLogLine } from '../audit/commands';
 import type { Core } from '../context';
 import { cancelled } from './cancelled';
 
@@ -23,7 +24,16 @@ export const writeTransaction = <T>(core: Core, channel: string, write: () => T)
   // One time for the whole transaction: every line it writes to the log says when it happened.
   core.audit.at = outer.at ?? core.audit.now();
   try {
-    return core.db.transaction(write).immediate();
+    // The outermost transaction is the command: the lines it writes to the log are kept as one.
+    if (outer.at !== undefined) return core.db.transaction(write).immediate();
+    return core.db
+      .transaction(() => {
+        const before = lastLogLine(core);
+        const result = write();
+        closeCommand(core, before);
+        return result;
+      })
+      .immediate();
   } finally {
     core.audit.channel = outer.channel;
     core.audit.at = outer.at;

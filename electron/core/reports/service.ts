@@ -25,6 +25,7 @@ import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
+import { record } from '../audit/service';
 import { reindexReport } from './versions';
 
 // Topics, who writes on which, the board of a class, reviews and where reports went. Files and
@@ -437,6 +438,25 @@ export const classBoard = (core: Core, classId: number, today: string): Board =>
     boardStates.map((state) => [state, rows.filter((row) => row.state === state).length]),
   ) as Board['counts'];
   return { deadline, topics: listTopics(core, classId), rows, counts };
+};
+
+// A report's title, changed after its upload (the file name or its first line gave it): logged with
+// the old and the new title, and indexed again, since titles are searched.
+export const renameReport = (core: Core, reportId: number, title: string): ReportDetail => {
+  const before = getReport(core, reportId);
+  assertWritable(getClass(core, before.classId));
+  if (before.title === title) return before;
+  statement(core.db, 'UPDATE reports SET title = ?, updated_at = ? WHERE id = ?').run(title, timestamp(core), reportId);
+  reindexReport(core, reportId);
+  record(core, {
+    action: 'update',
+    entity: 'reports',
+    entityId: reportId,
+    summary: message('reports.renamed', { from: before.title || before.topicTitle, to: title }),
+    before: { title: before.title },
+    after: { title },
+  });
+  return getReport(core, reportId);
 };
 
 // --- Review and what became of a report ----------------------------------------------------------

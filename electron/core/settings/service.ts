@@ -21,6 +21,7 @@ import { statement } from '../db/statements';
 const bounded = settingsPatchSchema.shape;
 const storedSettings = z.object({
   schoolName: bounded.schoolName.unwrap().catch(defaultSettings.schoolName),
+  operatorName: bounded.operatorName.unwrap().catch(defaultSettings.operatorName),
   locale: bounded.locale.unwrap().catch(defaultSettings.locale),
   firstRunDone: bounded.firstRunDone.unwrap().catch(defaultSettings.firstRunDone),
   backupDir: settingsSchema.shape.backupDir.refine((dir) => dir === '' || isAbsolute(dir)).catch(defaultSettings.backupDir),

@@ -1,3 +1,4 @@
+import { exportSurveyTemplate } from './template';
 import type { Handlers } from '../router';
 import {
   createSurvey,
@@ -27,6 +28,7 @@ export const surveysHandlers = {
   'surveys.history': (core, { subject, id }) => subjectHistory(core, subject, id),
   'surveys.importPreview': (core, { classId, grant }, job) => previewSurveys(core, classId, grant, job),
   'surveys.import': (core, { classId, grant, token }, job) => importSurveys(core, classId, grant, job, token),
+  'surveys.template': (core, { classId, grant }, job) => exportSurveyTemplate(core, classId, grant, job),
   'surveys.platformPreview': (core, source, job) => previewPlatformImport(core, source, job),
   'surveys.platformCommit': (core, source, job) => commitPlatformImport(core, source, job),
 } satisfies Handlers;

@@ -3,31 +3,15 @@ import { Empty, Input, Modal, Tag, Typography } from 'antd';
 import { type KeyboardEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { type Everywhere, hitSchema, type SearchHit, type SearchKind } from '../../../shared/search/schemas';
+import { type Everywhere, type SearchHit, type SearchKind } from '../../../shared/search/schemas';
 import { api } from '../api';
 import { useHotkey } from '../components/use-hotkey';
+import { readRecent, remember } from './recent';
 import './search-palette.css';
 
 // A report opened from the palette: its drawer (the outcome form, the viewer) is code the first
 // screen need not parse, loaded when a report is chosen.
 const ReportDrawer = lazy(async () => ({ default: (await import('../features/reports/ReportDrawer')).ReportDrawer }));
-
-const recentKey = 'cadre.search.recent';
-const recentLimit = 8;
-
-// What was opened from here lately, newest first (this workstation's, kept in the page's storage).
-const readRecent = (): SearchHit[] => {
-  try {
-    const parsed = hitSchema.array().safeParse(JSON.parse(localStorage.getItem(recentKey) ?? '[]'));
-    return parsed.success ? parsed.data.slice(0, recentLimit) : [];
-  } catch {
-    return [];
-  }
-};
-const remember = (hit: SearchHit) => {
-  const next = [hit, ...readRecent().filter((r) => r.kind !== hit.kind || r.id !== hit.id)].slice(0, recentLimit);
-  localStorage.setItem(recentKey, JSON.stringify(next));
-};
 
 const routeOf = (hit: SearchHit): string | undefined => {
   switch (hit.kind) {

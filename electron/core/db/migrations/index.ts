@@ -13,6 +13,7 @@ import { reportsNormalisedTextMigration } from './012-reports-normalised-text';
 import { householdsNotHostingMigration } from './013-households-not-hosting';
 import { surveyResponseOriginsMigration } from './014-survey-response-origins';
 import { householdsMixedRoomsMigration } from './015-households-mixed-rooms';
+import { auditCommandsMigration } from './016-audit-commands';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   householdsNotHostingMigration,
   surveyResponseOriginsMigration,
   householdsMixedRoomsMigration,
+  auditCommandsMigration,
 ];
 
 export const latestVersion = migrations.length;

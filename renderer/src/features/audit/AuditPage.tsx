@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,45 @@ const Changes = ({ entry }: { entry: AuditEntry }) => {
         { key: 'field', title: t('auditLog.field'), dataIndex: 'field', width: 180 },
         { key: 'before', title: t('auditLog.before'), dataIndex: 'before' },
         { key: 'after', title: t('auditLog.after'), dataIndex: 'after' },
+      ]}
+    />
+  );
+};
+
+const partsPageSize = 20;
+
+// The lines one command wrote (an upload: each report, author, file), each opening to its changes.
+const Parts = ({ entry }: { entry: AuditEntry }) => {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const input = { command: entry.command, limit: partsPageSize, offset: (page - 1) * partsPageSize };
+  const parts = useQuery(() => api.audit.parts(input), JSON.stringify(input));
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      size="small"
+      data-testid="audit-parts"
+      dataSource={parts.data?.items ?? []}
+      loading={parts.loading && !parts.data}
+      expandable={{
+        expandedRowRender: (part) => <Changes entry={part} />,
+        rowExpandable: (part) => part.before !== null || part.after !== null,
+      }}
+      pagination={
+        (parts.data?.total ?? 0) > partsPageSize
+          ? { current: page, pageSize: partsPageSize, total: parts.data?.total ?? 0, showSizeChanger: false, onChange: setPage }
+          : false
+      }
+      columns={[
+        {
+          key: 'action',
+          title: t('auditLog.columns.action'),
+          width: 90,
+          render: (_, part) => (
+            <Tag color={actionColors[part.action]}>{t(`audit.actions.${part.action}`, { defaultValue: part.action })}</Tag>
+          ),
+        },
+        { key: 'summary', title: t('auditLog.columns.summary'), dataIndex: 'summary' },
       ]}
     />
   );
@@ -160,8 +199,9 @@ export const AuditPage = () => {
         loading={log.loading && !log.data}
         data-testid="audit-table"
         expandable={{
-          expandedRowRender: (entry) => <Changes entry={entry} />,
-          rowExpandable: (entry) => entry.before !== null || entry.after !== null,
+          // A command of many lines opens to them; a single line to what it changed.
+          expandedRowRender: (entry) => (entry.parts > 1 ? <Parts entry={entry} /> : <Changes entry={entry} />),
+          rowExpandable: (entry) => entry.parts > 1 || entry.before !== null || entry.after !== null,
         }}
         pagination={{
           current: page,
@@ -173,7 +213,17 @@ export const AuditPage = () => {
         }}
         columns={[
           { key: 'at', title: t('auditLog.columns.at'), width: 180, render: (_, entry) => new Date(entry.at).toLocaleString() },
-          { key: 'actor', title: t('auditLog.columns.actor'), dataIndex: 'actor', width: 120 },
+          {
+            key: 'actor',
+            title: t('auditLog.columns.actor'),
+            width: 120,
+            // The name given in the settings; the workstation's account beside it, as a detail.
+            render: (_, entry) => (
+              <Tooltip title={t('auditLog.account', { account: entry.actor })}>
+                <span>{entry.operator || entry.actor}</span>
+              </Tooltip>
+            ),
+          },
           {
             key: 'action',
             title: t('auditLog.columns.action'),
@@ -182,17 +232,26 @@ export const AuditPage = () => {
               <Tag color={actionColors[entry.action]}>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</Tag>
             ),
           },
-          { key: 'summary', title: t('auditLog.columns.summary'), dataIndex: 'summary', ellipsis: { showTitle: true } },
           {
-            key: 'channel',
-            title: t('auditLog.columns.channel'),
-            dataIndex: 'channel',
-            width: 190,
-            render: (channel: string) => (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {channel}
-              </Typography.Text>
+            key: 'summary',
+            title: t('auditLog.columns.summary'),
+            ellipsis: { showTitle: true },
+            render: (_, entry) => (
+              <>
+                {entry.summary}
+                {entry.parts > 1 && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {t('auditLog.parts', { count: entry.parts })}
+                  </Typography.Text>
+                )}
+              </>
             ),
+          },
+          {
+            key: 'door',
+            title: t('auditLog.columns.channel'),
+            width: 90,
+            render: (_, entry) => t(`audit.doors.${entry.door === '' ? 'unknown' : entry.door}`),
           },
         ]}
       />

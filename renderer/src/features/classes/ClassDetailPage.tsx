@@ -20,6 +20,7 @@ import { ClassFormModal } from './ClassFormModal';
 import { CopyClassModal } from './CopyClassModal';
 import { StatusTag, statusActions } from './status';
 import { useClassActions } from './use-class-actions';
+import { useRememberOpened } from '../../app/recent';
 
 const flow = classStatuses;
 
@@ -86,6 +87,8 @@ export const ClassDetailPage = () => {
   const tab = params.get('tab') ?? 'overview';
   const found = useQuery(() => api.classes.get({ ref: Number(id) }), `class:${id}`);
   const value = found.data;
+
+  useRememberOpened(value && { kind: 'class', id: value.id, title: value.name, detail: [value.code], parentId: null });
 
   if (!value) return <PageState error={found.error} backTo="/classes" />;
 

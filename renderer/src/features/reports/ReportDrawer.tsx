@@ -32,6 +32,14 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
     message.success(t('reportsPage.review.saved'));
   };
 
+  // The title the upload gave (from the file name or the first line), corrected here.
+  const rename = async (title: string) => {
+    if (!report || title.trim() === report.title) return;
+    const result = await api.reports.rename({ reportId, title });
+    if (!result.ok) return reportFailure(message, result.error);
+    message.success(t('reportsPage.renamed'));
+  };
+
   return (
     <Drawer
       open
@@ -43,6 +51,19 @@ export const ReportDrawer = ({ reportId, onClose }: { reportId: number; onClose:
       {report && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('reportsPage.reportTitle')}>
+              <Typography.Text
+                data-testid="report-title"
+                editable={{
+                  maxLength: 200,
+                  tooltip: t('reportsPage.editTitle'),
+                  text: report.title,
+                  onChange: (title) => void rename(title),
+                }}
+              >
+                {report.title || t('reportsPage.untitled')}
+              </Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label={t('reports.columns.authors')}>
               {report.authors.map((a) => a.name).join(t('text.list'))}
             </Descriptions.Item>

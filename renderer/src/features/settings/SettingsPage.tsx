@@ -14,25 +14,26 @@ import { DataFolderButton } from '../../app/DataFolderButton';
 import { CertificateSettings } from './CertificateSettings';
 import { LodgingSettingsCard } from '../lodging/LodgingSettingsCard';
 
-const SchoolName = ({ initial }: { initial: string }) => {
+// One line of text kept in the settings (学校名称, 操作人姓名), saved with its own button.
+const TextSetting = ({ field, initial, max }: { field: 'schoolName' | 'operatorName'; initial: string; max: number }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { errorText } = useErrorText();
   const [value, setValue] = useState(initial);
   const save = async () => {
-    const result = await api.settings.update({ schoolName: value });
+    const result = await api.settings.update({ [field]: value });
     if (result.ok) message.success(t('common.saved'));
     else message.error(errorText(result.error));
   };
   return (
     <Form layout="vertical" onFinish={() => void save()}>
-      <Form.Item label={t('fields.schoolName')} extra={t('settings.schoolNameHelp')}>
+      <Form.Item label={t(`fields.${field}`)} extra={t(`settings.${field}Help`)}>
         <Space.Compact style={{ width: 480 }}>
           <Input
             value={value}
-            maxLength={60}
+            maxLength={max}
             onChange={(event) => setValue(event.target.value)}
-            aria-label={t('fields.schoolName')}
+            aria-label={t(`fields.${field}`)}
           />
           <Button type="primary" htmlType="submit" disabled={value.trim() === initial}>
             {t('common.save')}
@@ -47,16 +48,18 @@ const SchoolName = ({ initial }: { initial: string }) => {
 const VocabEditor = ({
   kind,
   items,
+  title,
   addLabel,
   help,
 }: {
   kind: VocabKind;
   items: readonly string[];
+  title: string;
   addLabel: string;
   help: string;
 }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { errorText } = useErrorText();
   const [adding, setAdding] = useState('');
   const save = async (next: string[]) => {
@@ -80,7 +83,15 @@ const VocabEditor = ({
             closeIcon={<CloseOutlined aria-label={`${t('common.delete')} ${item}`} />}
             onClose={(event) => {
               event.preventDefault();
-              void save(items.filter((other) => other !== item));
+              // A word taken off a list is asked about first: it is gone from every form that offers it.
+              void modal.confirm({
+                title: t('settings.removeWord', { item, list: title }),
+                content: t('settings.removeWordText', { item }),
+                okText: t('common.delete'),
+                okButtonProps: { danger: true },
+                cancelText: t('common.cancel'),
+                onOk: () => save(items.filter((other) => other !== item)),
+              });
             }}
           >
             {item}
@@ -93,7 +104,7 @@ const VocabEditor = ({
           maxLength={30}
           onChange={(event) => setAdding(event.target.value)}
           onPressEnter={() => void add()}
-          placeholder={t('settings.newCategoryPlaceholder')}
+          placeholder={t(`settings.newWord.${kind}`)}
           aria-label={addLabel}
         />
         <Button onClick={() => void add()} disabled={!adding.trim()}>
@@ -150,7 +161,22 @@ export const SettingsPage = () => {
         {t('settings.title')}
       </Typography.Title>
       <Card title={t('settings.school')} size="small">
-        {settings.data && <SchoolName key={settings.data.schoolName} initial={settings.data.schoolName} />}
+        {settings.data && (
+          <>
+            <TextSetting
+              key={`school-${settings.data.schoolName}`}
+              field="schoolName"
+              initial={settings.data.schoolName}
+              max={60}
+            />
+            <TextSetting
+              key={`operator-${settings.data.operatorName}`}
+              field="operatorName"
+              initial={settings.data.operatorName}
+              max={30}
+            />
+          </>
+        )}
       </Card>
       <Card title={t('certificateSettings.title')} size="small">
         {settings.data && (
@@ -170,7 +196,9 @@ export const SettingsPage = () => {
         const items = vocab[card.kind].data;
         return (
           <Card key={card.kind} title={t(card.title)} size="small">
-            {items && <VocabEditor kind={card.kind} items={items} addLabel={t(card.add)} help={t(card.help)} />}
+            {items && (
+              <VocabEditor kind={card.kind} items={items} title={t(card.title)} addLabel={t(card.add)} help={t(card.help)} />
+            )}
           </Card>
         );
       })}

@@ -11,6 +11,7 @@ import { ExportDialog } from '../../components/ExportDialog';
 import { dayLabel, timeRange } from '../schedule/session-text';
 import { StaffFormModal } from './StaffFormModal';
 import { fileNameOf } from '../../../../shared/files/schemas';
+import { useRememberOpened } from '../../app/recent';
 
 type Teaching = StaffDetail['teaching'][number];
 
@@ -22,6 +23,16 @@ export const StaffDetailPage = () => {
   const [dialog, setDialog] = useState<'edit' | 'ics'>();
   const found = useQuery(() => api.staff.get({ id: Number(id) }), `staff:${id}`);
   const person = found.data;
+
+  useRememberOpened(
+    person && {
+      kind: 'staff',
+      id: person.id,
+      title: person.name,
+      detail: person.organisation ? [person.organisation] : [],
+      parentId: null,
+    },
+  );
 
   if (!person) return <PageState error={found.error} backTo="/staff" />;
 

@@ -1,9 +1,10 @@
-import { CloudDownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, List, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
+import { CloudDownloadOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, List, Modal, Progress, Radio, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { type Satisfaction, satisfactions, scoreWords, type SurveyResults } from '../../../../shared/surveys/schemas';
+import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -66,7 +67,7 @@ const Results = ({ results }: { results: SurveyResults }) => {
 export const SurveysTab = ({ target }: { target: TrainingClass }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { reportFailure } = useErrorText();
+  const { errorText, reportFailure } = useErrorText();
   const readOnly = target.status === 'archived';
   const surveys = useQuery(() => api.surveys.list({ classId: target.id }), `surveys:${target.id}`);
   const templates = useQuery(() => api.surveys.templates({}), 'survey-templates');
@@ -126,6 +127,21 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
     setCreating(false);
   };
 
+  // The empty table the Excel import reads, to fill in from the paper questionnaires.
+  const downloadTemplate = async () => {
+    const chosen = await api.files.chooseSave({
+      purpose: 'export',
+      defaultName: fileNameOf(t('surveysPage.templateName', { name: target.name }), 'xlsx'),
+      format: 'xlsx',
+    });
+    if (!chosen.ok) return message.error(errorText(chosen.error));
+    const grant = chosen.value.grant;
+    if (!grant) return;
+    const result = await api.surveys.template({ classId: target.id, grant });
+    if (!result.ok) return reportFailure(message, result.error);
+    message.success(t('surveysPage.templateSaved', { path: result.value.path }));
+  };
+
   const importFile = () =>
     importer.run({
       source: 'surveys',
@@ -151,7 +167,15 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
       {importer.dialog}
       {list.length === 0 ? (
         <Card>
-          <Empty description={t('surveysPage.none')} />
+          <Empty description={t('surveysPage.none')}>
+            <Flex vertical align="center" gap={8}>
+              <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>
+                {t('surveysPage.template')}
+              </Button>
+              <Typography.Text type="secondary">{t('surveysPage.templateHelp')}</Typography.Text>
+              <Typography.Text type="secondary">{t('surveysPage.platformHint')}</Typography.Text>
+            </Flex>
+          </Empty>
         </Card>
       ) : (
         <Flex gap={16} align="start">
@@ -171,7 +195,7 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
                       {t('surveysPage.summary', {
                         responses: item.responses,
                         mean: item.mean ?? '—',
-                        rate: item.satisfiedRate ?? '—',
+                        rate: item.satisfiedRate === null ? '—' : t('surveysPage.percent', { value: item.satisfiedRate }),
                       })}
                     </Typography.Text>
                   </Flex>
@@ -221,18 +245,30 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
         destroyOnHidden
       >
         <Flex vertical gap={12}>
-          <Select
+          <Typography.Text strong>{t('surveysPage.kind')}</Typography.Text>
+          {/* The four satisfactions the project judges itself by, each said in one line. */}
+          <Radio.Group
             aria-label={t('surveysPage.kind')}
             value={kind}
-            onChange={(value) => {
-              setKind(value);
+            onChange={(event) => {
+              setKind(event.target.value as Satisfaction);
               setSubjectId(undefined);
             }}
-            options={satisfactions.map((value) => ({
-              value,
-              label: templates.data?.find((template) => template.satisfaction === value)?.name ?? value,
-            }))}
-          />
+          >
+            <Flex vertical gap={8}>
+              {satisfactions.map((value) => (
+                <Radio key={value} value={value}>
+                  <Flex vertical>
+                    <span>{templates.data?.find((template) => template.satisfaction === value)?.name ?? value}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`surveysPage.kindHelp.${value}`)}
+                    </Typography.Text>
+                  </Flex>
+                </Radio>
+              ))}
+            </Flex>
+          </Radio.Group>
+          {subject !== 'class' && <Typography.Text strong>{t('surveysPage.subject')}</Typography.Text>}
           {subject !== 'class' && (
             <Select
               showSearch

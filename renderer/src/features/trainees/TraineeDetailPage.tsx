@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
+import { useRememberOpened } from '../../app/recent';
 
 // One person and every class they attended.
 export const TraineeDetailPage = () => {
@@ -19,6 +20,10 @@ export const TraineeDetailPage = () => {
   const person = useQuery(() => api.trainees.get({ id: Number(id) }), `trainee:${id}`);
   const [full, setFull] = useState<Revealed>();
   const value = person.data;
+
+  useRememberOpened(
+    value && { kind: 'trainee', id: value.id, title: value.name, detail: value.unit ? [value.unit] : [], parentId: null },
+  );
 
   if (!value) return <PageState error={person.error} backTo="/trainees" />;
 
