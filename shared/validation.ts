@@ -94,8 +94,19 @@ export const invalidInput = (issues: FieldIssue[]): AppError => new AppError('IN
 export const refuseField = (field: string, text: string, code: IssueCode = 'unknown_value'): AppError =>
   invalidInput([{ field, code, message: text }]);
 
+// Zod 4 runs a string's length checks on any value with a `length`, and its message then throws on
+// a `length` that cannot be printed ({ length: Object.create(null) }): that input is refused, never
+// an internal error.
+const safelyParsed = <S extends z.ZodType>(schema: S, input: unknown) => {
+  try {
+    return schema.safeParse(input, { reportInput: true });
+  } catch {
+    throw invalidInput([fieldIssue('value', 'invalid_type')]);
+  }
+};
+
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-  const parsed = schema.safeParse(input, { reportInput: true });
+  const parsed = safelyParsed(schema, input);
   if (parsed.success) return parsed.data;
   throw invalidInput(toFieldIssues(parsed.error.issues, labelRegistry.get(schema)));
 };
