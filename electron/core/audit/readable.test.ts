@@ -73,7 +73,12 @@ describe('the audit log as people read it', () => {
   it('says who did it by the name the settings give, and the account only as a detail', async () => {
     value(await t.router.call('settings.update', { operatorName: '  李明 ' }));
     value(
-      await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' }),
+      await t.router.call('classes.create', {
+        name: '2020年青年干部培训班',
+        category: '青年干部培训班',
+        startDate: '2020-04-06',
+        endDate: '2020-04-17',
+      }),
     );
     const [created, named] = (await topLevel()).items;
     expect(created).toMatchObject({ operator: '李明', summary: '新建班次“2020年青年干部培训班”' });
@@ -88,12 +93,23 @@ describe('the audit log as people read it', () => {
   it('names what changed in every entry and every part: no channel, no bare id, no setting key', async () => {
     value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校', operatorName: '李明' }));
     const created = value(
-      await t.router.call('classes.create', { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-17' }),
+      await t.router.call('classes.create', {
+        name: '2020年青年干部培训班',
+        category: '青年干部培训班',
+        startDate: '2020-04-06',
+        endDate: '2020-04-17',
+      }),
     );
     value(
       await t.router.call('classes.update', {
         id: created.id,
-        fields: { name: '2020年青年干部培训班', startDate: '2020-04-06', endDate: '2020-04-18', location: '辽源市委党校' },
+        fields: {
+          name: '2020年青年干部培训班',
+          category: '青年干部培训班',
+          startDate: '2020-04-06',
+          endDate: '2020-04-18',
+          location: '辽源市委党校',
+        },
       }),
     );
     const added = value(await t.router.call('roster.add', { classId: created.id, trainee: { name: '张伟', sex: 'male' } }));
