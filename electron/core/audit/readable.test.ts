@@ -127,6 +127,13 @@ describe('the audit log as people read it', () => {
     );
     value(await t.router.call('surveys.saveResponses', { surveyId: survey.id, responses: [{ scores: [5, 4, 5, 5, 4] }] }));
     value(await t.router.call('vocab.set', { kind: 'classCategory', items: ['主体班', '专题班', '进修班'] }));
+    // What issue 21 added: a title corrected, lodging and certificate settings, a base made and removed.
+    value(await t.router.call('reports.rename', { reportId: report?.reportId ?? 0, title: '关于乡村振兴的调研报告' }));
+    value(
+      await t.router.call('settings.update', { lodgingTogether: true, certificateNumberFormat: '辽党校结〔{year}〕第{seq:3}号' }),
+    );
+    const base = value(await t.router.call('sites.saveBase', { fields: { name: '东辽县临时基地' } }));
+    value(await t.router.call('sites.removeBase', { id: base.id }));
     const backup = await t.router.call('backup.create', {});
     expect(backup.ok).toBe(true);
 
@@ -145,6 +152,8 @@ describe('the audit log as people read it', () => {
     // The review names the report by its authors and title, the questionnaire by its survey.
     expect(everything.some((entry) => /^新建调研报告评审：.+《.+》$/.test(entry.summary))).toBe(true);
     expect(everything.some((entry) => entry.summary === '新建测评问卷：组织满意度测评')).toBe(true);
+    expect(everything.some((entry) => entry.summary.includes('《关于乡村振兴的调研报告》'))).toBe(true);
+    expect(everything.some((entry) => entry.summary.includes('东辽县临时基地'))).toBe(true);
     expect(
       everything.some((entry) => entry.summary === '修改设置：上次备份时间' || entry.summary === '新建设置：上次备份时间'),
     ).toBe(true);
