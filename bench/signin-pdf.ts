@@ -24,7 +24,12 @@ export const signinPdfFigures = async (): Promise<SigninFigure[] | string> => {
   try {
     // 2019-06-03 is a Monday: 24 days to 06-26, sessions on the 15 weekdays of the first three weeks.
     const classId = value(
-      await t.router.call('classes.create', { name: '2019年年轻干部培训班', startDate: '2019-06-03', endDate: '2019-06-26' }),
+      await t.router.call('classes.create', {
+        name: '2019年年轻干部培训班',
+        category: '主体班',
+        startDate: '2019-06-03',
+        endDate: '2019-06-26',
+      }),
     ).id;
     const taught = Array.from({ length: 21 }, (_, day) => addDays('2019-06-03', day)).filter((_, day) => day % 7 < 5);
     for (const date of taught)
