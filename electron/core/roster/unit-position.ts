@@ -9,6 +9,7 @@ import {
   unitEnds,
   unitPostSeparators,
 } from '../../../shared/text/post-words';
+import { traineeLimits } from '../../../shared/trainees/schemas';
 
 // One cell of a 工作单位及职务 column read as an office writes it: the unit first, the post after it.
 //
@@ -142,8 +143,10 @@ const unsure = (text: string): UnitPosition => ({ unit: text, position: '', sure
 
 // A known unit the text begins with, longest first, whose rest reads as a post (a division may come
 // first), or as a short word that is no unit's name.
+// No longer than a unit may be saved: a longer known unit could never be imported, and looking up
+// every prefix of a crafted 30,000-character cell would take the square of its length.
 const byKnownUnit = (text: string, known: ReadonlySet<string>): UnitPosition | undefined => {
-  for (let length = text.length; length >= 2; length -= 1) {
+  for (let length = Math.min(text.length, traineeLimits.unit); length >= 2; length -= 1) {
     const unit = text.slice(0, length);
     if (!known.has(unit)) continue;
     const rest = trimLeading(text.slice(length));
