@@ -77,4 +77,14 @@ describe('splitting 工作单位及职务', () => {
     // Units the school knows still cut a cell that begins with them.
     expect(splitUnitPosition(`${'东'.repeat(99)}联络员`, known)).toEqual({ unit: '东'.repeat(99), position: '联络员', sure: true });
   });
+  // A unit saved short (an abbreviation typed for one trainee: 东丰, 辽源市) is a known unit too: it
+  // must not cut every longer unit that begins with it and pass the rest off, sure, as the post.
+  it('does not take a short known unit for the whole unit when the rest names a unit of its own', () => {
+    const known = new Set(['东丰', '辽源市']);
+    for (const text of ['东丰县委组织部联络员', '辽源市财政局国库科联络员']) {
+      const split = splitUnitPosition(text, known);
+      expect(split.unit === '东丰' || split.unit === '辽源市', `${text} → ${split.unit}`).toBe(false);
+    }
+    expect(splitUnitPosition('东丰联络员', known)).toEqual({ unit: '东丰', position: '联络员', sure: true });
+  });
 });
