@@ -75,7 +75,11 @@ describe('splitting 工作单位及职务', () => {
     for (const cell of cells) expect(splitUnitPosition(cell, known).sure).toBe(false);
     expect(performance.now() - started).toBeLessThan(3000);
     // Units the school knows still cut a cell that begins with them.
-    expect(splitUnitPosition(`${'东'.repeat(99)}联络员`, known)).toEqual({ unit: '东'.repeat(99), position: '联络员', sure: true });
+    expect(splitUnitPosition(`${'东'.repeat(99)}联络员`, known)).toEqual({
+      unit: '东'.repeat(99),
+      position: '联络员',
+      sure: true,
+    });
   });
   // A unit saved short (an abbreviation typed for one trainee: 东丰, 辽源市) is a known unit too: it
   // must not cut every longer unit that begins with it and pass the rest off, sure, as the post.
