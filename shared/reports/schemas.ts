@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
 import { grantSchema } from '../files/schemas';
+import { withoutMarks } from '../text/shown';
 import { withLabels } from '../validation';
 
 // Research reports (调研报告): the topics a class writes on, who writes on which, each file handed in
@@ -10,9 +11,10 @@ import { withLabels } from '../validation';
 
 const text = (max: number) => z.string().trim().max(max);
 
-// Control characters (a line break, a tab, a NUL) and runs of spaces become one space.
+// Control characters (a line break, a tab, a NUL) and runs of spaces become one space; bidi overrides
+// and zero-width marks, which would make the title read otherwise in the 汇编 and the log, go.
 const oneLine = (value: string): string =>
-  Array.from(value, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
+  Array.from(withoutMarks(value), (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnshown } from '../text/shown';
 import { certificateNumberLimits, defaultCertificateNumberFormat } from '../closing/certificate-number';
 
 export const locales = ['zh-CN', 'en-US'] as const;
@@ -50,7 +51,14 @@ export const defaultSettings: Settings = {
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
-  operatorName: z.string().trim().max(30).optional(),
+  // Beside every command in the audit log: one line of visible characters, never a name that breaks
+  // the line or turns the words after it around.
+  operatorName: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((name) => !hasUnshown(name), { params: { code: 'invalid_format' } })
+    .optional(),
   locale: z.enum(locales).optional(),
   firstRunDone: z.boolean().optional(),
   backupKeep: z.number().int().min(1).max(365).optional(),
@@ -59,7 +67,13 @@ export const settingsPatchSchema = z.strictObject({
   backupKeepMonthly: z.number().int().min(0).max(240).optional(),
   autoBackup: z.boolean().optional(),
   // Its placeholders are checked by the core (settings/service.ts), which says what is wrong with them.
-  certificateNumberFormat: z.string().trim().min(1).max(certificateNumberLimits.length).optional(),
+  certificateNumberFormat: z
+    .string()
+    .trim()
+    .min(1)
+    .max(certificateNumberLimits.length)
+    .refine((format) => !hasUnshown(format), { params: { code: 'invalid_format' } })
+    .optional(),
   certificateMinAttendance: z.number().int().min(0).max(100).optional(),
   lodgingTogether: z.boolean().optional(),
 });

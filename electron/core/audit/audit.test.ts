@@ -57,6 +57,15 @@ describe('the audit log', () => {
     expect(parts.items.filter((e) => e.entity === 'trainees' && e.action === 'create')).toHaveLength(20);
     expect(parts.items.filter((e) => e.entity === 'enrolments')).toHaveLength(20);
     expect(parts.total).toBe(imported.items[0]?.parts);
+    // Asked by the id of a line inside the command (a crafted call), the lines are still the whole
+    // command's, said with its door and operator, never that one line passed off as a command alone.
+    const inner = parts.items[5];
+    const asked = value(await t.router.call('audit.parts', { command: inner?.id ?? 0, limit: 500 }));
+    expect(asked.total).toBe(parts.total);
+    expect(asked.items.map((e) => e.id)).toEqual(parts.items.map((e) => e.id));
+    expect(asked.items[0]?.door).toBe(parts.items[0]?.door);
+    // An id no line has: nothing, counted as nothing.
+    expect(value(await t.router.call('audit.parts', { command: 9_000_000_000, limit: 500 }))).toEqual({ items: [], total: 0 });
     expect((await log({ action: 'import' })).items[0]?.summary).toBe(
       '导入名册“roster-20.xlsx”：新增 20 人，更新 0 人，未变 0 人，拒绝 0 行',
     );

@@ -135,8 +135,14 @@ export const listAudit = (core: Core, query: AuditFilters & { limit: number; off
 };
 
 // The lines of one command, in the order they were written.
+// Asked by any line's id, the command that line belongs to: a line inside another command is never
+// passed off as a command of its own (without its door and operator).
 export const commandParts = (core: Core, query: { command: number; limit: number; offset: number }) => {
-  const command = commandAt(core, query.command);
+  const owner = statement<[number], number>(core.db, `SELECT ${commandOfLine} FROM audit_log l WHERE l.id = ?`)
+    .pluck()
+    .get(query.command);
+  if (owner === undefined) return { items: [], total: 0 };
+  const command = commandAt(core, owner);
   const rows = statement<[number, number, number, number], Row>(
     core.db,
     'SELECT * FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ? OFFSET ?',

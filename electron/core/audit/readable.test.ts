@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit/schemas';
 import { defaultSettings } from '../../../shared/settings/schemas';
-import { value } from '../testing/expect-result';
+import { failure, value } from '../testing/expect-result';
 import { reportText, writeReportDocx } from '../testing/report-files';
-import { openTempCore, type TempCore } from '../testing/temp-core';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
 let classId = 0;
@@ -88,6 +88,13 @@ describe('the audit log as people read it', () => {
     const refused = await t.router.call('settings.update', { operatorName: '李'.repeat(31) });
     expect(refused.ok).toBe(false);
     expect(value(await t.router.call('settings.get', {})).operatorName).toBe('李明');
+    // The name stands beside every command in the log: one that breaks the line, reads backwards
+    // ("李明\u202E" turns what follows around) or hides marks would make the log say other than it
+    // does. Refused, naming the field, nothing written.
+    const before = snapshot(t.core.db);
+    for (const operatorName of ['李\n明', '李明\u202E', '\u2066王五\u2069', '李\u200B明', '李\u0000明', '李\u0085明'])
+      expect(failure(await t.router.call('settings.update', { operatorName }), 'INVALID_INPUT').message).toContain('操作人姓名');
+    expect(snapshot(t.core.db)).toBe(before);
   });
 
   it('names what changed in every entry and every part: no channel, no bare id, no setting key', async () => {

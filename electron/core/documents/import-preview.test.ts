@@ -223,6 +223,26 @@ describe('the problem list sent back', () => {
     );
   });
 
+  // The file's name comes from the page, not from a grant: a crafted call may give one that breaks the
+  // audit line in two or turns it around. The log and the sheet say it on one line of visible characters.
+  it('says a crafted file name on one line in the audit log and the sheet', async () => {
+    const out = join(t.dir, '问题清单-名字.xlsx');
+    value(
+      await t.router.call('files.exportProblems', {
+        grant: t.grant(out, 'export'),
+        source: 'sites',
+        fileName: '名单\u202Exslx.exe\n导出学员名册：全部\u0000.xlsx',
+        problems: [{ row: 3, who: '甲', column: '', message: '问题' }],
+      }),
+    );
+    const summary = one<string>("SELECT summary FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1");
+    expect(summary).toContain('名单 xslx.exe 导出学员名册：全部 .xlsx');
+    const unseen = (text: string) => [...text].some((c) => c.charCodeAt(0) < 32 || c === '\u202E');
+    expect(unseen(summary)).toBe(false);
+    const { rows } = await readXlsx(out);
+    expect(unseen(rows.flat().join(''))).toBe(false);
+  });
+
   it('refuses a grant that is not for saving, an empty or oversized list, and fields too long — writing nothing', async () => {
     const before = snapshot(t.core.db);
     const problem = { row: 1, who: '甲', column: '', message: '问题' };

@@ -1,6 +1,7 @@
 import type { ExportResult } from '../../../shared/files/schemas';
 import type { ProblemSource } from '../../../shared/files/import-preview';
 import { message } from '../../../shared/i18n/translate';
+import { shownText } from '../../../shared/text/shown';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
@@ -35,6 +36,8 @@ export const exportProblems = async (
   job: Job,
 ): Promise<ExportResult> => {
   const what = message(`problemList.sources.${input.source}`);
+  // Named by the page, not by a grant: said on one line of visible characters, in the sheet and the log.
+  const file = shownText(input.fileName, 260);
   return exportTable(
     core,
     job,
@@ -51,12 +54,12 @@ export const exportProblems = async (
         .sort((a, b) => a.row - b.row)
         .map((problem) => ({ row: String(problem.row), who: problem.who, column: problem.column, problem: problem.message })),
       title: message('problemList.title', { what }),
-      subtitle: message('problemList.subtitle', { file: input.fileName, school: getSettings(core).schoolName }),
+      subtitle: message('problemList.subtitle', { file, school: getSettings(core).schoolName }),
       orientation: 'landscape',
     },
     {
       entity: audited[input.source],
-      summary: (path) => message('problemList.exportSummary', { what, count: input.problems.length, file: input.fileName, path }),
+      summary: (path) => message('problemList.exportSummary', { what, count: input.problems.length, file, path }),
     },
   );
 };

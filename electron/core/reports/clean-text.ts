@@ -29,7 +29,11 @@ const pageNumber: readonly RegExp[] = [
 // Lines a chart or table leaves: numbers, percentages and ticks alone; a row whose last cells are
 // figures (营业收入 100.2 120.3 18.5%, a column of check marks); a chart's source line.
 const figure = /^[-+]?\d[\d,.]*\s*[%％‰]?$|^[A-Za-z]?\d{2,4}[A-Z]?$/;
-const tableRow = /(\s+[-+]?\d[\d,.]*[%％]?[A-Z]?){2,}\s*$/;
+// A row ends in two or more such cells after a blank. Read cell by cell: as one pattern searched along
+// the line, a crafted line of figures ending in a word took the square of its length.
+const figureCell = /^[-+]?\d[\d,.]*[%％]?[A-Z]?$/;
+const isTableRow = (line: string, cells: readonly string[]): boolean =>
+  cells.length >= (/^\s/.test(line) ? 2 : 3) && cells.slice(-2).every((cell) => figureCell.test(cell));
 const chartSource = /^(资料来源|数据来源|来源)\s*[:：]/;
 // The caption of a chart or table that did not come through: 图表1：…, 表2：….
 const caption = /^(图表?|表)\s*\d+\s*[:：]/;
@@ -40,7 +44,7 @@ const heading =
 const isFigures = (line: string): boolean => {
   const cells = line.split(/\s+/).filter(Boolean);
   if (cells.every((cell) => figure.test(cell) || /^[-—–:：/()（）]+$/.test(cell))) return true;
-  if (tableRow.test(line) && !/[。；;，,]/.test(line)) return true;
+  if (isTableRow(line, cells) && !/[。；;，,]/.test(line)) return true;
   // Mostly digits and Latin letters, hardly a word of Chinese: an axis, a legend, a code.
   const digits = line.match(/\d/g)?.length ?? 0;
   return hanCount(line) < 2 && digits * 2 >= visible(line);

@@ -44,4 +44,18 @@ describe("editing a report's title", () => {
     failure(await t.router.call('reports.rename', { reportId: 999_999, title: '新标题' }), 'NOT_FOUND');
     expect(snapshot(t.core.db)).toBe(before);
   });
+  // Bidi overrides and zero-width marks make a title read otherwise than it is written: in the 汇编,
+  // the search results and the audit line ("报告\u202E..." reads backwards). They are dropped, as
+  // line breaks become spaces; markup is kept as the words it is (the page and the docx escape it).
+  it('drops bidi overrides and zero-width marks from a title, and keeps markup as text', async () => {
+    const renamed = value(
+      await t.router.call('reports.rename', { reportId, title: '\u202E<b>关于\u200B朝阳村</b>\u2066调研\u2069报告\uFEFF' }),
+    );
+    expect(renamed.title).toBe('<b>关于朝阳村</b>调研报告');
+    const entry = value(await t.router.call('audit.list', { limit: 1 })).items[0];
+    expect(entry?.summary).toContain('《<b>关于朝阳村</b>调研报告》');
+    const before = snapshot(t.core.db);
+    failure(await t.router.call('reports.rename', { reportId, title: '\u202E\u200B\u2066' }), 'INVALID_INPUT');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
 });

@@ -64,4 +64,31 @@ describe('splitting 工作单位及职务', () => {
     expect(unitAlone('科长')).toBe('科长');
     expect(unitAlone(' 辽源市财政局 ')).toBe('辽源市财政局');
   });
+  // A crafted roster repeats one long shared string in every row's 工作单位及职务: each cell is split
+  // (and split again with the units the file names), so the split must not grow with the square of
+  // the cell. Before the fix every prefix of the cell was looked up among the known units: ~0.4 s a
+  // cell of 16,000 characters, minutes for a file of such rows.
+  it('splits long hostile cells in time that does not grow with the square of their length', () => {
+    const known = new Set(['东丰县委组织部', '东'.repeat(16_000), '东'.repeat(99)]);
+    const cells = Array.from({ length: 40 }, (_, at) => `${'西'.repeat(16_000)}${at}`);
+    const started = performance.now();
+    for (const cell of cells) expect(splitUnitPosition(cell, known).sure).toBe(false);
+    expect(performance.now() - started).toBeLessThan(3000);
+    // Units the school knows still cut a cell that begins with them.
+    expect(splitUnitPosition(`${'东'.repeat(99)}联络员`, known)).toEqual({
+      unit: '东'.repeat(99),
+      position: '联络员',
+      sure: true,
+    });
+  });
+  // A unit saved short (an abbreviation typed for one trainee: 东丰, 辽源市) is a known unit too: it
+  // must not cut every longer unit that begins with it and pass the rest off, sure, as the post.
+  it('does not take a short known unit for the whole unit when the rest names a unit of its own', () => {
+    const known = new Set(['东丰', '辽源市']);
+    for (const text of ['东丰县委组织部联络员', '辽源市财政局国库科联络员']) {
+      const split = splitUnitPosition(text, known);
+      expect(split.unit === '东丰' || split.unit === '辽源市', `${text} → ${split.unit}`).toBe(false);
+    }
+    expect(splitUnitPosition('东丰联络员', known)).toEqual({ unit: '东丰', position: '联络员', sure: true });
+  });
 });

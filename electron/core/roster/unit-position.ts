@@ -9,6 +9,7 @@ import {
   unitEnds,
   unitPostSeparators,
 } from '../../../shared/text/post-words';
+import { traineeLimits } from '../../../shared/trainees/schemas';
 
 // One cell of a 工作单位及职务 column read as an office writes it: the unit first, the post after it.
 //
@@ -140,10 +141,24 @@ const atPost = (text: string, start: number): UnitPosition => {
 
 const unsure = (text: string): UnitPosition => ({ unit: text, position: '', sure: false });
 
+// Whether a text begins with a unit's name of its own (县委组织部联络员, 财政局国库科联络员): after a
+// known unit saved short (东丰, 辽源市) that is more of the unit, not a post. A division (预算科) comes
+// before the post, so what follows one is read as the post's (预算科联络员).
+const beginsWithUnit = (text: string): boolean => {
+  for (let length = 2; length < text.length; length += 1) {
+    const head = text.slice(0, length);
+    if (endingOf(head, divisionEnds) !== undefined) return false;
+    if (endsUnit(head)) return true;
+  }
+  return false;
+};
+
 // A known unit the text begins with, longest first, whose rest reads as a post (a division may come
 // first), or as a short word that is no unit's name.
+// No longer than a unit may be saved: a longer known unit could never be imported, and looking up
+// every prefix of a crafted 30,000-character cell would take the square of its length.
 const byKnownUnit = (text: string, known: ReadonlySet<string>): UnitPosition | undefined => {
-  for (let length = text.length; length >= 2; length -= 1) {
+  for (let length = Math.min(text.length, traineeLimits.unit); length >= 2; length -= 1) {
     const unit = text.slice(0, length);
     if (!known.has(unit)) continue;
     const rest = trimLeading(text.slice(length));
@@ -152,7 +167,7 @@ const byKnownUnit = (text: string, known: ReadonlySet<string>): UnitPosition | u
     const head = trimSeparators(rest.slice(0, start));
     if (start === 0 || (start > 0 && divisionLength(`${unit}${head}`) === head.length))
       return { unit, position: rest, sure: true };
-    if (start < 0 && rest.length <= 12 && !endsUnit(rest)) return { unit, position: rest, sure: true };
+    if (start < 0 && rest.length <= 12 && !endsUnit(rest) && !beginsWithUnit(rest)) return { unit, position: rest, sure: true };
   }
   return undefined;
 };

@@ -60,6 +60,13 @@ describe('证书编号 pattern', () => {
     expect(failure(await t.router.call('settings.update', { certificateMinAttendance: 101 }), 'INVALID_INPUT').message).toContain(
       '结业出勤率要求',
     );
+    // Printed on every certificate: a line break, a bidi override ("第\u202E{seq}号" prints the
+    // number's words reversed) or a hidden mark in the pattern is refused, naming the field.
+    for (const format of ['第{seq}\n号', '\u202E第{seq}号', '第{seq}\u200B号', '第\u0007{seq}号'])
+      expect(
+        failure(await t.router.call('settings.update', { certificateNumberFormat: format }), 'INVALID_INPUT').message,
+        JSON.stringify(format),
+      ).toContain('证书编号格式');
     expect(snapshot(t.core.db)).toBe(before);
 
     const saved = value(await t.router.call('settings.update', { certificateNumberFormat: ' 辽党校结〔{year}〕第{seq:3}号 ' }));

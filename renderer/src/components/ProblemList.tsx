@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListedProblem, ProblemSource } from '../../../shared/files/import-preview';
 import { api } from '../api';
 import { useErrorText } from '../app/errors';
+import { problemListFileName } from './problem-list-name';
 import { useJob } from './use-job';
 
 // A problem as a list shows it; a roster's may be only a warning (imported all the same).
@@ -78,7 +79,7 @@ export const ProblemList = ({
   };
 
   const exportList = async () => {
-    const defaultName = t('importProblems.fileName', { file: fileName.replace(/\.[^.]*$/, '') });
+    const defaultName = problemListFileName(t, fileName);
     const chosen = await api.files.chooseSave({ purpose: 'export', defaultName, format: 'xlsx' });
     if (!chosen.ok) return message.error(errorText(chosen.error));
     const grant = chosen.value.grant;

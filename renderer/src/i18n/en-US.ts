@@ -199,7 +199,7 @@ export const uiEnUS = {
     copyFailed: 'Could not copy: export the list instead',
     export: 'Export the list',
     exported: 'The list of problems was saved to {{path}}',
-    fileName: 'Problems in {{file}}.xlsx',
+    fileName: 'Problems in {{file}}',
     copyHeader: 'File: {{file}} ({{count}} problems)',
     line: 'Row {{row}} ({{who}}): {{text}}',
     lineAnon: 'Row {{row}}: {{text}}',

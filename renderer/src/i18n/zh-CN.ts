@@ -199,7 +199,7 @@ export const uiZhCN = {
     copyFailed: '无法复制，请改用“导出问题清单”',
     export: '导出问题清单',
     exported: '问题清单已保存到 {{path}}',
-    fileName: '{{file}}的问题清单.xlsx',
+    fileName: '{{file}}的问题清单',
     copyHeader: '文件：{{file}}（{{count}} 处问题）',
     line: '第 {{row}} 行（{{who}}）：{{text}}',
     lineAnon: '第 {{row}} 行：{{text}}',
