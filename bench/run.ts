@@ -18,6 +18,7 @@ import { reportFigures } from './reports';
 import { workbenchFigures } from './workbench';
 import { paletteFigures } from './palette';
 import { seedSchedules } from './seed-schedules';
+import { hostileTextFigures } from './hostile-text';
 import { signinPdfFigures } from './signin-pdf';
 import { encodeReadings, personPinyinKey, readingsOf } from '../shared/text/pinyin';
 
@@ -252,6 +253,8 @@ const signinPdf = async () => {
   else figures.push(...measured);
 };
 
+const hostileText = () => figures.push(...hostileTextFigures());
+
 const sections = {
   import: importAndExport,
   host,
@@ -264,6 +267,7 @@ const sections = {
   archive,
   'signin-pdf': signinPdf,
   'week-grid': weekGrid,
+  'hostile-text': hostileText,
 } satisfies Record<string, () => unknown>;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in sections));

@@ -68,12 +68,11 @@ describe('splitting 工作单位及职务', () => {
   // (and split again with the units the file names), so the split must not grow with the square of
   // the cell. Before the fix every prefix of the cell was looked up among the known units: ~0.4 s a
   // cell of 16,000 characters, minutes for a file of such rows.
-  it('splits long hostile cells in time that does not grow with the square of their length', () => {
+  it('splits long hostile cells, sure of nothing it cannot know (their time is in the bench)', () => {
     const known = new Set(['东丰县委组织部', '东'.repeat(16_000), '东'.repeat(99)]);
     const cells = Array.from({ length: 40 }, (_, at) => `${'西'.repeat(16_000)}${at}`);
-    const started = performance.now();
+    // Timed in `npm run bench -- hostile-text`, beside ordinary cells of the same characters.
     for (const cell of cells) expect(splitUnitPosition(cell, known).sure).toBe(false);
-    expect(performance.now() - started).toBeLessThan(3000);
     // Units the school knows still cut a cell that begins with them.
     expect(splitUnitPosition(`${'东'.repeat(99)}联络员`, known)).toEqual({
       unit: '东'.repeat(99),
