@@ -1336,7 +1336,7 @@ export const enUS = {
     noDeadline: 'The due date for reports will be announced.',
     headTeacher: 'Head teacher',
     defaultNotice:
-      '1. Arrive on time and attend every session.\n2. Ask the head teacher for leave.\n3. Follow the school\'s rules.\n4. Phones silent in class.\n5. Take part in group discussions and hand in your report on time.\n6. Tell the head teacher before leaving the school.',
+      "1. Arrive on time and attend every session.\n2. Ask the head teacher for leave.\n3. Follow the school's rules.\n4. Phones silent in class.\n5. Take part in group discussions and hand in your report on time.\n6. Tell the head teacher before leaving the school.",
     defaultRoutine:
       '06:30 Get up\n07:00—07:40 Breakfast\n08:30—11:30 Morning sessions\n11:40—12:20 Lunch\n12:20—14:00 Rest\n14:00—17:00 Afternoon sessions\n17:20—18:00 Dinner\n19:00—21:00 Study, group discussion\n22:00 Lights out',
     exported: 'Trainee handbook exported: {{name}}, {{path}}',

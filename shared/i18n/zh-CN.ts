@@ -1268,7 +1268,7 @@ export const zhCN = {
     },
     classNotes: '本班特别提示',
     committeeHeading: '班委',
-    groupHeading: '{{name}}（{{count}}人）{{leader}}',
+    groupHeading: '{{name}}（{{count}}人）　{{leader}}',
     leader: '组长：{{name}}',
     ungrouped: '未分组',
     columns: {

@@ -39,7 +39,9 @@ describe('the trainee handbook', () => {
     // The contents and each numbered section, in order, each a heading the contents list.
     // A Word table of contents, its page numbers written with it (WPS and LibreOffice show them as written).
     expect(/<w:instrText[^>]*>TOC \\h \\o/.test(xml), 'a TOC field').toBe(true);
-    expect(/PAGEREF _Toc9 \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+</.test(xml), 'page numbers').toBe(true);
+    expect(/PAGEREF _Toc9 \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+</.test(xml), 'page numbers').toBe(
+      true,
+    );
     const headings = [
       '一、开班须知',
       '二、课程安排表',
@@ -90,7 +92,7 @@ describe('the trainee handbook', () => {
       `SELECT t.name, e.group_no FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.class_id = ? AND e.role = '组长'`,
     ).all(c.id);
     expect(leaders.length).toBeGreaterThan(0);
-    for (const leader of leaders) expect(text).toMatch(new RegExp(`第.+组（\\d+人）组长：${leader.name}`));
+    for (const leader of leaders) expect(text).toMatch(new RegExp(`第.+组（\\d+人）　组长：${leader.name}`));
 
     // The sessions, the sites with addresses, the stay's households, the topics and the team.
     const sessions = value(await t.router.call('schedule.list', { classId: c.id }));
@@ -113,9 +115,7 @@ describe('the trainee handbook', () => {
       expect(text).toContain(h.head);
       for (const o of h.occupants) expect(text).toContain(o.name);
     }
-    const topics = statement<[number], string>(t.core.db, 'SELECT title FROM report_topics WHERE class_id = ?')
-      .pluck()
-      .all(c.id);
+    const topics = statement<[number], string>(t.core.db, 'SELECT title FROM report_topics WHERE class_id = ?').pluck().all(c.id);
     expect(topics.length).toBeGreaterThan(0);
     for (const topic of topics) expect(text).toContain(topic);
     const team = value(await t.router.call('staff.team', { classId: c.id }));
@@ -133,7 +133,10 @@ describe('the trainee handbook', () => {
     );
     const { name, category, startDate, endDate } = c;
     value(
-      await t.router.call('classes.update', { id: c.id, fields: { name, category, startDate, endDate, notes: '请自带笔记本电脑。' } }),
+      await t.router.call('classes.update', {
+        id: c.id,
+        fields: { name, category, startDate, endDate, notes: '请自带笔记本电脑。' },
+      }),
     );
     const { text } = await handbookOf(c.id);
     expect(text).toContain('一、请佩戴学员证。');

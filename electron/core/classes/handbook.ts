@@ -67,19 +67,18 @@ const noticePart = (notice: string, classNotes: string): Part => ({
 const schedulePart = (core: Core, classId: number): Part => {
   const sessions = listSessions(core, classId);
   if (sessions.length === 0) return { key: 'schedule', children: [body(message('handbook.noSchedule'))] };
-  const label = (name: keyof SharedMessages['documents']['schedule']['columns']) =>
-    message(`documents.schedule.columns.${name}`);
+  const label = (name: keyof SharedMessages['documents']['schedule']['columns']) => message(`documents.schedule.columns.${name}`);
   return {
     key: 'schedule',
     children: [
       {
         columns: [
-          { label: label('date'), width: 5, align: 'center' },
-          { label: label('weekday'), width: 4, align: 'center' },
-          { label: label('time'), width: 8, align: 'center' },
-          { label: label('title'), width: 16 },
-          { label: label('teachers'), width: 7, align: 'center' },
-          { label: label('place'), width: 8 },
+          { label: label('date'), width: 6, align: 'center' },
+          { label: label('weekday'), width: 5, align: 'center' },
+          { label: label('time'), width: 11, align: 'center' },
+          { label: label('title'), width: 14 },
+          { label: label('teachers'), width: 5, align: 'center' },
+          { label: label('place'), width: 9 },
         ],
         mergeColumns: [0, 1],
         rows: sessions.map((s) => [
@@ -98,11 +97,12 @@ const schedulePart = (core: Core, classId: number): Part => {
 const committeePart = (people: readonly RosterItem[]): Part => {
   const committee = people.filter((p) => p.role !== '' && p.role !== groupLeaderRole);
   const groups = [...new Set(people.map((p) => p.group).filter((g) => g !== null))].sort((a, b) => a - b);
-  if (committee.length === 0 && groups.length === 0) return { key: 'committee', children: [body(message('handbook.noCommittee'))] };
+  if (committee.length === 0 && groups.length === 0)
+    return { key: 'committee', children: [body(message('handbook.noCommittee'))] };
   const children: Part['children'] = [];
   if (committee.length > 0)
     children.push(subheading(message('handbook.committeeHeading')), {
-      columns: [column('role', 6, 'center'), column('name', 5, 'center'), column('group', 4, 'center'), column('unit', 20)],
+      columns: [column('role', 9, 'center'), column('name', 5, 'center'), column('group', 4, 'center'), column('unit', 18)],
       rows: committee.map((p) => [p.role, p.name, p.group === null ? '' : groupName(p.group), p.unit]),
     });
   for (const group of groups) {
@@ -117,7 +117,13 @@ const committeePart = (people: readonly RosterItem[]): Part => {
         }).trim(),
       ),
       {
-        columns: [column('seq', 3, 'center'), column('name', 5, 'center'), column('sex', 3, 'center'), column('unit', 18), column('role', 6, 'center')],
+        columns: [
+          column('seq', 3, 'center'),
+          column('name', 5, 'center'),
+          column('sex', 3, 'center'),
+          column('unit', 18),
+          column('role', 6, 'center'),
+        ],
         rows: members.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.role]),
       },
     );
@@ -162,7 +168,7 @@ const sitesPart = (core: Core, classId: number): Part => {
     key: 'sites',
     children: [
       {
-        columns: [column('dates', 5, 'center'), column('site', 10), column('address', 16), column('travel', 6, 'center')],
+        columns: [column('dates', 7, 'center'), column('site', 11), column('address', 14), column('travel', 5, 'center')],
         rows: [...visits].map(([siteId, dates]) => {
           const point = getPointRow(core, siteId);
           return [
@@ -209,7 +215,12 @@ const staysPart = (core: Core, classId: number): Part | undefined => {
       hosting.length === 0
         ? body(message('handbook.noHouseholds'))
         : {
-            columns: [column('household', 5, 'center'), column('phone', 8, 'center'), column('address', 12), column('lodgers', 14)],
+            columns: [
+              column('household', 5, 'center'),
+              column('phone', 8, 'center'),
+              column('address', 12),
+              column('lodgers', 14),
+            ],
             rows: hosting.map((h) => [h.head, h.phone, h.address, h.occupants.map((o) => o.name).join(message('text.list'))]),
           },
     );
