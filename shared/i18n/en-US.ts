@@ -1321,6 +1321,7 @@ export const enUS = {
       contactRole: 'Role',
       organisation: 'Organisation',
     },
+    time: '{{start}}–{{end}}',
     travelMinutes: 'about {{minutes}} min',
     noSchedule: 'The schedule will be announced.',
     noRoster: 'The roster will be handed out separately.',

@@ -1294,6 +1294,7 @@ export const zhCN = {
       contactRole: '职责',
       organisation: '单位',
     },
+    time: '{{start}}—{{end}}',
     travelMinutes: '约{{minutes}}分钟',
     noSchedule: '课程安排另行通知。',
     noRoster: '学员名册另行印发。',

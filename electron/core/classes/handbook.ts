@@ -5,7 +5,6 @@ import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../sha
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { SharedMessages } from '../../../shared/i18n/zh-CN';
-import { printedTime } from '../../../shared/schedule/schemas';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { groupLeaderRole } from '../../../shared/vocab/schemas';
 import type { Core } from '../context';
@@ -75,8 +74,8 @@ const schedulePart = (core: Core, classId: number): Part => {
         columns: [
           { label: label('date'), width: 6, align: 'center' },
           { label: label('weekday'), width: 5, align: 'center' },
-          { label: label('time'), width: 11, align: 'center' },
-          { label: label('title'), width: 14 },
+          { label: label('time'), width: 9, align: 'center' },
+          { label: label('title'), width: 16 },
           { label: label('teachers'), width: 5, align: 'center' },
           { label: label('place'), width: 9 },
         ],
@@ -84,7 +83,8 @@ const schedulePart = (core: Core, classId: number): Part => {
         rows: sessions.map((s) => [
           monthDay(s.date),
           chineseWeekday(s.date),
-          printedTime(s),
+          // The time alone (08:30—11:30): with its 上午 it wraps in a portrait table.
+          message('handbook.time', { start: s.start, end: s.end }),
           s.title,
           s.teachers.map((t) => t.name).join(message('text.list')),
           s.place,

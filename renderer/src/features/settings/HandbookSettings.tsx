@@ -39,7 +39,7 @@ export const HandbookSettings = ({ initial }: { initial: Settings }) => {
       <Form.Item label={t('handbookSettings.routine')} extra={t('handbookSettings.routineHelp')}>
         <Input.TextArea
           value={routine}
-          rows={7}
+          rows={10}
           maxLength={handbookLimits.routine}
           onChange={(event) => setRoutine(event.target.value)}
           aria-label={t('handbookSettings.routine')}
