@@ -94,6 +94,13 @@ describe('the trainee handbook', () => {
     expect(leaders.length).toBeGreaterThan(0);
     for (const leader of leaders) expect(text).toMatch(new RegExp(`第.+组（\\d+人）　组长：${leader.name}`));
 
+    // The committee in the order of the school's class roles: 班长 before 副班长 before 学习委员.
+    const committee = text.slice(text.indexOf('\n班委\n'), text.indexOf('\n第一组（'));
+    const at = (role: string) => committee.indexOf(`\n${role}\n`);
+    expect(at('班长')).toBeGreaterThan(0);
+    expect(at('班长')).toBeLessThan(at('副班长'));
+    expect(at('副班长')).toBeLessThan(at('学习委员'));
+
     // The sessions, the sites with addresses, the stay's households, the topics and the team.
     const sessions = value(await t.router.call('schedule.list', { classId: c.id }));
     for (const s of sessions) expect(text).toContain(s.title);

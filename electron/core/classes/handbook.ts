@@ -19,6 +19,7 @@ import { type RosterItem, rosterItems } from '../roster/service';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
 import { getPointRow } from '../sites/service';
+import { getVocab } from '../vocab/service';
 import { getStaff, teamOf } from '../staff/service';
 import { getClass } from './service';
 
@@ -94,8 +95,10 @@ const schedulePart = (core: Core, classId: number): Part => {
   };
 };
 
-const committeePart = (people: readonly RosterItem[]): Part => {
-  const committee = people.filter((p) => p.role !== '' && p.role !== groupLeaderRole);
+// 班委 in the order of the school's list of class roles (班长 first), roles not on it after them.
+const committeePart = (people: readonly RosterItem[], roleOrder: readonly string[]): Part => {
+  const rank = (role: string) => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
+  const committee = people.filter((p) => p.role !== '' && p.role !== groupLeaderRole).sort((a, b) => rank(a.role) - rank(b.role));
   const groups = [...new Set(people.map((p) => p.group).filter((g) => g !== null))].sort((a, b) => a - b);
   if (committee.length === 0 && groups.length === 0)
     return { key: 'committee', children: [body(message('handbook.noCommittee'))] };
@@ -295,7 +298,7 @@ export const handbookParts = (core: Core, classId: number): Part[] => {
   return [
     noticePart(settings.handbookNotice || message('handbook.defaultNotice'), c.notes),
     schedulePart(core, classId),
-    committeePart(people),
+    committeePart(people, getVocab(core, 'classRole')),
     rosterPart(people),
     sitesPart(core, classId),
     ...(stays ? [stays] : []),
