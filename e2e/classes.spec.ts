@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { TrainingClass } from '../shared/classes/schemas';
+import { docxText } from '../electron/core/testing/read-documents';
 import { expect, label, test } from './fixtures';
 
 const root = resolve(import.meta.dirname, '..');
@@ -217,6 +218,21 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
   await expect(page.getByTestId('slot-2019-09-09-morning')).toContainText('开班式暨乡村振兴战略专题讲座');
   await expect(page.getByTestId('slot-2019-09-12-evening')).toContainText('“四同”实践：与农户同学习');
   await app.screenshot('sample-schedule');
+
+  // The 学员手册 from the overview: written where the save dialog says, every section there.
+  await page.getByRole('tab', { name: '概况' }).click();
+  await page.getByTestId('class-handbook').click();
+  const handbookDialog = page.getByRole('dialog', { name: '生成学员手册' });
+  await expect(handbookDialog).toContainText('不含身份证号和电话');
+  await app.screenshot('handbook-dialog');
+  const handbook = join(app.dataDir, '学员手册.docx');
+  app.nextChosenFile(handbook);
+  await handbookDialog.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(handbookDialog.getByTestId('export-done')).toContainText('学员手册.docx');
+  const handbookText = docxText(handbook);
+  for (const heading of ['一、开班须知', '四、学员名册', '六、“四同”实践安排', '九、联系方式'])
+    expect(handbookText).toContain(heading);
+  await handbookDialog.getByRole('button', { name: label('完成') }).click();
 
   // Archive: read-only until explicitly unarchived.
   await page.getByRole('button', { name: label('归档') }).click();

@@ -886,6 +886,14 @@ describe('command line', () => {
     const hours = join(temp.dir, '学时.xlsx');
     expect((await cadre('class', 'hours', '2019-001', '--out', hours)).code).toBe(0);
     expect((await readXlsx(hours)).rows.flat().join(' ')).toContain('学员学时统计表');
+    // The 学员手册 of the same class: written where asked, its sections there even with nothing in them yet.
+    const handbook = join(temp.dir, '学员手册.docx');
+    expect((await cadre('class', 'handbook', '2019-001', '--out', handbook)).stdout).toBe(`已写入 ${handbook}`);
+    const text = docxText(handbook);
+    expect(text).toContain('学员手册');
+    expect(text).toContain('四、学员名册');
+    expect(text).toContain('学员名册另行印发。');
+    expect((await cadre('class', 'handbook', '2019-001')).stderr).toContain('--out');
   });
 
   it('certifies those who met the requirements, says who was left out and why, and --all includes them', async () => {

@@ -203,6 +203,11 @@ const zhCN = {
   },
   closing: {
     summary: { usage: 'class summary <班次编号或代码> --out 文件.docx', summary: '生成培训班总结（Word，可继续编辑）' },
+    handbook: {
+      usage: 'class handbook <班次编号或代码> --out 文件.docx',
+      summary:
+        '生成学员手册（Word，可继续编辑）：封面、开班须知、课程安排、班委及小组、学员名册、现场教学点、“四同”、作息时间、调研课题、联系方式',
+    },
     certificates: {
       usage: 'class certificates <班次编号或代码> --out 文件.pdf [--all]',
       summary: '生成结业证书（PDF，每名学员一页，带证书编号）：只发给达到结业要求的学员，并列出未发的学员及原因',

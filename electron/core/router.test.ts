@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -296,6 +297,7 @@ describe('router', () => {
       { channel: 'workbench.export', purpose: 'export', field: 'grant', input: { year: 2019 } },
       { channel: 'closing.summary', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'closing.hours', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'classes.handbook', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'app.useDataFolder', purpose: 'dataFolder', field: 'folder', input: {} },
     ];
     const outcomes = new Map<string, number>();
@@ -334,6 +336,31 @@ describe('router', () => {
     for (const outcome of ['accepted with an issued grant', 'raw path refused at the door', 'grant refused by the handler'])
       expect(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0);
   }, 120_000);
+
+  // Issue 23, item 2: the 学员手册 of a class that is not there, or named by anything but its id, is
+  // refused before a byte is written; the school's texts for it are held to their lengths.
+  it('refuses a handbook for no class, and handbook texts past their length, changing nothing', async () => {
+    const file = join(t.dir, 'hostile-handbook.docx');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(0, -1, 2 ** 31, 999_999, 1.5, '1', null, '__proto__', { id: 1 }), hostileValue),
+        async (classId) => {
+          const before = snapshot(t.core.db);
+          const result = await t.router.handle('classes.handbook', { classId, grant: t.grant(file, 'export') });
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(result.error.code);
+          expect(snapshot(t.core.db)).toBe(before);
+          expect(existsSync(file)).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const before = snapshot(t.core.db);
+    for (const patch of [{ handbookNotice: '须'.repeat(5001) }, { handbookRoutine: '时'.repeat(1001) }, { handbookNotice: 3 }]) {
+      expect(failure(await t.router.handle('settings.update', patch), 'INVALID_INPUT').message).toMatch(/\S/);
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+  });
 
   // Issue 21, item 6: certificates go to the trainees chosen, each on the class's roster once; the
   // 证书编号 pattern is refused with what is wrong in it. Lists of real ids mixed with another class's,

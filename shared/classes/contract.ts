@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { command, none, query } from '../channel';
+import { command, job, none, query } from '../channel';
+import { exportResultSchema } from '../files/schemas';
 import { classSchemas, trainingClassSchema } from './schemas';
 
 export const classesContract = {
@@ -12,4 +13,6 @@ export const classesContract = {
   'classes.copy': command(classSchemas.copy, trainingClassSchema),
   'classes.setStatus': command(classSchemas.setStatus, trainingClassSchema),
   'classes.unarchive': command(classSchemas.unarchive, trainingClassSchema),
+  // 学员手册 (.docx): cover, 开班须知, schedule, committee and groups, roster, sites, 四同, 作息, reports, contacts.
+  'classes.handbook': job(classSchemas.handbook, exportResultSchema, { quiet: true }),
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
+import { grantSchema } from '../files/schemas';
 
 export const classStatuses = ['planning', 'in_progress', 'finished', 'archived'] as const;
 export type ClassStatus = (typeof classStatuses)[number];
@@ -111,6 +113,8 @@ export const classSchemas = {
   // after being shown what is missing (the log keeps what was).
   setStatus: z.strictObject({ id, status: z.enum(classStatuses), anyway: z.boolean().default(false) }),
   unarchive: z.strictObject({ id }),
+  // The 学员手册 (.docx) written through a save grant.
+  handbook: z.strictObject({ classId: id, grant: grantSchema, jobId: jobIdSchema }),
 };
 
 // "2019年市管干部培训班" copied into 2020 becomes "2020年市管干部培训班"; a name without its year gets

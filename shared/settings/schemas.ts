@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { hasUnshown } from '../text/shown';
 import { certificateNumberLimits, defaultCertificateNumberFormat } from '../closing/certificate-number';
 
+export const handbookLimits = { notice: 5000, routine: 1000 } as const;
+
 export const locales = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof locales)[number];
 
@@ -28,6 +30,10 @@ export const settingsSchema = z.object({
   // Lodging: nobody alone in a household (每户至少安排 2 人) as a hard rule of the assignment and of
   // moves by hand; off, it is a goal the assignment keeps where it can.
   lodgingTogether: z.boolean(),
+  // 学员手册: the school's 开班须知 and 作息时间 (a line each: "08:30—11:30 上午课程"), written once for
+  // every class; empty means the default texts of the message tables (handbook.defaultNotice, defaultRoutine).
+  handbookNotice: z.string(),
+  handbookRoutine: z.string(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -47,6 +53,8 @@ export const defaultSettings: Settings = {
   certificateNumberFormat: defaultCertificateNumberFormat,
   certificateMinAttendance: 80,
   lodgingTogether: false,
+  handbookNotice: '',
+  handbookRoutine: '',
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -76,4 +84,6 @@ export const settingsPatchSchema = z.strictObject({
     .optional(),
   certificateMinAttendance: z.number().int().min(0).max(100).optional(),
   lodgingTogether: z.boolean().optional(),
+  handbookNotice: z.string().trim().max(handbookLimits.notice).optional(),
+  handbookRoutine: z.string().trim().max(handbookLimits.routine).optional(),
 });

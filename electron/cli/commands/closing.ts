@@ -6,11 +6,15 @@ import { asNumberIfWhole, type Command, steps, UsageError } from '../command';
 import { cliText } from '../messages';
 
 // `class close-check 2019-003`: the checklist before a class is closed; non-zero while something is missing.
-const classExport = (words: string, channel: 'closing.summary' | 'closing.hours'): Command =>
+// `class summary|hours|handbook 2019-003 --out F`: a class's document written where asked.
+const classExport = (
+  words: 'summary' | 'hours' | 'handbook',
+  channel: 'closing.summary' | 'closing.hours' | 'classes.handbook',
+): Command =>
   steps<{ path: string; rows: number }>({
     words: ['class', words],
-    usage: cliText(`closing.${channel === 'closing.summary' ? 'summary' : 'hours'}.usage`),
-    summary: cliText(`closing.${channel === 'closing.summary' ? 'summary' : 'hours'}.summary`),
+    usage: cliText(`closing.${words}.usage`),
+    summary: cliText(`closing.${words}.summary`),
     options: { out: { type: 'string', describe: cliText('classArgs.out') } },
     execute: async ({ call, grant }, values, positionals) => {
       const [ref, ...extra] = positionals;
@@ -94,6 +98,7 @@ export const closingCommands: readonly Command[] = [
   classExport('summary', 'closing.summary'),
   certificates,
   classExport('hours', 'closing.hours'),
+  classExport('handbook', 'classes.handbook'),
   steps<Checklist>({
     words: ['class', 'close-check'],
     usage: cliText('closing.check.usage'),

@@ -1,6 +1,7 @@
 import { setStatusChecked } from '../closing/status';
 import type { Handlers } from '../router';
 import { copyClassWith } from './copy';
+import { exportHandbook } from './handbook';
 import { classYears, createClass, getClass, listClasses, removeClass, unarchiveClass, updateClass } from './service';
 
 export const classHandlers = {
@@ -13,4 +14,5 @@ export const classHandlers = {
   'classes.copy': (core, input) => copyClassWith(core, input),
   'classes.setStatus': (core, { id, status, anyway }) => setStatusChecked(core, id, status, anyway),
   'classes.unarchive': (core, { id }) => unarchiveClass(core, id),
+  'classes.handbook': (core, { classId, grant }, job) => exportHandbook(core, classId, grant, job),
 } satisfies Handlers;

@@ -21,7 +21,7 @@ import {
 import { type DocSection, mergeSpans, type TableDoc } from './table-doc';
 
 // A4 in twentieths of a point; margins 2 cm left/right, 2.5 cm top/bottom.
-const a4 = { short: 11906, long: 16838 };
+export const a4 = { short: 11906, long: 16838 };
 const margin = { top: 1418, bottom: 1418, left: 1134, right: 1134 };
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
@@ -45,7 +45,9 @@ const cell = (text: string, width: number, options: { header?: boolean; center?:
     ],
   });
 
-const table = (section: DocSection, contentWidth: number) => {
+// A section's table at the given width, its header row repeated on each page (the 学员手册 sets its
+// tables with it too).
+export const docxTable = (section: DocSection, contentWidth: number) => {
   const total = section.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = section.columns.map((column) => Math.floor((column.width / total) * contentWidth));
   const tall = section.columns.some((column) => column.signature);
@@ -89,6 +91,16 @@ const titleBlock = (doc: TableDoc, pageBreakBefore: boolean) => [
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.subtitle, { size: 22 })] }),
 ];
 
+// 第 N 页, centred at the foot of each page.
+export const pageNumberFooter = () => {
+  const pageNumber: ParagraphChild[] = [
+    run(message('documents.pageBefore')),
+    new TextRun({ children: [PageNumber.CURRENT], size: 18, font: bodyFont }),
+    run(message('documents.pageAfter')),
+  ];
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumber })] });
+};
+
 export const writeDocx = async (doc: TableDoc): Promise<Buffer> => {
   const landscape = doc.orientation === 'landscape';
   const contentWidth = (landscape ? a4.long : a4.short) - margin.left - margin.right;
@@ -100,14 +112,9 @@ export const writeDocx = async (doc: TableDoc): Promise<Buffer> => {
         new Paragraph({ spacing: { before: 200, after: 100 }, children: [run(section.heading, { bold: true, size: 24 })] }),
       );
     if (section.note) children.push(new Paragraph({ spacing: { after: 100 }, children: [run(section.note, { size: 21 })] }));
-    children.push(table(section, contentWidth));
+    children.push(docxTable(section, contentWidth));
   });
   if (doc.footer) children.push(new Paragraph({ spacing: { before: 200 }, children: [run(doc.footer, { size: 18 })] }));
-  const pageNumber: ParagraphChild[] = [
-    run(message('documents.pageBefore')),
-    new TextRun({ children: [PageNumber.CURRENT], size: 18, font: bodyFont }),
-    run(message('documents.pageAfter')),
-  ];
   const document = new Document({
     creator: message('documents.producer'),
     title: doc.title,
@@ -124,9 +131,7 @@ export const writeDocx = async (doc: TableDoc): Promise<Buffer> => {
             margin,
           },
         },
-        footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumber })] }),
-        },
+        footers: { default: pageNumberFooter() },
         children,
       },
     ],

@@ -392,11 +392,14 @@ export const assignRest = (core: Core, classId: number): { assigned: number } =>
 
 // --- The board ----------------------------------------------------------------------------------
 
+// The date reports are due by, when one is set.
+export const reportDeadline = (core: Core, classId: number): string | null =>
+  statement<[number], { deadline: string }>(core.db, 'SELECT deadline FROM report_deadlines WHERE class_id = ?').get(classId)
+    ?.deadline ?? null;
+
 export const classBoard = (core: Core, classId: number, today: string): Board => {
   getClass(core, classId);
-  const deadline =
-    statement<[number], { deadline: string }>(core.db, 'SELECT deadline FROM report_deadlines WHERE class_id = ?').get(classId)
-      ?.deadline ?? null;
+  const deadline = reportDeadline(core, classId);
   const reports = listReports(core, { classId });
   const byEnrolment = new Map<number, ReportRow>();
   for (const report of reports)

@@ -31,6 +31,8 @@ const storedSettings = z.object({
   backupKeepMonthly: bounded.backupKeepMonthly.unwrap().catch(defaultSettings.backupKeepMonthly),
   autoBackup: bounded.autoBackup.unwrap().catch(defaultSettings.autoBackup),
   lodgingTogether: bounded.lodgingTogether.unwrap().catch(defaultSettings.lodgingTogether),
+  handbookNotice: bounded.handbookNotice.unwrap().catch(defaultSettings.handbookNotice),
+  handbookRoutine: bounded.handbookRoutine.unwrap().catch(defaultSettings.handbookRoutine),
   lastBackupAt: settingsSchema.shape.lastBackupAt
     .refine((at) => at === '' || isIsoInstant(at))
     .catch(defaultSettings.lastBackupAt),

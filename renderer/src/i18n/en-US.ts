@@ -1220,4 +1220,19 @@ export const uiEnUS = {
     loadSample: 'Load sample data',
     startEmpty: 'Start empty',
   },
+  handbookPage: {
+    documents: 'First-day documents',
+    button: 'Trainee handbook',
+    title: 'Make the trainee handbook',
+    fileName: '{{name}} trainee handbook',
+    help: 'A Word document with contents and page numbers, set as the school’s documents are: cover, notice, schedule, committee and groups, roster (name, sex, unit and position only: no ID numbers or phones), field sites, village stays, daily routine, research topics and contacts. The notice and routine are edited once in Settings; the class’s notes follow the notice.',
+  },
+  handbookSettings: {
+    title: 'Trainee handbook',
+    notice: 'Notice to trainees',
+    noticeHelp: 'Printed in every class’s handbook, an item a line; the class’s notes follow it.',
+    routine: 'Daily routine',
+    routineHelp: 'An item a line: the time, a space, then what happens, e.g. “08:30—11:30 Morning sessions”.',
+    restore: 'Restore the defaults',
+  },
 } satisfies UiMessages;

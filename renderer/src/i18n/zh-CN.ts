@@ -1184,6 +1184,21 @@ export const uiZhCN = {
     loadSample: '载入示例数据',
     startEmpty: '从空白开始',
   },
+  handbookPage: {
+    documents: '开班材料',
+    button: '生成学员手册',
+    title: '生成学员手册',
+    fileName: '{{name}}学员手册',
+    help: '按学校公文格式生成学员手册（Word，带目录和页码，可继续修改）：封面、开班须知、课程安排表、班委及小组名单、学员名册（只有姓名、性别、单位、职务，不含身份证号和电话）、现场教学点、“四同”安排、作息时间、调研课题和联系方式。开班须知和作息时间在“设置”中统一修改；本班的“备注”作为本班特别提示印在开班须知后。',
+  },
+  handbookSettings: {
+    title: '学员手册',
+    notice: '开班须知',
+    noticeHelp: '每个班次的学员手册都印这段文字，一行一条；本班的“备注”作为本班特别提示印在其后。',
+    routine: '作息时间',
+    routineHelp: '一行一项，时间在前、空格后写安排，例如“08:30—11:30 上午课程”。',
+    restore: '恢复默认内容',
+  },
 } as const;
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -17,6 +17,7 @@ import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
 import { TeamCard } from '../staff/TeamCard';
 import { ClassFormModal } from './ClassFormModal';
+import { HandbookButton } from './HandbookButton';
 import { CopyClassModal } from './CopyClassModal';
 import { StatusTag, statusActions } from './status';
 import { useClassActions } from './use-class-actions';
@@ -68,6 +69,10 @@ const Overview = ({ value }: { value: TrainingClass }) => {
         )}
       </div>
       <TeamCard classId={value.id} readOnly={value.status === 'archived'} />
+      <div>
+        <Typography.Title level={5}>{t('handbookPage.documents')}</Typography.Title>
+        <HandbookButton target={value} />
+      </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('classes.detail.created', { at: new Date(value.createdAt).toLocaleString() })} ·{' '}
         {t('classes.detail.updated', { at: new Date(value.updatedAt).toLocaleString() })}

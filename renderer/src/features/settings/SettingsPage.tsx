@@ -12,6 +12,7 @@ import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
 import { CertificateSettings } from './CertificateSettings';
+import { HandbookSettings } from './HandbookSettings';
 import { LodgingSettingsCard } from '../lodging/LodgingSettingsCard';
 
 // One line of text kept in the settings (学校名称, 操作人姓名), saved with its own button.
@@ -184,6 +185,11 @@ export const SettingsPage = () => {
             key={`${settings.data.certificateNumberFormat}|${settings.data.certificateMinAttendance}`}
             initial={settings.data}
           />
+        )}
+      </Card>
+      <Card title={t('handbookSettings.title')} size="small">
+        {settings.data && (
+          <HandbookSettings key={`${settings.data.handbookNotice}|${settings.data.handbookRoutine}`} initial={settings.data} />
         )}
       </Card>
       <Card title={t('settings.language')} size="small">
