@@ -55,6 +55,15 @@ const signinBySession = (out: string) =>
   ] as const;
 
 describe('command line', () => {
+  it('describes --site as an option, and the roster import as it works (bad rows left out, the rest written)', async () => {
+    const households = await cadre('households', 'import', '--help');
+    expect(households.stdout).toContain('教学点（名称或编号），接待农户所在的村');
+    expect(households.stdout).not.toContain('请用 --site');
+    const roster = await cadre('roster', 'import', '--help');
+    expect(roster.stdout).toContain('有问题的行不导入');
+    expect(roster.stdout).not.toContain('全部成功或全部不导入');
+  });
+
   it('creates, lists (with pinyin search) and shows classes', async () => {
     const created = await cadre(
       'class',

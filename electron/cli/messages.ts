@@ -115,7 +115,7 @@ const zhCN = {
   roster: {
     import: {
       usage: 'roster import --class <ID 或编号> 文件 [--sheet 工作表] [--header-row 行号] [--keep-unit-position]',
-      summary: '导入学员名册（.xlsx、.xls、WPS .et、.csv），全部成功或全部不导入',
+      summary: '导入学员名册（.xlsx、.xls、WPS .et、.csv）：有问题的行不导入并逐行列出原因，其余各行一次写入',
       what: '名册文件',
       sheet: '工作表名称（默认自动选择）',
       headerRow: '表头所在行号（默认自动识别）',
@@ -346,6 +346,7 @@ const zhCN = {
       done: '已导出 {{rows}} 个教学点到 {{path}}',
     },
     needSite: '请用 --site 指定教学点（名称或编号）',
+    siteOption: '教学点（名称或编号），接待农户所在的村',
     noSite: '找不到教学点“{{name}}”',
   },
   staff: {

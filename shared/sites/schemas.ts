@@ -176,7 +176,7 @@ export type SiteColumn =
   | 'active';
 
 export const siteColumns: Record<SiteColumn, readonly string[]> = {
-  base: ['所属基地', '教学基地', '基地'],
+  base: ['所属基地', '教学基地', '基地', '基地名称', '教学基地名称', '所属基地名称'],
   name: ['教学点名称', '现场教学点', '教学点', '名称'],
   kind: ['类型', '类别'],
   address: ['地址', '详细地址'],

@@ -9,7 +9,7 @@ import { oneFile } from './class-args';
 import { withIgnored } from './ignored-columns';
 
 // --site names a teaching point by its name (exactly) or its number.
-export const siteOption = { site: { type: 'string', describe: cliText('sites.needSite') } } as const;
+export const siteOption = { site: { type: 'string', describe: cliText('sites.siteOption') } } as const;
 
 export const siteId = async (call: Call, values: Values): Promise<Result<{ id: number; name: string }>> => {
   const ref = values['site'];

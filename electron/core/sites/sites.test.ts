@@ -202,6 +202,14 @@ describe('teaching points as a spreadsheet', () => {
       topics: '乡村治理',
       active: true,
     });
+    // "基地名称" is how many lists head the base column: read, not listed as a column left out.
+    const named = join(t.dir, '基地名称.xlsx');
+    writeBook(named, [
+      ['基地名称', '教学点名称'],
+      ['辽河源乡村振兴基地', '安恕镇朝阳屯'],
+    ]);
+    expect(value(await t.router.call('sites.import', { grant: t.grant(named, 'tableImport') })).ignoredColumns).toEqual([]);
+    expect(await point()).toMatchObject({ baseName: '辽河源乡村振兴基地', kind: '村' });
   });
 
   it('refuses a file without a name column, two rows of one name, or a capacity that is no number — naming the row', async () => {

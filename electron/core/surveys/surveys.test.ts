@@ -120,13 +120,22 @@ describe('satisfaction surveys', () => {
     expect(imported).toEqual({ surveys: 4, responses: 5, ignoredColumns: [] });
     const surveys = value(await t.router.call('surveys.list', { classId }));
     expect(surveys.find((survey) => survey.satisfaction === 'organisation')).toMatchObject({ responses: 2, mean: 4.5 });
+
+    // The words a school's own sheet uses score as the platforms' do: 一般 is 3, not 一 (1).
+    const worded = writeBook(join(t.dir, 'worded.xlsx'), [
+      header,
+      ['基地满意', site, '一般', '比较满意', '很满意', '一般', '一般', ''],
+    ]);
+    value(await t.router.call('surveys.import', { classId, grant: t.grant(worded, 'tableImport') }));
+    const siteSurvey = value(await t.router.call('surveys.list', { classId })).find((s) => s.satisfaction === 'base');
+    expect(siteSurvey).toMatchObject({ responses: 2, mean: 4 });
     // The teacher's record across classes: the course they taught, and their own survey.
     const staffId = taught?.teachers[0]?.id ?? 0;
     const history = value(await t.router.call('surveys.history', { subject: 'teacher', id: staffId }));
     expect(history.rows).toEqual([expect.objectContaining({ className: '2019年年轻干部培训班', surveys: 2, responses: 2 })]);
     expect(history.mean).toBe(4.78);
     const bySite = value(await t.router.call('surveys.history', { subject: 'site', id: visited?.siteId ?? 0 }));
-    expect(bySite.responses).toBe(1);
+    expect(bySite.responses).toBe(2);
 
     const before = snapshot(t.core.db);
     const bad = writeBook(join(t.dir, 'bad.xlsx'), [

@@ -10,6 +10,7 @@ import {
   scoreWords,
   surveyColumns,
 } from '../../../shared/surveys/schemas';
+import { answerWords } from '../../../shared/surveys/platform';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
@@ -48,11 +49,18 @@ const spec = (): TableSpec<Field> => {
   };
 };
 
+// The words people type, by score: the five of our own questionnaire and the platforms' variants
+// ("一般", "比较满意", "很满意"). Words first: "一般" read as a number would be 1, 非常不满意.
+const scoreOfWord = new Map<string, number>([
+  ...scoreWords.map((word, index): [string, number] => [word, index + 1]),
+  ...Object.entries(answerWords).flatMap(([score, words]) => words.map((word): [string, number] => [word, Number(score)])),
+]);
+
 // 1–5 as typed ("5", "5分", "５"), or the score's word.
 const scoreOf = (text: string): number | null | undefined => {
   if (text === '') return null;
-  const index = scoreWords.findIndex((word) => word === text);
-  if (index !== -1) return index + 1;
+  const worded = scoreOfWord.get(text);
+  if (worded !== undefined) return worded;
   const score = numberCell(text);
   return score !== null && score !== undefined && Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
 };

@@ -25,4 +25,27 @@ describe('the message tables', () => {
     expect(keysOf(enUS).sort()).toEqual(keysOf(zhCN).sort());
     expect(keysOf(uiEnUS).sort()).toEqual(keysOf(uiZhCN).sort());
   });
+
+  it('name in Chinese the columns of sites, households, stays and surveys that the audit log shows', () => {
+    // A change to a teaching point or a household showed "address", "active", "beds" as field names.
+    const columns = zhCN.audit.columns as Record<string, string>;
+    const shown = [
+      'address',
+      'active',
+      'base_id',
+      'contact_phone',
+      'capacity',
+      'head',
+      'beds',
+      'hosts',
+      'mixed_rooms',
+      'arrive',
+      'depart',
+      'locked',
+      'items',
+      'scores',
+      'comment',
+    ];
+    expect(shown.filter((key) => !columns[key])).toEqual([]);
+  });
 });

@@ -246,6 +246,21 @@ describe('a roster read by the table kit, as every import reads its table', () =
     expect(seen.problems.map((p) => [p.row, p.column, p.field, p.severity])).toEqual([[4, 'C', 'group', 'warning']]);
     expect(seen.problems[0]?.message).toContain('2-3组');
   });
+
+  it('a row without a name is refused once, not twice in two wordings', async () => {
+    const path = await writeOfficeTable(join(t.dir, '名册.xlsx'), {
+      title: '学员名册',
+      labels: ['序号', '姓名', '性别'],
+      rows: [
+        ['1', '王建国', '男'],
+        ['2', '', '女'],
+      ],
+    });
+    const seen = await preview(path);
+    expect(seen.problems.filter((p) => p.field === 'name').map((p) => [p.row, p.column, p.severity])).toEqual([
+      [5, 'B', 'error'],
+    ]);
+  });
 });
 
 describe('files that are not what they claim, each refused with a clear message and nothing changed', () => {

@@ -167,7 +167,8 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
       if (!problems.some((p) => p.field === field && p.severity === 'error')) problem(column, field, 'error', issue.message);
     }
   }
-  if (!trainee.name)
+  // The schema above may already have said so ("请填写“姓名”"): one reason is enough.
+  if (!trainee.name && !problems.some((p) => p.field === 'name' && p.severity === 'error'))
     problem(columns.find((c) => c.field === 'name')?.column ?? 0, 'name', 'error', message('import.nameMissing'));
   // Each problem says whose row it is (the name as read, made safe to show).
   const who = shownText(trainee.name ?? '');
