@@ -245,7 +245,7 @@ test('sample data, status flow, archive lock, settings and English', async ({ ap
   // shown, and the administrator archives it anyway.
   const missing = page.getByRole('dialog').filter({ hasText: '还不能标记为“已归档”' });
   await expect(missing.getByTestId('missing-to-close')).toContainText(
-    '名册完整：名册 40 人，计划 45 人；40 名学员缺少身份证号或工作单位',
+    '名册完整：名册 40 人，计划 45 人；40 名学员缺少身份证号（',
   );
   await app.screenshot('archive-not-ready');
   await missing.getByRole('button', { name: label('仍然标记为“已归档”') }).click();

@@ -117,7 +117,7 @@ test('questionnaires typed into the grid and imported from Excel, and what they 
   const closing = page.getByTestId('closing-tab');
   await expect(closing).toContainText('还有缺项');
   // The sample's made-up trainees have no 身份证号.
-  await expect(page.getByTestId('closing-checklist')).toContainText('40 名学员缺少身份证号或工作单位');
+  await expect(page.getByTestId('closing-checklist')).toContainText('40 名学员缺少身份证号（');
   await expect(page.getByTestId('closing-figures')).toContainText('组织满意 4.27分（满意率86.7%）');
   await app.screenshot('closing');
   const summary = join(app.dataDir, '..', `summary-${Date.now()}.docx`);

@@ -885,7 +885,7 @@ describe('command line', () => {
     const checked = await cadre('class', 'close-check', '2019-001');
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('✗ 名册完整：名册中还没有学员');
-    expect(checked.stdout).toContain('✓ 考勤完成');
+    expect(checked.stdout).toContain('✗ 考勤完成：还没有安排课程，无从考勤');
     expect(checked.stdout).toContain('还不能结业');
     const json = JSON.parse((await cadre('class', 'close-check', '2019-001', '--json')).stdout) as { ready: boolean };
     expect(json.ready).toBe(false);

@@ -379,7 +379,9 @@ export const enUS = {
     missing: {
       noRoster: 'The roster is empty',
       plannedSize: '{{enrolled}} on the roster, {{planned}} planned',
-      roster: '{{count}} trainees lack an ID number or a unit',
+      noIdNumber: '{{count}} trainees lack an ID number ({{names}})',
+      noUnit: '{{count}} trainees lack a unit ({{names}})',
+      noSessions: 'No sessions are scheduled: no attendance to take',
       attendance: '{{count}} sessions have no attendance yet',
       reports: '{{count}} trainees have handed in no report',
       reviews: '{{count}} reports are not reviewed yet',
@@ -461,12 +463,13 @@ export const enUS = {
       reasons: {
         noReport: 'no research report handed in',
         reportFailed: 'research report failed its review',
-        absent: 'absent {{count}} times',
+        absent: 'absent without leave {{count}} times',
         attendance: 'attended {{rate}}%, below the {{min}}% required',
         fourTogethers: 'did not take part in the village stay',
       },
       warnings: {
         noAttendance: 'No attendance was recorded for this class: attendance cannot be checked',
+        noSessions: 'No sessions are scheduled for this class: attendance cannot be checked',
         partialAttendance: '{{count}} sessions have no attendance yet; they count as attended',
         noReports: 'This class has no report topics: reports are not checked',
         unreviewed: '{{count}} reports are not reviewed yet; review results are not checked',
@@ -729,6 +732,7 @@ export const enUS = {
     quitNow: 'Quit',
   },
   text: {
+    andMore: '{{list}} and others',
     dateRange: '{{from}} to {{to}}',
     list: ', ',
     withNote: '{{text}} ({{note}})',

@@ -371,7 +371,9 @@ export const zhCN = {
     missing: {
       noRoster: '名册中还没有学员',
       plannedSize: '名册 {{enrolled}} 人，计划 {{planned}} 人',
-      roster: '{{count}} 名学员缺少身份证号或工作单位',
+      noIdNumber: '{{count}} 名学员缺少身份证号（{{names}}）',
+      noUnit: '{{count}} 名学员缺少工作单位（{{names}}）',
+      noSessions: '还没有安排课程，无从考勤',
       attendance: '{{count}} 节课还没有考勤',
       reports: '{{count}} 名学员还没有提交调研报告',
       reviews: '{{count}} 份调研报告还没有评审',
@@ -454,12 +456,13 @@ export const zhCN = {
       reasons: {
         noReport: '未提交调研报告',
         reportFailed: '调研报告评审不合格',
-        absent: '缺勤 {{count}} 次',
+        absent: '无故缺勤 {{count}} 次',
         attendance: '出勤率 {{rate}}%，低于要求的 {{min}}%',
         fourTogethers: '未参加“四同”实践',
       },
       warnings: {
         noAttendance: '本班没有记录任何考勤，无法核对出勤',
+        noSessions: '本班没有安排课程，无法核对出勤',
         partialAttendance: '{{count}} 节课还没有考勤，这些课按出勤计',
         noReports: '本班没有设置调研课题，不核对调研报告',
         unreviewed: '{{count}} 份调研报告还没有评审，未按评审结果核对',
@@ -714,6 +717,7 @@ export const zhCN = {
     quitNow: '退出',
   },
   text: {
+    andMore: '{{list}}等',
     dateRange: '{{from}} 至 {{to}}',
     list: '、',
     withNote: '{{text}}（{{note}}）',

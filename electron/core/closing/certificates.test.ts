@@ -97,7 +97,7 @@ describe('结业证书', () => {
     expect(second.warnings).not.toContain('本班没有记录任何考勤，无法核对出勤');
     const reasons = Object.fromEntries(second.people.filter((p) => !p.met).map((p) => [p.name, p.reasons.map((r) => r.text)]));
     expect(reasons).toEqual({
-      [absentee?.name ?? '-']: ['缺勤 2 次', ...(absentRate < 80 ? [`出勤率 ${absentRate}%，低于要求的 80%`] : [])],
+      [absentee?.name ?? '-']: ['无故缺勤 2 次', ...(absentRate < 80 ? [`出勤率 ${absentRate}%，低于要求的 80%`] : [])],
       [onLeave?.name ?? '-']: [`出勤率 ${rate}%，低于要求的 80%`],
       ...Object.fromEntries(late.map((name) => [name, ['未提交调研报告']])),
     });

@@ -68,7 +68,8 @@ export const certificateCandidates = (core: Core, classId: number): CertificateC
       missed.set(mark.enrolment_id, (missed.get(mark.enrolment_id) ?? 0) + (hoursOf.get(mark.session_id) ?? 0));
   }
   const attendanceTaken = taken.size > 0;
-  if (sessions.length > 0 && !attendanceTaken) warnings.push(message('closing.certificate.warnings.noAttendance'));
+  if (sessions.length === 0) warnings.push(message('closing.certificate.warnings.noSessions'));
+  else if (!attendanceTaken) warnings.push(message('closing.certificate.warnings.noAttendance'));
   else if (taken.size < sessions.length)
     warnings.push(message('closing.certificate.warnings.partialAttendance', { count: sessions.length - taken.size }));
 

@@ -39,6 +39,18 @@ describe('closing a class', () => {
       expect(value(await t.router.call('closing.check', { classId })).items.find((item) => item.item === 'roster')?.done).toBe(
         true,
       );
+      // Who lacks an ID number is named (the first five, then 等): the person fixes them one by one.
+      const [first, ...others] = value(await t.router.call('roster.list', { classId })).items;
+      const ids = t.core.db.prepare('SELECT id, id_number FROM trainees').all() as { id: number; id_number: string | null }[];
+      t.core.db
+        .prepare('UPDATE trainees SET id_number = NULL WHERE id IN (SELECT trainee_id FROM enrolments WHERE class_id = ?)')
+        .run(classId);
+      const lacking = value(await t.router.call('closing.check', { classId })).items.find((item) => item.item === 'roster');
+      expect(lacking?.missing).toMatch(/^12 名学员缺少身份证号（[^）]+等）$/);
+      expect(lacking?.missing.split('、')).toHaveLength(5);
+      expect([first, ...others].filter((person) => lacking?.missing.includes(person.name)).length).toBeGreaterThanOrEqual(5);
+      const put = t.core.db.prepare('UPDATE trainees SET id_number = ? WHERE id = ?');
+      for (const row of ids) put.run(row.id_number, row.id);
       expect(partial.items.find((item) => item.item === 'attendance')?.missing).toBe(`${sessions.length} 节课还没有考勤`);
       expect(partial.items.find((item) => item.item === 'reports')?.missing).toBe('12 名学员还没有提交调研报告');
       expect(partial.items.find((item) => item.item === 'surveys')?.missing).toBe(

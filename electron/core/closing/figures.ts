@@ -96,15 +96,32 @@ export const classFigures = (core: Core, classId: number): ClassFigures => {
   };
 };
 
+// The names a checklist line quotes before "…等 N 人".
+const namesShown = 5;
+
 // What must be there before a class is closed, each with what is still missing.
 export const closeChecklist = (core: Core, classId: number): Checklist => {
   const target = getClass(core, classId);
   const count = (sql: string) => statement<[number], { n: number }>(core.db, sql).get(classId)?.n ?? 0;
   const enrolled = count(`SELECT count(*) AS n FROM enrolments WHERE class_id = ? AND status <> 'withdrawn'`);
-  const noId = count(
-    `SELECT count(*) AS n FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
-      WHERE e.class_id = ? AND e.status <> 'withdrawn' AND (t.id_number IS NULL OR t.unit = '')`,
-  );
+  // Who lacks what, by name: 组织部 lists often carry no ID number, and the person fixes them one by one.
+  const lacking = statement<[number], { name: string; no_id: number; no_unit: number }>(
+    core.db,
+    `SELECT t.name, t.id_number IS NULL AS no_id, t.unit = '' AS no_unit FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+      WHERE e.class_id = ? AND e.status <> 'withdrawn' AND (t.id_number IS NULL OR t.unit = '') ORDER BY e.id`,
+  ).all(classId);
+  const named = (rows: readonly { name: string }[]) => {
+    const names = rows.slice(0, namesShown).map((row) => row.name);
+    return {
+      count: rows.length,
+      names:
+        rows.length > namesShown
+          ? message('text.andMore', { list: names.join(message('text.list')) })
+          : names.join(message('text.list')),
+    };
+  };
+  const noId = lacking.filter((row) => row.no_id === 1);
+  const noUnit = lacking.filter((row) => row.no_unit === 1);
   const untaken = count(
     'SELECT count(*) AS n FROM sessions s WHERE s.class_id = ? AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)',
   );
@@ -138,14 +155,21 @@ export const closeChecklist = (core: Core, classId: number): Checklist => {
       ? [message('closing.missing.noRoster')]
       : [
           ...(planned !== null && planned !== enrolled ? [message('closing.missing.plannedSize', { enrolled, planned })] : []),
-          ...(noId > 0 ? [message('closing.missing.roster', { count: noId })] : []),
+          ...(noId.length > 0 ? [message('closing.missing.noIdNumber', named(noId))] : []),
+          ...(noUnit.length > 0 ? [message('closing.missing.noUnit', named(noUnit))] : []),
         ];
   const items: Checklist['items'] = [
     { item: 'roster', done: rosterGaps.length === 0, missing: rosterGaps.join(message('text.clauses')) },
+    // Nothing scheduled is nothing taken: a class without sessions is not 考勤完成.
     {
       item: 'attendance',
-      done: untaken === 0,
-      missing: untaken > 0 ? message('closing.missing.attendance', { count: untaken }) : '',
+      done: sessions > 0 && untaken === 0,
+      missing:
+        sessions === 0
+          ? message('closing.missing.noSessions')
+          : untaken > 0
+            ? message('closing.missing.attendance', { count: untaken })
+            : '',
     },
     {
       item: 'reports',

@@ -845,7 +845,7 @@ export const uiEnUS = {
     example: 'Example: {{number}}',
     minAttendance: 'Attendance required (%)',
     minAttendanceHelp:
-      'Trainees who attended less than this share of the hours (absences and leave deducted) are listed as not having met the requirements.',
+      'Trainees who attended less than this share of the hours (absences and leave deducted), or were absent without leave, are listed as not having met the requirements.',
   },
   surveyTemplates: {
     title: 'Satisfaction questionnaires',

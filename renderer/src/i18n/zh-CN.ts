@@ -820,7 +820,8 @@ export const uiZhCN = {
     numberFormatHelp: '{year} 为班次年度，{class} 为班次代码，{seq:3} 为学员在名册（姓氏笔画）中的序号，补足 3 位。',
     example: '示例：{{number}}',
     minAttendance: '结业出勤率要求（%）',
-    minAttendanceHelp: '扣除缺勤、请假的学时后，出勤学时低于总学时的这一比例，生成结业证书时列为未达到要求。',
+    minAttendanceHelp:
+      '扣除缺勤、请假的学时后，出勤学时低于总学时的这一比例，或有无故缺勤（请假不算），生成结业证书时列为未达到要求。',
   },
   surveyTemplates: {
     title: '满意度测评问卷',
