@@ -54,6 +54,10 @@ describe('check-in (报到) through the router', () => {
     expect(done.summary).toContain('李明');
     const { figures } = await list();
     expect(figures).toEqual({ expected: 5, arrived: 1, late: 0, leave: 0, rate: 0.2 });
+    // The workbench shows the 报到率 of a class at its first day; not the day before.
+    const workbench = value(await t.router.call('workbench.overview', { today: '2026-12-05' }));
+    expect(workbench.checkins).toEqual([{ classId, className: '2026年青年干部培训班', arrived: 1, expected: 5, rate: 0.2 }]);
+    expect(value(await t.router.call('workbench.overview', { today: '2026-12-04' })).checkins).toEqual([]);
     // A second scan of the same person changes nothing and says when they came.
     const before = snapshot(t.core.db);
     const again = value(await t.router.call('checkin.checkIn', { classId, query: '李明' }));

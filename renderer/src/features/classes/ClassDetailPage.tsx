@@ -9,6 +9,8 @@ import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
+import { CheckinTab } from '../checkin/CheckinTab';
+import { CheckinFigures } from '../checkin/CheckinFigures';
 import { LodgingTab } from '../lodging/LodgingTab';
 import { ReportsTab } from '../reports/ReportsTab';
 import { SurveysTab } from '../surveys/SurveysTab';
@@ -67,6 +69,7 @@ const Overview = ({ value }: { value: TrainingClass }) => {
           </ol>
         )}
       </div>
+      <CheckinFigures classId={value.id} />
       <TeamCard classId={value.id} readOnly={value.status === 'archived'} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('classes.detail.created', { at: new Date(value.createdAt).toLocaleString() })} ·{' '}
@@ -97,6 +100,7 @@ export const ClassDetailPage = () => {
   const tabs: TabsProps['items'] = [
     { key: 'overview', label: t('classes.detail.overview'), children: <Overview value={value} /> },
     { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
+    { key: 'checkin', label: t('checkinPage.tab'), children: <CheckinTab target={value} /> },
     { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
     { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },
