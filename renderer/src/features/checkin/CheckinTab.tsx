@@ -180,7 +180,7 @@ export const CheckinTab = ({ target }: { target: TrainingClass }) => {
         ]}
       />
       {units.length === 0 && !list.loading && <Empty description={t(missing ? 'checkinPage.allArrived' : 'checkinPage.empty')} />}
-      {units.map((unit) => (
+      {units.map((unit, index) => (
         <Card
           key={unit.unit}
           size="small"
@@ -201,6 +201,8 @@ export const CheckinTab = ({ target }: { target: TrainingClass }) => {
             rowKey="enrolmentId"
             size="small"
             pagination={false}
+            // One header, over the first unit: a class's units are many and small.
+            showHeader={index === 0}
             dataSource={unit.rows}
             columns={[
               { key: 'name', title: t('fields.personName'), dataIndex: 'name', width: 100 },
