@@ -5,6 +5,7 @@ import { auditContract } from './audit/contract';
 import { backupContract } from './backup/contract';
 import type { ChannelSpec } from './channel';
 import { checkContract } from './check/contract';
+import { checkinContract } from './checkin/contract';
 import { classesContract } from './classes/contract';
 import { closingContract } from './closing/contract';
 import { filesContract } from './files/contract';
@@ -38,6 +39,7 @@ export const contract = {
   ...staffContract,
   ...scheduleContract,
   ...attendanceContract,
+  ...checkinContract,
   ...sitesContract,
   ...lodgingContract,
   ...reportsContract,
@@ -63,6 +65,7 @@ export const contractFragments = {
   staff: staffContract,
   schedule: scheduleContract,
   attendance: attendanceContract,
+  checkin: checkinContract,
   sites: sitesContract,
   lodging: lodgingContract,
   reports: reportsContract,

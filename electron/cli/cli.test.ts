@@ -267,6 +267,72 @@ describe('command line', () => {
     expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
   });
 
+  it('checks trainees in by name, initials or ID number, lists who has not arrived, and never guesses', async () => {
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年市管干部培训班',
+      '--start',
+      '2019-06-03',
+      '--end',
+      '2019-06-14',
+      '--category',
+      '主体班',
+    );
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 12))).code).toBe(0);
+    const opened = openCore({ dataDir: temp.dir });
+    const people = opened.core.db
+      .prepare('SELECT name, name_pinyin AS pinyin, id_number AS id FROM trainees ORDER BY id')
+      .all() as {
+      name: string;
+      pinyin: string;
+      id: string;
+    }[];
+    opened.close();
+    const [first, second] = people;
+    if (!first || !second) throw new Error('no roster');
+
+    const byName = await cadre('checkin', '--class', '2019-001', first.name);
+    expect(byName.code).toBe(0);
+    expect(byName.stdout).toContain(`“${first.name}”报到`);
+    const byId = await cadre('checkin', '--class', '2019-001', second.id.toLowerCase());
+    expect(byId.code).toBe(0);
+    expect(byId.stdout).toContain(`“${second.name}”报到`);
+
+    // Initials shared by two people: the choices are printed, exit 1, and nothing is written.
+    const initials = (pinyin: string) =>
+      pinyin
+        .split(' ')
+        .map((syllable) => syllable[0])
+        .join('');
+    const shared = people.find((p, i) =>
+      people.some((q, j) => j !== i && initials(q.pinyin).startsWith(initials(p.pinyin).slice(0, 1))),
+    );
+    const before = databaseState();
+    const ambiguous = await cadre('checkin', '--class', '2019-001', initials(shared?.pinyin ?? 'x').slice(0, 1));
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toMatch(/位学员与.*相符，请选择/);
+    expect(databaseState()).toBe(before);
+    const nobody = await cadre('checkin', '--class', '2019-001', '欧阳修');
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toContain('名册中没有与“欧阳修”相符的学员');
+    expect((await cadre('checkin', '--class', '2019-001')).code).not.toBe(0);
+    expect(databaseState()).toBe(before);
+
+    const listed = await cadre('checkin', 'list', '--class', '2019-001');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('已报到 2 / 应到 12 人，迟到 0，请假 0，报到率 16.7%');
+    expect(listed.stdout).not.toContain(second.id);
+    const missing = await cadre('checkin', 'list', '--class', '2019-001', '--missing', '--json');
+    const rows = (JSON.parse(missing.stdout) as { units: { rows: { name: string; phoneMasked: string }[] }[] }).units.flatMap(
+      (unit) => unit.rows,
+    );
+    expect(rows).toHaveLength(10);
+    expect(rows.map((row) => row.name)).not.toContain(first.name);
+    expect(rows.every((row) => row.phoneMasked === '' || row.phoneMasked.includes('****'))).toBe(true);
+  });
+
   it('says which columns of a roster and a schedule it did not import, and imports the rest', async () => {
     await cadre(
       'class',

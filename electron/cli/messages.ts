@@ -371,6 +371,24 @@ const zhCN = {
       done: '“{{site}}”：新增 {{added}} 户，更新 {{updated}} 户，未变 {{unchanged}} 户',
     },
   },
+  checkin: {
+    checkIn: {
+      usage: 'checkin --class <ID 或编号> <姓名|拼音首字母|身份证号>',
+      summary: '报到：按姓名、拼音首字母或身份证号为学员报到；有多人相符时列出供选择，不作猜测',
+      needQuery: '请给出要报到的学员：姓名、拼音首字母或身份证号',
+      choice: '  {{name}}  {{unit}}  {{id}}  {{status}}',
+      chooseHint: '请用完整姓名或身份证号再试一次',
+    },
+    list: {
+      usage: 'checkin list --class <ID 或编号> [--missing] [--json]',
+      summary: '报到名单：按单位列出已报到和未到的学员（电话隐去中间四位），以及报到率',
+      missing: '只列出未到的学员',
+      figures: '{{className}}：已报到 {{arrived}} / 应到 {{expected}} 人，迟到 {{late}}，请假 {{leave}}，报到率 {{rate}}',
+      unit: '{{unit}}（{{count}} 人）',
+      row: '  {{name}}  {{position}}  {{phone}}  {{status}}  {{at}}  {{note}}',
+      none: '（没有学员）',
+    },
+  },
   lodging: {
     assign: {
       usage:

@@ -3,6 +3,7 @@ import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import { checkHandlers } from './check/handlers';
+import { checkinHandlers } from './checkin/handlers';
 import { classHandlers } from './classes/handlers';
 import { closingHandlers } from './closing/handlers';
 import { fileHandlers } from './files/handlers';
@@ -37,6 +38,7 @@ export const domainHandlers = {
   staff: staffHandlers,
   schedule: scheduleHandlers,
   attendance: attendanceHandlers,
+  checkin: checkinHandlers,
   sites: sitesHandlers,
   lodging: lodgingHandlers,
   reports: reportsHandlers,

@@ -130,6 +130,27 @@ const nearlyValidRename = (report: number) =>
 const channelNames = Object.keys(contract) as Channel[];
 const knownCodes = new Set<string>(errorCodes);
 
+// Check-in at the desk: a real class and enrolment, queries of letters, characters and ID-like digits.
+const nearlyValidCheckin = (classId: number, enrolmentId: number): Partial<Record<Channel, fc.Arbitrary<unknown>>> => {
+  const enrolment = fc.oneof(fc.constantFrom(enrolmentId, 0, -1, 2 ** 31), hostileValue);
+  return {
+    'checkin.checkIn': fc.record({
+      classId: fc.constantFrom(classId, 0, 999_999),
+      query: fc.oneof(
+        fc.constantFrom('zw', 'w', '王', '１１０１０１１９９０', '11010119900307001X', ' '),
+        fc.string({ maxLength: 20 }),
+      ),
+    }),
+    'checkin.mark': fc.record({
+      enrolmentId: enrolment,
+      status: fc.constantFrom('arrived', 'late', 'leave', 'gone', ''),
+      note: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ minLength: 201, maxLength: 210 })),
+    }),
+    'checkin.undo': fc.record({ enrolmentId: enrolment }),
+    'checkin.list': fc.record({ classId: fc.constantFrom(classId, 0), missing: fc.oneof(fc.boolean(), hostileValue) }),
+  };
+};
+
 describe('router', () => {
   it('refuses two handlers for one channel and a channel without a handler', () => {
     expect(() => createRouter(t.core, [classHandlers, classHandlers])).toThrow(/two handlers for one channel: classes\.list/);
@@ -175,6 +196,10 @@ describe('router', () => {
       ...lodging,
       'sites.removeBase': fc.oneof(fc.constantFrom(...bases, 0, -1, 2 ** 31), hostileValue).map((id) => ({ id })),
       'reports.rename': nearlyValidRename(one('SELECT id FROM reports ORDER BY id LIMIT 1')),
+      ...nearlyValidCheckin(
+        one('SELECT class_id FROM enrolments ORDER BY id LIMIT 1'),
+        one('SELECT id FROM enrolments ORDER BY id LIMIT 1'),
+      ),
     };
     // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
     const lodgingOutcomes = new Map<string, number>();

@@ -37,6 +37,16 @@ export const overviewSchema = z.object({
       place: z.string(),
     }),
   ),
+  // 报到 of the classes whose first day it is, or that are checking people in today: the 报到率 at a glance.
+  checkins: z.array(
+    z.object({
+      classId: z.number().int(),
+      className: z.string(),
+      arrived: z.number().int(),
+      expected: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
   todo: z.array(z.object({ kind: z.enum(todoKinds), classId: z.number().int(), className: z.string(), count: z.number().int() })),
   figures: z.object({
     classes: z.number().int(),

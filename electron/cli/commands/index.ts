@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { checkinCommands } from './checkin';
 import { classCommands } from './classes';
 import { closingCommands } from './closing';
 import { dataCommands } from './data';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   ...classCommands,
   ...closingCommands,
   ...rosterCommands,
+  ...checkinCommands,
   ...scheduleCommands,
   ...siteCommands,
   ...lodgingCommands,

@@ -43,6 +43,8 @@ const one = (core: Core, sql: string, id: number | undefined): string | undefine
 const className = (core: Core, id: number | undefined) => one(core, 'SELECT name FROM classes WHERE id = ?', id);
 const traineeOfEnrolment = (core: Core, id: number | undefined) =>
   one(core, 'SELECT t.name FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.id = ?', id);
+const classOfEnrolment = (core: Core, id: number | undefined) =>
+  one(core, 'SELECT c.name FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.id = ?', id);
 const staffName = (core: Core, id: number | undefined) => one(core, 'SELECT name FROM staff WHERE id = ?', id);
 const siteName = (core: Core, id: number | undefined) => one(core, 'SELECT name FROM sites WHERE id = ?', id);
 const householdHead = (core: Core, id: number | undefined) => one(core, 'SELECT head FROM households WHERE id = ?', id);
@@ -110,6 +112,8 @@ const describers: Record<string, (core: Core, values: Values) => Named> = {
   class_staff: (core, v) => pair('inPlace', staffName(core, idIn(v, 'staff_id')), className(core, idIn(v, 'class_id'))),
   sessions: (_, v) => named(text(v, 'title')),
   session_teachers: (core, v) => pair('about', staffName(core, idIn(v, 'staff_id')), session(core, idIn(v, 'session_id'))),
+  checkins: (core, v) =>
+    pair('inPlace', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), classOfEnrolment(core, idIn(v, 'enrolment_id'))),
   attendance: (core, v) => pair('about', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), session(core, idIn(v, 'session_id'))),
   site_travel: (core, v) => pair('between', siteName(core, idIn(v, 'from_site')), siteName(core, idIn(v, 'to_site'))),
   site_reviews: (core, v) => named(siteName(core, idIn(v, 'site_id'))),

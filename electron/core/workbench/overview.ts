@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayIso } from '../../../shared/dates';
+import { checkinFigures, classesCheckingIn } from '../checkin/service';
 import { satisfiedRate } from '../../../shared/surveys/rate';
 import type { Overview } from '../../../shared/workbench/schemas';
 import type { Core } from '../context';
@@ -86,6 +87,20 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
     daysToStart: Math.max(0, dayCount(today, row.start_date)),
     trainees: row.trainees,
   }));
+  // The classes at their first day, or under way with check-ins already taken (late arrivals keep coming).
+  const checkingIn = classesCheckingIn(core);
+  const checkins = current
+    .filter((row) => row.start_date === today || (checkingIn.has(row.id) && row.start_date <= today && today <= row.end_date))
+    .map((row) => {
+      const figures = checkinFigures(core, row.id);
+      return {
+        classId: row.id,
+        className: row.name,
+        arrived: figures.arrived + figures.late,
+        expected: figures.expected,
+        rate: figures.rate,
+      };
+    });
   const todaySessions = statement<[string], Overview['today'][number]>(
     core.db,
     `SELECT s.id AS sessionId, s.class_id AS classId, c.name AS className, s.start_time AS start, s.end_time AS end, s.title,
@@ -179,6 +194,7 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
     years: years.includes(year) ? years : [year, ...years].sort((a, b) => b - a),
     classes,
     today: todaySessions,
+    checkins,
     todo,
     figures: {
       classes: ofYear.length,

@@ -14,6 +14,7 @@ import { householdsNotHostingMigration } from './013-households-not-hosting';
 import { surveyResponseOriginsMigration } from './014-survey-response-origins';
 import { householdsMixedRoomsMigration } from './015-households-mixed-rooms';
 import { auditCommandsMigration } from './016-audit-commands';
+import { checkinMigration } from './017-checkin';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   surveyResponseOriginsMigration,
   householdsMixedRoomsMigration,
   auditCommandsMigration,
+  checkinMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -9,6 +9,8 @@ import { api } from '../../api';
 import { useQuery } from '../../app/use-query';
 import { PageState } from '../../components/PageState';
 import { AttendanceTab } from '../attendance/AttendanceTab';
+import { CheckinTab } from '../checkin/CheckinTab';
+import { CheckinFigures } from '../checkin/CheckinFigures';
 import { LodgingTab } from '../lodging/LodgingTab';
 import { ReportsTab } from '../reports/ReportsTab';
 import { SurveysTab } from '../surveys/SurveysTab';
@@ -68,6 +70,7 @@ const Overview = ({ value }: { value: TrainingClass }) => {
           </ol>
         )}
       </div>
+      <CheckinFigures classId={value.id} />
       <TeamCard classId={value.id} readOnly={value.status === 'archived'} />
       <div>
         <Typography.Title level={5}>{t('handbookPage.documents')}</Typography.Title>
@@ -102,6 +105,7 @@ export const ClassDetailPage = () => {
   const tabs: TabsProps['items'] = [
     { key: 'overview', label: t('classes.detail.overview'), children: <Overview value={value} /> },
     { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
+    { key: 'checkin', label: t('checkinPage.tab'), children: <CheckinTab target={value} /> },
     { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },
     { key: 'lodging', label: t('lodgingPage.tab'), children: <LodgingTab target={value} /> },

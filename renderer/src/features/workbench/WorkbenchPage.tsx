@@ -8,6 +8,7 @@ import type { FigureKey, TodoKind } from '../../../../shared/workbench/schemas';
 import { api } from '../../api';
 import { useRead } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
+import { checkinRate } from '../checkin/rate';
 import { Chart, type ChartSpec } from './Chart';
 import { FigureDrawer } from './FigureDrawer';
 import { workbenchReads as reads } from './reads';
@@ -159,6 +160,22 @@ export const WorkbenchPage = () => {
             <List
               size="small"
               dataSource={o.today}
+              header={
+                o.checkins.length > 0 ? (
+                  <Flex vertical gap={4} data-testid="workbench-checkins">
+                    {o.checkins.map((c) => (
+                      <Link key={c.classId} to={`/classes/${c.classId}?tab=checkin`}>
+                        {t('workbench.checkinLine', {
+                          className: c.className,
+                          arrived: c.arrived,
+                          expected: c.expected,
+                          rate: checkinRate(c.rate),
+                        })}
+                      </Link>
+                    ))}
+                  </Flex>
+                ) : undefined
+              }
               locale={{ emptyText: t('workbench.noToday') }}
               renderItem={(s) => (
                 <List.Item>
