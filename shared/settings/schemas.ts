@@ -27,6 +27,9 @@ export const settingsSchema = z.object({
   // Lodging: nobody alone in a household (每户至少安排 2 人) as a hard rule of the assignment and of
   // moves by hand; off, it is a goal the assignment keeps where it can.
   lodgingTogether: z.boolean(),
+  // The classroom a 座次表 is drawn for: rows of seats (the first row nearest the 主席台), seats per
+  // row, and the aisles (an aisle after seat k of each row).
+  classroom: z.object({ rows: z.number().int(), seats: z.number().int(), aisles: z.array(z.number().int()) }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -46,7 +49,10 @@ export const defaultSettings: Settings = {
   certificateNumberFormat: defaultCertificateNumberFormat,
   certificateMinAttendance: 80,
   lodgingTogether: false,
+  classroom: { rows: 6, seats: 8, aisles: [4] },
 };
+
+export const classroomLimits = { rows: 20, seats: 16, aisles: 3 } as const;
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
@@ -62,4 +68,15 @@ export const settingsPatchSchema = z.strictObject({
   certificateNumberFormat: z.string().trim().min(1).max(certificateNumberLimits.length).optional(),
   certificateMinAttendance: z.number().int().min(0).max(100).optional(),
   lodgingTogether: z.boolean().optional(),
+  classroom: z
+    .strictObject({
+      rows: z.number().int().min(1).max(classroomLimits.rows),
+      seats: z.number().int().min(2).max(classroomLimits.seats),
+      aisles: z.array(z.number().int().min(1).max(classroomLimits.seats - 1)).max(classroomLimits.aisles),
+    })
+    // An aisle after the last seat is no aisle; two after the same seat are one.
+    .refine(({ seats, aisles }) => aisles.every((k) => k < seats) && new Set(aisles).size === aisles.length, {
+      path: ['aisles'],
+    })
+    .optional(),
 });

@@ -31,6 +31,7 @@ const storedSettings = z.object({
   backupKeepMonthly: bounded.backupKeepMonthly.unwrap().catch(defaultSettings.backupKeepMonthly),
   autoBackup: bounded.autoBackup.unwrap().catch(defaultSettings.autoBackup),
   lodgingTogether: bounded.lodgingTogether.unwrap().catch(defaultSettings.lodgingTogether),
+  classroom: bounded.classroom.unwrap().catch(defaultSettings.classroom),
   lastBackupAt: settingsSchema.shape.lastBackupAt
     .refine((at) => at === '' || isIsoInstant(at))
     .catch(defaultSettings.lastBackupAt),
