@@ -72,7 +72,15 @@ export const settingsPatchSchema = z.strictObject({
     .strictObject({
       rows: z.number().int().min(1).max(classroomLimits.rows),
       seats: z.number().int().min(2).max(classroomLimits.seats),
-      aisles: z.array(z.number().int().min(1).max(classroomLimits.seats - 1)).max(classroomLimits.aisles),
+      aisles: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(classroomLimits.seats - 1),
+        )
+        .max(classroomLimits.aisles),
     })
     // An aisle after the last seat is no aisle; two after the same seat are one.
     .refine(({ seats, aisles }) => aisles.every((k) => k < seats) && new Set(aisles).size === aisles.length, {

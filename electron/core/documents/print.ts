@@ -8,12 +8,7 @@ import type { TableDoc } from './table-doc';
 // A document on paper: the same page Chromium lays out for the PDF export, shown in a preview window
 // with the system's print dialog over it. As with every export of personal data, the log says who
 // printed what before anything leaves the app.
-export const printDoc = (
-  core: Core,
-  job: Job,
-  doc: TableDoc,
-  audit: PrintAudit,
-): Promise<PrintResult> =>
+export const printDoc = (core: Core, job: Job, doc: TableDoc, audit: PrintAudit): Promise<PrintResult> =>
   printPage(
     core,
     job,

@@ -75,7 +75,9 @@ pdf('座次表, 桌签 and 胸牌 of the sample class, as PDF', () => {
   };
 
   it('桌签: one to a page, the name twice (both halves), 王　芳 spaced, never an ID number or a phone', async () => {
-    const { pages, text } = await pdfText(await exportTo('桌签.pdf', { document: 'tentcards', reveal: { idNumber: true, phone: true } }));
+    const { pages, text } = await pdfText(
+      await exportTo('桌签.pdf', { document: 'tentcards', reveal: { idNumber: true, phone: true } }),
+    );
     expect(pages).toBe(names.length);
     // The PDF's text layer gives the full-width space back as a space.
     expect(text).toMatch(spacedWang);
@@ -94,7 +96,9 @@ pdf('座次表, 桌签 and 胸牌 of the sample class, as PDF', () => {
   });
 
   it('桌签 two to a page', async () => {
-    const { pages } = await pdfText(await exportTo('桌签-2.pdf', { document: 'tentcards', tentcardsPerPage: 2, tentcardFont: 'kai' }));
+    const { pages } = await pdfText(
+      await exportTo('桌签-2.pdf', { document: 'tentcards', tentcardsPerPage: 2, tentcardFont: 'kai' }),
+    );
     expect(pages).toBe(Math.ceil(names.length / 2));
   });
 

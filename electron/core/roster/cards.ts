@@ -10,7 +10,6 @@ import { escapeHtml } from '../documents/html-writer';
 // What a card shows of a person (never an ID number or a phone).
 export type CardPerson = { name: string; unit: string; position: string; group: number | null; role: string };
 
-
 // The name's point size: as large as `max`, smaller for a long name (a 4-character 复姓 or a
 // transliterated minority name) so that it fits `widthMm` on one line.
 const ptPerMm = 72 / 25.4;
@@ -55,7 +54,12 @@ export const tentcardsHtml = (
   const card = (p: CardPerson) => `<div class="card">${faceHtml(p, true)}${faceHtml(p, false)}</div>`;
   const sheets: string[] = [];
   for (let i = 0; i < people.length; i += options.perPage) {
-    sheets.push(`<div class="sheet">${people.slice(i, i + options.perPage).map(card).join('')}</div>`);
+    sheets.push(
+      `<div class="sheet">${people
+        .slice(i, i + options.perPage)
+        .map(card)
+        .join('')}</div>`,
+    );
   }
   const css = `
   .sheet { width: ${width}mm; height: ${one ? 209.5 : 296.5}mm; }

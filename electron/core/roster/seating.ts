@@ -36,13 +36,7 @@ export const arrangeSeats = (people: readonly CardPerson[], room: Classroom, com
 };
 
 // A4 landscape: the 主席台 across the top, then the rows, an aisle as a gap between seats.
-export const seatingHtml = (
-  title: string,
-  subtitle: string,
-  seating: Seating,
-  room: Classroom,
-  byGroup: boolean,
-): string => {
+export const seatingHtml = (title: string, subtitle: string, seating: Seating, room: Classroom, byGroup: boolean): string => {
   const aisles = new Set(room.aisles);
   const columns: string[] = ['<col class="label">'];
   for (let s = 1; s <= room.seats; s += 1) {

@@ -245,7 +245,10 @@ export const ExportModal = ({
               <Radio.Group
                 value={tentcards}
                 onChange={(event) => setTentcards(event.target.value)}
-                options={tentcardsPerPage.map((n) => ({ value: n, label: t(`exportDialog.tentcardsPerPageOptions.${n === 1 ? 'one' : 'two'}`) }))}
+                options={tentcardsPerPage.map((n) => ({
+                  value: n,
+                  label: t(`exportDialog.tentcardsPerPageOptions.${n === 1 ? 'one' : 'two'}`),
+                }))}
               />
             </Form.Item>
             <Form.Item label={t('exportDialog.tentcardFont')} extra={t('exportDialog.cardsNote')}>
