@@ -1003,14 +1003,14 @@ describe('command line', () => {
       '--class',
       '2019-001',
       '--document',
-      'seating',
+      'tentcards',
       '--format',
       'xlsx',
       '--out',
       join(temp.dir, '座次表.xlsx'),
     );
     expect(asSheet.code).toBe(1);
-    expect(asSheet.stderr).toContain('只能导出为 PDF');
+    expect(asSheet.stderr).toContain('桌签和胸牌只能导出为 PDF');
     expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
   }, 60_000);
 });

@@ -306,7 +306,7 @@ export const enUS = {
       'This class has no sessions yet, so there is no sign-in sheet per session: make one per day, or plan the schedule first',
     sessionNotInClass: 'The chosen session does not belong to this class',
     signinOnly: 'Only the sign-in sheet can be made per session',
-    pdfOnly: 'Seating charts, table cards and badges are exported as PDF only',
+    pdfOnly: 'Table cards and badges are exported as PDF only; seating charts as PDF or Excel',
   },
   search: {
     external: 'external',

@@ -299,7 +299,7 @@ export const zhCN = {
     noSessions: '该班次还没有课程安排，无法按课程生成签到表：请按天生成，或先排课',
     sessionNotInClass: '所选课程不属于该班次',
     signinOnly: '只有签到表可以按课程生成',
-    pdfOnly: '座次表、桌签和胸牌只能导出为 PDF',
+    pdfOnly: '桌签和胸牌只能导出为 PDF，座次表可导出为 PDF 或 Excel',
   },
   search: {
     external: '外聘',

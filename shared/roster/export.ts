@@ -27,7 +27,7 @@ export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = 
   signin: ['pdf', 'docx'],
   groups: ['xlsx', 'docx', 'pdf'],
   contacts: ['xlsx', 'docx', 'pdf', 'csv'],
-  seating: ['pdf'],
+  seating: ['pdf', 'xlsx'],
   tentcards: ['pdf'],
   badges: ['pdf'],
 };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPlatform, findChromium } from '../../cli/chromium-platform';
 import { value } from '../testing/expect-result';
-import { pdfText } from '../testing/read-documents';
+import { pdfText, readXlsx } from '../testing/read-documents';
 import { idNumber } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
 import { arrangeSeats } from './seating';
@@ -134,9 +134,24 @@ pdf('座次表, 桌签 and 胸牌 of the sample class, as PDF', () => {
     expect(chart.text).toContain('第五排');
   });
 
+  it('座次表 as .xlsx: a column per seat, an empty one per aisle, a line per row under the 主席台', async () => {
+    value(await t.router.call('settings.update', { classroom: { rows: 6, seats: 8, aisles: [4] } }));
+    const { rows } = await readXlsx(await exportTo('座次表.xlsx', { document: 'seating', format: 'xlsx', sort: 'stroke' }));
+    expect(rows[0]?.[0]).toBe('2019年年轻干部培训班座次表');
+    expect(rows[2]?.[0]).toBe('主席台');
+    expect(rows[3]).toEqual(['', '1', '2', '3', '4', '', '5', '6', '7', '8']);
+    const seated = rows.slice(4);
+    expect(seated.map((row) => row[0])).toEqual(['第一排', '第二排', '第三排', '第四排', '第五排', '第六排']);
+    expect(seated.every((row) => (row[5] ?? '') === '')).toBe(true);
+    const cells = seated.flatMap((row) => row.slice(1)).filter(Boolean);
+    expect(cells).toHaveLength(names.length);
+    expect(cells).toContain('王\u3000芳');
+  });
+
   it('refuses cards in another format, and a per-session layout, writing nothing', async () => {
     for (const [input, field] of [
       [{ document: 'badges', format: 'xlsx' }, 'format'],
+      [{ document: 'seating', format: 'docx' }, 'format'],
       [{ document: 'tentcards', signinBy: 'session' }, 'signinBy'],
     ] as const) {
       const path = join(t.dir, `拒绝-${field}.xlsx`);

@@ -25,6 +25,7 @@ import { printPdf } from '../documents/render';
 import {
   type RosterColumn,
   defaultRosterColumns,
+  documentFormats,
   type ExportFormat,
   type RosterDocument,
   type RosterPrint,
@@ -35,7 +36,7 @@ import {
   isCardDocument,
 } from '../../../shared/roster/export';
 import { badgesHtml, type CardPerson, tentcardsHtml } from './cards';
-import { arrangeSeats, seatingHtml } from './seating';
+import { arrangeSeats, seatingDoc, seatingHtml } from './seating';
 import { type RosterSort } from '../../../shared/roster/schemas';
 import { statement } from '../db/statements';
 
@@ -306,7 +307,7 @@ export const rosterDoc = (
   return { doc, people: people.length };
 };
 
-type CardPage = { html: string; landscape: boolean; title: string; people: number };
+type CardPage = { html: string; landscape: boolean; title: string; people: number; sheet?: TableDoc };
 
 // 座次表, 桌签 and 胸牌: the people who attend (not those withdrawn), in the order asked for, as pages
 // of their own. Only what a card shows is taken from the roster: no ID number, no phone.
@@ -346,6 +347,7 @@ export const cardPage = (
   const sub = subtitle(settings.schoolName, trainingDates(c), layout, message('documents.people', { count: people.length }));
   return {
     html: seatingHtml(docTitle, sub, seating, room, input.sort === 'group'),
+    sheet: seatingDoc(docTitle, sub, seating, room),
     landscape: true,
     title: docTitle,
     people: people.length,
@@ -359,10 +361,14 @@ const documentOf = async (
 ): Promise<{ bytes: Uint8Array; rows: number; people: number }> => {
   const { document } = input;
   if (isCardDocument(document)) {
-    // Cards are printed pages: no spreadsheet of them (the schema offers PDF only).
-    if (input.format !== 'pdf') throw refuse('format', 'export.pdfOnly');
+    // Cards are printed pages; only the 座次表 is also a worksheet.
+    if (!documentFormats[document].includes(input.format)) throw refuse('format', 'export.pdfOnly');
     const page = cardPage(core, { ...input, document });
     await job.pause();
+    if (input.format === 'xlsx' && page.sheet) {
+      job.progress('write', 0, 1);
+      return { bytes: await writeXlsx(page.sheet), rows: page.people, people: page.people };
+    }
     return { bytes: await printPdf(core, job, page.html, page.landscape), rows: page.people, people: page.people };
   }
   const { doc, people } = rosterDoc(core, { ...input, document });

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings/schemas';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { defaultVocab, groupRoles } from '../../../shared/vocab/schemas';
 import { escapeHtml } from '../documents/html-writer';
+import type { DocColumn, TableDoc } from '../documents/table-doc';
 import { ideographicSpace, spacedName } from '../../../shared/text/spaced-name';
 import { cardPage, type CardPerson } from './cards';
 
@@ -82,4 +83,29 @@ export const seatingHtml = (title: string, subtitle: string, seating: Seating, r
     message('documents.roster.podium'),
   )}</div><table><colgroup>${columns.join('')}</colgroup><tbody>${body}</tbody></table></div>`;
   return cardPage(title, 'landscape', css, page);
+};
+
+// The same chart as a worksheet to move people about in Excel or WPS: a column per seat (an empty
+// narrow one for each aisle), a line per row, the 主席台 above the first.
+export const seatingDoc = (title: string, subtitle: string, seating: Seating, room: Classroom): TableDoc => {
+  const aisles = new Set(room.aisles);
+  const columns: DocColumn[] = [{ label: '', width: 5, align: 'center' }];
+  for (let s = 1; s <= room.seats; s += 1) {
+    columns.push({ label: String(s), width: 7, align: 'center' });
+    if (aisles.has(s) && s < room.seats) columns.push({ label: '', width: 2 });
+  }
+  const rows = seating.rows.map((row, r) => {
+    const cells = [message('documents.roster.rowN', { n: chineseNumber(r + 1) })];
+    row.forEach((p, s) => {
+      cells.push(p === null ? '' : spacedName(p.name));
+      if (aisles.has(s + 1) && s + 1 < room.seats) cells.push('');
+    });
+    return cells;
+  });
+  return {
+    title,
+    subtitle,
+    orientation: 'landscape',
+    sections: [{ heading: message('documents.roster.podium'), columns, rows }],
+  };
 };
