@@ -52,7 +52,8 @@ export const ExportModal = ({
   const planned = (schedule.data?.length ?? 0) > 0;
   const layout = planned ? signinBy : 'day';
   const [allDays, setAllDays] = useState(false);
-  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  // Until one is picked, each document's first format (PDF for a 座次表, Excel for a roster).
+  const [format, setFormat] = useState<ExportFormat | undefined>(undefined);
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
     ...defaultRosterColumns.map((key) => ({ key, on: true })),
@@ -79,7 +80,7 @@ export const ExportModal = ({
   const options = isCardDocument(document) ? cardOptions[document] : {};
 
   const formats = documentFormats[document];
-  const chosenFormat = formats.includes(format) ? format : (formats[0] ?? 'pdf');
+  const chosenFormat = format !== undefined && formats.includes(format) ? format : (formats[0] ?? 'pdf');
   const personal =
     document === 'roster' ? columns.some((c) => c.on && (c.key === 'idNumber' || c.key === 'phone')) : document === 'contacts';
 
