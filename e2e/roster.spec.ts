@@ -142,6 +142,33 @@ test('an administrator imports a roster, splits it into groups, sorts by strokes
   expect(app.printed).toHaveLength(1);
   expect(app.printed[0]).toContain('<h1>2019年市管干部培训班分组名单</h1>');
 
+  // The 座次表 for a room of 5 rows (saved as the default room), and 桌签 two to a sheet.
+  const seating = join(app.dataDir, '座次表.pdf');
+  app.nextChosenFile(seating);
+  await page.getByRole('button', { name: label('导出') }).click();
+  await exporter.getByText('座次表', { exact: true }).click();
+  await exporter.getByTestId('classroom-rows').fill('5');
+  await exporter.getByText('PDF').click();
+  await expect(exporter.getByRole('checkbox', { name: '班委坐在前排' })).toBeChecked();
+  await app.screenshot('export-seating');
+  await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(exporter.getByTestId('export-done')).toBeVisible();
+  await exporter.getByRole('button', { name: label('完成') }).click();
+  const chart = await pdfText(seating);
+  expect(chart.pages).toBe(1);
+  expect(chart.text).toContain('2019年市管干部培训班座次表');
+  expect(chart.text).toContain('5 排 × 8 座');
+  const cards = join(app.dataDir, '桌签.pdf');
+  app.nextChosenFile(cards);
+  await page.getByRole('button', { name: label('导出') }).click();
+  await exporter.getByText('桌签', { exact: true }).click();
+  await exporter.getByRole('radio', { name: /2 个/ }).check();
+  await app.screenshot('export-tentcards');
+  await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
+  await expect(exporter.getByTestId('export-done')).toBeVisible();
+  await exporter.getByRole('button', { name: label('完成') }).click();
+  expect((await pdfText(cards)).pages).toBe(Math.ceil(expected.length / 2));
+
   // Every class a person attended, on their own page.
   await page.getByLabel('搜索内容').fill('单田芳');
   await page.getByRole('link', { name: '单田芳' }).click();

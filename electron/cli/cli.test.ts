@@ -1011,4 +1011,89 @@ describe('command line', () => {
     expect(pdf.pages).toBe(4);
     expect(pdf.text.replace(/\s+/g, '')).toContain('证书编号：结业证字第2019-001-004号');
   }, 60_000);
+
+  it('exports 桌签, 胸牌 and a 座次表 of a class as PDF, and refuses a count of cards not offered', async () => {
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--category',
+      '主体班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+    );
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(temp.dir, 5))).code).toBe(0);
+    const people = JSON.parse((await cadre('roster', 'list', '--class', '2019-001', '--json', '--reveal')).stdout) as {
+      name: string;
+      idNumber: string;
+    }[];
+    const made = async (document: string, ...options: string[]) => {
+      const out = join(temp.dir, `${document}.pdf`);
+      const result = await cadre(
+        'roster',
+        'export',
+        '--class',
+        '2019-001',
+        '--document',
+        document,
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        ...options,
+      );
+      expect(result.code).toBe(0);
+      return pdfText(out);
+    };
+    const tentcards = await made('tentcards', '--per-page', '2', '--font', 'kai');
+    expect(tentcards.pages).toBe(3);
+    const badges = await made('badges', '--per-page', '10', '--photo');
+    expect(badges.pages).toBe(1);
+    expect(badges.text).toContain('照片');
+    const seating = await made('seating', '--sort', 'unit', '--committee-front');
+    expect(seating.pages).toBe(1);
+    expect(seating.text).toContain('2019年年轻干部培训班座次表');
+    for (const { name, idNumber } of people) {
+      const printed = new RegExp([...name].join([...name].length === 2 ? '[ \u3000]' : ''));
+      for (const pdf of [tentcards, badges, seating]) {
+        expect(pdf.text).toMatch(printed);
+        expect(pdf.text).not.toContain(idNumber);
+      }
+    }
+    const before = databaseState();
+    const refused = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'badges',
+      '--per-page',
+      '9',
+      '--format',
+      'pdf',
+      '--out',
+      join(temp.dir, '九.pdf'),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('每张纸的胸牌数');
+    const asSheet = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'tentcards',
+      '--format',
+      'xlsx',
+      '--out',
+      join(temp.dir, '座次表.xlsx'),
+    );
+    expect(asSheet.code).toBe(1);
+    expect(asSheet.stderr).toContain('桌签和胸牌只能导出为 PDF');
+    expect(databaseState().replace(/"at":"[^"]+"/g, '')).toBe(before.replace(/"at":"[^"]+"/g, ''));
+  }, 60_000);
 });

@@ -159,8 +159,8 @@ const zhCN = {
     },
     export: {
       usage:
-        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts] [--by day|session] [--all-days]',
-      summary: '导出名册、签到表、分组名单或通讯录',
+        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts|seating|tentcards|badges] [--by day|session] [--all-days] [--per-page N] [--font hei|kai] [--photo] [--committee-front]',
+      summary: '导出名册、签到表、分组名单、通讯录，或座次表、桌签、胸牌（PDF）',
       format: '格式：{{formats}}',
       document: '文件类型：{{documents}}（默认 roster，即学员名册）',
       columns: '名册的列，用逗号分隔，可选：{{columns}}',
@@ -169,6 +169,10 @@ const zhCN = {
       encoding: 'CSV 编码：gb18030（默认，适合中文 Excel）/ utf8bom',
       by: '签到表：{{layouts}}（默认 day 每天一页；session 每节课一页）',
       allDays: '每天一页的签到表包括没有课程的日期（默认只印有课程的日期）',
+      perPage: '每张 A4 纸印几个：桌签 1 或 2（默认 1），胸牌 8 或 10（默认 8）',
+      font: '桌签姓名的字体：hei 黑体（默认）/ kai 楷体',
+      photo: '胸牌留出照片位置',
+      committeeFront: '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）',
       done: '已导出 {{rows}} 行到 {{path}}',
     },
   },

@@ -387,6 +387,69 @@ describe('router', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
+  // 座次表, 桌签, 胸牌 options and the classroom layout: anything but the offered values refused on its
+  // field, no file written, the settings unchanged.
+  it('refuses card options and classroom layouts that are not offered, writing nothing', async () => {
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    const file = join(t.dir, 'router-cards.pdf');
+    // Anything but a value offered (undefined is no value: the default).
+    const not = (...offered: unknown[]) => hostileValue.filter((v) => v !== undefined && !offered.includes(v));
+    const option = fc.oneof(
+      fc.record({ tentcardsPerPage: fc.oneof(fc.constantFrom(0, 3, 1.5, -1, '1', null), not(1, 2)) }),
+      fc.record({ badgesPerPage: fc.oneof(fc.constantFrom(0, 9, 12, 8.5, '8', null), not(8, 10)) }),
+      fc.record({ tentcardFont: fc.oneof(fc.constantFrom('song', 'HEI', '', '黑体'), not('hei', 'kai')) }),
+      fc.record({ badgePhoto: fc.oneof(fc.constantFrom('true', 1, null), not(true, false)) }),
+      fc.record({ committeeFront: fc.oneof(fc.constantFrom('yes', 0, null), not(true, false)) }),
+      fc.record({ document: fc.constantFrom('tentcards', 'badges'), format: fc.constantFrom('xlsx', 'docx', 'csv') }),
+      fc.record({ document: fc.constant('seating'), format: fc.constantFrom('docx', 'csv') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(option, async (bad) => {
+        const was = snapshot(t.core.db);
+        const result = await t.router.handle('roster.export', {
+          classId,
+          grant: t.grant(file, 'export'),
+          document: 'badges',
+          format: 'pdf',
+          ...bad,
+        });
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('INVALID_INPUT');
+        const field = Object.keys(bad).find((key) => key !== 'document') ?? '';
+        expect(result.error.details?.issues?.[0]?.field?.startsWith(field)).toBe(true);
+        expect(existsSync(file)).toBe(false);
+        expect(snapshot(t.core.db)).toBe(was);
+      }),
+      { numRuns: 60 },
+    );
+    const layout = fc.oneof(
+      fc.record({ rows: fc.constantFrom(0, 21, 2.5, -3), seats: fc.constant(8), aisles: fc.constant([4]) }),
+      fc.record({ rows: fc.constant(6), seats: fc.constantFrom(0, 1, 17, 1e9), aisles: fc.constant([]) }),
+      fc.record({
+        rows: fc.constant(6),
+        seats: fc.constant(8),
+        aisles: fc.constantFrom([8], [9], [0], [4, 4], [1, 2, 3, 4], [-1]),
+      }),
+      fc.record({ rows: fc.constant(6), seats: fc.constant(8), aisles: fc.constant([4]), stage: fc.constant('left') }),
+      hostileValue.filter((v) => v !== undefined),
+    );
+    await fc.assert(
+      fc.asyncProperty(layout, async (classroom) => {
+        const was = snapshot(t.core.db);
+        const result = await t.router.handle('settings.update', { classroom });
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('INVALID_INPUT');
+        expect(result.error.details?.issues?.[0]?.field).toMatch(/^classroom/);
+        expect(snapshot(t.core.db)).toBe(was);
+      }),
+      { numRuns: 60 },
+    );
+    const saved = value(await t.router.call('settings.update', { classroom: { rows: 5, seats: 10, aisles: [3, 7] } }));
+    expect(saved.classroom).toEqual({ rows: 5, seats: 10, aisles: [3, 7] });
+  });
+
   // Issue 21, item 6: certificates go to the trainees chosen, each on the class's roster once; the
   // 证书编号 pattern is refused with what is wrong in it. Lists of real ids mixed with another class's,
   // repeats, none and ids of nobody: every one refused on traineeIds, nothing written.

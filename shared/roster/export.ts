@@ -2,8 +2,21 @@ import { z } from 'zod';
 import { jobIdSchema } from '../channel';
 import { grantSchema } from '../files/schemas';
 
-export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts'] as const;
+export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts', 'seating', 'tentcards', 'badges'] as const;
 export type RosterDocument = (typeof rosterDocuments)[number];
+
+// The documents laid out as pages of their own (a classroom, cards to fold or cut) rather than as a
+// table: PDF only, printed from HTML like the others.
+export const cardDocuments = ['seating', 'tentcards', 'badges'] as const satisfies readonly RosterDocument[];
+export type CardDocument = (typeof cardDocuments)[number];
+export type TableDocument = Exclude<RosterDocument, CardDocument>;
+export const isCardDocument = (document: RosterDocument): document is CardDocument =>
+  (cardDocuments as readonly RosterDocument[]).includes(document);
+
+export const tentcardsPerPage = [1, 2] as const;
+export const badgesPerPage = [8, 10] as const;
+export const tentcardFonts = ['hei', 'kai'] as const;
+export type TentcardFont = (typeof tentcardFonts)[number];
 
 export const exportFormats = ['xlsx', 'docx', 'pdf', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -14,6 +27,9 @@ export const documentFormats: Record<RosterDocument, readonly ExportFormat[]> = 
   signin: ['pdf', 'docx'],
   groups: ['xlsx', 'docx', 'pdf'],
   contacts: ['xlsx', 'docx', 'pdf', 'csv'],
+  seating: ['pdf', 'xlsx'],
+  tentcards: ['pdf'],
+  badges: ['pdf'],
 };
 
 export const signinLayouts = ['day', 'session'] as const;
@@ -70,6 +86,14 @@ export const rosterExportSchema = z.strictObject({
   // class is asked for. A class without a schedule has a page for every day either way.
   allDays: z.boolean().default(false),
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
+  // 座次表: the class committee (班长, 学习委员…) in the front row(s), before the order chosen by sort.
+  committeeFront: z.boolean().default(false),
+  // 桌签: one to an A4 sheet (landscape, folded in two) or two (portrait, cut across); 黑体 or 楷体.
+  tentcardsPerPage: z.union([z.literal(tentcardsPerPage[0]), z.literal(tentcardsPerPage[1])]).default(1),
+  tentcardFont: z.enum(tentcardFonts).default('hei'),
+  // 胸牌: eight or ten to an A4 sheet, with or without a box for a photo.
+  badgesPerPage: z.union([z.literal(badgesPerPage[0]), z.literal(badgesPerPage[1])]).default(8),
+  badgePhoto: z.boolean().default(false),
   grant: grantSchema,
   jobId: jobIdSchema,
 });

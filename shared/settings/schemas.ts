@@ -34,6 +34,9 @@ export const settingsSchema = z.object({
   // every class; empty means the default texts of the message tables (handbook.defaultNotice, defaultRoutine).
   handbookNotice: z.string(),
   handbookRoutine: z.string(),
+  // The classroom a 座次表 is drawn for: rows of seats (the first row nearest the 主席台), seats per
+  // row, and the aisles (an aisle after seat k of each row).
+  classroom: z.object({ rows: z.number().int(), seats: z.number().int(), aisles: z.array(z.number().int()) }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -55,7 +58,10 @@ export const defaultSettings: Settings = {
   lodgingTogether: false,
   handbookNotice: '',
   handbookRoutine: '',
+  classroom: { rows: 6, seats: 8, aisles: [4] },
 };
+
+export const classroomLimits = { rows: 20, seats: 16, aisles: 3 } as const;
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
@@ -86,4 +92,23 @@ export const settingsPatchSchema = z.strictObject({
   lodgingTogether: z.boolean().optional(),
   handbookNotice: z.string().trim().max(handbookLimits.notice).optional(),
   handbookRoutine: z.string().trim().max(handbookLimits.routine).optional(),
+  classroom: z
+    .strictObject({
+      rows: z.number().int().min(1).max(classroomLimits.rows),
+      seats: z.number().int().min(2).max(classroomLimits.seats),
+      aisles: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(classroomLimits.seats - 1),
+        )
+        .max(classroomLimits.aisles),
+    })
+    // An aisle after the last seat is no aisle; two after the same seat are one.
+    .refine(({ seats, aisles }) => aisles.every((k) => k < seats) && new Set(aisles).size === aisles.length, {
+      path: ['aisles'],
+    })
+    .optional(),
 });

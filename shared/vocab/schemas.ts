@@ -25,6 +25,9 @@ export const usualEthnicity = '汉族';
 
 // The class role that leads a study group: the group list names them beside their group.
 export const groupLeaderRole = '组长';
+// The roles of a study group rather than of the class committee (班委): a 座次表 with the committee in
+// front leaves them with their groups.
+export const groupRoles: readonly string[] = [groupLeaderRole, '副组长'];
 
 export const vocabSchemas = {
   get: z.strictObject({ kind: z.enum(vocabKinds) }),

@@ -159,6 +159,10 @@ export const rosterCommands: readonly Command[] = [
       encoding: { type: 'string', describe: cliText('roster.export.encoding') },
       by: { type: 'string', describe: cliText('roster.export.by', { layouts: signinLayouts.join(' / ') }) },
       'all-days': { type: 'boolean', describe: cliText('roster.export.allDays') },
+      'per-page': { type: 'string', describe: cliText('roster.export.perPage') },
+      font: { type: 'string', describe: cliText('roster.export.font') },
+      photo: { type: 'boolean', describe: cliText('roster.export.photo') },
+      'committee-front': { type: 'boolean', describe: cliText('roster.export.committeeFront') },
     },
     execute: async ({ call, grant }, values) => {
       const out = values['out'];
@@ -166,13 +170,21 @@ export const rosterCommands: readonly Command[] = [
       const id = await classId(call, values);
       if (!id.ok) return id;
       const reveal = values['reveal'] === true;
+      const document = values['document'] ?? 'roster';
+      // One option for both cards: the schema says which counts each takes.
+      const perPage = typeof values['per-page'] === 'string' ? Number(values['per-page']) : undefined;
       return call(
         'roster.export',
         defined({
           classId: id.value,
           grant: grant(out, 'export'),
           format: values['format'],
-          document: values['document'] ?? 'roster',
+          document,
+          tentcardsPerPage: document === 'tentcards' ? perPage : undefined,
+          badgesPerPage: document === 'badges' ? perPage : undefined,
+          tentcardFont: values['font'],
+          badgePhoto: values['photo'],
+          committeeFront: values['committee-front'],
           columns: typeof values['columns'] === 'string' ? values['columns'].split(',').map((c) => c.trim()) : undefined,
           sort: values['sort'],
           csvEncoding: values['encoding'],

@@ -35,6 +35,26 @@ const logged = () =>
   t.core.db.prepare(`SELECT summary FROM audit_log WHERE action = 'print' ORDER BY id`).pluck().all() as string[];
 
 describe('printing', () => {
+  it('sends 桌签, 胸牌 and the 座次表 to the print dialog, the same pages as their PDFs, and logs them', async () => {
+    const roster = value(await t.router.call('roster.list', { classId })).items;
+    for (const [document, landscape] of [
+      ['tentcards', true],
+      ['badges', false],
+      ['seating', true],
+    ] as const) {
+      const result = value(await t.router.call('roster.print', { classId, document, tentcardsPerPage: 1 }));
+      expect(result).toEqual({ printed: true, rows: roster.length });
+      expect(printed.at(-1)?.landscape).toBe(landscape);
+      for (const person of roster)
+        expect(printed.at(-1)?.html).toContain(person.name.length === 2 ? [...person.name].join('\u3000') : person.name);
+    }
+    expect(logged().slice(-3)).toEqual([
+      expect.stringContaining('打印桌签'),
+      expect.stringContaining('打印胸牌'),
+      expect.stringContaining('打印座次表'),
+    ]);
+  });
+
   it('sends the roster and the sign-in sheet to the print dialog, masked, and the log says who printed what', async () => {
     const roster = value(await t.router.call('roster.list', { classId })).items;
     const result = value(await t.router.call('roster.print', { classId, document: 'roster' }));

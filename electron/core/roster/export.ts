@@ -20,16 +20,23 @@ import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { type RosterItem, rosterItems } from './service';
 import { type ExportResult, type PrintResult } from '../../../shared/files/schemas';
-import { printDoc } from '../documents/print';
+import { printDoc, printPage } from '../documents/print';
 import { printPdf } from '../documents/render';
 import {
   type RosterColumn,
   defaultRosterColumns,
+  documentFormats,
   type ExportFormat,
   type RosterDocument,
   type RosterPrint,
   type SigninLayout,
+  type CardDocument,
+  type TableDocument,
+  type TentcardFont,
+  isCardDocument,
 } from '../../../shared/roster/export';
+import { badgesHtml, type CardPerson, tentcardsHtml } from './cards';
+import { arrangeSeats, seatingDoc, seatingHtml } from './seating';
 import { type RosterSort } from '../../../shared/roster/schemas';
 import { statement } from '../db/statements';
 
@@ -44,6 +51,11 @@ export type RosterExport = {
   sessionId?: number | undefined;
   allDays?: boolean | undefined;
   csvEncoding: CsvEncoding;
+  committeeFront?: boolean | undefined;
+  tentcardsPerPage?: 1 | 2 | undefined;
+  tentcardFont?: TentcardFont | undefined;
+  badgesPerPage?: 8 | 10 | undefined;
+  badgePhoto?: boolean | undefined;
   grant: string;
 };
 
@@ -87,7 +99,7 @@ const trainingDates = (c: TrainingClass) =>
 
 const subtitle = (school: string, ...parts: string[]) => [school, ...parts].filter(Boolean).join(message('text.gap'));
 
-const attending = (people: readonly Person[]) => people.filter((p) => p.status !== 'withdrawn');
+const attending = <P extends RosterItem>(people: readonly P[]) => people.filter((p) => p.status !== 'withdrawn');
 
 // What a document is made from; `sessions` only for a sign-in sheet per session.
 type Source = {
@@ -161,7 +173,7 @@ const sessionSignin = ({ c, school, people, byGroup }: Source, sessions: readonl
   };
 };
 
-const builders: Record<RosterDocument, (source: Source) => TableDoc> = {
+const builders: Record<TableDocument, (source: Source) => TableDoc> = {
   roster: ({ c, school, people, columns }) => {
     const table = tableOf(people, columns);
     const width = table.columns.reduce((sum, column) => sum + column.width, 0);
@@ -244,7 +256,7 @@ const peopleOf = (core: Core, items: readonly RosterItem[], reveal: RosterExport
   });
 };
 
-const refuse = (field: 'sessionId' | 'signinBy', key: MessageKey) =>
+const refuse = (field: 'sessionId' | 'signinBy' | 'format', key: MessageKey) =>
   invalidInput([{ ...fieldIssue(field, 'invalid_format'), message: message(key) }]);
 
 // The sessions a sign-in sheet is made for, or undefined for a sheet per day.
@@ -278,7 +290,7 @@ const signinDays = (core: Core, c: TrainingClass, input: Pick<RosterExport, 'doc
 // into its package).
 export const rosterDoc = (
   core: Core,
-  input: Omit<RosterExport, 'format' | 'grant' | 'csvEncoding'>,
+  input: Omit<RosterExport, 'format' | 'grant' | 'csvEncoding' | 'document'> & { document: TableDocument },
 ): { doc: TableDoc; people: number } => {
   const target = getClass(core, input.classId);
   const { items } = rosterItems(core, { classId: input.classId, sort: input.sort });
@@ -295,11 +307,71 @@ export const rosterDoc = (
   return { doc, people: people.length };
 };
 
-export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
-  const target = getClass(core, input.classId);
-  const output = exportTarget(core, input.grant, input.format);
-  job.progress('prepare', 0, 1);
-  const { doc, people } = rosterDoc(core, input);
+type CardPage = { html: string; landscape: boolean; title: string; people: number; sheet?: TableDoc };
+
+// 座次表, 桌签 and 胸牌: the people who attend (not those withdrawn), in the order asked for, as pages
+// of their own. Only what a card shows is taken from the roster: no ID number, no phone.
+export const cardPage = (
+  core: Core,
+  input: Omit<RosterExport, 'format' | 'grant' | 'csvEncoding' | 'reveal' | 'document'> & { document: CardDocument },
+): CardPage => {
+  const c = getClass(core, input.classId);
+  signinSessions(core, input);
+  const settings = getSettings(core);
+  const { items } = rosterItems(core, { classId: input.classId, sort: input.sort });
+  const people: CardPerson[] = attending(items).map(({ name, unit, position, group, role }) => ({
+    name,
+    unit,
+    position,
+    group,
+    role,
+  }));
+  const docTitle = title(input.document, c);
+  if (input.document === 'tentcards') {
+    const perPage = input.tentcardsPerPage ?? 1;
+    const html = tentcardsHtml(docTitle, people, { perPage, font: input.tentcardFont ?? 'hei' });
+    return { html, landscape: perPage === 1, title: docTitle, people: people.length };
+  }
+  if (input.document === 'badges') {
+    const html = badgesHtml(docTitle, c, settings.schoolName, people, {
+      perPage: input.badgesPerPage ?? 8,
+      photo: input.badgePhoto ?? false,
+    });
+    return { html, landscape: false, title: docTitle, people: people.length };
+  }
+  const room = settings.classroom;
+  const seating = arrangeSeats(people, room, input.committeeFront ?? false);
+  const layout =
+    message('documents.roster.seatingLayout', { rows: room.rows, seats: room.seats }) +
+    (seating.extraRows > 0 ? message('documents.roster.extraRows', { count: seating.extraRows }) : '');
+  const sub = subtitle(settings.schoolName, trainingDates(c), layout, message('documents.people', { count: people.length }));
+  return {
+    html: seatingHtml(docTitle, sub, seating, room, input.sort === 'group'),
+    sheet: seatingDoc(docTitle, sub, seating, room),
+    landscape: true,
+    title: docTitle,
+    people: people.length,
+  };
+};
+
+const documentOf = async (
+  core: Core,
+  input: RosterExport,
+  job: Job,
+): Promise<{ bytes: Uint8Array; rows: number; people: number }> => {
+  const { document } = input;
+  if (isCardDocument(document)) {
+    // Cards are printed pages; only the 座次表 is also a worksheet.
+    if (!documentFormats[document].includes(input.format)) throw refuse('format', 'export.pdfOnly');
+    const page = cardPage(core, { ...input, document });
+    await job.pause();
+    if (input.format === 'xlsx' && page.sheet) {
+      job.progress('write', 0, 1);
+      return { bytes: await writeXlsx(page.sheet), rows: page.people, people: page.people };
+    }
+    return { bytes: await printPdf(core, job, page.html, page.landscape), rows: page.people, people: page.people };
+  }
+  const { doc, people } = rosterDoc(core, { ...input, document });
   await job.pause();
   // A PDF says 正在生成 PDF while Chromium lays it out (printPdf); the other formats are written here.
   if (input.format !== 'pdf') job.progress('write', 0, 1);
@@ -312,9 +384,19 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
           ? writeCsv(doc, input.csvEncoding)
           : await printPdf(core, job, renderHtml(doc), doc.orientation === 'landscape');
   const rows = doc.sections.reduce((sum, section) => Math.max(sum, section.rows.length), 0);
+  return { bytes, rows, people };
+};
+
+export const exportRoster = async (core: Core, input: RosterExport, job: Job): Promise<ExportResult> => {
+  const target = getClass(core, input.classId);
+  const output = exportTarget(core, input.grant, input.format);
+  job.progress('prepare', 0, 1);
+  // Cards never show an ID number or a phone, whatever was ticked: the log says what went out.
+  const reveal = isCardDocument(input.document) ? { idNumber: false, phone: false } : input.reveal;
+  const { bytes, rows, people } = await documentOf(core, { ...input, reveal }, job);
   const revealed = [
-    input.reveal.idNumber ? message('documents.roster.fullIdNumber') : '',
-    input.reveal.phone ? message('documents.roster.fullPhone') : '',
+    reveal.idNumber ? message('documents.roster.fullIdNumber') : '',
+    reveal.phone ? message('documents.roster.fullPhone') : '',
   ]
     .filter(Boolean)
     .join(message('text.list'));
@@ -338,7 +420,7 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
         path: output.path,
         extension: extname(output.path),
         people,
-        reveal: input.reveal,
+        reveal,
       },
     },
   });
@@ -348,7 +430,21 @@ export const exportRoster = async (core: Core, input: RosterExport, job: Job): P
 export const printRoster = async (core: Core, input: RosterPrint, job: Job): Promise<PrintResult> => {
   const target = getClass(core, input.classId);
   job.progress('prepare', 0, 1);
-  const { doc, people } = rosterDoc(core, { ...input, reveal: { idNumber: false, phone: false } });
+  const { document } = input;
+  if (isCardDocument(document)) {
+    const page = cardPage(core, { ...input, document });
+    return printPage(core, job, page, page.people, {
+      entity: 'class',
+      entityId: input.classId,
+      summary: message('documents.roster.printed', {
+        name: target.name,
+        document: message(`documents.roster.names.${document}`),
+        count: page.people,
+      }),
+      after: { document },
+    });
+  }
+  const { doc, people } = rosterDoc(core, { ...input, document, reveal: { idNumber: false, phone: false } });
   return printDoc(core, job, doc, {
     entity: 'class',
     entityId: input.classId,

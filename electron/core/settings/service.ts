@@ -33,6 +33,7 @@ const storedSettings = z.object({
   lodgingTogether: bounded.lodgingTogether.unwrap().catch(defaultSettings.lodgingTogether),
   handbookNotice: bounded.handbookNotice.unwrap().catch(defaultSettings.handbookNotice),
   handbookRoutine: bounded.handbookRoutine.unwrap().catch(defaultSettings.handbookRoutine),
+  classroom: bounded.classroom.unwrap().catch(defaultSettings.classroom),
   lastBackupAt: settingsSchema.shape.lastBackupAt
     .refine((at) => at === '' || isIsoInstant(at))
     .catch(defaultSettings.lastBackupAt),

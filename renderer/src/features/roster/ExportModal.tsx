@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Form, List, Radio, Space, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, InputNumber, List, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
@@ -7,7 +7,9 @@ import { monthDay } from '../../../../shared/dates';
 import type { Session } from '../../../../shared/schedule/schemas';
 import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
-import { useQuery } from '../../app/use-query';
+import { useQuery, useRead } from '../../app/use-query';
+import { settingsRead } from '../../app/reads';
+import { classroomLimits, defaultSettings, type Settings } from '../../../../shared/settings/schemas';
 import { ExportDialog, type ExportRequest } from '../../components/ExportDialog';
 import {
   defaultRosterColumns,
@@ -19,6 +21,11 @@ import {
   type RosterDocument,
   type SigninLayout,
   signinLayouts,
+  badgesPerPage,
+  isCardDocument,
+  tentcardFonts,
+  tentcardsPerPage,
+  type TentcardFont,
 } from '../../../../shared/roster/export';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
@@ -45,7 +52,8 @@ export const ExportModal = ({
   const planned = (schedule.data?.length ?? 0) > 0;
   const layout = planned ? signinBy : 'day';
   const [allDays, setAllDays] = useState(false);
-  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  // Until one is picked, each document's first format (PDF for a 座次表, Excel for a roster).
+  const [format, setFormat] = useState<ExportFormat | undefined>(undefined);
   const [sort, setSort] = useState<RosterSort>(initialSort);
   const [columns, setColumns] = useState<ColumnChoice[]>(() => [
     ...defaultRosterColumns.map((key) => ({ key, on: true })),
@@ -54,9 +62,25 @@ export const ExportModal = ({
   const [revealId, setRevealId] = useState(false);
   const [revealPhone, setRevealPhone] = useState(false);
   const [csvEncoding, setCsvEncoding] = useState<'gb18030' | 'utf8bom'>('gb18030');
+  // 座次表, 桌签, 胸牌: their own options. The classroom is the one kept in the settings until changed
+  // here; a changed one is saved as the new default when the chart is made.
+  const [committeeFront, setCommitteeFront] = useState(true);
+  const settings = useRead(settingsRead);
+  const [room, setRoom] = useState<Settings['classroom'] | undefined>(undefined);
+  const classroom = room ?? settings.data?.classroom ?? defaultSettings.classroom;
+  const [tentcards, setTentcards] = useState<(typeof tentcardsPerPage)[number]>(1);
+  const [tentcardFont, setTentcardFont] = useState<TentcardFont>('hei');
+  const [badges, setBadges] = useState<(typeof badgesPerPage)[number]>(8);
+  const [badgePhoto, setBadgePhoto] = useState(false);
+  const cardOptions = {
+    seating: { committeeFront },
+    tentcards: { tentcardsPerPage: tentcards, tentcardFont },
+    badges: { badgesPerPage: badges, badgePhoto },
+  };
+  const options = isCardDocument(document) ? cardOptions[document] : {};
 
   const formats = documentFormats[document];
-  const chosenFormat = formats.includes(format) ? format : (formats[0] ?? 'pdf');
+  const chosenFormat = format !== undefined && formats.includes(format) ? format : (formats[0] ?? 'pdf');
   const personal =
     document === 'roster' ? columns.some((c) => c.on && (c.key === 'idNumber' || c.key === 'phone')) : document === 'contacts';
 
@@ -75,8 +99,13 @@ export const ExportModal = ({
       chosenFormat,
     ),
     format: chosenFormat,
-    start: (grant, jobId) =>
-      api.roster.export({
+    start: async (grant, jobId) => {
+      if (document === 'seating' && room) {
+        const saved = await api.settings.update({ classroom: room });
+        if (!saved.ok) return saved;
+      }
+      return api.roster.export({
+        ...options,
         classId: target.id,
         document,
         format: chosenFormat,
@@ -87,7 +116,8 @@ export const ExportModal = ({
         ...(document === 'signin' ? (session ? { sessionId: session.id } : { signinBy: layout, allDays }) : {}),
         columns: columns.filter((c) => c.on).map((c) => c.key),
         reveal: { idNumber: revealId, phone: revealPhone },
-      }),
+      });
+    },
   });
 
   return (
@@ -96,6 +126,7 @@ export const ExportModal = ({
       request={request}
       print={(jobId) =>
         api.roster.print({
+          ...options,
           classId: target.id,
           document,
           sort,
@@ -160,7 +191,89 @@ export const ExportModal = ({
             />
           </Form.Item>
         )}
-        <Form.Item label={t('exportDialog.sort')}>
+        {document === 'seating' && (
+          <Form.Item label={t('exportDialog.classroom')}>
+            <Flex gap={12} wrap align="center">
+              <Space>
+                {t('exportDialog.classroomRows')}
+                <InputNumber
+                  min={1}
+                  max={classroomLimits.rows}
+                  value={classroom.rows}
+                  onChange={(rows) => setRoom({ ...classroom, rows: rows ?? classroom.rows })}
+                  data-testid="classroom-rows"
+                />
+              </Space>
+              <Space>
+                {t('exportDialog.classroomSeats')}
+                <InputNumber
+                  min={2}
+                  max={classroomLimits.seats}
+                  value={classroom.seats}
+                  onChange={(seats) => {
+                    const next = seats ?? classroom.seats;
+                    setRoom({ ...classroom, seats: next, aisles: classroom.aisles.filter((k) => k < next) });
+                  }}
+                  data-testid="classroom-seats"
+                />
+              </Space>
+              <Space>
+                {t('exportDialog.classroomAisles')}
+                <Select
+                  mode="multiple"
+                  style={{ minWidth: 140 }}
+                  maxCount={classroomLimits.aisles}
+                  value={classroom.aisles}
+                  onChange={(aisles) => setRoom({ ...classroom, aisles: [...aisles].sort((a, b) => a - b) })}
+                  options={Array.from({ length: classroom.seats - 1 }, (_, i) => ({ value: i + 1, label: String(i + 1) }))}
+                  aria-label={t('exportDialog.classroomAisles')}
+                />
+              </Space>
+            </Flex>
+            <Checkbox
+              style={{ marginTop: 8 }}
+              checked={committeeFront}
+              onChange={(event) => setCommitteeFront(event.target.checked)}
+              data-testid="committee-front"
+            >
+              {t('exportDialog.committeeFront')}
+            </Checkbox>
+          </Form.Item>
+        )}
+        {document === 'tentcards' && (
+          <>
+            <Form.Item label={t('exportDialog.tentcardsPerPage')}>
+              <Radio.Group
+                value={tentcards}
+                onChange={(event) => setTentcards(event.target.value)}
+                options={tentcardsPerPage.map((n) => ({
+                  value: n,
+                  label: t(`exportDialog.tentcardsPerPageOptions.${n === 1 ? 'one' : 'two'}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('exportDialog.tentcardFont')} extra={t('exportDialog.cardsNote')}>
+              <Radio.Group
+                value={tentcardFont}
+                onChange={(event) => setTentcardFont(event.target.value)}
+                options={tentcardFonts.map((key) => ({ value: key, label: t(`exportDialog.tentcardFonts.${key}`) }))}
+              />
+            </Form.Item>
+          </>
+        )}
+        {document === 'badges' && (
+          <Form.Item label={t('exportDialog.badgesPerPage')} extra={t('exportDialog.cardsNote')}>
+            <Radio.Group
+              value={badges}
+              onChange={(event) => setBadges(event.target.value)}
+              options={badgesPerPage.map((n) => ({ value: n, label: t('exportDialog.badgesPerPageOption', { n }) }))}
+            />
+            <Checkbox style={{ marginLeft: 16 }} checked={badgePhoto} onChange={(event) => setBadgePhoto(event.target.checked)}>
+              {t('exportDialog.badgePhoto')}
+            </Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item label={t(document === 'seating' ? 'exportDialog.seatBy' : 'exportDialog.sort')}>
           <Radio.Group
             value={sort}
             onChange={(event) => setSort(event.target.value)}
