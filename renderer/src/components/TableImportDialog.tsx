@@ -1,9 +1,10 @@
-import { Alert, Button, Col, Descriptions, Flex, Modal, Result as Outcome, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Modal, Result as Outcome, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemSource, RowChange, TablePreview } from '../../../shared/files/import-preview';
 import type { Result } from '../../../shared/result';
 import { useErrorText } from '../app/errors';
+import { ImportCounts } from './ImportCounts';
 import { IgnoredColumns } from './IgnoredColumns';
 import { JobProgressBar } from './JobProgressBar';
 import { ProblemList } from './ProblemList';
@@ -19,7 +20,6 @@ type Step =
   | { kind: 'done'; committed: Committed };
 
 const counts = ['added', 'updated', 'unchanged'] as const;
-const countColors = { added: '#1d4f91', updated: '#d48806', unchanged: '#8c8c8c' } as const;
 
 // The one preview every list import shows (as the roster wizard does): the file checked with nothing
 // written, every problem named with its row and who (copied or exported to send back), each saved
@@ -153,18 +153,7 @@ const PreviewView = ({
           data-testid="import-refused"
         />
       ) : (
-        <Row gutter={16}>
-          {counts.map((key) => (
-            <Col span={8} key={key}>
-              <Statistic
-                title={t(`importWizard.counts.${key}`)}
-                value={preview.counts[key]}
-                styles={{ content: { color: countColors[key] } }}
-                data-testid={`count-${key}`}
-              />
-            </Col>
-          ))}
-        </Row>
+        <ImportCounts keys={counts} counts={preview.counts} />
       )}
       <IgnoredColumns columns={preview.ignoredColumns} />
       {preview.problems.length > 0 && (

@@ -3,15 +3,12 @@ import {
   Alert,
   App,
   Button,
-  Col,
   Descriptions,
   InputNumber,
   Modal,
   Result,
-  Row,
   Select,
   Space,
-  Statistic,
   Switch,
   Table,
   Tag,
@@ -23,6 +20,7 @@ import { type ImportField, importFields, type ImportPreview, type ImportResult }
 import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { IgnoredColumns } from '../../components/IgnoredColumns';
+import { ImportCounts } from '../../components/ImportCounts';
 import { ProblemList } from '../../components/ProblemList';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -43,7 +41,6 @@ type Settings = {
 };
 
 const counts = ['added', 'updated', 'unchanged', 'rejected'] as const;
-const countColors = { added: '#1d4f91', updated: '#d48806', unchanged: '#8c8c8c', rejected: '#cf1322' } as const;
 
 // Choose a file, check it (header, columns, every row's problems), adjust, then commit in one go.
 export const ImportWizard = ({ classId, onClose }: { classId: number; onClose: () => void }) => {
@@ -284,18 +281,7 @@ const PreviewView = ({
           />
         </Descriptions.Item>
       </Descriptions>
-      <Row gutter={16}>
-        {counts.map((key) => (
-          <Col span={6} key={key}>
-            <Statistic
-              title={t(`importWizard.counts.${key}`)}
-              value={preview.counts[key]}
-              styles={{ content: { color: countColors[key] } }}
-              data-testid={`count-${key}`}
-            />
-          </Col>
-        ))}
-      </Row>
+      <ImportCounts keys={counts} counts={preview.counts} />
       <div>
         <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
