@@ -78,8 +78,8 @@ test('the desk checks trainees in by initials, by ID card and by choice, notes a
 
   // 请假 with a note, from the list of who has not arrived.
   await page.getByText('只看未到', { exact: true }).click();
-  const firstMissing = page.getByTestId('checkin-unit').first().locator('.ant-table-row').first();
-  const missingName = (await firstMissing.locator('.ant-table-cell').first().innerText()).trim();
+  const firstMissing = page.getByTestId('checkin-list').locator('.ant-table-row').first();
+  const missingName = (await firstMissing.getByTestId('checkin-name').innerText()).trim();
   await firstMissing.getByRole('button', { name: label('请假') }).click();
   const note = page.getByRole('dialog', { name: `请假：${missingName}` });
   await note.getByRole('textbox').fill('市里开会，明天报到');
@@ -89,7 +89,7 @@ test('the desk checks trainees in by initials, by ID card and by choice, notes a
   await expect(page.getByText('市里开会，明天报到')).toBeVisible();
 
   // Undo the check-in made by mistake.
-  const undone = page.getByTestId('checkin-unit').locator('.ant-table-row').filter({ hasText: chosenName });
+  const undone = page.getByTestId('checkin-list').locator('.ant-table-row').filter({ hasText: chosenName });
   await undone.getByRole('button', { name: label('撤销') }).click();
   await expect(page.getByText(`撤销“${chosenName}”的报到`)).toBeVisible();
   await expect(page.getByTestId('checkin-figures')).toContainText(`1 / ${expected}`);
@@ -108,7 +108,7 @@ test('the desk checks trainees in by initials, by ID card and by choice, notes a
   await walkIn.getByRole('button', { name: label('保存') }).click();
   await expect(page.getByText('现场添加“孙丽”并报到')).toBeVisible();
   await expect(page.getByTestId('checkin-figures')).toContainText(`2 / ${expected + 1}`);
-  const walkInRow = page.getByTestId('checkin-unit').filter({ hasText: '龙山区委组织部' }).locator('.ant-table-row');
+  const walkInRow = page.getByTestId('checkin-list').locator('.ant-table-row[data-unit="龙山区委组织部"]');
   await expect(walkInRow).toContainText('孙丽');
 
   // Checked in again by the ID card as a reader types it, x in lower case, spaces and all.

@@ -2,7 +2,6 @@ import {
   App,
   Alert,
   Button,
-  Card,
   Empty,
   Flex,
   Input,
@@ -14,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type HTMLAttributes, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinRow, CheckinStatus } from '../../../../shared/checkin/schemas';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
@@ -113,6 +112,16 @@ export const CheckinTab = ({ target }: { target: TrainingClass }) => {
     );
 
   const units = list.data?.units ?? [];
+  const rows = units.flatMap((unit) => {
+    const unitArrived = unit.rows.filter((row) => row.status === 'arrived' || row.status === 'late').length;
+    return unit.rows.map((row, index) => ({
+      ...row,
+      unitName: unit.unit,
+      unitArrived,
+      unitCount: unit.rows.length,
+      span: index === 0 ? unit.rows.length : 0,
+    }));
+  });
   return (
     <Flex vertical gap={16} data-testid="checkin-tab">
       <Flex gap={48} align="center" wrap>
@@ -180,52 +189,63 @@ export const CheckinTab = ({ target }: { target: TrainingClass }) => {
         ]}
       />
       {units.length === 0 && !list.loading && <Empty description={t(missing ? 'checkinPage.allArrived' : 'checkinPage.empty')} />}
-      {units.map((unit, index) => (
-        <Card
-          key={unit.unit}
+      {rows.length > 0 && (
+        <Table
+          rowKey="enrolmentId"
           size="small"
-          data-testid="checkin-unit"
-          title={
-            <Space>
-              <span>{unit.unit || t('checkinPage.noUnit')}</span>
-              <Typography.Text type="secondary">
-                {t('checkinPage.unitCount', {
-                  arrived: unit.rows.filter((row) => row.status === 'arrived' || row.status === 'late').length,
-                  count: unit.rows.length,
-                })}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          <Table
-            rowKey="enrolmentId"
-            size="small"
-            pagination={false}
-            // One header, over the first unit: a class's units are many and small.
-            showHeader={index === 0}
-            dataSource={unit.rows}
-            columns={[
-              { key: 'name', title: t('fields.personName'), dataIndex: 'name', width: 100 },
-              { key: 'position', title: t('fields.position'), dataIndex: 'position', width: 180, ellipsis: true },
-              { key: 'phone', title: t('fields.phone'), width: 190, render: (_, row) => phoneOf(row) },
-              {
-                key: 'status',
-                title: t('checkinPage.status'),
-                width: 90,
-                render: (_, row) =>
-                  row.status ? (
-                    <Tag color={statusColors[row.status]}>{t(`checkinPage.statuses.${row.status}`)}</Tag>
-                  ) : (
-                    <Tag>{t('checkinPage.statuses.missing')}</Tag>
-                  ),
-              },
-              { key: 'at', title: t('checkinPage.at'), width: 170, render: (_, row) => row.at ?? '' },
-              { key: 'note', title: t('checkinPage.note'), dataIndex: 'note', ellipsis: true },
-              { key: 'actions', title: '', width: 200, render: (_, row) => actions(row) },
-            ]}
-          />
-        </Card>
-      ))}
+          pagination={false}
+          bordered
+          data-testid="checkin-list"
+          dataSource={rows}
+          onRow={(row) => ({ 'data-unit': row.unitName }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            {
+              key: 'unit',
+              title: t('fields.unit'),
+              width: 180,
+              // A unit's people share one cell: most units send one or two, and a card each made
+              // the list of a 40-person class scroll for pages.
+              onCell: (row) => ({ rowSpan: row.span }),
+              render: (_, row) => (
+                <Flex vertical>
+                  <span>{row.unitName || t('checkinPage.noUnit')}</span>
+                  <Typography.Text type="secondary">
+                    {t('checkinPage.unitCount', { arrived: row.unitArrived, count: row.unitCount })}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            {
+              key: 'name',
+              title: t('fields.personName'),
+              width: 160,
+              render: (_, row) => (
+                <Flex vertical>
+                  <span data-testid="checkin-name">{row.name}</span>
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: row.position }}>
+                    {row.position}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { key: 'phone', title: t('fields.phone'), width: 160, render: (_, row) => phoneOf(row) },
+            {
+              key: 'status',
+              title: t('checkinPage.status'),
+              width: 70,
+              render: (_, row) =>
+                row.status ? (
+                  <Tag color={statusColors[row.status]}>{t(`checkinPage.statuses.${row.status}`)}</Tag>
+                ) : (
+                  <Tag>{t('checkinPage.statuses.missing')}</Tag>
+                ),
+            },
+            { key: 'at', title: t('checkinPage.at'), width: 150, render: (_, row) => row.at ?? '' },
+            { key: 'note', title: t('checkinPage.note'), dataIndex: 'note', ellipsis: true },
+            { key: 'actions', title: '', width: 180, render: (_, row) => actions(row) },
+          ]}
+        />
+      )}
       {dialog?.kind === 'walkIn' && (
         <WalkInModal
           classId={target.id}
