@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toUtcMs } from '../dates';
 import { checkIdNumber, type IdCardProblem, normaliseIdNumber } from '../idcard';
+import { normaliseEthnicity } from '../text/ethnicity';
 import { withLabels } from '../validation';
 
 export const sexes = ['male', 'female'] as const;
@@ -43,7 +44,7 @@ export const traineeLimits = { name: 50, unit: 100, position: 100, short: 30, no
 export const traineeFieldsSchema = z.strictObject({
   name: z.string().transform(normaliseName).pipe(z.string().min(1).max(traineeLimits.name)),
   sex: z.enum(sexes).nullable().default(null),
-  ethnicity: text(traineeLimits.short).default(''),
+  ethnicity: text(traineeLimits.short).transform(normaliseEthnicity).default(''),
   birthDate: z
     .string()
     .trim()

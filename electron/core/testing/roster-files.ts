@@ -236,7 +236,8 @@ export const messyRoster = (dir: string, bookType: XLSX.BookType = 'xlsx', exten
       3,
       people[2]?.name ?? '',
       '男',
-      '汉族',
+      // Typed bare, as people do: stored as 汉族.
+      '汉',
       29221,
       idNumber('1980-01-01', 135),
       '东辽县安石镇人民政府',

@@ -70,6 +70,8 @@ describe('importing the list the organisation department sent', () => {
     expect(result.counts).toEqual({ added: 5, updated: 0, unchanged: 0, rejected: 1 });
     expect(result.rejected).toEqual([{ row: 9, who: '陈红梅', reasons: [expect.stringContaining('F列')] }]);
 
+    const ethnicities = t.core.db.prepare('SELECT DISTINCT ethnicity FROM trainees ORDER BY ethnicity').pluck().all();
+    expect(ethnicities).toEqual(['汉族', '满族']);
     const stored = t.core.db.prepare('SELECT name, sex, birth_date, id_number, unit, phone FROM trainees ORDER BY id').all() as {
       name: string;
       sex: string;

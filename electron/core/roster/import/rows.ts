@@ -1,3 +1,4 @@
+import { normaliseEthnicity } from '../../../../shared/text/ethnicity';
 import { shownText } from '../../../../shared/text/shown';
 import { checkIdNumber, normaliseIdNumber } from '../../../../shared/idcard';
 import { message } from '../../../../shared/i18n/translate';
@@ -125,6 +126,9 @@ const parseRow = (cells: readonly Cell[], texts: readonly string[], rowNumber: n
         break;
       case 'unitPosition':
         combined = { text, column };
+        break;
+      case 'ethnicity':
+        trainee.ethnicity = normaliseEthnicity(text);
         break;
       default:
         trainee[field] = text;
