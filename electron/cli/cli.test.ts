@@ -955,6 +955,12 @@ describe('command line', () => {
     expect(checked.stdout).toContain('还不能结业');
     const json = JSON.parse((await cadre('class', 'close-check', '2019-001', '--json')).stdout) as { ready: boolean };
     expect(json.ready).toBe(false);
+    // --class as every other command takes it; two different classes are refused, naming both.
+    expect((await cadre('class', 'close-check', '--class', '2019-001')).stdout).toBe(checked.stdout);
+    const two = await cadre('class', 'close-check', '2019-001', '--class', '2019-002');
+    expect(two.code).not.toBe(0);
+    expect(two.stderr).toContain('给出了两个班次：2019-001 和 --class 2019-002');
+    expect((await cadre('class', 'close-check')).stderr).toContain('请给出班次的 ID 或编号');
     const summary = join(temp.dir, '总结.docx');
     expect((await cadre('class', 'summary', '2019-001', '--out', summary)).stdout).toBe(`已写入 ${summary}`);
     expect(docxText(summary)).toContain('2019年年轻干部培训班总结');

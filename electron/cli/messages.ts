@@ -45,6 +45,7 @@ const zhCN = {
   classArgs: {
     class: '班次的 ID 或编号（如 2019-002）',
     needClass: '请用 --class 指定班次的 ID 或编号',
+    twoClasses: '给出了两个班次：{{first}} 和 --class {{second}}，请只写一个',
     needFile: '请给出{{what}}的路径',
     needOut: '请用 --out 指定保存到的文件',
     out: '保存到的文件',

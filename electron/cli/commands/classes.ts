@@ -1,8 +1,9 @@
 import { type ClassStatus, classStatuses, type TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { asNumberIfWhole, type Command, defined, type OptionSpec, single, UsageError } from '../command';
+import { asNumberIfWhole, type Command, defined, type OptionSpec, single } from '../command';
 import { formatFacts, formatTable } from '../format';
 import { cliText } from '../messages';
+import { classOption, namedClass } from './class-args';
 
 // --status accepts the code (planning) or the Chinese word (筹备中).
 const statusFromWord = (word: string | boolean | undefined): unknown => {
@@ -113,14 +114,9 @@ export const classCommands: readonly Command[] = [
     words: ['class', 'show'],
     usage: cliText('classes.show.usage'),
     summary: cliText('classes.show.summary'),
-    options: {},
+    options: classOption,
     channel: 'classes.get',
-    input: (_v, positionals) => {
-      const [ref, ...extra] = positionals;
-      if (ref === undefined) throw new UsageError(cliText('classes.show.needRef'));
-      if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
-      return { ref: asNumberIfWhole(ref) };
-    },
+    input: (values, positionals) => ({ ref: namedClass(values, positionals) }),
     print: classFacts,
   }),
 ];

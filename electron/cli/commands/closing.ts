@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import type { CertificateCandidates, Checklist } from '../../../shared/closing/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { err, ok } from '../../../shared/result';
-import { asNumberIfWhole, type Command, steps, UsageError } from '../command';
+import { type Command, steps, UsageError } from '../command';
 import { cliText } from '../messages';
+import { classOption, namedClass, namedClassId } from './class-args';
 
 // `class close-check 2019-003`: the checklist before a class is closed; non-zero while something is missing.
 // `class summary|hours|handbook 2019-003 --out F`: a class's document written where asked.
@@ -15,14 +16,12 @@ const classExport = (
     words: ['class', words],
     usage: cliText(`closing.${words}.usage`),
     summary: cliText(`closing.${words}.summary`),
-    options: { out: { type: 'string', describe: cliText('classArgs.out') } },
+    options: { ...classOption, out: { type: 'string', describe: cliText('classArgs.out') } },
     execute: async ({ call, grant }, values, positionals) => {
-      const [ref, ...extra] = positionals;
-      if (ref === undefined) throw new UsageError(cliText('classes.show.needRef'));
-      if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
+      const ref = namedClass(values, positionals);
       const out = values['out'];
       if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
-      const found = await call('classes.get', { ref: asNumberIfWhole(ref) });
+      const found = await call('classes.get', { ref });
       if (!found.ok) return found;
       return call(channel, { classId: found.value.id, grant: grant(resolve(out), 'export') });
     },
@@ -46,16 +45,15 @@ const certificates = steps<Certified>({
   usage: cliText('closing.certificates.usage'),
   summary: cliText('closing.certificates.summary'),
   options: {
+    ...classOption,
     out: { type: 'string', describe: cliText('classArgs.out') },
     all: { type: 'boolean', describe: cliText('closing.certificates.all') },
   },
   execute: async ({ call, grant }, values, positionals) => {
-    const [ref, ...extra] = positionals;
-    if (ref === undefined) throw new UsageError(cliText('classes.show.needRef'));
-    if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
+    const ref = namedClass(values, positionals);
     const out = values['out'];
     if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
-    const found = await call('classes.get', { ref: asNumberIfWhole(ref) });
+    const found = await call('classes.get', { ref });
     if (!found.ok) return found;
     const candidates = await call('closing.certificateCandidates', { classId: found.value.id });
     if (!candidates.ok) return candidates;
@@ -103,14 +101,10 @@ export const closingCommands: readonly Command[] = [
     words: ['class', 'close-check'],
     usage: cliText('closing.check.usage'),
     summary: cliText('closing.check.summary'),
-    options: {},
-    execute: async ({ call }, _values, positionals) => {
-      const [ref, ...extra] = positionals;
-      if (ref === undefined) throw new UsageError(cliText('classes.show.needRef'));
-      if (extra.length > 0) throw new UsageError(cliText('errors.extra', { args: extra.join(' ') }));
-      const found = await call('classes.get', { ref: asNumberIfWhole(ref) });
-      if (!found.ok) return found;
-      return call('closing.check', { classId: found.value.id });
+    options: classOption,
+    execute: async ({ call }, values, positionals) => {
+      const id = await namedClassId(call, values, positionals);
+      return id.ok ? call('closing.check', { classId: id.value }) : id;
     },
     print: ({ ready, items }) =>
       [
