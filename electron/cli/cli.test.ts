@@ -250,6 +250,49 @@ describe('command line', () => {
     const exported = await cadre('roster', 'export', '--class', '2019-001', '--format', 'xlsx', '--out', out);
     expect(exported.stdout).toContain('已导出 5 行');
     expect((await readXlsx(out)).rows[0]?.[0]).toBe('2019年市管干部培训班学员名册');
+    // Masked numbers are said to be masked, with the way to have them whole.
+    expect(exported.stdout).toContain('电话只写出部分数字；需要完整号码请加 --reveal');
+    const contacts = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'contacts',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    );
+    expect(contacts.stdout).toContain('电话只写出部分数字');
+    const whole = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--document',
+      'contacts',
+      '--format',
+      'xlsx',
+      '--reveal',
+      '--out',
+      out,
+    );
+    expect(whole.stdout).not.toContain('部分数字');
+    expect((await readXlsx(out)).rows.flat().join(' ')).toMatch(/1\d{10}/);
+    const withIds = await cadre(
+      'roster',
+      'export',
+      '--class',
+      '2019-001',
+      '--columns',
+      'name,idNumber',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    );
+    expect(withIds.stdout).toContain('身份证号只写出部分数字');
 
     const before = databaseState();
     const bigger = standardRoster(temp.dir, 3);

@@ -175,6 +175,7 @@ const zhCN = {
       photo: '胸牌留出照片位置',
       committeeFront: '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）',
       done: '已导出 {{rows}} 行到 {{path}}',
+      masked: '{{what}}只写出部分数字；需要完整号码请加 --reveal（会记入操作日志）',
     },
   },
   schedule: {

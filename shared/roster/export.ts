@@ -102,3 +102,13 @@ export const rosterExportSchema = z.strictObject({
 // is passed around and pinned up), so nothing to reveal and no file.
 export const rosterPrintSchema = rosterExportSchema.omit({ format: true, grant: true, csvEncoding: true, reveal: true });
 export type RosterPrint = z.output<typeof rosterPrintSchema>;
+
+// The 通讯录's columns (fixed: it is a contact list, not a choice of columns).
+export const contactsColumns = ['seq', 'name', 'unit', 'position', 'phone', 'group'] as const satisfies readonly RosterColumn[];
+
+// The personal numbers a document shows (masked unless revealed): what the CLI reminds the person of.
+export const maskableColumnsOf = (document: RosterDocument, columns?: readonly string[]): ('idNumber' | 'phone')[] => {
+  const shown: readonly string[] =
+    document === 'roster' ? (columns ?? defaultRosterColumns) : document === 'contacts' ? contactsColumns : [];
+  return (['idNumber', 'phone'] as const).filter((column) => shown.includes(column));
+};

@@ -6,7 +6,13 @@ import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
 import { withIgnored } from './ignored-columns';
-import { exportFormats, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
+import {
+  exportFormats,
+  maskableColumnsOf,
+  rosterColumns,
+  rosterDocuments,
+  signinLayouts,
+} from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
 type Imported = { preview: ImportPreview; result: ImportResult };
@@ -144,7 +150,7 @@ export const rosterCommands: readonly Command[] = [
             ]),
           )}\n${cliText('roster.list.total', { count: items.length })}`,
   }),
-  steps<{ path: string; rows: number; bytes: number }>({
+  steps<{ path: string; rows: number; bytes: number; masked: string[] }>({
     words: ['roster', 'export'],
     usage: cliText('roster.export.usage'),
     summary: cliText('roster.export.summary'),
@@ -173,7 +179,8 @@ export const rosterCommands: readonly Command[] = [
       const document = values['document'] ?? 'roster';
       // One option for both cards: the schema says which counts each takes.
       const perPage = typeof values['per-page'] === 'string' ? Number(values['per-page']) : undefined;
-      return call(
+      const columns = typeof values['columns'] === 'string' ? values['columns'].split(',').map((c) => c.trim()) : undefined;
+      const written = await call(
         'roster.export',
         defined({
           classId: id.value,
@@ -185,7 +192,7 @@ export const rosterCommands: readonly Command[] = [
           tentcardFont: values['font'],
           badgePhoto: values['photo'],
           committeeFront: values['committee-front'],
-          columns: typeof values['columns'] === 'string' ? values['columns'].split(',').map((c) => c.trim()) : undefined,
+          columns,
           sort: values['sort'],
           csvEncoding: values['encoding'],
           signinBy: values['by'],
@@ -193,7 +200,17 @@ export const rosterCommands: readonly Command[] = [
           reveal: { idNumber: reveal, phone: reveal },
         }),
       );
+      if (!written.ok) return written;
+      // A 通讯录 whose phones came out masked is no use as one: say so, and how to get them whole.
+      // (The core has accepted the document: it is one of the known ones.)
+      const known = rosterDocuments.find((name) => name === document);
+      const masked = reveal || known === undefined ? [] : maskableColumnsOf(known, columns);
+      return ok({ ...written.value, masked: masked.map((column) => message(`fields.${column}`)) });
     },
-    print: ({ path, rows }) => cliText('roster.export.done', { rows, path }),
+    print: ({ path, rows, masked }) =>
+      [
+        cliText('roster.export.done', { rows, path }),
+        ...(masked.length > 0 ? [cliText('roster.export.masked', { what: masked.join(message('text.list')) })] : []),
+      ].join('\n'),
   }),
 ];

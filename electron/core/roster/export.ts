@@ -34,6 +34,7 @@ import {
   type TableDocument,
   type TentcardFont,
   isCardDocument,
+  contactsColumns,
 } from '../../../shared/roster/export';
 import { badgesHtml, type CardPerson, tentcardsHtml } from './cards';
 import { arrangeSeats, seatingDoc, seatingHtml } from './seating';
@@ -233,7 +234,7 @@ const builders: Record<TableDocument, (source: Source) => TableDoc> = {
     title: title('contacts', c),
     subtitle: subtitle(school, trainingDates(c)),
     orientation: 'portrait',
-    sections: [tableOf(attending(people), ['seq', 'name', 'unit', 'position', 'phone', 'group'])],
+    sections: [tableOf(attending(people), contactsColumns)],
   }),
 };
 
