@@ -8,6 +8,7 @@ import { checkContract } from './check/contract';
 import { checkinContract } from './checkin/contract';
 import { classesContract } from './classes/contract';
 import { closingContract } from './closing/contract';
+import { documentsContract } from './documents/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
 import { rosterContract } from './roster/contract';
@@ -33,6 +34,7 @@ export const contract = {
   ...traineesContract,
   ...rosterContract,
   ...filesContract,
+  ...documentsContract,
   ...backupContract,
   ...checkContract,
   ...auditContract,
@@ -59,6 +61,7 @@ export const contractFragments = {
   trainees: traineesContract,
   roster: rosterContract,
   files: filesContract,
+  documents: documentsContract,
   backup: backupContract,
   check: checkContract,
   audit: auditContract,

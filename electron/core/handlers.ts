@@ -6,6 +6,7 @@ import { checkHandlers } from './check/handlers';
 import { checkinHandlers } from './checkin/handlers';
 import { classHandlers } from './classes/handlers';
 import { closingHandlers } from './closing/handlers';
+import { documentsHandlers } from './documents/handlers';
 import { fileHandlers } from './files/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { rosterHandlers } from './roster/handlers';
@@ -32,6 +33,7 @@ export const domainHandlers = {
   trainees: traineeHandlers,
   roster: rosterHandlers,
   files: fileHandlers,
+  documents: documentsHandlers,
   backup: backupHandlers,
   check: checkHandlers,
   audit: auditHandlers,

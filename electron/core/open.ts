@@ -14,7 +14,7 @@ import { refuseUnsafeOwnEntries } from './files/own-files';
 import { sweepScratchFolders } from './files/scratch';
 import { appLockHolder } from './lock';
 import { fileLogger } from './log';
-import { databaseFileName } from './paths';
+import { databaseFileName } from './db/file-name';
 import { type Damaged, isWarm, noDialogs, noPrinting, type Platform } from './platform';
 import { grantRegistry } from './files/grants';
 import { domainHandlers } from './handlers';

@@ -289,7 +289,7 @@ describe('router', () => {
       // A commit whose token no preview made: refused before anything is read.
       { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: { token: `0.${'0'.repeat(64)}` } },
       {
-        channel: 'files.exportProblems',
+        channel: 'documents.exportProblems',
         purpose: 'export',
         field: 'grant',
         input: {

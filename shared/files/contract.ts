@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { job, jobIdSchema, query } from '../channel';
-import { problemExportSchema } from './import-preview';
 import { chosenSchema, exportResultSchema, folderPurposes, grantSchema, openPurposes, saveFormats } from './schemas';
 
 export const filesContract = {
@@ -45,8 +44,6 @@ export const filesContract = {
     { quiet: true },
   ),
   'files.chooseFolder': query(z.strictObject({ purpose: z.enum(folderPurposes) }), chosenSchema),
-  // The problems an import found, as a spreadsheet to send back with the file (a save grant).
-  'files.exportProblems': job(problemExportSchema, exportResultSchema, { quiet: true }),
   // Only for a file the app itself has written in this run (an export's grant).
   'files.showInFolder': query(z.strictObject({ grant: grantSchema }), z.object({})),
 };

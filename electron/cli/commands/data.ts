@@ -5,7 +5,7 @@ import { message } from '../../../shared/i18n/translate';
 import { err, ok } from '../../../shared/result';
 import { readBackup, restoreFiles, setAsideDamaged, verifyDatabase } from '../../core/backup/backups';
 import { appLockHolder } from '../../core/lock';
-import { databaseFileName } from '../../core/paths';
+import { databaseFileName } from '../../core/db/file-name';
 import { type Command, defined, steps, UsageError } from '../command';
 import { formatFacts } from '../format';
 import { cliText } from '../messages';

@@ -19,7 +19,7 @@ import { openDatabase } from '../db/connection';
 import { takeAppLock } from '../lock';
 import { fileLogger } from '../log';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { failure, value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 

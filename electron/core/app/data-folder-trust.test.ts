@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { tamper, tampering } from '../testing/crafted-database';
 import { failure, value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';

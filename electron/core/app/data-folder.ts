@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { backupInfoSchema, backupNamePattern } from '../../../shared/backup/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { refuseField } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { backupDir } from '../backup/service';
 import type { Core } from '../context';
 import { checkDatabaseReadOnly, openDatabase } from '../db/connection';
@@ -12,7 +12,8 @@ import { copyNewInside, folderInside, isInside, realOrAsWritten, removeInside, w
 import { describeUnsafe, unsafeOwnEntries } from '../files/own-files';
 import { scratchFolders, tmpName } from '../files/scratch';
 import type { Job } from '../jobs/job';
-import { databaseFileName, dataFolderName, isNetworkLocation } from '../paths';
+import { databaseFileName } from '../db/file-name';
+import { dataFolderName, isNetworkLocation } from '../paths';
 
 const refuse = (key: Parameters<typeof message>[0], params: Record<string, string | number> = {}) =>
   refuseField('folder', message(key, params));

@@ -1,6 +1,6 @@
 import { createClass, setClassStatus } from '../classes/service';
 import { message } from '../../../shared/i18n/translate';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import type { Core } from '../context';
 import { isNetworkLocation } from '../paths';
 import {

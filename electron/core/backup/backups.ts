@@ -18,7 +18,7 @@ import {
 import { tmpName } from '../files/scratch';
 import { filesDir, sha256Of, storedParts } from '../files/store';
 import type { Job } from '../jobs/job';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { type AuditContext, type Db, defaultAuditContext, latestVersion, openDatabase, openReadOnly } from '../db/connection';
 import { checkSchema } from '../db/schema-check';
 import { statement } from '../db/statements';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../db/connection';
 import { expectedSchema, readSchema } from '../db/schema-check';
 import { migrations } from '../db/migrations';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { tamper, type Tampering, tampering } from '../testing/crafted-database';
 import { failure, value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';

@@ -5,7 +5,7 @@ import type { BackupInfo } from '../../../shared/backup/schemas';
 import { defaultAuditContext } from '../db/connection';
 import { storedPath, storeFile } from '../files/store';
 import { openCoreOrRecover } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { type Damaged, noDialogs, noPrinting, type RecoveryChoice } from '../platform';
 import { openTrusting } from '../testing/crafted-database';
 import { failure, value } from '../testing/expect-result';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/backup/schemas';
 import { writeInside } from '../files/contain';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { databaseIdPattern } from '../settings/service';
 import { type Lineage, lineageOfFile, listBackups, originOf, setAsideDamaged, verifyDatabase } from './backups';
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeepRule } from '../../../shared/backup/schemas';
 import { openCoreOrRecover } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { noDialogs, noPrinting } from '../platform';
 import { storedPath, storeFile } from '../files/store';
 import { failure, value } from '../testing/expect-result';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../shared/backup/schemas';
 import { defaultSettings } from '../../../shared/settings/schemas';
 import { openCoreOrRecover } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { noDialogs, noPrinting } from '../platform';
 import { openTrusting } from '../testing/crafted-database';
 import { value } from '../testing/expect-result';

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { type ClassStatus, canMoveTo, type TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { getClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
 import { closeChecklist } from './figures';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, openCoreOrRecover } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from './file-name';
 import { type Damaged, noDialogs, noPrinting, type RecoveryChoice } from '../platform';
 import { tamper, tampering } from '../testing/crafted-database';
 import { value } from '../testing/expect-result';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from './file-name';
 import { openTrusting, tamper, tampering } from '../testing/crafted-database';
 import { value } from '../testing/expect-result';
 import { makeTempDir } from '../testing/temp-core';

@@ -198,7 +198,7 @@ describe('the problem list sent back', () => {
   it('exports 行号/姓名/列/问题 as a spreadsheet through a save grant; formulas stay text', async () => {
     const out = join(t.dir, '问题清单.xlsx');
     const result = value(
-      await t.router.call('files.exportProblems', {
+      await t.router.call('documents.exportProblems', {
         grant: t.grant(out, 'export'),
         source: 'roster',
         fileName: '2019年年轻干部培训班名单.xlsx',
@@ -228,7 +228,7 @@ describe('the problem list sent back', () => {
   it('says a crafted file name on one line in the audit log and the sheet', async () => {
     const out = join(t.dir, '问题清单-名字.xlsx');
     value(
-      await t.router.call('files.exportProblems', {
+      await t.router.call('documents.exportProblems', {
         grant: t.grant(out, 'export'),
         source: 'sites',
         fileName: '名单\u202Exslx.exe\n导出学员名册：全部\u0000.xlsx',
@@ -258,7 +258,7 @@ describe('the problem list sent back', () => {
       { ...base, grant: '/etc/passwd' },
     ];
     for (const input of bad) {
-      const result = await t.router.handle('files.exportProblems', input);
+      const result = await t.router.handle('documents.exportProblems', input);
       expect(result.ok).toBe(false);
     }
     expect(snapshot(t.core.db)).toBe(before);

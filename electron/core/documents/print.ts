@@ -1,5 +1,5 @@
 import type { PrintResult } from '../../../shared/files/schemas';
-import { type AuditEntry, record } from '../audit/service';
+import { type AuditEntry, record } from '../db/audit-record';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { renderHtml } from './html-writer';

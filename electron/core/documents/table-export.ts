@@ -1,5 +1,5 @@
 import type { ExportResult } from '../../../shared/files/schemas';
-import type { AuditEntry } from '../audit/service';
+import type { AuditEntry } from '../db/audit-record';
 import type { Core } from '../context';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';

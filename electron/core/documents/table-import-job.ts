@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { RowChange, TablePreview } from '../../../shared/files/import-preview';
 import { message } from '../../../shared/i18n/translate';
-import { type AuditEntry, record } from '../audit/service';
+import { type AuditEntry, record } from '../db/audit-record';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { importToken, tokenIsFor } from './import-token';

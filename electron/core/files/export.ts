@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { refuseField } from '../../../shared/validation';
-import { type AuditEntry, record } from '../audit/service';
+import { type AuditEntry, record } from '../db/audit-record';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
 import { isInside, realOrAsWritten, writeFileAtomic } from './contain';

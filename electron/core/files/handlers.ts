@@ -6,7 +6,6 @@ import { message } from '../../../shared/i18n/translate';
 import type { Core } from '../context';
 import type { FileFilter } from '../platform';
 import type { Handlers } from '../router';
-import { exportProblems } from '../documents/problem-list';
 import { receiveDropped } from './dropped';
 
 const spreadsheets = (): FileFilter[] => [
@@ -109,7 +108,6 @@ export const fileHandlers = {
       format,
     ),
   'files.receiveDropped': (core, { files }, job) => receiveDropped(core, files, job),
-  'files.exportProblems': (core, input, job) => exportProblems(core, input, job),
   'files.chooseFolder': async (core, { purpose }) =>
     granted(core, await core.platform.chooseFolder({ title: message(`files.titles.${purpose}`) }), purpose),
   // Only a file the app wrote in this run: a grant that an export has used.

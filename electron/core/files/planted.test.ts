@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { quotedPath } from '../log';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { failure, value } from '../testing/expect-result';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { sha256Of, storedPath, storeFile } from './store';

@@ -1,12 +1,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { message } from '../../../shared/i18n/translate';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import type { Core } from '../context';
 import { type Db, openReadOnly } from '../db/connection';
 import { statement } from '../db/statements';
 import type { Job } from '../jobs/job';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { removeInside } from './contain';
 import { filesDir, isHash, isLeftoverName, sha256Of, storedParts, storedPath } from './store';
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/events';
 import { chromiumPlatform } from '../../cli/chromium-platform';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import type { Platform, RecoveryChoice } from '../platform';
 import { failure, value } from '../testing/expect-result';
 import { standardRoster } from '../testing/roster-files';

@@ -1,6 +1,7 @@
 import type { JobPhase } from '../../../shared/events';
-import { closeCommand, lastLogLine } from '../audit/commands';
 import type { Core } from '../context';
+import { closeCommand, lastLogLine } from '../db/audit-record';
+import { getSettings } from '../settings/service';
 import { cancelled } from './cancelled';
 
 // Long work reports where it is, lets the event loop breathe (so that progress is sent and a cancel
@@ -30,7 +31,8 @@ export const writeTransaction = <T>(core: Core, channel: string, write: () => T)
       .transaction(() => {
         const before = lastLogLine(core);
         const result = write();
-        closeCommand(core, before);
+        // The operator's name as it stands when the command ends (it may be what the command set).
+        closeCommand(core, before, getSettings(core).operatorName);
         return result;
       })
       .immediate();

@@ -5,7 +5,7 @@ import { message } from '../../../shared/i18n/translate';
 import type { AloneReason, AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';

@@ -4,7 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import type { ArchiveManifest, ArchivePreview, AuthorMatch } from '../../../shared/reports/archive';
 import type { ArchiveImportResult, ExtractedDocument } from '../../../shared/reports/schemas';
 import { refuseField } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { assertWritable, createClass, getClass } from '../classes/service';
 import type { Core } from '../context';
 import type { Db } from '../db/connection';

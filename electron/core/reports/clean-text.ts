@@ -1,3 +1,5 @@
+import { pageBreak } from '../documents/parser/page-break';
+
 // A report's text as the 优秀调研报告汇编 prints it. Text taken out of a PDF carries what the page
 // had besides the report: running headers and footers on every page (a journal's name and volume, a
 // broker's disclaimer), page numbers (- 3 -, 第 3 页 共 9 页), a Word template's markers
@@ -5,9 +7,6 @@
 // columns of figures). Those go; what remains is put back into paragraphs (a PDF breaks every line).
 // When most of a report is such residue, printing the rest would be junk: the 汇编 says where the
 // report came from instead (see `mostlyResidue`).
-
-// Between the pages of a PDF's text, on a line of its own (the parser's extract.ts puts it there).
-export const pageBreak = '\f';
 
 export type CleanedText = { paragraphs: string[] };
 

@@ -25,7 +25,7 @@ import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { reindexReport } from './versions';
 
 // Topics, who writes on which, the board of a class, reviews and where reports went. Files and

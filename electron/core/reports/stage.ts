@@ -13,7 +13,7 @@ import {
 } from '../../../shared/reports/schemas';
 import { parseChineseNumber } from '../../../shared/text/chinese-numbers';
 import { ordinaryForms } from '../../../shared/text/ordinary-forms';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';

@@ -7,7 +7,7 @@ import { openTrusting } from '../testing/crafted-database';
 import { value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, type TempCore } from '../testing/temp-core';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { noDialogs, noPrinting } from '../platform';
 import { getSettings } from './service';
 

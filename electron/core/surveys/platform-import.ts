@@ -4,7 +4,7 @@ import type { PlatformPreview, PlatformResult, PlatformSource } from '../../../s
 import { satisfiedRate } from '../../../shared/surveys/rate';
 import type { SubjectKind, Survey } from '../../../shared/surveys/schemas';
 import { refuseField } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';

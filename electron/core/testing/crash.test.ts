@@ -5,7 +5,7 @@ import { listBackups, verifyDatabase } from '../backup/backups';
 import { openDatabase } from '../db/connection';
 import { checkStoredFiles, sha256Of, storedPath } from '../files/store';
 import { openCore } from '../open';
-import { databaseFileName } from '../paths';
+import { databaseFileName } from '../db/file-name';
 import { runCrashDrill } from './crash-harness';
 import { value } from './expect-result';
 import { reportText } from './report-files';

@@ -65,3 +65,47 @@ export const cycles = (graph: ImportGraph): string[][] => {
   for (const node of graph.keys()) if (!indexOf.has(node)) visit(node);
   return found;
 };
+
+// The same graph one level up: electron/core/<folder>/… → <folder>. A file at the core's root
+// (router.ts, context.ts) stands for itself.
+export const folderGraph = (graph: ImportGraph, under: string): ImportGraph => {
+  const prefix = `${under}/`;
+  const folderOf = (file: string): string | undefined => {
+    if (!file.startsWith(prefix)) return undefined;
+    const rest = file.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    return slash === -1 ? rest.replace(/\.tsx?$/, '') : rest.slice(0, slash);
+  };
+  const folders: ImportGraph = new Map();
+  for (const [file, targets] of graph) {
+    const from = folderOf(file);
+    if (from === undefined) continue;
+    const edges = new Set(folders.get(from) ?? []);
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (to !== undefined && to !== from) edges.add(to);
+    }
+    folders.set(from, [...edges].sort());
+  }
+  return folders;
+};
+
+export type Layers = readonly (readonly string[])[];
+
+// Each import that runs from a folder to one in a higher layer (or to a folder no layer names).
+export const upwardImports = (folders: ImportGraph, layers: Layers): string[] => {
+  const levelOf = new Map(layers.flatMap((names, level) => names.map((name) => [name, level] as const)));
+  const found: string[] = [];
+  for (const [from, targets] of folders) {
+    const level = levelOf.get(from);
+    if (level === undefined) {
+      found.push(`${from}: in no layer`);
+      continue;
+    }
+    for (const to of targets) {
+      const target = levelOf.get(to);
+      if (target === undefined || target > level) found.push(`${from} → ${to}`);
+    }
+  }
+  return found.sort();
+};

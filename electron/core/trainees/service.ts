@@ -5,7 +5,7 @@ import { decodeReadings } from '../../../shared/text/pinyin';
 import { type SearchField, searchItems } from '../../../shared/text/search';
 import type { Revealed, TraineeDetail, TraineeFields, TraineeSummary } from '../../../shared/trainees/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
-import { record } from '../audit/service';
+import { record } from '../db/audit-record';
 import { type Core, timestamp } from '../context';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';

@@ -85,7 +85,7 @@ export const ProblemList = ({
     const grant = chosen.value.grant;
     if (!grant) return;
     const result = await job.run(t('exportDialog.working'), (jobId) =>
-      api.files.exportProblems({
+      api.documents.exportProblems({
         grant,
         jobId,
         source,

@@ -6,7 +6,7 @@ import type { DocumentFormat, ExtractedDocument } from '../../../../shared/repor
 import { ordinaryForms } from '../../../../shared/text/ordinary-forms';
 import { unzipWithin, ZipRefused } from '../zip';
 import { refuseFile } from '../../files/refusal';
-import { pageBreak } from '../../reports/clean-text';
+import { pageBreak } from './page-break';
 
 // A report's file, read for its text inside the parser worker. What the file is, is decided by its
 // bytes, never by its name: a PDF begins with %PDF-, a .docx is a zip holding word/document.xml, a

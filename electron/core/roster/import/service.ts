@@ -12,7 +12,7 @@ import {
   type ImportResult,
 } from '../../../../shared/roster/import';
 import type { TraineeFields } from '../../../../shared/trainees/schemas';
-import { record } from '../../audit/service';
+import { record } from '../../db/audit-record';
 import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
 import type { Db } from '../../db/connection';
