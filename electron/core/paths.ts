@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statfsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { databaseFileName } from './db/file-name';
 import { baseFolder, removeInside, writeFileAtomic } from './files/contain';
 
 // One folder name on every system, ASCII so that it is easy to type in a terminal.

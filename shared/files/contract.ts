@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { job, jobIdSchema, query } from '../channel';
-import { chosenSchema, exportResultSchema, folderPurposes, grantSchema, openPurposes, saveFormats } from './schemas';
+import { chosenSchema, folderPurposes, grantSchema, openPurposes, saveFormats } from './schemas';
 
 export const filesContract = {
   'files.chooseOpen': query(z.strictObject({ purpose: z.enum(openPurposes) }), chosenSchema),
