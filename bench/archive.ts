@@ -11,7 +11,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { zipSync, type Zippable } from 'fflate';
 import type { Channel } from '../shared/contract';
 import type { CoreEvent, JobProgress } from '../shared/events';
-import type { ArchivePreview } from '../shared/reports/archive';
+import type { ArchivePreview } from '../shared/lifecycle/archive';
 import type { Result } from '../shared/result';
 import { chromiumPlatform } from '../electron/cli/chromium-platform';
 import { sha256Of } from '../electron/core/files/store';
@@ -195,11 +195,11 @@ export const archiveFigures = async (): Promise<ArchiveFigure[]> => {
     try {
       // The parser worker and the core's code warmed on a small package, as any first use of a session.
       const warmGrant = await grantOf(warm);
-      must<ArchivePreview>('warm-up', await call('reports.archivePreview', { grant: warmGrant }));
+      must<ArchivePreview>('warm-up', await call('lifecycle.archivePreview', { grant: warmGrant }));
 
       // 取消, pressed while the import inflates the package: once a quarter of its entries are read.
       const grant = await grantOf(zip);
-      const first = must<ArchivePreview>('preview', await call('reports.archivePreview', { grant, jobId: 'preview-0' }));
+      const first = must<ArchivePreview>('preview', await call('lifecycle.archivePreview', { grant, jobId: 'preview-0' }));
       let pressed = 0;
       let pressedAt: JobProgress | undefined;
       onEvent = (event) => {
@@ -209,7 +209,7 @@ export const archiveFigures = async (): Promise<ArchiveFigure[]> => {
         pressedAt = event;
         void call('jobs.cancel', { jobId: 'import-cancelled' });
       };
-      const cancelled = await call('reports.archiveImport', { grant, token: first.token, jobId: 'import-cancelled' });
+      const cancelled = await call('lifecycle.archiveImport', { grant, token: first.token, jobId: 'import-cancelled' });
       const stopped = performance.now() - pressed;
       onEvent = () => undefined;
       const seen = events.filter((event) => event.jobId === 'import-cancelled');
@@ -236,7 +236,7 @@ export const archiveFigures = async (): Promise<ArchiveFigure[]> => {
       const rssBefore = process.memoryUsage().rss;
       delay.enable();
       let start = performance.now();
-      const preview = must<ArchivePreview>('preview', await call('reports.archivePreview', { grant, jobId: 'preview-1' }));
+      const preview = must<ArchivePreview>('preview', await call('lifecycle.archivePreview', { grant, jobId: 'preview-1' }));
       const previewed = performance.now() - start;
       const characters = preview.reports.reduce(
         (sum, report) => sum + report.versions.reduce((chars, version) => chars + version.chars, 0),
@@ -245,7 +245,7 @@ export const archiveFigures = async (): Promise<ArchiveFigure[]> => {
       start = performance.now();
       const imported = must<{ reports: number; versions: number }>(
         'import',
-        await call('reports.archiveImport', { grant, token: preview.token, jobId: 'import-1' }),
+        await call('lifecycle.archiveImport', { grant, token: preview.token, jobId: 'import-1' }),
       );
       const importing = performance.now() - start;
       delay.disable();

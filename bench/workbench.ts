@@ -7,7 +7,7 @@ import { figureList } from '../electron/core/workbench/figure-lists';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { summaryDocx } from '../electron/core/closing/documents';
+import { summaryDocx } from '../electron/core/lifecycle/documents';
 import { openCore } from '../electron/core/open';
 import { workbenchOverview } from '../electron/core/workbench/overview';
 

@@ -7,7 +7,7 @@ import type { ChannelSpec } from './channel';
 import { checkContract } from './check/contract';
 import { checkinContract } from './checkin/contract';
 import { classesContract } from './classes/contract';
-import { closingContract } from './closing/contract';
+import { lifecycleContract } from './lifecycle/contract';
 import { documentsContract } from './documents/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
@@ -46,7 +46,7 @@ export const contract = {
   ...lodgingContract,
   ...reportsContract,
   ...surveysContract,
-  ...closingContract,
+  ...lifecycleContract,
   ...workbenchContract,
   ...searchContract,
   ...jobsContract,
@@ -73,7 +73,7 @@ export const contractFragments = {
   lodging: lodgingContract,
   reports: reportsContract,
   surveys: surveysContract,
-  closing: closingContract,
+  lifecycle: lifecycleContract,
   workbench: workbenchContract,
   search: searchContract,
   jobs: jobsContract,

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, contract, contractFragments } from '../../shared/contract';
 import { domainHandlers } from './handlers';
-import { cycles, importGraph } from './testing/import-graph';
+import { cycles, folderGraph, type ImportGraph, importGraph, type Layers, upwardImports } from './testing/import-graph';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -12,6 +12,38 @@ const filesUnder = (dir: string): string[] =>
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
+
+// The core's folders in layers (architecture.md): a folder imports only from its own layer and those
+// below, and folders never import each other in a circle. The kernel first; the shell (what opens a
+// data folder and answers the app's own questions) last.
+const coreLayers: Layers = [
+  // kernel
+  ['db', 'context', 'router', 'platform', 'paths', 'log', 'lock', 'jobs', 'files', 'documents', 'settings', 'vocab', 'audit', 'backup', 'check'],
+  // people and places
+  ['classes', 'trainees', 'staff', 'sites'],
+  // activities
+  ['roster', 'schedule', 'attendance', 'checkin', 'lodging', 'reports', 'surveys'],
+  // the class's life and the read models
+  ['lifecycle', 'workbench', 'search'],
+  // the shell
+  ['app', 'sample', 'host', 'handlers', 'open'],
+];
+
+// context.ts (the Core every service receives) and router.ts (the Handlers every domain declares)
+// are the frame the folders are written against: every folder imports them, and they name the
+// kernel's parts. They sit in the kernel's layer, and circles are looked for among the folders
+// without them; the file-level test above holds them to no circle of files.
+const frame = new Set(['context', 'router']);
+const withoutFrame = (folders: ImportGraph): ImportGraph =>
+  new Map([...folders].filter(([name]) => !frame.has(name)).map(([name, targets]) => [name, targets.filter((t) => !frame.has(t))]));
+
+const coreFolders = (): ImportGraph => {
+  const folders = folderGraph(importGraph(root, ['electron/core']), 'electron/core');
+  // Test support imports whatever it builds with; a product file importing it would show as an import
+  // into no layer.
+  folders.delete('testing');
+  return folders;
+};
 
 const domainOf = (channel: string) => channel.slice(0, channel.indexOf('.'));
 
@@ -53,6 +85,33 @@ describe('one folder per domain', () => {
     const graph = importGraph(root, ['shared', 'electron/core', 'electron/cli', 'electron/main', 'renderer/src']);
     expect(graph.size).toBeGreaterThan(100);
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('stands in layers: no folder imports one above it, and no two folders import each other', () => {
+    const folders = coreFolders();
+    expect(upwardImports(folders, coreLayers)).toEqual([]);
+    expect(cycles(withoutFrame(folders))).toEqual([]);
+    // Every folder of the core is in the picture (a new one must be given its layer).
+    const named = new Set(coreLayers.flat());
+    const present = readdirSync(join(root, 'electron/core'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'testing')
+      .map((entry) => entry.name);
+    expect(present.filter((name) => !named.has(name))).toEqual([]);
+  });
+
+  it('would say so if a lower folder imported a higher one, or two folders imported each other', () => {
+    // A graph built for the purpose, of files as importGraph gives them.
+    const files: ImportGraph = new Map([
+      ['electron/core/db/statements.ts', ['electron/core/roster/service.ts']],
+      ['electron/core/roster/service.ts', ['electron/core/db/statements.ts', 'electron/core/classes/service.ts']],
+      ['electron/core/classes/service.ts', ['electron/core/staff/service.ts']],
+      ['electron/core/staff/service.ts', ['electron/core/classes/service.ts', 'electron/core/context.ts']],
+      ['electron/core/context.ts', ['electron/core/db/statements.ts']],
+      ['electron/core/elsewhere/thing.ts', []],
+    ]);
+    const folders = folderGraph(files, 'electron/core');
+    expect(upwardImports(folders, coreLayers)).toEqual(['db → roster', 'elsewhere: in no layer']);
+    expect(cycles(withoutFrame(folders))).toEqual([['classes', 'staff'], ['db', 'roster']]);
   });
 
   it('keeps SQL in the core, prepared through the statement cache, Electron in main, and parsers in their worker', () => {

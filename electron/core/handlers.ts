@@ -5,7 +5,7 @@ import { backupHandlers } from './backup/handlers';
 import { checkHandlers } from './check/handlers';
 import { checkinHandlers } from './checkin/handlers';
 import { classHandlers } from './classes/handlers';
-import { closingHandlers } from './closing/handlers';
+import { lifecycleHandlers } from './lifecycle/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { fileHandlers } from './files/handlers';
 import { jobsHandlers } from './jobs/handlers';
@@ -45,7 +45,7 @@ export const domainHandlers = {
   lodging: lodgingHandlers,
   reports: reportsHandlers,
   surveys: surveysHandlers,
-  closing: closingHandlers,
+  lifecycle: lifecycleHandlers,
   workbench: workbenchHandlers,
   search: searchHandlers,
   jobs: jobsHandlers,

@@ -318,11 +318,11 @@ describe('router', () => {
       { channel: 'lodging.exportHouseholds', purpose: 'export', field: 'grant', input: { siteId: village } },
       { channel: 'reports.stage', purpose: 'reportFolder', field: 'folder', input: { classId } },
       { channel: 'reports.export', purpose: 'export', field: 'grant', input: {} },
-      { channel: 'reports.archivePreview', purpose: 'archiveImport', field: 'grant', input: {} },
+      { channel: 'lifecycle.archivePreview', purpose: 'archiveImport', field: 'grant', input: {} },
       { channel: 'workbench.export', purpose: 'export', field: 'grant', input: { year: 2019 } },
-      { channel: 'closing.summary', purpose: 'export', field: 'grant', input: { classId } },
-      { channel: 'closing.hours', purpose: 'export', field: 'grant', input: { classId } },
-      { channel: 'classes.handbook', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'lifecycle.summary', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'lifecycle.hours', purpose: 'export', field: 'grant', input: { classId } },
+      { channel: 'lifecycle.handbook', purpose: 'export', field: 'grant', input: { classId } },
       { channel: 'app.useDataFolder', purpose: 'dataFolder', field: 'folder', input: {} },
     ];
     const outcomes = new Map<string, number>();
@@ -371,7 +371,7 @@ describe('router', () => {
         fc.oneof(fc.constantFrom(0, -1, 2 ** 31, 999_999, 1.5, '1', null, '__proto__', { id: 1 }), hostileValue),
         async (classId) => {
           const before = snapshot(t.core.db);
-          const result = await t.router.handle('classes.handbook', { classId, grant: t.grant(file, 'export') });
+          const result = await t.router.handle('lifecycle.handbook', { classId, grant: t.grant(file, 'export') });
           expect(result.ok).toBe(false);
           if (!result.ok) expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(result.error.code);
           expect(snapshot(t.core.db)).toBe(before);
@@ -455,7 +455,7 @@ describe('router', () => {
   // repeats, none and ids of nobody: every one refused on traineeIds, nothing written.
   it('refuses certificates for trainees not chosen from the class, and 证书编号 patterns that say nothing', async () => {
     const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
-    const own = value(await t.router.call('closing.certificateCandidates', { classId })).people.map((p) => p.traineeId);
+    const own = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people.map((p) => p.traineeId);
     const other = value(
       await t.router.call('classes.create', {
         name: '2019年市管干部培训班（二期）',
@@ -470,7 +470,7 @@ describe('router', () => {
         grant: t.grant(standardRoster(t.dir, 3, 'router-other.xlsx', 300), 'rosterImport'),
       }),
     );
-    const strangers = value(await t.router.call('closing.certificateCandidates', { classId: other.id })).people.map(
+    const strangers = value(await t.router.call('lifecycle.certificateCandidates', { classId: other.id })).people.map(
       (p) => p.traineeId,
     );
     expect(own.length).toBeGreaterThan(1);
@@ -495,7 +495,7 @@ describe('router', () => {
     const before = snapshot(t.core.db);
     await fc.assert(
       fc.asyncProperty(wrongList, async (traineeIds) => {
-        const result = await t.router.handle('closing.certificates', { classId, grant: t.grant(file, 'export'), traineeIds });
+        const result = await t.router.handle('lifecycle.certificates', { classId, grant: t.grant(file, 'export'), traineeIds });
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(result.error.code).toBe('INVALID_INPUT');

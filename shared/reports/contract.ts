@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { command, job, query } from '../channel';
 import { exportResultSchema } from '../files/schemas';
-import { archivePreviewSchema } from './archive';
 import {
-  archiveImportResultSchema,
   boardSchema,
   committedSchema,
   reportDetailSchema,
@@ -33,7 +31,4 @@ export const reportsContract = {
   'reports.commit': job(reportsSchemas.commit, committedSchema),
   'reports.export': job(reportsSchemas.export, exportResultSchema, { quiet: true }),
   'reports.compile': job(reportsSchemas.compile, exportResultSchema, { quiet: true }),
-  'reports.archiveExport': job(reportsSchemas.archiveExport, exportResultSchema, { quiet: true }),
-  'reports.archivePreview': job(reportsSchemas.archivePreview, archivePreviewSchema, { quiet: true }),
-  'reports.archiveImport': job(reportsSchemas.archiveImport, archiveImportResultSchema),
 };

@@ -219,16 +219,6 @@ export const reportFilterSchema = z.strictObject({
 });
 export type ReportFilter = z.output<typeof reportFilterSchema>;
 
-export const archiveImportResultSchema = z.object({
-  classId: z.number().int(),
-  className: z.string(),
-  createdClass: z.boolean(),
-  reports: z.number().int(),
-  versions: z.number().int(),
-  skipped: z.number().int(),
-});
-export type ArchiveImportResult = z.output<typeof archiveImportResultSchema>;
-
 export const reportsSchemas = {
   board: z.strictObject({ classId: id }),
   get: z.strictObject({ id }),
@@ -293,12 +283,6 @@ export const reportsSchemas = {
   ),
   export: z.strictObject({ filter: reportFilterSchema.default({}), grant: grantSchema, jobId: jobIdSchema }),
   compile: z.strictObject({ classId: id, grant: grantSchema, jobId: jobIdSchema }),
-  archiveExport: z.strictObject({ classId: id, grant: grantSchema, jobId: jobIdSchema }),
-  // Reads a package and says what importing it would do; nothing is stored.
-  archivePreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
-  // Imports the package the preview read, as it planned: a package changed since, or data that moved
-  // under the plan (a class of that name created, a roster changed), is refused for a new preview.
-  archiveImport: z.strictObject({ grant: grantSchema, token: z.string().regex(/^[0-9a-f]{64}$/), jobId: jobIdSchema }),
 };
 
 // The words file names use around the names of authors and groups, left out of a title guessed

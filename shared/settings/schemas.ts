@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasUnshown } from '../text/shown';
-import { certificateNumberLimits, defaultCertificateNumberFormat } from '../closing/certificate-number';
+import { certificateNumberLimits, defaultCertificateNumberFormat } from '../lifecycle/certificate-number';
 
 export const handbookLimits = { notice: 5000, routine: 1000 } as const;
 
@@ -23,7 +23,7 @@ export const settingsSchema = z.object({
   backupKeepMonthly: z.number().int(),
   autoBackup: z.boolean(),
   lastBackupAt: z.string(),
-  // 结业证书: the pattern of their 证书编号 (shared/closing/certificate-number.ts), and the share of
+  // 结业证书: the pattern of their 证书编号 (shared/lifecycle/certificate-number.ts), and the share of
   // the class's hours a trainee must have attended (%) to count as having met the requirements.
   certificateNumberFormat: z.string(),
   certificateMinAttendance: z.number().int(),

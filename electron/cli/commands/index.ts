@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { archiveCommands } from './archive';
 import { checkinCommands } from './checkin';
 import { classCommands } from './classes';
-import { closingCommands } from './closing';
+import { lifecycleCommands } from './lifecycle';
 import { dataCommands } from './data';
 import { rosterCommands } from './roster';
 import { lodgingCommands } from './lodging';
@@ -12,13 +13,14 @@ import { surveyCommands } from './surveys';
 
 export const commands: readonly Command[] = [
   ...classCommands,
-  ...closingCommands,
+  ...lifecycleCommands,
   ...rosterCommands,
   ...checkinCommands,
   ...scheduleCommands,
   ...siteCommands,
   ...lodgingCommands,
   ...reportCommands,
+  ...archiveCommands,
   ...surveyCommands,
   ...dataCommands,
 ];

@@ -101,7 +101,7 @@ describe('training classes', () => {
 
   it('copies a class as a new one, shifting dates and the year in its name', async () => {
     const source = await create();
-    const copy = value(await t.router.call('classes.copy', { id: source.id, startDate: '2020-06-01' }));
+    const copy = value(await t.router.call('lifecycle.copy', { id: source.id, startDate: '2020-06-01' }));
     expect(copy).toMatchObject({
       name: '2020年市管干部培训班',
       code: '2020-001',
@@ -112,10 +112,10 @@ describe('training classes', () => {
       goals: fields.goals,
       location: fields.location,
     });
-    const sameYear = value(await t.router.call('classes.copy', { id: source.id, startDate: '2019-10-08' }));
+    const sameYear = value(await t.router.call('lifecycle.copy', { id: source.id, startDate: '2019-10-08' }));
     expect(sameYear).toMatchObject({ name: '2019年市管干部培训班（副本）', endDate: '2019-10-19' });
     const named = value(
-      await t.router.call('classes.copy', { id: source.id, startDate: '2021-06-07', name: '2021年第一期市管干部培训班' }),
+      await t.router.call('lifecycle.copy', { id: source.id, startDate: '2021-06-07', name: '2021年第一期市管干部培训班' }),
     );
     expect(named.name).toBe('2021年第一期市管干部培训班');
   });
@@ -126,7 +126,7 @@ describe('training classes', () => {
     if (!young) throw new Error('no sample class');
     // 2020-09-07 is a Monday, as 2019-09-09 was: every session keeps its weekday.
     const copy = value(
-      await t.router.call('classes.copy', { id: young.id, startDate: '2020-09-07', withSchedule: true, withTeam: true }),
+      await t.router.call('lifecycle.copy', { id: young.id, startDate: '2020-09-07', withSchedule: true, withTeam: true }),
     );
     expect(copy).toMatchObject({ name: '2020年年轻干部培训班', startDate: '2020-09-07', endDate: '2020-09-18' });
     const sessions = value(await t.router.call('schedule.list', { classId: copy.id }));
@@ -137,7 +137,7 @@ describe('training classes', () => {
     expect(team.map((m) => m.role)).toEqual(['总协调人', '班主任', '项目顾问', '授课教师']);
 
     // Without the options, only the class's own facts.
-    const bare = value(await t.router.call('classes.copy', { id: young.id, startDate: '2021-09-06' }));
+    const bare = value(await t.router.call('lifecycle.copy', { id: young.id, startDate: '2021-09-06' }));
     expect(value(await t.router.call('schedule.list', { classId: bare.id }))).toEqual([]);
     expect(value(await t.router.call('staff.team', { classId: bare.id }))).toEqual([]);
 
@@ -168,7 +168,7 @@ describe('training classes', () => {
     );
     const before = snapshot(t.core.db);
     const blocked = failure(
-      await t.router.call('classes.copy', { id: young.id, startDate: '2022-09-05', withSchedule: true, withTeam: true }),
+      await t.router.call('lifecycle.copy', { id: young.id, startDate: '2022-09-05', withSchedule: true, withTeam: true }),
       'CONFLICT',
     );
     expect(blocked.message).toContain('刘志强');
@@ -177,22 +177,22 @@ describe('training classes', () => {
 
   it('walks the status flow; an archived class is read-only until explicitly unarchived', async () => {
     const c = await create();
-    const skipped = failure(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }), 'INVALID_STATE');
+    const skipped = failure(await t.router.call('lifecycle.setStatus', { id: c.id, status: 'finished' }), 'INVALID_STATE');
     expect(skipped.message).toContain('不能从“筹备中”变为“已结业”');
-    value(await t.router.call('classes.setStatus', { id: c.id, status: 'in_progress' }));
+    value(await t.router.call('lifecycle.setStatus', { id: c.id, status: 'in_progress' }));
     // An empty class is not ready to close (closing.test.ts has the checklist): closed anyway here.
-    value(await t.router.call('classes.setStatus', { id: c.id, status: 'finished', anyway: true }));
-    value(await t.router.call('classes.setStatus', { id: c.id, status: 'archived', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: c.id, status: 'finished', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: c.id, status: 'archived', anyway: true }));
 
     const before = snapshot(t.core.db);
     const edit = failure(await t.router.call('classes.update', { id: c.id, fields }), 'READ_ONLY');
     expect(edit.message).toContain('已归档');
     failure(await t.router.call('classes.remove', { id: c.id }), 'READ_ONLY');
-    failure(await t.router.call('classes.setStatus', { id: c.id, status: 'finished' }), 'READ_ONLY');
+    failure(await t.router.call('lifecycle.setStatus', { id: c.id, status: 'finished' }), 'READ_ONLY');
     expect(snapshot(t.core.db)).toBe(before);
 
-    expect(value(await t.router.call('classes.unarchive', { id: c.id })).status).toBe('finished');
-    failure(await t.router.call('classes.unarchive', { id: c.id }), 'INVALID_STATE');
+    expect(value(await t.router.call('lifecycle.unarchive', { id: c.id })).status).toBe('finished');
+    failure(await t.router.call('lifecycle.unarchive', { id: c.id }), 'INVALID_STATE');
     expect(value(await t.router.call('classes.remove', { id: c.id }))).toEqual({ id: c.id });
     failure(await t.router.call('classes.get', { ref: c.id }), 'NOT_FOUND');
   });

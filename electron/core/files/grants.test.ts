@@ -66,7 +66,7 @@ describe('a save dialog’s grant', () => {
     const { grant, name } = await granted(target, 'pdf');
     expect(name).toBe('名册.pdf');
     const before = snapshot(t.core.db);
-    const refused = failure(await t.router.call('closing.hours', { classId, grant, fullIdNumber: true }), 'INVALID_INPUT');
+    const refused = failure(await t.router.call('lifecycle.hours', { classId, grant, fullIdNumber: true }), 'INVALID_INPUT');
     expect(refused.message).toContain('所选的文件是为 PDF 文件选择的，不能写入 XLSX 文件');
     // Refused before anything was made: no file, no audit entry.
     expect(existsSync(target)).toBe(false);
@@ -85,7 +85,7 @@ describe('a save dialog’s grant', () => {
     // The same format again, and another export of that format: both refused, the file as it was.
     for (const again of [
       () => rosterTo(grant, 'xlsx'),
-      () => t.router.call('closing.hours', { classId, grant, fullIdNumber: true }),
+      () => t.router.call('lifecycle.hours', { classId, grant, fullIdNumber: true }),
       () => t.router.call('attendance.export', { classId, grant }),
     ]) {
       const refused = failure(await again(), 'INVALID_INPUT');
@@ -142,7 +142,7 @@ describe('a save dialog’s grant', () => {
   it('from the command line (path and format on one line) takes the format the command names, once', async () => {
     const target = join(t.dir, '学时.xlsx');
     const grant = t.grant(target, 'export');
-    value(await t.router.call('closing.hours', { classId, grant }));
+    value(await t.router.call('lifecycle.hours', { classId, grant }));
     expect(existsSync(target)).toBe(true);
     failure(await rosterTo(grant, 'xlsx'), 'INVALID_INPUT');
   }, 60_000);

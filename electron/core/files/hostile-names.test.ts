@@ -313,13 +313,13 @@ describe('hostile names at every writer', () => {
         const path = join(out, `package-${n}.zip`);
         writeFileSync(path, zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), [entry]: text }));
         const before = listing();
-        const preview = await opened.router.call('reports.archivePreview', {
+        const preview = await opened.router.call('lifecycle.archivePreview', {
           grant: opened.core.grants.issue(path, 'archiveImport'),
         });
         if (!preview.ok) tally('archive import', 'refused');
         else {
           value(
-            await opened.router.call('reports.archiveImport', {
+            await opened.router.call('lifecycle.archiveImport', {
               grant: opened.core.grants.issue(path, 'archiveImport'),
               token: preview.value.token,
             }),

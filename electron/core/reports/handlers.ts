@@ -1,7 +1,5 @@
 import { todayIso } from '../../../shared/dates';
 import type { Handlers } from '../router';
-import { exportArchive } from './archive';
-import { importArchive, previewArchive } from './archive-import';
 import { compileExcellent, exportReportList, openVersion } from './exports';
 import { searchReports } from './search';
 import {
@@ -37,7 +35,4 @@ export const reportsHandlers = {
   'reports.commit': (core, { classId, token, items }, job) => commitReports(core, { classId, token, items }, job),
   'reports.export': (core, { filter, grant }, job) => exportReportList(core, filter, grant, job),
   'reports.compile': (core, { classId, grant }, job) => compileExcellent(core, classId, grant, job),
-  'reports.archiveExport': (core, { classId, grant }, job) => exportArchive(core, classId, grant, job),
-  'reports.archivePreview': (core, { grant }, job) => previewArchive(core, grant, job),
-  'reports.archiveImport': (core, { grant, token }, job) => importArchive(core, { grant, token }, job),
 } satisfies Handlers;

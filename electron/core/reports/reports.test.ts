@@ -382,7 +382,7 @@ describe('report titles', () => {
 
       // The class archive names each file by its group, authors and title.
       const zip = join(t.dir, 'archive.zip');
-      value(await t.router.call('reports.archiveExport', { classId, grant: t.grant(zip, 'export') }));
+      value(await t.router.call('lifecycle.archiveExport', { classId, grant: t.grant(zip, 'export') }));
       const entries = Object.keys(unzipSync(readFileSync(zip))).filter((name) => name.startsWith('调研报告/'));
       expect(entries).toEqual(
         expect.arrayContaining([

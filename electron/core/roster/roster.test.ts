@@ -135,7 +135,7 @@ describe('the roster of a class', () => {
   it('is read-only once the class is archived', async () => {
     const a = await add('张三');
     for (const status of ['in_progress', 'finished', 'archived'] as const)
-      value(await t.router.call('classes.setStatus', { id: classId, status, anyway: true }));
+      value(await t.router.call('lifecycle.setStatus', { id: classId, status, anyway: true }));
     const before = snapshot(t.core.db);
     failure(await t.router.call('roster.add', { classId, trainee: { name: '李四' } }), 'READ_ONLY');
     failure(await t.router.call('roster.remove', { enrolmentIds: [a.enrolmentId] }), 'READ_ONLY');

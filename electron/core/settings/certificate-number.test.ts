@@ -3,7 +3,7 @@ import {
   certificateNumber,
   defaultCertificateNumberFormat,
   parseCertificateNumberFormat,
-} from '../../../shared/closing/certificate-number';
+} from '../../../shared/lifecycle/certificate-number';
 import { failure, value } from '../testing/expect-result';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { getSettings } from './service';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { isCertificateNumberFormat } from '../../../shared/closing/certificate-number';
+import { isCertificateNumberFormat } from '../../../shared/lifecycle/certificate-number';
 import { isIsoInstant } from '../../../shared/dates';
 import { defaultSettings, type Settings, settingsPatchSchema, settingsSchema } from '../../../shared/settings/schemas';
 import { refuseField } from '../../../shared/validation';
-import { certificateNumberFormatProblem } from '../../../shared/closing/certificate-number-problem';
+import { certificateNumberFormatProblem } from '../../../shared/lifecycle/certificate-number-problem';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 

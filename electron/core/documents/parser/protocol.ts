@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { JobPhase } from '../../../../shared/events';
-import type { ArchiveManifest } from '../../../../shared/reports/archive';
+import type { ArchiveManifest } from '../../../../shared/lifecycle/archive';
 import type { ExtractedDocument, TextStatus } from '../../../../shared/reports/schemas';
 import type { Sheet } from '../sheet';
 

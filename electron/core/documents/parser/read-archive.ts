@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { message, type MessageKey } from '../../../../shared/i18n/translate';
-import { type ArchiveManifest, archiveManifestSchema } from '../../../../shared/reports/archive';
+import { type ArchiveManifest, archiveManifestSchema } from '../../../../shared/lifecycle/archive';
 import { type LabelKeys, toFieldIssues } from '../../../../shared/validation';
 import { fileRefusal, refuseFile } from '../../files/refusal';
 import { type ZipEntries, type ZipFileEntry, zipFrom } from '../zip-file';

@@ -138,13 +138,13 @@ describe('a roster whose 工作单位及职务 is one column', () => {
       { name: '龙山区人民政府办公室', count: 1 },
       { name: '西安区灯塔镇', count: 1 },
     ];
-    const figures = value(await t.router.call('closing.figures', { classId }));
+    const figures = value(await t.router.call('lifecycle.figures', { classId }));
     expect(figures.units).toEqual(expected);
     const chart = value(await t.router.call('workbench.overview', { year: 2019 })).charts.traineesByUnit;
     expect(chart).toEqual(expected.map(({ name, count }) => ({ name, value: count })));
 
     const out = join(t.dir, '培训班总结.docx');
-    value(await t.router.call('closing.summary', { classId, grant: t.grant(out, 'export') }));
+    value(await t.router.call('lifecycle.summary', { classId, grant: t.grant(out, 'export') }));
     const text = await docxText(out);
     expect(text).toContain('学员来自7个单位');
     expect(text).toContain('选派人数较多的有辽源市财政局（3人）、东丰县委组织部（2人）、东辽县安石镇人民政府（2人）');

@@ -72,7 +72,7 @@ value(await router.call('reports.compile', { classId, grant: t.grant(compiled, '
 
 // The 培训班总结, signed with today's date.
 const summary = join(dataDir, '总结.docx');
-value(await router.call('closing.summary', { classId, grant: t.grant(summary, 'export') }));
+value(await router.call('lifecycle.summary', { classId, grant: t.grant(summary, 'export') }));
 
 const backup = value(await router.call('backup.create', { reason: 'manual' }));
 

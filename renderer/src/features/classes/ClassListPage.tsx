@@ -24,7 +24,7 @@ import { useRead } from '../../app/use-query';
 import { useRequested } from '../../components/use-requested';
 import { useHotkey } from '../../components/use-hotkey';
 import { ClassFormModal } from './ClassFormModal';
-import { CopyClassModal } from './CopyClassModal';
+import { CopyClassModal } from '../lifecycle/CopyClassModal';
 import { classListReads as reads, listQueryOf } from './reads';
 import { StatusTag } from './status';
 import { useClassActions } from './use-class-actions';

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { ClassStatus, TrainingClass } from '../../../../shared/classes/schemas';
-import { checkItems } from '../../../../shared/closing/schemas';
+import { checkItems } from '../../../../shared/lifecycle/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 
@@ -35,7 +35,7 @@ export const useClassActions = () => {
     });
   };
 
-  const apply = async (run: () => ReturnType<typeof api.classes.setStatus>) => {
+  const apply = async (run: () => ReturnType<typeof api.lifecycle.setStatus>) => {
     const result = await run();
     if (!result.ok) message.error(errorText(result.error));
     else message.success(t('classes.status.changed', { status: t(`status.${result.value.status}`) }));
@@ -45,7 +45,7 @@ export const useClassActions = () => {
   // 已结业 and 已归档 wait for the closing checklist: what is missing is shown, and the person may
   // close the class anyway (the log keeps what was missing).
   const setStatus = async (target: TrainingClass, to: ClassStatus) => {
-    const result = await api.classes.setStatus({ id: target.id, status: to });
+    const result = await api.lifecycle.setStatus({ id: target.id, status: to });
     const parsed = result.ok ? undefined : missingSchema.safeParse(result.error.details?.missing);
     const missing = parsed?.success ? parsed.data : undefined;
     if (!missing) {
@@ -67,7 +67,7 @@ export const useClassActions = () => {
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       autoFocusButton: 'cancel',
-      onOk: () => apply(() => api.classes.setStatus({ id: target.id, status: to, anyway: true })),
+      onOk: () => apply(() => api.lifecycle.setStatus({ id: target.id, status: to, anyway: true })),
     });
   };
 
@@ -91,7 +91,7 @@ export const useClassActions = () => {
       content: t('classes.status.unarchiveConfirm', { name: target.name }),
       okText: t('classes.status.unarchive'),
       cancelText: t('common.cancel'),
-      onOk: () => apply(() => api.classes.unarchive({ id: target.id })),
+      onOk: () => apply(() => api.lifecycle.unarchive({ id: target.id })),
     });
   };
 

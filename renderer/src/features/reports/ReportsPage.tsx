@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Input, List, Select, Space, Tag, Typogr
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileNameOf } from '../../../../shared/files/schemas';
-import type { ArchivePreview } from '../../../../shared/reports/archive';
+import type { ArchivePreview } from '../../../../shared/lifecycle/archive';
 import { type Grade, grades, type ReportFilter } from '../../../../shared/reports/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -11,7 +11,7 @@ import { useQuery } from '../../app/use-query';
 import { ExportDialog } from '../../components/ExportDialog';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useJob } from '../../components/use-job';
-import { ArchiveImportModal } from './ArchiveImportModal';
+import { ArchiveImportModal } from '../lifecycle/ArchiveImportModal';
 import { ReportDrawer } from './ReportDrawer';
 import { useOpenReport } from './use-open-report';
 
@@ -49,7 +49,7 @@ export const ReportsPage = () => {
     if (!chosen.ok) return message.error(errorText(chosen.error));
     const grant = chosen.value.grant;
     if (!grant) return;
-    const previewed = await job.run(t('reportsPage.previewingArchive'), (jobId) => api.reports.archivePreview({ grant, jobId }));
+    const previewed = await job.run(t('reportsPage.previewingArchive'), (jobId) => api.lifecycle.archivePreview({ grant, jobId }));
     if (!previewed.ok) return reportFailure(message, previewed.error);
     setArchive({ grant, preview: previewed.value });
   };

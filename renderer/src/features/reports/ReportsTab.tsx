@@ -345,7 +345,7 @@ export const ReportsTab = ({ target }: { target: TrainingClass }) => {
               ? {
                   fileName: fileNameOf(t('reportsPage.archiveName', { name: target.name }), 'zip'),
                   format: 'zip',
-                  start: (grant, jobId) => api.reports.archiveExport({ classId: target.id, grant, jobId }),
+                  start: (grant, jobId) => api.lifecycle.archiveExport({ classId: target.id, grant, jobId }),
                 }
               : {
                   fileName: fileNameOf(t('reportsPage.compileName', { name: target.name }), 'docx'),

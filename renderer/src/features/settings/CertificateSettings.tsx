@@ -1,8 +1,8 @@
 import { App, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateNumber, certificateNumberLimits } from '../../../../shared/closing/certificate-number';
-import { certificateNumberFormatProblem } from '../../../../shared/closing/certificate-number-problem';
+import { certificateNumber, certificateNumberLimits } from '../../../../shared/lifecycle/certificate-number';
+import { certificateNumberFormatProblem } from '../../../../shared/lifecycle/certificate-number-problem';
 import { enUS } from '../../../../shared/i18n/en-US';
 import { zhCN } from '../../../../shared/i18n/zh-CN';
 import type { Settings } from '../../../../shared/settings/schemas';

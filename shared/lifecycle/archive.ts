@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { idSchema as id, jobIdSchema } from '../channel';
 import { classStatuses } from '../classes/schemas';
 import { isoDate, isoInstant } from '../dates';
-import { documentFormats, forwardingSchema, grades, publicationSchema, reviewSchema, textStatuses } from './schemas';
+import { grantSchema } from '../files/schemas';
+import { documentFormats, forwardingSchema, grades, publicationSchema, reviewSchema, textStatuses } from '../reports/schemas';
 
 // The class archive (一班一档) as it travels between workstations: the manifest.json a package
 // carries for the program, and what an import shows the person before anything of it is stored.
@@ -143,3 +145,23 @@ export const archivePreviewSchema = z.object({
   }),
 });
 export type ArchivePreview = z.output<typeof archivePreviewSchema>;
+
+export const archiveImportResultSchema = z.object({
+  classId: z.number().int(),
+  className: z.string(),
+  createdClass: z.boolean(),
+  reports: z.number().int(),
+  versions: z.number().int(),
+  skipped: z.number().int(),
+});
+export type ArchiveImportResult = z.output<typeof archiveImportResultSchema>;
+
+// The channels' inputs.
+export const archiveSchemas = {
+  archiveExport: z.strictObject({ classId: id, grant: grantSchema, jobId: jobIdSchema }),
+  // Reads a package and says what importing it would do; nothing is stored.
+  archivePreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
+  // Imports the package the preview read, as it planned: a package changed since, or data that moved
+  // under the plan (a class of that name created, a roster changed), is refused for a new preview.
+  archiveImport: z.strictObject({ grant: grantSchema, token: z.string().regex(/^[0-9a-f]{64}$/), jobId: jobIdSchema }),
+};

@@ -23,7 +23,7 @@ export const HandbookButton = ({ target }: { target: TrainingClass }) => {
           request={() => ({
             fileName: fileNameOf(t('handbookPage.fileName', { name: target.name }), 'docx'),
             format: 'docx',
-            start: (grant, jobId) => api.classes.handbook({ classId: target.id, grant, jobId }),
+            start: (grant, jobId) => api.lifecycle.handbook({ classId: target.id, grant, jobId }),
           })}
         >
           <Typography.Paragraph>{t('handbookPage.help')}</Typography.Paragraph>

@@ -2,7 +2,7 @@ import type { TrainingClass } from '../../../shared/classes/schemas';
 import type { Core } from '../context';
 import { copySchedule } from '../schedule/save';
 import { setTeam, teamOf } from '../staff/service';
-import { copyClass } from './service';
+import { copyClass } from '../classes/service';
 
 // 另存为新班次 with what the class carries beyond its own facts. One command, so one transaction:
 // if the schedule cannot come along (a teacher already busy elsewhere on the new dates), no new

@@ -47,7 +47,7 @@ export const CopyClassModal = ({ source, onClose, onCopied }: Props) => {
     const values = await form.validateFields();
     if (!values.startDate) return;
     setSaving(true);
-    const result = await api.classes.copy({
+    const result = await api.lifecycle.copy({
       id: source.id,
       startDate: values.startDate.format('YYYY-MM-DD'),
       name: values.name,

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, Descriptions, Modal, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ArchivePreview, ArchiveReportPreview, AuthorMatch } from '../../../../shared/reports/archive';
-import type { ArchiveImportResult } from '../../../../shared/reports/schemas';
+import type { ArchivePreview, ArchiveReportPreview, AuthorMatch } from '../../../../shared/lifecycle/archive';
+import type { ArchiveImportResult } from '../../../../shared/lifecycle/archive';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -34,7 +34,7 @@ export const ArchiveImportModal = ({
 
   const commit = async () => {
     const result = await job.run(t('reportsPage.importing'), (jobId) =>
-      api.reports.archiveImport({ grant, token: preview.token, jobId }),
+      api.lifecycle.archiveImport({ grant, token: preview.token, jobId }),
     );
     if (!result.ok) {
       reportFailure(message, result.error);

@@ -24,7 +24,7 @@ const classNamed = async (part: string) => {
 // The summary's paragraphs, as Word shows them (read back from the .docx written).
 const summaryOf = async (classId: number) => {
   const file = join(t.dir, `总结-${classId}.docx`);
-  value(await t.router.call('closing.summary', { classId, grant: t.grant(file, 'export') }));
+  value(await t.router.call('lifecycle.summary', { classId, grant: t.grant(file, 'export') }));
   return docxText(file)
     .split('\n')
     .filter((line) => line !== '');
@@ -95,7 +95,7 @@ describe('the training summary', () => {
 
   it('of the full sample class reports every record in sentences that fit them', async () => {
     const classId = await classNamed('年轻干部');
-    const figures = value(await t.router.call('closing.figures', { classId }));
+    const figures = value(await t.router.call('lifecycle.figures', { classId }));
     const lines = await summaryOf(classId);
     const text = lines.join('\n');
     expect(lines[2]).toBe(

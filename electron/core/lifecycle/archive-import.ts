@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
-import type { ArchiveManifest, ArchivePreview, AuthorMatch } from '../../../shared/reports/archive';
-import type { ArchiveImportResult, ExtractedDocument } from '../../../shared/reports/schemas';
+import type { ArchiveManifest, ArchivePreview, AuthorMatch } from '../../../shared/lifecycle/archive';
+import type { ArchiveImportResult } from '../../../shared/lifecycle/archive';
+import type { ExtractedDocument } from '../../../shared/reports/schemas';
 import { refuseField } from '../../../shared/validation';
 import { record } from '../db/audit-record';
 import { assertWritable, createClass, getClass } from '../classes/service';
@@ -12,8 +13,8 @@ import type { ArchiveFile, ArchiveReading } from '../documents/parser/protocol';
 import { statement } from '../db/statements';
 import { refuseFile } from '../files/refusal';
 import type { Job } from '../jobs/job';
-import { createReport, enrolledIn, listTopics, reviewReport, saveOutcome, saveTopic } from './service';
-import { addVersion, reindexReports } from './versions';
+import { createReport, enrolledIn, listTopics, reviewReport, saveOutcome, saveTopic } from '../reports/service';
+import { addVersion, reindexReports } from '../reports/versions';
 
 // Importing another workstation's class archive (一班一档), in two steps. The preview has the parser
 // worker read the package (checked, inflated, each report's text extracted: see read-archive.ts) and

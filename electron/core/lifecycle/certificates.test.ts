@@ -54,7 +54,7 @@ describe('结业证书', () => {
     const sessions = value(await t.router.call('schedule.list', { classId }));
 
     // No attendance at all: a warning for the class, not a reason against anyone.
-    const first = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const first = value(await t.router.call('lifecycle.certificateCandidates', { classId }));
     expect(first.warnings).toContain('本班没有记录任何考勤，无法核对出勤');
     expect(first.warnings).toContain('9 份调研报告还没有评审，未按评审结果核对');
     expect(first.people.map((p) => p.name)).toEqual(roster.map((r) => r.name));
@@ -93,7 +93,7 @@ describe('结业证书', () => {
     const absentRate =
       Math.round(((total - hoursOf(s1 ?? { start: '0', end: '0' }) - hoursOf(s2 ?? { start: '0', end: '0' })) / total) * 1000) /
       10;
-    const second = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const second = value(await t.router.call('lifecycle.certificateCandidates', { classId }));
     expect(second.warnings).not.toContain('本班没有记录任何考勤，无法核对出勤');
     const reasons = Object.fromEntries(second.people.filter((p) => !p.met).map((p) => [p.name, p.reasons.map((r) => r.text)]));
     expect(reasons).toEqual({
@@ -104,14 +104,14 @@ describe('结业证书', () => {
 
     // The requirement is the school's: at 70% the one on leave has met it.
     value(await t.router.call('settings.update', { certificateMinAttendance: Math.floor(rate) }));
-    const third = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const third = value(await t.router.call('lifecycle.certificateCandidates', { classId }));
     expect(third.people.find((p) => p.name === onLeave?.name)?.met).toBe(true);
   }, 60_000);
 
   it('certifies only those chosen, each with a 证书编号 that stays theirs; the log names who was left out', async () => {
     const { roster } = await classWithReports(2);
     value(await t.router.call('settings.update', { certificateNumberFormat: '辽党校结〔{year}〕第{seq:3}号' }));
-    const candidates = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const candidates = value(await t.router.call('lifecycle.certificateCandidates', { classId }));
     // Numbered in the roster's order (姓氏笔画), counting everyone, chosen or not.
     const ordered = [...roster].sort((a, b) => compareStroke(a.name, b.name) || a.enrolmentId - b.enrolmentId);
     expect(candidates.people.map((p) => [p.name, p.number])).toEqual(
@@ -123,7 +123,7 @@ describe('结业证书', () => {
 
     const file = join(t.dir, '结业证书.pdf');
     const result = value(
-      await t.router.call('closing.certificates', {
+      await t.router.call('lifecycle.certificates', {
         classId,
         grant: t.grant(file, 'export'),
         traineeIds: chosen.map((p) => p.traineeId),
@@ -144,7 +144,7 @@ describe('结业证书', () => {
     const again = join(t.dir, '结业证书-补发.pdf');
     const [late] = leftOut;
     value(
-      await t.router.call('closing.certificates', {
+      await t.router.call('lifecycle.certificates', {
         classId,
         grant: t.grant(again, 'export'),
         traineeIds: [late?.traineeId ?? 0, ...chosen.map((p) => p.traineeId)],
@@ -152,14 +152,14 @@ describe('结业证书', () => {
     );
     const secondText = flat((await pdfText(again)).text);
     for (const p of [...chosen, ...(late ? [late] : [])]) expect(secondText).toContain(`证书编号：${p.number}`);
-    expect(value(await t.router.call('closing.certificateCandidates', { classId })).people.map((p) => p.number)).toEqual(
+    expect(value(await t.router.call('lifecycle.certificateCandidates', { classId })).people.map((p) => p.number)).toEqual(
       candidates.people.map((p) => p.number),
     );
   }, 60_000);
 
   it('refuses chosen trainees of another class, twice or none, and writes nothing', async () => {
     await classWithReports(0);
-    const own = value(await t.router.call('closing.certificateCandidates', { classId })).people;
+    const own = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
     // A trainee of another class, not on this one's roster.
     const other = value(
       await t.router.call('classes.create', {
@@ -187,7 +187,7 @@ describe('结业证书', () => {
     ];
     for (const [traineeIds, said] of tries) {
       const refused = failure(
-        await t.router.call('closing.certificates', { classId, grant: t.grant(file, 'export'), traineeIds }),
+        await t.router.call('lifecycle.certificates', { classId, grant: t.grant(file, 'export'), traineeIds }),
         'INVALID_INPUT',
       );
       expect(refused.message).toBe(said);

@@ -2,7 +2,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
-import { type ArchiveManifest, archiveManifestVersion } from '../../../shared/reports/archive';
+import { type ArchiveManifest, archiveManifestVersion } from '../../../shared/lifecycle/archive';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { writeXlsx } from '../documents/xlsx-writer';
@@ -10,12 +10,12 @@ import { exportTarget, finishExport } from '../files/export';
 import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { rosterDoc } from '../roster/export';
-import { certificateCandidates, certificatesPdf } from '../closing/certificates';
-import { hoursXlsx, summaryDocx } from '../closing/documents';
+import { certificateCandidates, certificatesPdf } from './certificates';
+import { hoursXlsx, summaryDocx } from './documents';
 import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
-import { authorNames, gradeWord, groupWord, reportColumnWord } from './exports';
-import { getReport, listReports, listTopics } from './service';
+import { authorNames, gradeWord, groupWord, reportColumnWord } from '../reports/exports';
+import { getReport, listReports, listTopics } from '../reports/service';
 
 // The class archive (一班一档): one .zip holding every report under a name people read (组别-姓名-题目),
 // a manifest.xlsx for people and a manifest.json for the program, the roster (masked) and the

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CertificateCandidates, Checklist } from '../../../shared/closing/schemas';
+import type { CertificateCandidates, Checklist } from '../../../shared/lifecycle/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { err, ok } from '../../../shared/result';
 import { type Command, steps, UsageError } from '../command';
@@ -10,7 +10,7 @@ import { classOption, namedClass, namedClassId } from './class-args';
 // `class summary|hours|handbook 2019-003 --out F`: a class's document written where asked.
 const classExport = (
   words: 'summary' | 'hours' | 'handbook',
-  channel: 'closing.summary' | 'closing.hours' | 'classes.handbook',
+  channel: 'lifecycle.summary' | 'lifecycle.hours' | 'lifecycle.handbook',
 ): Command =>
   steps<{ path: string; rows: number }>({
     words: ['class', words],
@@ -55,7 +55,7 @@ const certificates = steps<Certified>({
     if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
     const found = await call('classes.get', { ref });
     if (!found.ok) return found;
-    const candidates = await call('closing.certificateCandidates', { classId: found.value.id });
+    const candidates = await call('lifecycle.certificateCandidates', { classId: found.value.id });
     if (!candidates.ok) return candidates;
     const { people, warnings } = candidates.value;
     const chosen = values['all'] === true ? people : people.filter((person) => person.met);
@@ -68,7 +68,7 @@ const certificates = steps<Certified>({
           ...leftOut.map(personLine),
         ].join('\n'),
       });
-    const written = await call('closing.certificates', {
+    const written = await call('lifecycle.certificates', {
       classId: found.value.id,
       grant: grant(resolve(out), 'export'),
       traineeIds: chosen.map((person) => person.traineeId),
@@ -92,11 +92,11 @@ const certificates = steps<Certified>({
   }),
 });
 
-export const closingCommands: readonly Command[] = [
-  classExport('summary', 'closing.summary'),
+export const lifecycleCommands: readonly Command[] = [
+  classExport('summary', 'lifecycle.summary'),
   certificates,
-  classExport('hours', 'closing.hours'),
-  classExport('handbook', 'classes.handbook'),
+  classExport('hours', 'lifecycle.hours'),
+  classExport('handbook', 'lifecycle.handbook'),
   steps<Checklist>({
     words: ['class', 'close-check'],
     usage: cliText('closing.check.usage'),
@@ -104,7 +104,7 @@ export const closingCommands: readonly Command[] = [
     options: classOption,
     execute: async ({ call }, values, positionals) => {
       const id = await namedClassId(call, values, positionals);
-      return id.ok ? call('closing.check', { classId: id.value }) : id;
+      return id.ok ? call('lifecycle.check', { classId: id.value }) : id;
     },
     print: ({ ready, items }) =>
       [

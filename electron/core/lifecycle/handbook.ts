@@ -21,7 +21,7 @@ import { getSettings } from '../settings/service';
 import { getPointRow } from '../sites/service';
 import { getVocab } from '../vocab/service';
 import { getStaff, teamOf } from '../staff/service';
-import { getClass } from './service';
+import { getClass } from '../classes/service';
 
 // The 学员手册 handed to each trainee on the first day: everything they need about the class, from
 // what the app already holds, in one Word document the 班主任 can still edit. A trainee's roster line

@@ -1,5 +1,5 @@
-import { certificateNumber } from '../../../shared/closing/certificate-number';
-import type { CertificateCandidates, CertificateReason } from '../../../shared/closing/schemas';
+import { certificateNumber } from '../../../shared/lifecycle/certificate-number';
+import type { CertificateCandidates, CertificateReason } from '../../../shared/lifecycle/schemas';
 import { chineseDate } from '../../../shared/dates';
 import { message } from '../../../shared/i18n/translate';
 import { minutesOf } from '../../../shared/schedule/schemas';

@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Modal, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
-import type { CertificateCandidates } from '../../../../shared/closing/schemas';
+import type { CertificateCandidates } from '../../../../shared/lifecycle/schemas';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -17,7 +17,7 @@ type Person = CertificateCandidates['people'][number];
 export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass; onClose: () => void }) => {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
-  const candidates = useQuery(() => api.closing.certificateCandidates({ classId: target.id }), `closing-candidates:${target.id}`);
+  const candidates = useQuery(() => api.lifecycle.certificateCandidates({ classId: target.id }), `closing-candidates:${target.id}`);
   // Undefined until the person changes it: those who met the requirements.
   const [picked, setPicked] = useState<number[]>();
   const [saving, setSaving] = useState(false);
@@ -36,7 +36,7 @@ export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass;
         request={() => ({
           fileName: fileNameOf(t('closingPage.fileNames.certificates', { name: target.name }), 'pdf'),
           format: 'pdf',
-          start: (grant, jobId) => api.closing.certificates({ classId: target.id, grant, jobId, traineeIds: chosen }),
+          start: (grant, jobId) => api.lifecycle.certificates({ classId: target.id, grant, jobId, traineeIds: chosen }),
         })}
       >
         <Typography.Paragraph>{t('closingPage.certificates.exportSummary', { count: chosen.length })}</Typography.Paragraph>

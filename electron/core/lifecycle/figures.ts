@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Checklist, ClassFigures } from '../../../shared/closing/schemas';
+import type { Checklist, ClassFigures } from '../../../shared/lifecycle/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { satisfiedRate } from '../../../shared/surveys/rate';
 import { satisfactions } from '../../../shared/surveys/schemas';

@@ -21,14 +21,14 @@ afterEach(() => t.dispose());
 describe('closing a class', () => {
   it('lists what is missing, then reports the figures of a class whose every record is in', async () => {
     // Nothing yet: each item says what is missing.
-    const empty = value(await t.router.call('closing.check', { classId }));
+    const empty = value(await t.router.call('lifecycle.check', { classId }));
     expect(empty.ready).toBe(false);
     expect(empty.items.find((item) => item.item === 'roster')?.missing).toBe('名册中还没有学员');
 
     // Twelve trainees, then every other record (testing/populated-class.ts).
     const { roster, sessions, reports, staged } = await populateClass(t, classId, async () => {
       const sessions = value(await t.router.call('schedule.list', { classId }));
-      const partial = value(await t.router.call('closing.check', { classId }));
+      const partial = value(await t.router.call('lifecycle.check', { classId }));
       // The roster against the class's 计划人数: twelve in, the plan said otherwise; once the plan
       // is put right, nothing about the roster is missing.
       const c = value(await t.router.call('classes.get', { ref: classId }));
@@ -36,7 +36,7 @@ describe('closing a class', () => {
       expect(partial.items.find((item) => item.item === 'roster')?.missing).toBe(`名册 12 人，计划 ${c.plannedSize} 人`);
       const { id, code: _code, status: _status, createdAt: _c, updatedAt: _u, ...fields } = c;
       value(await t.router.call('classes.update', { id, fields: { ...fields, plannedSize: 12 } }));
-      expect(value(await t.router.call('closing.check', { classId })).items.find((item) => item.item === 'roster')?.done).toBe(
+      expect(value(await t.router.call('lifecycle.check', { classId })).items.find((item) => item.item === 'roster')?.done).toBe(
         true,
       );
       // Who lacks an ID number is named (the first five, then 等): the person fixes them one by one.
@@ -45,7 +45,7 @@ describe('closing a class', () => {
       t.core.db
         .prepare('UPDATE trainees SET id_number = NULL WHERE id IN (SELECT trainee_id FROM enrolments WHERE class_id = ?)')
         .run(classId);
-      const lacking = value(await t.router.call('closing.check', { classId })).items.find((item) => item.item === 'roster');
+      const lacking = value(await t.router.call('lifecycle.check', { classId })).items.find((item) => item.item === 'roster');
       expect(lacking?.missing).toMatch(/^12 名学员缺少身份证号（[^）]+等）$/);
       expect(lacking?.missing.split('、')).toHaveLength(5);
       expect([first, ...others].filter((person) => lacking?.missing.includes(person?.name ?? '-')).length).toBeGreaterThanOrEqual(
@@ -59,9 +59,9 @@ describe('closing a class', () => {
         '还没有组织满意、学员满意、基地满意、教师满意的测评问卷',
       );
       // Not ready yet: marking it 已结业 is refused with what is missing, and nothing changes.
-      value(await t.router.call('classes.setStatus', { id: classId, status: 'in_progress' }));
+      value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'in_progress' }));
       const before = snapshot(t.core.db);
-      const refused = failure(await t.router.call('classes.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
+      const refused = failure(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
       expect(refused.message).toBe(
         `班次“2019年年轻干部培训班”还不能标记为“已结业”：${sessions.length} 节课还没有考勤；12 名学员还没有提交调研报告；还没有组织满意、学员满意、基地满意、教师满意的测评问卷`,
       );
@@ -74,14 +74,14 @@ describe('closing a class', () => {
     });
     expect(staged.files.every((file) => file.enrolmentIds.length === 1)).toBe(true);
 
-    const check = value(await t.router.call('closing.check', { classId }));
+    const check = value(await t.router.call('lifecycle.check', { classId }));
     expect(check.items.filter((item) => !item.done)).toEqual([]);
     expect(check.ready).toBe(true);
     // Ready: 已结业 without a word, and 已归档 after it.
-    expect(value(await t.router.call('classes.setStatus', { id: classId, status: 'finished' })).status).toBe('finished');
+    expect(value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished' })).status).toBe('finished');
 
     // The figures, each against what the records say, counted here on their own.
-    const figures = value(await t.router.call('closing.figures', { classId }));
+    const figures = value(await t.router.call('lifecycle.figures', { classId }));
     const people = Array.from({ length: 12 }, (_, n) => person(n));
     const hours = sessions.reduce((sum, s) => sum + (minutesOf(s.end) - minutesOf(s.start)) / 60, 0);
     const units = new Map<string, number>();
@@ -120,7 +120,7 @@ describe('closing a class', () => {
 
     // The summary in Word, the study hours in Excel, a certificate a page in PDF: each read back.
     const summary = join(t.dir, '总结.docx');
-    value(await t.router.call('closing.summary', { classId, grant: t.grant(summary, 'export') }));
+    value(await t.router.call('lifecycle.summary', { classId, grant: t.grant(summary, 'export') }));
     const text = docxText(summary);
     expect(text).toContain('2019年年轻干部培训班总结');
     expect(text).toContain('一、基本情况');
@@ -133,7 +133,7 @@ describe('closing a class', () => {
     );
     expect(text).toContain('组织满意度测评：收回问卷2份，平均4.4分，满意率100%');
     const hoursFile = join(t.dir, '学时.xlsx');
-    value(await t.router.call('closing.hours', { classId, grant: t.grant(hoursFile, 'export') }));
+    value(await t.router.call('lifecycle.hours', { classId, grant: t.grant(hoursFile, 'export') }));
     const sheet = (await readXlsx(hoursFile)).rows;
     const head = sheet.find((row) => row.includes('学时')) ?? [];
     const absent = sheet.find((row) => row.includes(roster[0]?.name ?? '-')) ?? [];
@@ -145,7 +145,7 @@ describe('closing a class', () => {
     expect(sheet.flat().join(' ')).not.toMatch(/\d{17}[\dX]/);
     // For the cadre-training platform: the full ID numbers, when asked, and the log says so.
     const fullFile = join(t.dir, '学时-上报.xlsx');
-    value(await t.router.call('closing.hours', { classId, grant: t.grant(fullFile, 'export'), fullIdNumber: true }));
+    value(await t.router.call('lifecycle.hours', { classId, grant: t.grant(fullFile, 'export'), fullIdNumber: true }));
     const full = (await readXlsx(fullFile)).rows;
     const n = people.findIndex((p) => p.name === roster[3]?.name);
     const p3 = people[n];
@@ -157,9 +157,9 @@ describe('closing a class', () => {
     const certificates = join(t.dir, '结业证书.pdf');
     // Everyone on the roster has met the requirements here except the one absent from the first
     // session and the one absent from the stay (populated-class.ts); all twelve are chosen.
-    const candidates = value(await t.router.call('closing.certificateCandidates', { classId }));
+    const candidates = value(await t.router.call('lifecycle.certificateCandidates', { classId }));
     const traineeIds = candidates.people.map((p) => p.traineeId);
-    value(await t.router.call('closing.certificates', { classId, grant: t.grant(certificates, 'export'), traineeIds }));
+    value(await t.router.call('lifecycle.certificates', { classId, grant: t.grant(certificates, 'export'), traineeIds }));
     const pdf = await pdfText(certificates);
     expect(pdf.pages).toBe(12);
     expect(pdf.text.replace(/\s+/g, '')).toContain('结业证书');
@@ -169,9 +169,9 @@ describe('closing a class', () => {
   }, 90_000);
 
   it('closes a class that is not ready only when told to, and the log keeps what was missing', async () => {
-    value(await t.router.call('classes.setStatus', { id: classId, status: 'in_progress' }));
-    failure(await t.router.call('classes.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
-    const closed = value(await t.router.call('classes.setStatus', { id: classId, status: 'finished', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'in_progress' }));
+    failure(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished' }), 'INVALID_STATE');
+    const closed = value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished', anyway: true }));
     expect(closed.status).toBe('finished');
     const logged = t.core.db
       .prepare(`SELECT summary, after FROM audit_log WHERE entity = 'classes' AND summary LIKE '%尽管%'`)
@@ -184,7 +184,7 @@ describe('closing a class', () => {
       },
     ]);
     // Archiving asks again.
-    failure(await t.router.call('classes.setStatus', { id: classId, status: 'archived' }), 'INVALID_STATE');
+    failure(await t.router.call('lifecycle.setStatus', { id: classId, status: 'archived' }), 'INVALID_STATE');
     expect(value(await t.router.call('classes.get', { ref: classId })).status).toBe('finished');
   });
 });

@@ -22,7 +22,7 @@ const classNamed = async (part: string) => {
 
 const handbookOf = async (classId: number) => {
   const file = join(t.dir, `手册-${classId}.docx`);
-  const result = value(await t.router.call('classes.handbook', { classId, grant: t.grant(file, 'export') }));
+  const result = value(await t.router.call('lifecycle.handbook', { classId, grant: t.grant(file, 'export') }));
   return { file, result, text: docxText(file), xml: docxXml(file) };
 };
 

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { chineseDate, todayIso } from '../../../shared/dates';
-import type { ClassFigures } from '../../../shared/closing/schemas';
+import type { ClassFigures } from '../../../shared/lifecycle/schemas';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import { maskIdNumber } from '../../../shared/idcard';

@@ -5,7 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/events';
-import type { ArchiveManifest } from '../../../shared/reports/archive';
+import type { ArchiveManifest } from '../../../shared/lifecycle/archive';
 import { chromiumPlatform } from '../../cli/chromium-platform';
 import { sourceParserEntry } from '../documents/parser/pool';
 import type { ArchiveReading } from '../documents/parser/protocol';
@@ -93,10 +93,10 @@ const packageOf = (
 };
 
 const previewOf = async (t: TempCore, path: string, jobId?: string) =>
-  t.router.call('reports.archivePreview', { grant: t.grant(path, 'archiveImport'), ...(jobId ? { jobId } : {}) });
+  t.router.call('lifecycle.archivePreview', { grant: t.grant(path, 'archiveImport'), ...(jobId ? { jobId } : {}) });
 
 const importOf = async (t: TempCore, path: string, token: string, jobId?: string) =>
-  t.router.call('reports.archiveImport', { grant: t.grant(path, 'archiveImport'), token, ...(jobId ? { jobId } : {}) });
+  t.router.call('lifecycle.archiveImport', { grant: t.grant(path, 'archiveImport'), token, ...(jobId ? { jobId } : {}) });
 
 describe('the class archive goes to another workstation', () => {
   let t: TempCore;
@@ -149,7 +149,7 @@ describe('the class archive goes to another workstation', () => {
     );
 
     const zip = join(t.dir, 'archive.zip');
-    value(await t.router.call('reports.archiveExport', { classId, grant: t.grant(zip, 'export') }));
+    value(await t.router.call('lifecycle.archiveExport', { classId, grant: t.grant(zip, 'export') }));
     const entries = unzipSync(readFileSync(zip));
     const names = Object.keys(entries);
     expect(names).toEqual(
@@ -415,7 +415,7 @@ describe('importing a package into a class that is already here', () => {
     const path = join(t.dir, 'package.zip');
     writeFileSync(path, packageOf(target, [{ authors: ['张三'], text: reportText('关于电商的调研').join('\n') }]));
     for (const status of ['in_progress', 'finished', 'archived'] as const)
-      value(await t.router.call('classes.setStatus', { id: classId, status, anyway: true }));
+      value(await t.router.call('lifecycle.setStatus', { id: classId, status, anyway: true }));
     const before = snapshot(t.core.db);
     expect(failure(await previewOf(t, path), 'READ_ONLY').message).toContain('已归档');
     expect(snapshot(t.core.db)).toBe(before);

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { TrainingClass } from '../../../../shared/classes/schemas';
-import type { CheckItem } from '../../../../shared/closing/schemas';
+import type { CheckItem } from '../../../../shared/lifecycle/schemas';
 import { chineseDate } from '../../../../shared/dates';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import { api } from '../../api';
@@ -35,8 +35,8 @@ const fixedIn = {
 // documents it produces — the summary, the certificates, each trainee's study hours.
 export const ClosingTab = ({ target }: { target: TrainingClass }) => {
   const { t } = useTranslation();
-  const check = useQuery(() => api.closing.check({ classId: target.id }), `closing-check:${target.id}`);
-  const figures = useQuery(() => api.closing.figures({ classId: target.id }), `closing-figures:${target.id}`);
+  const check = useQuery(() => api.lifecycle.check({ classId: target.id }), `closing-check:${target.id}`);
+  const figures = useQuery(() => api.lifecycle.figures({ classId: target.id }), `closing-figures:${target.id}`);
   const [exporting, setExporting] = useState<Document>();
   const [fullIdNumber, setFullIdNumber] = useState(false);
   // The tab is part of the address (ClassDetailPage): a fix link opens its tab, and "back" returns here.
@@ -142,8 +142,8 @@ export const ClosingTab = ({ target }: { target: TrainingClass }) => {
             format: formats[exporting],
             start: (grant, jobId) =>
               exporting === 'summary'
-                ? api.closing.summary({ classId: target.id, grant, jobId })
-                : api.closing.hours({ classId: target.id, grant, jobId, fullIdNumber }),
+                ? api.lifecycle.summary({ classId: target.id, grant, jobId })
+                : api.lifecycle.hours({ classId: target.id, grant, jobId, fullIdNumber }),
           })}
         >
           <Typography.Paragraph>{t(`closingPage.help.${exporting}`)}</Typography.Paragraph>
