@@ -18,7 +18,23 @@ const filesUnder = (dir: string): string[] =>
 // data folder and answers the app's own questions) last.
 const coreLayers: Layers = [
   // kernel
-  ['db', 'context', 'router', 'platform', 'paths', 'log', 'lock', 'jobs', 'files', 'documents', 'settings', 'vocab', 'audit', 'backup', 'check'],
+  [
+    'db',
+    'context',
+    'router',
+    'platform',
+    'paths',
+    'log',
+    'lock',
+    'jobs',
+    'files',
+    'documents',
+    'settings',
+    'vocab',
+    'audit',
+    'backup',
+    'check',
+  ],
   // people and places
   ['classes', 'trainees', 'staff', 'sites'],
   // activities
@@ -35,7 +51,9 @@ const coreLayers: Layers = [
 // without them; the file-level test above holds them to no circle of files.
 const frame = new Set(['context', 'router']);
 const withoutFrame = (folders: ImportGraph): ImportGraph =>
-  new Map([...folders].filter(([name]) => !frame.has(name)).map(([name, targets]) => [name, targets.filter((t) => !frame.has(t))]));
+  new Map(
+    [...folders].filter(([name]) => !frame.has(name)).map(([name, targets]) => [name, targets.filter((t) => !frame.has(t))]),
+  );
 
 const coreFolders = (): ImportGraph => {
   const folders = folderGraph(importGraph(root, ['electron/core']), 'electron/core');
@@ -111,7 +129,10 @@ describe('one folder per domain', () => {
     ]);
     const folders = folderGraph(files, 'electron/core');
     expect(upwardImports(folders, coreLayers)).toEqual(['db → roster', 'elsewhere: in no layer']);
-    expect(cycles(withoutFrame(folders))).toEqual([['classes', 'staff'], ['db', 'roster']]);
+    expect(cycles(withoutFrame(folders))).toEqual([
+      ['classes', 'staff'],
+      ['db', 'roster'],
+    ]);
   });
 
   it('keeps SQL in the core, prepared through the statement cache, Electron in main, and parsers in their worker', () => {

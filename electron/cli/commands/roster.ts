@@ -6,13 +6,7 @@ import { formatTable } from '../format';
 import { cliText } from '../messages';
 import { classId, classOption, oneFile } from './class-args';
 import { withIgnored } from './ignored-columns';
-import {
-  exportFormats,
-  maskableColumnsOf,
-  rosterColumns,
-  rosterDocuments,
-  signinLayouts,
-} from '../../../shared/roster/export';
+import { exportFormats, maskableColumnsOf, rosterColumns, rosterDocuments, signinLayouts } from '../../../shared/roster/export';
 import { type RosterEntry, rosterSorts } from '../../../shared/roster/schemas';
 
 type Imported = { preview: ImportPreview; result: ImportResult };

@@ -1,18 +1,4 @@
-import {
-  App,
-  Alert,
-  Button,
-  Empty,
-  Flex,
-  Input,
-  type InputRef,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Empty, Flex, Input, type InputRef, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinRow, CheckinStatus } from '../../../../shared/checkin/schemas';

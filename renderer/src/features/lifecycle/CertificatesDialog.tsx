@@ -17,7 +17,10 @@ type Person = CertificateCandidates['people'][number];
 export const CertificatesDialog = ({ target, onClose }: { target: TrainingClass; onClose: () => void }) => {
   const { t } = useTranslation();
   const { errorText } = useErrorText();
-  const candidates = useQuery(() => api.lifecycle.certificateCandidates({ classId: target.id }), `closing-candidates:${target.id}`);
+  const candidates = useQuery(
+    () => api.lifecycle.certificateCandidates({ classId: target.id }),
+    `closing-candidates:${target.id}`,
+  );
   // Undefined until the person changes it: those who met the requirements.
   const [picked, setPicked] = useState<number[]>();
   const [saving, setSaving] = useState(false);

@@ -49,7 +49,9 @@ export const ReportsPage = () => {
     if (!chosen.ok) return message.error(errorText(chosen.error));
     const grant = chosen.value.grant;
     if (!grant) return;
-    const previewed = await job.run(t('reportsPage.previewingArchive'), (jobId) => api.lifecycle.archivePreview({ grant, jobId }));
+    const previewed = await job.run(t('reportsPage.previewingArchive'), (jobId) =>
+      api.lifecycle.archivePreview({ grant, jobId }),
+    );
     if (!previewed.ok) return reportFailure(message, previewed.error);
     setArchive({ grant, preview: previewed.value });
   };
