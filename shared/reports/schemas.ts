@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema } from '../files/schemas';
 import { withoutMarks } from '../text/shown';
 import { withLabels } from '../validation';
@@ -285,7 +286,7 @@ export const reportsSchemas = {
   commit: withLabels(
     z.strictObject({
       classId: id,
-      token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      token: importTokenSchema,
       items: z.array(commitItemSchema).min(1).max(500),
       jobId: jobIdSchema,
     }),
@@ -298,7 +299,7 @@ export const reportsSchemas = {
   archivePreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
   // Imports the package the preview read, as it planned: a package changed since, or data that moved
   // under the plan (a class of that name created, a roster changed), is refused for a new preview.
-  archiveImport: z.strictObject({ grant: grantSchema, token: z.string().regex(/^[0-9a-f]{64}$/), jobId: jobIdSchema }),
+  archiveImport: z.strictObject({ grant: grantSchema, token: importTokenSchema, jobId: jobIdSchema }),
 };
 
 // The words file names use around the names of authors and groups, left out of a title guessed
