@@ -92,7 +92,7 @@ const titleBlock = (doc: TableDoc, pageBreakBefore: boolean) => [
 ];
 
 // 第 N 页, centred at the foot of each page.
-export const pageNumberFooter = () => {
+const pageNumberFooter = () => {
   const pageNumber: ParagraphChild[] = [
     run(message('documents.pageBefore')),
     new TextRun({ children: [PageNumber.CURRENT], size: 18, font: bodyFont }),
