@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { value } from '../testing/expect-result';
-import { openTempCore, type TempCore } from '../testing/temp-core';
+import { failure, value } from '../testing/expect-result';
+import { standardRoster } from '../testing/roster-files';
+import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 import { stagedBytes, stagingCache, stagingLifetime, stagingToken, tokenIsFor } from './staging';
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -113,4 +114,55 @@ describe('the staging of a preview for its commit', () => {
     expect(cache.take(t.core, tokens[2] ?? '').state).toBe('gone');
     expect(cache.take(t.core, tokens[1] ?? '').state).toBe('held');
   });
+
+  it('is refused at every commit channel when brought from another kind of preview, changing nothing', async () => {
+    value(await t.router.call('app.loadSample', {}));
+    const classId = value(
+      await t.router.call('classes.create', {
+        category: '主体班',
+        name: '凭据测试班',
+        startDate: '2020-09-09',
+        endDate: '2020-09-20',
+      }),
+    ).id;
+    const file = standardRoster(t.dir, 3);
+    const roster = value(await t.router.call('roster.importPreview', { classId, grant: t.grant(file, 'rosterImport') })).token;
+    expect(tokenIsFor(roster, 'roster', classId)).toBe(true);
+    const schedule = `schedule.${classId}.${'0'.repeat(64)}`;
+    const before = snapshot(t.core.db);
+    const refusals = [
+      failure(
+        await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport'), token: schedule }),
+        'INVALID_INPUT',
+      ),
+      failure(
+        await t.router.call('schedule.importCommit', { classId, grant: t.grant(file, 'scheduleImport'), token: roster }),
+        'INVALID_INPUT',
+      ),
+      failure(
+        await t.router.call('surveys.platformCommit', {
+          classId,
+          grant: t.grant(file, 'tableImport'),
+          satisfaction: 'trainees',
+          token: roster,
+        }),
+        'INVALID_INPUT',
+      ),
+      failure(await t.router.call('staff.import', { grant: t.grant(file, 'tableImport'), token: roster }), 'INVALID_INPUT'),
+      failure(
+        await t.router.call('reports.commit', { classId, token: roster, items: [{ key: '1', enrolmentIds: [1] }] }),
+        'INVALID_INPUT',
+      ),
+    ];
+    for (const refused of refusals) {
+      expect(refused.message).toBe('这不是本项导入的预览凭据，请重新预览后再导入');
+      expect(refused.details?.issues?.[0]?.field).toBe('token');
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+    // The roster's own commit takes it.
+    expect(
+      value(await t.router.call('roster.importCommit', { classId, grant: t.grant(file, 'rosterImport'), token: roster })).counts
+        .added,
+    ).toBe(3);
+  }, 60_000);
 });
