@@ -1,28 +1,24 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   HeadingLevel,
   type ISectionOptions,
   Packer,
-  PageNumber,
   Paragraph,
   type Table,
   TableOfContents,
-  TextRun,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { message } from '../../../shared/i18n/translate';
-import { a4, docxTable } from './docx-writer';
+import { a4Page, centred as centredLine, contentWidth, docxTable, margins, pageNumberFooter, run as kitRun } from './docx-kit';
 import { fangsongFont, titleFont } from './fonts';
 import type { BodySize, ProseBlock, ProseCover, ProseDoc } from './prose-doc';
 
 // The house style of every prose document (see prose-doc.ts).
 
-// The page of the school's documents: A4, margins 3.7 / 3.5 / 2.8 / 2.6 cm (top, bottom, left, right).
-const margin = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
-const page = { size: { width: a4.short, height: a4.long }, margin };
-const contentWidth = a4.short - margin.left - margin.right;
+// The page of the school's documents: A4 with the official margins.
+const page = a4Page(margins.official);
+const width = contentWidth(margins.official);
 
 // Sizes in half-points; lines in twentieths of a point: fixed lines for official writing and the
 // handbook, a line and a half for the long reports of a compilation.
@@ -32,12 +28,10 @@ const bodies: Record<BodySize, { size: number; line: number; rule: 'exact' | 'au
   xiaosi: { size: 24, line: 360, rule: 'auto' },
 };
 
-// Black throughout: an official document prints no blue headings (the heading styles' default colour).
-const run = (text: string, size: number, title = false) =>
-  new TextRun({ text, size, font: title ? titleFont : fangsongFont, color: '000000' });
+const run = (text: string, size: number, title = false) => kitRun(text, { size, face: title ? 'title' : 'prose' });
 
 const centred = (text: string, size: number, spacing: { before?: number; after?: number }, title = true) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, size, title)] });
+  centredLine(text, { size, face: title ? 'title' : 'prose' }, { spacing });
 
 const coverOf = (cover: ProseCover): Paragraph[] => [
   centred(cover.above, 36, { before: 2400, after: cover.subtitle === undefined ? 600 : 1200 }),
@@ -45,17 +39,6 @@ const coverOf = (cover: ProseCover): Paragraph[] => [
   centred(cover.title, 72, { after: 3600 }),
   ...cover.below.map((line, index) => centred(line, 32, { after: index === cover.below.length - 1 ? 0 : 200 }, false)),
 ];
-
-// — N —, centred at the foot of each page, as official documents number them.
-const dashedPageNumbers = () =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: fangsongFont })],
-      }),
-    ],
-  });
 
 type Child = Paragraph | Table | TableOfContents;
 
@@ -103,7 +86,7 @@ const blockOf = (block: ProseBlock, body: (typeof bodies)[BodySize]): Child[] =>
       ];
     case 'table':
       // An empty line after it, so that the next heading or table does not touch it.
-      return [docxTable(block.table, contentWidth), new Paragraph({})];
+      return [docxTable(block.table, width), new Paragraph({})];
     case 'contents': {
       const title = centred(block.title, 36, { after: 400 });
       if (block.entries === undefined)
@@ -139,7 +122,7 @@ export const writeProseDocx = async (doc: ProseDoc): Promise<Buffer> => {
   const sections: ISectionOptions[] = [
     // The cover carries no page number; the text starts at 1.
     ...(doc.cover ? [{ properties: { page }, children: coverOf(doc.cover) }] : []),
-    { properties: { page: { ...page, pageNumbers: { start: 1 } } }, footers: { default: dashedPageNumbers() }, children },
+    { properties: { page: { ...page, pageNumbers: { start: 1 } } }, footers: { default: pageNumberFooter('dashes') }, children },
   ];
   const contents = doc.blocks.some((block) => block.kind === 'contents' && block.entries === undefined);
   const document = new Document({
