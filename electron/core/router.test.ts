@@ -287,7 +287,7 @@ describe('router', () => {
       { channel: 'surveys.importPreview', purpose: 'tableImport', field: 'grant', input: { classId } },
       { channel: 'lodging.importHouseholdsPreview', purpose: 'tableImport', field: 'grant', input: { siteId: village } },
       // A commit whose token no preview made: refused before anything is read.
-      { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: { token: `0.${'0'.repeat(64)}` } },
+      { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: { token: `table.0.${'0'.repeat(64)}` } },
       {
         channel: 'documents.exportProblems',
         purpose: 'export',
@@ -308,7 +308,7 @@ describe('router', () => {
         channel: 'surveys.platformCommit',
         purpose: 'tableImport',
         field: 'grant',
-        input: { classId, satisfaction: 'trainees', token: `${classId}.${'0'.repeat(64)}` },
+        input: { classId, satisfaction: 'trainees', token: `platform.${classId}.${'0'.repeat(64)}` },
       },
       { channel: 'staff.import', purpose: 'tableImport', field: 'grant', input: {} },
       { channel: 'surveys.template', purpose: 'export', field: 'grant', input: { classId } },

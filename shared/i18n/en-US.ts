@@ -295,6 +295,7 @@ export const enUS = {
     splitUnsure: 'Could not tell the unit from the position in “{{value}}”: kept whole as the work unit, please check',
     changedFile: 'The file changed after the preview; preview it again',
     otherClass: 'This preview was made for another class; preview the file again for this class before importing',
+    otherKind: 'This token comes from another kind of preview; preview the file again before importing',
     summary: 'Imported roster "{{file}}": {{added}} added, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} rejected',
   },
   export: {

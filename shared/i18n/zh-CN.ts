@@ -289,6 +289,7 @@ export const zhCN = {
     splitUnsure: '“{{value}}”分不清哪里是单位、哪里是职务，整段记为工作单位，请核对',
     changedFile: '文件在预览之后被修改过，请重新预览',
     otherClass: '这次预览是为另一个班次做的，请在本班次重新预览后再导入',
+    otherKind: '这不是本项导入的预览凭据，请重新预览后再导入',
     summary: '导入名册“{{file}}”：新增 {{added}} 人，更新 {{updated}} 人，未变 {{unchanged}} 人，拒绝 {{rejected}} 行',
   },
   export: {

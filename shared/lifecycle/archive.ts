@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema as id, jobIdSchema } from '../channel';
 import { classStatuses } from '../classes/schemas';
 import { isoDate, isoInstant } from '../dates';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema } from '../files/schemas';
 import { documentFormats, forwardingSchema, grades, publicationSchema, reviewSchema, textStatuses } from '../reports/schemas';
 
@@ -163,5 +164,5 @@ export const archiveSchemas = {
   archivePreview: z.strictObject({ grant: grantSchema, jobId: jobIdSchema }),
   // Imports the package the preview read, as it planned: a package changed since, or data that moved
   // under the plan (a class of that name created, a roster changed), is refused for a new preview.
-  archiveImport: z.strictObject({ grant: grantSchema, token: z.string().regex(/^[0-9a-f]{64}$/), jobId: jobIdSchema }),
+  archiveImport: z.strictObject({ grant: grantSchema, token: importTokenSchema, jobId: jobIdSchema }),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, jobIdSchema } from '../channel';
 import { isoDate } from '../dates';
+import { importTokenSchema } from '../files/import-preview';
 import { grantSchema } from '../files/schemas';
 import { withoutMarks } from '../text/shown';
 import { withLabels } from '../validation';
@@ -275,7 +276,7 @@ export const reportsSchemas = {
   commit: withLabels(
     z.strictObject({
       classId: id,
-      token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      token: importTokenSchema,
       items: z.array(commitItemSchema).min(1).max(500),
       jobId: jobIdSchema,
     }),

@@ -151,16 +151,6 @@ export const readWithSheetJs = (bytes: Buffer, fileName: string): Sheet[] => {
   });
 };
 
-// Size and modification time: whether a file read before may have changed since, without reading it.
-export const fileStamp = (path: string): string => {
-  try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return '';
-  }
-};
-
 // Refuses a workbook whose cells hold more text than any table does (see importLimits).
 const checkText = (sheets: Sheet[]): Sheet[] => {
   let total = 0;

@@ -4,7 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import { type AuditEntry, record } from '../db/audit-record';
 import type { Core } from '../context';
 import type { Job } from '../jobs/job';
-import { importToken, tokenIsFor } from './import-token';
+import { stagingToken, tokenIsFor } from './staging';
 import type { ParsedWorkbook } from './parser/protocol';
 import {
   checkRows,
@@ -36,7 +36,7 @@ export type TableWrite<T, C> = (rows: ReadRows<T>['rows'], fileName: string) => 
 export type ImportScope = { scope: number; token?: string | undefined };
 
 const tokenOf = (book: ParsedWorkbook, spec: TableSpec<string>, scope: number): string =>
-  importToken(scope, book.digest, Object.keys(spec.synonyms));
+  stagingToken('table', scope, [book.digest], Object.keys(spec.synonyms));
 
 const readBook = async (core: Core, job: Job, grant: string): Promise<ParsedWorkbook> => {
   job.progress('read', 0, 1);
@@ -60,7 +60,7 @@ export const importTable = async <F extends string, R extends ReadersOf<F>, T, C
   write: TableWrite<T, C>,
   at: ImportScope = { scope: 0 },
 ): Promise<C & { ignoredColumns: string[] }> => {
-  if (at.token !== undefined && !tokenIsFor(at.token, at.scope)) throw changedFile();
+  if (at.token !== undefined && !tokenIsFor(at.token, 'table', at.scope)) throw changedFile();
   const book = await readBook(core, job, grant);
   if (at.token !== undefined && at.token !== tokenOf(book, spec, at.scope)) throw changedFile();
   const { rows, ignoredColumns, problems } = checkRows(book, spec, declared);

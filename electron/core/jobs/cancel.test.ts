@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent, JobPhase } from '../../../shared/events';
@@ -111,13 +111,15 @@ describe('a cancelled job leaves the data and the file system as they were', () 
     );
     const grant = t.grant(exported, 'scheduleImport');
     const preview = value(await t.router.call('schedule.importPreview', { classId: target.id, grant }));
-    // A different file since the preview: the commit must read it again, and is cancelled then.
-    utimesSync(exported, new Date(), new Date(Date.now() + 60_000));
+    // The same file, copied elsewhere since the preview: the commit must read it again (the copy may
+    // not be the file previewed), and is cancelled then.
+    const copied = join(t.dir, '课程安排表（副本）.xlsx');
+    copyFileSync(exported, copied);
     const before = snapshot(t.core.db);
     cancelledAt('schedule-1', 'read');
     const result = await t.router.call('schedule.importCommit', {
       classId: target.id,
-      grant,
+      grant: t.grant(copied, 'scheduleImport'),
       token: preview.token,
       jobId: 'schedule-1',
     });

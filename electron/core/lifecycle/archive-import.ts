@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { ArchiveManifest, ArchivePreview, AuthorMatch } from '../../../shared/lifecycle/archive';
@@ -8,9 +7,9 @@ import { refuseField } from '../../../shared/validation';
 import { record } from '../db/audit-record';
 import { assertWritable, createClass, getClass } from '../classes/service';
 import type { Core } from '../context';
-import type { Db } from '../db/connection';
 import type { ArchiveFile, ArchiveReading } from '../documents/parser/protocol';
 import { statement } from '../db/statements';
+import { stagingCache, stagingToken } from '../documents/staging';
 import { refuseFile } from '../files/refusal';
 import type { Job } from '../jobs/job';
 import { createReport, enrolledIn, listTopics, reviewReport, saveOutcome, saveTopic } from '../reports/service';
@@ -29,8 +28,6 @@ import { addVersion, reindexReports } from '../reports/versions';
 // the others are extracted again at the import (`again`, by SHA-256). Never the bytes: the import
 // reads them again.
 type Previewed = {
-  db: Db;
-  token: string;
   digest: string;
   manifestDigest: string;
   kept: ReadonlyMap<string, ExtractedDocument>;
@@ -50,16 +47,17 @@ export const keptCharacters = 8 * 1024 * 1024;
 // The latest preview of each open data folder, and no other: a new preview replaces it. It is good
 // only for the connection it planned against: a restore, or any reopen, gives core.db a new one
 // (core.reopen), and a plan made against the database that was there is no plan for the one there
-// now, even when it would come out the same.
-const previews = new WeakMap<Core, Previewed>();
+// now, even when it would come out the same. The package itself is read again (and compared) by the
+// import, so the staging holds no file of it.
+const previews = stagingCache<Previewed>({ changed: () => refuseField('token', message('reports.archive.stale')) });
 
 // What the preview waiting for its import holds in the core's heap (the tests measure it here).
 export const previewHolding = (core: Core): { token: string; characters: number; again: number } | undefined => {
-  const previewed = previews.get(core);
+  const previewed = previews.latest(core);
   if (!previewed) return undefined;
   let characters = 0;
-  for (const document of previewed.kept.values()) characters += document.text.length;
-  return { token: previewed.token, characters, again: previewed.again.length };
+  for (const document of previewed.value.kept.values()) characters += document.text.length;
+  return { token: previewed.token, characters, again: previewed.value.again.length };
 };
 
 type ManifestReport = ArchiveManifest['reports'][number];
@@ -111,19 +109,18 @@ const planOf = (core: Core, manifest: ArchiveManifest): Plan => {
 // (its bytes' own SHA-256 besides: class, titles, reviews, dates — all of it is what they saw), and
 // what the plan would do with them.
 const tokenOf = (read: { digest: string; manifestDigest: string }, plan: Plan): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
-        read.digest,
-        read.manifestDigest,
-        plan.existing?.id ?? null,
-        plan.reports.map(({ fresh, authors }) => [
-          fresh.map((version) => version.sha256),
-          authors.map((author) => author.enrolmentId ?? author.match),
-        ]),
+  stagingToken(
+    'archive',
+    0,
+    [read.digest, read.manifestDigest],
+    [
+      plan.existing?.id ?? null,
+      plan.reports.map(({ fresh, authors }) => [
+        fresh.map((version) => version.sha256),
+        authors.map((author) => author.enrolmentId ?? author.match),
       ]),
-    )
-    .digest('hex');
+    ],
+  );
 
 const stateOf = ({ report, fresh }: PlannedReport) =>
   fresh.length === 0 ? 'present' : fresh.length === report.versions.length ? 'new' : 'partial';
@@ -200,9 +197,7 @@ export const previewArchive = async (core: Core, grant: string, job: Job): Promi
   const kept = new Map<string, ExtractedDocument>();
   for (const file of read.files) if (file.document) kept.set(file.sha256, file.document);
   const token = tokenOf(read, plan);
-  previews.set(core, {
-    db: core.db,
-    token,
+  previews.keep(core, token, [], {
     digest: read.digest,
     manifestDigest: read.manifestDigest,
     kept,
@@ -217,14 +212,13 @@ export const importArchive = async (
   input: { grant: string; token: string },
   job: Job,
 ): Promise<ArchiveImportResult> => {
-  const previewed = previews.get(core);
-  if (previewed?.token !== input.token) throw refuseField('token', message('reports.archive.previewExpired'));
+  const held = previews.take(core, input.token);
+  if (held.state === 'reopened') throw refuseField('token', message('reports.archive.stale'));
+  if (held.state === 'gone') throw refuseField('token', message('reports.archive.previewExpired'));
+  const previewed = held.value;
   // The database the preview planned against, or none: it never imports into another.
-  const replaced = () => core.db !== previewed.db;
-  if (replaced()) {
-    previews.delete(core);
-    throw refuseField('token', message('reports.archive.stale'));
-  }
+  const planned = core.db;
+  const replaced = () => core.db !== planned;
   const path = core.grants.resolve(input.grant, 'archiveImport');
   // The bytes again, and the texts the preview could not keep: the package must be the one previewed.
   const reading = { texts: previewed.again, textBudget: null, bytes: true } satisfies ArchiveReading;
@@ -309,7 +303,7 @@ export const importArchive = async (
     });
     return done;
   });
-  if (previews.get(core) === previewed) previews.delete(core);
+  previews.drop(core, input.token);
   job.progress('write', 1, 1);
   return result;
 };

@@ -1,4 +1,3 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { chineseDate, todayIso } from '../../../shared/dates';
 import type { ClassFigures } from '../../../shared/lifecycle/schemas';
 import type { ExportResult, SaveFormat } from '../../../shared/files/schemas';
@@ -10,7 +9,8 @@ import { compareStroke } from '../../../shared/text/collation';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { bodyFont, titleFont } from '../documents/fonts';
+import type { ProseBlock } from '../documents/prose-doc';
+import { writeProseDocx } from '../documents/prose-docx';
 import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
@@ -23,28 +23,6 @@ import { countUnitKinds } from './unit-kinds';
 // What closing a class produces: the training summary (培训班总结, Word, to be edited further), the
 // completion certificates (结业证书, a PDF page each: certificates.ts), and each trainee's study hours (学时, a plain
 // sheet for the cadre-training platform).
-
-// Black throughout: an official document prints no blue headings (the heading styles' default colour).
-const run = (text: string, options: { bold?: boolean; size?: number; title?: boolean } = {}) =>
-  new TextRun({
-    text,
-    bold: options.bold ?? false,
-    size: options.size ?? 32,
-    font: options.title ? titleFont : bodyFont,
-    color: '000000',
-  });
-// 仿宋-like body of official writing: 三号 (16 pt), first line indented two characters, fixed 28 pt lines.
-const paragraph = (text: string) =>
-  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, children: [run(text)] });
-const heading = (text: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    // A heading never stands alone at the foot of a page, apart from what it heads.
-    keepNext: true,
-    spacing: { line: 560, lineRule: 'exact' },
-    indent: { firstLine: 640 },
-    children: [run(text, { title: true })],
-  });
 
 const list = (items: readonly string[]) => items.join(message('text.list'));
 type Key = Parameters<typeof message>[0];
@@ -184,39 +162,22 @@ export const summaryParagraphs = (
   };
 };
 
+// Set as the school's official writing is (三号 仿宋, 黑体 headings), signed with its name and the day.
 export const summaryDocx = async (core: Core, classId: number): Promise<{ bytes: Buffer; sections: number }> => {
   const { title, sections } = summaryParagraphs(core, classId);
-  const school = getSettings(core).schoolName;
-  const children: Paragraph[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 400 },
-      children: [run(title, { size: 44, title: true })],
-    }),
-  ];
-  sections.forEach((section, index) => {
-    children.push(heading(message('closing.summary.numbered', { n: chineseNumber(index + 1), heading: section.heading })));
-    for (const line of section.lines.length > 0 ? section.lines : [message('closing.summary.none')])
-      children.push(paragraph(line));
+  const bytes = await writeProseDocx({
+    title,
+    body: 'sanhao',
+    heading: title,
+    blocks: sections.flatMap((section, index): ProseBlock[] => [
+      { kind: 'heading', text: message('closing.summary.numbered', { n: chineseNumber(index + 1), heading: section.heading }) },
+      ...(section.lines.length > 0 ? section.lines : [message('closing.summary.none')]).map((text): ProseBlock => ({
+        kind: 'paragraph',
+        text,
+      })),
+    ]),
+    signOff: [getSettings(core).schoolName, chineseDate(todayIso(core.now()))],
   });
-  children.push(
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600 }, children: [run(school)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(todayIso(core.now())))] }),
-  );
-  const bytes = await Packer.toBuffer(
-    new Document({
-      creator: message('documents.producer'),
-      title,
-      sections: [
-        {
-          properties: {
-            page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
-          },
-          children,
-        },
-      ],
-    }),
-  );
   return { bytes, sections: sections.length };
 };
 

@@ -1,5 +1,3 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, type Table, TableOfContents, TextRun } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import { classTitle } from '../../../shared/classes/schemas';
 import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../shared/dates';
 import type { ExportResult } from '../../../shared/files/schemas';
@@ -8,8 +6,8 @@ import type { SharedMessages } from '../../../shared/i18n/zh-CN';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { groupLeaderRole } from '../../../shared/vocab/schemas';
 import type { Core } from '../context';
-import { a4, docxTable, pageNumberFooter } from '../documents/docx-writer';
-import { fangsongFont, titleFont } from '../documents/fonts';
+import type { ProseBlock } from '../documents/prose-doc';
+import { writeProseDocx } from '../documents/prose-docx';
 import type { DocColumn, DocSection } from '../documents/table-doc';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
@@ -35,15 +33,9 @@ const column = (name: Column, width: number, align: DocColumn['align'] = 'left')
   align,
 });
 
-// Official handbooks: 仿宋 四号 body, 黑体 headings, black throughout.
-const run = (text: string, options: { size?: number; title?: boolean } = {}) =>
-  new TextRun({ text, size: options.size ?? 28, font: options.title ? titleFont : fangsongFont, color: '000000' });
-const body = (text: string) =>
-  new Paragraph({ indent: { firstLine: 560 }, spacing: { line: 480, lineRule: 'exact' }, children: [run(text)] });
-const centred = (text: string, size: number, spacing: { before?: number; after?: number }, title = true) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, { size, title })] });
-const subheading = (text: string) =>
-  new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, children: [run(text, { size: 28, title: true })] });
+// Official handbooks: 仿宋 四号 body, 黑体 headings, black throughout (the kit's house style).
+const body = (text: string): ProseBlock => ({ kind: 'paragraph', text });
+const subheading = (text: string): ProseBlock => ({ kind: 'subheading', text });
 const lines = (text: string) =>
   text
     .split(/\r?\n/)
@@ -54,7 +46,7 @@ const sexWord = (sex: RosterItem['sex']) => (sex ? message(`sex.${sex}`) : '');
 const groupName = (group: number) => message('documents.groupN', { n: chineseNumber(group) });
 
 // A section of the handbook: its heading and what is under it, paragraphs and tables in order.
-type Part = { key: keyof SharedMessages['handbook']['sections']; children: (Paragraph | DocSection)[] };
+type Part = { key: keyof SharedMessages['handbook']['sections']; children: (ProseBlock | DocSection)[] };
 
 const noticePart = (notice: string, classNotes: string): Part => ({
   key: 'notice',
@@ -286,10 +278,6 @@ const contactsPart = (core: Core, classId: number, headTeacher: string): Part =>
   };
 };
 
-// The page the body is set on: A4, margins of the school's documents (3.7 / 3.5 / 2.8 / 2.6 cm).
-const margin = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
-const contentWidth = a4.short - margin.left - margin.right;
-
 export const handbookParts = (core: Core, classId: number): Part[] => {
   const c = getClass(core, classId);
   const settings = getSettings(core);
@@ -310,59 +298,28 @@ export const handbookParts = (core: Core, classId: number): Part[] => {
 
 export const handbookDocx = async (core: Core, classId: number): Promise<{ bytes: Buffer; sections: number }> => {
   const c = getClass(core, classId);
-  const school = getSettings(core).schoolName;
   const parts = handbookParts(core, classId);
-  const cover = [
-    centred(school, 36, { before: 2400, after: 1200 }),
-    centred(classTitle(c), 44, { after: 600 }),
-    centred(message('handbook.title'), 72, { after: 3600 }),
-    centred(message('text.dateRange', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) }), 32, {}, false),
-  ];
-  const children: (Paragraph | Table | TableOfContents)[] = [
-    centred(message('handbook.contents'), 36, { after: 400 }),
-    new TableOfContents(message('handbook.contents'), { hyperlink: true, headingStyleRange: '1-1' }),
-  ];
-  parts.forEach((part, index) => {
-    children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        pageBreakBefore: true,
-        keepNext: true,
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 360 },
-        children: [
-          run(message('handbook.numbered', { n: chineseNumber(index + 1), heading: message(`handbook.sections.${part.key}`) }), {
-            size: 32,
-            title: true,
-          }),
-        ],
-      }),
-    );
-    for (const child of part.children)
-      // A table is followed by an empty line, so the next heading or table does not touch it.
-      children.push(...(child instanceof Paragraph ? [child] : [docxTable(child, contentWidth), new Paragraph({})]));
-  });
-  const page = { size: { width: a4.short, height: a4.long }, margin };
-  const document = new Document({
-    creator: message('documents.producer'),
+  const bytes = await writeProseDocx({
     title: `${classTitle(c)}${message('handbook.title')}`,
-    // The contents' page numbers are written with the document (Word, WPS and LibreOffice show them
-    // without updating fields); 仿宋 is not in the layout's width tables, and a CJK character is one
-    // em whatever the face, so the layout measures by the nearest it knows.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
-    styles: {
-      default: {
-        document: { run: { font: fangsongFont, size: 28 } },
-        heading1: { run: { font: titleFont, size: 32, bold: false, color: '000000' } },
-      },
+    body: 'sihao',
+    cover: {
+      above: getSettings(core).schoolName,
+      subtitle: classTitle(c),
+      title: message('handbook.title'),
+      below: [message('text.dateRange', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) })],
     },
-    sections: [
-      // The cover carries no page number; the contents are page 1.
-      { properties: { page }, children: cover },
-      { properties: { page: { ...page, pageNumbers: { start: 1 } } }, footers: { default: pageNumberFooter() }, children },
+    blocks: [
+      { kind: 'contents', title: message('handbook.contents') },
+      ...parts.flatMap((part, index): ProseBlock[] => [
+        {
+          kind: 'chapter',
+          text: message('handbook.numbered', { n: chineseNumber(index + 1), heading: message(`handbook.sections.${part.key}`) }),
+        },
+        ...part.children.map((child): ProseBlock => ('columns' in child ? { kind: 'table', table: child } : child)),
+      ]),
     ],
   });
-  return { bytes: await Packer.toBuffer(document), sections: parts.length };
+  return { bytes, sections: parts.length };
 };
 
 export const exportHandbook = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {

@@ -1,6 +1,5 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageBreak, PageNumber, Paragraph, TextRun } from 'docx';
 import { AppError } from '../../../shared/errors';
 import { nameProblem } from '../../../shared/files/names';
 import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
@@ -12,7 +11,8 @@ import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { cleanReportText, mostlyResidue } from './clean-text';
 import { statement } from '../db/statements';
-import { bodyFont, titleFont } from '../documents/fonts';
+import type { ProseBlock } from '../documents/prose-doc';
+import { writeProseDocx } from '../documents/prose-docx';
 import { exportTable } from '../documents/table-export';
 import type { TableSpec } from '../documents/table-import';
 import { exportTarget, finishExport } from '../files/export';
@@ -106,16 +106,6 @@ export const exportReportList = async (core: Core, filter: ReportFilter, grant: 
 
 // --- 优秀调研报告汇编 ----------------------------------------------------------------------------
 
-const run = (text: string, options: { bold?: boolean; size?: number; title?: boolean } = {}) =>
-  new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 24, font: options.title ? titleFont : bodyFont });
-
-const centered = (text: string, size: number, spacing: { before?: number; after?: number } = {}, title = true) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [run(text, { size, title, bold: title })] });
-
-// Body text as official documents set it: 小四 宋体, first line indented two characters, 1.5 lines.
-const bodyParagraph = (text: string) =>
-  new Paragraph({ indent: { firstLine: 480 }, spacing: { line: 360 }, children: [run(text)] });
-
 export const compileExcellent = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
   const target = getClass(core, classId);
   const output = exportTarget(core, grant, 'docx');
@@ -124,40 +114,19 @@ export const compileExcellent = async (core: Core, classId: number, grant: strin
   if (reports.length === 0) throw new AppError('INVALID_STATE', message('reports.noExcellent', { name: target.name }));
   job.progress('prepare', 0, reports.length);
   const heading = (report: ReportRow) => report.title || report.topicTitle || report.latest?.fileName || '';
-  const children: Paragraph[] = [
-    // The cover: the class, the school, the date, on a page of its own.
-    centered(target.name, 36, { before: 2400, after: 600 }),
-    centered(message('reports.compilationTitle'), 52, { after: 2400 }),
-    centered(school, 30, { after: 200 }),
-    centered(chineseDate(todayIso(core.now())), 28, {}),
-    new Paragraph({ children: [new PageBreak()] }),
-    centered(message('reports.contents'), 32, { after: 400 }),
-    ...reports.map(
-      (report, index) =>
-        new Paragraph({
-          spacing: { line: 400 },
-          children: [
-            run(`${index + 1}. ${heading(report)}`),
-            run(`${message('text.gap')}${[groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' ')}`, {
-              size: 21,
-            }),
-          ],
-        }),
-    ),
+  const byline = (report: ReportRow) => [groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' ');
+  // The contents list each report with its authors beside it, as a compilation's contents do.
+  const blocks: ProseBlock[] = [
+    {
+      kind: 'contents',
+      title: message('reports.contents'),
+      entries: reports.map((report, index) => ({ text: `${index + 1}. ${heading(report)}`, note: byline(report) })),
+    },
   ];
   for (const [index, report] of reports.entries()) {
     await job.pause();
     job.progress('prepare', index, reports.length);
-    children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        pageBreakBefore: true,
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 200 },
-        children: [run(heading(report), { size: 32, title: true, bold: true })],
-      }),
-      centered([groupWord(report.groupNo), authorNames(report)].filter(Boolean).join(' '), 24, { after: 300 }, false),
-    );
+    blocks.push({ kind: 'chapter', text: heading(report) }, { kind: 'byline', text: byline(report) });
     const text = report.latest ? versionText(core, report.latest.id) : '';
     // A PDF's text without its running headers, page numbers, template markers and chart residue.
     const fromPdf = report.latest?.format === 'pdf';
@@ -167,35 +136,21 @@ export const compileExcellent = async (core: Core, classId: number, grant: strin
     if (lines[0] === heading(report)) lines.shift();
     const name = report.latest?.fileName ?? '';
     // Text, but next to no prose once the residue is out: said, rather than printed.
-    if (fromPdf && text.trim() !== '' && mostlyResidue(cleaned))
-      children.push(bodyParagraph(message('reports.pdfResidueInCompilation', { name })));
-    else if (lines.length === 0) children.push(bodyParagraph(message('reports.noTextInCompilation', { name })));
-    else for (const line of lines) children.push(bodyParagraph(line));
+    const said =
+      fromPdf && text.trim() !== '' && mostlyResidue(cleaned)
+        ? [message('reports.pdfResidueInCompilation', { name })]
+        : lines.length === 0
+          ? [message('reports.noTextInCompilation', { name })]
+          : lines;
+    blocks.push(...said.map((line): ProseBlock => ({ kind: 'paragraph', text: line })));
   }
-  const document = new Document({
-    creator: message('documents.producer'),
+  // The cover: the class, the school, the date, on a page of its own.
+  const bytes = await writeProseDocx({
     title: `${target.name} ${message('reports.compilationTitle')}`,
-    styles: { default: { heading1: { run: { font: titleFont, size: 32, bold: true } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 18, font: bodyFont })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
+    body: 'xiaosi',
+    cover: { above: target.name, title: message('reports.compilationTitle'), below: [school, chineseDate(todayIso(core.now()))] },
+    blocks,
   });
-  const bytes = await Packer.toBuffer(document);
   return finishExport(core, job, output, bytes, {
     rows: reports.length,
     audit: {

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -18,7 +17,7 @@ import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
-import { sha256Of } from '../files/store';
+import { stagedBytes, stagingCache, stagingToken, tokenIsFor } from '../documents/staging';
 import type { Job } from '../jobs/job';
 import { refuseField } from '../../../shared/validation';
 import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics } from './service';
@@ -31,17 +30,13 @@ import { addVersion, nextVersion, reindexReports } from './versions';
 // the files, versions, texts and index entries in one transaction.
 
 type Entry = { path: string; document: ExtractedDocument };
-type Staging = { classId: number; entries: Map<string, Entry> };
 
-// A few uploads waiting for their confirmation, per open data folder; the oldest goes first.
-const stagings = new WeakMap<Core, Map<string, Staging>>();
-const keptStagings = 8;
-
-const stagingsOf = (core: Core) => {
-  const found = stagings.get(core) ?? new Map<string, Staging>();
-  stagings.set(core, found);
-  return found;
-};
+// A few uploads waiting for their confirmation, per open data folder; the oldest goes first. Each
+// file is hashed again when it is confirmed (only those confirmed: a staged file left out may change).
+const stagings = stagingCache<Map<string, Entry>>({
+  keep: 8,
+  changed: () => refuseField('token', message('reports.stagingExpired')),
+});
 
 // Files a folder of reports holds, to any depth: not Word's lock files (~$…), nor hidden or system
 // files (Thumbs.db, desktop.ini), which people copy along without knowing.
@@ -213,10 +208,14 @@ export const stageReports = async (
       problem,
     });
   }
-  const token = randomBytes(12).toString('base64url');
-  const waiting = stagingsOf(core);
-  waiting.set(token, { classId: input.classId, entries });
-  for (const old of [...waiting.keys()].slice(0, Math.max(0, waiting.size - keptStagings))) waiting.delete(old);
+  // The files read, by their bytes and where they were found: the same folder staged twice is one staging.
+  const token = stagingToken(
+    'reports',
+    input.classId,
+    [...entries.values()].map((entry) => entry.document.digest),
+    [...entries].map(([key, entry]) => [key, entry.path]),
+  );
+  stagings.keep(core, token, [], entries);
   return { token, files: staged };
 };
 
@@ -231,26 +230,22 @@ export const commitReports = async (
 ): Promise<{ reports: number; versions: number; files: number }> => {
   const target = getClass(core, input.classId);
   assertWritable(target);
-  const staging = stagingsOf(core).get(input.token);
-  if (!staging || staging.classId !== input.classId) throw refuseField('token', message('reports.stagingExpired'));
+  const held = tokenIsFor(input.token, 'reports', input.classId) ? stagings.take(core, input.token) : undefined;
+  if (held?.state !== 'held') throw refuseField('token', message('reports.stagingExpired'));
+  const entries = held.value;
   const topics = new Set(listTopics(core, input.classId).map((topic) => topic.id));
   const keys = new Set<string>();
   job.progress('check', 0, input.items.length);
   const ready = input.items.map((item, index) => {
-    const entry = staging.entries.get(item.key);
+    const entry = entries.get(item.key);
     if (!entry || keys.has(item.key)) throw refuseItem(index, 'key', message('reports.notStaged'));
     keys.add(item.key);
     const authors = authorsOf(core, input.classId, item.enrolmentIds, `items.${index}.enrolmentIds`);
     if (item.topicId !== null && !topics.has(item.topicId)) throw refuseItem(index, 'topicId', message('reports.topicNotFound'));
     // The bytes stored are the bytes that were read: a file changed since it was staged is refused.
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(entry.path);
-    } catch {
-      throw refuseItem(index, 'key', message('reports.changedSince', { name: entry.document.fileName }));
-    }
-    if (bytes.length !== statSync(entry.path).size || sha256Of(bytes) !== entry.document.digest)
-      throw refuseItem(index, 'key', message('reports.changedSince', { name: entry.document.fileName }));
+    const bytes = stagedBytes({ path: entry.path, digest: entry.document.digest }, () =>
+      refuseItem(index, 'key', message('reports.changedSince', { name: entry.document.fileName })),
+    );
     return { item, entry, authors, bytes };
   });
   job.checkpoint();
@@ -291,7 +286,7 @@ export const commitReports = async (
     });
     return { reports: added, versions: ready.length, files: ready.length };
   });
-  stagingsOf(core).delete(input.token);
+  stagings.drop(core, input.token);
   job.progress('write', ready.length, ready.length);
   return result;
 };

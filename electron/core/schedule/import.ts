@@ -20,11 +20,9 @@ import {
 import { fieldIssue, invalidInput, toFieldIssues } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import type { Core } from '../context';
-import type { Db } from '../db/connection';
 import type { Job } from '../jobs/job';
-import { importToken, tokenIsFor } from '../documents/import-token';
+import { stagingCache, stagingToken, tokenIsFor } from '../documents/staging';
 import type { ParsedWorkbook } from '../documents/parser/protocol';
-import { fileStamp } from '../documents/sheet-reader';
 import type { Cell } from '../documents/sheet';
 import { dateCell, readTable, type TableReading, type TableSpec, textCell } from '../documents/table-import';
 import { blocking } from './conflict-rules';
@@ -117,6 +115,7 @@ type Parsed = {
   drafts: Map<number, Draft>;
   newTeachers: Map<string, NewTeacher>;
   token: string;
+  digest: string;
   fileName: string;
   table: TableReading<ScheduleImportField>;
 };
@@ -215,8 +214,8 @@ const parseFile = (core: Core, target: TrainingClass, book: ParsedWorkbook): Par
       problems,
     });
   }
-  const token = importToken(target.id, book.digest);
-  return { rows, drafts, newTeachers, token, fileName: book.fileName, table };
+  const token = stagingToken('schedule', target.id, [book.digest]);
+  return { rows, drafts, newTeachers, token, digest: book.digest, fileName: book.fileName, table };
 };
 
 // The file's sessions written, with the lecturers it names added first (外聘, with their unit).
@@ -269,9 +268,11 @@ const trialConflicts = (core: Core, job: Job, classId: number, parsed: Parsed): 
   return found;
 };
 
-// The last file read, by data folder: committing what was just previewed does not read it again,
-// unless the file has changed on disk since.
-const lastParsed = new WeakMap<Db, { classId: number; parsed: Parsed; path: string; stamp: string }>();
+const changedFile = () => invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('import.changedFile') }]);
+
+// The last file read, by data folder: committing what was just previewed does not read it again
+// (its bytes are hashed again: a file changed since is refused).
+const lastParsed = stagingCache<Parsed>({ changed: changedFile });
 
 const readFile = async (core: Core, job: Job, target: TrainingClass, grant: string): Promise<Parsed> => {
   job.progress('read', 0, 1);
@@ -292,7 +293,7 @@ export const previewScheduleImport = async (
   assertWritable(target);
   const parsed = await readFile(core, job, target, input.grant);
   const path = core.grants.resolve(input.grant, 'scheduleImport');
-  lastParsed.set(core.db, { classId: target.id, parsed, path, stamp: fileStamp(path) });
+  lastParsed.keep(core, parsed.token, [{ path, digest: parsed.digest }], parsed);
   return {
     token: parsed.token,
     fileName: parsed.fileName,
@@ -315,20 +316,12 @@ export const commitScheduleImport = async (
 ): Promise<{ added: number; teachersAdded: number; conflicts: Conflict[] }> => {
   const target = getClass(core, input.classId);
   assertWritable(target);
-  const cached = lastParsed.get(core.db);
-  const path = core.grants.resolve(input.grant, 'scheduleImport');
-  const parsed =
-    cached &&
-    cached.classId === target.id &&
-    cached.parsed.token === input.token &&
-    cached.path === path &&
-    cached.stamp === fileStamp(path)
-      ? cached.parsed
-      : await readFile(core, job, target, input.grant);
-  if (!tokenIsFor(input.token, target.id))
+  if (!tokenIsFor(input.token, 'schedule', target.id))
     throw invalidInput([{ ...fieldIssue('classId', 'invalid_format'), message: message('import.otherClass') }]);
-  if (parsed.token !== input.token)
-    throw invalidInput([{ ...fieldIssue('grant', 'invalid_format'), message: message('import.changedFile') }]);
+  const path = core.grants.resolve(input.grant, 'scheduleImport');
+  const held = lastParsed.take(core, input.token, [path]);
+  const parsed = held.state === 'held' ? held.value : await readFile(core, job, target, input.grant);
+  if (parsed.token !== input.token) throw changedFile();
   const refused = parsed.rows.filter((row) => row.problems.length > 0);
   if (refused.length > 0) {
     const first = refused[0];
@@ -380,7 +373,7 @@ export const commitScheduleImport = async (
       );
     return found;
   });
-  lastParsed.delete(core.db);
+  lastParsed.drop(core, input.token);
   job.progress('write', 1, 1);
   return { added: parsed.drafts.size, teachersAdded, conflicts };
 };

@@ -169,7 +169,10 @@ describe('survey exports from 问卷星 and 腾讯问卷', () => {
     // A token from another class's preview, or one made up.
     const other = value(await t.router.call('classes.list', { search: '市管' })).items[0]?.id ?? 0;
     const elsewhere = failure(
-      await t.router.call('surveys.platformCommit', { ...source(good), token: token.replace(/^\d+\./, `${other}.`) }),
+      await t.router.call('surveys.platformCommit', {
+        ...source(good),
+        token: token.replace(/^platform\.\d+\./, `platform.${other}.`),
+      }),
       'INVALID_INPUT',
     );
     expect(elsewhere.message).toContain('另一个班次');

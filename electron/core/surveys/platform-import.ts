@@ -8,7 +8,7 @@ import { record } from '../db/audit-record';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
-import { importToken, tokenIsFor } from '../documents/import-token';
+import { stagingToken, tokenIsFor } from '../documents/staging';
 import type { ParsedWorkbook } from '../documents/parser/protocol';
 import { refuseRows } from '../documents/table-import';
 import type { Job } from '../jobs/job';
@@ -98,7 +98,12 @@ const readSource = async (core: Core, source: PlatformSource, job: Job): Promise
   job.progress('check', 0, 1);
   const reading = readPlatformExport(book, { title: aim.title, items: aim.items.length }, source.oneMeans);
   if (reading.problems.length > 0) throw refuseRows(reading.problems);
-  const token = importToken(source.classId, book.digest, [aim.satisfaction, aim.subject, aim.subjectId, source.oneMeans ?? null]);
+  const token = stagingToken(
+    'platform',
+    source.classId,
+    [book.digest],
+    [aim.satisfaction, aim.subject, aim.subjectId, source.oneMeans ?? null],
+  );
   return { aim, book, reading, token };
 };
 
@@ -144,7 +149,7 @@ export const commitPlatformImport = async (
   job: Job,
 ): Promise<PlatformResult> => {
   const target = getClass(core, source.classId);
-  if (!tokenIsFor(source.token, source.classId)) throw refuseField('classId', message('import.otherClass'));
+  if (!tokenIsFor(source.token, 'platform', source.classId)) throw refuseField('classId', message('import.otherClass'));
   const { aim, book, reading, token } = await readSource(core, source, job);
   if (token !== source.token) throw new AppError('INVALID_INPUT', message('import.changedFile'));
   // Option numbers read one way or the other give opposite scores: the person must have said which.

@@ -15,11 +15,10 @@ import type { TraineeFields } from '../../../../shared/trainees/schemas';
 import { record } from '../../db/audit-record';
 import { assertWritable, getClass } from '../../classes/service';
 import { type Core, timestamp } from '../../context';
-import type { Db } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { importToken, tokenIsFor } from '../../documents/import-token';
+import { stagingCache, stagingToken, tokenIsFor } from '../../documents/staging';
 import type { ParsedWorkbook } from '../../documents/parser/protocol';
-import { fileStamp, type Sheet } from '../../documents/sheet-reader';
+import type { Sheet } from '../../documents/sheet-reader';
 import { inSlices, type Job } from '../../jobs/job';
 import { fieldsOf } from '../../trainees/rows';
 import {
@@ -50,6 +49,7 @@ export type ImportSource = {
 type Prepared = {
   classId: number;
   token: string;
+  digest: string;
   fileName: string;
   sheets: string[];
   sheet: Sheet;
@@ -120,10 +120,16 @@ const prepare = (source: ImportSource, book: ParsedWorkbook, known: () => Readon
   const combined = columns.find((c) => c.field === 'unitPosition');
   if (combined) splitCombined(rows, split ? known() : new Set(), split);
   markDuplicates(rows);
-  const token = importToken(source.classId, book.digest, [sheet.name, headerIndex, columns.map((c) => c.field), split]);
+  const token = stagingToken(
+    'roster',
+    source.classId,
+    [book.digest],
+    [sheet.name, headerIndex, columns.map((c) => c.field), split],
+  );
   return {
     classId: source.classId,
     token,
+    digest: book.digest,
     fileName: book.fileName,
     sheets: book.sheets.map((s) => s.name),
     sheet,
@@ -268,8 +274,8 @@ const stamp = (core: Core): string =>
 // The last preview of each open data folder, so that committing neither reads the file again nor,
 // when the database has not changed since, works out each row's fate a second time.
 type Planned = { plans: Plan[]; stamp: string };
-type Previewed = Prepared & Planned & { path: string; fileStamp: string };
-const prepared = new WeakMap<Db, Previewed>();
+type Previewed = Prepared & Planned;
+const prepared = stagingCache<Previewed>({ changed: () => invalid('import.changedFile') });
 
 const displayValues = (fields: TraineeFields, row: ParsedRow): Record<string, string> => ({
   name: fields.name,
@@ -301,7 +307,7 @@ export const previewImport = async (core: Core, source: ImportSource, job: Job):
   const ready = await readAndPrepare(core, source, job);
   const { plans, stamp: planned } = await planAll(core, job, source.classId, ready.rows);
   const path = core.grants.resolve(source.grant, 'rosterImport');
-  prepared.set(core.db, { ...ready, plans, stamp: planned, path, fileStamp: fileStamp(path) });
+  prepared.keep(core, ready.token, [{ path, digest: ready.digest }], { ...ready, plans, stamp: planned });
   const problems: ImportProblem[] = ready.rows.flatMap((row) => row.problems);
   return {
     token: ready.token,
@@ -331,24 +337,17 @@ export const commitImport = async (
 ): Promise<ImportResult> => {
   const target = getClass(core, source.classId);
   assertWritable(target);
-  const cached = prepared.get(core.db);
   let ready: Prepared;
   let planned: Planned;
   const path = core.grants.resolve(source.grant, 'rosterImport');
-  if (source.token !== undefined && !tokenIsFor(source.token, source.classId))
+  if (source.token !== undefined && !tokenIsFor(source.token, 'roster', source.classId))
     throw invalid('import.otherClass', undefined, 'classId');
-  // What was previewed is what is committed, unless the file has changed on disk since.
-  if (
-    cached &&
-    cached.classId === source.classId &&
-    source.token !== undefined &&
-    cached.token === source.token &&
-    cached.unitPosition?.split !== (source.splitUnitPosition === false) &&
-    cached.path === path &&
-    cached.fileStamp === fileStamp(path)
-  ) {
-    ready = cached;
-    planned = cached;
+  // What was previewed is what is committed (its file re-hashed: one changed since is refused), read
+  // with the same options; otherwise the file is read again and must give the preview's token.
+  const held = source.token === undefined ? undefined : prepared.take(core, source.token, [path]);
+  if (held?.state === 'held' && held.value.unitPosition?.split !== (source.splitUnitPosition === false)) {
+    ready = held.value;
+    planned = held.value;
   } else {
     ready = await readAndPrepare(core, source, job);
     if (source.token !== undefined && ready.token !== source.token) throw invalid('import.changedFile');
@@ -395,7 +394,7 @@ export const commitImport = async (
     return plans;
   });
   job.progress('write', rows.length, rows.length);
-  prepared.delete(core.db);
+  prepared.drop(core, ready.token);
   return {
     counts: countOf(plans),
     rejected: rows.filter(rejected).map((row) => ({
