@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { noteStatement } from './reads';
 
 const caches = new WeakMap<Db, Map<string, Statement>>();
 
@@ -12,6 +13,7 @@ export const statement = <P extends unknown[] | object = unknown[], R = unknown>
     cache = new Map();
     caches.set(db, cache);
   }
+  noteStatement(db, sql);
   let found = cache.get(sql);
   if (!found) {
     found = db.prepare(sql);
