@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/contract';
+import { type Channel, domains } from '../../shared/contract';
 import { concerns, type Result } from '../../shared/result';
 import { conflictKinds } from '../../shared/schedule/schemas';
 import { value } from './testing/expect-result';
@@ -147,24 +147,23 @@ const answers = async (): Promise<Map<string, Answer>> => {
 
 describe('what a call read and wrote', () => {
   it('saving an attendance record writes attendance (and the log), and does not concern the reports board', async () => {
-    const board = value(await t.router.call('reports.board', { classId: ids.classId }));
-    const boardRead = (await call('reports.board', { classId: ids.classId })).ok;
-    expect(boardRead).toBe(true);
-    const read = await call('reports.board', { classId: ids.classId });
-    if (!read.ok) throw new Error('board');
+    const board = await call('reports.board', { classId: ids.classId });
+    const summary = await call('attendance.summary', { classId: ids.classId });
+    if (!board.ok || !summary.ok) throw new Error('the sample class reads');
+    expect(board.read).toContain('reports');
+    expect(board.read).not.toContain('attendance');
     const saved = await call('attendance.record', {
       sessionId: ids.sessionId,
       marks: [{ enrolmentId: ids.enrolmentId, status: 'absent' }],
     });
     if (!saved.ok) throw new Error(saved.error.message);
     expect(saved.wrote).toEqual(['attendance', 'audit']);
-    expect(read.read).not.toContain('attendance');
-    expect(concerns(read.read, saved.wrote)).toBe(false);
-    // And rightly so: the board reads the same as before.
-    expect(value(await t.router.call('reports.board', { classId: ids.classId }))).toEqual(board);
-    // The attendance screen does reload.
-    const summary = await call('attendance.summary', { classId: ids.classId });
-    expect(summary.ok && concerns(summary.read, saved.wrote)).toBe(true);
+    // The reports board is not read again, and rightly so: it reads the same as before.
+    expect(concerns(board.read, saved.wrote)).toBe(false);
+    expect(value(await t.router.call('reports.board', { classId: ids.classId }))).toEqual(board.value);
+    // The attendance summary is, and its answer did change.
+    expect(concerns(summary.read, saved.wrote)).toBe(true);
+    expect(value(await t.router.call('attendance.summary', { classId: ids.classId }))).not.toEqual(summary.value);
   });
 
   it('every read is reloaded by each write that changes its answer, and by some write of the list', async () => {
@@ -191,5 +190,32 @@ describe('what a call read and wrote', () => {
         .map(([query]) => query)
         .filter((query) => !refreshed.has(query)),
     ).toEqual([]);
+  });
+});
+
+describe('what a job wrote', () => {
+  it('a backup wrote the backups (and its time in the settings), an export only the log, a restore everything', async () => {
+    let clock = new Date('2026-11-25T08:00:00Z');
+    const own = openTempCore({ now: () => clock });
+    try {
+      value(await own.router.call('app.loadSample', {}));
+      const listed = await own.router.handle('backup.list', {});
+      const made = await own.router.handle('backup.create', {});
+      if (!made.ok || !listed.ok) throw new Error('backup');
+      expect(made.wrote).toEqual(['audit', 'backup', 'settings']);
+      expect(concerns(listed.read, made.wrote)).toBe(true);
+
+      const exported = await own.router.handle('staff.export', { grant: own.grant(`${own.dir}/staff.xlsx`, 'export') });
+      if (!exported.ok) throw new Error(exported.error.message);
+      expect(exported.wrote).toEqual(['audit']);
+
+      clock = new Date(clock.getTime() + 5 * 60_000);
+      const backups = value(await own.router.call('backup.list', {}));
+      const restored = await own.router.handle('backup.restore', { backup: first(backups.items, 'backup').name });
+      if (!restored.ok) throw new Error(restored.error.message);
+      expect(restored.wrote).toEqual([...domains].sort());
+    } finally {
+      own.dispose();
+    }
   });
 });

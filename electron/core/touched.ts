@@ -3,12 +3,12 @@ import { lastLogLine } from './audit/commands';
 import type { Core } from './context';
 import { listenForReads } from './db/reads';
 import { statement } from './db/statements';
-import { domainOfTable } from './db/table-domains';
+import { domainOfTable, isSqliteTable } from './db/table-domains';
 
 // Which domains a call read or wrote, found from what it did rather than from a list kept by hand:
 // the page reloads a screen when a write's domains meet the domains its query read.
 
-const sorted = (found: ReadonlySet<Domain>): Domain[] => [...found].sort();
+const sorted = (found: Iterable<Domain>): Domain[] => [...found].sort();
 
 // A query read its own domain (what is not in the database: the backup folder, the chosen files) and
 // the domains of the tables its statements named. A table no domain claims (one a later migration
@@ -23,7 +23,7 @@ export const readsOf = (core: Core, channel: Channel): { stop: () => readonly Do
       for (const table of listening.stop()) {
         const domain = domainOfTable(table);
         if (domain) found.add(domain);
-        else if (!table.startsWith('sqlite_')) return (read = domains);
+        else if (!isSqliteTable(table)) return (read = sorted(domains));
       }
       return (read = sorted(found));
     },
@@ -43,7 +43,7 @@ export const writesOf = (core: Core, channel: Channel): { stop: () => readonly D
   const before = lastLogLine(core);
   return {
     stop: () => {
-      if (core.db !== db) return domains;
+      if (core.db !== db) return sorted(domains);
       const own = domainOf(channel);
       const found = new Set<Domain>(contract[channel].quiet ? [] : [own]);
       const lines = statement<[number], { entity: string; action: string }>(
