@@ -1,15 +1,10 @@
 import type { Db } from './db';
+import { listenToStatements, noteStatement, statement } from './statements';
 
 // Which tables a query read, found from what it ran: every statement goes through statement()
 // (statements.ts), which tells the listeners of its connection the SQL text; the tables are the
 // schema's table names that text mentions. A name in a string or a column that happens to be a
 // table's only makes a screen reload once more than it had to.
-const listeners = new WeakMap<Db, Set<Set<string>>>();
-
-export const noteStatement = (db: Db, sql: string): void => {
-  const sets = listeners.get(db);
-  if (sets) for (const seen of sets) seen.add(sql);
-};
 
 // For what keeps table rows in memory between calls (the trainees' search index): the table it
 // answered from, as if a statement had read it.
@@ -19,7 +14,7 @@ const tableNames = new WeakMap<Db, ReadonlySet<string>>();
 const namesOf = (db: Db): ReadonlySet<string> => {
   let names = tableNames.get(db);
   if (!names) {
-    names = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+    names = new Set(statement<[], string>(db, "SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
     tableNames.set(db, names);
   }
   return names;
@@ -41,19 +36,13 @@ const wordsOf = (sql: string): readonly string[] => {
 // Starts listening; `stop` ends it and gives the tables read meanwhile. Calls may overlap (a query
 // waiting for a dialog while another runs): each hears the other's statements, which only adds.
 export const listenForReads = (db: Db): { stop: () => ReadonlySet<string> } => {
-  const seen = new Set<string>();
-  let sets = listeners.get(db);
-  if (!sets) {
-    sets = new Set();
-    listeners.set(db, sets);
-  }
-  sets.add(seen);
+  const listening = listenToStatements(db);
   return {
     stop: () => {
-      sets.delete(seen);
+      const heard = listening.stop();
       const names = namesOf(db);
       const tables = new Set<string>();
-      for (const sql of seen) for (const word of wordsOf(sql)) if (names.has(word)) tables.add(word);
+      for (const sql of heard) for (const word of wordsOf(sql)) if (names.has(word)) tables.add(word);
       return tables;
     },
   };
