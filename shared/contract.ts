@@ -80,6 +80,16 @@ export const contractFragments = {
 } as const;
 
 export type Contract = typeof contract;
+// What a screen reads and a write changes, named as the contract's fragments are (see electron/core/db/table-domains.ts).
+export type Domain = keyof typeof contractFragments;
+export const isDomain = (name: unknown): name is Domain => typeof name === 'string' && Object.hasOwn(contractFragments, name);
+export const domains: readonly Domain[] = Object.keys(contractFragments).filter(isDomain);
+// A channel `x.verb` is declared in the fragment `x` (domains.test.ts holds every channel to it).
+export const domainOf = (channel: Channel): Domain => {
+  const name = channel.split('.')[0];
+  if (!isDomain(name)) throw new Error(`channel outside every domain: ${channel}`);
+  return name;
+};
 export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;

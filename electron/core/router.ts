@@ -6,6 +6,7 @@ import { findRawPath } from '../../shared/files/raw-path';
 import { fieldIssue, invalidInput, parseInput } from '../../shared/validation';
 import type { Core } from './context';
 import { type Job, startJob } from './jobs/job';
+import { readsOf, writesOf } from './touched';
 
 // Commands run inside the router's transaction and so must finish synchronously; queries and jobs
 // may wait (for a dialog, for Chromium to print a PDF).
@@ -75,15 +76,29 @@ export const createRouter = (core: Core, tables: readonly Handlers[]): Router =>
       if (rawPath) throw invalidInput([fieldIssue(rawPath.join('.'), 'raw_path')]);
       // The table erases each handler's input type; parsing by the same channel's schema restores it.
       const input = parseInput(spec.input, rawInput ?? {}) as never;
-      if (spec.kind !== 'job') {
+      // Each answer says which domains the call read or wrote (touched.ts), so that the page reloads
+      // only the screens a write concerns.
+      if (spec.kind === 'query') {
+        const reads = readsOf(core, channel);
+        try {
+          return {
+            ...ok(await handler(core, input, startJob(core, channel, undefined, unstoppable.signal))),
+            read: reads.stop(),
+          };
+        } finally {
+          reads.stop();
+        }
+      }
+      const writes = writesOf(core, channel);
+      if (spec.kind === 'command') {
         const job = startJob(core, channel, undefined, unstoppable.signal);
         // A command is one transaction: it lands whole or not at all.
-        return ok(spec.kind === 'command' ? job.transaction(() => handler(core, input, job)) : await handler(core, input, job));
+        return { ...ok(job.transaction(() => handler(core, input, job))), wrote: writes.stop() };
       }
       const jobId = jobIdOf(input);
       const running = core.jobs.start(jobId);
       try {
-        return ok(await handler(core, input, startJob(core, channel, jobId, running.signal)));
+        return { ...ok(await handler(core, input, startJob(core, channel, jobId, running.signal))), wrote: writes.stop() };
       } finally {
         running.finish();
       }

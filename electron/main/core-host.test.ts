@@ -150,7 +150,7 @@ describe('electron/main with the core in its worker', { timeout: 60_000 }, () =>
     expect(readFileSync(pdf, 'utf8')).toBe('%PDF-1.7 stand-in');
     expect(electron.printed[0]).toContain('2019年市管干部培训班学员名册');
     expect(events.some((event) => event.jobId === 'pdf-1')).toBe(true);
-    expect(await invoke('files.showInFolder', { grant })).toEqual({ ok: true, value: {} });
+    expect(await invoke('files.showInFolder', { grant })).toEqual({ ok: true, value: {}, read: ['files'] });
     expect(electron.shown).toEqual([pdf]);
 
     // On paper: the schedule in a preview window, the system's print dialog over it.
@@ -165,6 +165,7 @@ describe('electron/main with the core in its worker', { timeout: 60_000 }, () =>
     expect(await invoke('files.chooseOpen', { purpose: 'rosterImport' })).toEqual({
       ok: true,
       value: { grant: null, name: null },
+      read: ['files'],
     });
     const forged = await invoke(
       'classes.remove',

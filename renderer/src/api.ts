@@ -20,18 +20,29 @@ export type Client = {
   [D in DomainOf<Channel>]: { [V in VerbOf<Channel, D>]: Call<Extract<`${D}.${V}`, Channel>> };
 };
 
-const listeners = new Set<() => void>();
+// The domains a write changed (`roster`, `attendance`, …), or undefined when it did not say.
+export type DataChange = readonly string[] | undefined;
 
-// Every successful command tells the open screens to read again: one simple rule instead of
-// per-screen cache invalidation.
-export const onDataChanged = (listener: () => void): (() => void) => {
+const listeners = new Set<(wrote: DataChange) => void>();
+
+// Every successful write tells the open screens which domains it wrote; each query reads again when
+// its last answer read one of them (app/use-query.ts).
+export const onDataChanged = (listener: (wrote: DataChange) => void): (() => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
 
+const changed = (channel: Channel, result: Result<unknown>): false | DataChange => {
+  if (!result.ok) return false;
+  // A write says what it wrote (the router, electron/core/touched.ts); one that wrote nothing is quiet.
+  if (result.wrote) return result.wrote.length > 0 ? result.wrote : false;
+  return quietByChannel[channel] ? false : undefined;
+};
+
 const invoke = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
   const result = await window.api.invoke(channel, input);
-  if (result.ok && !quietByChannel[channel]) for (const listener of listeners) listener();
+  const wrote = changed(channel, result);
+  if (wrote !== false) for (const listener of listeners) listener(wrote);
   return result;
 };
 

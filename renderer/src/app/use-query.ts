@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
 import { onDataChanged } from '../api';
+import { concerns, type Result } from '../../../shared/result';
 
 export type Query<T> = {
   data: T | undefined;
@@ -41,8 +41,12 @@ export const firstScreenDrawn = () => early.clear();
 // The map holds each key's own answers: what readEarly stored under a key is what that key reads.
 const earlyFor = <T>(key: string) => early.get(key) as { answer: Promise<Result<T>>; result?: Result<T> } | undefined;
 
-// Reads through the api, again whenever `key` changes or any command changes data. Only the answer
-// to the latest request is kept; the previous data stays on screen while the next one loads.
+// What the last answer read (the router says, by domain): undefined until one came, or when it did not say.
+const readOf = (result: Result<unknown> | undefined) => (result?.ok ? result.read : undefined);
+
+// Reads through the api, again whenever `key` changes or a command writes what the last answer read.
+// Only the answer to the latest request is kept; the previous data stays on screen while the next one
+// loads.
 export const useQuery = <T>(load: () => Promise<Result<T>>, key: string): Query<T> => {
   const [tick, setTick] = useState(0);
   const request = `${tick}:${key}`;
@@ -52,10 +56,17 @@ export const useQuery = <T>(load: () => Promise<Result<T>>, key: string): Query<
     return result ? loadedFrom(request, result) : { request: '' };
   });
   const answered = useRef(loaded.request);
+  const read = useRef(readOf(earlyFor<T>(key)?.result));
   const fetchNow = useEffectEvent(() => (tick === 0 ? earlyFor<T>(key)?.answer : undefined) ?? load());
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  useEffect(() => onDataChanged(reload), [reload]);
+  useEffect(
+    () =>
+      onDataChanged((wrote) => {
+        if (concerns(read.current, wrote)) reload();
+      }),
+    [reload],
+  );
 
   useEffect(() => {
     if (answered.current === request) return;
@@ -63,6 +74,7 @@ export const useQuery = <T>(load: () => Promise<Result<T>>, key: string): Query<
     void fetchNow().then((result) => {
       if (!current) return;
       answered.current = request;
+      read.current = readOf(result);
       setLoaded(loadedFrom(request, result));
     });
     return () => {

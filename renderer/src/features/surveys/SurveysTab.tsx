@@ -88,7 +88,8 @@ export const SurveysTab = ({ target }: { target: TrainingClass }) => {
     async () => {
       if (!survey) return ok(undefined);
       const loaded = await api.surveys.responses({ surveyId: survey.id });
-      return loaded.ok ? ok({ surveyId: survey.id, rows: loaded.value }) : loaded;
+      // Keeps what the answer read (loaded.read), so that only writes to it reload the list.
+      return loaded.ok ? { ...loaded, value: { surveyId: survey.id, rows: loaded.value } } : loaded;
     },
     `responses:${survey?.id ?? 0}:${survey?.responses ?? 0}`,
   );
