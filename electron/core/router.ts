@@ -6,7 +6,7 @@ import { findRawPath } from '../../shared/files/raw-path';
 import { fieldIssue, invalidInput, parseInput } from '../../shared/validation';
 import type { Core } from './context';
 import { type Job, startJob } from './jobs/job';
-import { readsOf, writesOf } from './touched';
+import { readsOf, writesOf } from './db/touched';
 
 // Commands run inside the router's transaction and so must finish synchronously; queries and jobs
 // may wait (for a dialog, for Chromium to print a PDF).

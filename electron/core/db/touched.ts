@@ -1,9 +1,9 @@
-import { type Channel, contract, type Domain, domainOf, domains } from '../../shared/contract';
-import { lastLogLine } from './audit/commands';
-import type { Core } from './context';
-import { listenForReads } from './db/reads';
-import { statement } from './db/statements';
-import { domainOfTable, isSqliteTable } from './db/table-domains';
+import { type Channel, contract, type Domain, domainOf, domains } from '../../../shared/contract';
+import { lastLogLine } from './audit-record';
+import type { Core } from '../context';
+import { listenForReads } from './reads';
+import { statement } from './statements';
+import { domainOfTable, isSqliteTable } from './table-domains';
 
 // Which domains a call read or wrote, found from what it did rather than from a list kept by hand:
 // the page reloads a screen when a write's domains meet the domains its query read.

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Channel, domains } from '../../shared/contract';
-import { concerns, type Result } from '../../shared/result';
-import { conflictKinds } from '../../shared/schedule/schemas';
-import { value } from './testing/expect-result';
-import { openTempCore, type TempCore } from './testing/temp-core';
+import { type Channel, domains } from '../../../shared/contract';
+import { concerns, type Result } from '../../../shared/result';
+import { conflictKinds } from '../../../shared/schedule/schemas';
+import { value } from '../testing/expect-result';
+import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
 let ids: Record<string, number>;
@@ -99,8 +99,8 @@ const queries = (): readonly [Channel, unknown][] => [
   ['sites.tree', { includeInactive: true }],
   ['staff.list', {}],
   ['staff.team', { classId: ids.classId }],
-  ['closing.check', { classId: ids.classId }],
-  ['closing.figures', { classId: ids.classId }],
+  ['lifecycle.check', { classId: ids.classId }],
+  ['lifecycle.figures', { classId: ids.classId }],
   ['settings.get', {}],
   ['vocab.get', { kind: 'module' }],
   ['audit.list', {}],
