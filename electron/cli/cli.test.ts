@@ -496,7 +496,7 @@ describe('command line', () => {
     );
     const notVillage = await cadre('households', 'import', '--site', '秋硕合作社', households);
     expect(notVillage.code).toBe(1);
-    expect(notVillage.stderr).toContain('“秋硕合作社”的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”');
+    expect(notVillage.stderr).toContain('“秋硕合作社”的类型不是“村”“宿舍”或“宾馆”，不能登记接待农户或房间');
     const staff = writeBook(join(base, '师资.xlsx'), [
       ['序号', '姓名', '性别', '单位', '职务/职称', '类别'],
       [1, '韩丽', '女', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],

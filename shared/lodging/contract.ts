@@ -28,6 +28,8 @@ export const lodgingContract = {
   'lodging.place': command(lodgingSchemas.place, boardSchema),
   'lodging.lock': command(lodgingSchemas.lock, boardSchema),
   'lodging.confirm': command(lodgingSchemas.confirm, boardSchema),
+  // A room kept for staff during the stay (the 班主任's), or given back to the trainees.
+  'lodging.reserve': command(lodgingSchemas.reserve, boardSchema),
   'lodging.plan': query(lodgingSchemas.plan, z.array(planDaySchema)),
   'lodging.savePlanDay': command(lodgingSchemas.savePlanDay, z.array(planDaySchema)),
   'lodging.participants': query(lodgingSchemas.participants, z.array(participantSchema)),
