@@ -213,7 +213,7 @@ const HouseholdCard = ({
           {kept ? t('roomsPage.release') : t('roomsPage.keep')}
         </Button>
       )}
-      {(household.occupants.length > 0 || household.confirmedOn !== null) && (
+      {!rooms && (household.occupants.length > 0 || household.confirmedOn !== null) && (
         // Whether the household has said yes (by phone, usually): until then it is on the workbench.
         <Checkbox
           className="household-confirm"
