@@ -1092,6 +1092,7 @@ export const enUS = {
       stays: 'stay',
       placements: 'placement',
       stay_confirmations: 'household confirmation',
+      stay_reservations: 'room kept for staff',
       stay_days: 'four-togethers day',
       stay_participants: 'four-togethers participation',
       household_payments: 'household payment',

@@ -1076,6 +1076,7 @@ export const zhCN = {
       stays: '住宿安排',
       placements: '入住安排',
       stay_confirmations: '农户确认',
+      stay_reservations: '留给工作人员的房间',
       stay_days: '“四同”日程',
       stay_participants: '“四同”参与情况',
       household_payments: '农户费用',

@@ -156,6 +156,9 @@ describe('rooms of a dormitory', () => {
     );
     expect(board0.rooms).toBe(true);
     expect(board0.households.find((r) => r.id === staffRoom)?.reservedFor).toBe('班主任 王老师');
+    // The log says which room, for whom.
+    const logged = value(await t.router.call('audit.list', { entity: 'stay_reservations' })).items[0];
+    expect(logged?.summary).toMatch(/301.*班主任 王老师/);
 
     const result = value(await t.router.call('lodging.assign', { stayId: stay.id }));
     holdsRoomRules(result);
