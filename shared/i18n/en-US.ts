@@ -1258,6 +1258,19 @@ export const enUS = {
         'Room {{head}} already has {{otherSex}} trainee "{{other}}" on the night of {{date}} ({{stay}}); "{{name}}" is {{sex}}: a room takes one sex',
       full: 'The {{beds}} beds of room {{head}} are full on the night of {{date}} ({{people}} people)',
       reserved: 'Room {{head}} is kept for {{for}} during this stay; no trainee is placed there',
+      bedsTooFew:
+        '{{people}} people sleep in room {{head}} on the night of {{date}} ({{stays}}): it needs at least {{people}} beds',
+      hostsConflict: 'Room {{head}} already has {{sex}} trainees ({{stays}}) and cannot take only {{hosts}}',
+      leavesAlone:
+        '"At least 2 per household" is on: moving "{{name}}" out of room {{head}} leaves "{{other}}" alone there. Find company for "{{other}}" first, or confirm the move',
+      aloneReasons: {
+        only_one: '"{{name}}" is alone in room {{head}}: "{{name}}" is the only {{sex}} trainee of this stay',
+        locked:
+          '"{{name}}" is alone in room {{head}}: locked there, and nobody can move in (unlock and place again, or move by hand)',
+        kept: '"{{name}}" is alone in room {{head}}: placed there before, and nobody can move in (place everyone again, or move by hand)',
+        no_company:
+          '"{{name}}" is alone in room {{head}}: no room with guests has a bed for a {{sex}} trainee, and nobody can move in',
+      },
       reservedElsewhere: 'Room {{head}} is kept for the staff of another class on some of the same nights',
       reserveOccupied: 'Room {{head}} has trainees ({{names}}): move them to other rooms before keeping it for staff',
       needsSingle: '"{{name}}" needs a room alone (roster notes) and room {{head}} has someone already',

@@ -1223,6 +1223,16 @@ export const zhCN = {
         '{{head}} 房间 {{date}} 晚已住有{{otherSex}}学员“{{other}}”（{{stay}}），“{{name}}”是{{sex}}：一个房间只住一种性别',
       full: '{{head}} 房间 {{date}} 晚的 {{beds}} 张床位已满（{{people}} 人）',
       reserved: '{{head}} 房间这次留给{{for}}，不安排学员',
+      bedsTooFew: '{{head}} 房间 {{date}} 晚已住 {{people}} 人（{{stays}}），床位不能少于 {{people}} 张',
+      hostsConflict: '{{head}} 房间已住有{{sex}}学员（{{stays}}），不能改为只住{{hosts}}',
+      leavesAlone:
+        '已设置“每户至少安排 2 人”：把“{{name}}”移出 {{head}} 房间后，“{{other}}”将独自住在那里。请先为“{{other}}”安排同住的人，或确认仍要移动',
+      aloneReasons: {
+        only_one: '“{{name}}”独住 {{head}} 房间：这次住宿只有“{{name}}”一名{{sex}}学员，没有同性别的人可以同住',
+        locked: '“{{name}}”独住 {{head}} 房间：已锁定在这间，且没有人可以搬来同住（可取消锁定后重新安排，或手动调整）',
+        kept: '“{{name}}”独住 {{head}} 房间：已安排的住处重新安排时保持不动，且没有人可以搬来同住（可用“全部重新安排”，或手动调整）',
+        no_company: '“{{name}}”独住 {{head}} 房间：有人同住的房间都没有{{sex}}学员的空床，也没有人可以搬来同住',
+      },
       reservedElsewhere: '{{head}} 房间在同一时间已留给另一个班次的工作人员',
       reserveOccupied: '{{head}} 房间已安排了学员（{{names}}），请先把他们移到别的房间，再留给工作人员',
       needsSingle: '“{{name}}”需要单间（名册备注），{{head}} 房间已有人住',

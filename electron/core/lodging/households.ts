@@ -130,14 +130,14 @@ const hostsWord = (hosts: Hosts) => message(`lodging.hosts.${hosts}`);
 
 // A household's beds and the sexes it hosts, held to who already sleeps there: lowering the beds or
 // narrowing the sexes below what stays ask of it is refused, naming the night and the stay.
-const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields) => {
+const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields, rooms: boolean) => {
   const occupancy = occupancyOf(core, { households: [id] });
   for (const night of occupancy.nights(id)) {
     if (night.people > fields.beds)
       throw invalidInput([
         {
           ...fieldIssue('fields.beds', 'out_of_range', { min: night.people, max: 50 }),
-          message: message('lodging.bedsTooFew', {
+          message: message(rooms ? 'lodging.room.bedsTooFew' : 'lodging.bedsTooFew', {
             head: fields.head,
             date: night.date,
             people: night.people,
@@ -174,7 +174,7 @@ const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields)
     throw invalidInput([
       {
         ...fieldIssue('fields.hosts', 'unknown_value', { value: fields.hosts }),
-        message: message('lodging.hostsConflict', {
+        message: message(rooms ? 'lodging.room.hostsConflict' : 'lodging.hostsConflict', {
           head: fields.head,
           sex: first.sex ? message(`sex.${first.sex}`) : message('lodging.reasons.no_sex'),
           stays: [...new Set(strangers.map((guest) => guest.stay))].join(message('text.list')),
@@ -231,7 +231,7 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
         message: message('lodging.wrongVillage', { head: current.head, site: site.name }),
       },
     ]);
-  checkAgainstPlacements(core, id, { ...fields, mixedRooms: !site.rooms && fields.mixedRooms });
+  checkAgainstPlacements(core, id, { ...fields, mixedRooms: !site.rooms && fields.mixedRooms }, site.rooms);
   statement(
     core.db,
     `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, mixed_rooms = @mixedRooms, floor = @floor, notes = @notes,

@@ -196,6 +196,28 @@ describe('rooms of a dormitory', () => {
         'INVALID_INPUT',
       ).message,
     ).toMatch(/已安排了学员/);
+    // A room's beds below its guests, or its sex against them: refused, said of the room.
+    const full = result.households.find((r) => r.occupants.length === 2 && r.hosts === 'male');
+    expect(
+      failure(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: dorm,
+          id: full?.id ?? 0,
+          fields: { head: full?.head ?? '', floor: full?.floor ?? null, beds: 1, hosts: 'male' },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toMatch(new RegExp(`^${full?.head ?? ''} 房间 .+ 晚已住 2 人（.+），床位不能少于 2 张$`));
+    expect(
+      failure(
+        await t.router.call('lodging.saveHousehold', {
+          siteId: dorm,
+          id: full?.id ?? 0,
+          fields: { head: full?.head ?? '', floor: full?.floor ?? null, beds: 2, hosts: 'female' },
+        }),
+        'INVALID_INPUT',
+      ).message,
+    ).toBe(`${full?.head ?? ''} 房间已住有男学员（2019年年轻干部培训班 9月9日—9月12日），不能改为只住女`);
     expect(snapshot(t.core.db)).toBe(before);
 
     // The 房间安排表 (xlsx and PDF, A4) and the door cards, read back.

@@ -522,7 +522,11 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
       name,
       head,
       reason,
-      message: message(`lodging.aloneReasons.${reason}`, { name, head, sex: sexWord(lodger?.sex ?? null) }),
+      message: message(context.rooms ? `lodging.room.aloneReasons.${reason}` : `lodging.aloneReasons.${reason}`, {
+        name,
+        head,
+        sex: sexWord(lodger?.sex ?? null),
+      }),
     };
   });
   const board = getBoard(core, stayId);
@@ -573,7 +577,7 @@ export const placeInStay = (
       if (other)
         throw new AppError(
           'CONFLICT',
-          message('lodging.leavesAlone', {
+          message(context.rooms ? 'lodging.room.leavesAlone' : 'lodging.leavesAlone', {
             name: person.name,
             head: context.households.find((h) => h.id === from)?.head ?? '',
             other: other.name,
