@@ -215,7 +215,7 @@ const PointView = ({ id, onEdit }: { id: number; onEdit: (point: PointDetail) =>
       ) : isRoomKind(point.kind) ? (
         <RoomsCard point={point} />
       ) : (
-        <Typography.Text type="secondary">{t('roomsPage.hint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('sitesPage.notVillageHint')}</Typography.Text>
       )}
       <Card size="small" title={t('sitesPage.visits')}>
         <Table<Visit>
