@@ -551,8 +551,8 @@ describe('router', () => {
     const refusals: [unknown, string, RegExp][] = [
       [{ stayId: stay, householdId: room, for: '班主任' }, 'householdId', /不在这次住宿的村里/],
       [{ stayId: stay, householdId: occupied, for: '班主任' }, 'householdId', /已安排了学员/],
-      [{ stayId: stay, householdId: occupied, for: ' ' }, 'for', /./],
-      [{ stayId: stay, householdId: occupied, for: '王'.repeat(101) }, 'for', /./],
+      [{ stayId: stay, householdId: occupied, for: ' ' }, 'for', /^请填写“留给谁”$/],
+      [{ stayId: stay, householdId: occupied, for: '王'.repeat(101) }, 'for', /“留给谁”/],
       [{ stayId: stay, householdId: occupied, for: 42 }, 'for', /./],
       [{ stayId: stay, householdId: occupied }, 'for', /./],
     ];

@@ -124,6 +124,8 @@ export const enUS = {
     beds: 'Beds',
     hosts: 'Hosts',
     mixedRooms: 'Separate rooms for men and women',
+    floor: 'Floor',
+    reservedFor: 'Kept for',
     householdId: 'Household',
     stayId: 'Stay',
     arrive: 'Arrive',

@@ -124,6 +124,8 @@ export const zhCN = {
     beds: '床位数',
     hosts: '可接待',
     mixedRooms: '可分男女房间',
+    floor: '楼层',
+    reservedFor: '留给谁',
     householdId: '接待农户',
     stayId: '住宿安排',
     arrive: '入住日期',

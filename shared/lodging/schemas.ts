@@ -281,7 +281,9 @@ export const lodgingSchemas = {
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
   confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
   // A room kept for staff during the stay (for: whom, e.g. 班主任 王老师), or given back (null).
-  reserve: z.strictObject({ stayId: id, householdId: id, for: z.string().trim().min(1).max(100).nullable() }),
+  reserve: withLabels(z.strictObject({ stayId: id, householdId: id, for: z.string().trim().min(1).max(100).nullable() }), {
+    for: 'fields.reservedFor',
+  }),
   plan: z.strictObject({ stayId: id }),
   savePlanDay: z.strictObject({ stayId: id, day: planDayFieldsSchema }),
   participants: z.strictObject({ stayId: id }),

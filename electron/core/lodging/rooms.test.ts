@@ -125,12 +125,15 @@ describe('rooms of a dormitory', () => {
     );
     expect(refused.message).toContain('第 5 行（403）');
     expect(snapshot(t.core.db)).toBe(before);
-    for (const fields of [
-      { head: '501', beds: 0 },
-      { head: '501', beds: 2, floor: 300 },
-      { head: '', beds: 2 },
-    ])
-      failure(await t.router.call('lodging.saveHousehold', { siteId: dorm, fields }), 'INVALID_INPUT');
+    for (const [fields, said] of [
+      [{ head: '501', beds: 0 }, '“床位数”应至少为 1'],
+      [{ head: '501', beds: 2, floor: 300 }, '“楼层”不能超过 200'],
+      [{ head: '501', beds: 2, floor: 2.5 }, '楼层'],
+      [{ head: '501', beds: 2, hosts: '老人' }, '“可接待”的取值“老人”无效'],
+    ] as const)
+      expect(failure(await t.router.call('lodging.saveHousehold', { siteId: dorm, fields }), 'INVALID_INPUT').message).toContain(
+        said,
+      );
     value(
       await t.router.call('lodging.saveHousehold', { siteId: dorm, fields: { head: '501', beds: 2, floor: 5, hosts: 'female' } }),
     );
