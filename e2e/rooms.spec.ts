@@ -50,6 +50,20 @@ test('the school’s dormitory: its rooms imported on the site page, a class pla
   await importer.getByRole('button', { name: label('完成') }).click();
   await expect(page.getByTestId('rooms-table').locator('.ant-table-row')).toHaveCount(26);
   await expect(page.getByTestId('point-detail')).toContainText('共 26 间在用，52 张床位');
+
+  // One more by hand: a single room on the fifth floor; its number asked for in the room's words.
+  await page.getByRole('button', { name: label('添加房间') }).click();
+  const roomForm = page.getByRole('dialog', { name: '添加房间' });
+  await roomForm.getByRole('button', { name: label('保存') }).click();
+  await expect(roomForm.getByText('请填写“房间号”')).toBeVisible();
+  await roomForm.getByLabel('房间号').fill('501');
+  await roomForm.getByLabel('楼层').fill('5');
+  await roomForm.getByLabel('床位').fill('1');
+  await choose(page, roomForm, '性别', /^女$/);
+  await app.screenshot('rooms-add');
+  await roomForm.getByRole('button', { name: label('保存') }).click();
+  await expect(page.getByTestId('rooms-table').locator('.ant-table-row')).toHaveCount(27);
+  await expect(page.getByTestId('point-detail')).toContainText('共 27 间在用，53 张床位');
   await app.screenshot('rooms-site');
 
   // The class's stay moves from the village to the dormitory: a new stay there, on the same days.

@@ -545,7 +545,7 @@ describe('router', () => {
     const occupied = one(`SELECT household_id FROM placements WHERE stay_id = ${stay} LIMIT 1`);
     const elsewhere = value(await t.router.call('sites.savePoint', { fields: { name: '路由测试宾馆', kind: '宾馆' } })).id;
     const room = value(
-      await t.router.call('lodging.saveHousehold', { siteId: elsewhere, fields: { head: '8201', floor: 8, beds: 2 } }),
+      await t.router.call('lodging.saveRoom', { siteId: elsewhere, fields: { head: '8201', floor: 8, beds: 2 } }),
     ).id;
     const before = snapshot(t.core.db);
     const refusals: [unknown, string, RegExp][] = [
@@ -562,6 +562,12 @@ describe('router', () => {
       expect(error.message).toMatch(text);
     }
     failure(await t.router.handle('lodging.reserve', { stayId: 999_999, householdId: room, for: '班主任' }), 'NOT_FOUND');
+    // A room's form for a village: refused, its households' fields being a household's.
+    const village = one('SELECT site_id FROM stays ORDER BY id LIMIT 1');
+    expect(
+      failure(await t.router.handle('lodging.saveRoom', { siteId: village, fields: { head: '101', beds: 2 } }), 'INVALID_INPUT')
+        .message,
+    ).toMatch(/的类型不是“宿舍”或“宾馆”，不能登记房间$/);
     for (const [document, format, field] of [
       ['rooms', 'xlsx', 'document'],
       ['doors', 'pdf', 'document'],

@@ -17,6 +17,7 @@ import {
 export const lodgingContract = {
   'lodging.households': query(lodgingSchemas.households, z.array(householdSchema)),
   'lodging.saveHousehold': command(lodgingSchemas.saveHousehold, householdSchema),
+  'lodging.saveRoom': command(lodgingSchemas.saveRoom, householdSchema),
   'lodging.importHouseholdsPreview': job(lodgingSchemas.importHouseholdsPreview, tablePreviewSchema, { quiet: true }),
   'lodging.importHouseholds': job(lodgingSchemas.importHouseholds, householdImportResultSchema),
   'lodging.exportHouseholds': job(lodgingSchemas.exportHouseholds, exportResultSchema, { quiet: true }),

@@ -255,10 +255,17 @@ export const householdImportResultSchema = z.object({
 });
 
 const stayLabels = { 'fields.groups': 'fields.groupsList' } as const;
+export const roomLabels = {
+  'fields.head': 'fields.roomNo',
+  'fields.hosts': 'fields.roomSex',
+  'fields.beds': 'fields.roomBeds',
+} as const;
 
 export const lodgingSchemas = {
   households: z.strictObject({ siteId: id, includeInactive: z.boolean().default(true) }),
   saveHousehold: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), {}),
+  // A room of a dormitory or hotel: the same record, its fields said as a front desk says them.
+  saveRoom: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), roomLabels),
   importHouseholdsPreview: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
   importHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
   exportHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),

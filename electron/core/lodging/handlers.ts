@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
 import { exportLodging } from './documents';
-import { listHouseholds, saveHousehold } from './households';
+import { listHouseholds, saveHousehold, saveRoom } from './households';
 import { exportLodgingUnits, importLodgingUnits, previewLodgingUnits } from './rooms';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
 import {
@@ -18,6 +18,7 @@ import {
 export const lodgingHandlers = {
   'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),
   'lodging.saveHousehold': (core, { siteId, id, fields }) => saveHousehold(core, siteId, id, fields),
+  'lodging.saveRoom': (core, { siteId, id, fields }) => saveRoom(core, siteId, id, fields),
   'lodging.importHouseholdsPreview': (core, { siteId, grant }, job) => previewLodgingUnits(core, siteId, grant, job),
   'lodging.importHouseholds': (core, { siteId, grant, token }, job) => importLodgingUnits(core, siteId, grant, job, token),
   'lodging.exportHouseholds': (core, { siteId, grant }, job) => exportLodgingUnits(core, siteId, grant, job),

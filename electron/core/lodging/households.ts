@@ -243,6 +243,20 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
 export const saveHousehold = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household =>
   householdRow(core, writeHousehold(core, siteId, id, fields));
 
+// The rooms' form: a room of a dormitory or hotel only (a village's household is refused, its fields
+// being a household's).
+export const saveRoom = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household => {
+  const site = villageOf(core, siteId);
+  if (!site.rooms)
+    throw invalidInput([
+      {
+        ...fieldIssue('siteId', 'unknown_value', { value: siteId }),
+        message: message('lodging.room.notRoomSite', { name: site.name }),
+      },
+    ]);
+  return saveHousehold(core, siteId, id, fields);
+};
+
 type Field = HouseholdColumn;
 
 // An address or a 可接待 merged over the households it stands for (one 屯, one rule) holds for each.

@@ -126,19 +126,16 @@ describe('rooms of a dormitory', () => {
     expect(refused.message).toContain('第 5 行（403）');
     expect(snapshot(t.core.db)).toBe(before);
     for (const [fields, said] of [
-      [{ head: '501', beds: 0 }, '“床位数”应至少为 1'],
+      [{ head: '501', beds: 0 }, '“床位”应至少为 1'],
       [{ head: '501', beds: 2, floor: 300 }, '“楼层”不能超过 200'],
       [{ head: '501', beds: 2, floor: 2.5 }, '楼层'],
-      [{ head: '501', beds: 2, hosts: '老人' }, '“可接待”的取值“老人”无效'],
+      [{ head: '501', beds: 2, hosts: '老人' }, '“性别”的取值“老人”无效'],
+      [{ head: ' ', beds: 2 }, '请填写“房间号”'],
     ] as const)
-      expect(failure(await t.router.call('lodging.saveHousehold', { siteId: dorm, fields }), 'INVALID_INPUT').message).toContain(
-        said,
-      );
-    value(
-      await t.router.call('lodging.saveHousehold', { siteId: dorm, fields: { head: '501', beds: 2, floor: 5, hosts: 'female' } }),
-    );
+      expect(failure(await t.router.call('lodging.saveRoom', { siteId: dorm, fields }), 'INVALID_INPUT').message).toContain(said);
+    value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head: '501', beds: 2, floor: 5, hosts: 'female' } }));
     expect(
-      failure(await t.router.call('lodging.saveHousehold', { siteId: dorm, fields: { head: '501', beds: 3 } }), 'INVALID_INPUT')
+      failure(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head: '501', beds: 3 } }), 'INVALID_INPUT')
         .message,
     ).toBe('“辽源市委党校学员宿舍”已有 501 房间');
   });
@@ -203,7 +200,7 @@ describe('rooms of a dormitory', () => {
     const full = result.households.find((r) => r.occupants.length === 2 && r.hosts === 'male');
     expect(
       failure(
-        await t.router.call('lodging.saveHousehold', {
+        await t.router.call('lodging.saveRoom', {
           siteId: dorm,
           id: full?.id ?? 0,
           fields: { head: full?.head ?? '', floor: full?.floor ?? null, beds: 1, hosts: 'male' },
@@ -213,7 +210,7 @@ describe('rooms of a dormitory', () => {
     ).toMatch(new RegExp(`^${full?.head ?? ''} 房间 .+ 晚已住 2 人（.+），床位不能少于 2 张$`));
     expect(
       failure(
-        await t.router.call('lodging.saveHousehold', {
+        await t.router.call('lodging.saveRoom', {
           siteId: dorm,
           id: full?.id ?? 0,
           fields: { head: full?.head ?? '', floor: full?.floor ?? null, beds: 2, hosts: 'female' },

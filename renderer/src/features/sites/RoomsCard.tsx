@@ -8,6 +8,7 @@ import {
   type HouseholdFieldsInput,
   householdFieldsSchema,
   hostsValues,
+  roomLabels,
 } from '../../../../shared/lodging/schemas';
 import type { PointDetail } from '../../../../shared/sites/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
@@ -39,12 +40,14 @@ const RoomFormModal = ({
   const { saving, submit } = useSubmit(form, fieldNames, /^fields\./);
   const issues = () => {
     const parsed = householdFieldsSchema.safeParse(form.getFieldsValue(true), { reportInput: true });
-    return parsed.success ? [] : toFieldIssues(parsed.error.issues);
+    // Said as the room's form says its fields (房间号, 床位, 性别), as the core says them.
+    const labels = Object.fromEntries(Object.entries(roomLabels).map(([path, key]) => [path.replace(/^fields\./, ''), key]));
+    return parsed.success ? [] : toFieldIssues(parsed.error.issues, labels);
   };
   const rule = (field: (typeof fieldNames)[number]) => fieldRule(issues, field);
   const save = () =>
     submit(
-      () => api.lodging.saveHousehold({ siteId, id: editing?.id, fields: form.getFieldsValue(true) }),
+      () => api.lodging.saveRoom({ siteId, id: editing?.id, fields: form.getFieldsValue(true) }),
       (value) => {
         message.success(t('roomsPage.saved', { name: value.head }));
         onClose();
