@@ -141,19 +141,40 @@ const lodgingDoc = (
     const people = [...board.households.flatMap((h) => h.occupants), ...board.unplaced].sort(
       (a, b) => (a.group ?? 100) - (b.group ?? 100),
     );
+    // At a dormitory or hotel each trainee's room and floor; in a village the household, its phone and address.
     sections = [
       {
-        columns: [
-          column('seq', 3, 'center'),
-          column('name', 6),
-          column('sex', 3, 'center'),
-          column('group', 4, 'center'),
-          column('household', 6),
-          column('headPhone', 9),
-          column('address', 14),
-        ],
+        columns: board.rooms
+          ? [
+              column('seq', 3, 'center'),
+              column('name', 6),
+              column('sex', 3, 'center'),
+              column('group', 4, 'center'),
+              column('room', 5, 'center'),
+              column('floor', 4, 'center'),
+              column('unit', 14),
+            ]
+          : [
+              column('seq', 3, 'center'),
+              column('name', 6),
+              column('sex', 3, 'center'),
+              column('group', 4, 'center'),
+              column('household', 6),
+              column('headPhone', 9),
+              column('address', 14),
+            ],
         rows: people.map((person, seq) => {
           const home = homes.get(person.enrolmentId);
+          if (board.rooms)
+            return [
+              String(seq + 1),
+              person.name,
+              sexWord(person.sex),
+              groupWord(person.group),
+              home?.head ?? message('lodging.doc.noHouse'),
+              home ? floorWord(home.floor) : '',
+              person.unit,
+            ];
           return [
             String(seq + 1),
             person.name,

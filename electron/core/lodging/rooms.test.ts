@@ -235,6 +235,23 @@ describe('rooms of a dormitory', () => {
     expect(body.filter((row) => row[4] !== '' && !row[4]?.startsWith('工作人员')).length).toBe(result.figures.placed);
     expect(body.find((row) => row[0] === '301')?.[4]).toBe('工作人员：班主任 王老师');
     expect(body.some((row) => row[4]?.endsWith('（单间）'))).toBe(true);
+    // The class's own list says each one's room and floor.
+    const trainees = join(t.dir, 'trainees.xlsx');
+    value(
+      await t.router.call('lodging.export', {
+        stayId: stay.id,
+        document: 'trainees',
+        format: 'xlsx',
+        grant: t.grant(trainees, 'export'),
+      }),
+    );
+    const list = (await readXlsx(trainees)).rows;
+    expect(list.find((row) => row.includes('姓名'))).toEqual(['序号', '姓名', '性别', '小组', '房间号', '楼层', '工作单位']);
+    const single = singleRooms[0];
+    expect(list.find((row) => row[1] === single?.occupants[0]?.name)?.slice(4, 6)).toEqual([
+      single?.head,
+      `${single?.floor ?? ''} 楼`,
+    ]);
     const pdf = await exported('rooms', 'pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('房间安排表');
