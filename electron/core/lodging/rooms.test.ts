@@ -92,6 +92,19 @@ describe('rooms of a dormitory', () => {
     expect(rooms.map((r) => r.head).slice(0, 3)).toEqual(['201', '202', '203']);
     expect(rooms.find((r) => r.head === '210')).toMatchObject({ floor: 2, beds: 1, hosts: 'male', mixedRooms: false });
     expect(rooms.find((r) => r.head === '302')).toMatchObject({ floor: 3, beds: 2, hosts: 'any' });
+    // A room under repair (维修) or with 0 beds: on the list, out of use, never placed.
+    const repair = roomList([
+      [1, '211', '2楼', '2床', '男', '', '维修中'],
+      [2, 'B101', 'B1', '0', '均可', '', ''],
+    ]);
+    expect(
+      value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(repair, 'tableImport') })),
+    ).toMatchObject({
+      added: 2,
+    });
+    const after = value(await t.router.call('lodging.households', { siteId: dorm }));
+    expect(after.find((r) => r.head === '211')).toMatchObject({ active: false, notes: '维修中', floor: 2 });
+    expect(after.find((r) => r.head === 'B101')).toMatchObject({ active: false, beds: 0, floor: -1 });
     // Again: nothing changes.
     expect(
       value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(file, 'tableImport') })),
