@@ -82,7 +82,7 @@ test('the school’s dormitory: its rooms imported on the site page, a class pla
     .click();
   await page.getByRole('button', { name: label('新建住宿安排') }).click();
   const stayForm = page.getByRole('dialog', { name: '新建住宿安排' });
-  await choose(page, stayForm, '接待的村', /^辽源市委党校学员宿舍（宿舍）$/);
+  await choose(page, stayForm, '住宿地点（村、宿舍或宾馆）', /^辽源市委党校学员宿舍（宿舍）$/);
   await stayForm.getByRole('button', { name: label('保存') }).click();
   await expect(page.getByTestId('stay-label')).toContainText('辽源市委党校学员宿舍');
 

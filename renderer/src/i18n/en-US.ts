@@ -1170,7 +1170,7 @@ export const uiEnUS = {
     editStay: 'Edit',
     removeStay: 'Delete',
     removeConfirm: 'Delete this stay (with its placements, plan and records)?',
-    village: 'Village',
+    village: 'Where (village, dormitory or hotel)',
     arrive: 'Arrive',
     depart: 'Leave',
     stayGroups: 'Groups',

@@ -1136,7 +1136,7 @@ export const uiZhCN = {
     editStay: '编辑',
     removeStay: '删除',
     removeConfirm: '删除这次住宿安排（连同入住安排、日程和参与记录）？',
-    village: '接待的村',
+    village: '住宿地点（村、宿舍或宾馆）',
     arrive: '入住日期',
     depart: '离开日期',
     stayGroups: '参加的小组',
