@@ -6,7 +6,7 @@ import { assignBeds, firstFit, type Person, type Room, softFigures } from '../el
 // a group) into 100 households of two to five beds, a third of them for one sex only. Timed as the
 // pure function the core calls, and compared, goal by goal, with first-fit.
 
-export type LodgingFigure = { what: string; ms: number; target?: number; unit?: 'ms' | 'n' };
+export type LodgingFigure = { what: string; ms: number; target?: number; unit?: 'ms' | 'n' | '×' };
 
 const units = [
   '财政局',

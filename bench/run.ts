@@ -14,6 +14,7 @@ import { openTempCore } from '../electron/core/testing/temp-core';
 import { archiveFigures } from './archive';
 import { hostFigures } from './host';
 import { lodgingFigures } from './lodging';
+import { roomsFigures } from './rooms';
 import { reportFigures } from './reports';
 import { workbenchFigures } from './workbench';
 import { paletteFigures } from './palette';
@@ -239,6 +240,8 @@ const host = async () => figures.push(...(await hostFigures()));
 
 const lodging = () => figures.push(...lodgingFigures());
 
+const rooms = async () => figures.push(...(await roomsFigures()));
+
 const reports = async () => figures.push(...(await reportFigures()));
 
 const workbench = async () => figures.push(...(await workbenchFigures()));
@@ -261,6 +264,7 @@ const sections = {
   search,
   conflicts,
   lodging,
+  rooms,
   reports,
   workbench,
   palette,

@@ -539,7 +539,7 @@ describe('command line', () => {
     );
     const notVillage = await cadre('households', 'import', '--site', '秋硕合作社', households);
     expect(notVillage.code).toBe(1);
-    expect(notVillage.stderr).toContain('“秋硕合作社”的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”');
+    expect(notVillage.stderr).toContain('“秋硕合作社”的类型不是“村”“宿舍”或“宾馆”，不能登记接待农户或房间');
     const staff = writeBook(join(base, '师资.xlsx'), [
       ['序号', '姓名', '性别', '单位', '职务/职称', '类别'],
       [1, '韩丽', '女', '东辽县安石镇朝阳村', '村党支部书记', '外聘'],
@@ -628,6 +628,86 @@ describe('command line', () => {
       ).code,
     ).toBe(0);
     expect((await readXlsx(out)).rows.flat().some((cell) => String(cell).startsWith('户主：王德福'))).toBe(true);
+  });
+
+  it('imports a dormitory’s rooms, keeps the 班主任 room, places a class in rooms and exports the 房间安排表 and the room list', async () => {
+    const base = join(temp.dir, 'in');
+    mkdirSync(base);
+    const sites = writeBook(join(base, '教学点.xlsx'), [
+      ['教学点名称', '类型'],
+      ['学员宿舍', '宿舍'],
+    ]);
+    expect((await cadre('sites', 'import', sites)).code).toBe(0);
+    const rooms = writeBook(join(base, '房间表.xlsx'), [
+      ['序号', '房间号', '楼层', '床位', '性别', '朝向'],
+      [1, '301室', '3楼', '2床', '男', '南'],
+      [2, '302', '3楼', '2床', '男', '南'],
+      [3, '303', '3', '2', '女', '北'],
+      [4, '304', '3', '2', '均可', '北'],
+      [5, '401', '4楼', '2床', '均可', '南'],
+      [6, '402', '4楼', '1床', '均可', '南'],
+      [7, '403', '4楼', '2床', '均可', '南'],
+    ]);
+    expect((await cadre('rooms', 'import', '--site', '学员宿舍', rooms)).stdout).toBe(
+      '“学员宿舍”：新增 7 间，更新 0 间，未变 0 间\n未导入的列：朝向',
+    );
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年年轻干部培训班',
+      '--start',
+      '2019-09-09',
+      '--end',
+      '2019-09-20',
+      '--category',
+      '主体班',
+    );
+    expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(base, 10))).code).toBe(0);
+    const at = ['--class', '2019-001', '--site', '学员宿舍'];
+    // No stay yet: the room cannot be kept; assign makes the stay.
+    expect((await cadre('lodging', 'reserve', ...at, '--room', '401', '--for', '班主任 王老师')).code).toBe(1);
+    const dates = ['--from', '2019-09-09', '--to', '2019-09-12'];
+    const first = JSON.parse((await cadre('lodging', 'assign', ...at, ...dates, '--json')).stdout) as {
+      placements: { head: string }[];
+    };
+    const used = new Set(first.placements.map((p) => p.head));
+    const occupied = [...used][0] ?? '';
+    const empty = ['301', '302', '303', '304', '401', '402', '403'].find((room) => !used.has(room)) ?? '';
+    // A room where trainees sleep: refused with their names, nothing changed; an empty one is kept.
+    const before = databaseState();
+    const refused = await cadre('lodging', 'reserve', ...at, '--room', occupied, '--for', '班主任 王老师');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${occupied} 房间已安排了学员`);
+    expect(databaseState()).toBe(before);
+    expect((await cadre('lodging', 'reserve', ...at, '--room', empty, '--for', '班主任 王老师')).stdout).toBe(
+      `${empty} 房间已留给班主任 王老师`,
+    );
+    expect((await cadre('lodging', 'reserve', ...at, '--room', '999', '--for', '班主任')).stderr).toContain(
+      '“学员宿舍”没有 999 房间',
+    );
+    const shown = await cadre('lodging', 'assign', ...at, ...dates, '--rearrange');
+    expect(shown.stdout).toMatch(/房间\s+床位\s+入住\s+学员/);
+    expect(shown.stdout).toMatch(/30[1-4]（3 楼）/);
+    expect(shown.stdout).toContain('留给工作人员：班主任 王老师');
+    expect(shown.stdout).toMatch(/用 \d+ 间；同一单位同住一间最多/);
+    const out = join(temp.dir, '房间安排表.xlsx');
+    expect((await cadre('lodging', 'export', ...at, '--document', 'rooms', '--format', 'xlsx', '--out', out)).code).toBe(0);
+    const { rows } = await readXlsx(out);
+    expect(rows[0]?.[0]).toBe('2019年年轻干部培训班房间安排表');
+    expect(rows.flat()).toContain('工作人员：班主任 王老师');
+    const doors = join(temp.dir, '门牌.pdf');
+    expect((await cadre('lodging', 'export', ...at, '--document', 'doors', '--format', 'pdf', '--out', doors)).code).toBe(0);
+    expect((await pdfText(doors)).text).toContain('班主任 王老师');
+    const list = join(temp.dir, '房间表导出.xlsx');
+    expect((await cadre('rooms', 'export', '--site', '学员宿舍', '--out', list)).stdout).toBe(`已导出 7 个房间到 ${list}`);
+    const listed = (await readXlsx(list)).rows;
+    expect(listed.find((row) => row.includes('房间号'))).toEqual(['房间号', '楼层', '床位数', '性别', '备注', '启用']);
+    expect(listed.find((row) => row[0] === '402')).toEqual(['402', '4', '1', '男女均可', '', '是']);
+    // The list goes back in unchanged.
+    expect((await cadre('rooms', 'import', '--site', '学员宿舍', list)).stdout).toBe(
+      '“学员宿舍”：新增 0 间，更新 0 间，未变 7 间',
+    );
   });
 
   it('runs as a real process through npm’s entry point', async () => {

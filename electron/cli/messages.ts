@@ -411,7 +411,12 @@ const zhCN = {
       groups: '只安排这些小组（逗号分隔），默认全班',
       needDates: '请用 --from 和 --to 指定入住和离开日期',
       stay: '{{className}}　{{site}}　{{arrive}} 入住，{{depart}} 离开（{{nights}} 晚）',
-      columns: { head: '户主', beds: '床位', people: '入住', guests: '学员' },
+      columns: { head: '户主', room: '房间', beds: '床位', people: '入住', guests: '学员' },
+      roomOnFloor: '{{head}}（{{floor}} 楼）',
+      keptFor: '留给工作人员：{{for}}',
+      guestAlone: '{{name}}（{{sex}}，{{group}}，单间）',
+      figuresRooms:
+        '安排 {{placed}}/{{people}} 人，用 {{households}} 间；同一单位同住一间最多 {{sameUnit}} 人；班委同住一间最多 {{leaders}} 人；独住一间 {{alone}} 人',
       unplaced: '未能安排 {{count}} 人：',
       unplacedRow: '  {{name}}（{{sex}}，{{group}}）：{{reason}}',
       guest: '{{name}}（{{sex}}，{{group}}）',
@@ -425,12 +430,38 @@ const zhCN = {
     },
     export: {
       usage:
-        'lodging export --class <ID 或编号> --site <教学点> --document households|trainees|plan|hours --format xlsx|docx|pdf [--reveal] --out 文件',
-      summary: '导出“四同”文件：农户入住名单、学员住宿安排表、活动日程、参与及劳动时长',
-      document: '文件：households（给村里的农户名单）/ trainees（学员住宿安排表）/ plan（活动日程）/ hours（参与及劳动时长）',
+        'lodging export --class <ID 或编号> --site <教学点> --document households|trainees|plan|hours|rooms|doors --format xlsx|docx|pdf [--reveal] --out 文件',
+      summary: '导出住宿文件：农户入住名单、学员住宿安排表、活动日程、参与及劳动时长；宿舍、宾馆的房间安排表和房间门牌名单',
+      document:
+        '文件：households（给村里的农户名单）/ trainees（学员住宿安排表）/ plan（活动日程）/ hours（参与及劳动时长）/ rooms（给前台的房间安排表）/ doors（贴在房门上的门牌名单，仅 PDF）',
       noStay: '这个班次在“{{site}}”还没有住宿安排，请先运行 lodging assign',
       reveal: '农户入住名单中写出组长的完整电话（默认只写部分数字；会记入操作日志）',
       done: '已导出到 {{path}}',
+    },
+    reserve: {
+      usage: 'lodging reserve --class <ID 或编号> --site <宿舍或宾馆> [--from 入住日期] --room 房间号 (--for 留给谁 | --release)',
+      summary: '把一个房间在这次住宿期间留给工作人员（如班主任），不安排学员；--release 取消',
+      room: '房间号',
+      for: '留给谁，如“班主任 王老师”',
+      release: '取消保留，房间重新用于安排学员',
+      needRoom: '请用 --room 给出房间号',
+      needFor: '请用 --for 写明留给谁（如“班主任 王老师”），或用 --release 取消保留',
+      noRoom: '“{{site}}”没有 {{room}} 房间',
+      done: '{{room}} 房间已留给{{for}}',
+      released: '{{room}} 房间不再保留，可以安排学员',
+    },
+  },
+  rooms: {
+    what: '房间表格文件',
+    import: {
+      usage: 'rooms import --site <宿舍或宾馆> 文件',
+      summary: '从前台的房间表导入宿舍或宾馆的房间（房间号、楼层、床位、性别、备注），全部成功或全部不导入',
+      done: '“{{site}}”：新增 {{added}} 间，更新 {{updated}} 间，未变 {{unchanged}} 间',
+    },
+    export: {
+      usage: 'rooms export --site <宿舍或宾馆> --out 文件.xlsx',
+      summary: '导出宿舍或宾馆的房间表（可修改后再导入）',
+      done: '已导出 {{rows}} 个房间到 {{path}}',
     },
   },
   data: {

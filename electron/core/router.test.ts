@@ -92,7 +92,7 @@ const nearlyValidClass = fc
 // Valid-looking lodging inputs on the sample's stay, with one field replaced by something hostile (or a
 // real id of the wrong kind): they reach the rules of the channels that changed — the re-run's
 // 全部重新安排 flag, a move into a household hosting the other sex, a household's 可分男女房间.
-const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: number; village: number }) => {
+const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: number; village: number; emptyRoom: number }) => {
   const bad = fc.oneof(hostileValue, fc.constantFrom(ids.stay, ids.enrolment, ids.household, ids.village, 0, -1, 2 ** 53));
   return {
     'lodging.assign': fc
@@ -114,6 +114,11 @@ const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: n
         id: ids.household,
         fields: { head: '马金山', beds: 4, hosts: 'any', mixedRooms: false, [field]: value },
       })),
+    // A room (here a household nobody of the stay sleeps in) kept for staff or given back; the 马金山
+    // household, where people sleep, refused.
+    'lodging.reserve': fc
+      .record({ field: fc.constantFrom('stayId', 'householdId', 'for'), bad, keep: fc.constantFrom(null, '班主任 王老师') })
+      .map(({ field, bad: value, keep }) => ({ stayId: ids.stay, householdId: ids.emptyRoom, for: keep, [field]: value })),
   } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
 };
 
@@ -188,6 +193,10 @@ describe('router', () => {
       enrolment: one(`SELECT enrolment_id FROM placements WHERE stay_id = ${stay} ORDER BY enrolment_id LIMIT 1`),
       household: one("SELECT id FROM households WHERE head = '马金山'"),
       village: one("SELECT site_id FROM households WHERE head = '马金山'"),
+      emptyRoom: one(
+        `SELECT id FROM households WHERE site_id = (SELECT site_id FROM stays WHERE id = ${stay})
+           AND id NOT IN (SELECT household_id FROM placements WHERE stay_id = ${stay}) ORDER BY id LIMIT 1`,
+      ),
     });
     expect(Number.isInteger(stay)).toBe(true);
     // A real base (holding points: refused, nothing removed) or none at all.
@@ -526,4 +535,55 @@ describe('router', () => {
       { numRuns: 80 },
     );
   }, 120_000);
+
+  // Rooms kept for staff (lodging.reserve) and the rooms' documents: a room of another site, one where
+  // trainees sleep, a name too long or blank, door cards as a spreadsheet, a room list of a village's
+  // stay — each refused on its field, nothing changed.
+  it('refuses keeping a room that is not the stay’s or not empty, and rooms’ documents of a village, changing nothing', async () => {
+    const one = (sql: string) => t.core.db.prepare(sql).pluck().get() as number;
+    const stay = one('SELECT id FROM stays ORDER BY id LIMIT 1');
+    const occupied = one(`SELECT household_id FROM placements WHERE stay_id = ${stay} LIMIT 1`);
+    const elsewhere = value(await t.router.call('sites.savePoint', { fields: { name: '路由测试宾馆', kind: '宾馆' } })).id;
+    const room = value(
+      await t.router.call('lodging.saveRoom', { siteId: elsewhere, fields: { head: '8201', floor: 8, beds: 2 } }),
+    ).id;
+    const before = snapshot(t.core.db);
+    const refusals: [unknown, string, RegExp][] = [
+      [{ stayId: stay, householdId: room, for: '班主任' }, 'householdId', /不在这次住宿的村里/],
+      [{ stayId: stay, householdId: occupied, for: '班主任' }, 'householdId', /已安排了学员/],
+      [{ stayId: stay, householdId: occupied, for: ' ' }, 'for', /^请填写“留给谁”$/],
+      [{ stayId: stay, householdId: occupied, for: '王'.repeat(101) }, 'for', /“留给谁”/],
+      [{ stayId: stay, householdId: occupied, for: 42 }, 'for', /./],
+      [{ stayId: stay, householdId: occupied }, 'for', /./],
+    ];
+    for (const [input, field, text] of refusals) {
+      const error = failure(await t.router.handle('lodging.reserve', input), 'INVALID_INPUT');
+      expect(error.details?.issues?.[0]?.field, JSON.stringify(input)).toBe(field);
+      expect(error.message).toMatch(text);
+    }
+    failure(await t.router.handle('lodging.reserve', { stayId: 999_999, householdId: room, for: '班主任' }), 'NOT_FOUND');
+    // A room's form for a village: refused, its households' fields being a household's.
+    const village = one('SELECT site_id FROM stays ORDER BY id LIMIT 1');
+    expect(
+      failure(await t.router.handle('lodging.saveRoom', { siteId: village, fields: { head: '101', beds: 2 } }), 'INVALID_INPUT')
+        .message,
+    ).toMatch(/的类型不是“宿舍”或“宾馆”，不能登记房间$/);
+    for (const [document, format, field] of [
+      ['rooms', 'xlsx', 'document'],
+      ['doors', 'pdf', 'document'],
+    ] as const) {
+      const error = failure(
+        await t.router.call('lodging.export', {
+          stayId: stay,
+          document,
+          format,
+          grant: t.grant(join(t.dir, `village-${document}.${format}`), 'export'),
+        }),
+        'INVALID_INPUT',
+      );
+      expect(error.details?.issues?.[0]?.field).toBe(field);
+      expect(error.message).toBe('房间安排表和门牌名单只用于宿舍、宾馆的住宿安排');
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+  });
 });

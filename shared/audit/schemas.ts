@@ -26,6 +26,7 @@ export const auditEntities = [
   'stays',
   'placements',
   'stay_confirmations',
+  'stay_reservations',
   'stay_days',
   'stay_participants',
   'household_payments',

@@ -17,6 +17,7 @@ import {
 export const lodgingContract = {
   'lodging.households': query(lodgingSchemas.households, z.array(householdSchema)),
   'lodging.saveHousehold': command(lodgingSchemas.saveHousehold, householdSchema),
+  'lodging.saveRoom': command(lodgingSchemas.saveRoom, householdSchema),
   'lodging.importHouseholdsPreview': job(lodgingSchemas.importHouseholdsPreview, tablePreviewSchema, { quiet: true }),
   'lodging.importHouseholds': job(lodgingSchemas.importHouseholds, householdImportResultSchema),
   'lodging.exportHouseholds': job(lodgingSchemas.exportHouseholds, exportResultSchema, { quiet: true }),
@@ -28,6 +29,8 @@ export const lodgingContract = {
   'lodging.place': command(lodgingSchemas.place, boardSchema),
   'lodging.lock': command(lodgingSchemas.lock, boardSchema),
   'lodging.confirm': command(lodgingSchemas.confirm, boardSchema),
+  // A room kept for staff during the stay (the 班主任's), or given back to the trainees.
+  'lodging.reserve': command(lodgingSchemas.reserve, boardSchema),
   'lodging.plan': query(lodgingSchemas.plan, z.array(planDaySchema)),
   'lodging.savePlanDay': command(lodgingSchemas.savePlanDay, z.array(planDaySchema)),
   'lodging.participants': query(lodgingSchemas.participants, z.array(participantSchema)),

@@ -27,6 +27,9 @@ export const householdFieldsSchema = z
     // Rooms apart for men and women (可分男女房间): only then may a 男女均可 household host both in one
     // stay; otherwise it hosts men or women, one sex a stay.
     mixedRooms: z.boolean().default(false),
+    // A room's floor (楼层) at a dormitory or hotel; null for a household (its head is then the name
+    // the unit is known by: a room's number, 房间号).
+    floor: z.number().int().min(-9).max(200).nullable().default(null),
     // Diet, washing, health: what whoever stays there should know.
     notes: text(500).default(''),
     active: z.boolean().default(true),
@@ -45,6 +48,7 @@ export const householdSchema = z.object({
   beds: z.number().int(),
   hosts: z.enum(hostsValues),
   mixedRooms: z.boolean(),
+  floor: z.number().int().nullable(),
   notes: z.string(),
   active: z.boolean(),
 });
@@ -101,13 +105,16 @@ export const lodgerSchema = z.object({
   group: z.number().int().nullable(),
   unit: z.string(),
   role: z.string(),
+  // Needs a room alone (需单间, written in the roster's notes): at a dormitory or hotel, nobody shares it.
+  single: z.boolean(),
   locked: z.boolean(),
 });
 export type Lodger = z.output<typeof lodgerSchema>;
 
 // Why someone has no bed: not enough beds for men or women, no sex recorded (only a household that
 // takes both could take them), or already housed elsewhere on one of the nights.
-export const unplacedReasons = ['no_male_bed', 'no_female_bed', 'no_sex', 'elsewhere', 'not_run'] as const;
+// A trainee needing a room alone (需单间) finds none empty: no_single_room.
+export const unplacedReasons = ['no_male_bed', 'no_female_bed', 'no_sex', 'no_single_room', 'elsewhere', 'not_run'] as const;
 export type UnplacedReason = (typeof unplacedReasons)[number];
 
 // How well a placement keeps the soft goals: a group in few households, people of one work unit and
@@ -131,6 +138,8 @@ export type SoftFigures = z.output<typeof softFiguresSchema>;
 
 export const boardSchema = z.object({
   stay: staySchema,
+  // The stay is at a dormitory or hotel: its units are rooms (number, floor), not households.
+  rooms: z.boolean(),
   households: z.array(
     householdSchema.extend({
       // Beds this stay can use: the beds, less what other classes' stays take on the same nights.
@@ -138,6 +147,8 @@ export const boardSchema = z.object({
       occupants: z.array(lodgerSchema),
       // When the household agreed to host this stay (null: not yet).
       confirmedOn: z.string().nullable(),
+      // Kept for staff during this stay (the 班主任's room), with whom for; null: the trainees' beds.
+      reservedFor: z.string().nullable(),
     }),
   ),
   unplaced: z.array(lodgerSchema.extend({ reason: z.enum(unplacedReasons), message: z.string() })),
@@ -232,7 +243,8 @@ export const paymentSchema = z.object({
 });
 export type Payment = z.output<typeof paymentSchema>;
 
-export const lodgingDocuments = ['households', 'trainees', 'plan', 'hours'] as const;
+// rooms: 房间安排表 for the front desk; doors: a card per room to stick on its door (PDF only).
+export const lodgingDocuments = ['households', 'trainees', 'plan', 'hours', 'rooms', 'doors'] as const;
 export type LodgingDocument = (typeof lodgingDocuments)[number];
 
 export const householdImportResultSchema = z.object({
@@ -243,10 +255,17 @@ export const householdImportResultSchema = z.object({
 });
 
 const stayLabels = { 'fields.groups': 'fields.groupsList' } as const;
+export const roomLabels = {
+  'fields.head': 'fields.roomNo',
+  'fields.hosts': 'fields.roomSex',
+  'fields.beds': 'fields.roomBeds',
+} as const;
 
 export const lodgingSchemas = {
   households: z.strictObject({ siteId: id, includeInactive: z.boolean().default(true) }),
   saveHousehold: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), {}),
+  // A room of a dormitory or hotel: the same record, its fields said as a front desk says them.
+  saveRoom: withLabels(z.strictObject({ siteId: id, id: id.optional(), fields: householdFieldsSchema }), roomLabels),
   importHouseholdsPreview: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
   importHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema, token: importTokenSchema.optional() }),
   exportHouseholds: z.strictObject({ siteId: id, grant: grantSchema, jobId: jobIdSchema }),
@@ -268,6 +287,10 @@ export const lodgingSchemas = {
   }),
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
   confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
+  // A room kept for staff during the stay (for: whom, e.g. 班主任 王老师), or given back (null).
+  reserve: withLabels(z.strictObject({ stayId: id, householdId: id, for: z.string().trim().min(1).max(100).nullable() }), {
+    for: 'fields.reservedFor',
+  }),
   plan: z.strictObject({ stayId: id }),
   savePlanDay: z.strictObject({ stayId: id, day: planDayFieldsSchema }),
   participants: z.strictObject({ stayId: id }),
@@ -314,6 +337,21 @@ export const householdColumns: Record<HouseholdColumn, readonly string[]> = {
   notes: ['备注', '注意事项'],
   active: ['启用', '是否启用'],
 };
+
+// The columns of a front desk's room list (房间号 / 楼层 / 床位 / 性别), for a dormitory or hotel.
+export type RoomColumn = 'head' | 'floor' | 'beds' | 'hosts' | 'notes' | 'active';
+
+export const roomColumns: Record<RoomColumn, readonly string[]> = {
+  head: ['房间号', '房号', '房间', '房间编号'],
+  floor: ['楼层', '所在楼层', '楼'],
+  beds: ['床位数', '床位', '床数', '可住人数'],
+  hosts: ['性别', '入住性别', '男/女', '可接待'],
+  notes: ['备注', '说明'],
+  active: ['启用', '是否启用'],
+};
+
+// What a roster's notes say for a trainee who needs a room alone (需单间, 单人间, 住单间).
+export const singleRoomPattern = /单间|单人间/;
 
 // What a village writes for a household that is not hosting now, in 备注 or in place of its beds.
 export const notHostingPattern = /暂停|不接待|停止接待|不再接待|停接/;

@@ -11,11 +11,17 @@ export const defaultVocab: Record<VocabKind, readonly string[]> = {
   module: ['政策法规及实践运用', '业务知识与操作实务', '工作推进方法与策略', '典型实践与实践典型', '工作对策与思路研究'],
   format: ['专题讲座', '现场教学', '访谈教学', '案例教学', '结构化研讨', '调研', '四同实践', '学员论坛', '考核'],
   staffRole: ['授课教师', '项目顾问', '总协调人', '乡镇领导', '班主任', '带队教师'],
-  siteKind: ['产业园', '村', '合作社', '企业', '展馆', '种植基地', '其他'],
+  siteKind: ['产业园', '村', '合作社', '企业', '展馆', '种植基地', '宿舍', '宾馆', '其他'],
 };
 
 // The kind of teaching point that has host households: a village.
 export const villageKind = '村';
+// The kinds of site whose lodging units are rooms (a room number, a floor) rather than households:
+// the school's dormitory (党校宿舍) and a contracted hotel (宾馆).
+export const roomKinds: readonly string[] = ['宿舍', '宾馆'];
+export const isRoomKind = (kind: string): boolean => roomKinds.includes(kind);
+// A site that lodges trainees: a village's households or a dormitory's or hotel's rooms.
+export const isLodgingKind = (kind: string): boolean => kind === villageKind || isRoomKind(kind);
 
 // What personnel lists write in these columns, offered as the form's suggestions.
 export const politicalStatusWords = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;

@@ -66,7 +66,11 @@ export const lodgingCommands: readonly Command[] = [
     },
     print: (board) => {
       const { stay, figures } = board;
-      const label = (key: 'head' | 'beds' | 'people' | 'guests') => cliText(`lodging.assign.columns.${key}`);
+      const label = (key: 'head' | 'beds' | 'people' | 'guests') =>
+        cliText(board.rooms && key === 'head' ? 'lodging.assign.columns.room' : `lodging.assign.columns.${key}`);
+      // At a dormitory or hotel: each room with its floor, and those kept for staff with whom for.
+      const unitWord = (h: AssignResult['households'][number]) =>
+        board.rooms && h.floor !== null ? cliText('lodging.assign.roomOnFloor', { head: h.head, floor: h.floor }) : h.head;
       const lines = [
         cliText('lodging.assign.stay', {
           className: stay.className,
@@ -79,19 +83,27 @@ export const lodgingCommands: readonly Command[] = [
         formatTable(
           [label('head'), label('beds'), label('people'), label('guests')],
           board.households
-            .filter((h) => h.occupants.length > 0)
+            .filter((h) => h.occupants.length > 0 || h.reservedFor !== null)
             .map((h) => [
-              h.head,
+              unitWord(h),
               String(h.free),
               String(h.occupants.length),
-              h.occupants
-                .map((o) => cliText('lodging.assign.guest', { name: o.name, sex: sexWord(o.sex), group: groupWord(o.group) }))
-                .join(message('text.list')),
+              h.reservedFor !== null
+                ? cliText('lodging.assign.keptFor', { for: h.reservedFor })
+                : h.occupants
+                    .map((o) =>
+                      cliText(o.single ? 'lodging.assign.guestAlone' : 'lodging.assign.guest', {
+                        name: o.name,
+                        sex: sexWord(o.sex),
+                        group: groupWord(o.group),
+                      }),
+                    )
+                    .join(message('text.list')),
             ]),
         ),
         '',
         [
-          cliText('lodging.assign.figures', {
+          cliText(board.rooms ? 'lodging.assign.figuresRooms' : 'lodging.assign.figures', {
             placed: figures.placed,
             people: figures.people,
             households: figures.householdsUsed,
@@ -158,6 +170,49 @@ export const lodgingCommands: readonly Command[] = [
     }),
     // People left without a bed: the command did its work, but not all of it.
     exitCode: (board) => (board.unplaced.length > 0 ? 3 : 0),
+  }),
+  // The 班主任's room kept for the stay (taken out of the trainees' beds), or given back with --release.
+  steps<AssignResult['households'][number]>({
+    words: ['lodging', 'reserve'],
+    usage: cliText('lodging.reserve.usage'),
+    summary: cliText('lodging.reserve.summary'),
+    options: {
+      ...classOption,
+      ...siteOption,
+      from: { type: 'string', describe: cliText('lodging.assign.from') },
+      room: { type: 'string', describe: cliText('lodging.reserve.room') },
+      for: { type: 'string', describe: cliText('lodging.reserve.for') },
+      release: { type: 'boolean', describe: cliText('lodging.reserve.release') },
+    },
+    execute: async ({ call }, values) => {
+      const room = values['room'];
+      if (typeof room !== 'string' || room.trim() === '') throw new UsageError(cliText('lodging.reserve.needRoom'));
+      const release = values['release'] === true;
+      const keptFor = values['for'];
+      if (!release && (typeof keptFor !== 'string' || keptFor.trim() === ''))
+        throw new UsageError(cliText('lodging.reserve.needFor'));
+      const stay = await stayFor(call, values, false);
+      if (!stay.ok) return stay;
+      const units = await call('lodging.households', { siteId: stay.value.siteId });
+      if (!units.ok) return units;
+      const unit = units.value.find((h) => h.head === room.trim());
+      if (!unit)
+        return err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: stay.value.siteName }) });
+      const board = await call('lodging.reserve', {
+        stayId: stay.value.id,
+        householdId: unit.id,
+        for: release ? null : String(keptFor),
+      });
+      if (!board.ok) return board;
+      const kept = board.value.households.find((h) => h.id === unit.id);
+      return kept
+        ? ok(kept)
+        : err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: stay.value.siteName }) });
+    },
+    print: (room) =>
+      room.reservedFor === null
+        ? cliText('lodging.reserve.released', { room: room.head })
+        : cliText('lodging.reserve.done', { room: room.head, for: room.reservedFor }),
   }),
   steps<{ path: string; rows: number }>({
     words: ['lodging', 'export'],

@@ -120,4 +120,33 @@ export const siteCommands: readonly Command[] = [
     },
     print: ({ ignoredColumns, ...counts }) => withIgnored(cliText('households.import.done', counts), ignoredColumns),
   }),
+  // A dormitory's or hotel's rooms: the front desk's list in (房间号 / 楼层 / 床位 / 性别), and out again.
+  steps<{ site: string; added: number; updated: number; unchanged: number; ignoredColumns: string[] }>({
+    words: ['rooms', 'import'],
+    usage: cliText('rooms.import.usage'),
+    summary: cliText('rooms.import.summary'),
+    options: siteOption,
+    execute: async ({ call, grant }, values, positionals) => {
+      const file = grant(oneFile(positionals, cliText('rooms.what')), 'tableImport');
+      const site = await siteId(call, values);
+      if (!site.ok) return site;
+      const result = await call('lodging.importHouseholds', { siteId: site.value.id, grant: file });
+      return result.ok ? ok({ site: site.value.name, ...result.value }) : result;
+    },
+    print: ({ ignoredColumns, ...counts }) => withIgnored(cliText('rooms.import.done', counts), ignoredColumns),
+  }),
+  steps<{ path: string; rows: number }>({
+    words: ['rooms', 'export'],
+    usage: cliText('rooms.export.usage'),
+    summary: cliText('rooms.export.summary'),
+    options: { ...siteOption, out: { type: 'string', describe: cliText('classArgs.out') } },
+    execute: async ({ call, grant }, values) => {
+      const out = values['out'];
+      if (typeof out !== 'string') throw new UsageError(cliText('classArgs.needOut'));
+      const site = await siteId(call, values);
+      if (!site.ok) return site;
+      return call('lodging.exportHouseholds', { siteId: site.value.id, grant: grant(out, 'export') });
+    },
+    print: ({ path, rows }) => cliText('rooms.export.done', { rows, path }),
+  }),
 ];

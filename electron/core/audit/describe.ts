@@ -121,6 +121,7 @@ const describers: Record<string, (core: Core, values: Values) => Named> = {
   placements: (core, v) =>
     pair('staysWith', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), householdHead(core, idIn(v, 'household_id'))),
   stay_confirmations: (core, v) => named(householdHead(core, idIn(v, 'household_id'))),
+  stay_reservations: (core, v) => pair('about', householdHead(core, idIn(v, 'household_id')), text(v, 'note')),
   stay_days: (_, v) => named(text(v, 'date')),
   stay_participants: (core, v) => named(traineeOfEnrolment(core, idIn(v, 'enrolment_id'))),
   household_payments: (core, v) => named(householdHead(core, idIn(v, 'household_id'))),

@@ -510,3 +510,157 @@ describe('placing trainees in households', () => {
     expect(a.maxSameUnit).toBeLessThanOrEqual(b.maxSameUnit);
   });
 });
+
+// Rooms at a dormitory or hotel: the same engine, rooms of one sex each (男/女, or 男女均可 until the
+// first guest — never rooms apart), some kept for staff (reserved), some trainees needing a room alone
+// (需单间). The oracle: every hard rule above; nobody in a reserved room; each one needing a room alone
+// placed in a room no one else sleeps in (no other guest of the stay, none of another stay), or left
+// without a bed only when no room that would take them is left empty; the rest as many as can be placed
+// in the rooms the singles left (the exhaustive oracle above); the locked where they were.
+const dormRoomArb = fc.record({
+  free: fc.integer({ min: 1, max: 4 }),
+  hosts: fc.constantFrom<Room['hosts']>('male', 'female', 'any'),
+  mixed: fc.constant(false),
+  others: fc.oneof(
+    { weight: 5, arbitrary: fc.constant<Person['sex'][]>([]) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom<Person['sex']>('male', 'female'), { minLength: 1, maxLength: 1 }) },
+  ),
+  reserved: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+});
+
+const roomsCaseArb = fc
+  .record({
+    people: fc.array(
+      fc.record({
+        sex: fc.constantFrom<Person['sex']>('male', 'male', 'female', 'female', null),
+        group: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null, freq: 5 }),
+        unit: fc.constantFrom('', '财政局', '农业农村局', '组织部'),
+        leader: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+        single: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+      }),
+      { maxLength: 30 },
+    ),
+    rooms: fc.array(dormRoomArb, { maxLength: 14 }),
+    lockShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  })
+  .map(({ people, rooms, lockShare }) => {
+    const persons: Person[] = people.map((p, i) => ({ ...p, id: i + 1 }));
+    const roomList: Room[] = rooms.map((r, i) => ({ ...r, id: 100 + i }));
+    // Some locked where the rules allow: a room (not reserved) that takes them, alone if they need to be.
+    const used = new Map<number, Person[]>();
+    const fixed: Fixed[] = [];
+    persons.forEach((person, index) => {
+      if (index / Math.max(1, persons.length) >= lockShare || person.sex === null) return;
+      const room = roomList.find((r) => {
+        const there = used.get(r.id) ?? [];
+        if (r.reserved || there.length >= r.free || there.some((p) => p.single)) return false;
+        if (person.single && (there.length > 0 || (r.others ?? []).length > 0)) return false;
+        return (
+          (r.hosts === 'any' || r.hosts === person.sex) &&
+          there.every((p) => p.sex === person.sex) &&
+          (r.others ?? []).every((sex) => sex === person.sex)
+        );
+      });
+      if (!room) return;
+      used.set(room.id, [...(used.get(room.id) ?? []), person]);
+      fixed.push({ person: person.id, room: room.id });
+    });
+    return { people: persons, rooms: roomList, fixed };
+  });
+
+describe('placing trainees in rooms (宿舍/宾馆)', () => {
+  it('keeps every hard rule, a room alone for each who needs one, nobody in a room kept for staff, and places as many as can be', () => {
+    const seen = {
+      cases: 0,
+      singlesPlacedAlone: 0,
+      singleWithoutRoom: 0,
+      singleLocked: 0,
+      reservedRoomsLeftEmpty: 0,
+      reservedWhileOthersUnplaced: 0,
+      男女均可RoomTookOneSex: 0,
+      otherStayGuestsInRoom: 0,
+      someLocked: 0,
+      someUnplaced: 0,
+    };
+    fc.assert(
+      fc.property(roomsCaseArb, ({ people, rooms, fixed }) => {
+        seen.cases += 1;
+        const result = assignBeds(people, rooms, fixed);
+        const { placed, unplaced } = result;
+        for (const { person, room } of fixed) expect(placed.get(person)).toBe(room);
+        expect(placed.size + unplaced.length).toBe(people.length);
+        expect(new Set([...placed.keys(), ...unplaced.map((u) => u.person)]).size).toBe(people.length);
+        const byRoom = checkRules(people, rooms, placed);
+        const guests = (room: Room) => byRoom.get(room.id) ?? [];
+        // Nobody in a room kept for staff.
+        for (const room of rooms.filter((r) => r.reserved)) expect(guests(room), `reserved room ${room.id}`).toEqual([]);
+        // Each one needing a room alone: alone there, nobody of another stay either.
+        const singleRooms = new Set<number>();
+        for (const person of people.filter((p) => p.single)) {
+          const roomId = placed.get(person.id);
+          if (roomId === undefined) {
+            expect(unplaced.find((u) => u.person === person.id)?.reason).toBe('no_single_room');
+            // No room that would have taken them is left empty.
+            const empty = rooms.filter(
+              (r) =>
+                !r.reserved &&
+                guests(r).length === 0 &&
+                (r.others ?? []).length === 0 &&
+                person.sex !== null &&
+                (r.hosts === 'any' || r.hosts === person.sex),
+            );
+            expect(
+              empty.map((r) => r.id),
+              `person ${person.id} needs a room alone and one is empty`,
+            ).toEqual([]);
+            seen.singleWithoutRoom += 1;
+            continue;
+          }
+          const room = rooms.find((r) => r.id === roomId);
+          expect(room && guests(room).map((p) => p.id)).toEqual([person.id]);
+          if (!fixed.some((f) => f.person === person.id)) expect(room?.others ?? []).toEqual([]);
+          else seen.singleLocked += 1;
+          singleRooms.add(roomId);
+          seen.singlesPlacedAlone += 1;
+        }
+        // Everyone else: as many as the rooms the singles left can take.
+        const rest = people.filter((p) => !p.single);
+        const left = rooms.filter((r) => !r.reserved && !singleRooms.has(r.id));
+        const restFixed = fixed.filter((f) => !singleRooms.has(f.room) && rest.some((p) => p.id === f.person));
+        const restPlaced = rest.filter((p) => placed.has(p.id)).length;
+        expect(restPlaced).toBe(maxPlaced(rest, left, restFixed));
+        for (const u of unplaced.filter((u) => !people.find((p) => p.id === u.person)?.single)) {
+          const person = people.find((p) => p.id === u.person);
+          expect(u.reason).toBe(person?.sex === 'male' ? 'no_male_bed' : person?.sex === 'female' ? 'no_female_bed' : 'no_sex');
+        }
+        if (rooms.some((r) => r.reserved)) seen.reservedRoomsLeftEmpty += 1;
+        if (rooms.some((r) => r.reserved) && unplaced.length > 0) seen.reservedWhileOthersUnplaced += 1;
+        if (rooms.some((r) => r.hosts === 'any' && guests(r).length > 0)) seen.男女均可RoomTookOneSex += 1;
+        if (rooms.some((r) => (r.others ?? []).length > 0 && guests(r).length > 0)) seen.otherStayGuestsInRoom += 1;
+        if (fixed.length > 0) seen.someLocked += 1;
+        if (unplaced.length > 0) seen.someUnplaced += 1;
+      }),
+      { numRuns: 500, seed: Number(process.env['CADRE_ASSIGN_SEED'] ?? 20191111) },
+    );
+    console.log(`room assignment, what the generated cases exercised: ${JSON.stringify(seen)}`);
+    for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
+  });
+
+  it('gives 张伟 (需单间) the one-bed room, not a four-bed one, and puts nobody in the 班主任 room', () => {
+    const people: Person[] = [
+      { id: 1, sex: 'male', group: 1, unit: '财政局', leader: false, single: true },
+      { id: 2, sex: 'male', group: 1, unit: '组织部', leader: false },
+      { id: 3, sex: 'male', group: 1, unit: '农业农村局', leader: false },
+    ];
+    const rooms: Room[] = [
+      { id: 301, free: 4, hosts: 'male', mixed: false },
+      { id: 302, free: 1, hosts: 'any', mixed: false },
+      { id: 303, free: 2, hosts: 'any', mixed: false, reserved: true },
+    ];
+    const { placed, unplaced } = assignBeds(people, rooms, []);
+    expect(unplaced).toEqual([]);
+    expect(placed.get(1)).toBe(302);
+    expect(placed.get(2)).toBe(301);
+    expect(placed.get(3)).toBe(301);
+  });
+});

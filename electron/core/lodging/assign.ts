@@ -21,11 +21,28 @@ import type { Hosts, SoftFigures } from '../../../shared/lodging/schemas';
 // whoever is still alone — nobody of their sex to share with, fixed (locked or kept) where no one can join, or every
 // household with company full — is named in `alone` with why, not left so silently.
 
-export type Person = { id: number; sex: 'male' | 'female' | null; group: number | null; unit: string; leader: boolean };
+// single: needs a room alone (需单间, at a dormitory or hotel): placed only in a room nobody else sleeps
+// in those nights, and nobody joins them.
+export type Person = {
+  id: number;
+  sex: 'male' | 'female' | null;
+  group: number | null;
+  unit: string;
+  leader: boolean;
+  single?: boolean;
+};
 // others: the sex of each guest of another stay sleeping there on some of the same nights.
-export type Room = { id: number; free: number; hosts: Hosts; mixed: boolean; others?: readonly Person['sex'][] };
+// reserved: kept for staff during the stay (the 班主任's room): no trainee is placed there.
+export type Room = {
+  id: number;
+  free: number;
+  hosts: Hosts;
+  mixed: boolean;
+  others?: readonly Person['sex'][];
+  reserved?: boolean;
+};
 export type Fixed = { person: number; room: number };
-export type Unplaced = { person: number; reason: 'no_male_bed' | 'no_female_bed' | 'no_sex' };
+export type Unplaced = { person: number; reason: 'no_male_bed' | 'no_female_bed' | 'no_sex' | 'no_single_room' };
 export type AloneReason = 'only_one' | 'fixed' | 'no_company';
 export type Alone = { person: number; room: number; reason: AloneReason };
 export type Assignment = { placed: Map<number, number>; unplaced: Unplaced[]; alone: Alone[] };
@@ -170,11 +187,63 @@ const placingOrder = (people: readonly Person[]): Person[] => {
   );
 };
 
+// Those needing a room alone first: each fixed one's room is theirs (whoever else is fixed there stays,
+// as every fixed placement does); each of the others takes the smallest empty room that takes them —
+// a one-bed room before a four-bed one — with no guest of another stay those nights. Their rooms are
+// then out of the run: the rest are placed in the others exactly as without them.
 export const assignBeds = (
   people: readonly Person[],
   rooms: readonly Room[],
   fixed: readonly Fixed[],
   options: AssignOptions = {},
+): Assignment => {
+  const open = rooms.filter((room) => room.reserved !== true);
+  if (open.length < rooms.length) return assignBeds(people, open, fixed, options);
+  const singles = people.filter((person) => person.single === true);
+  if (singles.length === 0) return assignShared(people, rooms, fixed, options);
+  const fixedRoom = new Map(fixed.map((f) => [f.person, f.room]));
+  const taken = new Set<number>();
+  for (const person of singles) {
+    const room = fixedRoom.get(person.id);
+    if (room !== undefined) taken.add(room);
+  }
+  const occupied = new Set(fixed.map((f) => f.room));
+  const placedAlone = new Map<number, number>();
+  const unplaced: Unplaced[] = [];
+  const bySize = [...rooms].sort((a, b) => a.free - b.free || a.id - b.id);
+  for (const person of singles) {
+    if (fixedRoom.has(person.id)) continue;
+    const category = categoryOf(person);
+    const room = bySize.find((r) => {
+      if (r.free < 1 || taken.has(r.id) || occupied.has(r.id) || (r.others ?? []).length > 0) return false;
+      const kind = takesOf(r, []);
+      return kind === 'open' ? category !== 'unknown' : takes(kind, category);
+    });
+    if (!room) {
+      unplaced.push({ person: person.id, reason: 'no_single_room' });
+      continue;
+    }
+    taken.add(room.id);
+    placedAlone.set(person.id, room.id);
+  }
+  const singleIds = new Set(singles.map((person) => person.id));
+  const rest = assignShared(
+    people.filter((person) => !singleIds.has(person.id)),
+    rooms.filter((room) => !taken.has(room.id)),
+    fixed.filter((f) => !taken.has(f.room) && !singleIds.has(f.person)),
+    options,
+  );
+  const placed = new Map(rest.placed);
+  for (const f of fixed) if (taken.has(f.room) || singleIds.has(f.person)) placed.set(f.person, f.room);
+  for (const [person, room] of placedAlone) placed.set(person, room);
+  return { placed, unplaced: [...unplaced, ...rest.unplaced], alone: rest.alone };
+};
+
+const assignShared = (
+  people: readonly Person[],
+  rooms: readonly Room[],
+  fixed: readonly Fixed[],
+  options: AssignOptions,
 ): Assignment => {
   const { tallies, roomTakes, toPlace, need, own, shared } = planOf(people, rooms, fixed);
   const placed = new Map<number, number>(fixed.map(({ person, room }) => [person, room]));
@@ -507,6 +576,7 @@ export const firstFit = (people: readonly Person[], rooms: readonly Room[]): Ass
 };
 
 // The most people any one placement can house (the quotas and the split above reach exactly this).
+// (Without anyone needing a room alone: their rooms are chosen first, outside this count.)
 export const mostPlaceable = (people: readonly Person[], rooms: readonly Room[], fixed: readonly Fixed[]): number =>
   planOf(people, rooms, fixed).most;
 

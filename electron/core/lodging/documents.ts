@@ -9,7 +9,12 @@ import { groupLeaderRole } from '../../../shared/vocab/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { renderTableDoc } from '../documents/render';
+import { escapeHtml } from '../documents/html-writer';
+import { printPdf, renderTableDoc } from '../documents/render';
+import { cardPage } from '../roster/cards';
+import { ideographicSpace, spacedName } from '../../../shared/text/spaced-name';
+import { fieldIssue, invalidInput } from '../../../shared/validation';
+import type { Board } from '../../../shared/lodging/schemas';
 import type { DocColumn, DocSection, TableDoc } from '../documents/table-doc';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
@@ -54,7 +59,38 @@ const lodgingDoc = (
   }).trim();
   const title = `${classTitle(target)}${message(`lodging.documents.${document}`)}`;
   let sections: DocSection[];
-  if (document === 'households') {
+  if (document === 'rooms') {
+    // The front desk's list: room by room, floor by floor, each guest on a line (the room's number,
+    // floor and beds merged over its guests); a room kept for staff says for whom.
+    sections = [
+      {
+        columns: [
+          column('room', 5, 'center'),
+          column('floor', 3, 'center'),
+          column('beds', 3, 'center'),
+          column('seq', 3, 'center'),
+          column('name', 6),
+          column('sex', 3, 'center'),
+          column('unit', 14),
+          column('group', 4, 'center'),
+        ],
+        mergeColumns: [0, 1, 2],
+        rows: usedRooms(board).flatMap((room) => {
+          const fixed = [room.head, floorWord(room.floor), String(room.beds)];
+          if (room.reservedFor !== null)
+            return [[...fixed, '', message('lodging.doc.staffRoom', { for: room.reservedFor }), '', '', '']];
+          return room.occupants.map((guest, seq) => [
+            ...fixed,
+            String(seq + 1),
+            guest.single ? message('lodging.doc.singleNote', { name: guest.name }) : guest.name,
+            sexWord(guest.sex),
+            guest.unit,
+            groupWord(guest.group),
+          ]);
+        }),
+      },
+    ];
+  } else if (document === 'households') {
     // Each group's leader, and the phone the village calls about the group.
     const leaders = new Map(
       statement<[number, string], { group: number; name: string; phone: string }>(
@@ -105,19 +141,40 @@ const lodgingDoc = (
     const people = [...board.households.flatMap((h) => h.occupants), ...board.unplaced].sort(
       (a, b) => (a.group ?? 100) - (b.group ?? 100),
     );
+    // At a dormitory or hotel each trainee's room and floor; in a village the household, its phone and address.
     sections = [
       {
-        columns: [
-          column('seq', 3, 'center'),
-          column('name', 6),
-          column('sex', 3, 'center'),
-          column('group', 4, 'center'),
-          column('household', 6),
-          column('headPhone', 9),
-          column('address', 14),
-        ],
+        columns: board.rooms
+          ? [
+              column('seq', 3, 'center'),
+              column('name', 6),
+              column('sex', 3, 'center'),
+              column('group', 4, 'center'),
+              column('room', 5, 'center'),
+              column('floor', 4, 'center'),
+              column('unit', 14),
+            ]
+          : [
+              column('seq', 3, 'center'),
+              column('name', 6),
+              column('sex', 3, 'center'),
+              column('group', 4, 'center'),
+              column('household', 6),
+              column('headPhone', 9),
+              column('address', 14),
+            ],
         rows: people.map((person, seq) => {
           const home = homes.get(person.enrolmentId);
+          if (board.rooms)
+            return [
+              String(seq + 1),
+              person.name,
+              sexWord(person.sex),
+              groupWord(person.group),
+              home?.head ?? message('lodging.doc.noHouse'),
+              home ? floorWord(home.floor) : '',
+              person.unit,
+            ];
           return [
             String(seq + 1),
             person.name,
@@ -188,7 +245,50 @@ const lodgingDoc = (
   const rows = sections.reduce((sum, section) => sum + section.rows.length, 0);
   // A village reading 139****0074 is told why, and whom to ask.
   const footer = document === 'households' && !revealPhone ? { footer: message('lodging.doc.phonesMaskedNote') } : {};
-  return { doc: { title, subtitle, orientation: 'landscape', sections, ...footer }, rows, className: target.name };
+  const orientation = document === 'rooms' ? 'portrait' : 'landscape';
+  return { doc: { title, subtitle, orientation, sections, ...footer }, rows, className: target.name };
+};
+
+const floorWord = (floor: number | null) => (floor === null ? '' : message('lodging.doc.floorN', { n: floor }));
+
+// The rooms that have someone in them this stay, or are kept for staff: floor by floor, as the board.
+const usedRooms = (board: Board) => board.households.filter((room) => room.occupants.length > 0 || room.reservedFor !== null);
+
+// A card per room for its door: the room number large, who sleeps there, the class and the nights —
+// two to an A4 sheet (A5 each, cut along the dashed line), as front desks put them in the door's holder.
+const doorCardsHtml = (title: string, school: string, subtitle: string, board: Board): string => {
+  const card = (room: Board['households'][number]) => {
+    const names =
+      room.reservedFor !== null
+        ? [message('lodging.doc.staffRoom', { for: room.reservedFor })]
+        : room.occupants.map((guest) => spacedName(guest.name));
+    // One name a line: four fit at 30 pt, a dormitory's six-bed room at 20.
+    const size = names.length > 4 ? 20 : 30;
+    return `<div class="card"><div class="top">${escapeHtml(title)}</div><div class="room">${escapeHtml(room.head)}</div>
+<div class="floor">${escapeHtml([floorWord(room.floor), message('lodging.doc.doorBeds', { beds: room.beds })].filter(Boolean).join(ideographicSpace))}</div>
+<div class="names" style="font-size:${size}pt">${names.map((name) => `<span>${escapeHtml(name)}</span>`).join('')}</div>
+<div class="foot">${escapeHtml(subtitle)}</div><div class="school">${escapeHtml(school)}</div></div>`;
+  };
+  const rooms = usedRooms(board);
+  const sheets: string[] = [];
+  for (let i = 0; i < rooms.length; i += 2)
+    sheets.push(
+      `<div class="sheet">${rooms
+        .slice(i, i + 2)
+        .map(card)
+        .join('')}</div>`,
+    );
+  const css = `
+  .sheet { width: 210mm; height: 296.5mm; }
+  .card { height: 148.25mm; padding: 12mm 16mm; display: flex; flex-direction: column; align-items: center; }
+  .card + .card { border-top: 0.3mm dashed #999; }
+  .top { font-size: 13pt; color: #333; }
+  .room { font-family: "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-weight: bold; font-size: 96pt; line-height: 1.1; margin-top: 4mm; }
+  .floor { font-size: 12pt; color: #444; }
+  .names { flex: 1; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 2mm; line-height: 1.15; font-family: "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC", serif; }
+  .foot, .school { font-size: 10.5pt; color: #444; }
+`;
+  return cardPage(title, 'portrait', css, sheets.join(''));
 };
 
 export const exportLodging = async (
@@ -202,12 +302,44 @@ export const exportLodging = async (
   },
   job: Job,
 ): Promise<ExportResult> => {
+  // The room list and the door cards are a dormitory's or hotel's; a door card is printed (PDF only).
+  const board = input.document === 'rooms' || input.document === 'doors' ? getBoard(core, input.stayId) : undefined;
+  if (board && !board.rooms)
+    throw invalidInput([
+      { ...fieldIssue('document', 'unknown_value', { value: input.document }), message: message('lodging.room.notRooms') },
+    ]);
+  if (input.document === 'doors' && input.format !== 'pdf')
+    throw invalidInput([
+      { ...fieldIssue('format', 'unknown_value', { value: input.format }), message: message('lodging.room.doorsPdfOnly') },
+    ]);
   const target = exportTarget(core, input.grant, input.format);
   job.progress('prepare', 0, 1);
   // Only the village's list carries the leaders' mobiles: what the entry records is what was shown.
   const revealPhone = input.document === 'households' && input.reveal.phone;
-  const { doc, rows, className } = lodgingDoc(core, input.stayId, input.document, revealPhone);
-  const bytes = await renderTableDoc(core, job, doc, input.format);
+  const { doc, rows, className } = lodgingDoc(
+    core,
+    input.stayId,
+    input.document === 'doors' ? 'rooms' : input.document,
+    revealPhone,
+  );
+  const bytes =
+    input.document === 'doors' && board
+      ? await printPdf(
+          core,
+          job,
+          doorCardsHtml(
+            `${classTitle(getClass(core, board.stay.classId))}`,
+            getSettings(core).schoolName,
+            message('lodging.doc.doorStay', {
+              site: board.stay.siteName,
+              arrive: chineseDate(board.stay.arrive),
+              depart: chineseDate(board.stay.depart),
+            }),
+            board,
+          ),
+          false,
+        )
+      : await renderTableDoc(core, job, doc, input.format);
   return finishExport(core, job, target, bytes, {
     rows,
     audit: {

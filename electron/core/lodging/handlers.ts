@@ -1,15 +1,27 @@
 import type { Handlers } from '../router';
 import { exportLodging } from './documents';
-import { exportHouseholds, importHouseholds, listHouseholds, previewHouseholds, saveHousehold } from './households';
+import { listHouseholds, saveHousehold, saveRoom } from './households';
+import { exportLodgingUnits, importLodgingUnits, previewLodgingUnits } from './rooms';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
-import { assignStay, confirmHousehold, getBoard, listStays, lockInStay, placeInStay, removeStay, saveStay } from './stays';
+import {
+  assignStay,
+  confirmHousehold,
+  reserveRoom,
+  getBoard,
+  listStays,
+  lockInStay,
+  placeInStay,
+  removeStay,
+  saveStay,
+} from './stays';
 
 export const lodgingHandlers = {
   'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),
   'lodging.saveHousehold': (core, { siteId, id, fields }) => saveHousehold(core, siteId, id, fields),
-  'lodging.importHouseholdsPreview': (core, { siteId, grant }, job) => previewHouseholds(core, siteId, grant, job),
-  'lodging.importHouseholds': (core, { siteId, grant, token }, job) => importHouseholds(core, siteId, grant, job, token),
-  'lodging.exportHouseholds': (core, { siteId, grant }, job) => exportHouseholds(core, siteId, grant, job),
+  'lodging.saveRoom': (core, { siteId, id, fields }) => saveRoom(core, siteId, id, fields),
+  'lodging.importHouseholdsPreview': (core, { siteId, grant }, job) => previewLodgingUnits(core, siteId, grant, job),
+  'lodging.importHouseholds': (core, { siteId, grant, token }, job) => importLodgingUnits(core, siteId, grant, job, token),
+  'lodging.exportHouseholds': (core, { siteId, grant }, job) => exportLodgingUnits(core, siteId, grant, job),
   'lodging.stays': (core, { classId }) => listStays(core, classId),
   'lodging.saveStay': (core, { classId, id, fields }) => saveStay(core, classId, id, fields),
   'lodging.removeStay': (core, { stayId }) => removeStay(core, stayId),
@@ -19,6 +31,7 @@ export const lodgingHandlers = {
     placeInStay(core, stayId, enrolmentId, householdId, locked, leaveAlone),
   'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),
   'lodging.confirm': (core, { stayId, householdId, confirmed }) => confirmHousehold(core, stayId, householdId, confirmed),
+  'lodging.reserve': (core, { stayId, householdId, for: reservedFor }) => reserveRoom(core, stayId, householdId, reservedFor),
   'lodging.plan': (core, { stayId }) => planOf(core, stayId),
   'lodging.savePlanDay': (core, { stayId, day }) => savePlanDay(core, stayId, day),
   'lodging.participants': (core, { stayId }) => participantsOf(core, stayId),

@@ -17,7 +17,7 @@ import { compareStroke } from '../../../shared/text/collation';
 import { decodeReadings, encodeReadings, readingsOf } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
-import { villageKind } from '../../../shared/vocab/schemas';
+import { isLodgingKind, isRoomKind } from '../../../shared/vocab/schemas';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
 import { exportTable } from '../documents/table-export';
@@ -53,6 +53,7 @@ type HouseholdRow = {
   beds: number;
   hosts: Hosts;
   mixed_rooms: number;
+  floor: number | null;
   notes: string;
   active: number;
   name_readings: string;
@@ -70,6 +71,7 @@ export const toHousehold = (row: HouseholdRow): Household => ({
   beds: row.beds,
   hosts: row.hosts,
   mixedRooms: row.mixed_rooms === 1,
+  floor: row.floor,
   notes: row.notes,
   active: row.active === 1,
 });
@@ -80,15 +82,23 @@ export const householdRow = (core: Core, id: number): Household => {
   return toHousehold(row);
 };
 
-// Only a village has households.
+// Only a village (its households) or a dormitory or hotel (its rooms) lodges trainees.
 export const villageOf = (core: Core, siteId: number, field = 'siteId') => {
   const point = getPointRow(core, siteId);
-  if (point.kind !== villageKind)
+  if (!isLodgingKind(point.kind))
     throw invalidInput([
       { ...fieldIssue(field, 'unknown_value', { value: siteId }), message: message('lodging.notVillage', { name: point.name }) },
     ]);
-  return point;
+  return { ...point, rooms: isRoomKind(point.kind) };
 };
+
+// Rooms floor by floor, each floor's in the order of their numbers (301 before 1201, 3A before 3B);
+// households by their heads' strokes. The active first, in both.
+const roomNumbers = new Intl.Collator('zh-CN', { numeric: true });
+export const compareUnits = (a: Household, b: Household): number =>
+  Number(b.active) - Number(a.active) ||
+  (a.floor ?? Infinity) - (b.floor ?? Infinity) ||
+  (a.floor !== null || b.floor !== null ? roomNumbers.compare(a.head, b.head) : compareStroke(a.head, b.head));
 
 export const listHouseholds = (core: Core, siteId: number, includeInactive: boolean): Household[] => {
   getPointRow(core, siteId);
@@ -96,7 +106,7 @@ export const listHouseholds = (core: Core, siteId: number, includeInactive: bool
     .all(siteId)
     .filter((row) => includeInactive || row.active === 1)
     .map(toHousehold)
-    .sort((a, b) => Number(b.active) - Number(a.active) || compareStroke(a.head, b.head));
+    .sort(compareUnits);
 };
 
 // Every village's households, found by the head's name (pinyin too), the address or the village.
@@ -120,14 +130,14 @@ const hostsWord = (hosts: Hosts) => message(`lodging.hosts.${hosts}`);
 
 // A household's beds and the sexes it hosts, held to who already sleeps there: lowering the beds or
 // narrowing the sexes below what stays ask of it is refused, naming the night and the stay.
-const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields) => {
+const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields, rooms: boolean) => {
   const occupancy = occupancyOf(core, { households: [id] });
   for (const night of occupancy.nights(id)) {
     if (night.people > fields.beds)
       throw invalidInput([
         {
           ...fieldIssue('fields.beds', 'out_of_range', { min: night.people, max: 50 }),
-          message: message('lodging.bedsTooFew', {
+          message: message(rooms ? 'lodging.room.bedsTooFew' : 'lodging.bedsTooFew', {
             head: fields.head,
             date: night.date,
             people: night.people,
@@ -164,7 +174,7 @@ const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields)
     throw invalidInput([
       {
         ...fieldIssue('fields.hosts', 'unknown_value', { value: fields.hosts }),
-        message: message('lodging.hostsConflict', {
+        message: message(rooms ? 'lodging.room.hostsConflict' : 'lodging.hostsConflict', {
           head: fields.head,
           sex: first.sex ? message(`sex.${first.sex}`) : message('lodging.reasons.no_sex'),
           stays: [...new Set(strangers.map((guest) => guest.stay))].join(message('text.list')),
@@ -183,7 +193,10 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
     throw invalidInput([
       {
         ...fieldIssue('fields.head', 'duplicate'),
-        message: message('lodging.duplicateHousehold', { site: site.name, head: fields.head }),
+        message: message(site.rooms ? 'lodging.room.duplicate' : 'lodging.duplicateHousehold', {
+          site: site.name,
+          head: fields.head,
+        }),
       },
     ]);
   const params = {
@@ -193,8 +206,10 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
     address: fields.address,
     beds: fields.beds,
     hosts: fields.hosts,
-    // Rooms apart mean something only to a household that takes men and women.
-    mixedRooms: fields.hosts === 'any' && fields.mixedRooms ? 1 : 0,
+    // Rooms apart mean something only to a household that takes men and women; a room is one sex.
+    mixedRooms: !site.rooms && fields.hosts === 'any' && fields.mixedRooms ? 1 : 0,
+    // A floor is a room's; a household has none.
+    floor: site.rooms ? fields.floor : null,
     notes: fields.notes,
     active: fields.active ? 1 : 0,
     readings: encodeReadings(readingsOf(fields.head)),
@@ -203,8 +218,8 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
   if (id === undefined) {
     const { lastInsertRowid } = statement(
       core.db,
-      `INSERT INTO households (site_id, head, phone, address, beds, hosts, mixed_rooms, notes, active, name_readings, created_at, updated_at)
-         VALUES (@siteId, @head, @phone, @address, @beds, @hosts, @mixedRooms, @notes, @active, @readings, @now, @now)`,
+      `INSERT INTO households (site_id, head, phone, address, beds, hosts, mixed_rooms, floor, notes, active, name_readings, created_at, updated_at)
+         VALUES (@siteId, @head, @phone, @address, @beds, @hosts, @mixedRooms, @floor, @notes, @active, @readings, @now, @now)`,
     ).run(params);
     return Number(lastInsertRowid);
   }
@@ -216,10 +231,10 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
         message: message('lodging.wrongVillage', { head: current.head, site: site.name }),
       },
     ]);
-  checkAgainstPlacements(core, id, fields);
+  checkAgainstPlacements(core, id, { ...fields, mixedRooms: !site.rooms && fields.mixedRooms }, site.rooms);
   statement(
     core.db,
-    `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, mixed_rooms = @mixedRooms, notes = @notes,
+    `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, mixed_rooms = @mixedRooms, floor = @floor, notes = @notes,
        active = @active, name_readings = @readings, updated_at = @now WHERE id = @id`,
   ).run({ ...params, id });
   return id;
@@ -227,6 +242,20 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
 
 export const saveHousehold = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household =>
   householdRow(core, writeHousehold(core, siteId, id, fields));
+
+// The rooms' form: a room of a dormitory or hotel only (a village's household is refused, its fields
+// being a household's).
+export const saveRoom = (core: Core, siteId: number, id: number | undefined, fields: HouseholdFields): Household => {
+  const site = villageOf(core, siteId);
+  if (!site.rooms)
+    throw invalidInput([
+      {
+        ...fieldIssue('siteId', 'unknown_value', { value: siteId }),
+        message: message('lodging.room.notRoomSite', { name: site.name }),
+      },
+    ]);
+  return saveHousehold(core, siteId, id, fields);
+};
 
 type Field = HouseholdColumn;
 
@@ -240,13 +269,13 @@ export const householdsTable: TableSpec<Field> = {
 
 const label = (field: Field) => columnWord(householdsTable, field);
 
-const readHosts: CellReader<Hosts> = (cell) => {
+export const readHosts: CellReader<Hosts> = (cell) => {
   const hosts = hostsOfWord(textCell(cell));
   return hosts === undefined ? { expected: message('lodging.expectHosts') } : { value: hosts };
 };
 // Beds as a village writes them: "3张床", "２"; 0, 无, or 暂停 / 不接待 in their place for a household
 // not hosting now (then read as 0, unless a number stands beside the word).
-const readBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell) => {
+export const readBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell) => {
   const text = textCell(cell);
   const pausedWord = notHostingPattern.test(text);
   const beds = /^(无|没有)$/.test(text) ? 0 : numberCell(cell);

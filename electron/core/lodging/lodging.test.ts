@@ -99,7 +99,7 @@ describe('host households', () => {
         await t.router.call('lodging.saveHousehold', { siteId: park, fields: { head: '新农户', beds: 2 } }),
         'INVALID_INPUT',
       ).message,
-    ).toContain('的类型不是“村”，不能登记接待农户：请先把它的类型改为“村”');
+    ).toContain('的类型不是“村”“宿舍”或“宾馆”，不能登记接待农户或房间：请先把它的类型改为“村”（农户）');
     expect(snapshot(t.core.db)).toBe(before);
   });
 });

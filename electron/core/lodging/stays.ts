@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { chineseDate, daysBetween, monthDay, todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import type { AloneReason, AssignResult, Board, Lodger, Stay, StayFields, UnplacedReason } from '../../../shared/lodging/schemas';
+import {
+  type AloneReason,
+  type AssignResult,
+  type Board,
+  type Lodger,
+  singleRoomPattern,
+  type Stay,
+  type StayFields,
+  type UnplacedReason,
+} from '../../../shared/lodging/schemas';
+import { isRoomKind } from '../../../shared/vocab/schemas';
 import { compareStroke } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { record } from '../db/audit-record';
@@ -12,7 +22,7 @@ import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import { getSettings } from '../settings/service';
 import { assignBeds, type Person, type Room, softFigures } from './assign';
-import { householdRow, toHousehold, villageOf } from './households';
+import { compareUnits, householdRow, toHousehold, villageOf } from './households';
 import { nightsOf, occupancyOf } from './occupancy';
 
 // A class's stays in a village and who sleeps where: the board the four-togethers tab shows, the
@@ -43,16 +53,20 @@ const stayRow = (core: Core, id: number): StayRow => {
 };
 
 // The people of a stay: the class's trainees (those who have not withdrawn), or its chosen groups.
+// Who needs a room alone says so in the roster's notes (需单间, 单人间; the class's 备注 or the person's
+// own): the office writes it where it already writes diets and health, on the form or in the 组织部's
+// list, and anyone reading the roster sees it; it counts at a dormitory or hotel (a household's rooms are not the school's to give).
 export const stayPeople = (core: Core, stay: { class_id: number; groups: string }): Lodger[] =>
-  statement<[number, string, string], Omit<Lodger, 'locked'> & { sex: 'male' | 'female' | null }>(
+  statement<[number, string, string], Omit<Lodger, 'locked' | 'single'> & { sex: 'male' | 'female' | null; notes: string }>(
     core.db,
-    `SELECT e.id AS enrolmentId, t.id AS traineeId, t.name, t.sex, e.group_no AS "group", t.unit, e.role
+    `SELECT e.id AS enrolmentId, t.id AS traineeId, t.name, t.sex, e.group_no AS "group", t.unit, e.role,
+            e.notes || ' ' || t.notes AS notes
        FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
       WHERE e.class_id = ? AND e.status <> 'withdrawn'
         AND (? = '[]' OR e.group_no IN (SELECT value FROM json_each(?)))`,
   )
     .all(stay.class_id, stay.groups, stay.groups)
-    .map((person) => ({ ...person, locked: false }))
+    .map(({ notes, ...person }) => ({ ...person, single: singleRoomPattern.test(notes), locked: false }))
     .sort((a, b) => (a.group ?? 100) - (b.group ?? 100) || compareStroke(a.name, b.name));
 
 const placementsOf = (core: Core, stayId: number) =>
@@ -152,8 +166,10 @@ export const saveStay = (core: Core, classId: number, id: number | undefined, fi
   ).run({ ...params, id });
   // Another village: nobody's bed there is in this one. Other nights or groups: each bed is
   // checked again, and the whole change refused if one no longer holds.
-  if (before.site_id !== fields.siteId) statement(core.db, 'DELETE FROM placements WHERE stay_id = ?').run(id);
-  else checkPlacements(core, id, false);
+  if (before.site_id !== fields.siteId) {
+    statement(core.db, 'DELETE FROM placements WHERE stay_id = ?').run(id);
+    statement(core.db, 'DELETE FROM stay_reservations WHERE stay_id = ?').run(id);
+  } else checkPlacements(core, id, false);
   return getStay(core, id);
 };
 
@@ -167,10 +183,15 @@ export const removeStay = (core: Core, stayId: number): { removed: boolean } => 
 // Everything a bed is checked against, for one stay: its people, the village's households (those not
 // hosting now too, so that the board shows them as such; nobody is placed there), and who sleeps in
 // them on the same nights in other stays.
+// At a dormitory or hotel (rooms): the rooms kept for staff during this stay, and those another stay
+// keeps on some of the same nights (no bed there for this one either).
 const contextOf = (core: Core, stayId: number) => {
   const stay = stayRow(core, stayId);
   const nights = nightsOf(stay.arrive, stay.depart);
-  const people = stayPeople(core, stay);
+  const rooms = isRoomKind(
+    statement<[number], string>(core.db, 'SELECT kind FROM sites WHERE id = ?').pluck().get(stay.site_id) ?? '',
+  );
+  const people = stayPeople(core, stay).map((person) => ({ ...person, single: rooms && person.single }));
   const households = statement<[number], Parameters<typeof toHousehold>[0]>(
     core.db,
     `SELECT h.*, p.name AS site_name FROM households h JOIN sites p ON p.id = h.site_id
@@ -178,26 +199,48 @@ const contextOf = (core: Core, stayId: number) => {
   )
     .all(stay.site_id)
     .map(toHousehold)
-    .sort((a, b) => Number(b.active) - Number(a.active) || compareStroke(a.head, b.head));
+    .sort(compareUnits);
   const others = occupancyOf(core, { excludeStay: stayId, arrive: stay.arrive, depart: stay.depart });
-  const free = new Map(households.map((h) => [h.id, h.beds - (others.busiest(h.id, nights)?.people ?? 0)]));
-  return { stay, nights, people, households, others, free };
+  const reservations = statement<[number, string, string], { stay_id: number; household_id: number; note: string }>(
+    core.db,
+    `SELECT r.stay_id, r.household_id, r.note FROM stay_reservations r JOIN stays s ON s.id = r.stay_id
+      WHERE s.site_id = ? AND s.arrive < ? AND ? < s.depart`,
+  ).all(stay.site_id, stay.depart, stay.arrive);
+  const reserved = new Map(reservations.filter((r) => r.stay_id === stayId).map((r) => [r.household_id, r.note]));
+  const keptElsewhere = new Set(reservations.filter((r) => r.stay_id !== stayId).map((r) => r.household_id));
+  const free = new Map(
+    households.map((h) => [h.id, keptElsewhere.has(h.id) ? 0 : h.beds - (others.busiest(h.id, nights)?.people ?? 0)]),
+  );
+  return { stay, nights, rooms, people, households, others, free, reserved, keptElsewhere };
 };
 
 type Context = ReturnType<typeof contextOf>;
 
 const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '');
 
+// A refusal said of a room (“301 房间”) at a dormitory or hotel, of a household (“马金山”家) elsewhere.
+type UnitMessage = 'householdInactive' | 'sexNotHosted' | 'otherSexThere' | 'otherSexOtherStay' | 'full';
+const unitMessage = (context: Context, key: UnitMessage, params: Record<string, string | number>) =>
+  message(context.rooms ? `lodging.room.${key}` : `lodging.${key}`, params);
+
 // Why this person may not sleep in this household on this stay's nights, beside those already there
 // in the stay; undefined when they may.
 const refusalOf = (context: Context, person: Lodger, householdId: number, alsoThere: readonly Lodger[]): string | undefined => {
   const household = context.households.find((h) => h.id === householdId);
   if (!household) return message('lodging.householdNotFound');
-  if (!household.active) return message('lodging.householdInactive', { head: household.head });
+  if (!household.active) return unitMessage(context, 'householdInactive', { head: household.head });
+  const keptFor = context.reserved.get(householdId);
+  if (keptFor !== undefined) return message('lodging.room.reserved', { head: household.head, for: keptFor });
+  if (context.keptElsewhere.has(householdId)) return message('lodging.room.reservedElsewhere', { head: household.head });
+  // 需单间: nobody beside them, of this stay or another.
+  const single = alsoThere.find((there) => there.single);
+  if (person.single && (alsoThere.length > 0 || context.others.guests(householdId).length > 0))
+    return message('lodging.room.needsSingle', { head: household.head, name: person.name });
+  if (single) return message('lodging.room.singleThere', { head: household.head, name: person.name, other: single.name });
   const mixed = household.hosts === 'any' && household.mixedRooms;
   if (person.sex === null && !mixed) return message('lodging.noSexRecorded', { name: person.name });
   if (person.sex !== null && household.hosts !== 'any' && household.hosts !== person.sex)
-    return message('lodging.sexNotHosted', {
+    return unitMessage(context, 'sexNotHosted', {
       head: household.head,
       hosts: message(`lodging.hosts.${household.hosts}`),
       name: person.name,
@@ -216,7 +259,7 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
   // 男女均可: men or women, one sex during the stay, unless it has rooms apart (可分男女房间).
   const other = mixed ? undefined : alsoThere.find((there) => there.sex !== person.sex);
   if (other)
-    return message('lodging.otherSexThere', {
+    return unitMessage(context, 'otherSexThere', {
       head: household.head,
       name: person.name,
       sex: sexWord(person.sex),
@@ -227,7 +270,7 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
   // household's beds are shared across stays (free), and so is the sex it hosts that night.
   const otherStay = mixed ? undefined : context.others.guests(householdId).find((guest) => guest.sex !== person.sex);
   if (otherStay)
-    return message('lodging.otherSexOtherStay', {
+    return unitMessage(context, 'otherSexOtherStay', {
       head: household.head,
       date: monthDay(
         context.nights.find((night) => otherStay.arrive <= night && night < otherStay.depart) ?? context.stay.arrive,
@@ -241,7 +284,7 @@ const refusalOf = (context: Context, person: Lodger, householdId: number, alsoTh
   const free = context.free.get(householdId) ?? 0;
   if (alsoThere.length + 1 > free) {
     const busiest = context.others.busiest(householdId, context.nights);
-    return message('lodging.full', {
+    return unitMessage(context, 'full', {
       head: household.head,
       date: monthDay(busiest?.date ?? context.stay.arrive),
       beds: household.beds,
@@ -286,6 +329,7 @@ const personOf = (lodger: Lodger): Person => ({
   group: lodger.group,
   unit: lodger.unit,
   leader: lodger.role !== '',
+  single: lodger.single,
 });
 
 export const getBoard = (core: Core, stayId: number): Board => {
@@ -311,7 +355,7 @@ export const getBoard = (core: Core, stayId: number): Board => {
   const freeFor = (sex: Lodger['sex']) =>
     context.households
       .filter((h) => {
-        if (!h.active) return false;
+        if (!h.active || context.reserved.has(h.id)) return false;
         if (h.hosts === 'any' && h.mixedRooms) return true;
         if (sex === null) return false;
         // 男女均可 without rooms apart: for whichever sex it already hosts on these nights, in this
@@ -325,11 +369,28 @@ export const getBoard = (core: Core, stayId: number): Board => {
       })
       .reduce((sum, h) => sum + Math.max(0, left.get(h.id) ?? 0), 0);
   const waiting = { male: 0, female: 0, unknown: 0 };
+  // Rooms nobody sleeps in (of this stay or another) for those needing one alone.
+  const emptyFor = (sex: Lodger['sex']) =>
+    context.households.filter(
+      (h) =>
+        h.active &&
+        sex !== null &&
+        !context.reserved.has(h.id) &&
+        (context.free.get(h.id) ?? 0) > 0 &&
+        (occupants.get(h.id) ?? []).length === 0 &&
+        context.others.guests(h.id).length === 0 &&
+        (h.hosts === 'any' || h.hosts === sex),
+    ).length;
+  const waitingAlone = { male: 0, female: 0, unknown: 0 };
   const unplaced = unplacedPeople.map((person) => {
     const elsewhere = context.others.elsewhere(person.traineeId, context.nights);
     let reason: UnplacedReason;
     if (elsewhere) reason = 'elsewhere';
-    else {
+    else if (person.single) {
+      const key = person.sex ?? 'unknown';
+      waitingAlone[key] += 1;
+      reason = waitingAlone[key] <= emptyFor(person.sex) ? 'not_run' : 'no_single_room';
+    } else {
       const key = person.sex ?? 'unknown';
       waiting[key] += 1;
       reason =
@@ -355,10 +416,12 @@ export const getBoard = (core: Core, stayId: number): Board => {
   );
   return {
     stay: toStay(core, context.stay),
+    rooms: context.rooms,
     households: context.households.map((household) => ({
       ...household,
       free: context.free.get(household.id) ?? 0,
       confirmedOn: confirmed.get(household.id) ?? null,
+      reservedFor: context.reserved.get(household.id) ?? null,
       occupants: (occupants.get(household.id) ?? []).sort(
         (a, b) => (a.group ?? 100) - (b.group ?? 100) || compareStroke(a.name, b.name),
       ),
@@ -417,6 +480,7 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
       hosts: h.hosts,
       mixed: h.mixedRooms,
       others: context.others.guests(h.id).map((guest) => guest.sex),
+      reserved: context.reserved.has(h.id) || context.keptElsewhere.has(h.id),
     }));
   const together = getSettings(core).lodgingTogether;
   const outcome = assignBeds(candidates.map(personOf), rooms, fixed, { together });
@@ -458,7 +522,11 @@ export const assignStay = (core: Core, stayId: number, rearrange = false): Assig
       name,
       head,
       reason,
-      message: message(`lodging.aloneReasons.${reason}`, { name, head, sex: sexWord(lodger?.sex ?? null) }),
+      message: message(context.rooms ? `lodging.room.aloneReasons.${reason}` : `lodging.aloneReasons.${reason}`, {
+        name,
+        head,
+        sex: sexWord(lodger?.sex ?? null),
+      }),
     };
   });
   const board = getBoard(core, stayId);
@@ -509,7 +577,7 @@ export const placeInStay = (
       if (other)
         throw new AppError(
           'CONFLICT',
-          message('lodging.leavesAlone', {
+          message(context.rooms ? 'lodging.room.leavesAlone' : 'lodging.leavesAlone', {
             name: person.name,
             head: context.households.find((h) => h.id === from)?.head ?? '',
             other: other.name,
@@ -585,3 +653,45 @@ export const confirmHousehold = (core: Core, stayId: number, householdId: number
 };
 
 export { stayRow };
+
+// A room kept for staff during the stay (the 班主任's room: "班主任 王老师"), taken out of the trainees'
+// beds, or given back (null). Only a room of the stay's site, and only one nobody of the stay sleeps in:
+// those placed there are named, and nothing changes.
+export const reserveRoom = (core: Core, stayId: number, householdId: number, reservedFor: string | null): Board => {
+  const stay = stayRow(core, stayId);
+  assertWritable(getClass(core, stay.class_id));
+  const context = contextOf(core, stayId);
+  const room = context.households.find((h) => h.id === householdId);
+  if (!room)
+    throw invalidInput([
+      { ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: message('lodging.notOfVillage') },
+    ]);
+  if (reservedFor === null) {
+    statement(core.db, 'DELETE FROM stay_reservations WHERE stay_id = ? AND household_id = ?').run(stayId, householdId);
+    return getBoard(core, stayId);
+  }
+  const byEnrolment = new Map(context.people.map((p) => [p.enrolmentId, p.name]));
+  const there = placementsOf(core, stayId)
+    .filter((p) => p.householdId === householdId)
+    .map((p) => byEnrolment.get(p.enrolmentId) ?? '');
+  if (there.length > 0)
+    throw invalidInput([
+      {
+        ...fieldIssue('householdId', 'unknown_value', { value: householdId }),
+        message: message('lodging.room.reserveOccupied', { head: room.head, names: there.join(message('text.list')) }),
+      },
+    ]);
+  if (context.keptElsewhere.has(householdId))
+    throw invalidInput([
+      {
+        ...fieldIssue('householdId', 'unknown_value', { value: householdId }),
+        message: message('lodging.room.reservedElsewhere', { head: room.head }),
+      },
+    ]);
+  statement(
+    core.db,
+    `INSERT INTO stay_reservations (stay_id, household_id, note) VALUES (?, ?, ?)
+       ON CONFLICT (stay_id, household_id) DO UPDATE SET note = excluded.note`,
+  ).run(stayId, householdId, reservedFor);
+  return getBoard(core, stayId);
+};

@@ -454,6 +454,7 @@ export const sampleHouseholds: { site: string; households: HouseholdFields[] } =
     beds,
     hosts,
     mixedRooms: false,
+    floor: null,
     notes: [notes, sample].filter(Boolean).join('；'),
     active: true,
   })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayIso } from '../../../shared/dates';
+import { roomKinds } from '../../../shared/vocab/schemas';
 import { checkinFigures, classesCheckingIn } from '../checkin/service';
 import { satisfiedRate } from '../../../shared/surveys/rate';
 import type { Overview } from '../../../shared/workbench/schemas';
@@ -141,11 +142,13 @@ export const workbenchOverview = (core: Core, input: { year?: number | undefined
         AND EXISTS (SELECT 1 FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn')
         AND NOT EXISTS (SELECT 1 FROM surveys s JOIN survey_responses r ON r.survey_id = s.id WHERE s.class_id = c.id)`,
   );
-  // Households that host people of a stay still to come (or under way) and have not said yes.
+  // Households that host people of a stay still to come (or under way) and have not said yes. A
+  // dormitory's or hotel's rooms are the school's or booked with the hotel: no one to phone, room by room.
   const householdsUnconfirmed = counted(
     `SELECT s.class_id, count(DISTINCT p.household_id) AS n FROM placements p JOIN stays s ON s.id = p.stay_id
-       JOIN classes c ON c.id = s.class_id
+       JOIN classes c ON c.id = s.class_id JOIN sites site ON site.id = s.site_id
       WHERE c.status <> 'archived' AND c.year >= @year AND s.depart >= @today
+        AND site.kind NOT IN (SELECT value FROM json_each('${JSON.stringify(roomKinds)}'))
         AND NOT EXISTS (SELECT 1 FROM stay_confirmations k WHERE k.stay_id = p.stay_id AND k.household_id = p.household_id)
       GROUP BY s.class_id`,
   );

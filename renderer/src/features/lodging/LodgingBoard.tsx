@@ -1,5 +1,5 @@
 import { LockFilled, ManOutlined, ThunderboltOutlined, WomanOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Dropdown, Empty, Flex, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, Lodger } from '../../../../shared/lodging/schemas';
@@ -20,11 +20,13 @@ const SexIcon = ({ sex }: { sex: Lodger['sex'] }) =>
 const Person = ({
   person,
   households,
+  rooms,
   onMove,
   onLock,
 }: {
   person: Lodger;
   households: Board['households'];
+  rooms: boolean;
   onMove: (householdId: number | null) => void;
   onLock?: (locked: boolean) => void;
 }) => {
@@ -36,10 +38,13 @@ const Person = ({
       key: 'move',
       label: t('lodgingPage.moveTo'),
       children: households
-        .filter((h) => h.active && !h.occupants.some((o) => o.enrolmentId === person.enrolmentId))
+        .filter((h) => h.active && h.reservedFor === null && !h.occupants.some((o) => o.enrolmentId === person.enrolmentId))
         .map((h) => ({
           key: `to-${h.id}`,
-          label: t('text.withNote', { text: h.head, note: t('lodgingPage.beds', { people: h.occupants.length, free: h.free }) }),
+          label: t('text.withNote', {
+            text: rooms ? t('roomsPage.roomTitle', { head: h.head }) : h.head,
+            note: t('lodgingPage.beds', { people: h.occupants.length, free: h.free }),
+          }),
         })),
     },
     ...(onLock
@@ -99,6 +104,11 @@ const Person = ({
             </span>
           )}
           {person.role && <span className="lodger-role">{person.role}</span>}
+          {rooms && person.single && (
+            <Tooltip title={t('roomsPage.singleHelp')}>
+              <span className="lodger-single">{t('roomsPage.single')}</span>
+            </Tooltip>
+          )}
           {person.locked && (
             <Tooltip title={t('lodgingPage.locked')}>
               <LockFilled aria-label={t('lodgingPage.locked')} />
@@ -128,29 +138,34 @@ const dropHandlers = (onDrop: (enrolmentId: number) => void, setOver: (over: boo
 const HouseholdCard = ({
   household,
   households,
+  rooms,
   move,
   lock,
   confirm,
+  reserve,
   readOnly,
 }: {
   household: Board['households'][number];
   households: Board['households'];
+  rooms: boolean;
   move: (enrolmentId: number, householdId: number | null) => void;
   lock: (person: Lodger, locked: boolean) => void;
   confirm: (confirmed: boolean) => void;
+  reserve: (reservedFor: string | null) => void;
   readOnly: boolean;
 }) => {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
   const full = household.occupants.length >= household.free;
+  const kept = household.reservedFor !== null;
   return (
     <Card
       size="small"
-      className={`household${over ? ' household-over' : ''}${household.active ? '' : ' household-inactive'}`}
+      className={`household${over ? ' household-over' : ''}${household.active ? '' : ' household-inactive'}${kept ? ' household-kept' : ''}`}
       data-testid={`household-${household.head}`}
       title={
         <Space size={6}>
-          <span>{household.head}</span>
+          <span className={rooms ? 'room-number' : undefined}>{household.head}</span>
           <Tag color={household.hosts === 'male' ? 'blue' : household.hosts === 'female' ? 'magenta' : 'default'}>
             {t(`lodging.hosts.${household.hosts}`)}
             {household.hosts === 'any' && household.mixedRooms && `·${t('sitesPage.mixedRoomsTag')}`}
@@ -175,12 +190,30 @@ const HouseholdCard = ({
             key={person.enrolmentId}
             person={person}
             households={households}
+            rooms={rooms}
             onMove={(to) => move(person.enrolmentId, to)}
             onLock={(locked) => lock(person, locked)}
           />
         ))}
+        {kept && (
+          <Tag color="purple" data-testid="kept-for">
+            {t('roomsPage.keptFor', { for: household.reservedFor ?? '' })}
+          </Tag>
+        )}
       </Flex>
-      {(household.occupants.length > 0 || household.confirmedOn !== null) && (
+      {/* A room empty of trainees may be kept for staff (the 班主任's), and given back. */}
+      {rooms && household.active && household.occupants.length === 0 && !readOnly && (
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
+          data-testid={`keep-${household.head}`}
+          onClick={() => reserve(kept ? null : '')}
+        >
+          {kept ? t('roomsPage.release') : t('roomsPage.keep')}
+        </Button>
+      )}
+      {!rooms && (household.occupants.length > 0 || household.confirmedOn !== null) && (
         // Whether the household has said yes (by phone, usually): until then it is on the workbench.
         <Checkbox
           className="household-confirm"
@@ -231,7 +264,47 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
     }
     const head = board.households.find((h) => h.id === householdId)?.head ?? '';
     const name = nameOf(enrolmentId);
-    message.success(householdId === null ? t('lodgingPage.movedOut', { name }) : t('lodgingPage.moved', { name, head }));
+    message.success(
+      householdId === null
+        ? t('lodgingPage.movedOut', { name })
+        : t(board.rooms ? 'roomsPage.moved' : 'lodgingPage.moved', { name, head }),
+    );
+  };
+  // Keeping a room for staff asks for whom (班主任 王老师); giving it back asks nothing.
+  const reserve = (householdId: number, head: string, keep: boolean) => {
+    const send = async (reservedFor: string | null) => {
+      const result = await api.lodging.reserve({ stayId, householdId, for: reservedFor });
+      if (!result.ok) {
+        message.error(errorText(result.error));
+        throw result.error;
+      }
+      message.success(reservedFor === null ? t('roomsPage.released', { head }) : t('roomsPage.kept', { head, for: reservedFor }));
+    };
+    if (!keep) return void send(null).catch(() => undefined);
+    let typed = '';
+    modal.confirm({
+      title: t('roomsPage.keepTitle', { head }),
+      content: (
+        <Flex vertical gap={6}>
+          <Input
+            autoFocus
+            maxLength={100}
+            placeholder={t('roomsPage.keepFor')}
+            aria-label={t('roomsPage.keepFor')}
+            data-testid="keep-for"
+            onChange={(event) => {
+              typed = event.target.value;
+            }}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('roomsPage.keepHelp')}
+          </Typography.Text>
+        </Flex>
+      ),
+      okText: t('common.save'),
+      cancelText: t('common.cancel'),
+      onOk: () => send(typed),
+    });
   };
   const lock = async (person: Lodger, locked: boolean) => {
     const result = await api.lodging.lock({ stayId, enrolmentId: person.enrolmentId, locked });
@@ -297,11 +370,21 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
   const reasons = [...byReason].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
   // Every household of the village: those not hosting now at the end, tagged so, nobody placed there.
   const shown = board.households;
+  // At a dormitory or hotel the rooms floor by floor (in the order the core gives: by floor, then
+  // number); a village's households in one grid.
+  const floors: [number | null, Board['households']][] = [];
+  for (const unit of shown) {
+    const key = board.rooms ? unit.floor : null;
+    const last = floors.at(-1);
+    const same = last && last[0] === key ? last : floors.find(([f]) => f === key);
+    if (same) same[1].push(unit);
+    else floors.push([key, [unit]]);
+  }
   return (
     <Flex vertical gap={12} data-testid="lodging-board">
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary" data-testid="board-figures">
-          {t('lodgingPage.figures', {
+          {t(board.rooms ? 'roomsPage.figures' : 'lodgingPage.figures', {
             households: figures.householdsUsed,
             perGroup: figures.householdsPerGroup,
             sameUnit: figures.maxSameUnit,
@@ -358,6 +441,7 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
                   key={person.enrolmentId}
                   person={person}
                   households={board.households}
+                  rooms={board.rooms}
                   onMove={(to) => void move(person.enrolmentId, to)}
                 />
               ))}
@@ -369,19 +453,32 @@ export const LodgingBoard = ({ board, readOnly }: { board: Board; readOnly: bool
         {shown.length === 0 ? (
           <Alert type="info" showIcon title={t('sitesPage.noHouseholds')} />
         ) : (
-          <div className="households">
-            {shown.map((household) => (
-              <HouseholdCard
-                key={household.id}
-                household={household}
-                households={board.households}
-                move={(enrolmentId, to) => void move(enrolmentId, to)}
-                lock={(person, locked) => void lock(person, locked)}
-                confirm={(confirmed) => void confirm(household.id, household.head, confirmed)}
-                readOnly={readOnly}
-              />
+          <Flex vertical gap={12} style={{ flex: 1, minWidth: 0 }}>
+            {floors.map(([floor, units]) => (
+              <div key={floor ?? 'none'} data-testid={board.rooms ? `floor-${floor ?? 'none'}` : undefined}>
+                {board.rooms && (
+                  <Typography.Title level={5} className="floor-heading">
+                    {floor === null ? t('roomsPage.noFloor') : t('roomsPage.floorN', { n: floor })}
+                  </Typography.Title>
+                )}
+                <div className="households">
+                  {units.map((household) => (
+                    <HouseholdCard
+                      key={household.id}
+                      household={household}
+                      households={board.households}
+                      rooms={board.rooms}
+                      move={(enrolmentId, to) => void move(enrolmentId, to)}
+                      lock={(person, locked) => void lock(person, locked)}
+                      confirm={(confirmed) => void confirm(household.id, household.head, confirmed)}
+                      reserve={(reservedFor) => reserve(household.id, household.head, reservedFor !== null)}
+                      readOnly={readOnly}
+                    />
+                  ))}
+                </div>
+              </div>
             ))}
-          </div>
+          </Flex>
         )}
       </Flex>
       {board.stay.people === 0 && <Empty description={t('roster.empty')} />}

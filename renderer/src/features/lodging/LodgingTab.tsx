@@ -13,10 +13,21 @@ import { LodgingBoard } from './LodgingBoard';
 import { ParticipantsTable, PaymentsTable, PlanTable } from './LodgingTables';
 import { StayFormModal } from './StayFormModal';
 
-const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) => {
+// A dormitory's or hotel's stay offers the 房间安排表 and door cards in place of the village's list.
+const roomDocuments = ['rooms', 'doors', 'trainees', 'plan', 'hours'] as const satisfies readonly LodgingDocument[];
+const villageDocuments = lodgingDocuments.filter((value) => value !== 'rooms' && value !== 'doors');
+
+const LodgingExport = ({ stay, rooms, onClose }: { stay: Stay; rooms: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
-  const [document, setDocument] = useState<LodgingDocument>('households');
+  const [document, setDocument] = useState<LodgingDocument>(rooms ? 'rooms' : 'households');
   const [format, setFormat] = useState<'xlsx' | 'docx' | 'pdf'>('xlsx');
+  const offered = rooms ? roomDocuments : villageDocuments;
+  // Door cards are printed: PDF only.
+  const formats = document === 'doors' ? (['pdf'] as const) : (['xlsx', 'docx', 'pdf'] as const);
+  const choose = (value: LodgingDocument) => {
+    setDocument(value);
+    if (value === 'doors') setFormat('pdf');
+  };
   // Asked each time, off by default: the village's list is the one document here with a trainee's phone.
   const [revealPhone, setRevealPhone] = useState(false);
   return (
@@ -43,15 +54,17 @@ const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) =
           <Typography.Text strong>{t('lodgingPage.document')}</Typography.Text>
           <Radio.Group
             value={document}
-            onChange={(event) => setDocument(event.target.value)}
+            onChange={(event) => choose(event.target.value)}
             style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8 }}
-            options={lodgingDocuments.map((value) => ({
+            options={offered.map((value) => ({
               value,
               label: (
                 <span>
                   {t(`lodging.documents.${value}`)}
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                    {t(`lodgingPage.documentHelp.${value}`)}
+                    {value === 'rooms' || value === 'doors'
+                      ? t(`roomsPage.documentHelp.${value}`)
+                      : t(`lodgingPage.documentHelp.${value}`)}
                   </Typography.Text>
                 </span>
               ),
@@ -64,7 +77,7 @@ const LodgingExport = ({ stay, onClose }: { stay: Stay; onClose: () => void }) =
             value={format}
             onChange={(event) => setFormat(event.target.value)}
             style={{ marginInlineStart: 16 }}
-            options={(['xlsx', 'docx', 'pdf'] as const).map((value) => ({ value, label: t(`formats.${value}`) }))}
+            options={formats.map((value) => ({ value, label: t(`formats.${value}`) }))}
           />
         </div>
         {document === 'households' && (
@@ -189,7 +202,9 @@ export const LodgingTab = ({ target }: { target: TrainingClass }) => {
           onSaved={(saved) => setChosen(saved.id)}
         />
       )}
-      {dialog === 'export' && stay && <LodgingExport stay={stay} onClose={() => setDialog(undefined)} />}
+      {dialog === 'export' && stay && (
+        <LodgingExport stay={stay} rooms={board.data?.rooms ?? false} onClose={() => setDialog(undefined)} />
+      )}
     </Flex>
   );
 };

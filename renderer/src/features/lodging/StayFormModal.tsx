@@ -6,7 +6,7 @@ import { stayDefaultsOf } from '../../../../shared/lodging/four-together';
 import { type Stay, stayFieldsSchema } from '../../../../shared/lodging/schemas';
 import type { Session } from '../../../../shared/schedule/schemas';
 import { toFieldIssues } from '../../../../shared/validation';
-import { villageKind } from '../../../../shared/vocab/schemas';
+import { isLodgingKind, isRoomKind } from '../../../../shared/vocab/schemas';
 import { api } from '../../api';
 import { useFieldRule, useSubmit } from '../../app/form-issues';
 import { useQuery } from '../../app/use-query';
@@ -41,7 +41,10 @@ export const StayFormModal = ({
   const [form] = Form.useForm<Values>();
   const { saving, submit } = useSubmit(form, fieldNames, /^fields\./);
   const sites = useQuery(() => api.sites.tree({}), 'sites:');
-  const villages = (sites.data?.bases ?? []).flatMap((base) => base.points).filter((point) => point.kind === villageKind);
+  const villages = (sites.data?.bases ?? [])
+    .flatMap((base) => base.points)
+    .filter((point) => isLodgingKind(point.kind))
+    .sort((a, b) => Number(isRoomKind(a.kind)) - Number(isRoomKind(b.kind)));
   const fields = () => {
     const values = form.getFieldsValue(true);
     return {
@@ -98,7 +101,13 @@ export const StayFormModal = ({
           }
         >
           <Form.Item name="siteId" label={t('lodgingPage.village')} required rules={[rule('siteId')]}>
-            <Select options={villages.map((village) => ({ value: village.id, label: village.name }))} />
+            <Select
+              options={villages.map((village) => ({
+                value: village.id,
+                // A dormitory or hotel says so: its units are rooms.
+                label: isRoomKind(village.kind) ? t('text.withNote', { text: village.name, note: village.kind }) : village.name,
+              }))}
+            />
           </Form.Item>
           <Form.Item label={`${t('lodgingPage.arrive')} — ${t('lodgingPage.depart')}`} required style={{ marginBottom: 0 }}>
             <Form.Item name="arrive" rules={[rule('arrive')]} style={{ display: 'inline-block', marginInlineEnd: 8 }}>

@@ -33,7 +33,7 @@ import { chineseDate } from '../../../../shared/dates';
 import { fileNameOf } from '../../../../shared/files/schemas';
 import type { Base, PointDetail, Review, Visit } from '../../../../shared/sites/schemas';
 import { reviewAspects } from '../../../../shared/sites/schemas';
-import { villageKind } from '../../../../shared/vocab/schemas';
+import { isRoomKind, villageKind } from '../../../../shared/vocab/schemas';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useQuery } from '../../app/use-query';
@@ -41,6 +41,7 @@ import { ExportDialog } from '../../components/ExportDialog';
 import { useTableImport } from '../../components/use-table-import';
 import { BaseDrawer } from './BaseDrawer';
 import { HouseholdsCard } from './HouseholdsCard';
+import { RoomsCard } from './RoomsCard';
 import { BaseFormModal, PointFormModal, ReviewModal } from './SiteForms';
 
 // Minutes to every other point, edited as one row of the matrix.
@@ -211,6 +212,8 @@ const PointView = ({ id, onEdit }: { id: number; onEdit: (point: PointDetail) =>
       </Card>
       {point.kind === villageKind ? (
         <HouseholdsCard point={point} />
+      ) : isRoomKind(point.kind) ? (
+        <RoomsCard point={point} />
       ) : (
         <Typography.Text type="secondary">{t('sitesPage.notVillageHint')}</Typography.Text>
       )}
