@@ -24,6 +24,7 @@ export const tableDomains = {
   stay_participants: 'lodging',
   stay_confirmations: 'lodging',
   placements: 'lodging',
+  stay_reservations: 'lodging',
   reports: 'reports',
   report_authors: 'reports',
   report_deadlines: 'reports',
