@@ -15,6 +15,7 @@ import { surveyResponseOriginsMigration } from './014-survey-response-origins';
 import { householdsMixedRoomsMigration } from './015-households-mixed-rooms';
 import { auditCommandsMigration } from './016-audit-commands';
 import { checkinMigration } from './017-checkin';
+import { seatingMigration } from './019-seating';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   householdsMixedRoomsMigration,
   auditCommandsMigration,
   checkinMigration,
+  seatingMigration,
 ];
 
 export const latestVersion = migrations.length;
