@@ -26,7 +26,7 @@ export const seatingMigration: Migration = {
       ) STRICT;
 
       -- A trainee sits once (the key), a seat holds one trainee (the unique pair); rows count from the
-      -- 主席台, seats from the left. Removing someone from the roster frees the seat.
+      -- platform, seats from the left. Removing someone from the roster frees the seat.
       CREATE TABLE seats (
         enrolment_id INTEGER PRIMARY KEY REFERENCES enrolments (id) ON DELETE CASCADE,
         class_id     INTEGER NOT NULL REFERENCES seat_plans (class_id) ON DELETE CASCADE,
