@@ -73,12 +73,12 @@ const schedulePart = (core: Core, classId: number): Part => {
     children: [
       {
         columns: [
-          { label: label('date'), width: 6, align: 'center' },
+          { label: label('date'), width: 7, align: 'center' },
           { label: label('weekday'), width: 5, align: 'center' },
           { label: label('time'), width: 9, align: 'center' },
           { label: label('title'), width: 16 },
           { label: label('teachers'), width: 5, align: 'center' },
-          { label: label('place'), width: 9 },
+          { label: label('place'), width: 8 },
         ],
         mergeColumns: [0, 1],
         rows: sessions.map((s) => [

@@ -178,12 +178,14 @@ export const tablesHtml = (title: string, subtitle: string, tables: readonly Gro
   const cellH = Math.min(75, 148 / down);
   const longest = Math.max(1, ...tables.map((t) => Math.ceil(t.members.length / 2)));
   const nameW = (cellW - 8) / longest - 1.5;
+  // A chair holds a name and, under it, a role: all of a row as tall, whatever they hold.
+  const chairH = Math.min(14, Math.max(9, (cellH - 24) / 2));
   const side = (people: readonly CardPerson[]) =>
     `<div class="side">${people
       .map((p) => {
         const name = spacedName(p.name);
         const leader = p.role === groupLeaderRole;
-        return `<div class="chair${leader ? ' leader' : ''}"><div class="name" style="font-size:${fitSize(name, nameW, 12)}pt">${escapeHtml(
+        return `<div class="chair${leader ? ' leader' : ''}"><div class="name" style="font-size:${fitSize(name, nameW, 14)}pt">${escapeHtml(
           name,
         )}</div>${p.role ? `<div class="role">${escapeHtml(p.role)}</div>` : ''}</div>`;
       })
@@ -199,15 +201,15 @@ export const tablesHtml = (title: string, subtitle: string, tables: readonly Gro
   const css = `
   .sheet { width: 297mm; height: 209.5mm; padding: 10mm 12mm; }
 ${headCss}
-  .tables { display: grid; grid-template-columns: repeat(${across}, 1fr); grid-auto-rows: ${cellH}mm; }
-  .cell { display: flex; align-items: center; justify-content: center; padding: 2mm 3mm; }
-  .group { width: 100%; display: flex; flex-direction: column; gap: 1.5mm; }
-  .side { display: flex; justify-content: center; gap: 1.5mm; min-height: 9mm; }
-  .chair { flex: 0 1 ${nameW}mm; border: 0.3mm solid #000; border-radius: 1mm; text-align: center; padding: 0.8mm 0.5mm; overflow: hidden; }
+  .tables { display: flex; flex-wrap: wrap; justify-content: center; align-content: space-evenly; height: ${cellH * down + 4}mm; }
+  .cell { width: ${cellW}mm; height: ${cellH}mm; display: flex; align-items: center; justify-content: center; padding: 2mm 3mm; }
+  .group { width: 100%; display: flex; flex-direction: column; gap: 2mm; }
+  .side { display: flex; justify-content: center; gap: 1.5mm; }
+  .chair { flex: 0 1 ${nameW}mm; height: ${chairH}mm; border: 0.3mm solid #000; border-radius: 1mm; text-align: center; padding: 0 0.5mm; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
   .chair.leader { border-width: 0.6mm; background: #f2f2f2; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .name { font-family: ${heiFonts}; white-space: nowrap; line-height: 1.2; }
-  .role { font-size: 7.5pt; color: #333; white-space: nowrap; }
-  .board { border: 0.5mm solid #000; border-radius: 2mm; height: ${Math.max(9, Math.min(16, cellH / 4))}mm; display: flex; align-items: center; justify-content: center; gap: 3mm; font-family: ${heiFonts}; font-size: 13pt; background: #fafafa; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .role { font-size: 7.5pt; color: #333; white-space: nowrap; line-height: 1.1; }
+  .board { border: 0.5mm solid #000; border-radius: 2mm; height: ${Math.max(10, Math.min(24, cellH - 2 * chairH - 14))}mm; display: flex; align-items: center; justify-content: center; gap: 3mm; font-family: ${heiFonts}; font-size: 15pt; background: #fafafa; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .board .count { font-family: inherit; font-size: 9pt; color: #444; }
 `;
   const grid = `<div class="tables">${tables.map(table).join('')}</div>`;
