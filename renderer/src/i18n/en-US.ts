@@ -1305,7 +1305,8 @@ export const uiEnUS = {
     committeeFront: 'Class committee in front',
     arrange: 'Seat again',
     arrangeConfirm: 'Seat the class again?',
-    arrangeConfirmText: 'Seats were moved by hand. Seating again discards those moves and fills the room from row 1 in the order chosen.',
+    arrangeConfirmText:
+      'Seats were moved by hand. Seating again discards those moves and fills the room from row 1 in the order chosen.',
     notSaved: 'No seating saved yet: shown by group, committee in front. Moving a seat or seating again saves it.',
     planned: 'Seated {{sort}}{{front}}, {{at}}',
     front: ', committee in front',
