@@ -172,7 +172,8 @@ const zhCN = {
       perPage: '每张 A4 纸印几个：桌签 1 或 2（默认 1），胸牌 8 或 10（默认 8）',
       font: '桌签姓名的字体：hei 黑体（默认）/ kai 楷体',
       photo: '胸牌留出照片位置',
-      committeeFront: '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）；班次已保存座次时按保存的座次',
+      committeeFront:
+        '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）；班次已保存座次时按保存的座次',
       layout: '座次表的排法：{{layouts}}（默认 rows 按排就座；tables 结构化研讨，每组一张桌）',
       done: '已导出 {{rows}} 行到 {{path}}',
     },

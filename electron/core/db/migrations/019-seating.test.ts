@@ -22,9 +22,9 @@ describe('migration 019: seat maps', () => {
     `);
     expect(migrate(db, migrations, version)).toBe(version);
     db.prepare(`INSERT INTO seat_plans (class_id, sort, committee_front, updated_at) VALUES (1, 'group', 1, 'x')`).run();
-    expect(() => db.prepare(`INSERT INTO seat_plans (class_id, sort, committee_front, updated_at) VALUES (2, 'age', 0, 'x')`).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db.prepare(`INSERT INTO seat_plans (class_id, sort, committee_front, updated_at) VALUES (2, 'age', 0, 'x')`).run(),
+    ).toThrow(/CHECK/);
     const seat = db.prepare('INSERT INTO seats (enrolment_id, class_id, row_no, seat_no) VALUES (?, ?, ?, ?)');
     seat.run(1, 1, 1, 1);
     expect(() => seat.run(2, 1, 1, 1)).toThrow(/UNIQUE/);
