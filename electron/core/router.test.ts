@@ -430,6 +430,7 @@ describe('router', () => {
       fc.record({ tentcardFont: fc.oneof(fc.constantFrom('song', 'HEI', '', '黑体'), not('hei', 'kai')) }),
       fc.record({ badgePhoto: fc.oneof(fc.constantFrom('true', 1, null), not(true, false)) }),
       fc.record({ committeeFront: fc.oneof(fc.constantFrom('yes', 0, null), not(true, false)) }),
+      fc.record({ seatingLayout: fc.oneof(fc.constantFrom('circle', 'TABLES', '', null), not('rows', 'tables')) }),
       fc.record({ document: fc.constantFrom('tentcards', 'badges'), format: fc.constantFrom('xlsx', 'docx', 'csv') }),
       fc.record({ document: fc.constant('seating'), format: fc.constantFrom('docx', 'csv') }),
     );
