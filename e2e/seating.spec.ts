@@ -84,4 +84,26 @@ test('the seat view swaps two people by dragging and by keyboard, keeps it, and 
   await expect(confirm).toContainText('放弃这些调整');
   await confirm.getByRole('button', { name: label('取消') }).click();
   await expect(seat(1, 1)).toHaveAttribute('data-name', b ?? '');
+
+  // The classroom in the settings: seven rows, the 主席台 drawn at the bottom; the preview follows,
+  // and so does the seat view (its first row now just above the 主席台).
+  const classUrl = page.url();
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const room = page.getByTestId('classroom-settings');
+  await room.getByTestId('classroom-rows').fill('7');
+  await room.getByText('画在下方').click();
+  const preview = room.getByTestId('classroom-preview');
+  await expect(preview).toContainText('7 排 × 8 座，共 56 个座位');
+  await room.scrollIntoViewIfNeeded();
+  await app.screenshot('seating-settings');
+  await room.getByTestId('classroom-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.goto(classUrl);
+  await page.getByRole('tab', { name: '座次', exact: true }).click();
+  await expect(seat(7, 1)).toBeVisible();
+  const podiumBox = await page.getByTestId('podium').boundingBox();
+  const frontBox = await seat(1, 1).boundingBox();
+  expect(podiumBox && frontBox && podiumBox.y > frontBox.y).toBe(true);
+  await expect(seat(1, 1)).toHaveAttribute('data-name', b ?? '');
+  await app.screenshot('seating-podium-bottom');
 });

@@ -5,6 +5,7 @@ import { defaultVocab, groupLeaderRole, groupRoles } from '../../../shared/vocab
 import { escapeHtml } from '../documents/html-writer';
 import type { DocColumn, TableDoc } from '../documents/table-doc';
 import { ideographicSpace, spacedName } from '../../../shared/text/spaced-name';
+import { rowOrder, seatColumns } from '../../../shared/seating/layout';
 import { cardPage, type CardPerson } from './cards';
 
 type Classroom = Settings['classroom'];
@@ -62,19 +63,19 @@ const withPodium = (side: Classroom['podium'], body: string) =>
 
 // A4 landscape: the 主席台 across the top (or the bottom), then the rows, an aisle as a gap between seats.
 export const seatingHtml = (title: string, subtitle: string, seating: Seating, room: Classroom, byGroup: boolean): string => {
-  const aisles = new Set(room.aisles);
+  const drawn = seatColumns(room);
   const columns: string[] = ['<col class="label">'];
-  for (let s = 1; s <= room.seats; s += 1) {
+  for (const { aisleAfter } of drawn) {
     columns.push('<col>');
-    if (aisles.has(s) && s < room.seats) columns.push('<col class="aisle">');
+    if (aisleAfter) columns.push('<col class="aisle">');
   }
   // The rows share what is left of the page under the title and the 主席台 (about 150 mm).
   const height = Math.min(24, Math.floor(150 / seating.rows.length));
   // A seat's width: the page's 273 mm less the labels and aisles, shared by the seats.
   const seatWidth = (273 - 14 - 8 * room.aisles.length) / room.seats - 2;
   const maxName = seating.rows.length > 8 ? 10.5 : 12.5;
-  const seat = (p: CardPerson | null) => {
-    if (p === null) return '<td class="seat empty"></td>';
+  const seat = (p: CardPerson | null | undefined) => {
+    if (!p) return '<td class="seat empty"></td>';
     const detail = byGroup
       ? [p.group === null ? '' : message('documents.groupN', { n: chineseNumber(p.group) }), p.role]
       : [p.role];
@@ -85,16 +86,18 @@ export const seatingHtml = (title: string, subtitle: string, seating: Seating, r
       note ? `<div class="note" style="font-size:${Math.min(8, fitSize(note, seatWidth, 8))}pt">${escapeHtml(note)}</div>` : ''
     }</td>`;
   };
-  const lines = seating.rows.map((row, r) => {
-    const cells: string[] = [`<th>${escapeHtml(message('documents.roster.rowN', { n: chineseNumber(r + 1) }))}</th>`];
-    row.forEach((p, s) => {
-      cells.push(seat(p));
-      if (aisles.has(s + 1) && s + 1 < room.seats) cells.push('<td class="aisle"></td>');
-    });
-    return `<tr style="height:${height}mm">${cells.join('')}</tr>`;
-  });
-  // The front row is always nearest the 主席台.
-  const body = (room.podium === 'bottom' ? lines.reverse() : lines).join('');
+  // The front row is always nearest the 主席台; seen from the platform, seat 1 is on the right.
+  const body = rowOrder(seating.rows.length, room.podium)
+    .map((r) => {
+      const row = seating.rows[r - 1] ?? [];
+      const cells: string[] = [`<th>${escapeHtml(message('documents.roster.rowN', { n: chineseNumber(r) }))}</th>`];
+      for (const { seat: s, aisleAfter } of drawn) {
+        cells.push(seat(row[s - 1]));
+        if (aisleAfter) cells.push('<td class="aisle"></td>');
+      }
+      return `<tr style="height:${height}mm">${cells.join('')}</tr>`;
+    })
+    .join('');
   const css = `
   .sheet { width: 297mm; height: 209.5mm; padding: 10mm 12mm; }
 ${headCss}
@@ -118,18 +121,20 @@ ${headCss}
 // The same chart as a worksheet to move people about in Excel or WPS: a column per seat (an empty
 // narrow one for each aisle), a line per row, the 主席台 above the first (or below the last).
 export const seatingDoc = (title: string, subtitle: string, seating: Seating, room: Classroom): TableDoc => {
-  const aisles = new Set(room.aisles);
+  const drawn = seatColumns(room);
   const columns: DocColumn[] = [{ label: '', width: 5, align: 'center' }];
-  for (let s = 1; s <= room.seats; s += 1) {
-    columns.push({ label: String(s), width: 7, align: 'center' });
-    if (aisles.has(s) && s < room.seats) columns.push({ label: '', width: 2 });
+  for (const { seat, aisleAfter } of drawn) {
+    columns.push({ label: String(seat), width: 7, align: 'center' });
+    if (aisleAfter) columns.push({ label: '', width: 2 });
   }
-  const rows = seating.rows.map((row, r) => {
-    const cells = [message('documents.roster.rowN', { n: chineseNumber(r + 1) })];
-    row.forEach((p, s) => {
-      cells.push(p === null ? '' : spacedName(p.name));
-      if (aisles.has(s + 1) && s + 1 < room.seats) cells.push('');
-    });
+  const rows = rowOrder(seating.rows.length, room.podium).map((r) => {
+    const row = seating.rows[r - 1] ?? [];
+    const cells = [message('documents.roster.rowN', { n: chineseNumber(r) })];
+    for (const { seat, aisleAfter } of drawn) {
+      const p = row[seat - 1];
+      cells.push(p ? spacedName(p.name) : '');
+      if (aisleAfter) cells.push('');
+    }
     return cells;
   });
   const podium = message('documents.roster.podium');
@@ -138,13 +143,7 @@ export const seatingDoc = (title: string, subtitle: string, seating: Seating, ro
     title,
     subtitle,
     orientation: 'landscape',
-    sections: [
-      {
-        heading: bottom ? '' : podium,
-        columns,
-        rows: bottom ? [...rows.reverse(), ['', podium]] : rows,
-      },
-    ],
+    sections: [{ heading: bottom ? '' : podium, columns, rows: bottom ? [...rows, ['', podium]] : rows }],
   };
 };
 

@@ -181,6 +181,10 @@ describe('seating', () => {
     expect(labels[0]).toBe(['第一排', '第二排', '第三排', '第四排', '第五排'][view.rows - 1]);
     expect(labels.at(-1)).toBe('第一排');
     expect(rows.at(-1)).toContain('主席台');
+    // Seen from the platform, turned half round: seat 1 on the right, the aisle still after seat 5.
+    expect(rows.find((r) => r[1] === '10')).toEqual(['', '10', '9', '8', '7', '6', '', '5', '4', '3', '2', '1']);
+    const front = rows.find((r) => r[0] === '第一排') ?? [];
+    expect((front.at(-1) ?? '').replace(/\u3000/g, '')).toBe(at(view, 1, 1));
     value(await t.router.call('settings.update', { classroom: { rows: 6, seats: 8, aisles: [4], podium: 'top' } }));
   });
 

@@ -6,6 +6,7 @@ import type { TrainingClass } from '../../../../shared/classes/schemas';
 import { localDateTimeOf } from '../../../../shared/dates';
 import { rosterSorts, type RosterSort } from '../../../../shared/roster/schemas';
 import type { SeatInput, SeatLayout, SeatingView } from '../../../../shared/seating/schemas';
+import { rowOrder, seatColumns } from '../../../../shared/seating/layout';
 import { chineseNumber } from '../../../../shared/text/chinese-numbers';
 import { api } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -78,11 +79,13 @@ export const SeatingTab = ({ target }: { target: TrainingClass }) => {
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>, p: Place) => {
     if (!data) return;
+    // The arrows move as the chart is drawn: seen from the platform, it is turned half round.
+    const turn = data.room.podium === 'bottom' ? -1 : 1;
     const steps: Record<string, [number, number]> = {
-      ArrowUp: [data.room.podium === 'bottom' ? 1 : -1, 0],
-      ArrowDown: [data.room.podium === 'bottom' ? -1 : 1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
+      ArrowUp: [-turn, 0],
+      ArrowDown: [turn, 0],
+      ArrowLeft: [0, -turn],
+      ArrowRight: [0, turn],
     };
     const step = steps[event.key];
     if (step) {
@@ -256,23 +259,23 @@ export const SeatingTab = ({ target }: { target: TrainingClass }) => {
   );
 
   const grid = (room: SeatingView['room'], rows: number) => {
-    const aisles = new Set(room.aisles);
-    const lines = Array.from({ length: rows }, (_, r) => (
+    const drawn = seatColumns(room);
+    const lines = rowOrder(rows, room.podium).map((r) => (
       <Flex key={r} gap={6} align="center" role="row">
         <Typography.Text type="secondary" style={{ width: 48, textAlign: 'right', flex: 'none' }}>
-          {t('seatingPage.rowN', { n: chineseNumber(r + 1) })}
+          {t('seatingPage.rowN', { n: chineseNumber(r) })}
         </Typography.Text>
-        {Array.from({ length: room.seats }, (_, s) => (
-          <Flex key={s} gap={6}>
-            {seatCell({ row: r + 1, seat: s + 1 })}
-            {aisles.has(s + 1) && s + 1 < room.seats ? <div style={{ width: 22 }} aria-hidden /> : null}
+        {drawn.map(({ seat, aisleAfter }) => (
+          <Flex key={seat} gap={6}>
+            {seatCell({ row: r, seat })}
+            {aisleAfter ? <div style={{ width: 22 }} aria-hidden /> : null}
           </Flex>
         ))}
       </Flex>
     ));
     return (
       <Flex vertical gap={6} role="grid" aria-label={t('seatingPage.tab')} data-testid="seat-grid">
-        {room.podium === 'bottom' ? lines.reverse() : lines}
+        {lines}
       </Flex>
     );
   };

@@ -1,6 +1,7 @@
 import { Flex, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowOrder, seatColumns } from '../../../../shared/seating/layout';
 import { classroomLimits, podiumSides, type Settings } from '../../../../shared/settings/schemas';
 
 type Classroom = Settings['classroom'];
@@ -69,7 +70,7 @@ export const ClassroomFields = ({ value, onChange }: { value: Classroom; onChang
 // A small drawing of the room: a square a seat, a gap an aisle, the 主席台 on its side.
 export const ClassroomPreview = ({ value }: { value: Classroom }) => {
   const { t } = useTranslation();
-  const aisles = new Set(value.aisles);
+  const drawn = seatColumns(value);
   const podium = (
     <div
       style={{
@@ -86,12 +87,21 @@ export const ClassroomPreview = ({ value }: { value: Classroom }) => {
       {t('classroomSettings.podiumLabel')}
     </div>
   );
-  const rows = Array.from({ length: value.rows }, (_, r) => (
+  // Drawn as the charts are: the front row nearest the 主席台, 第一排第一座 filled in.
+  const rows = rowOrder(value.rows, value.podium).map((r) => (
     <Flex key={r} gap={3} justify="center">
-      {Array.from({ length: value.seats }, (_, s) => (
-        <Fragment key={s}>
-          <div style={{ width: 14, height: 12, border: '1px solid #8c8c8c', borderRadius: 2, background: '#fff' }} />
-          {aisles.has(s + 1) && s + 1 < value.seats ? <div style={{ width: 10 }} /> : null}
+      {drawn.map(({ seat, aisleAfter }) => (
+        <Fragment key={seat}>
+          <div
+            style={{
+              width: 14,
+              height: 12,
+              border: '1px solid #8c8c8c',
+              borderRadius: 2,
+              background: r === 1 && seat === 1 ? '#91caff' : '#fff',
+            }}
+          />
+          {aisleAfter ? <div style={{ width: 10 }} /> : null}
         </Fragment>
       ))}
     </Flex>
@@ -105,7 +115,7 @@ export const ClassroomPreview = ({ value }: { value: Classroom }) => {
     >
       {value.podium === 'top' && podium}
       <Flex vertical gap={3} style={{ marginTop: 4, marginBottom: 4 }}>
-        {value.podium === 'bottom' ? rows.reverse() : rows}
+        {rows}
       </Flex>
       {value.podium === 'bottom' && podium}
       <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
