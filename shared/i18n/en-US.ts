@@ -986,6 +986,11 @@ export const enUS = {
       restore: 'Restored',
     },
     columns: {
+      row_no: 'Row',
+      seat_no: 'Seat',
+      sort: 'Seat order',
+      committee_front: 'Committee in front',
+      adjusted: 'Moved by hand',
       date: 'Date',
       start_time: 'Start',
       end_time: 'End',
@@ -1072,6 +1077,8 @@ export const enUS = {
       path: 'Saved to',
     },
     entities: {
+      seats: 'seat',
+      seat_plans: 'seating',
       checkins: 'check-in',
       staff: 'person',
       class_staff: 'team member',

@@ -970,6 +970,11 @@ export const zhCN = {
       restore: '恢复',
     },
     columns: {
+      row_no: '排',
+      seat_no: '座',
+      sort: '排座顺序',
+      committee_front: '班委在前',
+      adjusted: '手动调整',
       date: '日期',
       start_time: '开始时间',
       end_time: '结束时间',
@@ -1056,6 +1061,8 @@ export const zhCN = {
       path: '保存位置',
     },
     entities: {
+      seats: '座位',
+      seat_plans: '座次',
       checkins: '报到',
       staff: '人员',
       class_staff: '项目组成员',

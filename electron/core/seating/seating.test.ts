@@ -56,6 +56,13 @@ describe('seating', () => {
     // Only the two seats that changed were written (and logged).
     const logged = t.core.db.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'seats' AND action = 'create'`).pluck().get();
     expect(logged).toBe(before.seats.length);
+    // The log names the class, and each seat's line who sits there — never an id.
+    const [command] = value(await t.router.call('audit.list', { entity: 'seat_plans' })).items;
+    expect(command?.summary).toMatch(/^新建座次“2019年年轻干部培训班”/);
+    const parts = value(await t.router.call('audit.parts', { command: command?.command ?? 0 })).items;
+    expect(
+      parts.some((line) => line.entity === 'seats' && line.summary.includes(`${a.person.name}（2019年年轻干部培训班）`)),
+    ).toBe(true);
     // The export follows the saved map whatever order it is asked for.
     const path = join(t.dir, '座次表.xlsx');
     value(
