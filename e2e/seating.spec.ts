@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readXlsx } from '../electron/core/testing/read-documents';
-import { expect, label, test } from './fixtures';
+import { expect, label, screenshotDir, test } from './fixtures';
 
 // The 座次 tab of the sample's young cadres class: two people swapped by dragging, one moved by
 // keyboard; both kept after a reload and printed so in the .xlsx 座次表.
@@ -64,6 +64,9 @@ test('the seat view swaps two people by dragging and by keyboard, keeps it, and 
   await page.getByTestId('seating-export').click();
   const exporter = page.getByRole('dialog', { name: '导出' });
   await exporter.getByText('Excel').click();
+  // Seated by hand: the chart prints as it sits, so there is no order to choose.
+  await expect(exporter.getByText('教室座位按保存的座次导出')).toBeVisible();
+  await expect(exporter.getByTestId('committee-front')).toHaveCount(0);
   await app.screenshot('seating-export');
   await exporter.getByRole('button', { name: label('选择保存位置并导出') }).click();
   await expect(exporter.getByTestId('export-done')).toContainText(xlsx);
@@ -96,6 +99,7 @@ test('the seat view swaps two people by dragging and by keyboard, keeps it, and 
   await expect(preview).toContainText('7 排 × 8 座，共 56 个座位');
   await room.scrollIntoViewIfNeeded();
   await app.screenshot('seating-settings');
+  await room.screenshot({ path: join(screenshotDir, 'seating-classroom-card.png') });
   await room.getByTestId('classroom-save').click();
   await expect(page.getByText('已保存')).toBeVisible();
   await page.goto(classUrl);

@@ -1300,7 +1300,7 @@ export const uiEnUS = {
     tab: 'Seating',
     layoutLabel: 'Layout',
     layouts: { rows: 'Classroom seats', tables: 'Group discussion (a table per group)' },
-    exportNote: 'When the class has a saved seating, the chart follows it.',
+    exportNote: 'This class has a seating saved on the Seating tab: the classroom chart follows it.',
     sort: 'Seat order',
     committeeFront: 'Class committee in front',
     arrange: 'Seat again',

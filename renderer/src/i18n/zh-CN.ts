@@ -1265,7 +1265,7 @@ export const uiZhCN = {
     tab: '座次',
     layoutLabel: '排法',
     layouts: { rows: '教室座位', tables: '结构化研讨（每组一张桌）' },
-    exportNote: '本班保存过座次时，按保存的座次导出。',
+    exportNote: '本班已在“座次”页保存座次，教室座位按保存的座次导出。',
     sort: '排座顺序',
     committeeFront: '班委坐前排',
     arrange: '重新排座',

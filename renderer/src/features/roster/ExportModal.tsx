@@ -73,6 +73,10 @@ export const ExportModal = ({
   // here; a changed one is saved as the new default when the chart is made.
   const [committeeFront, setCommitteeFront] = useState(true);
   const [seatingLayout, setSeatingLayout] = useState<SeatLayout>(initialLayout ?? 'rows');
+  // A class seated in the 座次 view prints as it sits there: no order or committee to choose then.
+  const seats = useQuery(() => api.seating.get({ classId: target.id }), `seating:${target.id}`);
+  const seatsSaved = seats.data?.plan !== null && seats.data?.plan !== undefined;
+  const fromSavedSeats = document === 'seating' && seatingLayout === 'rows' && seatsSaved;
   const settings = useRead(settingsRead);
   const [room, setRoom] = useState<Settings['classroom'] | undefined>(undefined);
   const classroom = room ?? settings.data?.classroom ?? defaultSettings.classroom;
@@ -200,7 +204,7 @@ export const ExportModal = ({
           </Form.Item>
         )}
         {document === 'seating' && (
-          <Form.Item label={t('seatingPage.layoutLabel')} extra={t('seatingPage.exportNote')}>
+          <Form.Item label={t('seatingPage.layoutLabel')} extra={seatsSaved ? t('seatingPage.exportNote') : undefined}>
             <Radio.Group
               value={seatingLayout}
               onChange={(event) => setSeatingLayout(event.target.value)}
@@ -212,14 +216,16 @@ export const ExportModal = ({
         {document === 'seating' && (
           <Form.Item label={t('exportDialog.classroom')}>
             <ClassroomFields value={classroom} onChange={setRoom} />
-            <Checkbox
-              style={{ marginTop: 8 }}
-              checked={committeeFront}
-              onChange={(event) => setCommitteeFront(event.target.checked)}
-              data-testid="committee-front"
-            >
-              {t('exportDialog.committeeFront')}
-            </Checkbox>
+            {!fromSavedSeats && (
+              <Checkbox
+                style={{ marginTop: 8 }}
+                checked={committeeFront}
+                onChange={(event) => setCommitteeFront(event.target.checked)}
+                data-testid="committee-front"
+              >
+                {t('exportDialog.committeeFront')}
+              </Checkbox>
+            )}
           </Form.Item>
         )}
         {document === 'tentcards' && (
@@ -255,13 +261,15 @@ export const ExportModal = ({
             </Checkbox>
           </Form.Item>
         )}
-        <Form.Item label={t(document === 'seating' ? 'exportDialog.seatBy' : 'exportDialog.sort')}>
-          <Radio.Group
-            value={sort}
-            onChange={(event) => setSort(event.target.value)}
-            options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
-          />
-        </Form.Item>
+        {!fromSavedSeats && (
+          <Form.Item label={t(document === 'seating' ? 'exportDialog.seatBy' : 'exportDialog.sort')}>
+            <Radio.Group
+              value={sort}
+              onChange={(event) => setSort(event.target.value)}
+              options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
+            />
+          </Form.Item>
+        )}
         {document === 'roster' && (
           <Form.Item label={t('exportDialog.columns')}>
             <List
