@@ -73,12 +73,12 @@ const schedulePart = (core: Core, classId: number): Part => {
     children: [
       {
         columns: [
-          { label: label('date'), width: 7, align: 'center' },
+          { label: label('date'), width: 6, align: 'center' },
           { label: label('weekday'), width: 5, align: 'center' },
           { label: label('time'), width: 9, align: 'center' },
           { label: label('title'), width: 16 },
           { label: label('teachers'), width: 5, align: 'center' },
-          { label: label('place'), width: 8 },
+          { label: label('place'), width: 9 },
         ],
         mergeColumns: [0, 1],
         rows: sessions.map((s) => [
@@ -124,10 +124,12 @@ const committeePart = (people: readonly RosterItem[], roleOrder: readonly string
           column('seq', 3, 'center'),
           column('name', 5, 'center'),
           column('sex', 3, 'center'),
-          column('unit', 18),
-          column('role', 6, 'center'),
+          column('unit', 16),
+          column('role', 8, 'center'),
         ],
         rows: members.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.role]),
+        // A group of a dozen fits a page: never its last rows alone at the top of the next.
+        keepTogether: members.length <= 15,
       },
     );
   }

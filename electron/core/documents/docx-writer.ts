@@ -29,7 +29,11 @@ const borders = { top: line, bottom: line, left: line, right: line };
 const run = (text: string, options: { bold?: boolean; size?: number; font?: typeof bodyFont } = {}) =>
   new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 21, font: options.font ?? bodyFont });
 
-const cell = (text: string, width: number, options: { header?: boolean; center?: boolean; rowSpan?: number } = {}) =>
+const cell = (
+  text: string,
+  width: number,
+  options: { header?: boolean; center?: boolean; rowSpan?: number; keepNext?: boolean } = {},
+) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(options.rowSpan && options.rowSpan > 1 ? { rowSpan: options.rowSpan } : {}),
@@ -40,6 +44,7 @@ const cell = (text: string, width: number, options: { header?: boolean; center?:
     children: [
       new Paragraph({
         alignment: options.header || options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        keepNext: options.keepNext ?? false,
         children: [run(text, { bold: options.header ?? false })],
       }),
     ],
@@ -61,7 +66,9 @@ export const docxTable = (section: DocSection, contentWidth: number) => {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: section.columns.map((column, i) => cell(column.label, widths[i] ?? 0, { header: true })),
+        children: section.columns.map((column, i) =>
+          cell(column.label, widths[i] ?? 0, { header: true, keepNext: section.keepTogether ?? false }),
+        ),
       }),
       ...section.rows.map(
         (values, r) =>
@@ -73,7 +80,15 @@ export const docxTable = (section: DocSection, contentWidth: number) => {
               const span = spans[r]?.[i] ?? 1;
               return span === 0
                 ? []
-                : [cell(values[i] ?? '', widths[i] ?? 0, { center: column.align === 'center', rowSpan: span })];
+                : [
+                    cell(values[i] ?? '', widths[i] ?? 0, {
+                      center: column.align === 'center',
+                      rowSpan: span,
+                      // Every row but the last keeps with the next: Word, WPS and LibreOffice then move
+                      // the whole table rather than split it.
+                      keepNext: (section.keepTogether ?? false) && r < section.rows.length - 1,
+                    }),
+                  ];
             }),
           }),
       ),

@@ -153,7 +153,7 @@ run('the sample class documents a 班主任 prints', () => {
   if (!soffice) console.log('handbook conversion skipped: LibreOffice (soffice) is not installed on this machine');
   office(
     'LibreOffice converts the handbook without error, each section on the page the contents give',
-    () => {
+    async () => {
       const temp = makeTempDir('cadre-soffice-');
       try {
         const profile = join(temp.dir, 'profile');
@@ -186,6 +186,13 @@ run('the sample class documents a 班主任 prints', () => {
         for (const [, heading, number] of entries) {
           const physical = Number(number) + 1;
           expect(squash(pages[physical - 1] ?? ''), `${heading} on page ${number}`).toContain(squash(heading ?? ''));
+        }
+        // Each group's list stays on one page with its heading, never its last rows alone overleaf.
+        const groups = value(await t.router.call('seating.get', { classId })).tables.filter((g) => g.group !== null);
+        for (const g of groups) {
+          const heading = `第${'一二三四五六七八九十'[(g.group ?? 1) - 1]}组（${g.members.length}人）`;
+          const page = pages.map(squash).find((text) => text.includes(heading)) ?? '';
+          for (const m of g.members) expect(page, `${heading} ${m.name}`).toContain(m.name);
         }
         expect(existsSync(profile)).toBe(true);
       } finally {
