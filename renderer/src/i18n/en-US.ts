@@ -1307,7 +1307,7 @@ export const uiEnUS = {
     arrangeConfirm: 'Seat the class again?',
     arrangeConfirmText:
       'Seats were moved by hand. Seating again discards those moves and fills the room from row 1 in the order chosen.',
-    notSaved: 'No seating saved yet: shown by group, committee in front. Moving a seat or seating again saves it.',
+    notSaved: 'No seating saved yet: shown by group, committee in front; moving a seat or seating again saves it',
     planned: 'Seated {{sort}}{{front}}, {{at}}',
     front: ', committee in front',
     adjusted: 'Moved by hand',

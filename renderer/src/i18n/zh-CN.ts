@@ -1271,7 +1271,7 @@ export const uiZhCN = {
     arrange: '重新排座',
     arrangeConfirm: '重新排座？',
     arrangeConfirmText: '座位已经手动调整过。重新排座会放弃这些调整，按所选顺序从第一排排起。',
-    notSaved: '尚未保存座次：现按小组排列、班委在前。调换座位或重新排座后保存。',
+    notSaved: '尚未保存座次：现按小组排列、班委在前，调换座位或重新排座后保存',
     planned: '{{sort}}排定{{front}}，{{at}}',
     front: '，班委在前',
     adjusted: '已手动调整',
