@@ -275,6 +275,13 @@ for (const size of sizes) {
       await dialog('roster-split', () => button('自动分组'));
       await dialog('roster-export', () => button('导出'));
 
+      await tab('座次');
+      await visit('class-seating', page.getByTestId('seat-grid'));
+      await page.getByTestId('seating-layout-switch').getByText('结构化研讨').click();
+      await visit('class-seating-tables', page.getByTestId('group-table'));
+      await page.getByTestId('seating-layout-switch').getByText('教室座位').click();
+      await dialog('seating-export', () => button('导出座次表'));
+
       await tab('课程安排');
       await visit('class-schedule-week-1', page.getByTestId('session-card'));
       await page.getByRole('button', { name: label('下一周') }).click();

@@ -19,6 +19,7 @@ import { sitesContract } from './sites/contract';
 import { lodgingContract } from './lodging/contract';
 import { reportsContract } from './reports/contract';
 import { searchContract } from './search/contract';
+import { seatingContract } from './seating/contract';
 import { surveysContract } from './surveys/contract';
 import { traineesContract } from './trainees/contract';
 import { vocabContract } from './vocab/contract';
@@ -42,6 +43,7 @@ export const contract = {
   ...scheduleContract,
   ...attendanceContract,
   ...checkinContract,
+  ...seatingContract,
   ...sitesContract,
   ...lodgingContract,
   ...reportsContract,
@@ -69,6 +71,7 @@ export const contractFragments = {
   schedule: scheduleContract,
   attendance: attendanceContract,
   checkin: checkinContract,
+  seating: seatingContract,
   sites: sitesContract,
   lodging: lodgingContract,
   reports: reportsContract,

@@ -1185,9 +1185,15 @@ describe('command line', () => {
     const seating = await made('seating', '--sort', 'unit', '--committee-front');
     expect(seating.pages).toBe(1);
     expect(seating.text).toContain('2019年年轻干部培训班座次表');
+    // 结构化研讨: a table per group on one page.
+    const tables = await made('seating', '--layout', 'tables');
+    expect(tables.pages).toBe(1);
+    // This class's five trainees are in no group yet: one table, named so.
+    expect(tables.text).toContain('结构化研讨，1 张桌');
+    expect(tables.text).toContain('未分组');
     for (const { name, idNumber } of people) {
       const printed = new RegExp([...name].join([...name].length === 2 ? '[ \u3000]' : ''));
-      for (const pdf of [tentcards, badges, seating]) {
+      for (const pdf of [tentcards, badges, seating, tables]) {
         expect(pdf.text).toMatch(printed);
         expect(pdf.text).not.toContain(idNumber);
       }

@@ -160,7 +160,7 @@ const zhCN = {
     },
     export: {
       usage:
-        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts|seating|tentcards|badges] [--by day|session] [--all-days] [--per-page N] [--font hei|kai] [--photo] [--committee-front]',
+        'roster export --class <ID 或编号> --format xlsx|docx|pdf|csv --out 文件 [--document roster|signin|groups|contacts|seating|tentcards|badges] [--by day|session] [--all-days] [--per-page N] [--font hei|kai] [--photo] [--committee-front] [--layout rows|tables]',
       summary: '导出名册、签到表、分组名单、通讯录，或座次表、桌签、胸牌（PDF）',
       format: '格式：{{formats}}',
       document: '文件类型：{{documents}}（默认 roster，即学员名册）',
@@ -173,7 +173,9 @@ const zhCN = {
       perPage: '每张 A4 纸印几个：桌签 1 或 2（默认 1），胸牌 8 或 10（默认 8）',
       font: '桌签姓名的字体：hei 黑体（默认）/ kai 楷体',
       photo: '胸牌留出照片位置',
-      committeeFront: '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）',
+      committeeFront:
+        '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）；班次已保存座次时按保存的座次',
+      layout: '座次表的排法：{{layouts}}（默认 rows 按排就座；tables 结构化研讨，每组一张桌）',
       done: '已导出 {{rows}} 行到 {{path}}',
       masked: '{{what}}只写出部分数字；需要完整号码请加 --reveal（会记入操作日志）',
     },

@@ -38,7 +38,7 @@ const coreLayers: Layers = [
   // people and places
   ['classes', 'trainees', 'staff', 'sites'],
   // activities
-  ['roster', 'schedule', 'attendance', 'checkin', 'lodging', 'reports', 'surveys'],
+  ['roster', 'seating', 'schedule', 'attendance', 'checkin', 'lodging', 'reports', 'surveys'],
   // the class's life and the read models
   ['lifecycle', 'workbench', 'search'],
   // the shell

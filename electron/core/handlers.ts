@@ -17,6 +17,7 @@ import { sitesHandlers } from './sites/handlers';
 import { lodgingHandlers } from './lodging/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { searchHandlers } from './search/handlers';
+import { seatingHandlers } from './seating/handlers';
 import { surveysHandlers } from './surveys/handlers';
 import { staffHandlers } from './staff/handlers';
 import { traineeHandlers } from './trainees/handlers';
@@ -41,6 +42,7 @@ export const domainHandlers = {
   schedule: scheduleHandlers,
   attendance: attendanceHandlers,
   checkin: checkinHandlers,
+  seating: seatingHandlers,
   sites: sitesHandlers,
   lodging: lodgingHandlers,
   reports: reportsHandlers,

@@ -156,6 +156,24 @@ const nearlyValidCheckin = (classId: number, enrolmentId: number): Partial<Recor
   };
 };
 
+// A class's seat map: real enrolments of the class and of another, seats in and out of the room.
+const nearlyValidSeating = (classId: number, own: readonly number[], foreign: number) => {
+  const enrolment = fc.oneof(fc.constantFrom(...own, foreign, 0, -1, 2 ** 31), hostileValue);
+  const place = fc.oneof(fc.integer({ min: -1, max: 18 }), fc.constantFrom(100, 101, 1.5), hostileValue);
+  return {
+    'seating.get': fc.record({ classId: fc.oneof(fc.constantFrom(classId, 0, 999_999), hostileValue) }),
+    'seating.arrange': fc.record({
+      classId: fc.constantFrom(classId, 0, 999_999),
+      sort: fc.oneof(fc.constantFrom('group', 'stroke', 'unit', 'pinyin', 'age', ''), hostileValue),
+      committeeFront: fc.oneof(fc.boolean(), hostileValue),
+    }),
+    'seating.save': fc.record({
+      classId: fc.constantFrom(classId, 0, 999_999),
+      seats: fc.oneof(fc.array(fc.record({ enrolmentId: enrolment, row: place, seat: place }), { maxLength: 6 }), hostileValue),
+    }),
+  } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
+};
+
 describe('router', () => {
   it('refuses two handlers for one channel and a channel without a handler', () => {
     expect(() => createRouter(t.core, [classHandlers, classHandlers])).toThrow(/two handlers for one channel: classes\.list/);
@@ -208,6 +226,18 @@ describe('router', () => {
       ...nearlyValidCheckin(
         one('SELECT class_id FROM enrolments ORDER BY id LIMIT 1'),
         one('SELECT id FROM enrolments ORDER BY id LIMIT 1'),
+      ),
+      ...nearlyValidSeating(
+        one('SELECT class_id FROM enrolments ORDER BY id LIMIT 1'),
+        t.core.db
+          .prepare(
+            'SELECT id FROM enrolments WHERE class_id = (SELECT class_id FROM enrolments ORDER BY id LIMIT 1) ORDER BY id LIMIT 8',
+          )
+          .pluck()
+          .all() as number[],
+        one(
+          'SELECT id FROM enrolments WHERE class_id <> (SELECT class_id FROM enrolments ORDER BY id LIMIT 1) ORDER BY id LIMIT 1',
+        ),
       ),
     };
     // How the nearly valid lodging inputs fared: accepted, or refused by a rule past the schema.
@@ -409,6 +439,7 @@ describe('router', () => {
       fc.record({ tentcardFont: fc.oneof(fc.constantFrom('song', 'HEI', '', '黑体'), not('hei', 'kai')) }),
       fc.record({ badgePhoto: fc.oneof(fc.constantFrom('true', 1, null), not(true, false)) }),
       fc.record({ committeeFront: fc.oneof(fc.constantFrom('yes', 0, null), not(true, false)) }),
+      fc.record({ seatingLayout: fc.oneof(fc.constantFrom('circle', 'TABLES', '', null), not('rows', 'tables')) }),
       fc.record({ document: fc.constantFrom('tentcards', 'badges'), format: fc.constantFrom('xlsx', 'docx', 'csv') }),
       fc.record({ document: fc.constant('seating'), format: fc.constantFrom('docx', 'csv') }),
     );
@@ -441,6 +472,12 @@ describe('router', () => {
         aisles: fc.constantFrom([8], [9], [0], [4, 4], [1, 2, 3, 4], [-1]),
       }),
       fc.record({ rows: fc.constant(6), seats: fc.constant(8), aisles: fc.constant([4]), stage: fc.constant('left') }),
+      fc.record({
+        rows: fc.constant(6),
+        seats: fc.constant(8),
+        aisles: fc.constant([4]),
+        podium: fc.oneof(fc.constantFrom('left', 'TOP', '', null, 1), not('top', 'bottom')),
+      }),
       hostileValue.filter((v) => v !== undefined),
     );
     await fc.assert(
@@ -456,7 +493,58 @@ describe('router', () => {
       { numRuns: 60 },
     );
     const saved = value(await t.router.call('settings.update', { classroom: { rows: 5, seats: 10, aisles: [3, 7] } }));
-    expect(saved.classroom).toEqual({ rows: 5, seats: 10, aisles: [3, 7] });
+    expect(saved.classroom).toEqual({ rows: 5, seats: 10, aisles: [3, 7], podium: 'top' });
+    const turned = value(
+      await t.router.call('settings.update', { classroom: { rows: 5, seats: 10, aisles: [3], podium: 'bottom' } }),
+    );
+    expect(turned.classroom.podium).toBe('bottom');
+  });
+
+  // Issue 23, item 3: a seat map is checked whole — this class's trainees only, each once, each seat
+  // once and inside the classroom — and refused whole: nothing of it is written.
+  it('refuses seat maps that break a rule, changing nothing, and keeps one that does not', async () => {
+    const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
+    value(await t.router.call('settings.update', { classroom: { rows: 6, seats: 8, aisles: [4] } }));
+    const view = value(await t.router.call('seating.get', { classId }));
+    const map = view.seats.map((s) => ({ enrolmentId: s.person.enrolmentId, row: s.row, seat: s.seat }));
+    const foreign = t.core.db.prepare('SELECT id FROM enrolments WHERE class_id <> ? LIMIT 1').pluck().get(classId) as number;
+    const index = fc.nat({ max: map.length - 1 });
+    const broken = fc.oneof(
+      // Someone of another class, or nobody's enrolment, in a free seat.
+      fc.constantFrom(foreign, 999_999).map((enrolmentId) => [...map, { enrolmentId, row: 6, seat: 8 }]),
+      // Someone twice.
+      index.map((i) => [...map, { ...map[i], row: 6, seat: 8 }]),
+      // Two people in one seat.
+      fc
+        .tuple(index, index)
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]) => map.map((s, i) => (i === b ? { ...s, row: map[a]?.row, seat: map[a]?.seat } : s))),
+      // A seat past the room's rows or seats.
+      fc
+        .tuple(
+          index,
+          fc.oneof(
+            fc.record({ row: fc.integer({ min: 7, max: 100 }), seat: fc.constant(1) }),
+            fc.record({ row: fc.constant(1), seat: fc.integer({ min: 9, max: 16 }) }),
+          ),
+        )
+        .map(([i, place]) => map.map((s, j) => (j === i ? { ...s, ...place } : s))),
+    );
+    await fc.assert(
+      fc.asyncProperty(broken, async (seats) => {
+        const was = snapshot(t.core.db);
+        const error = failure(await t.router.handle('seating.save', { classId, seats }), 'INVALID_INPUT');
+        expect(error.details?.issues?.[0]?.field).toMatch(/^seats\.\d+\.(enrolmentId|row|seat)$/);
+        expect(error.message).toMatch(/名册|两个座位|两位学员|不在教室内/);
+        expect(snapshot(t.core.db)).toBe(was);
+      }),
+      { numRuns: 40 },
+    );
+    const [a, b] = map;
+    if (!a || !b) throw new Error('no seats');
+    const swapped = [{ ...a, row: b.row, seat: b.seat }, { ...b, row: a.row, seat: a.seat }, ...map.slice(2)];
+    const saved = value(await t.router.call('seating.save', { classId, seats: swapped }));
+    expect(saved.view.seats.find((s) => s.person.enrolmentId === a.enrolmentId)).toMatchObject({ row: b.row, seat: b.seat });
   });
 
   // Issue 21, item 6: certificates go to the trainees chosen, each on the class's roster once; the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobIdSchema } from '../channel';
 import { grantSchema } from '../files/schemas';
+import { seatLayouts } from '../seating/schemas';
 
 export const rosterDocuments = ['roster', 'signin', 'groups', 'contacts', 'seating', 'tentcards', 'badges'] as const;
 export type RosterDocument = (typeof rosterDocuments)[number];
@@ -88,6 +89,9 @@ export const rosterExportSchema = z.strictObject({
   csvEncoding: z.enum(['gb18030', 'utf8bom']).default('gb18030'),
   // 座次表: the class committee (班长, 学习委员…) in the front row(s), before the order chosen by sort.
   committeeFront: z.boolean().default(false),
+  // 座次表: the classroom in rows (the class's saved seat map when there is one) or, for 结构化研讨,
+  // a table per group.
+  seatingLayout: z.enum(seatLayouts).default('rows'),
   // 桌签: one to an A4 sheet (landscape, folded in two) or two (portrait, cut across); 黑体 or 楷体.
   tentcardsPerPage: z.union([z.literal(tentcardsPerPage[0]), z.literal(tentcardsPerPage[1])]).default(1),
   tentcardFont: z.enum(tentcardFonts).default('hei'),

@@ -35,8 +35,14 @@ export const settingsSchema = z.object({
   handbookNotice: z.string(),
   handbookRoutine: z.string(),
   // The classroom a 座次表 is drawn for: rows of seats (the first row nearest the 主席台), seats per
-  // row, and the aisles (an aisle after seat k of each row).
-  classroom: z.object({ rows: z.number().int(), seats: z.number().int(), aisles: z.array(z.number().int()) }),
+  // row, and the aisles (an aisle after seat k of each row); the 主席台 drawn at the top of the chart
+  // (as the hall sees it) or at the bottom (as the platform sees it).
+  classroom: z.object({
+    rows: z.number().int(),
+    seats: z.number().int(),
+    aisles: z.array(z.number().int()),
+    podium: z.enum(['top', 'bottom']),
+  }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -58,10 +64,12 @@ export const defaultSettings: Settings = {
   lodgingTogether: false,
   handbookNotice: '',
   handbookRoutine: '',
-  classroom: { rows: 6, seats: 8, aisles: [4] },
+  classroom: { rows: 6, seats: 8, aisles: [4], podium: 'top' },
 };
 
 export const classroomLimits = { rows: 20, seats: 16, aisles: 3 } as const;
+export const podiumSides = ['top', 'bottom'] as const;
+export type PodiumSide = (typeof podiumSides)[number];
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().max(60).optional(),
@@ -105,6 +113,8 @@ export const settingsPatchSchema = z.strictObject({
             .max(classroomLimits.seats - 1),
         )
         .max(classroomLimits.aisles),
+      // A layout saved before the 主席台 could be turned keeps it at the top.
+      podium: z.enum(podiumSides).default('top'),
     })
     // An aisle after the last seat is no aisle; two after the same seat are one.
     .refine(({ seats, aisles }) => aisles.every((k) => k < seats) && new Set(aisles).size === aisles.length, {

@@ -1,4 +1,5 @@
 import { message } from '../../../shared/i18n/translate';
+import { seatLayouts } from '../../../shared/seating/schemas';
 import { err, ok } from '../../../shared/result';
 import type { ImportPreview, ImportResult } from '../../../shared/roster/import';
 import { type Command, defined, steps, UsageError } from '../command';
@@ -163,6 +164,7 @@ export const rosterCommands: readonly Command[] = [
       font: { type: 'string', describe: cliText('roster.export.font') },
       photo: { type: 'boolean', describe: cliText('roster.export.photo') },
       'committee-front': { type: 'boolean', describe: cliText('roster.export.committeeFront') },
+      layout: { type: 'string', describe: cliText('roster.export.layout', { layouts: seatLayouts.join(' / ') }) },
     },
     execute: async ({ call, grant }, values) => {
       const out = values['out'];
@@ -186,6 +188,7 @@ export const rosterCommands: readonly Command[] = [
           tentcardFont: values['font'],
           badgePhoto: values['photo'],
           committeeFront: values['committee-front'],
+          seatingLayout: values['layout'],
           columns,
           sort: values['sort'],
           csvEncoding: values['encoding'],

@@ -114,6 +114,8 @@ const describers: Record<string, (core: Core, values: Values) => Named> = {
   session_teachers: (core, v) => pair('about', staffName(core, idIn(v, 'staff_id')), session(core, idIn(v, 'session_id'))),
   checkins: (core, v) =>
     pair('inPlace', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), classOfEnrolment(core, idIn(v, 'enrolment_id'))),
+  seats: (core, v) => pair('inPlace', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), className(core, idIn(v, 'class_id'))),
+  seat_plans: (core, v) => named(className(core, idIn(v, 'class_id'))),
   attendance: (core, v) => pair('about', traineeOfEnrolment(core, idIn(v, 'enrolment_id')), session(core, idIn(v, 'session_id'))),
   site_travel: (core, v) => pair('between', siteName(core, idIn(v, 'from_site')), siteName(core, idIn(v, 'to_site'))),
   site_reviews: (core, v) => named(siteName(core, idIn(v, 'site_id'))),

@@ -25,6 +25,8 @@ export const tableDomains = {
   stay_confirmations: 'lodging',
   placements: 'lodging',
   stay_reservations: 'lodging',
+  seat_plans: 'seating',
+  seats: 'seating',
   reports: 'reports',
   report_authors: 'reports',
   report_deadlines: 'reports',

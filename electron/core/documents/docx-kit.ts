@@ -76,7 +76,11 @@ export const pageNumberFooter = (style: 'words' | 'dashes') => {
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
 
-const cell = (text: string, width: number, options: { header?: boolean; center?: boolean; rowSpan?: number } = {}) =>
+const cell = (
+  text: string,
+  width: number,
+  options: { header?: boolean; center?: boolean; rowSpan?: number; keepNext?: boolean } = {},
+) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(options.rowSpan && options.rowSpan > 1 ? { rowSpan: options.rowSpan } : {}),
@@ -87,6 +91,7 @@ const cell = (text: string, width: number, options: { header?: boolean; center?:
     children: [
       new Paragraph({
         alignment: options.header || options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        keepNext: options.keepNext ?? false,
         children: [run(text, { size: 21, bold: options.header ?? false })],
       }),
     ],
@@ -107,7 +112,9 @@ export const docxTable = (section: DocSection, width: number) => {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: section.columns.map((column, i) => cell(column.label, widths[i] ?? 0, { header: true })),
+        children: section.columns.map((column, i) =>
+          cell(column.label, widths[i] ?? 0, { header: true, keepNext: section.keepTogether ?? false }),
+        ),
       }),
       ...section.rows.map(
         (values, r) =>
@@ -119,7 +126,15 @@ export const docxTable = (section: DocSection, width: number) => {
               const span = spans[r]?.[i] ?? 1;
               return span === 0
                 ? []
-                : [cell(values[i] ?? '', widths[i] ?? 0, { center: column.align === 'center', rowSpan: span })];
+                : [
+                    cell(values[i] ?? '', widths[i] ?? 0, {
+                      center: column.align === 'center',
+                      rowSpan: span,
+                      // Every row but the last keeps with the next: Word, WPS and LibreOffice then move
+                      // the whole table rather than split it.
+                      keepNext: (section.keepTogether ?? false) && r < section.rows.length - 1,
+                    }),
+                  ];
             }),
           }),
       ),

@@ -19,6 +19,9 @@ export type DocSection = {
   pageBreakBefore?: boolean;
   // Columns whose equal values in consecutive rows become one merged cell (a schedule's dates).
   mergeColumns?: readonly number[];
+  // A short table kept whole on one page with the line before it (a group of the 学员手册), rather
+  // than its last rows left alone at the top of the next.
+  keepTogether?: boolean;
 };
 
 // For each row and merged column: how many rows the cell spans from here (0 inside a run).

@@ -37,8 +37,8 @@ describe('the writers of Word and Excel files', () => {
 
   it('would name a domain that imports them itself', () => {
     const planted = [
-      { path: 'electron/core/closing/documents.ts', text: "import { Paragraph } from 'docx';" },
-      { path: 'electron/core/classes/handbook.ts', text: "import { estimatePageNumbersWith } from 'docx/layout';" },
+      { path: 'electron/core/lifecycle/documents.ts', text: "import { Paragraph } from 'docx';" },
+      { path: 'electron/core/lifecycle/handbook.ts', text: "import { estimatePageNumbersWith } from 'docx/layout';" },
       { path: 'electron/core/roster/export.ts', text: "const ExcelJS = await import('exceljs');" },
       { path: 'electron/core/reports/exports.ts', text: 'const { Document } = require("docx");' },
       { path: 'electron/core/documents/prose-docx.ts', text: "import { Document } from 'docx';" },
@@ -50,8 +50,8 @@ describe('the writers of Word and Excel files', () => {
       },
     ];
     expect(officeImporters(planted)).toEqual([
-      'electron/core/closing/documents.ts',
-      'electron/core/classes/handbook.ts',
+      'electron/core/lifecycle/documents.ts',
+      'electron/core/lifecycle/handbook.ts',
       'electron/core/roster/export.ts',
       'electron/core/reports/exports.ts',
     ]);

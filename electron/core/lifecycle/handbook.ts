@@ -116,10 +116,12 @@ const committeePart = (people: readonly RosterItem[], roleOrder: readonly string
           column('seq', 3, 'center'),
           column('name', 5, 'center'),
           column('sex', 3, 'center'),
-          column('unit', 18),
-          column('role', 6, 'center'),
+          column('unit', 16),
+          column('role', 8, 'center'),
         ],
         rows: members.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.role]),
+        // A group of a dozen fits a page: never its last rows alone at the top of the next.
+        keepTogether: members.length <= 15,
       },
     );
   }

@@ -36,7 +36,7 @@ describe('seating', () => {
   });
   it('adds rows at the back when the room is too small', () => {
     const people = Array.from({ length: 7 }, (_, i) => person(`人${i}`));
-    const seating = arrangeSeats(people, { rows: 1, seats: 3, aisles: [] }, false);
+    const seating = arrangeSeats(people, { rows: 1, seats: 3 }, false);
     expect(seating.rows).toHaveLength(3);
     expect(seating.extraRows).toBe(2);
   });

@@ -37,7 +37,9 @@ import {
   contactsColumns,
 } from '../../../shared/roster/export';
 import { badgesHtml, type CardPerson, tentcardsHtml } from './cards';
-import { arrangeSeats, seatingDoc, seatingHtml } from './seating';
+import { groupTables, seatingDoc, seatingHtml, tablesDoc, tablesHtml } from './seating';
+import { classSeating } from './seat-plan';
+import type { SeatLayout } from '../../../shared/seating/schemas';
 import { type RosterSort } from '../../../shared/roster/schemas';
 import { statement } from '../db/statements';
 
@@ -53,6 +55,7 @@ export type RosterExport = {
   allDays?: boolean | undefined;
   csvEncoding: CsvEncoding;
   committeeFront?: boolean | undefined;
+  seatingLayout?: SeatLayout | undefined;
   tentcardsPerPage?: 1 | 2 | undefined;
   tentcardFont?: TentcardFont | undefined;
   badgesPerPage?: 8 | 10 | undefined;
@@ -340,18 +343,39 @@ export const cardPage = (
     });
     return { html, landscape: false, title: docTitle, people: people.length };
   }
-  const room = settings.classroom;
-  const seating = arrangeSeats(people, room, input.committeeFront ?? false);
+  // The saved seat map when the class has one (with the roster's changes since); otherwise the
+  // classroom filled in the order asked for.
+  const { room, plan, seating } = classSeating(core, input.classId, {
+    sort: input.sort,
+    committeeFront: input.committeeFront ?? false,
+  });
+  const seated = people.length;
+  if (input.seatingLayout === 'tables') {
+    const tables = groupTables(people);
+    const sub = subtitle(
+      settings.schoolName,
+      trainingDates(c),
+      message('documents.roster.tablesLayout', { count: tables.length }),
+      message('documents.people', { count: seated }),
+    );
+    return {
+      html: tablesHtml(docTitle, sub, tables, room),
+      sheet: tablesDoc(docTitle, sub, tables),
+      landscape: true,
+      title: docTitle,
+      people: seated,
+    };
+  }
   const layout =
     message('documents.roster.seatingLayout', { rows: room.rows, seats: room.seats }) +
     (seating.extraRows > 0 ? message('documents.roster.extraRows', { count: seating.extraRows }) : '');
-  const sub = subtitle(settings.schoolName, trainingDates(c), layout, message('documents.people', { count: people.length }));
+  const sub = subtitle(settings.schoolName, trainingDates(c), layout, message('documents.people', { count: seated }));
   return {
-    html: seatingHtml(docTitle, sub, seating, room, input.sort === 'group'),
+    html: seatingHtml(docTitle, sub, seating, room, (plan?.sort ?? input.sort) === 'group'),
     sheet: seatingDoc(docTitle, sub, seating, room),
     landscape: true,
     title: docTitle,
-    people: people.length,
+    people: seated,
   };
 };
 

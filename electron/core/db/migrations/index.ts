@@ -16,6 +16,7 @@ import { householdsMixedRoomsMigration } from './015-households-mixed-rooms';
 import { auditCommandsMigration } from './016-audit-commands';
 import { checkinMigration } from './017-checkin';
 import { roomsMigration } from './018-rooms';
+import { seatingMigration } from './019-seating';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   auditCommandsMigration,
   checkinMigration,
   roomsMigration,
+  seatingMigration,
 ];
 
 export const latestVersion = migrations.length;

@@ -17,6 +17,7 @@ import { SurveysTab } from '../surveys/SurveysTab';
 import { ClosingTab } from '../lifecycle/ClosingTab';
 import { RosterTab } from '../roster/RosterTab';
 import { ScheduleTab } from '../schedule/ScheduleTab';
+import { SeatingTab } from '../seating/SeatingTab';
 import { TeamCard } from '../staff/TeamCard';
 import { ClassFormModal } from './ClassFormModal';
 import { HandbookButton } from '../lifecycle/HandbookButton';
@@ -105,6 +106,7 @@ export const ClassDetailPage = () => {
   const tabs: TabsProps['items'] = [
     { key: 'overview', label: t('classes.detail.overview'), children: <Overview value={value} /> },
     { key: 'roster', label: t('roster.tab'), children: <RosterTab target={value} /> },
+    { key: 'seating', label: t('seatingPage.tab'), children: <SeatingTab target={value} /> },
     { key: 'checkin', label: t('checkinPage.tab'), children: <CheckinTab target={value} /> },
     { key: 'schedule', label: t('schedulePage.tab'), children: <ScheduleTab target={value} /> },
     { key: 'attendance', label: t('attendancePage.tab'), children: <AttendanceTab target={value} /> },

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Form, InputNumber, List, Radio, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, List, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classTitle, type TrainingClass } from '../../../../shared/classes/schemas';
@@ -9,7 +9,9 @@ import { personFieldKey } from '../../../../shared/trainees/schemas';
 import { api } from '../../api';
 import { useQuery, useRead } from '../../app/use-query';
 import { settingsRead } from '../../app/reads';
-import { classroomLimits, defaultSettings, type Settings } from '../../../../shared/settings/schemas';
+import { defaultSettings, type Settings } from '../../../../shared/settings/schemas';
+import { seatLayouts, type SeatLayout } from '../../../../shared/seating/schemas';
+import { ClassroomFields } from '../settings/ClassroomFields';
 import { ExportDialog, type ExportRequest } from '../../components/ExportDialog';
 import {
   defaultRosterColumns,
@@ -37,15 +39,20 @@ export const ExportModal = ({
   target,
   sort: initialSort,
   session,
+  initialDocument,
+  initialLayout,
   onClose,
 }: {
   target: TrainingClass;
   sort: RosterSort;
   session?: Session | undefined;
+  // Opened from the 座次 view: the 座次表, in the layout on screen.
+  initialDocument?: RosterDocument | undefined;
+  initialLayout?: SeatLayout | undefined;
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const [document, setDocument] = useState<RosterDocument>(session ? 'signin' : 'roster');
+  const [document, setDocument] = useState<RosterDocument>(session ? 'signin' : (initialDocument ?? 'roster'));
   const [signinBy, setSigninBy] = useState<SigninLayout>('day');
   // A page per session needs sessions: without a schedule the choice is offered but greyed out.
   const schedule = useQuery(() => api.schedule.list({ classId: target.id }), `schedule:${target.id}`);
@@ -65,6 +72,11 @@ export const ExportModal = ({
   // 座次表, 桌签, 胸牌: their own options. The classroom is the one kept in the settings until changed
   // here; a changed one is saved as the new default when the chart is made.
   const [committeeFront, setCommitteeFront] = useState(true);
+  const [seatingLayout, setSeatingLayout] = useState<SeatLayout>(initialLayout ?? 'rows');
+  // A class seated in the 座次 view prints as it sits there: no order or committee to choose then.
+  const seats = useQuery(() => api.seating.get({ classId: target.id }), `seating:${target.id}`);
+  const seatsSaved = seats.data?.plan !== null && seats.data?.plan !== undefined;
+  const fromSavedSeats = document === 'seating' && seatingLayout === 'rows' && seatsSaved;
   const settings = useRead(settingsRead);
   const [room, setRoom] = useState<Settings['classroom'] | undefined>(undefined);
   const classroom = room ?? settings.data?.classroom ?? defaultSettings.classroom;
@@ -73,7 +85,7 @@ export const ExportModal = ({
   const [badges, setBadges] = useState<(typeof badgesPerPage)[number]>(8);
   const [badgePhoto, setBadgePhoto] = useState(false);
   const cardOptions = {
-    seating: { committeeFront },
+    seating: { committeeFront, seatingLayout },
     tentcards: { tentcardsPerPage: tentcards, tentcardFont },
     badges: { badgesPerPage: badges, badgePhoto },
   };
@@ -192,52 +204,28 @@ export const ExportModal = ({
           </Form.Item>
         )}
         {document === 'seating' && (
+          <Form.Item label={t('seatingPage.layoutLabel')} extra={seatsSaved ? t('seatingPage.exportNote') : undefined}>
+            <Radio.Group
+              value={seatingLayout}
+              onChange={(event) => setSeatingLayout(event.target.value)}
+              options={seatLayouts.map((key) => ({ value: key, label: t(`seatingPage.layouts.${key}`) }))}
+              data-testid="seating-layout"
+            />
+          </Form.Item>
+        )}
+        {document === 'seating' && (
           <Form.Item label={t('exportDialog.classroom')}>
-            <Flex gap={12} wrap align="center">
-              <Space>
-                {t('exportDialog.classroomRows')}
-                <InputNumber
-                  min={1}
-                  max={classroomLimits.rows}
-                  value={classroom.rows}
-                  onChange={(rows) => setRoom({ ...classroom, rows: rows ?? classroom.rows })}
-                  data-testid="classroom-rows"
-                />
-              </Space>
-              <Space>
-                {t('exportDialog.classroomSeats')}
-                <InputNumber
-                  min={2}
-                  max={classroomLimits.seats}
-                  value={classroom.seats}
-                  onChange={(seats) => {
-                    const next = seats ?? classroom.seats;
-                    setRoom({ ...classroom, seats: next, aisles: classroom.aisles.filter((k) => k < next) });
-                  }}
-                  data-testid="classroom-seats"
-                />
-              </Space>
-              <Space>
-                {t('exportDialog.classroomAisles')}
-                <Select
-                  mode="multiple"
-                  style={{ minWidth: 140 }}
-                  maxCount={classroomLimits.aisles}
-                  value={classroom.aisles}
-                  onChange={(aisles) => setRoom({ ...classroom, aisles: [...aisles].sort((a, b) => a - b) })}
-                  options={Array.from({ length: classroom.seats - 1 }, (_, i) => ({ value: i + 1, label: String(i + 1) }))}
-                  aria-label={t('exportDialog.classroomAisles')}
-                />
-              </Space>
-            </Flex>
-            <Checkbox
-              style={{ marginTop: 8 }}
-              checked={committeeFront}
-              onChange={(event) => setCommitteeFront(event.target.checked)}
-              data-testid="committee-front"
-            >
-              {t('exportDialog.committeeFront')}
-            </Checkbox>
+            <ClassroomFields value={classroom} onChange={setRoom} />
+            {!fromSavedSeats && (
+              <Checkbox
+                style={{ marginTop: 8 }}
+                checked={committeeFront}
+                onChange={(event) => setCommitteeFront(event.target.checked)}
+                data-testid="committee-front"
+              >
+                {t('exportDialog.committeeFront')}
+              </Checkbox>
+            )}
           </Form.Item>
         )}
         {document === 'tentcards' && (
@@ -273,13 +261,15 @@ export const ExportModal = ({
             </Checkbox>
           </Form.Item>
         )}
-        <Form.Item label={t(document === 'seating' ? 'exportDialog.seatBy' : 'exportDialog.sort')}>
-          <Radio.Group
-            value={sort}
-            onChange={(event) => setSort(event.target.value)}
-            options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
-          />
-        </Form.Item>
+        {!fromSavedSeats && (
+          <Form.Item label={t(document === 'seating' ? 'exportDialog.seatBy' : 'exportDialog.sort')}>
+            <Radio.Group
+              value={sort}
+              onChange={(event) => setSort(event.target.value)}
+              options={rosterSorts.map((key) => ({ value: key, label: t(`roster.sort.${key}`) }))}
+            />
+          </Form.Item>
+        )}
         {document === 'roster' && (
           <Form.Item label={t('exportDialog.columns')}>
             <List

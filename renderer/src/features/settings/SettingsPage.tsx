@@ -12,6 +12,7 @@ import { type VocabKind } from '../../../../shared/vocab/schemas';
 import { TemplatesCard } from '../surveys/TemplatesCard';
 import { DataFolderButton } from '../../app/DataFolderButton';
 import { CertificateSettings } from './CertificateSettings';
+import { ClassroomSettings } from './ClassroomSettings';
 import { HandbookSettings } from './HandbookSettings';
 import { LodgingSettingsCard } from '../lodging/LodgingSettingsCard';
 
@@ -191,6 +192,9 @@ export const SettingsPage = () => {
         {settings.data && (
           <HandbookSettings key={`${settings.data.handbookNotice}|${settings.data.handbookRoutine}`} initial={settings.data} />
         )}
+      </Card>
+      <Card title={t('classroomSettings.title')} size="small">
+        {settings.data && <ClassroomSettings key={JSON.stringify(settings.data.classroom)} initial={settings.data.classroom} />}
       </Card>
       <Card title={t('settings.language')} size="small">
         <Radio.Group value={locale} onChange={(event) => void changeLocale(event.target.value as Locale)} optionType="button">
