@@ -1,22 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
 import { readXlsx } from '../testing/read-documents';
-import { openScheduleClass, scheduleSteps } from '../testing/schedule-class';
+import { eachScheduleClass } from '../testing/schedule-class';
 import type { TempCore } from '../testing/temp-core';
 
 // Attendance (service.ts and export.ts) on the sessions of a planned week.
 
 let t: TempCore;
 let classId: number;
-let otherClassId: number;
 let hanLi: number;
-let wang: number;
-beforeEach(async () => {
-  ({ t, classId, otherClassId, hanLi, wang } = await openScheduleClass());
+const { lecture, save, exportedWeek } = eachScheduleClass((opened) => {
+  ({ t, classId, hanLi } = opened);
 });
-afterEach(() => t.dispose());
-const { lecture, save, exportedWeek } = scheduleSteps(() => ({ t, classId, otherClassId, hanLi, wang }));
 
 describe('attendance', () => {
   it('marks everyone present, then the exceptions; leave for a date range; rates', async () => {

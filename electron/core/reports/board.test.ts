@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
 import { docxText, readXlsx } from '../testing/read-documents';
 import { reportText, writeReportDocx } from '../testing/report-files';
-import { openReportClass, type ReportPerson, reportSteps } from '../testing/report-class';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
 import type { TempCore } from '../testing/temp-core';
 
 // The class's board (board.ts) through its whole course: topics taken and spread, the deadline, the
@@ -12,11 +12,9 @@ import type { TempCore } from '../testing/temp-core';
 let t: TempCore;
 let classId = 0;
 let people: ReportPerson[] = [];
-beforeEach(async () => {
-  ({ t, classId, people } = await openReportClass());
+const { folder, stage, commit } = eachReportClass((opened) => {
+  ({ t, classId, people } = opened);
 });
-afterEach(() => t.dispose());
-const { folder, stage, commit } = reportSteps(() => ({ t, classId, people }));
 
 describe('topics, the board, review and publication', () => {
   it('spreads topics, shows who is late, reviews, publishes, lists and exports', async () => {

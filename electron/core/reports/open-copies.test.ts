@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noDialogs, noPrinting } from '../platform';
 import { openCore, type OpenedCore } from '../open';
 import { value } from '../testing/expect-result';
-import { openReportClass, type ReportPerson, reportSteps } from '../testing/report-class';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
 import { reportText, writeReportDocx } from '../testing/report-files';
 import { standardRoster } from '../testing/roster-files';
 import { makeTempDir, type TempCore } from '../testing/temp-core';
@@ -99,13 +99,10 @@ describe('a report opened from the app', () => {
 
 describe('opening a report', () => {
   let t: TempCore;
-  let classId = 0;
   let people: ReportPerson[] = [];
-  beforeEach(async () => {
-    ({ t, classId, people } = await openReportClass());
+  const { folder, stage, commit } = eachReportClass((opened) => {
+    ({ t, people } = opened);
   });
-  afterEach(() => t.dispose());
-  const { folder, stage, commit } = reportSteps(() => ({ t, classId, people }));
 
   it('opens a copy under the report’s own name through the platform', async () => {
     const dir = folder('open');

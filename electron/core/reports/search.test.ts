@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportText } from '../testing/report-files';
-import { openReportClass, type ReportPerson, reportSteps } from '../testing/report-class';
-import type { TempCore } from '../testing/temp-core';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
 
 // Finding reports (search.ts) among those of an upload.
 
-let t: TempCore;
-let classId = 0;
 let people: ReportPerson[] = [];
-beforeEach(async () => {
-  ({ t, classId, people } = await openReportClass());
+const { stage, commit, search, found, uploadClassFolder } = eachReportClass((opened) => {
+  ({ people } = opened);
 });
-afterEach(() => t.dispose());
-const { stage, commit, search, found, uploadClassFolder } = reportSteps(() => ({ t, classId, people }));
 
 describe('searching research reports', () => {
   it('finds reports by two-, three- and four-character words, Latin words and numbers, ranked, with the passage marked', async () => {

@@ -1,10 +1,10 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { versionText } from './versions';
 import { failure, value } from '../testing/expect-result';
 import { realDocs, reportText, writeReportDocx, zipWith } from '../testing/report-files';
-import { openReportClass, type ReportPerson, reportSteps } from '../testing/report-class';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
 import type { TempCore } from '../testing/temp-core';
 import { snapshot } from '../testing/temp-core';
 
@@ -14,11 +14,9 @@ import { snapshot } from '../testing/temp-core';
 let t: TempCore;
 let classId = 0;
 let people: ReportPerson[] = [];
-beforeEach(async () => {
-  ({ t, classId, people } = await openReportClass());
+const { folder, stage, commit, found, uploadClassFolder } = eachReportClass((opened) => {
+  ({ t, classId, people } = opened);
 });
-afterEach(() => t.dispose());
-const { folder, stage, commit, found, uploadClassFolder } = reportSteps(() => ({ t, classId, people }));
 
 describe('handing in research reports', () => {
   it('matches a folder of reports to their authors by file name, asks about the rest, and keeps every version', async () => {

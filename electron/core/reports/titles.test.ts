@@ -1,11 +1,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfOptions } from '../documents/parser/extract';
 import { sha256Of } from '../files/store';
 import { value } from '../testing/expect-result';
-import { openReportClass, type ReportPerson, reportSteps } from '../testing/report-class';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
 import { realDocs, reportText, withTextLayerForms, writeReportDocx } from '../testing/report-files';
 import type { TempCore } from '../testing/temp-core';
 import type { Enrolled } from './authors';
@@ -133,11 +133,9 @@ describe('report titles', () => {
   let classId = 0;
   // The class's trainees (the unit tests above have people of their own).
   let people: ReportPerson[] = [];
-  beforeEach(async () => {
-    ({ t, classId, people } = await openReportClass());
+  const { folder, stage, commit, search, found } = eachReportClass((opened) => {
+    ({ t, classId, people } = opened);
   });
-  afterEach(() => t.dispose());
-  const { folder, stage, commit, search, found } = reportSteps(() => ({ t, classId, people }));
 
   // Trainees as named in the file names, beside the class's 24.
   const enrolNamed = async () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/schedule/schemas';
 import { failure, value } from '../testing/expect-result';
 import { docxText, docxXml, readXlsx } from '../testing/read-documents';
-import { openScheduleClass, scheduleSteps } from '../testing/schedule-class';
+import { eachScheduleClass } from '../testing/schedule-class';
 import { snapshot, type TempCore } from '../testing/temp-core';
 import { conflictsOf, type Slotted } from './conflict-rules';
 
@@ -13,11 +13,9 @@ let classId: number;
 let otherClassId: number;
 let hanLi: number;
 let wang: number;
-beforeEach(async () => {
-  ({ t, classId, otherClassId, hanLi, wang } = await openScheduleClass());
+const { lecture, save, exportedWeek } = eachScheduleClass((opened) => {
+  ({ t, classId, otherClassId, hanLi, wang } = opened);
 });
-afterEach(() => t.dispose());
-const { lecture, save, exportedWeek } = scheduleSteps(() => ({ t, classId, otherClassId, hanLi, wang }));
 
 const kinds = (conflicts: readonly Conflict[]) => conflicts.map((c) => c.kind).sort();
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { StagedFile } from '../../../shared/reports/schemas';
 import { chromiumPlatform } from '../../cli/chromium-platform';
+import { eachTest } from './each-test';
 import { value } from './expect-result';
 import { reportText, writeReportDocx } from './report-files';
 import { standardRoster } from './roster-files';
@@ -15,7 +16,7 @@ import { openTempCore, type TempCore } from './temp-core';
 export type ReportPerson = { enrolmentId: number; name: string; group: number | null };
 export type ReportClass = { t: TempCore; classId: number; people: ReportPerson[] };
 
-export const openReportClass = async (): Promise<ReportClass> => {
+const openReportClass = async (): Promise<ReportClass> => {
   const t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('app.loadSample', {}));
   const classId = await bareSampleClass(t);
@@ -30,7 +31,7 @@ export const openReportClass = async (): Promise<ReportClass> => {
 };
 
 // The steps, on the class open when each is called.
-export const reportSteps = (current: () => ReportClass) => {
+const reportSteps = (current: () => ReportClass) => {
   const folder = (name: string) => {
     const dir = join(current().t.dir, name);
     mkdirSync(dir, { recursive: true });
@@ -95,3 +96,6 @@ export const reportSteps = (current: () => ReportClass) => {
 
   return { folder, stage, commit, search, found, uploadClassFolder };
 };
+
+// Each test of a file on a class of its own, the steps acting on it (see each-test.ts).
+export const eachReportClass = (set: (opened: ReportClass) => void) => reportSteps(eachTest(openReportClass, set));

@@ -1,4 +1,5 @@
 import type { SessionFieldsInput } from '../../../shared/schedule/schemas';
+import { eachTest } from './each-test';
 import { value } from './expect-result';
 import { openTempCore, type TempCore } from './temp-core';
 
@@ -7,7 +8,7 @@ import { openTempCore, type TempCore } from './temp-core';
 
 export type ScheduleClass = { t: TempCore; classId: number; otherClassId: number; hanLi: number; wang: number };
 
-export const openScheduleClass = async (): Promise<ScheduleClass> => {
+const openScheduleClass = async (): Promise<ScheduleClass> => {
   const t = openTempCore();
   const classId = value(
     await t.router.call('classes.create', {
@@ -45,7 +46,7 @@ export const openScheduleClass = async (): Promise<ScheduleClass> => {
 };
 
 // The steps, on the class open when each is called.
-export const scheduleSteps = (current: () => ScheduleClass) => {
+const scheduleSteps = (current: () => ScheduleClass) => {
   const lecture = (overrides: Partial<SessionFieldsInput> = {}): SessionFieldsInput => ({
     date: '2019-06-03',
     start: '08:30',
@@ -93,3 +94,6 @@ export const scheduleSteps = (current: () => ScheduleClass) => {
 
   return { lecture, save, exportedWeek };
 };
+
+// Each test of a file on a week of its own, the steps acting on it (see each-test.ts).
+export const eachScheduleClass = (set: (opened: ScheduleClass) => void) => scheduleSteps(eachTest(openScheduleClass, set));
