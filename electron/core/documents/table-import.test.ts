@@ -8,12 +8,9 @@ import { readWorkbook } from './sheet-reader';
 import type { DocSection } from './table-doc';
 import {
   cellReaders,
-  checkRows,
   duplicatesBy,
   numberCell,
   readCells,
-  readRows,
-  readTable,
   refuseRows,
   rowProblemText,
   type TableProblem,
@@ -21,6 +18,7 @@ import {
   textCell,
   yesNoCell,
 } from './table-import';
+import { checkRows, readRows, readTable } from './table-reading';
 import { writeXlsx } from './xlsx-writer';
 
 const temp = makeTempDir();
