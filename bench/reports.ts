@@ -11,7 +11,7 @@ import { spawnDevWorker } from '../electron/core/host/dev-worker';
 import { startCoreHost } from '../electron/core/host/host';
 import { openCore } from '../electron/core/open';
 import { searchReports } from '../electron/core/reports/search';
-import { createReport } from '../electron/core/reports/service';
+import { createReport } from '../electron/core/reports/authors';
 import { addVersion, reindexReports } from '../electron/core/reports/versions';
 import { value } from '../electron/core/testing/expect-result';
 import { writeReportDocx } from '../electron/core/testing/report-files';

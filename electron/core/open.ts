@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AppError } from '../../shared/errors';
 import { message } from '../../shared/i18n/translate';
-import { restoreFiles } from './backup/backups';
+import { restoreFiles } from './backup/restore-steps';
 import { nextGoodBackup, setAsideForRecovery } from './backup/recovery';
 import type { Core, Door } from './context';
 import { openDatabase } from './db/connection';

@@ -8,7 +8,7 @@ import { databaseFileName } from '../db/file-name';
 import { tamper, type Tampering, tampering } from '../testing/crafted-database';
 import { failure, value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, snapshot, type TempCore } from '../testing/temp-core';
-import { restoreFiles } from './backups';
+import { restoreFiles } from './restore-steps';
 
 // Issue 19, H3, through restore: a backup whose cadre.sqlite3 was changed after it was made is refused
 // at inspection and at restore, before anything here is replaced or even backed up.

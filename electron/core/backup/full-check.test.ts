@@ -10,7 +10,8 @@ import { type Damaged, noDialogs, noPrinting, type RecoveryChoice } from '../pla
 import { openTrusting } from '../testing/crafted-database';
 import { failure, value } from '../testing/expect-result';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
-import { manifestName, stageDatabase } from './backups';
+import { manifestName } from './listing';
+import { stageDatabase } from './restore-steps';
 
 // Issue 19, intruders 09 and 08b: SQLite leaves CHECK constraints out of what integrity_check tests on
 // a read-only connection, which is how backups were verified. A backup whose rows break a CHECK

@@ -5,7 +5,10 @@ import type { BackupInfo } from '../../../shared/backup/schemas';
 import { writeInside } from '../files/contain';
 import { databaseFileName } from '../db/file-name';
 import { databaseIdPattern } from '../settings/service';
-import { type Lineage, lineageOfFile, listBackups, originOf, setAsideDamaged, verifyDatabase } from './backups';
+import { type Lineage, lineageOfFile, originOf } from './lineage';
+import { listBackups } from './listing';
+import { setAsideDamaged } from './restore-steps';
+import { verifyDatabase } from './verify';
 
 // The backup folder chosen in the settings, and the database's id, also in a small file beside the
 // database: when the database itself cannot be read, this is how recovery finds the backups kept

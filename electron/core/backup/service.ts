@@ -7,24 +7,13 @@ import { record } from '../db/audit-record';
 import type { Core } from '../context';
 import { type Job, writeTransaction } from '../jobs/job';
 import { databaseId, ensureDatabaseId, getSettings, setDatabaseId, updateSettings } from '../settings/service';
-import {
-  type AuditMark,
-  auditMarkSql,
-  backupFolderProblem,
-  checkRestorable,
-  checkStoredFilesOf,
-  firstAuditLine,
-  installStoredFiles,
-  lineageOf,
-  listBackups,
-  makeBackup,
-  originOf,
-  pruneBackups,
-  readBackup,
-  sameAuditLine,
-  stageDatabase,
-  swapIn,
-} from './backups';
+import { backupFolderProblem } from './folder-problem';
+import { type AuditMark, auditMarkSql, firstAuditLine, lineageOf, originOf, sameAuditLine } from './lineage';
+import { listBackups, readBackup } from './listing';
+import { makeBackup } from './make';
+import { pruneBackups } from './prune';
+import { checkStoredFilesOf, installStoredFiles, stageDatabase, swapIn } from './restore-steps';
+import { checkRestorable } from './verify';
 import { rememberBackupFolder, rememberDatabaseId } from './recovery';
 import { sweepAfterBackup } from '../files/unreferenced';
 import { folderInside, removeInside } from '../files/contain';

@@ -9,7 +9,7 @@ import { noDialogs, noPrinting } from '../platform';
 import { openTrusting } from '../testing/crafted-database';
 import { value } from '../testing/expect-result';
 import { makeTempDir, openTempCore, type TempCore } from '../testing/temp-core';
-import { manifestName } from './backups';
+import { manifestName } from './listing';
 import { retained } from './retention';
 
 // Issue 19, intruder 12: two workstations (two data folders) whose backup folder is the same network

@@ -1,5 +1,5 @@
 import type { CheckReport, CleanResult } from '../../../shared/check/schemas';
-import { countsOf } from '../backup/backups';
+import { countsOf } from '../backup/verify';
 import { newestOwnBackup } from '../backup/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';

@@ -7,7 +7,6 @@ import type { Job } from '../jobs/job';
 import { stagingToken, tokenIsFor } from './staging';
 import type { ParsedWorkbook } from './parser/protocol';
 import {
-  checkRows,
   problemsOfRefusal,
   type ReadersOf,
   type ReadRows,
@@ -16,6 +15,7 @@ import {
   type TableProblem,
   type TableSpec,
 } from './table-import';
+import { checkRows } from './table-reading';
 
 // An import of a declared table as a job, from the file a grant names: read in the parser worker,
 // every row made (refused whole, nothing written, on any problem), then written in one transaction

@@ -1,90 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { makeTempDir } from '../testing/temp-core';
-import type { ParsedWorkbook } from './parser/protocol';
-import { readWorkbook } from './sheet-reader';
-import type { DocSection } from './table-doc';
-import {
-  cellReaders,
-  checkRows,
-  duplicatesBy,
-  numberCell,
-  readCells,
-  readRows,
-  readTable,
-  refuseRows,
-  rowProblemText,
-  type TableProblem,
-  type TableSpec,
-  textCell,
-  yesNoCell,
-} from './table-import';
-import { writeXlsx } from './xlsx-writer';
+import { describe, expect, it } from 'vitest';
+import { cellReaders, numberCell, readCells, refuseRows, type TableProblem, yesNoCell } from './table-import';
+import { readTable } from './table-reading';
+import { columns, kitTables, spec } from '../testing/kit-tables';
 
-const temp = makeTempDir();
-afterAll(() => temp.remove());
+// How the kit reads each cell as people type it, and says what it could not read (table-import.ts).
 
-// A table as an office writes it: our xlsx writer's title and subtitle rows, then the header, read
-// back by our reader.
-let files = 0;
-const book = async (section: DocSection): Promise<ParsedWorkbook> => {
-  files += 1;
-  const path = join(temp.dir, `table-${files}.xlsx`);
-  writeFileSync(path, await writeXlsx({ title: '一览表', subtitle: '某某党校', orientation: 'portrait', sections: [section] }));
-  const read = readWorkbook(path);
-  return { fileName: read.fileName, digest: '', sheets: read.sheets };
-};
-const columns = (...labels: string[]) => labels.map((label) => ({ label, width: 6 }));
-
-type Field = 'base' | 'name' | 'beds' | 'open' | 'since' | 'notes';
-const spec: TableSpec<Field> = {
-  synonyms: {
-    base: ['基地', '所属基地'],
-    name: ['名称', '教学点'],
-    beds: ['床位数', '床位'],
-    open: ['启用', '是否启用'],
-    since: ['开始日期'],
-    notes: ['备注'],
-  },
-  required: ['name', 'beds'],
-  mergedDown: ['base'],
-};
-
-const refusal = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.message;
-    throw error;
-  }
-  throw new Error('not refused');
-};
+const { book } = kitTables();
 
 describe('the table kit', () => {
-  it('skips 序号, lists the columns it does not know, and carries a merged cell down only where declared', async () => {
-    const workbook = await book({
-      columns: columns('序号', '基地', '名称', '床位', '联系人微信', '备注', '备注2'),
-      rows: [
-        ['1', '东辽基地', '朝阳村', '3张床', 'wx1', '同一院落', ''],
-        ['2', '东辽基地', '金州村', '约4张', 'wx2', '同一院落', ''],
-        ['3', '龙山基地', '杨木村', '２', '', '', '冬季'],
-      ],
-      // 基地 and 备注 as offices merge them: one cell over the rows it stands for.
-      mergeColumns: [1, 5],
-    });
-    const reading = readTable(workbook, spec);
-    expect(reading.ignoredColumns).toEqual(['联系人微信', '备注2']);
-    expect(reading.headerRow).toBe(3);
-    expect(reading.records.map((record) => [record.row, record.cells.base, record.cells.name, record.cells.notes])).toEqual([
-      [4, '东辽基地', '朝阳村', '同一院落'],
-      [5, '东辽基地', '金州村', null],
-      [6, '龙山基地', '杨木村', ''],
-    ]);
-    expect(reading.records.map((record) => numberCell(record.cells.beds))).toEqual([3, 4, 2]);
-  });
-
   it('reads cells as people type them', async () => {
     const typed = [
       '3张床',
@@ -167,45 +90,5 @@ describe('the table kit', () => {
     const error = refuseRows(problems);
     expect(error.message).toMatch(/^文件中有 3 处问题，没有导入任何内容：第 4 行：“床位数”应为数字：好几张；第 5 行/);
     expect(error.details?.issues?.map((issue) => issue.field)).toEqual(['rows.4', 'rows.5', 'rows.5']);
-  });
-
-  it('says who each refused row is about, by the column that names the rows', async () => {
-    const workbook = await book({
-      columns: columns('名称', '床位'),
-      rows: [
-        ['朴成浩', '好几张'],
-        ['', '三张四张'],
-        ['李明', '2'],
-        ['金'.repeat(30), '2'],
-      ],
-    });
-    const named: TableSpec<Field> = { ...spec, named: 'name' };
-    const checked = checkRows(workbook, named, {
-      readers: { beds: cellReaders.number() },
-      across: (records) => duplicatesBy(records, (r) => (textCell(r.cells.beds) === '2' ? '2' : ''), '床位'),
-      make: ({ row }) => ({ value: row }),
-    });
-    expect(checked.rows.map((r) => r.row)).toEqual([6, 7]);
-    expect(checked.problems.map(rowProblemText)).toEqual([
-      '第 4 行（朴成浩）：“床位数”应为数字：好几张',
-      '第 5 行：“床位数”应为数字：三张四张',
-      `第 7 行（${'金'.repeat(20)}…）：与第 6 行的“床位”相同：2`,
-    ]);
-    expect(() =>
-      readRows(workbook, named, { readers: { beds: cellReaders.number() }, make: ({ row }) => ({ value: row }) }),
-    ).toThrow(/第 4 行（朴成浩）：“床位数”应为数字：好几张；第 5 行：/);
-  });
-
-  it('refuses a file without a required column, naming it and the words it may be written as', async () => {
-    const without = await book({ columns: columns('序号', '名称', '备注'), rows: [['1', '甲', '']] });
-    expect(refusal(() => readTable(without, spec))).toBe('工作表“一览表”第 3 行的表头缺少“床位数”列（可写作：床位数、床位）');
-    const nothing = await book({ columns: columns('甲', '乙'), rows: [['1', '2']] });
-    expect(refusal(() => readTable(nothing, spec))).toBe(
-      '在工作表“一览表”的前 20 行中找不到表头（至少需要“名称”列（可写作：名称、教学点）；“床位数”列（可写作：床位数、床位））',
-    );
-    const twice = await book({ columns: columns('名称', '床位', '床位数'), rows: [['甲', '1', '2']] });
-    expect(refusal(() => readTable(twice, spec))).toBe('“床位数”出现在多列（B、C）');
-    const empty = await book({ columns: columns('序号', '名称', '床位'), rows: [['1', '', '']] });
-    expect(refusal(() => readTable(empty, spec))).toBe('工作表“一览表”在表头下面没有内容');
   });
 });

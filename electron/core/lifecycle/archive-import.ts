@@ -12,7 +12,9 @@ import { statement } from '../db/statements';
 import { stagingCache, stagingToken } from '../documents/staging';
 import { refuseFile } from '../files/refusal';
 import type { Job } from '../jobs/job';
-import { createReport, enrolledIn, listTopics, reviewReport, saveOutcome, saveTopic } from '../reports/service';
+import { createReport, enrolledIn } from '../reports/authors';
+import { reviewReport, saveOutcome } from '../reports/reviews';
+import { listTopics, saveTopic } from '../reports/topics';
 import { addVersion, reindexReports } from '../reports/versions';
 
 // Importing another workstation's class archive (一班一档), in two steps. The preview has the parser

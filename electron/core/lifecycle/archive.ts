@@ -15,7 +15,8 @@ import { hoursXlsx, summaryDocx } from './documents';
 import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
 import { authorNames, gradeWord, groupWord, reportColumnWord } from '../reports/exports';
-import { getReport, listReports, listTopics } from '../reports/service';
+import { getReport, listReports } from '../reports/rows';
+import { listTopics } from '../reports/topics';
 
 // The class archive (一班一档): one .zip holding every report under a name people read (组别-姓名-题目),
 // a manifest.xlsx for people and a manifest.json for the program, the roster (masked) and the

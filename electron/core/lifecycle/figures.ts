@@ -8,7 +8,7 @@ import type { Core } from '../context';
 import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import { labourHoursOf, participantsOf } from '../lodging/plan';
-import { listReports } from '../reports/service';
+import { listReports } from '../reports/rows';
 import { scheduleBalance } from '../schedule/hours';
 import { listSessions } from '../schedule/rows';
 import { unitOf } from './unit-kinds';

@@ -12,7 +12,7 @@ import type { DocColumn, DocSection } from '../documents/table-doc';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getBoard, listStays } from '../lodging/stays';
-import { listTopics, reportDeadline } from '../reports/service';
+import { listTopics, reportDeadline } from '../reports/topics';
 import { type RosterItem, rosterItems } from '../roster/service';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';

@@ -24,7 +24,7 @@ import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { refuseField } from '../../../shared/validation';
-import { listReports } from './service';
+import { listReports } from './rows';
 import { versionText } from './versions';
 
 // What leaves the archive as documents: the filterable list (.xlsx), the compilation of excellent

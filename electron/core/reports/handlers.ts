@@ -2,20 +2,11 @@ import { todayIso } from '../../../shared/dates';
 import type { Handlers } from '../router';
 import { compileExcellent, exportReportList, openVersion } from './exports';
 import { searchReports } from './search';
-import {
-  assignRest,
-  chooseTopic,
-  classBoard,
-  getReport,
-  listReports,
-  removeTopic,
-  renameReport,
-  reviewReport,
-  saveOutcome,
-  saveTopic,
-  setDeadline,
-} from './service';
+import { classBoard } from './board';
+import { renameReport, reviewReport, saveOutcome } from './reviews';
+import { getReport, listReports } from './rows';
 import { commitReports, stageReports } from './stage';
+import { assignRest, chooseTopic, removeTopic, saveTopic, setDeadline } from './topics';
 
 export const reportsHandlers = {
   'reports.board': (core, { classId }) => classBoard(core, classId, todayIso(core.now())),

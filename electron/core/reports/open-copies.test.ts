@@ -1,11 +1,13 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noDialogs, noPrinting } from '../platform';
 import { openCore, type OpenedCore } from '../open';
 import { value } from '../testing/expect-result';
+import { eachReportClass, type ReportPerson } from '../testing/report-class';
+import { reportText, writeReportDocx } from '../testing/report-files';
 import { standardRoster } from '../testing/roster-files';
-import { makeTempDir } from '../testing/temp-core';
+import { makeTempDir, type TempCore } from '../testing/temp-core';
 
 // Issue 19, M4 and L7: a report opened from the app is a copy in open/, named by the hash of the bytes it
 // holds. Version ids come back after a delete; a copy kept by id opened a new report as an old one's text.
@@ -92,5 +94,27 @@ describe('a report opened from the app', () => {
     opened.close();
     opened = openCore({ dataDir: join(sandbox.dir, 'data'), platform });
     expect(readdirSync(join(sandbox.dir, 'data'))).not.toContain('open');
+  });
+});
+
+describe('opening a report', () => {
+  let t: TempCore;
+  let people: ReportPerson[] = [];
+  const { folder, stage, commit } = eachReportClass((opened) => {
+    ({ t, people } = opened);
+  });
+
+  it('opens a copy under the report’s own name through the platform', async () => {
+    const dir = folder('open');
+    const path = await writeReportDocx(join(dir, `${people[0]?.name}-报告.docx`), reportText('关于人才振兴的调研'));
+    const staged = await stage({ files: [path] });
+    await commit(staged.token, staged.files);
+    const opened: string[] = [];
+    t.core.platform = { ...t.core.platform, openFile: async (file) => void opened.push(file) };
+    const versionId = value(await t.router.call('reports.list', {})).rows[0]?.latest?.id ?? 0;
+    expect(value(await t.router.call('reports.open', { versionId, action: 'open' })).name).toBe(`${people[0]?.name}-报告.docx`);
+    expect(opened).toHaveLength(1);
+    expect(readFileSync(opened[0] ?? '')).toEqual(readFileSync(path));
+    copyFileSync(path, join(dir, 'unused.docx'));
   });
 });

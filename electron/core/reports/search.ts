@@ -1,7 +1,7 @@
 import type { ReportFilter, ReportRow, SearchResult } from '../../../shared/reports/schemas';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { filterSql, listReports, reportRowsByIds } from './service';
+import { filterSql, listReports, reportRowsByIds } from './rows';
 import { matchExpression, queryTerms, snippetOf } from '../../../shared/text/search-tokens';
 import { versionText } from './versions';
 

@@ -20,7 +20,8 @@ import { statement } from '../db/statements';
 import { stagedBytes, stagingCache, stagingToken, tokenIsFor } from '../documents/staging';
 import type { Job } from '../jobs/job';
 import { refuseField } from '../../../shared/validation';
-import { authorsOf, createReport, type Enrolled, enrolledIn, listTopics } from './service';
+import { authorsOf, createReport, type Enrolled, enrolledIn } from './authors';
+import { listTopics } from './topics';
 import { isBoilerplate, proposedTitle } from './titles';
 import { addVersion, nextVersion, reindexReports } from './versions';
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conflict, SessionFieldsInput } from '../../../shared/schedule/schemas';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Conflict } from '../../../shared/schedule/schemas';
 import { failure, value } from '../testing/expect-result';
 import { docxText, docxXml, readXlsx } from '../testing/read-documents';
-import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
+import { eachScheduleClass } from '../testing/schedule-class';
+import { snapshot, type TempCore } from '../testing/temp-core';
 import { conflictsOf, type Slotted } from './conflict-rules';
 
 let t: TempCore;
@@ -12,57 +13,9 @@ let classId: number;
 let otherClassId: number;
 let hanLi: number;
 let wang: number;
-beforeEach(async () => {
-  t = openTempCore();
-  classId = value(
-    await t.router.call('classes.create', {
-      category: '主体班',
-      name: '2019年市管干部培训班',
-      startDate: '2019-06-03',
-      endDate: '2019-06-07',
-    }),
-  ).id;
-  otherClassId = value(
-    await t.router.call('classes.create', {
-      category: '主体班',
-      name: '2019年青年干部培训班',
-      startDate: '2019-06-03',
-      endDate: '2019-06-14',
-    }),
-  ).id;
-  hanLi = value(
-    await t.router.call('staff.create', {
-      name: '韩丽',
-      roles: ['授课教师'],
-      organisation: '安石镇朝阳村',
-      title: '村党支部书记',
-    }),
-  ).id;
-  wang = value(
-    await t.router.call('staff.create', {
-      name: '王建国',
-      roles: ['项目顾问'],
-      organisation: '辽源市农业农村局',
-      expertise: '水稻种植',
-    }),
-  ).id;
+const { lecture, save, exportedWeek } = eachScheduleClass((opened) => {
+  ({ t, classId, otherClassId, hanLi, wang } = opened);
 });
-afterEach(() => t.dispose());
-
-const lecture = (overrides: Partial<SessionFieldsInput> = {}): SessionFieldsInput => ({
-  date: '2019-06-03',
-  start: '08:30',
-  end: '11:30',
-  title: '现代生态农业政策解读',
-  module: '政策法规及实践运用',
-  format: '专题讲座',
-  teacherIds: [wang],
-  place: '党校第一教室',
-  ...overrides,
-});
-
-const save = async (session: SessionFieldsInput, extra: Record<string, unknown> = {}, target = classId) =>
-  t.router.call('schedule.save', { classId: target, session, ...extra });
 
 const kinds = (conflicts: readonly Conflict[]) => conflicts.map((c) => c.kind).sort();
 
@@ -276,95 +229,8 @@ describe('sessions and their checks', () => {
     expect(value(await t.router.call('staff.list', { search: '水稻' })).items.map((s) => s.name)).toEqual(['王建国']);
   });
 });
-
-describe('attendance', () => {
-  it('marks everyone present, then the exceptions; leave for a date range; rates', async () => {
-    const names = ['张三', '李四', '王五'];
-    const entries = [];
-    for (const [i, name] of names.entries())
-      entries.push(value(await t.router.call('roster.add', { classId, trainee: { name }, enrolment: { group: i + 1 } })));
-    const first = value(await save(lecture())).session;
-    const second = value(
-      await save(lecture({ date: '2019-06-04', title: '第一组研讨', groups: [1], teacherIds: [hanLi], place: '党校第二教室' })),
-    ).session;
-    const third = value(await save(lecture({ date: '2019-06-05', title: '调研', teacherIds: [hanLi], place: '朝阳村' }))).session;
-
-    expect(value(await t.router.call('attendance.session', { sessionId: second.id })).rows.map((r) => r.name)).toEqual(['张三']);
-    value(await t.router.call('attendance.allPresent', { sessionId: first.id }));
-    const marked = value(
-      await t.router.call('attendance.record', {
-        sessionId: first.id,
-        marks: [{ enrolmentId: entries[1]?.enrolmentId ?? 0, status: 'late' }],
-      }),
-    );
-    expect(marked.rows.map((r) => [r.name, r.status])).toEqual([
-      ['王五', 'present'],
-      ['张三', 'present'],
-      ['李四', 'late'],
-    ]);
-    failure(
-      await t.router.call('attendance.record', {
-        sessionId: second.id,
-        marks: [{ enrolmentId: entries[2]?.enrolmentId ?? 0, status: 'present' }],
-      }),
-      'INVALID_INPUT',
-    );
-
-    const leave = value(
-      await t.router.call('attendance.leave', {
-        enrolmentId: entries[2]?.enrolmentId ?? 0,
-        from: '2019-06-04',
-        to: '2019-06-07',
-        reason: '单位紧急公务',
-      }),
-    );
-    expect(leave.sessions).toBe(1);
-    value(await t.router.call('attendance.allPresent', { sessionId: third.id }));
-    const summary = value(await t.router.call('attendance.summary', { classId }));
-    expect(summary).toMatchObject({ sessions: 3, recorded: 2 });
-    expect(summary.trainees.find((r) => r.name === '王五')).toMatchObject({ expected: 2, present: 1, leave: 1, rate: 0.5 });
-    expect(summary.trainees.find((r) => r.name === '李四')).toMatchObject({ expected: 2, late: 1, present: 1, rate: 1 });
-    expect(summary.classRate).toBeCloseTo(5 / 6);
-    failure(
-      await t.router.call('attendance.leave', {
-        enrolmentId: entries[0]?.enrolmentId ?? 0,
-        from: '2019-06-05',
-        to: '2019-06-04',
-        reason: '病假',
-      }),
-      'INVALID_INPUT',
-    );
-  });
-});
-
 describe('exporting the schedule', () => {
-  beforeEach(async () => {
-    value(await t.router.call('settings.update', { schoolName: '中共辽源市委党校' }));
-    value(await save(lecture()));
-    value(
-      await save(
-        lecture({
-          start: '14:00',
-          end: '17:00',
-          title: '朝阳村现场教学',
-          format: '现场教学',
-          teacherIds: [hanLi],
-          place: '安石镇朝阳村',
-        }),
-      ),
-    );
-    value(
-      await save(
-        lecture({
-          date: '2019-06-04',
-          title: '访谈：韩丽书记谈乡村振兴',
-          format: '访谈教学',
-          teacherIds: [hanLi, wang],
-          place: '朝阳村村部',
-        }),
-      ),
-    );
-  });
+  beforeEach(exportedWeek);
 
   it('as .xlsx in the official layout with each date merged over its sessions', async () => {
     const path = join(t.dir, '课程安排表.xlsx');
@@ -415,17 +281,5 @@ describe('exporting the schedule', () => {
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(unfolded).toContain('SUMMARY:朝阳村现场教学（2019年市管干部培训班）');
     expect(unfolded).toContain('X-WR-CALNAME:韩丽授课安排');
-  });
-
-  it('the attendance sheet as .xlsx', async () => {
-    value(await t.router.call('roster.add', { classId, trainee: { name: '张三' } }));
-    const [first] = value(await t.router.call('schedule.list', { classId }));
-    value(await t.router.call('attendance.allPresent', { sessionId: first?.id ?? 0 }));
-    const path = join(t.dir, '考勤表.xlsx');
-    value(await t.router.call('attendance.export', { classId, grant: t.grant(path, 'export') }));
-    const { rows } = await readXlsx(path);
-    expect(rows[0]?.[0]).toBe('2019年市管干部培训班考勤表');
-    expect(rows[2]).toEqual(['序号', '姓名', '小组', '6/3上', '6/3下', '6/4上', '出勤率']);
-    expect(rows[3]).toEqual(['1', '张三', '', '√', '', '', '100%']);
   });
 });

@@ -72,7 +72,7 @@ export const updateSettings = (core: Core, patch: Partial<Settings>): Settings =
 };
 
 // Which database this is, for telling its backups from another's in a shared backup folder
-// (backup/backups.ts). Random, made once, kept for the life of the database: not a setting anyone
+// (backup/lineage.ts). Random, made once, kept for the life of the database: not a setting anyone
 // changes, so not in Settings (settings.get never shows it, settings.update cannot write it). A
 // value that is not an id (a crafted file) counts as none and is replaced when one is next needed.
 const databaseIdKey = 'databaseId';

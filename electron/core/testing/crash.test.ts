@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups, verifyDatabase } from '../backup/backups';
+import { listBackups } from '../backup/listing';
+import { verifyDatabase } from '../backup/verify';
 import { openDatabase } from '../db/connection';
 import { checkStoredFiles, sha256Of, storedPath } from '../files/store';
 import { openCore } from '../open';

@@ -1,5 +1,6 @@
 import { headerSynonyms, type ImportField } from '../../../../shared/roster/import';
-import { headerColumns, headerField, type HeaderColumn, tableHeader, type TableSpec } from '../../documents/table-import';
+import type { TableSpec } from '../../documents/table-import';
+import { headerColumns, headerField, type HeaderColumn, tableHeader } from '../../documents/table-reading';
 import type { Cell, Sheet } from '../../documents/sheet';
 
 // The roster as the table kit reads it: a name column and at least one other (a 序号 column, which
