@@ -153,6 +153,64 @@ describe('rooms of a dormitory', () => {
     ).toBe('“辽源市委党校学员宿舍”已有 501 房间');
   });
 
+  // Found attacking the rooms: lodging.reserve looked only at this stay's own guests, so a class could
+  // keep for its 班主任 a room where another class's trainees already sleep on the same nights (and a
+  // stay's new dates could slide its kept room under them): the door card and the front desk's list
+  // then gave one room to both.
+  it('refuses keeping a room for staff where another class sleeps on the same nights, by hand or by new dates', async () => {
+    const room = value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head: '301', floor: 3, beds: 4 } })).id;
+    const other = value(await t.router.call('lifecycle.copy', { id: classId, startDate: '2019-09-09' }));
+    value(
+      await t.router.call('roster.importCommit', {
+        classId: other.id,
+        grant: t.grant(standardRoster(t.dir, 4, 'other-class.xlsx', 100), 'rosterImport'),
+      }),
+    );
+    const theirs = value(
+      await t.router.call('lodging.saveStay', {
+        classId: other.id,
+        fields: { siteId: dorm, arrive: '2019-09-10', depart: '2019-09-14' },
+      }),
+    );
+    const placed = value(await t.router.call('lodging.assign', { stayId: theirs.id }));
+    expect(placed.households.find((r) => r.id === room)?.occupants.length).toBeGreaterThan(0);
+    const ours = value(
+      await t.router.call('lodging.saveStay', { classId, fields: { siteId: dorm, arrive: '2019-09-11', depart: '2019-09-12' } }),
+    );
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('lodging.reserve', { stayId: ours.id, householdId: room, for: '班主任 王老师' }),
+      'INVALID_INPUT',
+    );
+    expect(refused.details?.issues?.[0]?.field).toBe('householdId');
+    expect(refused.message).toBe(
+      '301 房间在同一时间住着其他班次的学员（2019年年轻干部培训班（副本） 9月10日—9月14日），不能留给工作人员',
+    );
+    expect(snapshot(t.core.db)).toBe(before);
+    // Kept on nights nobody else has it, then moved onto theirs: refused, the stay's dates as they were.
+    value(
+      await t.router.call('lodging.saveStay', {
+        classId,
+        id: ours.id,
+        fields: { siteId: dorm, arrive: '2019-09-15', depart: '2019-09-17' },
+      }),
+    );
+    value(await t.router.call('lodging.reserve', { stayId: ours.id, householdId: room, for: '班主任 王老师' }));
+    const kept = snapshot(t.core.db);
+    const moved = failure(
+      await t.router.call('lodging.saveStay', {
+        classId,
+        id: ours.id,
+        fields: { siteId: dorm, arrive: '2019-09-12', depart: '2019-09-16' },
+      }),
+      'CONFLICT',
+    );
+    expect(moved.message).toBe(
+      '301 房间在同一时间住着其他班次的学员（2019年年轻干部培训班（副本） 9月10日—9月14日），不能留给工作人员',
+    );
+    expect(snapshot(t.core.db)).toBe(kept);
+  });
+
   it('places the class in rooms: one sex a room, 需单间 alone, the 班主任 room kept, the locked kept; exports the 房间安排表 and door cards', async () => {
     value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(twentyRooms(), 'tableImport') }));
     const roster = value(await t.router.call('roster.list', { classId })).items;
