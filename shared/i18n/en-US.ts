@@ -1204,6 +1204,9 @@ export const enUS = {
     shared: '{{seat}} is given to two trainees: "{{a}}" and "{{b}}"',
     arranged: 'Seated "{{name}}" again: {{count}} people, {{sort}}',
     saved: 'Changed the seating of "{{name}}": {{count}} people moved',
+    tooMany:
+      'The class has {{count}} people and the classroom {{seats}} seats a row: {{rows}} rows, and a seating chart holds at most {{max}}. Add seats to a row in Settings',
+    fields: { row: 'row', seat: 'seat', person: 'trainee' },
     sorts: { stroke: 'by surname strokes', pinyin: 'by pinyin', unit: 'by unit', group: 'by group' },
   },
   sites: {
