@@ -211,6 +211,49 @@ describe('rooms of a dormitory', () => {
     expect(snapshot(t.core.db)).toBe(kept);
   });
 
+  // Found attacking the door cards: a card sized its names for six at most, so a big dormitory room's
+  // twenty names ran over the card below it (printed across the other room's number) and the lower
+  // card's last names were cut off the sheet. Each card keeps its names within its half of the sheet.
+  it('prints a door card for a room of twenty within its own half of the sheet, every name on it', async () => {
+    for (const [head, hosts] of [
+      ['101', 'male'],
+      ['102', 'female'],
+    ] as const)
+      value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head, floor: 1, beds: 20, hosts } }));
+    const stay = await stayAt();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const rooms = board.households.filter((r) => r.occupants.length > 0);
+    expect(rooms.map((r) => r.head)).toEqual(['101', '102']);
+    expect(rooms.map((r) => r.occupants.length)).toEqual([20, 14]);
+    const path = join(t.dir, 'doors-16.pdf');
+    value(
+      await t.router.call('lodging.export', {
+        stayId: stay.id,
+        document: 'doors',
+        format: 'pdf',
+        grant: t.grant(path, 'export'),
+      }),
+    );
+    expect((await pdfText(path)).pages).toBe(1);
+    // Each word's place on the page (A4: 842 points high, the cut at half way).
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).matchAll(
+        /<word xMin="[\d.-]+" yMin="([\d.-]+)" xMax="[\d.-]+" yMax="([\d.-]+)">([^<]+)<\/word>/g,
+      ),
+    ].map(([, top, bottom, text]) => ({ top: Number(top), bottom: Number(bottom), text }));
+    rooms.forEach((room, half) => {
+      // Names of three characters or more come back as one word (a two-character one is spaced apart).
+      const names = room.occupants.map((o) => o.name).filter((name) => [...name].length > 2);
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) {
+        const word = words.find((w) => w.text === name);
+        expect(word, `${name} on the card of ${room.head}`).toBeDefined();
+        if (half === 0) expect(word?.bottom, `${name} within the upper card`).toBeLessThan(421);
+        else expect(word?.top, `${name} within the lower card`).toBeGreaterThan(421);
+      }
+    });
+  });
+
   it('places the class in rooms: one sex a room, 需单间 alone, the 班主任 room kept, the locked kept; exports the 房间安排表 and door cards', async () => {
     value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(twentyRooms(), 'tableImport') }));
     const roster = value(await t.router.call('roster.list', { classId })).items;
