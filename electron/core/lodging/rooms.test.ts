@@ -157,7 +157,7 @@ describe('rooms of a dormitory', () => {
   // keep for its 班主任 a room where another class's trainees already sleep on the same nights (and a
   // stay's new dates could slide its kept room under them): the door card and the front desk's list
   // then gave one room to both.
-  it('refuses keeping a room for staff where another class sleeps on the same nights, by hand or by new dates', async () => {
+  it('refuses keeping a room for staff where another class sleeps on the same nights (by hand or by new dates) or out of use', async () => {
     const room = value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head: '301', floor: 3, beds: 4 } })).id;
     const other = value(await t.router.call('lifecycle.copy', { id: classId, startDate: '2019-09-09' }));
     value(
@@ -187,6 +187,20 @@ describe('rooms of a dormitory', () => {
       '301 房间在同一时间住着其他班次的学员（2019年年轻干部培训班（副本） 9月10日—9月14日），不能留给工作人员',
     );
     expect(snapshot(t.core.db)).toBe(before);
+    // Nor a room out of use (under repair): its door card would send the 班主任 there.
+    const repair = value(
+      await t.router.call('lodging.saveRoom', {
+        siteId: dorm,
+        fields: { head: '302', floor: 3, beds: 2, active: false, notes: '维修' },
+      }),
+    ).id;
+    const closed = snapshot(t.core.db);
+    const unused = failure(
+      await t.router.call('lodging.reserve', { stayId: ours.id, householdId: repair, for: '班主任 王老师' }),
+      'INVALID_INPUT',
+    );
+    expect(unused.message).toBe('302 房间已停用，不能安排入住');
+    expect(snapshot(t.core.db)).toBe(closed);
     // Kept on nights nobody else has it, then moved onto theirs: refused, the stay's dates as they were.
     value(
       await t.router.call('lodging.saveStay', {

@@ -703,7 +703,10 @@ export const reserveRoom = (core: Core, stayId: number, householdId: number, res
         message: message('lodging.room.reserveOccupied', { head: room.head, names: there.join(message('text.list')) }),
       },
     ]);
-  const taken = keptRoomTaken(context, householdId);
+  // A room out of use (under repair) is no room for staff either.
+  const taken = room.active
+    ? keptRoomTaken(context, householdId)
+    : unitMessage(context, 'householdInactive', { head: room.head });
   if (taken !== undefined)
     throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: taken }]);
   statement(
