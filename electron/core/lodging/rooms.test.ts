@@ -268,6 +268,14 @@ describe('rooms of a dormitory', () => {
     });
   });
 
+  // Found attacking the rooms import: a front desk's list sent again with 维修 (or 停用, or 0 beds beside
+  // a note) on a room where this class's trainees are already placed turns the room out of use without
+  // a word (lodging.saveRoom with active: false too): the board, the 房间安排表 and the door cards keep
+  // them in a room under repair, and the stay's next edit fails on its own placements ("101 房间已停用").
+  // It should be refused, row named, like beds below the guests — but only for guests on nights from
+  // today on (a room used last year must still be put out of use), which needs a class in the future.
+  it.todo('refuses putting out of use a room where trainees sleep tonight or later, by hand or by import, naming them');
+
   it('places the class in rooms: one sex a room, 需单间 alone, the 班主任 room kept, the locked kept; exports the 房间安排表 and door cards', async () => {
     value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(twentyRooms(), 'tableImport') }));
     const roster = value(await t.router.call('roster.list', { classId })).items;
