@@ -260,6 +260,13 @@ const usedRooms = (board: Board) => board.households.filter((room) => room.occup
 const doorCardWidthMm = 170;
 const ptPerMm = 72 / 25.4;
 
+// The room's number as large as 96 pt, smaller for a long one (a hotel's 国际会议中心A座1201) so that it
+// stays on one line across the card: an ideograph an em wide, a letter or digit about 0.6.
+const roomSize = (head: string) => {
+  const ems = [...head].reduce((sum, c) => sum + (/\p{Script=Han}/u.test(c) ? 1 : 0.62), 0);
+  return Math.min(96, Math.floor((doorCardWidthMm * ptPerMm) / Math.max(1, ems)));
+};
+
 const doorCardsHtml = (title: string, school: string, subtitle: string, board: Board): string => {
   const card = (room: Board['households'][number]) => {
     const names =
@@ -287,7 +294,7 @@ const doorCardsHtml = (title: string, school: string, subtitle: string, board: B
       !staffNote && names.length > 6
         ? `;display:grid;grid-template-rows:repeat(6,auto);grid-auto-flow:column;align-content:center;justify-content:center;column-gap:${gap}mm`
         : '';
-    return `<div class="card"><div class="top">${escapeHtml(title)}</div><div class="room">${escapeHtml(room.head)}</div>
+    return `<div class="card"><div class="top">${escapeHtml(title)}</div><div class="room" style="font-size:${roomSize(room.head)}pt">${escapeHtml(room.head)}</div>
 <div class="floor">${escapeHtml([floorWord(room.floor), message('lodging.doc.doorBeds', { beds: room.beds })].filter(Boolean).join(ideographicSpace))}</div>
 <div class="names" style="font-size:${size}pt${grid}">${names.map((name) => `<span>${escapeHtml(name)}</span>`).join('')}</div>
 <div class="foot">${escapeHtml(subtitle)}</div><div class="school">${escapeHtml(school)}</div></div>`;
@@ -306,7 +313,7 @@ const doorCardsHtml = (title: string, school: string, subtitle: string, board: B
   .card { height: 148.25mm; padding: 12mm 16mm; display: flex; flex-direction: column; align-items: center; }
   .card + .card { border-top: 0.3mm dashed #999; }
   .top { font-size: 13pt; color: #333; }
-  .room { font-family: "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-weight: bold; font-size: 96pt; line-height: 1.1; margin-top: 4mm; }
+  .room { font-family: "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-weight: bold; line-height: 1.1; white-space: nowrap; margin-top: 4mm; }
   .floor { font-size: 12pt; color: #444; }
   .names { flex: 1; min-height: 0; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 2mm; line-height: 1.15; font-family: "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC", serif; }
   .foot, .school { font-size: 10.5pt; color: #444; }
