@@ -1206,7 +1206,7 @@ export const enUS = {
     saved: 'Changed the seating of "{{name}}": {{count}} people moved',
     tooMany:
       'The class has {{count}} people and the classroom {{seats}} seats a row: {{rows}} rows, and a seating chart holds at most {{max}}. Add seats to a row in Settings',
-    fields: { row: 'row', seat: 'seat', person: 'trainee' },
+    fields: { row: 'row', seat: 'seat' },
     sorts: { stroke: 'by surname strokes', pinyin: 'by pinyin', unit: 'by unit', group: 'by group' },
   },
   sites: {

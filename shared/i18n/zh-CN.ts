@@ -1188,7 +1188,7 @@ export const zhCN = {
     arranged: '重新排定“{{name}}”的座次：{{count}} 人，{{sort}}',
     saved: '调整“{{name}}”的座次：{{count}} 人换了座位',
     tooMany: '本班 {{count}} 人，教室每排 {{seats}} 座，要排 {{rows}} 排，座次表最多 {{max}} 排：请在设置中增加每排的座位数',
-    fields: { row: '排', seat: '座', person: '学员' },
+    fields: { row: '排', seat: '座' },
     sorts: { stroke: '按姓氏笔画', pinyin: '按拼音', unit: '按单位', group: '按小组' },
   },
   sites: {

@@ -28,7 +28,6 @@ export const seatingSchemas = {
   save: withLabels(z.strictObject({ classId: id, seats: z.array(seatSchema).max(seatLimits.people) }), {
     'seats.row': 'seating.fields.row',
     'seats.seat': 'seating.fields.seat',
-    'seats.enrolmentId': 'seating.fields.person',
   }),
 };
 
