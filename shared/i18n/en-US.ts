@@ -1204,6 +1204,9 @@ export const enUS = {
     shared: '{{seat}} is given to two trainees: "{{a}}" and "{{b}}"',
     arranged: 'Seated "{{name}}" again: {{count}} people, {{sort}}',
     saved: 'Changed the seating of "{{name}}": {{count}} people moved',
+    tooMany:
+      'The class has {{count}} people and the classroom {{seats}} seats a row: {{rows}} rows, and a seating chart holds at most {{max}}. Add seats to a row in Settings',
+    fields: { row: 'row', seat: 'seat' },
     sorts: { stroke: 'by surname strokes', pinyin: 'by pinyin', unit: 'by unit', group: 'by group' },
   },
   sites: {
@@ -1298,6 +1301,8 @@ export const enUS = {
           '"{{name}}" is alone in room {{head}}: no room with guests has a bed for a {{sex}} trainee, and nobody can move in',
       },
       reservedElsewhere: 'Room {{head}} is kept for the staff of another class on some of the same nights',
+      reserveOtherStay:
+        'Trainees of another class ({{stay}}) sleep in room {{head}} on some of the same nights: it cannot be kept for staff',
       reserveOccupied: 'Room {{head}} has trainees ({{names}}): move them to other rooms before keeping it for staff',
       needsSingle: '"{{name}}" needs a room alone (roster notes) and room {{head}} has someone already',
       singleThere: 'Room {{head}} is "{{other}}"\'s single room (roster notes: 需单间); "{{name}}" cannot share it',

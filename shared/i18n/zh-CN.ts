@@ -1187,6 +1187,8 @@ export const zhCN = {
     shared: '{{seat}}安排了两位学员：“{{a}}”和“{{b}}”',
     arranged: '重新排定“{{name}}”的座次：{{count}} 人，{{sort}}',
     saved: '调整“{{name}}”的座次：{{count}} 人换了座位',
+    tooMany: '本班 {{count}} 人，教室每排 {{seats}} 座，要排 {{rows}} 排，座次表最多 {{max}} 排：请在设置中增加每排的座位数',
+    fields: { row: '排', seat: '座' },
     sorts: { stroke: '按姓氏笔画', pinyin: '按拼音', unit: '按单位', group: '按小组' },
   },
   sites: {
@@ -1260,6 +1262,7 @@ export const zhCN = {
         no_company: '“{{name}}”独住 {{head}} 房间：有人同住的房间都没有{{sex}}学员的空床，也没有人可以搬来同住',
       },
       reservedElsewhere: '{{head}} 房间在同一时间已留给另一个班次的工作人员',
+      reserveOtherStay: '{{head}} 房间在同一时间住着其他班次的学员（{{stay}}），不能留给工作人员',
       reserveOccupied: '{{head}} 房间已安排了学员（{{names}}），请先把他们移到别的房间，再留给工作人员',
       needsSingle: '“{{name}}”需要单间（名册备注），{{head}} 房间已有人住',
       singleThere: '{{head}} 房间是“{{other}}”的单间（名册备注“需单间”），“{{name}}”不能同住',

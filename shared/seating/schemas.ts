@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema as id } from '../channel';
 import { rosterSorts } from '../roster/schemas';
+import { withLabels } from '../validation';
 import { podiumSides } from '../settings/schemas';
 
 // A class's 座次: the classroom as rows × seats, each trainee in one seat; or, for 结构化研讨, a
@@ -24,7 +25,10 @@ export const seatingSchemas = {
   // 重新排座: fills the classroom again from the front in the order chosen, forgetting swaps.
   arrange: z.strictObject({ classId: id, sort: z.enum(rosterSorts).default('group'), committeeFront: z.boolean().default(true) }),
   // The seat map after swaps: whoever is not in it is seated in a free seat.
-  save: z.strictObject({ classId: id, seats: z.array(seatSchema).max(seatLimits.people) }),
+  save: withLabels(z.strictObject({ classId: id, seats: z.array(seatSchema).max(seatLimits.people) }), {
+    'seats.row': 'seating.fields.row',
+    'seats.seat': 'seating.fields.seat',
+  }),
 };
 
 export const seatPersonSchema = z.object({

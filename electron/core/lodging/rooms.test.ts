@@ -153,6 +153,158 @@ describe('rooms of a dormitory', () => {
     ).toBe('“辽源市委党校学员宿舍”已有 501 房间');
   });
 
+  // Found attacking the rooms: lodging.reserve looked only at this stay's own guests, so a class could
+  // keep for its 班主任 a room where another class's trainees already sleep on the same nights (and a
+  // stay's new dates could slide its kept room under them): the door card and the front desk's list
+  // then gave one room to both.
+  it('refuses keeping a room for staff where another class sleeps on the same nights (by hand or by new dates) or out of use', async () => {
+    const room = value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head: '301', floor: 3, beds: 4 } })).id;
+    const other = value(await t.router.call('lifecycle.copy', { id: classId, startDate: '2019-09-09' }));
+    value(
+      await t.router.call('roster.importCommit', {
+        classId: other.id,
+        grant: t.grant(standardRoster(t.dir, 4, 'other-class.xlsx', 100), 'rosterImport'),
+      }),
+    );
+    const theirs = value(
+      await t.router.call('lodging.saveStay', {
+        classId: other.id,
+        fields: { siteId: dorm, arrive: '2019-09-10', depart: '2019-09-14' },
+      }),
+    );
+    const placed = value(await t.router.call('lodging.assign', { stayId: theirs.id }));
+    expect(placed.households.find((r) => r.id === room)?.occupants.length).toBeGreaterThan(0);
+    const ours = value(
+      await t.router.call('lodging.saveStay', { classId, fields: { siteId: dorm, arrive: '2019-09-11', depart: '2019-09-12' } }),
+    );
+    const before = snapshot(t.core.db);
+    const refused = failure(
+      await t.router.call('lodging.reserve', { stayId: ours.id, householdId: room, for: '班主任 王老师' }),
+      'INVALID_INPUT',
+    );
+    expect(refused.details?.issues?.[0]?.field).toBe('householdId');
+    expect(refused.message).toBe(
+      '301 房间在同一时间住着其他班次的学员（2019年年轻干部培训班（副本） 9月10日—9月14日），不能留给工作人员',
+    );
+    expect(snapshot(t.core.db)).toBe(before);
+    // Nor a room out of use (under repair): its door card would send the 班主任 there.
+    const repair = value(
+      await t.router.call('lodging.saveRoom', {
+        siteId: dorm,
+        fields: { head: '302', floor: 3, beds: 2, active: false, notes: '维修' },
+      }),
+    ).id;
+    const closed = snapshot(t.core.db);
+    const unused = failure(
+      await t.router.call('lodging.reserve', { stayId: ours.id, householdId: repair, for: '班主任 王老师' }),
+      'INVALID_INPUT',
+    );
+    expect(unused.message).toBe('302 房间已停用，不能安排入住');
+    expect(snapshot(t.core.db)).toBe(closed);
+    // Kept on nights nobody else has it, then moved onto theirs: refused, the stay's dates as they were.
+    value(
+      await t.router.call('lodging.saveStay', {
+        classId,
+        id: ours.id,
+        fields: { siteId: dorm, arrive: '2019-09-15', depart: '2019-09-17' },
+      }),
+    );
+    value(await t.router.call('lodging.reserve', { stayId: ours.id, householdId: room, for: '班主任 王老师' }));
+    const kept = snapshot(t.core.db);
+    const moved = failure(
+      await t.router.call('lodging.saveStay', {
+        classId,
+        id: ours.id,
+        fields: { siteId: dorm, arrive: '2019-09-12', depart: '2019-09-16' },
+      }),
+      'CONFLICT',
+    );
+    expect(moved.message).toBe(
+      '301 房间在同一时间住着其他班次的学员（2019年年轻干部培训班（副本） 9月10日—9月14日），不能留给工作人员',
+    );
+    expect(snapshot(t.core.db)).toBe(kept);
+  });
+
+  // Found attacking the door cards: a card sized its names for six at most, so a big dormitory room's
+  // twenty names ran over the card below it (printed across the other room's number) and the lower
+  // card's last names were cut off the sheet. Each card keeps its names within its half of the sheet.
+  it('prints a door card for a room of twenty within its own half of the sheet, every name on it', async () => {
+    for (const [head, hosts] of [
+      ['101', 'male'],
+      ['102', 'female'],
+    ] as const)
+      value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head, floor: 1, beds: 20, hosts } }));
+    const stay = await stayAt();
+    const board = value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const rooms = board.households.filter((r) => r.occupants.length > 0);
+    expect(rooms.map((r) => r.head)).toEqual(['101', '102']);
+    expect(rooms.map((r) => r.occupants.length)).toEqual([20, 14]);
+    const path = join(t.dir, 'doors-16.pdf');
+    value(
+      await t.router.call('lodging.export', {
+        stayId: stay.id,
+        document: 'doors',
+        format: 'pdf',
+        grant: t.grant(path, 'export'),
+      }),
+    );
+    expect((await pdfText(path)).pages).toBe(1);
+    // Each word's place on the page (A4: 842 points high, the cut at half way).
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).matchAll(
+        /<word xMin="[\d.-]+" yMin="([\d.-]+)" xMax="[\d.-]+" yMax="([\d.-]+)">([^<]+)<\/word>/g,
+      ),
+    ].map(([, top, bottom, text]) => ({ top: Number(top), bottom: Number(bottom), text }));
+    rooms.forEach((room, half) => {
+      // Names of three characters or more come back as one word (a two-character one is spaced apart).
+      const names = room.occupants.map((o) => o.name).filter((name) => [...name].length > 2);
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) {
+        const word = words.find((w) => w.text === name);
+        expect(word, `${name} on the card of ${room.head}`).toBeDefined();
+        if (half === 0) expect(word?.bottom, `${name} within the upper card`).toBeLessThan(421);
+        else expect(word?.top, `${name} within the lower card`).toBeGreaterThan(421);
+      }
+    });
+  });
+
+  // Found attacking the rooms import: a front desk's list sent again with 维修 (or 停用, or 0 beds beside
+  // a note) on a room where this class's trainees are already placed turns the room out of use without
+  // a word (lodging.saveRoom with active: false too): the board, the 房间安排表 and the door cards keep
+  // them in a room under repair, and the stay's next edit fails on its own placements ("101 房间已停用").
+  // It should be refused, row named, like beds below the guests — but only for guests on nights from
+  // today on (a room used last year must still be put out of use), which needs a class in the future.
+  // Found attacking the door cards: a room's number was set at 96 pt whatever its length, so a hotel's
+  // “国际会议中心A座1201” broke over two lines of 96 pt and pushed its guests' names off the card.
+  it('sets a long room name on its door card on one line within the sheet', async () => {
+    value(
+      await t.router.call('lodging.saveRoom', {
+        siteId: dorm,
+        fields: { head: '国际会议中心A座1201', floor: 12, beds: 50, hosts: 'any' },
+      }),
+    );
+    const stay = await stayAt();
+    value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const path = join(t.dir, 'doors-long.pdf');
+    value(
+      await t.router.call('lodging.export', {
+        stayId: stay.id,
+        document: 'doors',
+        format: 'pdf',
+        grant: t.grant(path, 'export'),
+      }),
+    );
+    const bbox = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
+    const [, left, right] =
+      /<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">国际会议中心A座1201<\/word>/.exec(bbox) ?? [];
+    expect(left, 'the room name in the text').toBeDefined();
+    // A4 is 595 points across; the card's margins are 16 mm (45 points) each side.
+    expect(Number(left)).toBeGreaterThanOrEqual(40);
+    expect(Number(right)).toBeLessThanOrEqual(555);
+  });
+
+  it.todo('refuses putting out of use a room where trainees sleep tonight or later, by hand or by import, naming them');
+
   it('places the class in rooms: one sex a room, 需单间 alone, the 班主任 room kept, the locked kept; exports the 房间安排表 and door cards', async () => {
     value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(twentyRooms(), 'tableImport') }));
     const roster = value(await t.router.call('roster.list', { classId })).items;

@@ -169,7 +169,10 @@ export const saveStay = (core: Core, classId: number, id: number | undefined, fi
   if (before.site_id !== fields.siteId) {
     statement(core.db, 'DELETE FROM placements WHERE stay_id = ?').run(id);
     statement(core.db, 'DELETE FROM stay_reservations WHERE stay_id = ?').run(id);
-  } else checkPlacements(core, id, false);
+  } else {
+    checkPlacements(core, id, false);
+    checkReservations(core, id);
+  }
   return getStay(core, id);
 };
 
@@ -657,6 +660,25 @@ export { stayRow };
 // A room kept for staff during the stay (the 班主任's room: "班主任 王老师"), taken out of the trainees'
 // beds, or given back (null). Only a room of the stay's site, and only one nobody of the stay sleeps in:
 // those placed there are named, and nothing changes.
+// Why a room cannot be kept for this stay's staff on its nights: another class's trainees sleep there,
+// or another stay keeps it, on some of the same nights (undefined: it can be kept).
+const keptRoomTaken = (context: Context, householdId: number): string | undefined => {
+  const head = context.households.find((h) => h.id === householdId)?.head ?? '';
+  const [guest] = context.others.guests(householdId);
+  if (guest) return message('lodging.room.reserveOtherStay', { head, stay: guest.stay });
+  if (context.keptElsewhere.has(householdId)) return message('lodging.room.reservedElsewhere', { head });
+  return undefined;
+};
+
+// A stay's rooms kept for staff, checked again after its dates changed.
+const checkReservations = (core: Core, stayId: number) => {
+  const context = contextOf(core, stayId);
+  for (const householdId of context.reserved.keys()) {
+    const taken = keptRoomTaken(context, householdId);
+    if (taken !== undefined) throw new AppError('CONFLICT', taken, { householdId });
+  }
+};
+
 export const reserveRoom = (core: Core, stayId: number, householdId: number, reservedFor: string | null): Board => {
   const stay = stayRow(core, stayId);
   assertWritable(getClass(core, stay.class_id));
@@ -681,13 +703,12 @@ export const reserveRoom = (core: Core, stayId: number, householdId: number, res
         message: message('lodging.room.reserveOccupied', { head: room.head, names: there.join(message('text.list')) }),
       },
     ]);
-  if (context.keptElsewhere.has(householdId))
-    throw invalidInput([
-      {
-        ...fieldIssue('householdId', 'unknown_value', { value: householdId }),
-        message: message('lodging.room.reservedElsewhere', { head: room.head }),
-      },
-    ]);
+  // A room out of use (under repair) is no room for staff either.
+  const taken = room.active
+    ? keptRoomTaken(context, householdId)
+    : unitMessage(context, 'householdInactive', { head: room.head });
+  if (taken !== undefined)
+    throw invalidInput([{ ...fieldIssue('householdId', 'unknown_value', { value: householdId }), message: taken }]);
   statement(
     core.db,
     `INSERT INTO stay_reservations (stay_id, household_id, note) VALUES (?, ?, ?)

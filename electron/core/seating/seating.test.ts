@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingView } from '../../../shared/seating/schemas';
 import { failure, value } from '../testing/expect-result';
 import { readXlsx } from '../testing/read-documents';
+import { standardRoster } from '../testing/roster-files';
 import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
 
 // A class's seat map through the router, as the 座次 view and the exports use it.
@@ -193,6 +194,36 @@ describe('seating', () => {
     const front = rows.find((r) => r[0] === '第一排') ?? [];
     expect((front.at(-1) ?? '').replace(/\u3000/g, '')).toBe(at(view, 1, 1));
     value(await t.router.call('settings.update', { classroom: { rows: 6, seats: 8, aisles: [4], podium: 'top' } }));
+  });
+
+  // Found attacking the seat map: a class that outgrows the hundred rows a seat map keeps (205 people in
+  // a classroom of two seats a row) drew 103 rows, then 重新排座 and every save failed on the database's
+  // own check with “与已有记录冲突”, and saving the very map shown said “row”不能超过 100 in English words.
+  it('refuses, in words, to keep the seats of a class too large for the classroom as set, changing nothing', async () => {
+    const big = value(await t.router.call('lifecycle.copy', { id: classId, startDate: '2019-09-09' }));
+    value(
+      await t.router.call('roster.importCommit', { classId: big.id, grant: t.grant(standardRoster(t.dir, 205), 'rosterImport') }),
+    );
+    value(await t.router.call('settings.update', { classroom: { rows: 20, seats: 2, aisles: [], podium: 'top' } }));
+    try {
+      const view = value(await t.router.call('seating.get', { classId: big.id }));
+      expect(view.rows).toBe(103);
+      const was = snapshot(t.core.db);
+      const said = '本班 205 人，教室每排 2 座，要排 103 排，座次表最多 100 排：请在设置中增加每排的座位数';
+      const arranged = failure(await t.router.call('seating.arrange', { classId: big.id }), 'INVALID_INPUT');
+      expect(arranged.message).toBe(said);
+      const seats = view.seats.map((s) => ({ enrolmentId: s.person.enrolmentId, row: s.row, seat: s.seat }));
+      for (const map of [[], seats.slice(0, 200)]) {
+        const saved = failure(await t.router.call('seating.save', { classId: big.id, seats: map }), 'INVALID_INPUT');
+        expect(saved.message).toBe(said);
+      }
+      // A seat past the hundredth row is named in Chinese words.
+      const past = failure(await t.router.call('seating.save', { classId: big.id, seats }), 'INVALID_INPUT');
+      expect(past.message).toMatch(/^“排”不能超过 100/);
+      expect(snapshot(t.core.db)).toBe(was);
+    } finally {
+      value(await t.router.call('settings.update', { classroom: { rows: 6, seats: 8, aisles: [4], podium: 'top' } }));
+    }
   });
 
   it('结构化研讨 as a worksheet: a column per group, the 组长 first', async () => {

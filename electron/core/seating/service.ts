@@ -1,9 +1,9 @@
 import type { FieldIssue } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import type { RosterSort } from '../../../shared/roster/schemas';
-import type { SeatInput, SeatingView } from '../../../shared/seating/schemas';
+import { type SeatInput, type SeatingView, seatLimits } from '../../../shared/seating/schemas';
 import { chineseNumber } from '../../../shared/text/chinese-numbers';
-import { invalidInput } from '../../../shared/validation';
+import { invalidInput, refuseField } from '../../../shared/validation';
 import { classTitle } from '../../../shared/classes/schemas';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
@@ -34,6 +34,19 @@ export const seatingView = (core: Core, classId: number): SeatingView => {
   };
 };
 
+// A seat map keeps at most a hundred rows: a class the classroom as set cannot hold in them (rows are
+// added at the back for those who do not fit) is refused before anything is written, in words, rather
+// than by the database's own check.
+const assertFits = (room: SeatingView['room'], people: number) => {
+  const rows = rowsFor(room, people);
+  if (rows > seatLimits.rows)
+    throw refuseField(
+      'classId',
+      message('seating.tooMany', { count: people, seats: room.seats, rows, max: seatLimits.rows }),
+      'out_of_range',
+    );
+};
+
 export const arrangeClass = (
   core: Core,
   input: { classId: number; sort: RosterSort; committeeFront: boolean },
@@ -42,6 +55,7 @@ export const arrangeClass = (
   assertWritable(c);
   const room = classSeating(core, input.classId, input).room;
   const people = attendingPeople(core, input.classId, input.sort);
+  assertFits(room, people.length);
   const seating = arrangeSeats(people, room, input.committeeFront);
   storeSeats(core, input.classId, seatsOf(seating), { ...input, adjusted: false, at: timestamp(core) });
   return {
@@ -116,6 +130,7 @@ export const saveSeats = (
   const c = getClass(core, input.classId);
   assertWritable(c);
   const current = classSeating(core, input.classId, firstArrangement);
+  assertFits(current.room, current.people.length);
   const names = new Map(current.people.map((p) => [p.enrolmentId, p.name]));
   const issues = seatIssues(core, input.classId, input.seats, current.room, names);
   if (issues.length > 0) throw invalidInput(issues);
