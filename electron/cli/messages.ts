@@ -354,7 +354,7 @@ const zhCN = {
       done: '已导出 {{rows}} 个教学点到 {{path}}',
     },
     needSite: '请用 --site 指定教学点（名称或编号）',
-    siteOption: '教学点（名称或编号），接待农户所在的村',
+    siteOption: '教学点（名称或编号）：接待农户所在的村，或宿舍、宾馆',
     noSite: '找不到教学点“{{name}}”',
   },
   staff: {
@@ -427,6 +427,7 @@ const zhCN = {
       alone: '已设置“每户至少安排 2 人”，仍有 {{count}} 人独住一户：',
       aloneRow: '  {{message}}',
       groupFigures: '每组平均分在 {{perGroup}} 户（最多 {{maxPerGroup}} 户）',
+      groupFiguresRooms: '每组平均分在 {{perGroup}} 间（最多 {{maxPerGroup}} 间）',
       groupN: '第{{n}}组',
       noGroup: '未分组',
     },
