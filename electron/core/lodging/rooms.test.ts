@@ -85,6 +85,8 @@ describe('rooms of a dormitory', () => {
       value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(file, 'tableImport') })),
     ).toMatchObject({ added: 6 });
     const rooms = value(await t.router.call('lodging.households', { siteId: dorm }));
+    // 3-06 is room 306 to the front desk: after 301, not before it.
+    expect(rooms.map((r) => r.head)).toEqual(['301', '3-06', 'A401', 'A402', 'A403', '509']);
     const beds = Object.fromEntries(rooms.map((r) => [r.head, [r.floor, r.beds]]));
     expect(beds).toEqual({ '301': [3, 2], '3-06': [3, 1], A401: [4, 2], A402: [4, 1], A403: [4, 3], '509': [5, 1] });
   });
