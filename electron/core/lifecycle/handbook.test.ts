@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, monthDay } from '../../../shared/dates';
 import { statement } from '../db/statements';
 import { value } from '../testing/expect-result';
 import { docxText, docxXml } from '../testing/read-documents';
@@ -110,6 +111,14 @@ describe('the trainee handbook', () => {
     expect(text).toContain(point.name);
     expect(text).toContain(point.address);
     if (point.minutesFromSchool !== null) expect(text).toContain(`约${point.minutesFromSchool}分钟`);
+    // A point visited on days running on is dated as offices write it, 9月11日—12日, not day by day.
+    const revisited = sessions.filter(
+      (s) => s.siteId !== null && sessions.some((o) => o.siteId === s.siteId && o.date !== s.date),
+    );
+    const runOn = revisited.find((s) => revisited.some((o) => o.siteId === s.siteId && o.date === addDays(s.date, 1)));
+    expect(runOn).toBeDefined();
+    const next = Number(addDays(runOn?.date ?? '2019-01-01', 1).slice(8));
+    expect(text).toContain(`${monthDay(runOn?.date ?? '')}—${next}日`);
     const [stay] = value(await t.router.call('lodging.stays', { classId: c.id }));
     if (!stay) throw new Error('the sample class has a stay');
     const village = value(await t.router.call('sites.get', { id: stay.siteId }));

@@ -1,5 +1,5 @@
 import { classTitle } from '../../../shared/classes/schemas';
-import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../shared/dates';
+import { chineseDate, chineseWeekday, daysBetween, monthDay, monthDayRuns } from '../../../shared/dates';
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { SharedMessages } from '../../../shared/i18n/zh-CN';
@@ -159,7 +159,7 @@ const rosterPart = (people: readonly RosterItem[]): Part => ({
 const sitesPart = (core: Core, classId: number): Part => {
   const visits = new Map<number, string[]>();
   for (const s of listSessions(core, classId))
-    if (s.siteId !== null) visits.set(s.siteId, [...new Set([...(visits.get(s.siteId) ?? []), monthDay(s.date)])]);
+    if (s.siteId !== null) visits.set(s.siteId, [...(visits.get(s.siteId) ?? []), s.date]);
   if (visits.size === 0) return { key: 'sites', children: [body(message('handbook.noSites'))] };
   return {
     key: 'sites',
@@ -169,7 +169,7 @@ const sitesPart = (core: Core, classId: number): Part => {
         rows: [...visits].map(([siteId, dates]) => {
           const point = getPointRow(core, siteId);
           return [
-            dates.join(message('text.list')),
+            monthDayRuns(dates, message('text.list')),
             point.name,
             point.address,
             point.minutesFromSchool === null ? '' : message('handbook.travelMinutes', { minutes: point.minutesFromSchool }),
