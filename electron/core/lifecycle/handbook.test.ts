@@ -95,6 +95,11 @@ describe('the trainee handbook', () => {
     expect(leaders.length).toBeGreaterThan(0);
     for (const leader of leaders) expect(text).toMatch(new RegExp(`第.+组（\\d+人）　组长：${leader.name}`));
 
+    // The school's rules under 一、开班须知 are numbered a level down, （一）（二）, as official documents number them.
+    const notice = text.slice(text.indexOf('\n一、开班须知\n') + '\n一、开班须知'.length, text.indexOf('\n二、课程安排表\n'));
+    expect(notice).toMatch(/\n（一）学员应按时报到/);
+    expect(notice).not.toMatch(/\n[一二三四五六]、/);
+
     // The committee in the order of the school's class roles: 班长 before 副班长 before 学习委员.
     const committee = text.slice(text.indexOf('\n班委\n'), text.indexOf('\n第一组（'));
     const at = (role: string) => committee.indexOf(`\n${role}\n`);
