@@ -696,6 +696,7 @@ describe('command line', () => {
     expect(shown.stdout).toContain('黄丽（女，第2组，单间）');
     expect(shown.stdout).toMatch(/每组平均分在 [\d.]+ 间（最多 \d+ 间）/);
     expect(shown.stdout).not.toMatch(/\d 户/);
+    expect((await cadre('lodging', 'assign', '--help')).stdout).toContain('宿舍、宾馆的房间');
   });
 
   it('imports a dormitory’s rooms, keeps the 班主任 room, places a class in rooms and exports the 房间安排表 and the room list', async () => {
@@ -1243,6 +1244,8 @@ describe('command line', () => {
         ...options,
       );
       expect(result.code).toBe(0);
+      // A chart, cards and badges are made for people, not rows of a table.
+      expect(result.stdout).toBe(`已导出 5 人到 ${out}`);
       return pdfText(out);
     };
     const tentcards = await made('tentcards', '--per-page', '2', '--font', 'kai');
