@@ -144,6 +144,51 @@ describe('the trainee handbook', () => {
     for (const member of team) expect(text).toContain(member.name);
   });
 
+  it('lists a stay at the school’s dormitory by room number, with its address, not as a village’s households', async () => {
+    const c = await classNamed('年轻干部');
+    const dorm = value(
+      await t.router.call('sites.savePoint', {
+        fields: { name: '辽源市委党校学员宿舍', kind: '宿舍', address: '辽源市龙山区党校路1号' },
+      }),
+    ).id;
+    for (const [head, hosts] of [
+      ['301', 'male'],
+      ['302', 'male'],
+      ['401', 'female'],
+      ['402', 'female'],
+    ] as const)
+      for (const n of [0, 1, 2, 3, 4])
+        value(
+          await t.router.call('lodging.saveRoom', {
+            siteId: dorm,
+            fields: { head: `${head.slice(0, 2)}${Number(head.slice(2)) + n * 2}`, floor: Number(head[0]), beds: 2, hosts },
+          }),
+        );
+    const [village] = value(await t.router.call('lodging.stays', { classId: c.id }));
+    if (!village) throw new Error('the sample class has a stay');
+    value(await t.router.call('lodging.removeStay', { stayId: village.id }));
+    const stay = value(
+      await t.router.call('lodging.saveStay', {
+        classId: c.id,
+        fields: { siteId: dorm, arrive: '2019-09-09', depart: '2019-09-20' },
+      }),
+    );
+    value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const board = value(await t.router.call('lodging.board', { stayId: stay.id }));
+    const { text } = await handbookOf(c.id);
+    expect(text).toContain('六、住宿安排');
+    expect(text).not.toContain('“四同”实践安排');
+    const part = text.slice(text.indexOf('\n六、住宿安排\n'), text.indexOf('\n七、作息时间\n'));
+    expect(part).toContain('辽源市委党校学员宿舍　2019年9月9日至2019年9月20日（11晚）');
+    expect(part).toContain('地址：辽源市龙山区党校路1号');
+    expect(part).toContain('房间号');
+    for (const word of ['户主', '村联系人', '电话']) expect(part).not.toContain(word);
+    for (const room of board.households.filter((h) => h.occupants.length > 0)) {
+      expect(part).toContain(`\n${room.head}\n`);
+      for (const o of room.occupants) expect(part).toContain(o.name);
+    }
+  });
+
   it('takes the school’s own texts from settings and the class’s notes, and leaves the 四同 out when there is no stay', async () => {
     const c = await classNamed('青年干部');
     value(
