@@ -134,6 +134,15 @@ test('the school’s dormitory: its rooms imported on the site page, a class pla
   await expect(board.getByTestId('household-401').locator('.lodger')).toHaveCount(0);
   await app.screenshot('rooms-board-moved');
 
+  // The costs of the stay: rooms by their numbers, not as a village's 户主.
+  await page.getByRole('tab', { name: '住宿费用' }).click();
+  const payments = page.getByTestId('payments-table');
+  await expect(payments.getByRole('columnheader', { name: '农户或房间' })).toBeVisible();
+  await expect(payments.getByRole('columnheader', { name: '户主' })).toHaveCount(0);
+  await expect(payments.getByRole('cell', { name: '辽源市委党校学员宿舍' }).first()).toBeVisible();
+  await app.screenshot('rooms-payments');
+  await page.getByRole('tab', { name: '入住安排' }).click();
+
   // The 房间安排表 for the front desk, read back.
   await page.getByRole('button', { name: label('导出') }).click();
   const dialog = page.getByRole('dialog', { name: '导出“四同”文件' });

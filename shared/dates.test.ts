@@ -11,11 +11,19 @@ import {
   localDateTimeOf,
   localDayStart,
   mondayOf,
+  monthDayRuns,
   todayIso,
   yearOf,
 } from './dates';
 
 describe('dates', () => {
+  it('dates visits as offices do: days running on as one span, across a month end too, the rest one by one', () => {
+    expect(monthDayRuns(['2019-09-12', '2019-09-11', '2019-09-11'], '、')).toBe('9月11日—12日');
+    expect(monthDayRuns(['2019-09-30', '2019-10-01', '2019-10-08'], '、')).toBe('9月30日—10月1日、10月8日');
+    expect(monthDayRuns(['2019-09-10'], '、')).toBe('9月10日');
+    expect(monthDayRuns([], '、')).toBe('');
+  });
+
   it('accepts real calendar dates only', () => {
     expect(isIsoDate('2019-06-03')).toBe(true);
     expect(isIsoDate('2020-02-29')).toBe(true);

@@ -51,6 +51,25 @@ export const chineseDate = (iso: string): string => {
 // 6月3日, as schedules and sign-in sheets head their days.
 export const monthDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
+// Days as offices date a visit: days running on as one span (9月11日—12日, 9月30日—10月1日), the rest
+// one by one, joined with `separator`.
+export const monthDayRuns = (isos: readonly string[], separator: string): string => {
+  const days = [...new Set(isos)].sort();
+  const runs: [string, string][] = [];
+  for (const day of days) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs
+    .map(([from, to]) =>
+      from === to
+        ? monthDay(from)
+        : `${monthDay(from)}—${from.slice(0, 7) === to.slice(0, 7) ? `${Number(to.slice(8, 10))}日` : monthDay(to)}`,
+    )
+    .join(separator);
+};
+
 // The workstation's calendar date (architecture rule 10): "today", document dates and overdue decisions.
 // Never toISOString().slice(0, 10), which is the date in Greenwich — yesterday before 08:00 in Beijing.
 export const todayIso = (now: Date = new Date()): string =>

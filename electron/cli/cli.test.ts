@@ -57,8 +57,11 @@ const signinBySession = (out: string) =>
 describe('command line', () => {
   it('describes --site as an option, and the roster import as it works (bad rows left out, the rest written)', async () => {
     const households = await cadre('households', 'import', '--help');
-    expect(households.stdout).toContain('教学点（名称或编号），接待农户所在的村');
+    expect(households.stdout).toContain('教学点（名称或编号）：接待农户所在的村，或宿舍、宾馆');
     expect(households.stdout).not.toContain('请用 --site');
+    // A hotel's rooms are imported with the same option: its help does not send the 班主任 to a village.
+    const rooms = await cadre('rooms', 'import', '--help');
+    expect(rooms.stdout).toContain('宿舍、宾馆');
     const roster = await cadre('roster', 'import', '--help');
     expect(roster.stdout).toContain('有问题的行不导入');
     expect(roster.stdout).not.toContain('全部成功或全部不导入');
@@ -630,6 +633,72 @@ describe('command line', () => {
     expect((await readXlsx(out)).rows.flat().some((cell) => String(cell).startsWith('户主：王德福'))).toBe(true);
   });
 
+  it('places a grouped class in a hotel’s rooms typed as the front desk types them, and counts rooms, not households', async () => {
+    const base = join(temp.dir, 'in');
+    mkdirSync(base);
+    expect(
+      (
+        await cadre(
+          'sites',
+          'import',
+          writeBook(join(base, '教学点.xlsx'), [
+            ['教学点名称', '类型'],
+            ['东辽河宾馆', '宾馆'],
+          ]),
+        )
+      ).code,
+    ).toBe(0);
+    const rooms = writeBook(join(base, '房间预留表.xlsx'), [
+      ['东辽河宾馆房间预留表'],
+      ['序号', '房间号', '楼层', '房型', '床位', '性别', '价格'],
+      [1, '301室', '3楼', '标准间', '标间', '男', '260元'],
+      [2, '302室', '3楼', '标准间', '标间', '男', '260元'],
+      [3, 'A401', '四楼', '标准间', '2床', '女', '260元'],
+      [4, 'A405', '四楼', '大床房', '单间', '不限', '300元'],
+    ]);
+    expect((await cadre('rooms', 'import', '--site', '东辽河宾馆', rooms)).stdout).toBe(
+      '“东辽河宾馆”：新增 4 间，更新 0 间，未变 0 间\n未导入的列：房型、价格',
+    );
+    await cadre(
+      'class',
+      'create',
+      '--name',
+      '2019年秋季中青年干部培训班',
+      '--start',
+      '2019-10-14',
+      '--end',
+      '2019-10-25',
+      '--category',
+      '主体班',
+    );
+    const roster = writeBook(join(base, '名单.xlsx'), [
+      ['序号', '姓名', '性别', '工作单位', '职务', '组别', '备注'],
+      [1, '李建国', '男', '东丰县大阳镇', '副镇长', '第1组', ''],
+      [2, '赵磊', '男', '东丰县横道河镇', '镇长', '第1组', ''],
+      [3, '周强', '男', '东辽县白泉镇', '副镇长', '第2组', ''],
+      [4, '胡斌', '男', '东辽县渭津镇', '党委委员', '第2组', ''],
+      [5, '王芳', '女', '辽源市财政局', '预算科科长', '第1组', ''],
+      [6, '黄丽', '女', '辽源市卫生健康委员会', '医政科科长', '第2组', '需单间'],
+    ]);
+    expect((await cadre('roster', 'import', '--class', '2019-001', roster)).code).toBe(0);
+    const shown = await cadre(
+      'lodging',
+      'assign',
+      '--class',
+      '2019-001',
+      '--site',
+      '东辽河宾馆',
+      '--from',
+      '2019-10-14',
+      '--to',
+      '2019-10-18',
+    );
+    expect(shown.stdout).toContain('黄丽（女，第2组，单间）');
+    expect(shown.stdout).toMatch(/每组平均分在 [\d.]+ 间（最多 \d+ 间）/);
+    expect(shown.stdout).not.toMatch(/\d 户/);
+    expect((await cadre('lodging', 'assign', '--help')).stdout).toContain('宿舍、宾馆的房间');
+  });
+
   it('imports a dormitory’s rooms, keeps the 班主任 room, places a class in rooms and exports the 房间安排表 and the room list', async () => {
     const base = join(temp.dir, 'in');
     mkdirSync(base);
@@ -1175,6 +1244,8 @@ describe('command line', () => {
         ...options,
       );
       expect(result.code).toBe(0);
+      // A chart, cards and badges are made for people, not rows of a table.
+      expect(result.stdout).toBe(`已导出 5 人到 ${out}`);
       return pdfText(out);
     };
     const tentcards = await made('tentcards', '--per-page', '2', '--font', 'kai');

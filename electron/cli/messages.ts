@@ -177,6 +177,7 @@ const zhCN = {
         '座次表：班委坐在前排（座位顺序按 --sort，默认 stroke 姓氏笔画，可选 group、unit）；班次已保存座次时按保存的座次',
       layout: '座次表的排法：{{layouts}}（默认 rows 按排就座；tables 结构化研讨，每组一张桌）',
       done: '已导出 {{rows}} 行到 {{path}}',
+      donePeople: '已导出 {{rows}} 人到 {{path}}',
       masked: '{{what}}只写出部分数字；需要完整号码请加 --reveal（会记入操作日志）',
     },
   },
@@ -354,7 +355,7 @@ const zhCN = {
       done: '已导出 {{rows}} 个教学点到 {{path}}',
     },
     needSite: '请用 --site 指定教学点（名称或编号）',
-    siteOption: '教学点（名称或编号），接待农户所在的村',
+    siteOption: '教学点（名称或编号）：接待农户所在的村，或宿舍、宾馆',
     noSite: '找不到教学点“{{name}}”',
   },
   staff: {
@@ -402,7 +403,7 @@ const zhCN = {
       usage:
         'lodging assign --class <ID 或编号> --site <教学点> --from 入住日期 --to 离开日期 [--groups 1,2] [--rearrange] [--json]',
       summary:
-        '把班次中未安排的学员自动安排到村里的接待农户（已安排的保持不动；--rearrange 则除锁定的外全部重新安排），列出调整了住处的人和未能安排的人及原因',
+        '把班次中未安排的学员自动安排到村里的接待农户或宿舍、宾馆的房间（已安排的保持不动；--rearrange 则除锁定的外全部重新安排），列出调整了住处的人和未能安排的人及原因',
       rearrange: '全部重新安排：除已锁定的学员外，所有人的住处都重新安排',
       movedNone: '已安排的人住处都没有变',
       moved: '调整了 {{count}} 人的住处：{{names}}',
@@ -427,6 +428,7 @@ const zhCN = {
       alone: '已设置“每户至少安排 2 人”，仍有 {{count}} 人独住一户：',
       aloneRow: '  {{message}}',
       groupFigures: '每组平均分在 {{perGroup}} 户（最多 {{maxPerGroup}} 户）',
+      groupFiguresRooms: '每组平均分在 {{perGroup}} 间（最多 {{maxPerGroup}} 间）',
       groupN: '第{{n}}组',
       noGroup: '未分组',
     },

@@ -350,6 +350,15 @@ export const roomColumns: Record<RoomColumn, readonly string[]> = {
   active: ['启用', '是否启用'],
 };
 
+// What a hotel's front desk writes in the beds column in place of a number: the kind of room.
+const roomKindBeds: readonly (readonly [RegExp, number])[] = [
+  [/^(单间|单人间|单人房|大床房|大床间|大床)$/, 1],
+  [/^(标间|标准间|双人间|双人房|双床房|双床间|双床)$/, 2],
+  [/^(三人间|三人房|三床房|三床间)$/, 3],
+];
+export const bedsOfRoomKind = (text: string): number | undefined =>
+  roomKindBeds.find(([pattern]) => pattern.test(text.replace(/\s+/g, '')))?.[1];
+
 // What a roster's notes say for a trainee who needs a room alone (需单间, 单人间, 住单间).
 export const singleRoomPattern = /单间|单人间/;
 

@@ -113,7 +113,7 @@ export const lodgingCommands: readonly Command[] = [
           }),
           ...(figures.groups > 0
             ? [
-                cliText('lodging.assign.groupFigures', {
+                cliText(board.rooms ? 'lodging.assign.groupFiguresRooms' : 'lodging.assign.groupFigures', {
                   perGroup: figures.householdsPerGroup,
                   maxPerGroup: figures.maxHouseholdsPerGroup,
                 }),

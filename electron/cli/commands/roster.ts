@@ -145,7 +145,7 @@ export const rosterCommands: readonly Command[] = [
             ]),
           )}\n${cliText('roster.list.total', { count: items.length })}`,
   }),
-  steps<{ path: string; rows: number; bytes: number; masked: string[] }>({
+  steps<{ path: string; rows: number; bytes: number; people: boolean; masked: string[] }>({
     words: ['roster', 'export'],
     usage: cliText('roster.export.usage'),
     summary: cliText('roster.export.summary'),
@@ -202,11 +202,13 @@ export const rosterCommands: readonly Command[] = [
       // (The core has accepted the document: it is one of the known ones.)
       const known = rosterDocuments.find((name) => name === document);
       const masked = reveal || known === undefined ? [] : maskableColumnsOf(known, columns);
-      return ok({ ...written.value, masked: masked.map((column) => message(`fields.${column}`)) });
+      // A 座次表, 桌签 and 胸牌 are counted in people, the lists in rows.
+      const people = known === 'seating' || known === 'tentcards' || known === 'badges';
+      return ok({ ...written.value, people, masked: masked.map((column) => message(`fields.${column}`)) });
     },
-    print: ({ path, rows, masked }) =>
+    print: ({ path, rows, people, masked }) =>
       [
-        cliText('roster.export.done', { rows, path }),
+        cliText(people ? 'roster.export.donePeople' : 'roster.export.done', { rows, path }),
         ...(masked.length > 0 ? [cliText('roster.export.masked', { what: masked.join(message('text.list')) })] : []),
       ].join('\n'),
   }),

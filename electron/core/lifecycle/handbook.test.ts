@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, monthDay } from '../../../shared/dates';
 import { statement } from '../db/statements';
 import { value } from '../testing/expect-result';
 import { docxText, docxXml } from '../testing/read-documents';
@@ -94,6 +95,11 @@ describe('the trainee handbook', () => {
     expect(leaders.length).toBeGreaterThan(0);
     for (const leader of leaders) expect(text).toMatch(new RegExp(`第.+组（\\d+人）　组长：${leader.name}`));
 
+    // The school's rules under 一、开班须知 are numbered a level down, （一）（二）, as official documents number them.
+    const notice = text.slice(text.indexOf('\n一、开班须知\n') + '\n一、开班须知'.length, text.indexOf('\n二、课程安排表\n'));
+    expect(notice).toMatch(/\n（一）学员应按时报到/);
+    expect(notice).not.toMatch(/\n[一二三四五六]、/);
+
     // The committee in the order of the school's class roles: 班长 before 副班长 before 学习委员.
     const committee = text.slice(text.indexOf('\n班委\n'), text.indexOf('\n第一组（'));
     const at = (role: string) => committee.indexOf(`\n${role}\n`);
@@ -110,6 +116,14 @@ describe('the trainee handbook', () => {
     expect(text).toContain(point.name);
     expect(text).toContain(point.address);
     if (point.minutesFromSchool !== null) expect(text).toContain(`约${point.minutesFromSchool}分钟`);
+    // A point visited on days running on is dated as offices write it, 9月11日—12日, not day by day.
+    const revisited = sessions.filter(
+      (s) => s.siteId !== null && sessions.some((o) => o.siteId === s.siteId && o.date !== s.date),
+    );
+    const runOn = revisited.find((s) => revisited.some((o) => o.siteId === s.siteId && o.date === addDays(s.date, 1)));
+    expect(runOn).toBeDefined();
+    const next = Number(addDays(runOn?.date ?? '2019-01-01', 1).slice(8));
+    expect(text).toContain(`${monthDay(runOn?.date ?? '')}—${next}日`);
     const [stay] = value(await t.router.call('lodging.stays', { classId: c.id }));
     if (!stay) throw new Error('the sample class has a stay');
     const village = value(await t.router.call('sites.get', { id: stay.siteId }));
@@ -128,6 +142,51 @@ describe('the trainee handbook', () => {
     const team = value(await t.router.call('staff.team', { classId: c.id }));
     expect(team.length).toBeGreaterThan(0);
     for (const member of team) expect(text).toContain(member.name);
+  });
+
+  it('lists a stay at the school’s dormitory by room number, with its address, not as a village’s households', async () => {
+    const c = await classNamed('年轻干部');
+    const dorm = value(
+      await t.router.call('sites.savePoint', {
+        fields: { name: '辽源市委党校学员宿舍', kind: '宿舍', address: '辽源市龙山区党校路1号' },
+      }),
+    ).id;
+    for (const [head, hosts] of [
+      ['301', 'male'],
+      ['302', 'male'],
+      ['401', 'female'],
+      ['402', 'female'],
+    ] as const)
+      for (const n of [0, 1, 2, 3, 4])
+        value(
+          await t.router.call('lodging.saveRoom', {
+            siteId: dorm,
+            fields: { head: `${head.slice(0, 2)}${Number(head.slice(2)) + n * 2}`, floor: Number(head[0]), beds: 2, hosts },
+          }),
+        );
+    const [village] = value(await t.router.call('lodging.stays', { classId: c.id }));
+    if (!village) throw new Error('the sample class has a stay');
+    value(await t.router.call('lodging.removeStay', { stayId: village.id }));
+    const stay = value(
+      await t.router.call('lodging.saveStay', {
+        classId: c.id,
+        fields: { siteId: dorm, arrive: '2019-09-09', depart: '2019-09-20' },
+      }),
+    );
+    value(await t.router.call('lodging.assign', { stayId: stay.id }));
+    const board = value(await t.router.call('lodging.board', { stayId: stay.id }));
+    const { text } = await handbookOf(c.id);
+    expect(text).toContain('六、住宿安排');
+    expect(text).not.toContain('“四同”实践安排');
+    const part = text.slice(text.indexOf('\n六、住宿安排\n'), text.indexOf('\n七、作息时间\n'));
+    expect(part).toContain('辽源市委党校学员宿舍　2019年9月9日至2019年9月20日（11晚）');
+    expect(part).toContain('地址：辽源市龙山区党校路1号');
+    expect(part).toContain('房间号');
+    for (const word of ['户主', '村联系人', '电话']) expect(part).not.toContain(word);
+    for (const room of board.households.filter((h) => h.occupants.length > 0)) {
+      expect(part).toContain(`\n${room.head}\n`);
+      for (const o of room.occupants) expect(part).toContain(o.name);
+    }
   });
 
   it('takes the school’s own texts from settings and the class’s notes, and leaves the 四同 out when there is no stay', async () => {

@@ -1,5 +1,5 @@
 import { classTitle } from '../../../shared/classes/schemas';
-import { chineseDate, chineseWeekday, daysBetween, monthDay } from '../../../shared/dates';
+import { chineseDate, chineseWeekday, daysBetween, monthDay, monthDayRuns } from '../../../shared/dates';
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { SharedMessages } from '../../../shared/i18n/zh-CN';
@@ -159,7 +159,7 @@ const rosterPart = (people: readonly RosterItem[]): Part => ({
 const sitesPart = (core: Core, classId: number): Part => {
   const visits = new Map<number, string[]>();
   for (const s of listSessions(core, classId))
-    if (s.siteId !== null) visits.set(s.siteId, [...new Set([...(visits.get(s.siteId) ?? []), monthDay(s.date)])]);
+    if (s.siteId !== null) visits.set(s.siteId, [...(visits.get(s.siteId) ?? []), s.date]);
   if (visits.size === 0) return { key: 'sites', children: [body(message('handbook.noSites'))] };
   return {
     key: 'sites',
@@ -169,7 +169,7 @@ const sitesPart = (core: Core, classId: number): Part => {
         rows: [...visits].map(([siteId, dates]) => {
           const point = getPointRow(core, siteId);
           return [
-            dates.join(message('text.list')),
+            monthDayRuns(dates, message('text.list')),
             point.name,
             point.address,
             point.minutesFromSchool === null ? '' : message('handbook.travelMinutes', { minutes: point.minutesFromSchool }),
@@ -185,9 +185,37 @@ const staysPart = (core: Core, classId: number): Part | undefined => {
   const stays = listStays(core, classId);
   if (stays.length === 0) return undefined;
   const children: Part['children'] = [];
-  for (const stay of stays) {
-    const board = getBoard(core, stay.id);
+  const boards = stays.map((stay) => ({ stay, board: getBoard(core, stay.id) }));
+  for (const { stay, board } of boards) {
     const village = getPointRow(core, stay.siteId);
+    const hosting = board.households.filter((h) => h.occupants.length > 0);
+    const lodgers = (h: (typeof hosting)[number]) => h.occupants.map((o) => o.name).join(message('text.list'));
+    if (board.rooms) {
+      // A dormitory or hotel: its address, and the rooms by number — no 户主, no village contact.
+      children.push(
+        subheading(
+          message('handbook.stayHeading', {
+            site: stay.siteName,
+            arrive: chineseDate(stay.arrive),
+            depart: chineseDate(stay.depart),
+            nights: daysBetween(stay.arrive, stay.depart),
+          }),
+        ),
+        ...(village.address === '' ? [] : [body(message('handbook.lodgingAddress', { address: village.address }))]),
+        ...(stay.notes === '' ? [] : [body(stay.notes)]),
+        hosting.length === 0
+          ? body(message('handbook.noRooms'))
+          : {
+              columns: [column('room', 6, 'center'), column('floor', 4, 'center'), column('lodgers', 24)],
+              rows: hosting.map((h) => [
+                h.head,
+                h.floor === null ? '' : message('handbook.floor', { floor: h.floor }),
+                lodgers(h),
+              ]),
+            },
+      );
+      continue;
+    }
     children.push(
       subheading(
         message('handbook.stayHeading', {
@@ -207,7 +235,6 @@ const staysPart = (core: Core, classId: number): Part | undefined => {
       ),
     );
     if (stay.notes !== '') children.push(body(stay.notes));
-    const hosting = board.households.filter((h) => h.occupants.length > 0);
     children.push(
       hosting.length === 0
         ? body(message('handbook.noHouseholds'))
@@ -218,11 +245,12 @@ const staysPart = (core: Core, classId: number): Part | undefined => {
               column('address', 12),
               column('lodgers', 14),
             ],
-            rows: hosting.map((h) => [h.head, h.phone, h.address, h.occupants.map((o) => o.name).join(message('text.list'))]),
+            rows: hosting.map((h) => [h.head, h.phone, h.address, lodgers(h)]),
           },
     );
   }
-  return { key: 'stays', children };
+  // Stays at the school's dormitory or a hotel only: a 住宿安排, not a 四同.
+  return { key: boards.every(({ board }) => board.rooms) ? 'lodging' : 'stays', children };
 };
 
 // 作息时间: a line each, its time before the first space.

@@ -94,11 +94,14 @@ export const villageOf = (core: Core, siteId: number, field = 'siteId') => {
 
 // Rooms floor by floor, each floor's in the order of their numbers (301 before 1201, 3A before 3B);
 // households by their heads' strokes. The active first, in both.
+// A front desk's "3-06" is room 306: the separator does not order it before 301.
 const roomNumbers = new Intl.Collator('zh-CN', { numeric: true });
+const roomKey = (head: string) => head.replace(/[-－_.·\s]/g, '');
+const compareRooms = (a: string, b: string) => roomNumbers.compare(roomKey(a), roomKey(b)) || roomNumbers.compare(a, b);
 export const compareUnits = (a: Household, b: Household): number =>
   Number(b.active) - Number(a.active) ||
   (a.floor ?? Infinity) - (b.floor ?? Infinity) ||
-  (a.floor !== null || b.floor !== null ? roomNumbers.compare(a.head, b.head) : compareStroke(a.head, b.head));
+  (a.floor !== null || b.floor !== null ? compareRooms(a.head, b.head) : compareStroke(a.head, b.head));
 
 export const listHouseholds = (core: Core, siteId: number, includeInactive: boolean): Household[] => {
   getPointRow(core, siteId);

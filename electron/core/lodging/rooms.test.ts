@@ -70,6 +70,27 @@ const holdsRoomRules = (board: Board) => {
 };
 
 describe('rooms of a dormitory', () => {
+  it('reads beds as a hotel front desk writes them: 标间, 单间, 大床房, 三人间; floors as 三楼; numbers as 3-06 and A401', async () => {
+    const file = writeBook(join(t.dir, '宾馆房间预留表.xlsx'), [
+      ['东辽河宾馆房间预留表'],
+      ['序号', '房间号', '楼层', '房型', '床位', '性别', '价格', '备注'],
+      [1, '301室', '3楼', '标准间', '标间', '男', '260元', ''],
+      [2, '3-06', '三楼', '大床房', '单间', '不限', '300元', ''],
+      [3, 'A401', '四楼', '标准间', '标准间', '女', '260元', ''],
+      [4, 'A402', '四楼', '大床房', '大床房', '女', '300元', ''],
+      [5, 'A403', '四楼', '三人间', '三人间', '女', '300元', ''],
+      [6, '509', '5楼', '套间', '单人间', '不限', '480元', '班主任'],
+    ]);
+    expect(
+      value(await t.router.call('lodging.importHouseholds', { siteId: dorm, grant: t.grant(file, 'tableImport') })),
+    ).toMatchObject({ added: 6 });
+    const rooms = value(await t.router.call('lodging.households', { siteId: dorm }));
+    // 3-06 is room 306 to the front desk: after 301, not before it.
+    expect(rooms.map((r) => r.head)).toEqual(['301', '3-06', 'A401', 'A402', 'A403', '509']);
+    const beds = Object.fromEntries(rooms.map((r) => [r.head, [r.floor, r.beds]]));
+    expect(beds).toEqual({ '301': [3, 2], '3-06': [3, 1], A401: [4, 2], A402: [4, 1], A403: [4, 3], '509': [5, 1] });
+  });
+
   it('are imported from the front desk list (preview, then commit): numbers, floors and beds with units, 序号 and extra columns ignored', async () => {
     const file = twentyRooms();
     const before = snapshot(t.core.db);

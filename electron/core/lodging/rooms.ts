@@ -3,6 +3,7 @@ import type { RowChange, TablePreview } from '../../../shared/files/import-previ
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import {
+  bedsOfRoomKind,
   type Household,
   type HouseholdFields,
   householdFieldsSchema,
@@ -72,7 +73,13 @@ const readFloor: CellReader<number | null> = (cell) => {
   return { value: value === null ? null : below ? -Math.abs(value) : value };
 };
 
-const readers = { floor: readFloor, beds: readBeds, hosts: readHosts, active: cellReaders.yesNo(true) };
+// Beds as a number ("2", "2床") or as the kind of room the front desk types there (标间, 单间, 大床房).
+const readRoomBeds: CellReader<{ beds: number | null; pausedWord: boolean }> = (cell) => {
+  const kind = bedsOfRoomKind(textCell(cell));
+  return kind === undefined ? readBeds(cell) : { value: { beds: kind, pausedWord: false } };
+};
+
+const readers = { floor: readFloor, beds: readRoomBeds, hosts: readHosts, active: cellReaders.yesNo(true) };
 
 const roomKeys = ['head', 'floor', 'beds', 'hosts', 'notes', 'active'] as const satisfies readonly (keyof HouseholdFields)[];
 

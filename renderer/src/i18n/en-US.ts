@@ -1234,10 +1234,10 @@ export const uiEnUS = {
     attached: 'Uploaded "{{name}}"',
     reflectionText: 'written',
     noReflection: 'not yet',
-    payments: 'Payments',
+    payments: 'Lodging costs',
     paymentColumns: {
-      site: 'Village',
-      head: 'Head',
+      site: 'Lodged at',
+      head: 'Household or room',
       placed: 'Placed',
       nights: 'Nights',
       people: 'People',
