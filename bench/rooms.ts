@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { assignBeds, type Person, type Room } from '../electron/core/lodging/assign';
 import { value } from '../electron/core/testing/expect-result';
-import { standardRoster } from '../electron/core/testing/roster-files';
+import { join } from 'node:path';
+import { standardRoster, writeBook } from '../electron/core/testing/roster-files';
 import { openTempCore } from '../electron/core/testing/temp-core';
 import type { LodgingFigure } from './lodging';
 
@@ -109,7 +110,51 @@ export const roomsFigures = async (): Promise<LodgingFigure[]> => {
       },
       { what: '  rooms per group (fewer is better)', ms: board.figures.householdsPerGroup, unit: 'n' },
       { what: '  most people of one work unit in one room', ms: board.figures.maxSameUnit, unit: 'n' },
+      ...(await roomListFigures()),
     ];
+  } finally {
+    t.dispose();
+  }
+};
+
+// A hotel group's whole room list (or a crafted one) read through preview and commit: the time a row
+// must not grow with the rows already read (each row once asked the site for its count of rooms).
+const roomListFigures = async (): Promise<LodgingFigure[]> => {
+  const t = openTempCore();
+  try {
+    const perRow: number[] = [];
+    const figures: LodgingFigure[] = [];
+    for (const rows of [10_000, 40_000]) {
+      const siteId = value(await t.router.call('sites.savePoint', { fields: { name: `宾馆${rows}`, kind: '宾馆' } })).id;
+      const file = writeBook(join(t.dir, `rooms-${rows}.xlsx`), [
+        ['序号', '房间号', '楼层', '床位', '性别', '房型'],
+        ...Array.from({ length: rows }, (_, i) => [
+          i + 1,
+          `${Math.floor(i / 40) + 1}-${i % 40}`,
+          `${(i % 30) + 1}楼`,
+          '2床',
+          i % 2 ? '男' : '女',
+          '标间',
+        ]),
+      ]);
+      const start = performance.now();
+      const preview = value(
+        await t.router.call('lodging.importHouseholdsPreview', { siteId, grant: t.grant(file, 'tableImport') }),
+      );
+      value(
+        await t.router.call('lodging.importHouseholds', { siteId, grant: t.grant(file, 'tableImport'), token: preview.token }),
+      );
+      const ms = performance.now() - start;
+      perRow.push(ms / rows);
+      figures.push({ what: `room list of ${rows.toLocaleString('en')} rows: preview + commit`, ms });
+    }
+    const [small = 0, large = 0] = perRow;
+    figures.push({
+      what: '  time a row, 40,000 rows ÷ 10,000 rows (1 when linear)',
+      ms: small > 0 ? large / small : 0,
+      unit: '×' as const,
+    });
+    return figures;
   } finally {
     t.dispose();
   }

@@ -38,7 +38,7 @@ import {
   withSavedFields,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
-import { getPointRow } from '../sites/service';
+import { pointBasics } from '../sites/service';
 import { nightsOf, occupancyOf } from './occupancy';
 
 // Host households of a village: the list, each one's record, and the same as a spreadsheet.
@@ -84,7 +84,7 @@ export const householdRow = (core: Core, id: number): Household => {
 
 // Only a village (its households) or a dormitory or hotel (its rooms) lodges trainees.
 export const villageOf = (core: Core, siteId: number, field = 'siteId') => {
-  const point = getPointRow(core, siteId);
+  const point = pointBasics(core, siteId);
   if (!isLodgingKind(point.kind))
     throw invalidInput([
       { ...fieldIssue(field, 'unknown_value', { value: siteId }), message: message('lodging.notVillage', { name: point.name }) },
@@ -104,7 +104,7 @@ export const compareUnits = (a: Household, b: Household): number =>
   (a.floor !== null || b.floor !== null ? compareRooms(a.head, b.head) : compareStroke(a.head, b.head));
 
 export const listHouseholds = (core: Core, siteId: number, includeInactive: boolean): Household[] => {
-  getPointRow(core, siteId);
+  pointBasics(core, siteId);
   return statement<[number], HouseholdRow>(core.db, `${householdsSql} WHERE h.site_id = ?`)
     .all(siteId)
     .filter((row) => includeInactive || row.active === 1)
