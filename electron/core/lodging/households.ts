@@ -297,7 +297,50 @@ const householdKeys = [
   'active',
 ] as const satisfies readonly (keyof HouseholdFields)[];
 
-type Counts = { added: number; updated: number; unchanged: number };
+export type Counts = { added: number; updated: number; unchanged: number };
+
+// An imported list's households or rooms written: added, or updated in the columns the file has (the
+// rest kept as saved), counted, and each change said for the preview. A row whose write a rule refuses
+// (beds below what the stays already place there, a sex against its guests) names itself.
+export const unitsWrite =
+  (
+    core: Core,
+    siteId: number,
+    keys: readonly (keyof HouseholdFields)[],
+    changeColumns: readonly { column: string; value: (unit: Household) => unknown }[],
+    summary: (counts: Counts, file: string) => string,
+  ): TableWrite<{ fields: HouseholdFields; given: Set<string> }, Counts> =>
+  (rows, file) => {
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const changes: RowChange[] = [];
+    const existing = new Map(listHouseholds(core, siteId, true).map((unit) => [unit.head, unit]));
+    for (const { row, value: entry } of rows) {
+      const before = existing.get(entry.fields.head);
+      try {
+        if (!before) {
+          writeHousehold(core, siteId, undefined, entry.fields);
+          counts.added += 1;
+          continue;
+        }
+        writeHousehold(
+          core,
+          siteId,
+          before.id,
+          withSavedFields<HouseholdFields>(entry.fields, before, keys, (key) => entry.given.has(key)),
+        );
+      } catch (error) {
+        if (error instanceof AppError) throw refuseRows([{ row, who: entry.fields.head, message: error.message }]);
+        throw error;
+      }
+      const after = householdRow(core, before.id);
+      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
+      else {
+        counts.updated += 1;
+        changes.push({ row, who: shownText(before.head), fields: fieldChanges(before, after, changeColumns) });
+      }
+    }
+    return { result: counts, audit: { entity: 'households', entityId: siteId, summary: summary(counts, file) }, changes };
+  };
 
 // How a household's columns are read from a saved one, for a preview saying what an update changes.
 const householdChangeColumns = (Object.keys(householdColumns) as Field[]).map((field) => ({
@@ -333,42 +376,9 @@ const householdImport = (core: Core, siteId: number) => {
       return 'value' in made ? { value: { fields: made.value, given } } : made;
     },
   };
-  const write: TableWrite<{ fields: HouseholdFields; given: Set<string> }, Counts> = (rows, file) => {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const changes: RowChange[] = [];
-    const existing = new Map(listHouseholds(core, siteId, true).map((household) => [household.head, household]));
-    for (const { row, value: entry } of rows) {
-      const before = existing.get(entry.fields.head);
-      if (!before) {
-        writeHousehold(core, siteId, undefined, entry.fields);
-        counts.added += 1;
-        continue;
-      }
-      const fields = withSavedFields<HouseholdFields>(entry.fields, before, householdKeys, (key) => entry.given.has(key));
-      try {
-        writeHousehold(core, siteId, before.id, fields);
-      } catch (error) {
-        // A bed count that the stays already exceed: the row of the file is named.
-        if (error instanceof AppError) throw refuseRows([{ row, who: entry.fields.head, message: error.message }]);
-        throw error;
-      }
-      const after = householdRow(core, before.id);
-      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
-      else {
-        counts.updated += 1;
-        changes.push({ row, who: shownText(before.head), fields: fieldChanges(before, after, householdChangeColumns) });
-      }
-    }
-    return {
-      result: counts,
-      audit: {
-        entity: 'households',
-        entityId: siteId,
-        summary: message('lodging.importSummary', { site: site.name, ...counts, file }),
-      },
-      changes,
-    };
-  };
+  const write = unitsWrite(core, siteId, householdKeys, householdChangeColumns, (counts, file) =>
+    message('lodging.importSummary', { site: site.name, ...counts, file }),
+  );
   return { declared, write };
 };
 

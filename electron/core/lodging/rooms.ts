@@ -1,5 +1,4 @@
-import { AppError } from '../../../shared/errors';
-import type { RowChange, TablePreview } from '../../../shared/files/import-preview';
+import type { TablePreview } from '../../../shared/files/import-preview';
 import type { ExportResult } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import {
@@ -11,36 +10,31 @@ import {
   type RoomColumn,
   roomColumns,
 } from '../../../shared/lodging/schemas';
-import { shownText } from '../../../shared/text/shown';
 import type { Core } from '../context';
 import { exportTable } from '../documents/table-export';
-import { importTable, previewTable, type TableWrite } from '../documents/table-import-job';
+import { importTable, previewTable } from '../documents/table-import-job';
 import {
   type CellReader,
   cellReaders,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   numberCell,
   type ReadValues,
-  refuseRows,
   schemaRow,
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
 import {
   exportHouseholds,
-  householdRow,
   importHouseholds,
   listHouseholds,
   previewHouseholds,
   readBeds,
   readHosts,
+  unitsWrite,
   villageOf,
-  writeHousehold,
 } from './households';
 
 // Rooms of a dormitory or hotel (党校宿舍 / 宾馆): lodging units as a village's households are (the
@@ -83,8 +77,6 @@ const readers = { floor: readFloor, beds: readRoomBeds, hosts: readHosts, active
 
 const roomKeys = ['head', 'floor', 'beds', 'hosts', 'notes', 'active'] as const satisfies readonly (keyof HouseholdFields)[];
 
-type Counts = { added: number; updated: number; unchanged: number };
-
 const hostsWord = (room: Household) => message(`lodging.room.sex.${room.hosts}`);
 
 const roomChangeColumns = (Object.keys(roomColumns) as Field[]).map((field) => ({
@@ -116,42 +108,9 @@ const roomImport = (core: Core, siteId: number) => {
       return 'value' in made ? { value: { fields: made.value, given } } : made;
     },
   };
-  const write: TableWrite<{ fields: HouseholdFields; given: Set<string> }, Counts> = (rows, file) => {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const changes: RowChange[] = [];
-    const existing = new Map(listHouseholds(core, siteId, true).map((room) => [room.head, room]));
-    for (const { row, value: entry } of rows) {
-      const before = existing.get(entry.fields.head);
-      try {
-        if (!before) {
-          writeHousehold(core, siteId, undefined, entry.fields);
-          counts.added += 1;
-          continue;
-        }
-        const fields = withSavedFields<HouseholdFields>(entry.fields, before, roomKeys, (key) => entry.given.has(key));
-        writeHousehold(core, siteId, before.id, fields);
-      } catch (error) {
-        // Beds below what the stays already place there, a sex against its guests: the row says which room.
-        if (error instanceof AppError) throw refuseRows([{ row, who: entry.fields.head, message: error.message }]);
-        throw error;
-      }
-      const after = householdRow(core, before.id);
-      if (JSON.stringify(after) === JSON.stringify(before)) counts.unchanged += 1;
-      else {
-        counts.updated += 1;
-        changes.push({ row, who: shownText(before.head), fields: fieldChanges(before, after, roomChangeColumns) });
-      }
-    }
-    return {
-      result: counts,
-      audit: {
-        entity: 'households',
-        entityId: siteId,
-        summary: message('lodging.room.importSummary', { site: site.name, ...counts, file }),
-      },
-      changes,
-    };
-  };
+  const write = unitsWrite(core, siteId, roomKeys, roomChangeColumns, (counts, file) =>
+    message('lodging.room.importSummary', { site: site.name, ...counts, file }),
+  );
   return { declared, write };
 };
 
