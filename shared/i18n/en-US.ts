@@ -1289,6 +1289,8 @@ export const enUS = {
       reserved: 'Room {{head}} is kept for {{for}} during this stay; no trainee is placed there',
       bedsTooFew:
         '{{people}} people sleep in room {{head}} on the night of {{date}} ({{stays}}): it needs at least {{people}} beds',
+      stillOccupied:
+        '{{people}} people sleep in room {{head}} on the night of {{date}} ({{stays}}): move them to another room before taking it out of use',
       hostsConflict: 'Room {{head}} already has {{sex}} trainees ({{stays}}) and cannot take only {{hosts}}',
       leavesAlone:
         '"At least 2 per household" is on: moving "{{name}}" out of room {{head}} leaves "{{other}}" alone there. Find company for "{{other}}" first, or confirm the move',
@@ -1316,6 +1318,8 @@ export const enUS = {
     },
     duplicateHousehold: '"{{site}}" already has a household headed by "{{head}}"',
     bedsTooFew: '{{people}} people sleep at "{{head}}" on the night of {{date}} ({{stays}}): it needs at least {{people}} beds',
+    stillOccupied:
+      '{{people}} people sleep at "{{head}}" on the night of {{date}} ({{stays}}): move them to another household before it stops hosting',
     hostsConflict: '"{{head}}" already hosts {{sex}} trainees ({{stays}}) and cannot host only {{hosts}}',
     notInClass: '"{{name}}" is not in this stay\'s class or groups',
     notOfVillage: 'This household is not in the village of this stay',

@@ -1252,6 +1252,7 @@ export const zhCN = {
       full: '{{head}} 房间 {{date}} 晚的 {{beds}} 张床位已满（{{people}} 人）',
       reserved: '{{head}} 房间这次留给{{for}}，不安排学员',
       bedsTooFew: '{{head}} 房间 {{date}} 晚已住 {{people}} 人（{{stays}}），床位不能少于 {{people}} 张',
+      stillOccupied: '{{head}} 房间 {{date}} 晚还住着 {{people}} 人（{{stays}}），请先把他们调到别的房间，再停用',
       hostsConflict: '{{head}} 房间已住有{{sex}}学员（{{stays}}），不能改为只住{{hosts}}',
       leavesAlone:
         '已设置“每户至少安排 2 人”：把“{{name}}”移出 {{head}} 房间后，“{{other}}”将独自住在那里。请先为“{{other}}”安排同住的人，或确认仍要移动',
@@ -1276,6 +1277,7 @@ export const zhCN = {
     },
     duplicateHousehold: '“{{site}}”已有户主为“{{head}}”的接待农户',
     bedsTooFew: '“{{head}}”家 {{date}} 晚已住 {{people}} 人（{{stays}}），床位不能少于 {{people}} 张',
+    stillOccupied: '“{{head}}”家 {{date}} 晚还住着 {{people}} 人（{{stays}}），请先把他们调到别家，再设为暂不接待',
     hostsConflict: '“{{head}}”家已住有{{sex}}学员（{{stays}}），不能改为只接待{{hosts}}',
     notInClass: '“{{name}}”不在这次住宿的班次或小组中',
     notOfVillage: '这户农户不在这次住宿的村里',

@@ -1,3 +1,4 @@
+import { todayIso } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { RowChange, TablePreview } from '../../../shared/files/import-preview';
 import type { ExportResult } from '../../../shared/files/schemas';
@@ -133,6 +134,28 @@ const hostsWord = (hosts: Hosts) => message(`lodging.hosts.${hosts}`);
 
 // A household's beds and the sexes it hosts, held to who already sleeps there: lowering the beds or
 // narrowing the sexes below what stays ask of it is refused, naming the night and the stay.
+// Out of use (a room under repair, a household not hosting now) only when nobody sleeps there tonight
+// or later: the board, the 房间安排表 and the door cards would keep them there, and the stay's next edit
+// would fail. Nights gone by stay as they were — last year's guests do not keep a room in use.
+const checkNobodyComing = (core: Core, id: number, head: string, rooms: boolean) => {
+  const today = todayIso(core.now());
+  const coming = occupancyOf(core, { households: [id] })
+    .nights(id)
+    .find((night) => night.date >= today && night.people > 0);
+  if (coming)
+    throw invalidInput([
+      {
+        ...fieldIssue('fields.active', 'unknown_value'),
+        message: message(rooms ? 'lodging.room.stillOccupied' : 'lodging.stillOccupied', {
+          head,
+          date: coming.date,
+          people: coming.people,
+          stays: coming.stays.join(message('text.list')),
+        }),
+      },
+    ]);
+};
+
 const checkAgainstPlacements = (core: Core, id: number, fields: HouseholdFields, rooms: boolean) => {
   const occupancy = occupancyOf(core, { households: [id] });
   for (const night of occupancy.nights(id)) {
@@ -235,6 +258,7 @@ export const writeHousehold = (core: Core, siteId: number, id: number | undefine
       },
     ]);
   checkAgainstPlacements(core, id, { ...fields, mixedRooms: !site.rooms && fields.mixedRooms }, site.rooms);
+  if (current.active && !fields.active) checkNobodyComing(core, id, fields.head, site.rooms);
   statement(
     core.db,
     `UPDATE households SET head = @head, phone = @phone, address = @address, beds = @beds, hosts = @hosts, mixed_rooms = @mixedRooms, floor = @floor, notes = @notes,
