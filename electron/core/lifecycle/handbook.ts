@@ -20,6 +20,7 @@ import { getPointRow } from '../sites/service';
 import { getVocab } from '../vocab/service';
 import { getStaff, teamOf } from '../staff/service';
 import { getClass } from '../classes/service';
+import { groupName } from '../documents/group-name';
 
 // The 学员手册 handed to each trainee on the first day: everything they need about the class, from
 // what the app already holds, in one Word document the 班主任 can still edit. A trainee's roster line
@@ -43,7 +44,6 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 const sexWord = (sex: RosterItem['sex']) => (sex ? message(`sex.${sex}`) : '');
-const groupName = (group: number) => message('documents.groupN', { n: chineseNumber(group) });
 
 // A section of the handbook: its heading and what is under it, paragraphs and tables in order.
 type Part = { key: keyof SharedMessages['handbook']['sections']; children: (ProseBlock | DocSection)[] };
@@ -98,7 +98,7 @@ const committeePart = (people: readonly RosterItem[], roleOrder: readonly string
   if (committee.length > 0)
     children.push(subheading(message('handbook.committeeHeading')), {
       columns: [column('role', 9, 'center'), column('name', 5, 'center'), column('group', 4, 'center'), column('unit', 18)],
-      rows: committee.map((p) => [p.role, p.name, p.group === null ? '' : groupName(p.group), p.unit]),
+      rows: committee.map((p) => [p.role, p.name, groupName(p.group), p.unit]),
     });
   for (const group of groups) {
     const members = people.filter((p) => p.group === group);
@@ -143,14 +143,7 @@ const rosterPart = (people: readonly RosterItem[]): Part => ({
               column('position', 10),
               column('group', 4, 'center'),
             ],
-            rows: people.map((p, i) => [
-              String(i + 1),
-              p.name,
-              sexWord(p.sex),
-              p.unit,
-              p.position,
-              p.group === null ? '' : groupName(p.group),
-            ]),
+            rows: people.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.position, groupName(p.group)]),
           },
         ],
 });

@@ -21,6 +21,7 @@ import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { participantsOf, planOf } from './plan';
 import { getBoard } from './stays';
+import { groupName } from '../documents/group-name';
 
 // The four togethers on paper: for the village, a list per household (names, sex, group and the
 // group leader's phone — never an ID number); for the class, where each trainee sleeps; the plan day
@@ -39,7 +40,6 @@ const column = (name: Column, width: number, align: DocColumn['align'] = 'left')
 });
 
 const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '');
-const groupWord = (group: number | null) => (group === null ? '' : message('documents.groupN', { n: group }));
 
 const lodgingDoc = (
   core: Core,
@@ -85,7 +85,7 @@ const lodgingDoc = (
             guest.single ? message('lodging.doc.singleNote', { name: guest.name }) : guest.name,
             sexWord(guest.sex),
             guest.unit,
-            groupWord(guest.group),
+            groupName(guest.group),
           ]);
         }),
       },
@@ -127,7 +127,7 @@ const lodgingDoc = (
             String(seq + 1),
             occupant.name,
             sexWord(occupant.sex),
-            groupWord(occupant.group),
+            groupName(occupant.group),
             occupant.role,
             leader?.name ?? '',
             leader === undefined ? '' : revealPhone ? leader.phone : maskPhone(leader.phone),
@@ -170,7 +170,7 @@ const lodgingDoc = (
               String(seq + 1),
               person.name,
               sexWord(person.sex),
-              groupWord(person.group),
+              groupName(person.group),
               home?.head ?? message('lodging.doc.noHouse'),
               home ? floorWord(home.floor) : '',
               person.unit,
@@ -179,7 +179,7 @@ const lodgingDoc = (
             String(seq + 1),
             person.name,
             sexWord(person.sex),
-            groupWord(person.group),
+            groupName(person.group),
             home?.head ?? message('lodging.doc.noHouse'),
             home?.phone ?? '',
             home?.address ?? '',
@@ -231,7 +231,7 @@ const lodgingDoc = (
         rows: participantsOf(core, stayId).map((person, seq) => [
           String(seq + 1),
           person.name,
-          groupWord(person.group),
+          groupName(person.group),
           person.household || message('lodging.doc.noHouse'),
           message(`lodging.participation.${person.participation}`),
           String(person.labourHours ?? (person.participation === 'absent' ? 0 : person.plannedHours)),

@@ -6,7 +6,6 @@ import { type ExportResult, safeFileName } from '../../../shared/files/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { ReportFilter, ReportRow } from '../../../shared/reports/schemas';
 import { chineseDate, localDateOf, todayIso } from '../../../shared/dates';
-import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { cleanReportText, mostlyResidue } from './clean-text';
@@ -26,6 +25,7 @@ import { getSettings } from '../settings/service';
 import { refuseField } from '../../../shared/validation';
 import { listReports } from './rows';
 import { versionText } from './versions';
+import { groupName } from '../documents/group-name';
 
 // What leaves the archive as documents: the filterable list (.xlsx), the compilation of excellent
 // reports (.docx), and one report's file opened with the system's viewer.
@@ -54,7 +54,7 @@ const table = (): TableSpec<Column> => ({
 });
 
 export const groupWord = (groupNo: number | null) =>
-  groupNo === null ? '' : message('documents.groupN', { n: chineseNumber(groupNo) });
+  groupName(groupNo);
 export const authorNames = (report: ReportRow) => report.authors.map((author) => author.name).join(message('text.list'));
 export const gradeWord = (report: ReportRow) => (report.review ? message(`reports.grades.${report.review.grade}`) : '');
 

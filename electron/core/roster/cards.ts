@@ -1,9 +1,9 @@
 import { classTitle, type TrainingClass } from '../../../shared/classes/schemas';
 import { message } from '../../../shared/i18n/translate';
 import type { TentcardFont } from '../../../shared/roster/export';
-import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { ideographicSpace, spacedName } from '../../../shared/text/spaced-name';
 import { escapeHtml } from '../documents/html-writer';
+import { groupName } from '../documents/group-name';
 
 // 桌签 and 胸牌: pages of cards, not tables, laid out in millimetres for Chromium to print at A4.
 
@@ -88,7 +88,7 @@ export const badgesHtml = (
   const badge = (p: CardPerson) => {
     const name = spacedName(p.name);
     const size = nameSize(name, cellW - (options.photo ? 40 : 14), small ? 26 : 30);
-    const group = p.group === null ? '' : message('documents.groupN', { n: chineseNumber(p.group) });
+    const group = groupName(p.group);
     const detail = [group, p.role].filter(Boolean).join(ideographicSpace);
     return `<td><div class="badge"><div class="head">${escapeHtml(classTitle(c))}</div><div class="body">${
       options.photo ? `<div class="photo">${escapeHtml(message('documents.roster.photo'))}</div>` : ''

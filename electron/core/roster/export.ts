@@ -4,7 +4,6 @@ import { addDays, chineseDate, chineseWeekday, daysBetween } from '../../../shar
 import { message, type MessageKey } from '../../../shared/i18n/translate';
 import type { SharedMessages } from '../../../shared/i18n/zh-CN';
 import { printedTime, type Session } from '../../../shared/schedule/schemas';
-import { chineseNumber } from '../../../shared/text/chinese-numbers';
 import { groupLeaderRole } from '../../../shared/vocab/schemas';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
@@ -42,6 +41,7 @@ import { classSeating } from './seat-plan';
 import type { SeatLayout } from '../../../shared/seating/schemas';
 import { type RosterSort } from '../../../shared/roster/schemas';
 import { statement } from '../db/statements';
+import { groupName } from '../documents/group-name';
 
 export type RosterExport = {
   classId: number;
@@ -70,8 +70,6 @@ const dotted = (date: string | null) => (date ? date.slice(0, 7).replace('-', '.
 type ColumnLabel = keyof SharedMessages['documents']['roster']['columns'];
 const label = (column: ColumnLabel) => message(`documents.roster.columns.${column}`);
 
-const groupName = (group: number) => message('documents.groupN', { n: chineseNumber(group) });
-
 type ColumnSpec = Omit<DocColumn, 'label'> & { value: (p: Person, index: number) => string };
 
 const columnSpec: Record<RosterColumn, ColumnSpec> = {
@@ -87,7 +85,7 @@ const columnSpec: Record<RosterColumn, ColumnSpec> = {
   politicalStatus: { width: 5, align: 'center', value: (p) => p.politicalStatus },
   education: { width: 5, align: 'center', value: (p) => p.education },
   phone: { width: 7, align: 'center', value: (p) => p.phone },
-  group: { width: 4, align: 'center', value: (p) => (p.group ? groupName(p.group) : '') },
+  group: { width: 4, align: 'center', value: (p) => groupName(p.group) },
   role: { width: 5, align: 'center', value: (p) => p.role },
   status: { width: 4, align: 'center', value: (p) => message(`enrolmentStatus.${p.status}`) },
   notes: { width: 8, value: (p) => p.enrolmentNotes || p.notes },
@@ -128,7 +126,7 @@ const signinColumns = (byGroup: boolean, ...last: DocColumn[]): DocColumn[] => [
 const signinRow = (byGroup: boolean, p: Person, index: number, blanks: number): string[] => [
   String(index + 1),
   p.name,
-  ...(byGroup ? [p.group ? groupName(p.group) : ''] : []),
+  ...(byGroup ? [groupName(p.group)] : []),
   unitAndPosition(p),
   ...Array.from({ length: blanks }, () => ''),
 ];
@@ -149,7 +147,9 @@ const sessionSignin = ({ c, school, people, byGroup }: Source, sessions: readonl
       const groups =
         session.groups.length === 0
           ? ''
-          : message('documents.roster.attendingGroups', { groups: session.groups.map(groupName).join(message('text.list')) });
+          : message('documents.roster.attendingGroups', {
+              groups: session.groups.map((group) => groupName(group)).join(message('text.list')),
+            });
       const teachers = session.teachers.map((t) => t.name).join(message('text.list'));
       return {
         heading: message('documents.roster.sessionHeading', {
@@ -224,7 +224,7 @@ const builders: Record<TableDocument, (source: Source) => TableDoc> = {
         const leader = members.find((p) => p.role === groupLeaderRole);
         return {
           heading: message('documents.roster.groupHeading', {
-            name: group === null ? message('documents.roster.ungrouped') : groupName(group),
+            name: groupName(group, message('documents.roster.ungrouped')),
             count: members.length,
             leader: leader ? message('documents.roster.leader', { name: leader.name }) : '',
           }),

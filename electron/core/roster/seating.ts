@@ -7,6 +7,7 @@ import type { DocColumn, TableDoc } from '../documents/table-doc';
 import { ideographicSpace, spacedName } from '../../../shared/text/spaced-name';
 import { rowOrder, seatColumns } from '../../../shared/seating/layout';
 import { cardPage, type CardPerson } from './cards';
+import { groupName } from '../documents/group-name';
 
 type Classroom = Settings['classroom'];
 
@@ -77,7 +78,7 @@ export const seatingHtml = (title: string, subtitle: string, seating: Seating, r
   const seat = (p: CardPerson | null | undefined) => {
     if (!p) return '<td class="seat empty"></td>';
     const detail = byGroup
-      ? [p.group === null ? '' : message('documents.groupN', { n: chineseNumber(p.group) }), p.role]
+      ? [groupName(p.group), p.role]
       : [p.role];
     const note = detail.filter(Boolean).join(ideographicSpace);
     const name = spacedName(p.name);
@@ -162,7 +163,7 @@ export const groupTables = <P extends CardPerson>(people: readonly P[]): GroupTa
 };
 
 const tableName = (group: number | null) =>
-  group === null ? message('documents.roster.ungrouped') : message('documents.groupN', { n: chineseNumber(group) });
+  groupName(group, message('documents.roster.ungrouped'));
 
 // How many tables across: two to four, so that the names along a table stay readable.
 const tablesAcross = (count: number) => (count <= 2 ? Math.max(1, count) : count <= 4 ? 2 : count <= 9 ? 3 : 4);
