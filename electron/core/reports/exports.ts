@@ -53,8 +53,7 @@ const table = (): TableSpec<Column> => ({
   required: [],
 });
 
-export const groupWord = (groupNo: number | null) =>
-  groupName(groupNo);
+export const groupWord = (groupNo: number | null) => groupName(groupNo);
 export const authorNames = (report: ReportRow) => report.authors.map((author) => author.name).join(message('text.list'));
 export const gradeWord = (report: ReportRow) => (report.review ? message(`reports.grades.${report.review.grade}`) : '');
 

@@ -77,9 +77,7 @@ export const seatingHtml = (title: string, subtitle: string, seating: Seating, r
   const maxName = seating.rows.length > 8 ? 10.5 : 12.5;
   const seat = (p: CardPerson | null | undefined) => {
     if (!p) return '<td class="seat empty"></td>';
-    const detail = byGroup
-      ? [groupName(p.group), p.role]
-      : [p.role];
+    const detail = byGroup ? [groupName(p.group), p.role] : [p.role];
     const note = detail.filter(Boolean).join(ideographicSpace);
     const name = spacedName(p.name);
     const size = fitSize(name, seatWidth, maxName);
@@ -162,8 +160,7 @@ export const groupTables = <P extends CardPerson>(people: readonly P[]): GroupTa
   });
 };
 
-const tableName = (group: number | null) =>
-  groupName(group, message('documents.roster.ungrouped'));
+const tableName = (group: number | null) => groupName(group, message('documents.roster.ungrouped'));
 
 // How many tables across: two to four, so that the names along a table stay readable.
 const tablesAcross = (count: number) => (count <= 2 ? Math.max(1, count) : count <= 4 ? 2 : count <= 9 ? 3 : 4);
