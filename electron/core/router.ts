@@ -76,7 +76,7 @@ export const createRouter = (core: Core, tables: readonly Handlers[]): Router =>
       if (rawPath) throw invalidInput([fieldIssue(rawPath.join('.'), 'raw_path')]);
       // The table erases each handler's input type; parsing by the same channel's schema restores it.
       const input = parseInput(spec.input, rawInput ?? {}) as never;
-      // Each answer says which domains the call read or wrote (touched.ts), so that the page reloads
+      // Each answer says which domains the call read or wrote (db/touched.ts), so that the page reloads
       // only the screens a write concerns.
       if (spec.kind === 'query') {
         const reads = readsOf(core, channel);

@@ -34,7 +34,7 @@ export const onDataChanged = (listener: (wrote: DataChange) => void): (() => voi
 
 const changed = (channel: Channel, result: Result<unknown>): false | DataChange => {
   if (!result.ok) return false;
-  // A write says what it wrote (the router, electron/core/touched.ts); one that wrote nothing is quiet.
+  // A write says what it wrote (the router, electron/core/db/touched.ts); one that wrote nothing is quiet.
   if (result.wrote) return result.wrote.length > 0 ? result.wrote : false;
   return quietByChannel[channel] ? false : undefined;
 };
