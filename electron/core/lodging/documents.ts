@@ -20,7 +20,7 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { participantsOf, planOf } from './plan';
-import { getBoard } from './stays';
+import { getBoard } from './board';
 import { groupName } from '../documents/group-name';
 
 // The four togethers on paper: for the village, a list per household (names, sex, group and the

@@ -3,17 +3,9 @@ import { exportLodging } from './documents';
 import { listHouseholds, saveHousehold, saveRoom } from './households';
 import { exportLodgingUnits, importLodgingUnits, previewLodgingUnits } from './rooms';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
-import {
-  assignStay,
-  confirmHousehold,
-  reserveRoom,
-  getBoard,
-  listStays,
-  lockInStay,
-  placeInStay,
-  removeStay,
-  saveStay,
-} from './stays';
+import { getBoard } from './board';
+import { assignStay, confirmHousehold, lockInStay, placeInStay, reserveRoom } from './placing';
+import { listStays, removeStay, saveStay } from './stays';
 
 export const lodgingHandlers = {
   'lodging.households': (core, { siteId, includeInactive }) => listHouseholds(core, siteId, includeInactive),

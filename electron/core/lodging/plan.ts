@@ -21,7 +21,7 @@ import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import { storeFile } from '../files/store';
 import { nightsOf } from './occupancy';
-import { stayPeople, stayRow } from './stays';
+import { stayPeople, stayRow } from './stay-rows';
 
 // The four togethers day by day (同吃, 同住, 同学习, 同劳动), each trainee's part in them, and what
 // the school pays the households.

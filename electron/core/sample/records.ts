@@ -6,7 +6,8 @@ import { allPresent, applyLeave, recordAttendance } from '../attendance/service'
 import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { savePlanDay, saveParticipant } from '../lodging/plan';
-import { assignStay, confirmHousehold, saveStay } from '../lodging/stays';
+import { assignStay, confirmHousehold } from '../lodging/placing';
+import { saveStay } from '../lodging/stays';
 import { addVersion, reindexReports } from '../reports/versions';
 import { createReport } from '../reports/authors';
 import { reviewReport, saveOutcome } from '../reports/reviews';
