@@ -1181,6 +1181,7 @@ export const enUS = {
   checkin: {
     notEnrolled: 'This trainee is not on the roster',
     withdrawn: '{{name}} has withdrawn and cannot check in',
+    partialNumber: '"{{query}}" is not a whole ID number ({{count}} characters): type all 18, or the name or its initials',
     noMatch: 'No one on the roster matches "{{query}}"',
     noQuery: 'Type a name, its pinyin initials or an ID number',
     choose: '{{count}} trainees match "{{query}}": choose one',

@@ -1164,6 +1164,7 @@ export const zhCN = {
   checkin: {
     notEnrolled: '名册中找不到这位学员',
     withdrawn: '“{{name}}”已退学，不能报到',
+    partialNumber: '“{{query}}”不是完整的身份证号（{{count}} 位）：按身份证号报到请输入全部 18 位，也可输入姓名或拼音首字母',
     noMatch: '名册中没有与“{{query}}”相符的学员',
     noQuery: '请输入姓名、拼音首字母或身份证号',
     choose: '有 {{count}} 位学员与“{{query}}”相符，请选择',

@@ -75,6 +75,15 @@ describe('check-in (报到) through the router', () => {
     const error = failure(await t.router.call('checkin.checkIn', { classId, query: stranger }), 'NOT_FOUND');
     expect(error.message).not.toContain(stranger);
     expect(snapshot(t.core.db)).toBe(before);
+    // A number cut short (17 digits, a phone) finds no one and is not shown whole on the desk's screen
+    // either: the message says what to type instead.
+    for (const partial of [zhangWeiId.slice(0, 17), '13912345678', `${zhangWeiId.slice(0, 6)} ${zhangWeiId.slice(6, 16)}`]) {
+      const cut = failure(await t.router.call('checkin.checkIn', { classId, query: partial }), 'NOT_FOUND');
+      expect(cut.message).not.toContain(partial.replace(' ', '').slice(6, 14));
+      expect(cut.message).toContain('18 位');
+      expect(cut.message).toContain(`（${partial.replace(' ', '').length} 位）`);
+    }
+    expect(snapshot(t.core.db)).toBe(before);
   });
 
   it('returns the choices when more than one fits, never guessing, and checks in the one chosen', async () => {

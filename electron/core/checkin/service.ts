@@ -128,6 +128,7 @@ const arrive = (core: Core, m: Member): CheckinOutcome => {
 };
 
 const idNumberPattern = /^(\d{15}|\d{17}[\dX])$/;
+const partialNumberPattern = /^\d{6,}[\dX]?$/;
 
 // Whom a query names. A full ID number names its holder alone; letters or characters go through the
 // app's own search (substring, pinyin, initials), and a full name that is someone's exactly wins over
@@ -136,6 +137,10 @@ const matchesOf = (members: readonly Member[], query: string): { found: Member[]
   const id = normaliseIdNumber(query);
   if (idNumberPattern.test(id))
     return { found: members.filter((m) => m.idNumber === id), approximate: false, shown: maskIdNumber(id) };
+  // A run of digits is part of an ID number or a phone: neither finds anyone, and the desk's screen
+  // faces the queue, so what was typed comes back masked like any number the app shows.
+  if (partialNumberPattern.test(id))
+    throw new AppError('NOT_FOUND', message('checkin.partialNumber', { query: maskIdNumber(id), count: id.length }));
   const exact = members.filter((m) => m.name === query);
   if (exact.length > 0) return { found: exact, approximate: false, shown: query };
   const { items, approximate } = searchItems(
