@@ -158,5 +158,23 @@ describe('satisfaction surveys', () => {
     expect(rows).toContain('题目数与测评不符');
     expect(rows).toContain('第 6 行：意见建议有 2001 字，超过 2000 字的上限');
     expect(snapshot(t.core.db)).toBe(before);
+
+    // A grid from an older questionnaire, its last item's column missing: refused once per kind, saying
+    // which column, not read as every sheet leaving 第5题 unanswered.
+    const short = writeBook(join(t.dir, 'short.xlsx'), [
+      ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题'],
+      ['组织满意', '', 5, 5, 4, 5],
+      ['组织满意', '', 4, 5, 4, 5],
+      ['基地满意', site, 4, 4, 5, 5],
+    ]);
+    const lacking = failure(
+      await t.router.call('surveys.import', { classId, grant: t.grant(short, 'tableImport') }),
+      'INVALID_INPUT',
+    );
+    const said = (lacking.details?.issues ?? []).map((issue) => issue.message);
+    expect(said.filter((line) => line.includes('缺第5题的列'))).toHaveLength(2);
+    expect(said.join('\n')).toContain('第 2 行：“组织满意”的问卷有 5 题，表中缺第5题的列');
+    expect(said.join('\n')).not.toContain('第 3 行');
+    expect(snapshot(t.core.db)).toBe(before);
   });
 });

@@ -90,6 +90,7 @@ const surveyImport = (core: Core, classId: number) => {
     teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff ORDER BY id').all()),
     site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
   };
+  const lacking = new Set<Satisfaction>();
   const make = ({ row, cells }: TableRecord<Field>): RowReading<Row> => {
     const kindText = textCell(cells.satisfaction);
     const satisfaction = kindOf(kindText);
@@ -129,6 +130,20 @@ const surveyImport = (core: Core, classId: number) => {
       scores.push(score ?? null);
     }
     const items = template?.items.length ?? 0;
+    // A grid made from an older or another questionnaire lacks the last items' columns: read as it
+    // is, every answer sheet would count them unanswered. Said once, on the kind's first row.
+    const missing = Array.from({ length: items }, (_, index) => index + 1).filter((n) => !(`q${n}` in cells));
+    if (missing.length > 0 && !lacking.has(satisfaction)) {
+      lacking.add(satisfaction);
+      problems.push({
+        row,
+        message: message('surveys.missingItems', {
+          kind: kindText,
+          items,
+          missing: missing.map((n) => itemColumn(n)[0] ?? '').join(message('text.list')),
+        }),
+      });
+    }
     const last = scores.reduce<number>((at, score, index) => (score === null ? at : index + 1), 0);
     if (last > items) problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
     if (last === 0) problems.push({ row, message: message('surveys.noScores') });
