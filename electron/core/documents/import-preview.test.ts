@@ -179,9 +179,9 @@ describe('a list import previewed, then committed', () => {
   it('questionnaires typed into a grid: counted as added in the preview, nothing saved until the commit', async () => {
     const classId = value(await t.router.call('classes.list', { search: '年轻' })).items[0]?.id ?? 0;
     const path = file([
-      ['测评类型', '第1题', '第2题', '意见建议'],
-      ['组织满意', 5, 4, '很好'],
-      ['组织满意', 4, 4, ''],
+      ['测评类型', '第1题', '第2题', '第3题', '第4题', '第5题', '意见建议'],
+      ['组织满意', 5, 4, 5, 5, 5, '很好'],
+      ['组织满意', 4, 4, null, 4, 4, ''],
     ]);
     const before = snapshot(t.core.db);
     const preview = value(await t.router.call('surveys.importPreview', { classId, grant: grantOf(path) }));
