@@ -37,6 +37,10 @@ const column = (name: Column, width: number, align: DocColumn['align'] = 'left')
 
 // Official handbooks: 仿宋 四号 body, 黑体 headings, black throughout (the kit's house style).
 const body = (text: string): ProseBlock => ({ kind: 'paragraph', text });
+// A section's table, or the sentence saying there is nothing to list yet (a table of no rows prints as
+// a lone header).
+const tableOr = (empty: string, table: Pick<DocSection, 'columns' | 'rows'>): ProseBlock | DocSection =>
+  table.rows.length === 0 ? body(empty) : table;
 const subheading = (text: string): ProseBlock => ({ kind: 'subheading', text });
 const lines = (text: string) =>
   text
@@ -131,22 +135,19 @@ const committeePart = (people: readonly RosterItem[], roleOrder: readonly string
 
 const rosterPart = (people: readonly RosterItem[]): Part => ({
   key: 'roster',
-  children:
-    people.length === 0
-      ? [body(message('handbook.noRoster'))]
-      : [
-          {
-            columns: [
-              column('seq', 3, 'center'),
-              column('name', 5, 'center'),
-              column('sex', 3, 'center'),
-              column('unit', 16),
-              column('position', 10),
-              column('group', 4, 'center'),
-            ],
-            rows: people.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.position, groupName(p.group)]),
-          },
-        ],
+  children: [
+    tableOr(message('handbook.noRoster'), {
+      columns: [
+        column('seq', 3, 'center'),
+        column('name', 5, 'center'),
+        column('sex', 3, 'center'),
+        column('unit', 16),
+        column('position', 10),
+        column('group', 4, 'center'),
+      ],
+      rows: people.map((p, i) => [String(i + 1), p.name, sexWord(p.sex), p.unit, p.position, groupName(p.group)]),
+    }),
+  ],
 });
 
 // The field teaching points the schedule goes to, in the order it goes to them.
@@ -268,12 +269,10 @@ const reportsPart = (core: Core, classId: number): Part => {
     key: 'reports',
     children: [
       body(deadline === null ? message('handbook.noDeadline') : message('handbook.deadline', { date: chineseDate(deadline) })),
-      topics.length === 0
-        ? body(message('handbook.noTopics'))
-        : {
-            columns: [column('seq', 3, 'center'), column('topic', 18), column('adviser', 6, 'center'), column('description', 14)],
-            rows: topics.map((t, i) => [String(i + 1), t.title, t.adviserName, t.description]),
-          },
+      tableOr(message('handbook.noTopics'), {
+        columns: [column('seq', 3, 'center'), column('topic', 18), column('adviser', 6, 'center'), column('description', 14)],
+        rows: topics.map((t, i) => [String(i + 1), t.title, t.adviserName, t.description]),
+      }),
     ],
   };
 };
@@ -285,20 +284,17 @@ const contactsPart = (core: Core, classId: number, headTeacher: string): Part =>
   if (rows.length === 0 && headTeacher !== '') rows.push([message('handbook.headTeacher'), headTeacher, '', '']);
   return {
     key: 'contacts',
-    children:
-      rows.length === 0
-        ? [body(message('handbook.noContacts'))]
-        : [
-            {
-              columns: [
-                column('contactRole', 6, 'center'),
-                column('name', 5, 'center'),
-                column('phone', 8, 'center'),
-                column('organisation', 14),
-              ],
-              rows,
-            },
-          ],
+    children: [
+      tableOr(message('handbook.noContacts'), {
+        columns: [
+          column('contactRole', 6, 'center'),
+          column('name', 5, 'center'),
+          column('phone', 8, 'center'),
+          column('organisation', 14),
+        ],
+        rows,
+      }),
+    ],
   };
 };
 
