@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStroke } from './collation';
+import { compareLatin, compareStroke, compareStrokeText } from './collation';
 
 // 姓氏笔画 as mainland offices count strokes (《通用规范汉字表》): 阝 is 2 strokes, 艹 and 辶 3, 黄 11.
 // ICU's stroke collation counts them as Taiwan's tables do (阝 3, 艹 4, 辶 4, 黄 12), which put
@@ -21,14 +21,44 @@ describe('姓氏笔画', () => {
     before('董浩', '蔡琳'); // 12 < 14
   });
 
-  it('keeps what ICU already orders: strokes first, then the next character, a shorter name first', () => {
+  it('orders the same count by the strokes in turn, 横 丨 丿 丶 折, reading 丷 as two dots', () => {
+    // 4 strokes: 王 井 元 begin with 横, 水 with 竖 (its hook counts as 竖), 牛 毛 with 撇, 文 方 with 点, 尹 孔 邓 with 折.
+    expect(['文', '王', '孔', '毛', '水', '方', '井', '尹', '邓', '牛', '元'].sort(compareStroke).join('')).toBe(
+      '王井元水牛毛文方尹孔邓',
+    );
+    before('林明', '欧明'); // both 8 and 横 first: 林's second stroke is 丨, 欧's 丿
+    before('王刚', '文刚');
+    // 姜's 丷 is two dots, so it comes with 洪 (点 点 提 …) rather than after every name beginning 点 点.
+    before('姜文', '洪涛');
+    before('洪涛', '宣明'); // 点 点 提 before 点 点 折
+  });
+
+  it('puts a single given name before double ones of its surname, then the given name by strokes', () => {
+    before('高富', '高大富');
+    before('田富', '田大利');
     before('王勇', '王建军');
-    before('于晓东', '马军'); // 于 and 马 both 3: ICU's order between them
-    before('田雪', '刘慧');
-    before('张宇航', '张雪'); // 宇 6 < 雪 11
-    before('郭浩', '郭海燕'); // the same surname: 浩 and 海 both 10, then the third character's turn
+    before('王建军', '王晓东'); // 建 8 < 晓 10
+    before('张宇航', '张雪航'); // 宇 6 < 雪 11
     expect(compareStroke('陈静', '陈静')).toBe(0);
     const names = ['韩美玲', '陈静', '郭国栋', '王芳', '邓丽', '崔文静', '金浩', '丁一'];
     expect([...names].sort(compareStroke)).toEqual(['丁一', '王芳', '邓丽', '陈静', '金浩', '郭国栋', '崔文静', '韩美玲']);
+  });
+
+  it('gives the order of a list published 按姓氏笔画为序 (the 19th Politburo, 2017)', () => {
+    const published =
+      '丁薛祥 习近平 王晨 王沪宁 刘鹤 许其亮 孙春兰 李希 李强 李克强 李鸿忠 杨洁篪 杨晓渡 汪洋 张又侠 陈希 陈全国 陈敏尔 赵乐际 胡春华 栗战书 郭声琨 黄坤明 韩正 蔡奇'.split(
+        ' ',
+      );
+    for (const start of [[...published].reverse(), [...published].sort(), [...published].sort(compareLatin)])
+      expect(start.sort(compareStroke)).toEqual(published);
+  });
+
+  it('orders units and places character by character, and characters outside the table by ICU after the rest', () => {
+    expect(compareStrokeText('新华村', '新村')).toBeLessThan(0); // 华 6 before 村 7: a place has no empty place
+    before('新村', '新华村'); // … where a name has one
+    expect(compareStrokeText('市委组织部', '市委党校')).toBeLessThan(0); // 组 8 before 党 10
+    // 㐀 (Extension A) is not in the table: ICU counts it 5, and it follows the table's characters of 5.
+    expect(compareStrokeText('玉', '㐀')).toBeLessThan(0);
+    expect(compareStrokeText('㐀', '邢')).toBeLessThan(0);
   });
 });

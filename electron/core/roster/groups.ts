@@ -1,4 +1,4 @@
-import { compareStroke } from '../../../shared/text/collation';
+import { compareStroke, compareStrokeText } from '../../../shared/text/collation';
 import type { Sex } from '../../../shared/trainees/schemas';
 
 export type GroupMember = { enrolmentId: number; name: string; sex: Sex | null; unit: string };
@@ -19,7 +19,7 @@ export const planGroups = (members: readonly GroupMember[], count: number): Map<
   const order = [...members].sort(
     (a, b) =>
       (b.unit ? (unitSize.get(b.unit) ?? 0) : 0) - (a.unit ? (unitSize.get(a.unit) ?? 0) : 0) ||
-      compareStroke(a.unit, b.unit) ||
+      compareStrokeText(a.unit, b.unit) ||
       compareStroke(a.name, b.name) ||
       a.enrolmentId - b.enrolmentId,
   );
