@@ -39,7 +39,7 @@ import {
   withSavedFields,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
-import { pointBasics } from '../sites/service';
+import { pointBasics } from '../sites/points';
 import { nightsOf, occupancyOf } from './occupancy';
 
 // Host households of a village: the list, each one's record, and the same as a spreadsheet.
