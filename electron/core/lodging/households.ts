@@ -28,7 +28,6 @@ import {
   cellReaders,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   numberCell,
   type ReadValues,
   refuseRows,
@@ -36,8 +35,8 @@ import {
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
+import { fieldChanges, withSavedFields } from '../documents/record-update';
 import type { Job } from '../jobs/job';
 import { pointBasics } from '../sites/points';
 import { nightsOf, occupancyOf } from './occupancy';

@@ -18,15 +18,14 @@ import {
   cellReaders,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   listCell,
   type ReadValues,
   schemaRow,
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
+import { fieldChanges, withSavedFields } from '../documents/record-update';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { saveBase } from './bases';
