@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { addDays } from '../shared/dates';
 import { chromiumPlatform, findChromium } from '../electron/cli/chromium-platform';
 import { renderHtml } from '../electron/core/documents/html-writer';
-import { rosterDoc } from '../electron/core/roster/export';
+import { rosterDoc } from '../electron/core/roster/table-documents';
 import { value } from '../electron/core/testing/expect-result';
 import { pdfText } from '../electron/core/testing/read-documents';
 import { standardRoster } from '../electron/core/testing/roster-files';

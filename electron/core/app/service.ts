@@ -15,7 +15,9 @@ import {
 import { writeHousehold } from '../lodging/households';
 import { loadSampleRecords } from '../sample/records';
 import { pointFieldsSchema } from '../../../shared/sites/schemas';
-import { pointIdByName, saveBase, setTravel, writePoint } from '../sites/service';
+import { saveBase } from '../sites/bases';
+import { setTravel } from '../sites/point-record';
+import { pointIdByName, writePoint } from '../sites/points';
 import { saveSession } from '../schedule/save';
 import { createStaff, setTeam } from '../staff/service';
 import { getSettings, updateSettings } from '../settings/service';

@@ -20,7 +20,8 @@ import { cellText } from './sheet-header';
 // does all three for an import whose rows are made one by one (schemaRow: from a zod schema).
 //
 // The table as a file holds it (its header found, its records read, the whole reading) is
-// table-reading.ts; what an import declares, how each cell is read and how problems are said are here.
+// table-reading.ts; what an update from a file does to a saved record is record-update.ts; what an
+// import declares, how each cell is read and how problems are said are here.
 
 // ── The declaration ─────────────────────────────────────────────────────────────────────────────
 
@@ -213,16 +214,6 @@ export const refuseRows = (problems: readonly TableProblem[]): AppError => {
   return error;
 };
 
-// An update from a file holding only some of a record's columns: each field whose column the file
-// has comes from the file, every other field stays as it was saved (a sheet of 讲授专题 alone clears
-// nobody's phone).
-export const withSavedFields = <T extends object>(
-  fromFile: T,
-  saved: T,
-  keys: readonly (keyof T)[],
-  inFile: (key: keyof T) => boolean,
-): T => ({ ...fromFile, ...Object.fromEntries(keys.filter((key) => !inFile(key)).map((key) => [key, saved[key]])) });
-
 // Two rows of one file naming the same thing: the later is named with the earlier. `shown` says a
 // key as the person reads it (a key of several cells joined by a character no cell holds).
 export const duplicatesBy = <F extends string>(
@@ -259,28 +250,4 @@ export const rowProblems = <F extends string>(
   issues.map((issue) => {
     const column = columnWord(spec, columnOf(issue.field.split('.')[0] ?? ''));
     return { row, column, message: message('text.labelled', { label: column, text: issue.message }) };
-  });
-
-// A saved value as a preview shows it: blank for nothing, 是/否, a list joined as the file writes it.
-export const shownValue = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return message(value ? 'table.yes' : 'table.no');
-  if (Array.isArray(value)) return value.map(shownValue).join(message('text.list'));
-  if (typeof value === 'string') return shownText(value);
-  if (typeof value === 'number') return String(value);
-  return '';
-};
-
-// What an update changes in a saved record: each column whose value, as shown, differs — under the
-// word the file heads that column with. `columns` lists them in the file's order, each with how its
-// value is read from the record.
-export const fieldChanges = <V>(
-  before: V,
-  after: V,
-  columns: readonly { column: string; value: (record: V) => unknown }[],
-): { column: string; before: string; after: string }[] =>
-  columns.flatMap(({ column, value }) => {
-    const was = shownValue(value(before));
-    const now = shownValue(value(after));
-    return was === now ? [] : [{ column, before: was, after: now }];
   });

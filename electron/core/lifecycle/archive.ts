@@ -9,7 +9,7 @@ import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
 import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
-import { rosterDoc } from '../roster/export';
+import { rosterDoc } from '../roster/table-documents';
 import { certificateCandidates, certificatesPdf } from './certificates';
 import { hoursXlsx, summaryDocx } from './documents';
 import { classScheduleDoc } from '../schedule/export';

@@ -17,7 +17,7 @@ import { listTopics, reportDeadline } from '../reports/topics';
 import { type RosterItem, rosterItems } from '../roster/service';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
-import { getPointRow } from '../sites/service';
+import { getPointRow } from '../sites/points';
 import { getVocab } from '../vocab/service';
 import { getStaff, teamOf } from '../staff/service';
 import { getClass } from '../classes/service';

@@ -28,7 +28,6 @@ import {
   cellReaders,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   numberCell,
   type ReadValues,
   refuseRows,
@@ -36,10 +35,10 @@ import {
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
+import { fieldChanges, withSavedFields } from '../documents/record-update';
 import type { Job } from '../jobs/job';
-import { pointBasics } from '../sites/service';
+import { pointBasics } from '../sites/points';
 import { nightsOf, occupancyOf } from './occupancy';
 
 // Host households of a village: the list, each one's record, and the same as a spreadsheet.

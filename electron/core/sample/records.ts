@@ -14,7 +14,7 @@ import { reviewReport, saveOutcome } from '../reports/reviews';
 import { saveTopic, setDeadline } from '../reports/topics';
 import { addToRoster, assignInRoster, listRoster, splitGroups } from '../roster/service';
 import { listSessions } from '../schedule/rows';
-import { pointIdByName } from '../sites/service';
+import { pointIdByName } from '../sites/points';
 import { createSurvey, saveResponses } from '../surveys/service';
 import {
   pick,

@@ -19,11 +19,11 @@ export type Slotted = {
 
 export type ClassDates = { id: number; startDate: string; endDate: string };
 
-// Minutes from one place to another, when known (between teaching points, sites/service.ts).
+// Minutes from one place to another, when known (between teaching points, sites/places.ts).
 export type PlaceRef = { siteId: number | null; place: string };
 export type TravelTimes = (from: PlaceRef, to: PlaceRef) => number | undefined;
 
-// How many the session brings to a point that holds so many (sites/service.ts, conflicts.ts).
+// How many the session brings to a point that holds so many (sites/places.ts, conflicts.ts).
 export type RoomFor = (session: Slotted) => { site: string; capacity: number; people: number } | undefined;
 
 const overlaps = (a: Slotted, b: Slotted) => a.date === b.date && a.start < b.end && b.start < a.end;

@@ -4,7 +4,7 @@ import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
-import { capacityOf, travelMinutes } from '../sites/service';
+import { capacityOf, travelMinutes } from '../sites/places';
 import { withPlace } from './place';
 import { byDate, conflictsOf, type RoomFor, type Slotted } from './conflict-rules';
 import { acceptedColumn, getSession, groupsColumn, listSessions, toSlotted } from './rows';

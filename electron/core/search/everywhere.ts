@@ -5,7 +5,7 @@ import type { Core } from '../context';
 import { statement } from '../db/statements';
 import { searchHouseholds } from '../lodging/households';
 import { searchReports } from '../reports/search';
-import { siteTree } from '../sites/service';
+import { siteTree } from '../sites/tree';
 import { listStaff } from '../staff/service';
 import { searchTrainees } from '../trainees/service';
 

@@ -1,5 +1,8 @@
 import type { Handlers } from '../router';
-import { addReview, getPoint, removeBase, removeReview, saveBase, savePoint, setTravel, siteTree } from './service';
+import { removeBase, saveBase } from './bases';
+import { getPoint, savePoint, setTravel } from './point-record';
+import { addReview, removeReview } from './reviews';
+import { siteTree } from './tree';
 import { exportSites, importSites, previewSites } from './table';
 
 export const sitesHandlers = {

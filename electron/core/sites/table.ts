@@ -18,18 +18,19 @@ import {
   cellReaders,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   listCell,
   type ReadValues,
   schemaRow,
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
+import { fieldChanges, withSavedFields } from '../documents/record-update';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
-import { getPointRow, pointIdByName, saveBase, siteTree, writePoint } from './service';
+import { saveBase } from './bases';
+import { getPointRow, pointIdByName, writePoint } from './points';
+import { siteTree } from './tree';
 
 // Teaching points as a spreadsheet: one row a point, its base named in the first column. What the
 // export writes, the import reads back.

@@ -17,14 +17,13 @@ import {
   type CellReader,
   columnWord,
   duplicatesBy,
-  fieldChanges,
   listCell,
   schemaRow,
   type TableRecord,
   type TableSpec,
   textCell,
-  withSavedFields,
 } from '../documents/table-import';
+import { fieldChanges, withSavedFields } from '../documents/record-update';
 import type { Job } from '../jobs/job';
 import { getSettings } from '../settings/service';
 import { createStaff, getStaff, listStaff, updateStaff } from './service';

@@ -6,41 +6,6 @@ import { value } from '../testing/expect-result';
 import { pdfText, readXlsx } from '../testing/read-documents';
 import { idNumber } from '../testing/roster-files';
 import { openTempCore, type TempCore } from '../testing/temp-core';
-import { arrangeSeats } from './seating';
-import { spacedName } from '../../../shared/text/spaced-name';
-
-describe('names on cards', () => {
-  it('spaces a two-character name as offices do, and no other', () => {
-    expect(spacedName('王芳')).toBe('王\u3000芳');
-    expect(spacedName(' 李四 ')).toBe('李\u3000四');
-    expect(spacedName('张建国')).toBe('张建国');
-    expect(spacedName('司马云飞')).toBe('司马云飞');
-    expect(spacedName('Li')).toBe('Li');
-    expect(spacedName('王')).toBe('王');
-  });
-});
-
-describe('seating', () => {
-  const person = (name: string, role = '', group: number | null = 1) => ({ name, unit: '', position: '', group, role });
-  it('fills the front row first, the committee in front when asked (班长 leading), group leaders staying put', () => {
-    const people = [person('甲'), person('乙', '组长'), person('丙', '学习委员'), person('丁'), person('戊', '班长')];
-    const room = { rows: 2, seats: 3, aisles: [1] };
-    const plain = arrangeSeats(people, room, false);
-    expect(plain.rows.map((row) => row.map((p) => p?.name ?? null))).toEqual([
-      ['甲', '乙', '丙'],
-      ['丁', '戊', null],
-    ]);
-    const front = arrangeSeats(people, room, true);
-    expect(front.rows[0]?.map((p) => p?.name)).toEqual(['戊', '丙', '甲']);
-    expect(front.extraRows).toBe(0);
-  });
-  it('adds rows at the back when the room is too small', () => {
-    const people = Array.from({ length: 7 }, (_, i) => person(`人${i}`));
-    const seating = arrangeSeats(people, { rows: 1, seats: 3 }, false);
-    expect(seating.rows).toHaveLength(3);
-    expect(seating.extraRows).toBe(2);
-  });
-});
 
 const pdf = findChromium() ? describe : describe.skip;
 if (!findChromium()) console.log('card PDF tests skipped: no Chromium, Chrome or Edge on this machine');

@@ -1,30 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure, value } from '../testing/expect-result';
+import { eachRosterClass } from '../testing/roster-class';
 import { idNumber } from '../testing/roster-files';
-import { openTempCore, snapshot, type TempCore } from '../testing/temp-core';
-import { openCore } from '../open';
-import { planGroups } from './groups';
+import { snapshot, type TempCore } from '../testing/temp-core';
 
 let t: TempCore;
 let classId: number;
-beforeEach(async () => {
-  t = openTempCore();
-  classId = value(
-    await t.router.call('classes.create', {
-      category: '主体班',
-      name: '2019年市管干部培训班',
-      startDate: '2019-06-03',
-      endDate: '2019-06-14',
-    }),
-  ).id;
-});
-afterEach(() => t.dispose());
-
-const add = async (name: string, fields: Record<string, unknown> = {}, enrolment: Record<string, unknown> = {}) =>
-  value(await t.router.call('roster.add', { classId, trainee: { name, ...fields }, enrolment }));
-
-const names = async (query: Record<string, unknown> = {}) =>
-  value(await t.router.call('roster.list', { classId, ...query })).items.map((e) => e.name);
+const { add, names } = eachRosterClass((opened) => ({ t, classId } = opened));
 
 describe('the roster of a class', () => {
   it('sorts by surname strokes, by pinyin with surname readings, by unit and by group', async () => {
@@ -141,67 +123,5 @@ describe('the roster of a class', () => {
     failure(await t.router.call('roster.remove', { enrolmentIds: [a.enrolmentId] }), 'READ_ONLY');
     failure(await t.router.call('roster.splitGroups', { classId, groups: 2 }), 'READ_ONLY');
     expect(snapshot(t.core.db)).toBe(before);
-  });
-});
-
-describe('splitting a class into groups', () => {
-  const units = ['财政局', '农业农村局', '安石镇', '白泉镇', '发改委', '自然资源局', '生态环境局', '大阳镇'];
-
-  it('balances size and sex and spreads colleagues over the groups', () => {
-    // 42 people, 8 units of uneven size, 14 women.
-    const members = Array.from({ length: 42 }, (_, i) => ({
-      enrolmentId: i + 1,
-      name: `学员${i}`,
-      sex: i % 3 === 0 ? ('female' as const) : ('male' as const),
-      unit: units[i < 10 ? 0 : i % units.length] ?? '',
-    }));
-    const plan = planGroups(members, 6);
-    const groups = [1, 2, 3, 4, 5, 6].map((g) => members.filter((m) => plan.get(m.enrolmentId) === g));
-    expect(groups.map((g) => g.length)).toEqual([7, 7, 7, 7, 7, 7]);
-    for (const group of groups) {
-      const women = group.filter((m) => m.sex === 'female').length;
-      expect(women).toBeGreaterThanOrEqual(2);
-      expect(women).toBeLessThanOrEqual(3);
-    }
-    // A unit of at most six people never has two in one group.
-    for (const unit of units.slice(1)) {
-      for (const group of groups) expect(group.filter((m) => m.unit === unit).length).toBeLessThanOrEqual(1);
-    }
-    // The large unit (14 people over 6 groups) puts at most 3 in any one.
-    for (const group of groups) expect(group.filter((m) => m.unit === units[0]).length).toBeLessThanOrEqual(3);
-    expect(planGroups(members, 6)).toEqual(plan);
-  });
-
-  it('through the router, leaving out who has withdrawn', async () => {
-    for (let i = 0; i < 10; i += 1)
-      await add(`学员${i}`, { sex: i % 2 ? 'male' : 'female', unit: units[i % 4] }, i === 9 ? { status: 'withdrawn' } : {});
-    const result = value(await t.router.call('roster.splitGroups', { classId, groups: 3 }));
-    expect(result.groups.map((g) => g.size)).toEqual([3, 3, 3]);
-    expect(result.groups.every((g) => g.sharedUnits === 0 || g.size > 3)).toBe(true);
-    const list = value(await t.router.call('roster.list', { classId, sort: 'group' }));
-    expect(list.groups).toEqual([1, 2, 3]);
-    expect(list.items.find((e) => e.name === '学员9')?.group).toBeNull();
-  });
-});
-
-describe('searching every trainee the school has had', () => {
-  it('finds by pinyin across classes, and sees edits made here and by another process', async () => {
-    await add('张三', { unit: '辽源市财政局' });
-    await add('张珊', { unit: '东辽县安石镇人民政府' });
-    await add('李四', { unit: '辽源市财政局' });
-    const found = async (search: string) => value(await t.router.call('trainees.search', { search })).items.map((p) => p.name);
-    expect(await found('zs')).toEqual(['张三', '张珊']);
-    expect(await found('安石镇')).toEqual(['张珊']);
-    const lisi = value(await t.router.call('trainees.search', { search: 'ls' })).items[0];
-    value(await t.router.call('trainees.update', { id: lisi?.id ?? 0, fields: { name: '李思', unit: '辽源市财政局' } }));
-    expect(await found('lis')).toEqual(['李思']);
-    // The CLI writing to the same data folder at the same time.
-    const other = openCore({ dataDir: t.dir });
-    value(await other.router.call('roster.add', { classId, trainee: { name: '赵六', unit: '辽源市财政局' } }));
-    other.close();
-    expect(await found('zl')).toEqual(['赵六']);
-    const page = value(await t.router.call('trainees.search', { search: '财政局', limit: 2 }));
-    expect(page).toMatchObject({ total: 3, items: [{}, {}] });
-    expect(page.items[0]).toMatchObject({ classCount: 1 });
   });
 });
