@@ -529,7 +529,7 @@ describe('command line', () => {
       (JSON.parse(listed.stdout) as { bases: { points: { name: string }[] }[] }).bases.flatMap((b) =>
         b.points.map((p) => p.name),
       ),
-    ).toEqual(['安石镇朝阳村', '秋硕合作社']);
+    ).toEqual(['秋硕合作社', '安石镇朝阳村']); // the bases in stroke order: 辽 (5) before 安 (6)
     expect((await cadre('sites', 'list', '--search', 'qs')).stdout).toContain('秋硕合作社');
     const households = writeBook(join(base, '农户.xlsx'), [
       ['序号', '户主姓名', '联系电话', '可住人数', '接待性别', '备注2'],

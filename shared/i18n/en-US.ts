@@ -530,7 +530,8 @@ export const enUS = {
       site: 'No such teaching point',
       class: '',
     },
-    missingItems: 'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
+    missingItems:
+      'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
     wrongItemCount: 'Questionnaire {{row}} has a different number of items ({{items}} expected)',
     responseNotFound: 'This questionnaire no longer exists; reload and try again',
     importSummary: '{{name}}: imported {{responses}} questionnaires ({{surveys}} surveys) from {{file}}',

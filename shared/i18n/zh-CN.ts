@@ -523,7 +523,8 @@ export const zhCN = {
       site: '找不到这个教学点',
       class: '',
     },
-    missingItems: '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
+    missingItems:
+      '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
     wrongItemCount: '第 {{row}} 份问卷的题目数与测评不符（应为 {{items}} 题）',
     responseNotFound: '这份问卷已不存在，请刷新后重试',
     importSummary: '{{name}}：导入满意度测评问卷 {{responses}} 份（{{surveys}} 项测评），来自 {{file}}',

@@ -36,8 +36,8 @@ describe('attendance', () => {
     );
     expect(marked.rows.map((r) => [r.name, r.status])).toEqual([
       ['王五', 'present'],
-      ['张三', 'present'],
       ['李四', 'late'],
+      ['张三', 'present'],
     ]);
     failure(
       await t.router.call('attendance.record', {

@@ -149,7 +149,7 @@ describe('check-in (报到) through the router', () => {
     const missing = await list(true);
     expect(missing.units.map((u) => u.unit)).toEqual(['东丰县人民政府', '辽源市农业农村局']);
     const farm = missing.units.find((u) => u.unit === '辽源市农业农村局');
-    expect(farm?.rows.map((r) => r.name)).toEqual(['张伟', '李明']);
+    expect(farm?.rows.map((r) => r.name)).toEqual(['李明', '张伟']);
     expect(farm?.rows.find((r) => r.name === '张伟')?.phoneMasked).toBe('139****5678');
     figures = (await list()).figures;
     expect(figures.rate).toBe(0);

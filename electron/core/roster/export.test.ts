@@ -35,9 +35,9 @@ describe('exporting a roster', () => {
       '班委',
     ]);
     const zhang = rows.find((row) => row[1] === '张三');
-    // 王 (4 strokes) comes before 张 (7) in stroke order.
+    // 王 (4 strokes) comes first, then 李 and 张 (both 7: 李 begins with 横, 张 with 折).
     expect(zhang).toEqual([
-      '2',
+      '3',
       '张三',
       '男',
       '1980.05',

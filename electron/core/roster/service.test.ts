@@ -16,13 +16,13 @@ describe('the roster of a class', () => {
     await add('王五', { unit: '辽源市农业农村局' });
     await add('欧阳修', { unit: '东辽县安石镇人民政府' }, { group: 1 });
     await add('解放', { unit: '辽源市农业农村局' }, { group: 1 });
-    // 曾 has 12 strokes, 解 13.
-    expect(await names({ sort: 'stroke' })).toEqual(['丁一', '王五', '单田芳', '欧阳修', '曾国藩', '解放']);
+    // 曾 has 12 strokes, 解 13; 欧 and 单 both 8, and 欧 begins with 横, 单 with 点.
+    expect(await names({ sort: 'stroke' })).toEqual(['丁一', '王五', '欧阳修', '单田芳', '曾国藩', '解放']);
     // 单 shan, 解 xie, 曾 zeng — surnames, not the characters' first readings (dan, jie, ceng).
     expect(await names({ sort: 'pinyin' })).toEqual(['丁一', '欧阳修', '单田芳', '王五', '解放', '曾国藩']);
     // Units in pinyin order (东辽县… < 辽源市财政局 < 辽源市农业农村局), people within a unit by strokes.
-    expect(await names({ sort: 'unit' })).toEqual(['单田芳', '欧阳修', '丁一', '曾国藩', '王五', '解放']);
-    expect(await names({ sort: 'group' })).toEqual(['单田芳', '欧阳修', '解放', '丁一', '曾国藩', '王五']);
+    expect(await names({ sort: 'unit' })).toEqual(['欧阳修', '单田芳', '丁一', '曾国藩', '王五', '解放']);
+    expect(await names({ sort: 'group' })).toEqual(['欧阳修', '单田芳', '解放', '丁一', '曾国藩', '王五']);
   });
 
   it('searches by name, pinyin, initials and unit; filters by group and status', async () => {
@@ -32,9 +32,9 @@ describe('the roster of a class', () => {
     expect(await names({ search: 'zs' })).toEqual(['张三', '张珊']);
     expect(await names({ search: 'zhangsan' })).toEqual(['张三']);
     expect(await names({ search: 'zhangshan' })).toEqual(['张珊']);
-    // 张 and 李 both have seven strokes; the collation's next rule puts 张 first.
-    expect(await names({ search: '财政' })).toEqual(['张三', '李四']);
-    expect(await names({ group: 2 })).toEqual(['张珊', '李四']);
+    // 张 and 李 both have seven strokes: 李 begins with 横, 张 with 折.
+    expect(await names({ search: '财政' })).toEqual(['李四', '张三']);
+    expect(await names({ group: 2 })).toEqual(['李四', '张珊']);
     expect(await names({ status: 'on_leave' })).toEqual(['张珊']);
   });
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import type { Base, BaseFields } from '../../../shared/sites/schemas';
-import { compareStroke } from '../../../shared/text/collation';
+import { compareStrokeText } from '../../../shared/text/collation';
 import { encodeReadings, readingsOf } from '../../../shared/text/pinyin';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
@@ -27,7 +27,7 @@ const toBase = (core: Core, row: BaseRow): Base => ({
   points: statement<[number], PointRow>(core.db, `${pointsSql} WHERE p.base_id = ?`)
     .all(row.id)
     .map(toPoint)
-    .sort((a, b) => compareStroke(a.name, b.name)),
+    .sort((a, b) => compareStrokeText(a.name, b.name)),
 });
 
 export const saveBase = (core: Core, id: number | undefined, fields: BaseFields): Base => {

@@ -1,5 +1,5 @@
 import { message } from '../../../shared/i18n/translate';
-import { compareStroke } from '../../../shared/text/collation';
+import { compareStrokeText } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import type { Core } from '../context';
 import { statement } from '../db/statements';
@@ -17,7 +17,7 @@ export const travelOf = (core: Core, id: number) =>
        FROM sites p WHERE p.id <> ? AND p.active = 1`,
   )
     .all(id, id, id)
-    .sort((a, b) => compareStroke(a.name, b.name));
+    .sort((a, b) => compareStrokeText(a.name, b.name));
 
 // The row of the matrix for one point: each minute given is stored once for the pair (null clears it).
 export const writeTravel = (core: Core, id: number, travel: readonly { siteId: number; minutes: number | null }[]): void => {

@@ -1,5 +1,5 @@
 import type { Base, Point } from '../../../shared/sites/schemas';
-import { compareStroke } from '../../../shared/text/collation';
+import { compareStrokeText } from '../../../shared/text/collation';
 import { decodeReadings } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
 import type { Core } from '../context';
@@ -45,14 +45,14 @@ export const siteTree = (
       byBase.set(base.id, points.filter((point) => point.base_id === base.id && shown(point.active)).map(toPoint));
   const tree: Base[] = bases
     .filter((base) => shown(base.active) && (!searching || byBase.has(base.id)))
-    .sort((a, b) => compareStroke(a.name, b.name))
+    .sort((a, b) => compareStrokeText(a.name, b.name))
     .map((base) => ({
       id: base.id,
       name: base.name,
       address: base.address,
       notes: base.notes,
       active: base.active === 1,
-      points: (byBase.get(base.id) ?? []).sort((a, b) => compareStroke(a.name, b.name)),
+      points: (byBase.get(base.id) ?? []).sort((a, b) => compareStrokeText(a.name, b.name)),
     }));
   const loose = byBase.get(null);
   if (loose && loose.length > 0)
@@ -62,7 +62,7 @@ export const siteTree = (
       address: '',
       notes: '',
       active: true,
-      points: loose.sort((a, b) => compareStroke(a.name, b.name)),
+      points: loose.sort((a, b) => compareStrokeText(a.name, b.name)),
     });
   return { bases: tree, approximate: found.approximate };
 };
