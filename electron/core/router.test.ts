@@ -92,11 +92,19 @@ const nearlyValidClass = fc
 // Valid-looking lodging inputs on the sample's stay, with one field replaced by something hostile (or a
 // real id of the wrong kind): they reach the rules of the channels that changed — the re-run's
 // 全部重新安排 flag, a move into a household hosting the other sex, a household's 可分男女房间.
-const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: number; village: number; emptyRoom: number }) => {
+const nearlyValidLodging = (ids: {
+  stay: number;
+  enrolment: number;
+  home: number;
+  household: number;
+  village: number;
+  emptyRoom: number;
+}) => {
   const bad = fc.oneof(hostileValue, fc.constantFrom(ids.stay, ids.enrolment, ids.household, ids.village, 0, -1, 2 ** 53));
   return {
-    // One in four untouched: the channel's own rules (a re-run, 全部重新安排) are reached on every run,
-    // not only when a hostile value happens to be a valid one.
+    // Each of these is left untouched one time in four: the channel's own rules (a re-run, 全部重新安排,
+    // a placement kept, a room kept) are reached on every run, not only when a hostile value happens to
+    // be a valid one (runs of 150 once accepted no lodging.place and no lodging.reserve at all).
     'lodging.assign': fc.oneof(
       {
         weight: 3,
@@ -106,27 +114,63 @@ const nearlyValidLodging = (ids: { stay: number; enrolment: number; household: n
       },
       { weight: 1, arbitrary: fc.record({ stayId: fc.constant(ids.stay), rearrange: fc.boolean() }) },
     ),
-    'lodging.place': fc
-      .record({ field: fc.constantFrom('stayId', 'enrolmentId', 'householdId', 'locked', 'leaveAlone'), bad })
-      .map(({ field, bad: value }) => ({
-        stayId: ids.stay,
-        enrolmentId: ids.enrolment,
-        householdId: ids.household,
-        locked: true,
-        [field]: value,
-      })),
-    'lodging.saveHousehold': fc
-      .record({ field: fc.constantFrom('head', 'beds', 'hosts', 'mixedRooms', 'active'), bad })
-      .map(({ field, bad: value }) => ({
-        siteId: ids.village,
-        id: ids.household,
-        fields: { head: '马金山', beds: 4, hosts: 'any', mixedRooms: false, [field]: value },
-      })),
+    'lodging.place': fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .record({ field: fc.constantFrom('stayId', 'enrolmentId', 'householdId', 'locked', 'leaveAlone'), bad })
+          .map(({ field, bad: value }) => ({
+            stayId: ids.stay,
+            enrolmentId: ids.enrolment,
+            householdId: ids.household,
+            locked: true,
+            [field]: value,
+          })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .boolean()
+          // Kept where they sleep (马金山's beds are all taken), locked or unlocked.
+          .map((locked) => ({ stayId: ids.stay, enrolmentId: ids.enrolment, householdId: ids.home, locked })),
+      },
+    ),
+    'lodging.saveHousehold': fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .record({ field: fc.constantFrom('head', 'beds', 'hosts', 'mixedRooms', 'active'), bad })
+          .map(({ field, bad: value }) => ({
+            siteId: ids.village,
+            id: ids.household,
+            fields: { head: '马金山', beds: 4, hosts: 'any', mixedRooms: false, [field]: value },
+          })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constant({
+          siteId: ids.village,
+          id: ids.household,
+          fields: { head: '马金山', beds: 4, hosts: 'any', mixedRooms: false },
+        }),
+      },
+    ),
     // A room (here a household nobody of the stay sleeps in) kept for staff or given back; the 马金山
     // household, where people sleep, refused.
-    'lodging.reserve': fc
-      .record({ field: fc.constantFrom('stayId', 'householdId', 'for'), bad, keep: fc.constantFrom(null, '班主任 王老师') })
-      .map(({ field, bad: value, keep }) => ({ stayId: ids.stay, householdId: ids.emptyRoom, for: keep, [field]: value })),
+    'lodging.reserve': fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .record({ field: fc.constantFrom('stayId', 'householdId', 'for'), bad, keep: fc.constantFrom(null, '班主任 王老师') })
+          .map(({ field, bad: value, keep }) => ({ stayId: ids.stay, householdId: ids.emptyRoom, for: keep, [field]: value })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom(null, '班主任 王老师')
+          .map((keep) => ({ stayId: ids.stay, householdId: ids.emptyRoom, for: keep })),
+      },
+    ),
   } satisfies Partial<Record<Channel, fc.Arbitrary<unknown>>>;
 };
 
@@ -217,6 +261,10 @@ describe('router', () => {
     const lodging: Partial<Record<Channel, fc.Arbitrary<unknown>>> = nearlyValidLodging({
       stay,
       enrolment: one(`SELECT enrolment_id FROM placements WHERE stay_id = ${stay} ORDER BY enrolment_id LIMIT 1`),
+      home: one(
+        `SELECT household_id FROM placements WHERE stay_id = ${stay} AND enrolment_id =
+           (SELECT enrolment_id FROM placements WHERE stay_id = ${stay} ORDER BY enrolment_id LIMIT 1) LIMIT 1`,
+      ),
       household: one("SELECT id FROM households WHERE head = '马金山'"),
       village: one("SELECT site_id FROM households WHERE head = '马金山'"),
       emptyRoom: one(
