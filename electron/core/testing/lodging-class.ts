@@ -15,14 +15,20 @@ import { openTempCore, type TempCore } from './temp-core';
 export type LodgingClass = { t: TempCore; classId: number; village: number };
 export type DormClass = { t: TempCore; classId: number; dorm: number };
 
-// The sample (its sites and 朝阳村's households), and the class, each group with its leader.
-const openLodgingClass = async (): Promise<LodgingClass> => {
+// The sample (its sites and 朝阳村's households), and the class with its forty trainees in five groups.
+const openSampleClass = async (): Promise<{ t: TempCore; classId: number }> => {
   const t = openTempCore({ platform: chromiumPlatform() });
   value(await t.router.call('app.loadSample', {}));
   const classId = await bareSampleClass(t);
   // Finished sample classes are read-only only once archived; this one is still writable.
   value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 40), 'rosterImport') }));
   value(await t.router.call('roster.splitGroups', { classId, groups: 5 }));
+  return { t, classId };
+};
+
+// In the village: each group with its leader.
+const openLodgingClass = async (): Promise<LodgingClass> => {
+  const { t, classId } = await openSampleClass();
   const roster = value(await t.router.call('roster.list', { classId })).items;
   const leaders = new Map<number, number>();
   for (const entry of roster) if (entry.group !== null && !leaders.has(entry.group)) leaders.set(entry.group, entry.enrolmentId);
@@ -84,12 +90,9 @@ const lodgingSteps = (current: () => LodgingClass) => {
 // Each test of a file on a class of its own in the village, the steps acting on it (see each-test.ts).
 export const eachLodgingClass = (set: (opened: LodgingClass) => void) => lodgingSteps(eachTest(openLodgingClass, set));
 
+// At the dormitory: no group leaders named.
 const openDormClass = async (): Promise<DormClass> => {
-  const t = openTempCore({ platform: chromiumPlatform() });
-  value(await t.router.call('app.loadSample', {}));
-  const classId = await bareSampleClass(t);
-  value(await t.router.call('roster.importCommit', { classId, grant: t.grant(standardRoster(t.dir, 40), 'rosterImport') }));
-  value(await t.router.call('roster.splitGroups', { classId, groups: 5 }));
+  const { t, classId } = await openSampleClass();
   const dorm = value(
     await t.router.call('sites.savePoint', { fields: { name: '辽源市委党校学员宿舍', kind: '宿舍', address: '辽源市龙山区' } }),
   ).id;
