@@ -12,7 +12,7 @@ import {
   sampleStaff,
   sampleTravel,
 } from '../sample/liaoyuan';
-import { writeHousehold } from '../lodging/households';
+import { writeHousehold } from '../lodging/unit-write';
 import { loadSampleRecords } from '../sample/records';
 import { pointFieldsSchema } from '../../../shared/sites/schemas';
 import { saveBase } from '../sites/bases';

@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import { exportLodging } from './documents';
-import { listHouseholds, saveHousehold, saveRoom } from './households';
+import { listHouseholds } from './households';
+import { saveHousehold, saveRoom } from './unit-write';
 import { exportLodgingUnits, importLodgingUnits, previewLodgingUnits } from './rooms';
 import { attachReflection, participantsOf, paymentsOf, planOf, saveParticipant, savePlanDay, setPayment } from './plan';
 import { getBoard } from './board';

@@ -13,7 +13,7 @@ import {
   type PlanDay,
   type PlanDayFields,
 } from '../../../shared/lodging/schemas';
-import { compareStroke } from '../../../shared/text/collation';
+import { compareStroke, compareStrokeText } from '../../../shared/text/collation';
 import { fieldIssue, invalidInput } from '../../../shared/validation';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
@@ -258,7 +258,7 @@ export const paymentsOf = (core: Core, classId: number): Payment[] => {
         notes: row?.notes ?? '',
       };
     })
-    .sort((a, b) => compareStroke(a.siteName, b.siteName) || compareStroke(a.head, b.head));
+    .sort((a, b) => compareStrokeText(a.siteName, b.siteName) || compareStroke(a.head, b.head));
 };
 
 export const setPayment = (

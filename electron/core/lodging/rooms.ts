@@ -26,16 +26,8 @@ import {
   textCell,
 } from '../documents/table-import';
 import type { Job } from '../jobs/job';
-import {
-  exportHouseholds,
-  importHouseholds,
-  listHouseholds,
-  previewHouseholds,
-  readBeds,
-  readHosts,
-  unitsWrite,
-  villageOf,
-} from './households';
+import { listHouseholds, villageOf } from './households';
+import { exportHouseholds, importHouseholds, previewHouseholds, readBeds, readHosts, unitsWrite } from './households-table';
 
 // Rooms of a dormitory or hotel (党校宿舍 / 宾馆): lodging units as a village's households are (the
 // same table, the same stays and board), read from the front desk's room list — 房间号 / 楼层 / 床位 /
