@@ -20,7 +20,7 @@ type CardPage = { html: string; landscape: boolean; title: string; people: numbe
 
 // 座次表, 桌签 and 胸牌: the people who attend (not those withdrawn), in the order asked for, as pages
 // of their own. Only what a card shows is taken from the roster: no ID number, no phone.
-export const cardPage = (
+export const classCardPage = (
   core: Core,
   input: Omit<RosterExport, 'format' | 'grant' | 'csvEncoding' | 'reveal' | 'document'> & { document: CardDocument },
 ): CardPage => {

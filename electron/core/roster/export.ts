@@ -12,7 +12,7 @@ import { printPdf } from '../documents/render';
 import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
-import { cardPage } from './card-documents';
+import { classCardPage } from './card-documents';
 import { refuse, type RosterExport } from './export-input';
 import { rosterDoc } from './table-documents';
 
@@ -28,7 +28,7 @@ const documentOf = async (
   if (isCardDocument(document)) {
     // Cards are printed pages; only the 座次表 is also a worksheet.
     if (!documentFormats[document].includes(input.format)) throw refuse('format', 'export.pdfOnly');
-    const page = cardPage(core, { ...input, document });
+    const page = classCardPage(core, { ...input, document });
     await job.pause();
     if (input.format === 'xlsx' && page.sheet) {
       job.progress('write', 0, 1);
@@ -97,7 +97,7 @@ export const printRoster = async (core: Core, input: RosterPrint, job: Job): Pro
   job.progress('prepare', 0, 1);
   const { document } = input;
   if (isCardDocument(document)) {
-    const page = cardPage(core, { ...input, document });
+    const page = classCardPage(core, { ...input, document });
     return printPage(core, job, page, page.people, {
       entity: 'class',
       entityId: input.classId,
