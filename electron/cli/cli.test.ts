@@ -734,23 +734,32 @@ describe('command line', () => {
     );
     expect((await cadre('roster', 'import', '--class', '2019-001', standardRoster(base, 10))).code).toBe(0);
     const at = ['--class', '2019-001', '--site', '学员宿舍'];
-    // No stay yet: the room cannot be kept; assign makes the stay.
-    expect((await cadre('lodging', 'reserve', ...at, '--room', '401', '--for', '班主任 王老师')).code).toBe(1);
+    // No stay yet: the dates are asked for; given, the stay is made and the room kept before anyone is placed.
     const dates = ['--from', '2019-09-09', '--to', '2019-09-12'];
+    const undated = await cadre('lodging', 'reserve', ...at, '--room', '401', '--for', '班主任 王老师');
+    expect(undated.code).toBe(2);
+    expect(undated.stderr).toContain('请用 --from 和 --to 指定入住和离开日期');
+    const unmade = databaseState();
+    expect((await cadre('lodging', 'reserve', ...at, ...dates, '--room', '999', '--for', '班主任')).code).toBe(1);
+    expect(databaseState()).toBe(unmade); // no stay made for a room the dormitory lacks
+    expect((await cadre('lodging', 'reserve', ...at, ...dates, '--room', '401', '--for', '班主任 王老师')).stdout).toBe(
+      '401 房间已留给班主任 王老师',
+    );
     const first = JSON.parse((await cadre('lodging', 'assign', ...at, ...dates, '--json')).stdout) as {
       placements: { head: string }[];
     };
     const used = new Set(first.placements.map((p) => p.head));
     const occupied = [...used][0] ?? '';
-    const empty = ['301', '302', '303', '304', '401', '402', '403'].find((room) => !used.has(room)) ?? '';
+    expect(used.has('401')).toBe(false);
+    const empty = ['301', '302', '303', '304', '402', '403'].find((room) => !used.has(room)) ?? '';
     // A room where trainees sleep: refused with their names, nothing changed; an empty one is kept.
     const before = databaseState();
     const refused = await cadre('lodging', 'reserve', ...at, '--room', occupied, '--for', '班主任 王老师');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`${occupied} 房间已安排了学员`);
     expect(databaseState()).toBe(before);
-    expect((await cadre('lodging', 'reserve', ...at, '--room', empty, '--for', '班主任 王老师')).stdout).toBe(
-      `${empty} 房间已留给班主任 王老师`,
+    expect((await cadre('lodging', 'reserve', ...at, '--room', empty, '--for', '副班主任 李老师')).stdout).toBe(
+      `${empty} 房间已留给副班主任 李老师`,
     );
     expect((await cadre('lodging', 'reserve', ...at, '--room', '999', '--for', '班主任')).stderr).toContain(
       '“学员宿舍”没有 999 房间',

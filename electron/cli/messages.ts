@@ -443,7 +443,8 @@ const zhCN = {
       done: '已导出到 {{path}}',
     },
     reserve: {
-      usage: 'lodging reserve --class <ID 或编号> --site <宿舍或宾馆> [--from 入住日期] --room 房间号 (--for 留给谁 | --release)',
+      usage:
+        'lodging reserve --class <ID 或编号> --site <宿舍或宾馆> [--from 入住日期 --to 离开日期] --room 房间号 (--for 留给谁 | --release)',
       summary: '把一个房间在这次住宿期间留给工作人员（如班主任），不安排学员；--release 取消',
       room: '房间号',
       for: '留给谁，如“班主任 王老师”',

@@ -172,6 +172,7 @@ export const lodgingCommands: readonly Command[] = [
     exitCode: (board) => (board.unplaced.length > 0 ? 3 : 0),
   }),
   // The 班主任's room kept for the stay (taken out of the trainees' beds), or given back with --release.
+  // Kept before anyone is placed, the stay is made from --from and --to as assign makes it.
   steps<AssignResult['households'][number]>({
     words: ['lodging', 'reserve'],
     usage: cliText('lodging.reserve.usage'),
@@ -180,6 +181,8 @@ export const lodgingCommands: readonly Command[] = [
       ...classOption,
       ...siteOption,
       from: { type: 'string', describe: cliText('lodging.assign.from') },
+      to: { type: 'string', describe: cliText('lodging.assign.to') },
+      groups: { type: 'string', describe: cliText('lodging.assign.groups') },
       room: { type: 'string', describe: cliText('lodging.reserve.room') },
       for: { type: 'string', describe: cliText('lodging.reserve.for') },
       release: { type: 'boolean', describe: cliText('lodging.reserve.release') },
@@ -191,13 +194,15 @@ export const lodgingCommands: readonly Command[] = [
       const keptFor = values['for'];
       if (!release && (typeof keptFor !== 'string' || keptFor.trim() === ''))
         throw new UsageError(cliText('lodging.reserve.needFor'));
-      const stay = await stayFor(call, values, false);
-      if (!stay.ok) return stay;
-      const units = await call('lodging.households', { siteId: stay.value.siteId });
+      // The room first: a room the place lacks makes no stay either.
+      const site = await siteId(call, values);
+      if (!site.ok) return site;
+      const units = await call('lodging.households', { siteId: site.value.id });
       if (!units.ok) return units;
       const unit = units.value.find((h) => h.head === room.trim());
-      if (!unit)
-        return err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: stay.value.siteName }) });
+      if (!unit) return err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: site.value.name }) });
+      const stay = await stayFor(call, values, !release);
+      if (!stay.ok) return stay;
       const board = await call('lodging.reserve', {
         stayId: stay.value.id,
         householdId: unit.id,
