@@ -145,7 +145,7 @@ test('the school’s dormitory: its rooms imported on the site page, a class pla
 
   // The 房间安排表 for the front desk, read back.
   await page.getByRole('button', { name: label('导出') }).click();
-  const dialog = page.getByRole('dialog', { name: '导出“四同”文件' });
+  const dialog = page.getByRole('dialog', { name: '导出住宿文件' });
   await expect(dialog.getByRole('radio', { name: /^接待农户入住名单/ })).toHaveCount(0);
   await dialog.getByRole('radio', { name: /^房间安排表/ }).check();
   await dialog.getByRole('radio', { name: 'Excel（.xlsx）' }).check();

@@ -1263,6 +1263,7 @@ export const uiEnUS = {
     },
   },
   roomsPage: {
+    exportTitle: 'Export lodging documents',
     card: 'Rooms',
     add: 'Add room',
     addTitle: 'Add a room',

@@ -1228,6 +1228,7 @@ export const uiZhCN = {
     },
   },
   roomsPage: {
+    exportTitle: '导出住宿文件',
     card: '房间',
     add: '添加房间',
     addTitle: '添加房间',

@@ -32,7 +32,7 @@ const LodgingExport = ({ stay, rooms, onClose }: { stay: Stay; rooms: boolean; o
   const [revealPhone, setRevealPhone] = useState(false);
   return (
     <ExportDialog
-      title={t('lodgingPage.exportTitle')}
+      title={t(rooms ? 'roomsPage.exportTitle' : 'lodgingPage.exportTitle')}
       onClose={onClose}
       width={620}
       request={() => ({
