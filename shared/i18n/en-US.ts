@@ -532,6 +532,8 @@ export const enUS = {
     },
     missingItems:
       'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
+    extraItems:
+      'The "{{kind}}" questionnaire has only {{items}} items, but this row is filled up to item {{last}}: check the kind, or use this survey\'s template',
     wrongItemCount: 'Questionnaire {{row}} has a different number of items ({{items}} expected)',
     responseNotFound: 'This questionnaire no longer exists; reload and try again',
     importSummary: '{{name}}: imported {{responses}} questionnaires ({{surveys}} surveys) from {{file}}',

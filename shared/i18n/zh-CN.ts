@@ -525,6 +525,7 @@ export const zhCN = {
     },
     missingItems:
       '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
+    extraItems: '“{{kind}}”的问卷只有 {{items}} 题，这一行填到了第{{last}}题：请核对测评类型，或用这项测评的模板录入',
     wrongItemCount: '第 {{row}} 份问卷的题目数与测评不符（应为 {{items}} 题）',
     responseNotFound: '这份问卷已不存在，请刷新后重试',
     importSummary: '{{name}}：导入满意度测评问卷 {{responses}} 份（{{surveys}} 项测评），来自 {{file}}',
