@@ -86,6 +86,28 @@ describe('check-in (报到) through the router', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
+  it('finds the person a desk names as it types from paper: an old 15-digit number, a name spaced as printed', async () => {
+    // The 15-digit number of the same person (no century, no check character) names them as the 18 does.
+    const old = `${zhangWeiId.slice(0, 6)}${zhangWeiId.slice(8, 17)}`;
+    const byOld = value(await t.router.call('checkin.checkIn', { classId, query: old }));
+    expect(byOld.outcome === 'checkedIn' && byOld.row.name).toBe('张伟');
+    // 桌签 and 名册 print a two-character name with a space in it (李　明): typed so, it is still 李明,
+    // and 王 芳 is 王芳 exactly, not a choice with 王芳芳.
+    for (const [typed, name] of [
+      ['李　明', '李明'],
+      ['王 芳', '王芳'],
+    ] as const) {
+      const done = value(await t.router.call('checkin.checkIn', { classId, query: typed }));
+      expect(done.outcome === 'checkedIn' && done.row.name).toBe(name);
+    }
+    // A phone typed with dashes is a number too: refused masked, not echoed whole to the queue.
+    const before = snapshot(t.core.db);
+    const dashed = failure(await t.router.call('checkin.checkIn', { classId, query: '139-1234-5678' }), 'NOT_FOUND');
+    expect(dashed.message).toContain('（11 位）');
+    expect(dashed.message).not.toContain('1234');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
   it('returns the choices when more than one fits, never guessing, and checks in the one chosen', async () => {
     const before = snapshot(t.core.db);
     const zw = value(await t.router.call('checkin.checkIn', { classId, query: 'zw' }));
