@@ -463,6 +463,7 @@ export const enUS = {
         dates: 'Dates',
         hours: 'Hours',
       },
+      dates: '{{from}} to {{to}}',
       exported: '{{name}}: exported study hours ({{count}}) to {{path}}',
       exportedFull: '{{name}}: exported the study hours ({{count}} people, full ID numbers) to {{path}}',
     },

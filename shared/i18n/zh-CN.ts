@@ -456,6 +456,8 @@ export const zhCN = {
         dates: '培训时间',
         hours: '学时',
       },
+      // The cell under 培训时间: the dates alone.
+      dates: '{{from}}至{{to}}',
       exported: '{{name}}：导出学员学时统计表（{{count}} 人）到 {{path}}',
       exportedFull: '{{name}}：导出学员学时统计表（{{count}} 人，含完整身份证号）到 {{path}}',
     },
