@@ -1186,6 +1186,8 @@ export const enUS = {
   checkin: {
     notEnrolled: 'This trainee is not on the roster',
     withdrawn: '{{name}} has withdrawn and cannot check in',
+    phoneNumber:
+      '"{{query}}" is a phone number: check-in does not look people up by phone; type all 18 characters of the ID number, or the name or its initials',
     partialNumber: '"{{query}}" is not a whole ID number ({{count}} characters): type all 18, or the name or its initials',
     noMatch: 'No one on the roster matches "{{query}}"',
     noQuery: 'Type a name, its pinyin initials or an ID number',

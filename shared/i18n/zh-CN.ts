@@ -1169,6 +1169,7 @@ export const zhCN = {
   checkin: {
     notEnrolled: '名册中找不到这位学员',
     withdrawn: '“{{name}}”已退学，不能报到',
+    phoneNumber: '“{{query}}”是电话号码：报到不按电话查找，请输入身份证号全部 18 位，或姓名、拼音首字母',
     partialNumber: '“{{query}}”不是完整的身份证号（{{count}} 位）：按身份证号报到请输入全部 18 位，也可输入姓名或拼音首字母',
     noMatch: '名册中没有与“{{query}}”相符的学员',
     noQuery: '请输入姓名、拼音首字母或身份证号',

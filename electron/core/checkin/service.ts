@@ -129,6 +129,7 @@ const arrive = (core: Core, m: Member): CheckinOutcome => {
 
 const idNumberPattern = /^\d{17}[\dX]$/;
 const partialNumberPattern = /^\d{6,}[\dX]?$/;
+const mobilePattern = /^1[3-9]\d{9}$/;
 
 // What a number typed at the desk is: dashes out (a phone read off a form, 139-1234-5678), and an old
 // 15-digit number as the 18-digit one it became (century 19, the check character added) — the roster
@@ -155,6 +156,9 @@ const matchesOf = (members: readonly Member[], typed: string): { found: Member[]
     };
   // A run of digits is part of an ID number or a phone: neither finds anyone, and the desk's screen
   // faces the queue, so what was typed comes back masked like any number the app shows.
+  // A mobile number is said to be one, masked as the app shows phones: "not a whole ID number (11
+  // digits)" left the desk wondering.
+  if (mobilePattern.test(id)) throw new AppError('NOT_FOUND', message('checkin.phoneNumber', { query: maskPhone(id) }));
   if (partialNumberPattern.test(id))
     throw new AppError('NOT_FOUND', message('checkin.partialNumber', { query: maskIdNumber(id), count: id.length }));
   // A name read off a 桌签 or a 名册 has a space between its two characters (李　明): the roster keeps
