@@ -463,6 +463,7 @@ export const enUS = {
         dates: 'Dates',
         hours: 'Hours',
       },
+      dates: '{{from}} to {{to}}',
       exported: '{{name}}: exported study hours ({{count}}) to {{path}}',
       exportedFull: '{{name}}: exported the study hours ({{count}} people, full ID numbers) to {{path}}',
     },
@@ -532,6 +533,8 @@ export const enUS = {
     },
     missingItems:
       'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
+    extraItems:
+      'The "{{kind}}" questionnaire has only {{items}} items, but this row is filled up to item {{last}}: check the kind, or use this survey\'s template',
     wrongItemCount: 'Questionnaire {{row}} has a different number of items ({{items}} expected)',
     responseNotFound: 'This questionnaire no longer exists; reload and try again',
     importSummary: '{{name}}: imported {{responses}} questionnaires ({{surveys}} surveys) from {{file}}',
@@ -1183,6 +1186,8 @@ export const enUS = {
   checkin: {
     notEnrolled: 'This trainee is not on the roster',
     withdrawn: '{{name}} has withdrawn and cannot check in',
+    phoneNumber:
+      '"{{query}}" is a phone number: check-in does not look people up by phone; type all 18 characters of the ID number, or the name or its initials',
     partialNumber: '"{{query}}" is not a whole ID number ({{count}} characters): type all 18, or the name or its initials',
     noMatch: 'No one on the roster matches "{{query}}"',
     noQuery: 'Type a name, its pinyin initials or an ID number',

@@ -456,6 +456,8 @@ export const zhCN = {
         dates: '培训时间',
         hours: '学时',
       },
+      // The cell under 培训时间: the dates alone.
+      dates: '{{from}}至{{to}}',
       exported: '{{name}}：导出学员学时统计表（{{count}} 人）到 {{path}}',
       exportedFull: '{{name}}：导出学员学时统计表（{{count}} 人，含完整身份证号）到 {{path}}',
     },
@@ -525,6 +527,7 @@ export const zhCN = {
     },
     missingItems:
       '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
+    extraItems: '“{{kind}}”的问卷只有 {{items}} 题，这一行填到了第{{last}}题：请核对测评类型，或用这项测评的模板录入',
     wrongItemCount: '第 {{row}} 份问卷的题目数与测评不符（应为 {{items}} 题）',
     responseNotFound: '这份问卷已不存在，请刷新后重试',
     importSummary: '{{name}}：导入满意度测评问卷 {{responses}} 份（{{surveys}} 项测评），来自 {{file}}',
@@ -1166,6 +1169,7 @@ export const zhCN = {
   checkin: {
     notEnrolled: '名册中找不到这位学员',
     withdrawn: '“{{name}}”已退学，不能报到',
+    phoneNumber: '“{{query}}”是电话号码：报到不按电话查找，请输入身份证号全部 18 位，或姓名、拼音首字母',
     partialNumber: '“{{query}}”不是完整的身份证号（{{count}} 位）：按身份证号报到请输入全部 18 位，也可输入姓名或拼音首字母',
     noMatch: '名册中没有与“{{query}}”相符的学员',
     noQuery: '请输入姓名、拼音首字母或身份证号',

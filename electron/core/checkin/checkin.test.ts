@@ -77,12 +77,36 @@ describe('check-in (报到) through the router', () => {
     expect(snapshot(t.core.db)).toBe(before);
     // A number cut short (17 digits, a phone) finds no one and is not shown whole on the desk's screen
     // either: the message says what to type instead.
-    for (const partial of [zhangWeiId.slice(0, 17), '13912345678', `${zhangWeiId.slice(0, 6)} ${zhangWeiId.slice(6, 16)}`]) {
+    for (const partial of [zhangWeiId.slice(0, 17), `${zhangWeiId.slice(0, 6)} ${zhangWeiId.slice(6, 16)}`]) {
       const cut = failure(await t.router.call('checkin.checkIn', { classId, query: partial }), 'NOT_FOUND');
       expect(cut.message).not.toContain(partial.replace(' ', '').slice(6, 14));
       expect(cut.message).toContain('18 位');
       expect(cut.message).toContain(`（${partial.replace(' ', '').length} 位）`);
     }
+    // A mobile number is said to be one (not "an ID number of 11 digits"), masked as the app masks phones.
+    const phone = failure(await t.router.call('checkin.checkIn', { classId, query: '13912345678' }), 'NOT_FOUND');
+    expect(phone.message).toBe('“139****5678”是电话号码：报到不按电话查找，请输入身份证号全部 18 位，或姓名、拼音首字母');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
+  it('finds the person a desk names as it types from paper: an old 15-digit number, a name spaced as printed', async () => {
+    // The 15-digit number of the same person (no century, no check character) names them as the 18 does.
+    const old = `${zhangWeiId.slice(0, 6)}${zhangWeiId.slice(8, 17)}`;
+    const byOld = value(await t.router.call('checkin.checkIn', { classId, query: old }));
+    expect(byOld.outcome === 'checkedIn' && byOld.row.name).toBe('张伟');
+    // 桌签 and 名册 print a two-character name with a space in it (李　明): typed so, it is still 李明,
+    // and 王 芳 is 王芳 exactly, not a choice with 王芳芳.
+    for (const [typed, name] of [
+      ['李　明', '李明'],
+      ['王 芳', '王芳'],
+    ] as const) {
+      const done = value(await t.router.call('checkin.checkIn', { classId, query: typed }));
+      expect(done.outcome === 'checkedIn' && done.row.name).toBe(name);
+    }
+    // A phone typed with dashes is a number too: refused masked, not echoed whole to the queue.
+    const before = snapshot(t.core.db);
+    const dashed = failure(await t.router.call('checkin.checkIn', { classId, query: '139-1234-5678' }), 'NOT_FOUND');
+    expect(dashed.message).toContain('“139****5678”是电话号码');
     expect(snapshot(t.core.db)).toBe(before);
   });
 

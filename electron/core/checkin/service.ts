@@ -2,11 +2,11 @@ import type { CheckinFigures, CheckinOutcome, CheckinRow, CheckinStatus } from '
 import { localDateTimeOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
-import { maskIdNumber, maskPhone, normaliseIdNumber } from '../../../shared/idcard';
+import { checkCharOf, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../shared/idcard';
 import { compareStroke, comparePinyinText } from '../../../shared/text/collation';
 import { decodeReadings } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
-import type { TraineeFields } from '../../../shared/trainees/schemas';
+import { normaliseName, type TraineeFields } from '../../../shared/trainees/schemas';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
 import { statement } from '../db/statements';
@@ -127,20 +127,43 @@ const arrive = (core: Core, m: Member): CheckinOutcome => {
   return { outcome: 'checkedIn', row, summary: message('checkin.checkedIn', { name: m.name, at: row.at ?? '' }) };
 };
 
-const idNumberPattern = /^(\d{15}|\d{17}[\dX])$/;
+const idNumberPattern = /^\d{17}[\dX]$/;
 const partialNumberPattern = /^\d{6,}[\dX]?$/;
+const mobilePattern = /^1[3-9]\d{9}$/;
+
+// What a number typed at the desk is: dashes out (a phone read off a form, 139-1234-5678), and an old
+// 15-digit number as the 18-digit one it became (century 19, the check character added) — the roster
+// holds only those.
+const numberOf = (query: string): string => {
+  const typed = normaliseIdNumber(query);
+  const number = /^\d[\d-]*[\dX]$/.test(typed) ? typed.replace(/-/g, '') : typed;
+  if (!/^\d{15}$/.test(number)) return number;
+  const first17 = `${number.slice(0, 6)}19${number.slice(6)}`;
+  return first17 + checkCharOf(first17);
+};
 
 // Whom a query names. A full ID number names its holder alone; letters or characters go through the
 // app's own search (substring, pinyin, initials), and a full name that is someone's exactly wins over
 // the longer names containing it. Anything but one sure match comes back as choices.
-const matchesOf = (members: readonly Member[], query: string): { found: Member[]; approximate: boolean; shown: string } => {
-  const id = normaliseIdNumber(query);
+const matchesOf = (members: readonly Member[], typed: string): { found: Member[]; approximate: boolean; shown: string } => {
+  const id = numberOf(typed);
   if (idNumberPattern.test(id))
-    return { found: members.filter((m) => m.idNumber === id), approximate: false, shown: maskIdNumber(id) };
+    // Shown as typed (15 digits or 18), masked.
+    return {
+      found: members.filter((m) => m.idNumber === id),
+      approximate: false,
+      shown: maskIdNumber(normaliseIdNumber(typed).replace(/-/g, '')),
+    };
   // A run of digits is part of an ID number or a phone: neither finds anyone, and the desk's screen
   // faces the queue, so what was typed comes back masked like any number the app shows.
+  // A mobile number is said to be one, masked as the app shows phones: "not a whole ID number (11
+  // digits)" left the desk wondering.
+  if (mobilePattern.test(id)) throw new AppError('NOT_FOUND', message('checkin.phoneNumber', { query: maskPhone(id) }));
   if (partialNumberPattern.test(id))
     throw new AppError('NOT_FOUND', message('checkin.partialNumber', { query: maskIdNumber(id), count: id.length }));
+  // A name read off a 桌签 or a 名册 has a space between its two characters (李　明): the roster keeps
+  // names without it. Letters keep theirs (pinyin typed in words).
+  const query = /\p{Script=Han}/u.test(typed) ? normaliseName(typed.trim()) : typed;
   const exact = members.filter((m) => m.name === query);
   if (exact.length > 0) return { found: exact, approximate: false, shown: query };
   const { items, approximate } = searchItems(

@@ -142,6 +142,8 @@ describe('closing a class', () => {
     const firstHours = first ? (minutesOf(first.end) - minutesOf(first.start)) / 60 : 0;
     expect(Number(present[head.indexOf('学时')])).toBe(Math.round(hours * 10) / 10);
     expect(Number(absent[head.indexOf('学时')])).toBe(Math.round((hours - firstHours) * 10) / 10);
+    // Under the heading 培训时间, the dates alone (the platform reads the cell, not a label in it).
+    expect(present[head.indexOf('培训时间')]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(sheet.flat().join(' ')).not.toMatch(/\d{17}[\dX]/);
     // For the cadre-training platform: the full ID numbers, when asked, and the log says so.
     const fullFile = join(t.dir, '学时-上报.xlsx');

@@ -217,7 +217,7 @@ export const hoursXlsx = async (
 ): Promise<{ bytes: Buffer; people: number }> => {
   const c = getClass(core, classId);
   const people = studyHours(core, classId);
-  const dates = message('documents.trainingDates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
+  const dates = message('closing.hours.dates', { from: chineseDate(c.startDate), to: chineseDate(c.endDate) });
   const label = (key: 'seq' | 'name' | 'idNumber' | 'unit' | 'position' | 'className' | 'dates' | 'hours') =>
     message(`closing.hours.columns.${key}`);
   const bytes = await writeXlsx({

@@ -155,7 +155,7 @@ describe('satisfaction surveys', () => {
     expect(rows).toContain('“第2题”应为 1 到 5 的分数');
     expect(rows).toContain('找不到测评对象“不存在的老师”（教师）');
     expect(rows).toContain('而不是“领导满意”');
-    expect(rows).toContain('题目数与测评不符');
+    expect(rows).toContain('第 5 行：“教师满意”的问卷只有 4 题，这一行填到了第5题');
     expect(rows).toContain('第 6 行：意见建议有 2001 字，超过 2000 字的上限');
     expect(snapshot(t.core.db)).toBe(before);
 
@@ -175,6 +175,43 @@ describe('satisfaction surveys', () => {
     expect(said.filter((line) => line.includes('缺第5题的列'))).toHaveLength(2);
     expect(said.join('\n')).toContain('第 2 行：“组织满意”的问卷有 5 题，表中缺第5题的列');
     expect(said.join('\n')).not.toContain('第 3 行');
+    expect(snapshot(t.core.db)).toBe(before);
+  });
+
+  it('holds a grid to the items of the survey the class already has, not to a template changed since', async () => {
+    // The 组织满意 survey was made when the questionnaire had four items; the template has five again since.
+    const four = ['培训组织', '教学安排', '后勤保障', '班风学风'];
+    value(await t.router.call('surveys.saveTemplate', { satisfaction: 'organisation', name: '组织满意度测评', items: four }));
+    const made = value(await t.router.call('surveys.create', { classId, satisfaction: 'organisation', subject: 'class' }));
+    value(await t.router.call('surveys.resetTemplate', { satisfaction: 'organisation' }));
+    expect(made.items).toEqual(four);
+    // The grid typed from that survey's own sheet, with 序号 and a column nobody asked for.
+    const older = writeBook(join(t.dir, 'older.xlsx'), [
+      ['序号', '测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '备注2'],
+      [1, '组织满意', '', 5, 5, 4, 5, ''],
+      [2, '组织满意', '', 4, 5, 4, 5, '补录'],
+    ]);
+    const imported = value(await t.router.call('surveys.import', { classId, grant: t.grant(older, 'tableImport') }));
+    expect(imported).toEqual({ surveys: 1, responses: 2, ignoredColumns: ['备注2'] });
+    const saved = value(await t.router.call('surveys.responses', { surveyId: made.id }));
+    expect(saved.map((response) => response.scores)).toEqual([
+      [5, 5, 4, 5],
+      [4, 5, 4, 5],
+    ]);
+    // A fifth score has no item of that survey to go to: refused, naming the count the survey has.
+    const before = snapshot(t.core.db);
+    const five = writeBook(join(t.dir, 'five.xlsx'), [
+      ['测评类型', '测评对象', '第1题', '第2题', '第3题', '第4题', '第5题'],
+      ['组织满意', '', 5, 5, 4, 5, 5],
+    ]);
+    const refused = failure(
+      await t.router.call('surveys.import', { classId, grant: t.grant(five, 'tableImport') }),
+      'INVALID_INPUT',
+    );
+    // Said as the row it is, not as a questionnaire's number (row 2 holds the first).
+    expect((refused.details?.issues ?? []).map((issue) => issue.message)).toEqual([
+      '第 2 行：“组织满意”的问卷只有 4 题，这一行填到了第5题：请核对测评类型，或用这项测评的模板录入',
+    ]);
     expect(snapshot(t.core.db)).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { shownText } from '../../../shared/text/shown';
 import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
@@ -13,6 +14,7 @@ import {
 import { answerWords } from '../../../shared/surveys/platform';
 import { assertWritable, getClass } from '../classes/service';
 import { type Core, timestamp } from '../context';
+import { jsonColumn } from '../db/json';
 import { statement } from '../db/statements';
 import {
   columnWord,
@@ -36,6 +38,7 @@ import { createSurvey, listTemplates } from './service';
 // with every such row named, and nothing is saved.
 
 const maxItems = 30;
+const madeItemList = jsonColumn(z.array(z.string()), []);
 type Field = keyof typeof surveyColumns | `q${number}`;
 
 const spec = (): TableSpec<Field> => {
@@ -90,6 +93,16 @@ const surveyImport = (core: Core, classId: number) => {
     teacher: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM staff ORDER BY id').all()),
     site: byName(statement<[], { id: number; name: string }>(core.db, 'SELECT id, name FROM sites').all()),
   };
+  // A survey the class already has keeps the items it was made with (a template edited since does not
+  // change it): a row for it is read against those, as the write below holds it to them.
+  const madeItems = statement<[number, string, string, number | null], string>(
+    core.db,
+    'SELECT items FROM surveys WHERE class_id = ? AND satisfaction = ? AND subject = ? AND subject_id IS ?',
+  ).pluck();
+  const itemCount = (satisfaction: Satisfaction, subject: string, subjectId: number | null, fallback: number): number => {
+    const made = madeItems.get(classId, satisfaction, subject, subjectId);
+    return made === undefined ? fallback : madeItemList(made).length;
+  };
   const lacking = new Set<Satisfaction>();
   const make = ({ row, cells }: TableRecord<Field>): RowReading<Row> => {
     const kindText = textCell(cells.satisfaction);
@@ -129,7 +142,7 @@ const surveyImport = (core: Core, classId: number) => {
         problems.push({ row, message: message('surveys.notScore', { label: itemColumn(n)[0] ?? '', value: shownText(text) }) });
       scores.push(score ?? null);
     }
-    const items = template?.items.length ?? 0;
+    const items = itemCount(satisfaction, subject, subjectId, template?.items.length ?? 0);
     // A grid made from an older or another questionnaire lacks the last items' columns: read as it
     // is, every answer sheet would count them unanswered. Said once, on the kind's first row.
     const missing = Array.from({ length: items }, (_, index) => index + 1).filter((n) => !(`q${n}` in cells));
@@ -145,7 +158,7 @@ const surveyImport = (core: Core, classId: number) => {
       });
     }
     const last = scores.reduce<number>((at, score, index) => (score === null ? at : index + 1), 0);
-    if (last > items) problems.push({ row, message: message('surveys.wrongItemCount', { row, items }) });
+    if (last > items) problems.push({ row, message: message('surveys.extraItems', { kind: kindText, items, last }) });
     if (last === 0) problems.push({ row, message: message('surveys.noScores') });
     // The limit the grid and the platform imports hold too: what is imported can be saved again.
     const comment = textCell(cells.comment);

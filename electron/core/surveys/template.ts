@@ -3,6 +3,7 @@ import { type ExportResult } from '../../../shared/files/schemas';
 import { itemColumn, surveyColumns } from '../../../shared/surveys/schemas';
 import { getClass } from '../classes/service';
 import type { Core } from '../context';
+import { statement } from '../db/statements';
 import type { TableDoc } from '../documents/table-doc';
 import { writeXlsx } from '../documents/xlsx-writer';
 import { exportTarget, finishExport } from '../files/export';
@@ -11,11 +12,16 @@ import { listTemplates } from './service';
 
 // The table the Excel import reads (table.ts), empty, with what to write in each column above it:
 // for an office that has only paper questionnaires and no file to start from. As many item columns
-// as the longest of the school's questionnaires.
+// as the longest of the school's questionnaires and of the class's surveys (one made before a
+// questionnaire was shortened keeps its items, and the import asks for a column for each).
 export const exportSurveyTemplate = async (core: Core, classId: number, grant: string, job: Job): Promise<ExportResult> => {
   const target = getClass(core, classId);
   const output = exportTarget(core, grant, 'xlsx');
-  const items = Math.max(1, ...listTemplates(core).map((template) => template.items.length));
+  const made =
+    statement<[number], number | null>(core.db, 'SELECT max(json_array_length(items)) FROM surveys WHERE class_id = ?')
+      .pluck()
+      .get(classId) ?? 0;
+  const items = Math.max(1, made, ...listTemplates(core).map((template) => template.items.length));
   job.progress('write', 0, 1);
   const doc: TableDoc = {
     title: message('surveys.templateTitle', { name: target.name }),
