@@ -27,6 +27,7 @@ export const tableDomains = {
   stay_reservations: 'lodging',
   seat_plans: 'seating',
   seats: 'seating',
+  certificate_numbers: 'lifecycle',
   reports: 'reports',
   report_authors: 'reports',
   report_deadlines: 'reports',

@@ -157,6 +157,49 @@ describe('结业证书', () => {
     );
   }, 60_000);
 
+  it('keeps the numbers once given: a late trainee takes the next, the withdrawn keep theirs unused, closing gives them', async () => {
+    const { roster } = await classWithReports(0);
+    const numbers = async () =>
+      new Map(value(await t.router.call('lifecycle.certificateCandidates', { classId })).people.map((p) => [p.name, p.number]));
+    const first = await numbers();
+    const kept = () => t.core.db.prepare('SELECT count(*) FROM certificate_numbers WHERE class_id = ?').pluck().get(classId);
+    expect(kept()).toBe(0); // shown, not yet given
+    const everyone = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    value(
+      await t.router.call('lifecycle.certificates', {
+        classId,
+        grant: t.grant(join(t.dir, '证书.pdf'), 'export'),
+        traineeIds: everyone.map((p) => p.traineeId),
+      }),
+    );
+    expect(kept()).toBe(12);
+    // 丁一 is added after the certificates were printed: first in stroke order, numbered 13 all the same.
+    value(await t.router.call('roster.add', { classId, trainee: { name: '丁一' } }));
+    const [gone] = roster;
+    value(
+      await t.router.call('roster.assign', {
+        classId,
+        assignments: [{ enrolmentId: gone?.enrolmentId ?? 0, status: 'withdrawn' }],
+      }),
+    );
+    const after = await numbers();
+    expect(after.get('丁一')).toMatch(/13/);
+    for (const [name, number] of first) if (name !== gone?.name) expect(after.get(name), name).toBe(number);
+    expect(after.has(gone?.name ?? '')).toBe(false);
+    // Marked 已结业: 丁一's number is given then, without a second export.
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'in_progress', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished', anyway: true }));
+    expect(kept()).toBe(13);
+    expect(
+      t.core.db
+        .prepare(
+          `SELECT c.seq FROM certificate_numbers c JOIN enrolments e ON e.id = c.enrolment_id JOIN trainees t ON t.id = e.trainee_id WHERE t.name = '丁一'`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(13);
+  }, 60_000);
+
   it('refuses chosen trainees of another class, twice or none, and writes nothing', async () => {
     await classWithReports(0);
     const own = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;

@@ -25,9 +25,12 @@ import { getSettings } from '../settings/service';
 //   - present at the class's 四同 stays.
 // What cannot be checked for the whole class (no attendance taken) is a warning, not a reason.
 //
-// 证书编号 are derived, not stored: the trainee's place in the roster's order (姓氏笔画, as the roster
-// prints it), counted over everyone on the roster whether chosen or not, so a certificate produced
-// again — or for someone left out the first time — carries the same number.
+// 证书编号 are kept once given (certificate_numbers): when the class is marked 已结业 or its
+// certificates are first exported, everyone on the roster — chosen or not — is numbered in the
+// roster's order (姓氏笔画, as the roster prints it), so a certificate produced again, or for someone
+// left out the first time, carries the same number. Someone added later takes the next number; a
+// withdrawn trainee's is not given to anyone else. Until then the numbers shown are the ones that
+// would be given.
 
 type Person = { enrolment_id: number; trainee_id: number; name: string; unit: string };
 
@@ -40,6 +43,34 @@ const rosterOf = (core: Core, classId: number): Person[] =>
     .all(classId)
     .sort((a, b) => compareStroke(a.name, b.name) || a.enrolment_id - b.enrolment_id);
 
+const storedNumbers = (core: Core, classId: number): Map<number, number> =>
+  new Map(
+    statement<[number], { enrolment_id: number; seq: number }>(
+      core.db,
+      'SELECT enrolment_id, seq FROM certificate_numbers WHERE class_id = ?',
+    )
+      .all(classId)
+      .map((row) => [row.enrolment_id, row.seq]),
+  );
+
+// Each person's number: the one kept, or the next after the class's highest, in the roster's order.
+const numbersOf = (core: Core, classId: number, people: readonly Person[]): Map<number, number> => {
+  const numbers = storedNumbers(core, classId);
+  let next = Math.max(0, ...numbers.values()) + 1;
+  for (const person of people) if (!numbers.has(person.enrolment_id)) numbers.set(person.enrolment_id, next++);
+  return numbers;
+};
+
+// Keeps the numbers of everyone on the roster who has none yet (the class's other data untouched).
+export const keepCertificateNumbers = (core: Core, classId: number): void => {
+  const people = rosterOf(core, classId);
+  const kept = storedNumbers(core, classId);
+  const numbers = numbersOf(core, classId, people);
+  const insert = statement(core.db, 'INSERT INTO certificate_numbers (enrolment_id, class_id, seq) VALUES (?, ?, ?)');
+  for (const person of people)
+    if (!kept.has(person.enrolment_id)) insert.run(person.enrolment_id, classId, numbers.get(person.enrolment_id) ?? 0);
+};
+
 const countOf = (core: Core, sql: string, classId: number) =>
   statement<[number], { n: number }>(core.db, sql).get(classId)?.n ?? 0;
 
@@ -49,6 +80,7 @@ export const certificateCandidates = (core: Core, classId: number): CertificateC
   const c = getClass(core, classId);
   const settings = getSettings(core);
   const people = rosterOf(core, classId);
+  const numbers = numbersOf(core, classId, people);
   const warnings: string[] = [];
 
   // Attendance: the hours of each session; each trainee's absences and the hours they missed.
@@ -112,7 +144,7 @@ export const certificateCandidates = (core: Core, classId: number): CertificateC
   const min = settings.certificateMinAttendance;
   return {
     warnings,
-    people: people.map((person, index) => {
+    people: people.map((person) => {
       const reasons: { reason: CertificateReason; text: string }[] = [];
       const add = (reason: CertificateReason, params: Record<string, number> = {}) =>
         reasons.push({ reason, text: message(`closing.certificate.reasons.${reason}`, params) });
@@ -130,7 +162,11 @@ export const certificateCandidates = (core: Core, classId: number): CertificateC
         traineeId: person.trainee_id,
         name: person.name,
         unit: person.unit,
-        number: certificateNumber(settings.certificateNumberFormat, { year: c.year, classCode: c.code, seq: index + 1 }),
+        number: certificateNumber(settings.certificateNumberFormat, {
+          year: c.year,
+          classCode: c.code,
+          seq: numbers.get(person.enrolment_id) ?? 0,
+        }),
         met: reasons.length === 0,
         reasons,
       };

@@ -16,7 +16,7 @@ import { exportTarget, finishExport } from '../files/export';
 import type { Job } from '../jobs/job';
 import { listSessions } from '../schedule/rows';
 import { getSettings } from '../settings/service';
-import { certificatesPdf, chosenCandidates } from './certificates';
+import { certificatesPdf, chosenCandidates, keepCertificateNumbers } from './certificates';
 import { classFigures } from './figures';
 import { countUnitKinds } from './unit-kinds';
 
@@ -310,6 +310,8 @@ export const exportClosingDocument = async (
   job.progress(formats[document] === 'pdf' ? 'print' : 'prepare', 0, 1);
   const made = await makers[document](core, classId, options);
   job.progress('write', 0, 1);
+  // The numbers printed are kept from the first export on (an archived class's were kept when it closed).
+  if (document === 'certificates' && c.status !== 'archived') job.transaction(() => keepCertificateNumbers(core, classId));
   return finishExport(core, job, target, made.bytes, {
     rows: made.rows,
     audit: { entity: 'class', entityId: classId, summary: made.summary(c.name, target.path) },

@@ -4,6 +4,7 @@ import { message } from '../../../shared/i18n/translate';
 import { record } from '../db/audit-record';
 import { getClass, setClassStatus } from '../classes/service';
 import type { Core } from '../context';
+import { keepCertificateNumbers } from './certificates';
 import { closeChecklist } from './figures';
 
 // A class is marked 已结业 or 已归档 once its closing checklist is complete. Until then the answer
@@ -22,6 +23,8 @@ export const setStatusChecked = (core: Core, id: number, status: ClassStatus, an
       missing: missing.map(({ item, missing }) => ({ item, missing })),
     });
   const changed = setClassStatus(core, id, status);
+  // 结业: the certificates' numbers are given now, whether or not they are printed yet.
+  if (closing) keepCertificateNumbers(core, id);
   if (missing.length > 0)
     record(core, {
       action: 'update',

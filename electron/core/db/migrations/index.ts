@@ -17,6 +17,7 @@ import { auditCommandsMigration } from './016-audit-commands';
 import { checkinMigration } from './017-checkin';
 import { roomsMigration } from './018-rooms';
 import { seatingMigration } from './019-seating';
+import { certificateNumbersMigration } from './020-certificate-numbers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   checkinMigration,
   roomsMigration,
   seatingMigration,
+  certificateNumbersMigration,
 ];
 
 export const latestVersion = migrations.length;
