@@ -6,11 +6,20 @@ import {
   nearInitials,
   personPinyinKey,
   readingsOf,
+  spellsWhole,
   textMatches,
 } from './pinyin';
 import { pinyinField, searchItems } from './search';
 
 describe('pinyin search', () => {
+  it('tells a query spelling the whole name from one spelling part of it', () => {
+    const zhou = readingsOf('周文博');
+    for (const whole of ['zwb', 'zhouwb', 'zhouwenbo', 'zwenb']) expect(spellsWhole(zhou, whole), whole).toBe(true);
+    for (const part of ['zw', 'wb', 'zhouwen', 'zwbo1', '']) expect(spellsWhole(zhou, part), part).toBe(false);
+    expect(spellsWhole(readingsOf('单田芳'), 'stf')).toBe(true); // 单 read shan as a surname, dan elsewhere
+    expect(spellsWhole(readingsOf('单田芳'), 'dtf')).toBe(true);
+  });
+
   it('finds names by initials, full syllables and mixtures', () => {
     expect(textMatches('张三', 'zs')).toBe(true);
     expect(textMatches('张三', 'zhangs')).toBe(true);

@@ -57,6 +57,21 @@ export const matchesReadings = (readings: Readings, q: string): boolean => {
   return false;
 };
 
+// True when the query spells the whole text, every character by a non-empty prefix of one of its
+// readings: "zwb", "zhouwb" and "zhouwenbo" spell 周文博; "zw" does not.
+const spellAll = (readings: Readings, ci: number, q: string, qi: number): boolean => {
+  if (ci === readings.length) return qi === q.length;
+  if (qi === q.length) return false;
+  for (const reading of readings[ci] ?? []) {
+    const max = Math.min(reading.length, q.length - qi);
+    let common = 0;
+    while (common < max && reading.charCodeAt(common) === q.charCodeAt(qi + common)) common += 1;
+    for (let len = common; len >= 1; len -= 1) if (spellAll(readings, ci + 1, q, qi + len)) return true;
+  }
+  return false;
+};
+export const spellsWhole = (readings: Readings, q: string): boolean => q !== '' && spellAll(readings, 0, q, 0);
+
 export const normaliseQuery = (query: string): string => query.trim().toLowerCase().replace(/\s+/g, '');
 
 const latinQuery = /^[a-z0-9]+$/;

@@ -121,6 +121,16 @@ describe('check-in (报到) through the router', () => {
     // A full name that is someone's exactly is that person, not the longer names holding it.
     const wf = value(await t.router.call('checkin.checkIn', { classId, query: '王芳' }));
     expect(wf.outcome === 'checkedIn' && wf.row.name).toBe('王芳');
+    // Part of a name that fits one person only is offered, not taken: the one meant may be a 李 the
+    // roster lacks. The whole name spelled (lim, liming) is sure.
+    const offered = snapshot(t.core.db);
+    for (const query of ['李', 'li', 'mi']) {
+      const partial = value(await t.router.call('checkin.checkIn', { classId, query }));
+      expect(partial.outcome === 'choose' && partial.choices.map((c) => c.name), query).toEqual(['李明']);
+    }
+    expect(snapshot(t.core.db)).toBe(offered);
+    const spelled = value(await t.router.call('checkin.checkIn', { classId, query: 'LiMing' }));
+    expect(spelled.outcome === 'checkedIn' && spelled.row.name).toBe('李明');
     const chosen = zw.choices.find((c) => c.name === '赵文');
     const done = value(await t.router.call('checkin.checkIn', { classId, enrolmentId: chosen?.enrolmentId ?? 0 }));
     expect(done.outcome === 'checkedIn' && done.row.name).toBe('赵文');

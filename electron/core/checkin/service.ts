@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { message } from '../../../shared/i18n/translate';
 import { checkCharOf, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../shared/idcard';
 import { compareStroke, comparePinyinText } from '../../../shared/text/collation';
-import { decodeReadings } from '../../../shared/text/pinyin';
+import { decodeReadings, normaliseQuery, spellsWhole } from '../../../shared/text/pinyin';
 import { searchItems } from '../../../shared/text/search';
 import { normaliseName, type TraineeFields } from '../../../shared/trainees/schemas';
 import { assertWritable, getClass } from '../classes/service';
@@ -144,14 +144,18 @@ const numberOf = (query: string): string => {
 
 // Whom a query names. A full ID number names its holder alone; letters or characters go through the
 // app's own search (substring, pinyin, initials), and a full name that is someone's exactly wins over
-// the longer names containing it. Anything but one sure match comes back as choices.
-const matchesOf = (members: readonly Member[], typed: string): { found: Member[]; approximate: boolean; shown: string } => {
+// the longer names containing it. Anything but one sure match comes back as choices: a match is sure
+// when the query is the whole name — its characters, or every character spelled (zwb, zhouwenbo) —
+// never part of one ("zw" or 周文 finding 周文博 alone may be a 周文 the roster lacks).
+type Matches = { found: Member[]; approximate: boolean; sure: boolean; shown: string };
+const matchesOf = (members: readonly Member[], typed: string): Matches => {
   const id = numberOf(typed);
   if (idNumberPattern.test(id))
     // Shown as typed (15 digits or 18), masked.
     return {
       found: members.filter((m) => m.idNumber === id),
       approximate: false,
+      sure: true,
       shown: maskIdNumber(normaliseIdNumber(typed).replace(/-/g, '')),
     };
   // A run of digits is part of an ID number or a phone: neither finds anyone, and the desk's screen
@@ -165,13 +169,15 @@ const matchesOf = (members: readonly Member[], typed: string): { found: Member[]
   // names without it. Letters keep theirs (pinyin typed in words).
   const query = /\p{Script=Han}/u.test(typed) ? normaliseName(typed.trim()) : typed;
   const exact = members.filter((m) => m.name === query);
-  if (exact.length > 0) return { found: exact, approximate: false, shown: query };
+  if (exact.length > 0) return { found: exact, approximate: false, sure: true, shown: query };
   const { items, approximate } = searchItems(
     members,
     (m) => [{ text: m.name, readings: () => decodeReadings(m.readings) }],
     query,
   );
-  return { found: items, approximate, shown: query };
+  const spelled = normaliseQuery(query);
+  const sure = items.length === 1 && items.every((m) => spellsWhole(decodeReadings(m.readings), spelled));
+  return { found: items, approximate, sure, shown: query };
 };
 
 export const checkIn = (core: Core, input: { classId: number; query?: string | undefined; enrolmentId?: number | undefined }) => {
@@ -184,10 +190,10 @@ export const checkIn = (core: Core, input: { classId: number; query?: string | u
   }
   if (input.query === undefined) throw new AppError('INVALID_INPUT', message('checkin.noQuery'));
   const members = expectedOf(membersOf(core, input.classId));
-  const { found, approximate, shown } = matchesOf(members, input.query);
+  const { found, approximate, sure, shown } = matchesOf(members, input.query);
   const [only] = found;
   if (only === undefined) throw new AppError('NOT_FOUND', message('checkin.noMatch', { query: shown }));
-  if (found.length === 1 && !approximate) return arrive(core, only);
+  if (found.length === 1 && !approximate && sure) return arrive(core, only);
   const choices = found.sort((a, b) => compareStroke(a.name, b.name)).map(toRow);
   return {
     outcome: 'choose' as const,
