@@ -1408,6 +1408,7 @@ export const enUS = {
       roomNo: 'Room {{head}}',
       doorBeds: '{{beds}} beds',
       staffRoom: 'Staff: {{for}}',
+      spareRooms: 'Rooms with no trainee ({{count}} rooms, {{beds}} beds)',
       singleNote: '{{name}} (single room)',
       doorStay: '{{site}}, {{arrive}} to {{depart}}',
       roomsSummary: '{{rooms}} rooms, {{people}} people',

@@ -1373,6 +1373,7 @@ export const zhCN = {
       roomNo: '{{head}} 房间',
       doorBeds: '{{beds}} 张床位',
       staffRoom: '工作人员：{{for}}',
+      spareRooms: '未安排学员的房间（{{count}} 间，{{beds}} 张床位）',
       singleNote: '{{name}}（单间）',
       doorStay: '{{site}}　{{arrive}}—{{depart}}',
       roomsSummary: '共 {{rooms}} 间 {{people}} 人',

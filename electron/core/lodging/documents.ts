@@ -88,6 +88,21 @@ const lodgingDoc = (
         }),
       },
     ];
+    // The rooms nobody of the class sleeps in, nor another class those nights: the front desk lets
+    // them go (a hotel's booking) or keeps them for the next class.
+    const spare = board.households.filter(
+      (room) =>
+        room.active && room.reservedFor === null && room.occupants.length === 0 && room.beds > 0 && room.free === room.beds,
+    );
+    if (spare.length > 0)
+      sections.push({
+        heading: message('lodging.doc.spareRooms', {
+          count: spare.length,
+          beds: spare.reduce((sum, room) => sum + room.beds, 0),
+        }),
+        columns: [column('room', 5, 'center'), column('floor', 3, 'center'), column('beds', 3, 'center')],
+        rows: spare.map((room) => [room.head, floorWord(room.floor), String(room.beds)]),
+      });
   } else if (document === 'households') {
     // Each group's leader, and the phone the village calls about the group.
     const leaders = new Map(

@@ -486,6 +486,12 @@ describe('rooms of a dormitory', () => {
     ).toBe(`${full?.head ?? ''} 房间已住有男学员（2019年年轻干部培训班 9月9日—9月12日），不能改为只住女`);
     expect(snapshot(t.core.db)).toBe(before);
 
+    // Two rooms added since the class was placed stay empty: the 房间安排表 lists them for the front desk.
+    for (const head of ['601', '602'])
+      value(await t.router.call('lodging.saveRoom', { siteId: dorm, fields: { head, floor: 6, beds: 2, hosts: 'any' } }));
+    const spare = value(await t.router.call('lodging.board', { stayId: stay.id })).households.filter(
+      (r) => r.active && r.occupants.length === 0 && r.reservedFor === null,
+    );
     // The 房间安排表 (xlsx and PDF, A4) and the door cards, read back.
     const exported = async (document: 'rooms' | 'doors', format: 'xlsx' | 'pdf') => {
       const path = join(t.dir, `${document}.${format}`);
@@ -498,9 +504,23 @@ describe('rooms of a dormitory', () => {
     const header = rows.findIndex((row) => row.includes('房间号'));
     expect(rows[header]).toEqual(['房间号', '楼层', '床位', '序号', '姓名', '性别', '工作单位', '小组']);
     const body = rows.slice(header + 1);
-    expect(body.filter((row) => row[4] !== '' && !row[4]?.startsWith('工作人员')).length).toBe(result.figures.placed);
+    const spareAt = body.findIndex((row) => row[0]?.startsWith('未安排学员的房间'));
+    const guests = body.slice(0, spareAt);
+    expect(guests.filter((row) => row[4] !== '' && !row[4]?.startsWith('工作人员')).length).toBe(result.figures.placed);
     expect(body.find((row) => row[0] === '301')?.[4]).toBe('工作人员：班主任 王老师');
     expect(body.some((row) => row[4]?.endsWith('（单间）'))).toBe(true);
+    // The rooms left empty follow, for the front desk to let go: each named once, under its heading.
+    expect(spare.map((r) => r.head)).toEqual(expect.arrayContaining(['601', '602']));
+    expect(body[spareAt]?.[0]).toBe(
+      `未安排学员的房间（${spare.length} 间，${spare.reduce((sum, r) => sum + r.beds, 0)} 张床位）`,
+    );
+    expect(
+      body
+        .slice(spareAt + 1)
+        .filter((row) => /^\d/.test(row[0] ?? ''))
+        .map((row) => row[0]),
+    ).toEqual(spare.map((r) => r.head));
+    expect(guests.some((row) => spare.some((r) => r.head === row[0]))).toBe(false);
     // The class's own list says each one's room and floor.
     const trainees = join(t.dir, 'trainees.xlsx');
     value(
@@ -530,10 +550,10 @@ describe('rooms of a dormitory', () => {
     expect(read.pages).toBe(Math.ceil(used.length / 2));
     const doorText = execFileSync('pdftotext', [doors, '-'], { encoding: 'utf8' });
     for (const room of used) expect(doorText).toContain(room.head);
-    // A page of each to look at.
+    // The room list's pages and a page of door cards to look at.
     const out = process.env['CADRE_SCREENS'];
     if (out && existsSync(out)) {
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(out, 'rooms-list')]);
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(out, 'rooms-list')]);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', doors, join(out, 'rooms-doors')]);
     }
     expect(readFileSync(doors).subarray(0, 5).toString()).toBe('%PDF-');
