@@ -95,7 +95,7 @@ test('the desk checks trainees in by initials, by ID card and by choice, notes a
   await expect(page.getByTestId('checkin-figures')).toContainText(`1 / ${expected}`);
 
   // A walk-in: an ID number that cannot be is refused under its field; then added and checked in.
-  await box.fill('孙丽');
+  await box.fill('孙　丽'); // as read off a 桌签: the walk-in's name comes without the space
   await page.getByRole('button', { name: label('现场添加') }).click();
   const walkIn = page.getByRole('dialog', { name: '现场添加学员并报到' });
   await expect(walkIn.getByLabel('姓名')).toHaveValue('孙丽');

@@ -9,6 +9,14 @@ import { useQuery } from '../../app/use-query';
 import { NoteModal } from './NoteModal';
 import { WalkInModal } from './WalkInModal';
 import { checkinRate } from './rate';
+import { normaliseName } from '../../../../shared/trainees/schemas';
+
+// What the desk typed, as the walk-in's name when it is one: read off a 桌签 it has a space between
+// the characters (李　明), which a roster's name has not.
+const walkInName = (query: string) => {
+  const name = normaliseName(query.trim());
+  return /^[\p{Script=Han}·]+$/u.test(name) ? name : '';
+};
 
 const statusColors: Record<CheckinStatus, string> = { arrived: 'green', late: 'orange', leave: 'blue' };
 
@@ -235,7 +243,7 @@ export const CheckinTab = ({ target }: { target: TrainingClass }) => {
       {dialog?.kind === 'walkIn' && (
         <WalkInModal
           classId={target.id}
-          initialName={/^[\p{Script=Han}·]+$/u.test(query.trim()) ? query.trim() : ''}
+          initialName={walkInName(query)}
           onClose={() => {
             setDialog(undefined);
             setQuery('');
