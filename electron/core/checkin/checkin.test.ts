@@ -166,6 +166,17 @@ describe('check-in (报到) through the router', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
+  // A name of fifty 和 (he, huo, hu each): the search tried 3^49 spellings of a query of h's before
+  // saying it was none of them, and the desk hung.
+  it('answers at once for a hostile name whose characters all read alike', async () => {
+    const name = '和'.repeat(50);
+    value(await t.router.call('roster.add', { classId, trainee: { name, unit: '辽源市财政局' } }));
+    const near = value(await t.router.call('checkin.checkIn', { classId, query: `${'h'.repeat(49)}z` }));
+    expect(near.outcome).toBe('choose');
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: 'h'.repeat(50) }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe(name);
+  });
+
   it('notes 请假 and 迟到 with what the desk wrote, undoes a check-in, and lists who has not arrived by unit', async () => {
     const li = enrolments.get('李明') ?? 0;
     value(
