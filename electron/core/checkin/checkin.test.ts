@@ -110,6 +110,46 @@ describe('check-in (报到) through the router', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
+  // What a desk pastes or a phone's contact card gives: +86, dots, brackets, long dashes, an invisible
+  // mark (zero-width space, a right-to-left override, a soft hyphen) — each was echoed whole to the
+  // queue as 名册中没有与“+86 13912345678”相符的学员. A number is masked wherever it stands in a query.
+  it('never shows a phone or ID number whole, however it is typed, and checks in an ID number pasted with marks', async () => {
+    const before = snapshot(t.core.db);
+    const phones = [
+      '+86 13912345678',
+      '0086-139-1234-5678',
+      '13912345678\u200b',
+      '\u202e13912345678',
+      '\u00ad13912345678',
+      '139.1234.5678',
+      '(139)1234 5678',
+      '139_1234_5678',
+      '139—1234—5678',
+      '13912345678；',
+      '张伟 13912345678',
+    ];
+    for (const query of phones) {
+      const error = failure(await t.router.call('checkin.checkIn', { classId, query }), 'NOT_FOUND');
+      expect(error.message, query).not.toContain('1234');
+      expect(error.message, query).toContain('5678');
+    }
+    const stranger = idNumberEndingIn('0');
+    for (const query of [
+      `${stranger.slice(0, 6)}.${stranger.slice(6, 14)}.${stranger.slice(14)}`,
+      `${stranger}。`,
+      `编号${stranger}`,
+    ]) {
+      const error = failure(await t.router.call('checkin.checkIn', { classId, query }), 'NOT_FOUND');
+      expect(error.message, query).not.toContain(stranger.slice(6, 14));
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+    const pasted = `\u200e${zhangWeiId.slice(0, 6)}\u200b${zhangWeiId.slice(6)}`;
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: pasted }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe('张伟');
+    const named = value(await t.router.call('checkin.checkIn', { classId, query: '\u202b李明\u200b' }));
+    expect(named.outcome === 'checkedIn' && named.row.name).toBe('李明');
+  });
+
   it('returns the choices when more than one fits, never guessing, and checks in the one chosen', async () => {
     const before = snapshot(t.core.db);
     const zw = value(await t.router.call('checkin.checkIn', { classId, query: 'zw' }));
