@@ -258,6 +258,8 @@ export const enUS = {
     traineeMissing: 'Choose an existing trainee or enter a new one',
     alreadyEnrolled: '"{{name}}" is already on the roster of "{{className}}"',
     oneClassAtATime: 'Change one class’s roster at a time',
+    certificateNumbered:
+      '{{names}} already hold a certificate number and cannot be removed from the roster (the number would be given to someone else): mark them as withdrawn instead, and the number stays theirs',
   },
   import: {
     columnProblem: 'column {{column}}: {{message}}',

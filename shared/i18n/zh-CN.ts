@@ -257,6 +257,8 @@ export const zhCN = {
     traineeMissing: '请选择已有学员或填写新学员的信息',
     alreadyEnrolled: '“{{name}}”已在“{{className}}”的名册中',
     oneClassAtATime: '一次只能修改同一个班次的名册',
+    certificateNumbered:
+      '{{names}}已编有结业证书编号，不能移出名册（编号会被后来的学员重复使用）：请改为标记“退学”，编号仍归其所有、不再分给别人',
   },
   import: {
     columnProblem: '{{column}}列：{{message}}',
