@@ -535,6 +535,8 @@ export const enUS = {
     },
     missingItems:
       'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
+    itemBeyond:
+      'The table\'s "{{column}}" column is no item: a questionnaire has at most {{max}} items, numbered from 1; use this survey\'s template',
     extraItems:
       'The "{{kind}}" questionnaire has only {{items}} items, but this row is filled up to item {{last}}: check the kind, or use this survey\'s template',
     wrongItemCount: 'Questionnaire {{row}} has a different number of items ({{items}} expected)',

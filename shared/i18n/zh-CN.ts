@@ -529,6 +529,7 @@ export const zhCN = {
     },
     missingItems:
       '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
+    itemBeyond: '表中的“{{column}}”列不是任何一题：问卷最多 {{max}} 题，从第1题起编号；请用本测评的模板录入',
     extraItems: '“{{kind}}”的问卷只有 {{items}} 题，这一行填到了第{{last}}题：请核对测评类型，或用这项测评的模板录入',
     wrongItemCount: '第 {{row}} 份问卷的题目数与测评不符（应为 {{items}} 题）',
     responseNotFound: '这份问卷已不存在，请刷新后重试',
