@@ -748,6 +748,7 @@ describe('command line', () => {
       [...at, '--from', '2019-09-12', '--to', '2019-09-09', '--room', '401', '--for', '班主任'],
       [...at, '--from', '2019-02-30', '--to', '2019-03-02', '--room', '401', '--for', '班主任'],
       [...at, ...dates, '--room', '401', '--for', '班'.repeat(101)],
+      [...at, ...dates, '--room', '401', '--release'],
     ]) {
       expect((await cadre('lodging', 'reserve', ...refused)).code, refused.join(' ')).not.toBe(0);
       expect(databaseState(), refused.join(' ')).toBe(unmade);
