@@ -150,6 +150,18 @@ describe('check-in (报到) through the router', () => {
     expect(named.outcome === 'checkedIn' && named.row.name).toBe('李明');
   });
 
+  // A name pasted from a chat or a web form brings invisible marks with it (a zero-width space, a
+  // direction override, a soft hyphen): kept in the name, 李明 typed at the desk found nobody, and the
+  // override printed the name reversed on every list.
+  it('keeps no invisible marks in a name, so the desk finds it as typed', async () => {
+    const added = value(
+      await t.router.call('roster.add', { classId, trainee: { name: '\u202e欧\u200b阳\u00ad修\u200d', unit: '辽源市财政局' } }),
+    );
+    expect(added.name).toBe('欧阳修');
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: '欧阳修' }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe('欧阳修');
+  });
+
   it('returns the choices when more than one fits, never guessing, and checks in the one chosen', async () => {
     const before = snapshot(t.core.db);
     const zw = value(await t.router.call('checkin.checkIn', { classId, query: 'zw' }));
