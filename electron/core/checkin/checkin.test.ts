@@ -200,6 +200,8 @@ describe('check-in (报到) through the router', () => {
     const before = snapshot(t.core.db);
     failure(await t.router.call('checkin.checkIn', { classId, query: '欧阳' }), 'NOT_FOUND');
     failure(await t.router.call('checkin.checkIn', { classId, query: '   ' }), 'INVALID_INPUT');
+    // Nothing but invisible marks is no query either (it offered the whole class to choose from).
+    failure(await t.router.call('checkin.checkIn', { classId, query: '\u200b\u202e' }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId, query: 'x'.repeat(101) }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId: classId + 1, query: 'lm' }), 'NOT_FOUND');

@@ -209,7 +209,10 @@ export const checkIn = (core: Core, input: { classId: number; query?: string | u
       throw new AppError('NOT_FOUND', message('checkin.notEnrolled'), { enrolmentId: input.enrolmentId });
     return arrive(core, member);
   }
-  if (input.query === undefined) throw new AppError('INVALID_INPUT', message('checkin.noQuery'));
+  // Nothing but invisible marks (a zero-width space, a direction mark) is no query either: read as
+  // empty, it matched the whole class.
+  if (input.query === undefined || input.query.replace(invisible, '').trim() === '')
+    throw new AppError('INVALID_INPUT', message('checkin.noQuery'));
   const members = expectedOf(membersOf(core, input.classId));
   const { found, approximate, sure, shown } = matchesOf(members, input.query);
   const [only] = found;
