@@ -213,6 +213,12 @@ describe('结业证书', () => {
     const last = numbered().at(-1);
     expect(last?.seq).toBe(12);
     const holder = roster.find((entry) => entry.enrolmentId === last?.enrolmentId);
+    const numberOf = async () =>
+      value(await t.router.call('lifecycle.certificateCandidates', { classId })).people.find(
+        (p) => p.traineeId === holder?.traineeId,
+      )?.number;
+    const held = await numberOf();
+    expect(held).toBeDefined();
     const before = snapshot(t.core.db);
     const refused = failure(await t.router.call('roster.remove', { enrolmentIds: [last?.enrolmentId ?? 0] }), 'INVALID_STATE');
     expect(refused.message).toContain(holder?.name ?? '-');
@@ -230,6 +236,13 @@ describe('结业证书', () => {
     value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished', anyway: true }));
     expect(numbered().find((row) => row.enrolmentId === late.enrolmentId)?.seq).toBe(13);
     expect(new Set(numbered().map((row) => row.seq)).size).toBe(13);
+    // Back from 退学, the holder's certificate carries the number given before.
+    value(
+      await t.router.call('roster.assign', { classId, assignments: [{ enrolmentId: last?.enrolmentId ?? 0, status: 'active' }] }),
+    );
+    const restored = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    expect(await numberOf()).toBe(held);
+    expect(new Set(restored.map((p) => p.number)).size).toBe(restored.length);
     // Someone never numbered (added after closing, before any export) may still be taken off.
     const mistaken = value(await t.router.call('roster.add', { classId, trainee: { name: '误加人' } }));
     value(await t.router.call('roster.remove', { enrolmentIds: [mistaken.enrolmentId] }));
