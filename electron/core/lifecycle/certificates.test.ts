@@ -248,6 +248,30 @@ describe('结业证书', () => {
     value(await t.router.call('roster.remove', { enrolmentIds: [mistaken.enrolmentId] }));
   }, 60_000);
 
+  // The numbers were worked out before Chromium printed and kept after: a trainee added while it printed
+  // (丁一, first in stroke order) took 1 and moved everyone on by one, and the numbers kept were not
+  // the ones on the certificates just printed.
+  it('keeps the numbers the certificates were printed with, whatever is added while they print', async () => {
+    await classWithReports(0);
+    const candidates = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    const file = join(t.dir, '结业证书-同时.pdf');
+    const printing = t.router.call('lifecycle.certificates', {
+      classId,
+      grant: t.grant(file, 'export'),
+      traineeIds: candidates.map((p) => p.traineeId),
+    });
+    const added = t.router.call('roster.add', { classId, trainee: { name: '丁一' } });
+    value(await printing);
+    value(await added);
+    const printed = flat((await pdfText(file)).text);
+    const kept = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    for (const p of candidates) {
+      expect(printed).toContain(`${p.name}同志于`);
+      const number = kept.find((k) => k.traineeId === p.traineeId)?.number ?? '-';
+      expect(printed, p.name).toContain(`证书编号：${number}`);
+    }
+  }, 60_000);
+
   it('refuses chosen trainees of another class, twice or none, and writes nothing', async () => {
     await classWithReports(0);
     const own = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
