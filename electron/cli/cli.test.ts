@@ -742,6 +742,17 @@ describe('command line', () => {
     const unmade = databaseState();
     expect((await cadre('lodging', 'reserve', ...at, ...dates, '--room', '999', '--for', '班主任')).code).toBe(1);
     expect(databaseState()).toBe(unmade); // no stay made for a room the dormitory lacks
+    // Nor for dates that are no stay, nor for a note the room cannot keep: the stay was made first, then
+    // the keeping refused, and the stay stayed behind with nobody's room kept.
+    for (const refused of [
+      [...at, '--from', '2019-09-12', '--to', '2019-09-09', '--room', '401', '--for', '班主任'],
+      [...at, '--from', '2019-02-30', '--to', '2019-03-02', '--room', '401', '--for', '班主任'],
+      [...at, ...dates, '--room', '401', '--for', '班'.repeat(101)],
+      [...at, ...dates, '--room', '401', '--release'],
+    ]) {
+      expect((await cadre('lodging', 'reserve', ...refused)).code, refused.join(' ')).not.toBe(0);
+      expect(databaseState(), refused.join(' ')).toBe(unmade);
+    }
     expect((await cadre('lodging', 'reserve', ...at, ...dates, '--room', '401', '--for', '班主任 王老师')).stdout).toBe(
       '401 房间已留给班主任 王老师',
     );

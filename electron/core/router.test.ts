@@ -728,6 +728,23 @@ describe('router', () => {
       expect(error.details?.issues?.[0]?.field).toBe(field);
       expect(error.message).toBe('房间安排表和门牌名单只用于宿舍、宾馆的住宿安排');
     }
+    // A stay made by the same call (the command line's reserve --from --to): a room refused, dates
+    // reversed, a note too long, a stay both given and made, or neither — no stay is left behind.
+    const classId = one(`SELECT class_id FROM stays WHERE id = ${stay}`);
+    const made = { classId, fields: { siteId: elsewhere, arrive: '2019-09-15', depart: '2019-09-17' } };
+    const reversed = { classId, fields: { siteId: elsewhere, arrive: '2019-09-12', depart: '2019-09-09' } };
+    const inVillage = { classId, fields: { siteId: village, arrive: '2019-09-09', depart: '2019-09-12' } };
+    for (const input of [
+      { stay: made, householdId: occupied, for: '班主任' },
+      { stay: reversed, householdId: room, for: '班主任' },
+      { stay: made, householdId: room, for: '王'.repeat(101) },
+      { stay: inVillage, householdId: room, for: '班主任' },
+      { stay: made, stayId: stay, householdId: room, for: '班主任' },
+      { householdId: room, for: '班主任' },
+    ])
+      failure(await t.router.handle('lodging.reserve', input), 'INVALID_INPUT');
     expect(snapshot(t.core.db)).toBe(before);
+    const kept = value(await t.router.call('lodging.reserve', { stay: made, householdId: room, for: '班主任' }));
+    expect(kept.households.find((h) => h.id === room)?.reservedFor).toBe('班主任');
   });
 });

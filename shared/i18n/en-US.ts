@@ -258,6 +258,8 @@ export const enUS = {
     traineeMissing: 'Choose an existing trainee or enter a new one',
     alreadyEnrolled: '"{{name}}" is already on the roster of "{{className}}"',
     oneClassAtATime: 'Change one class’s roster at a time',
+    certificateNumbered:
+      '{{names}} already hold a certificate number and cannot be removed from the roster (the number would be given to someone else): mark them as withdrawn instead, and the number stays theirs',
   },
   import: {
     columnProblem: 'column {{column}}: {{message}}',
@@ -533,6 +535,8 @@ export const enUS = {
     },
     missingItems:
       'The "{{kind}}" questionnaire has {{items}} items; the table has no column for {{missing}}: use this survey\'s template, or add the columns blank if nobody answered them',
+    itemBeyond:
+      'The table\'s "{{column}}" column is no item: a questionnaire has at most {{max}} items, numbered from 1; use this survey\'s template',
     extraItems:
       'The "{{kind}}" questionnaire has only {{items}} items, but this row is filled up to item {{last}}: check the kind, or use this survey\'s template',
     wrongItemCount: 'Questionnaire {{row}} has a different number of items ({{items}} expected)',

@@ -257,6 +257,8 @@ export const zhCN = {
     traineeMissing: '请选择已有学员或填写新学员的信息',
     alreadyEnrolled: '“{{name}}”已在“{{className}}”的名册中',
     oneClassAtATime: '一次只能修改同一个班次的名册',
+    certificateNumbered:
+      '{{names}}已编有结业证书编号，不能移出名册（编号会被后来的学员重复使用）：请改为标记“退学”，编号仍归其所有、不再分给别人',
   },
   import: {
     columnProblem: '{{column}}列：{{message}}',
@@ -527,6 +529,7 @@ export const zhCN = {
     },
     missingItems:
       '“{{kind}}”的问卷有 {{items}} 题，表中缺{{missing}}的列：请用本测评的模板录入；这几题若都未作答，补上这几列留空即可',
+    itemBeyond: '表中的“{{column}}”列不是任何一题：问卷最多 {{max}} 题，从第1题起编号；请用本测评的模板录入',
     extraItems: '“{{kind}}”的问卷只有 {{items}} 题，这一行填到了第{{last}}题：请核对测评类型，或用这项测评的模板录入',
     wrongItemCount: '第 {{row}} 份问卷的题目数与测评不符（应为 {{items}} 题）',
     responseNotFound: '这份问卷已不存在，请刷新后重试',

@@ -288,9 +288,22 @@ export const lodgingSchemas = {
   lock: z.strictObject({ stayId: id, enrolmentId: id, locked: z.boolean() }),
   confirm: z.strictObject({ stayId: id, householdId: id, confirmed: z.boolean() }),
   // A room kept for staff during the stay (for: whom, e.g. 班主任 王老师), or given back (null).
-  reserve: withLabels(z.strictObject({ stayId: id, householdId: id, for: z.string().trim().min(1).max(100).nullable() }), {
-    for: 'fields.reservedFor',
-  }),
+  // The stay is the one given, or (the command line's lodging reserve --from --to, before anyone is
+  // placed) one made in the same call: a room refused leaves no stay behind.
+  reserve: withLabels(
+    z
+      .strictObject({
+        stayId: id.optional(),
+        stay: z.strictObject({ classId: id, fields: stayFieldsSchema }).optional(),
+        householdId: id,
+        for: z.string().trim().min(1).max(100).nullable(),
+      })
+      .superRefine((value, ctx) => {
+        if ((value.stayId === undefined) === (value.stay === undefined))
+          ctx.addIssue({ code: 'custom', path: ['stayId'], params: { code: 'required' } });
+      }),
+    { for: 'fields.reservedFor', 'stay.fields.groups': 'fields.groupsList' },
+  ),
   plan: z.strictObject({ stayId: id }),
   savePlanDay: z.strictObject({ stayId: id, day: planDayFieldsSchema }),
   participants: z.strictObject({ stayId: id }),

@@ -157,6 +157,13 @@ export const surveyColumns = {
   comment: ['意见建议', '意见和建议', '建议', '留言', '评语'],
 } as const;
 export const itemColumn = (n: number) => [`第${n}题`, `题${n}`, String(n)];
+// The number an item's column is headed with (第31题, 第 0 题, 题999), whatever it is: a grid's column
+// past the items a questionnaire can have is told from a column nobody asked for.
+export const itemNumberOf = (header: string): number | undefined => {
+  const numbered = /^(?:第\s*(\d+)\s*题|题\s*(\d+))$/.exec(header.normalize('NFKC'));
+  const digits = numbered?.[1] ?? numbered?.[2];
+  return digits === undefined ? undefined : Number(digits);
+};
 export const satisfactionWords: Record<Satisfaction, readonly string[]> = {
   organisation: ['组织满意', '组织满意度', '组织满意度测评'],
   trainees: ['学员满意', '学员满意度', '学员满意度测评'],

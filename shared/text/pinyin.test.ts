@@ -20,6 +20,21 @@ describe('pinyin search', () => {
     expect(spellsWhole(readingsOf('单田芳'), 'dtf')).toBe(true);
   });
 
+  // Every 和 reads he, huo or hu: a query of h's tried each reading of each character in turn, 3^n
+  // ways before saying no — a name or unit of twenty such characters held a search for minutes.
+  it('answers at once for a long run of characters each with several readings starting alike', () => {
+    const hostile = readingsOf('和'.repeat(50));
+    expect(hostile.every((options) => options.length >= 3)).toBe(true);
+    const miss = `${'h'.repeat(49)}z`;
+    expect(spellsWhole(hostile, miss)).toBe(false);
+    expect(matchesReadings(hostile, miss)).toBe(false);
+    expect(spellsWhole(hostile, 'h'.repeat(50))).toBe(true);
+    expect(spellsWhole(hostile, `${'h'.repeat(49)}huo`)).toBe(true);
+    expect(matchesReadings(hostile, `${'he'.repeat(30)}x`)).toBe(false);
+    const unit = readingsOf('行'.repeat(100));
+    expect(matchesReadings(unit, `${'h'.repeat(99)}q`)).toBe(false);
+  });
+
   it('finds names by initials, full syllables and mixtures', () => {
     expect(textMatches('张三', 'zs')).toBe(true);
     expect(textMatches('张三', 'zhangs')).toBe(true);

@@ -28,16 +28,24 @@ export const decodeReadings = (encoded: string): Readings =>
   encoded === '' ? [] : encoded.split('|').map((options) => options.split(','));
 
 // Can q[qi…] be spelled from character ci on, each character giving a non-empty prefix of one of its
-// readings? Names and titles are short, so plain recursion over the few viable prefixes is cheapest.
-const spellFrom = (readings: Readings, ci: number, q: string, qi: number): boolean => {
-  if (qi === q.length) return true;
-  if (ci === readings.length) return false;
-  for (const reading of readings[ci] ?? []) {
-    const max = Math.min(reading.length, q.length - qi);
+// readings? Whether it can depends on (ci, qi) alone, and a position that failed once fails again:
+// remembered, so a run of characters whose readings start alike (和 he/huo/hu, 行 xing/hang/heng)
+// costs characters × query letters, not readings^characters — fifty 和 against "hhh…z" hung a search.
+// The set is made at the first failure only: most rows of a search fail at once, or never fail.
+type Spelling = { readings: Readings; q: string; failed: Set<number> | undefined; whole: boolean };
+
+const spell = (s: Spelling, ci: number, qi: number): boolean => {
+  if (qi === s.q.length) return !s.whole || ci === s.readings.length;
+  if (ci === s.readings.length) return false;
+  const key = ci * (s.q.length + 1) + qi;
+  if (s.failed?.has(key)) return false;
+  for (const reading of s.readings[ci] ?? []) {
+    const max = Math.min(reading.length, s.q.length - qi);
     let common = 0;
-    while (common < max && reading.charCodeAt(common) === q.charCodeAt(qi + common)) common += 1;
-    for (let len = common; len >= 1; len -= 1) if (spellFrom(readings, ci + 1, q, qi + len)) return true;
+    while (common < max && reading.charCodeAt(common) === s.q.charCodeAt(qi + common)) common += 1;
+    for (let len = common; len >= 1; len -= 1) if (spell(s, ci + 1, qi + len)) return true;
   }
+  (s.failed ??= new Set()).add(key);
   return false;
 };
 
@@ -46,31 +54,22 @@ const spellFrom = (readings: Readings, ci: number, q: string, qi: number): boole
 // `q` must already be lower case without spaces (see normaliseQuery).
 export const matchesReadings = (readings: Readings, q: string): boolean => {
   if (q === '') return true;
+  const spelling: Spelling = { readings, q, failed: undefined, whole: false };
   const first = q.charCodeAt(0);
   for (let start = 0; start < readings.length; start += 1) {
     // Cheap rejection first: the run must begin with a reading that starts like the query.
     const options = readings[start] ?? [];
     let viable = false;
     for (const reading of options) if (reading.charCodeAt(0) === first) viable = true;
-    if (viable && spellFrom(readings, start, q, 0)) return true;
+    if (viable && spell(spelling, start, 0)) return true;
   }
   return false;
 };
 
 // True when the query spells the whole text, every character by a non-empty prefix of one of its
 // readings: "zwb", "zhouwb" and "zhouwenbo" spell 周文博; "zw" does not.
-const spellAll = (readings: Readings, ci: number, q: string, qi: number): boolean => {
-  if (ci === readings.length) return qi === q.length;
-  if (qi === q.length) return false;
-  for (const reading of readings[ci] ?? []) {
-    const max = Math.min(reading.length, q.length - qi);
-    let common = 0;
-    while (common < max && reading.charCodeAt(common) === q.charCodeAt(qi + common)) common += 1;
-    for (let len = common; len >= 1; len -= 1) if (spellAll(readings, ci + 1, q, qi + len)) return true;
-  }
-  return false;
-};
-export const spellsWhole = (readings: Readings, q: string): boolean => q !== '' && spellAll(readings, 0, q, 0);
+export const spellsWhole = (readings: Readings, q: string): boolean =>
+  q !== '' && spell({ readings, q, failed: undefined, whole: true }, 0, 0);
 
 export const normaliseQuery = (query: string): string => query.trim().toLowerCase().replace(/\s+/g, '');
 

@@ -25,14 +25,16 @@ export const idProblemIssue: Record<
 export const isPartialDate = (value: string): boolean =>
   /^\d{4}-\d{2}$/.test(value) ? toUtcMs(`${value}-01`) !== undefined : toUtcMs(value) !== undefined;
 
-// People's names: inner spaces (张　三) are padding, not part of the name.
+// People's names: inner spaces (张　三) are padding, not part of the name; so are the invisible marks
+// a name pasted from a chat or a web form brings (zero-width spaces, direction overrides, soft
+// hyphens: Unicode's format and control characters) — kept, the name was found by nobody typing it.
 export const normaliseName = (raw: string): string =>
   // Most names are ideographs (or letters) and nothing else: already as they should be.
   /^[\u4e00-\u9fffA-Za-z·]*$/.test(raw)
     ? raw
     : raw
         .normalize('NFKC')
-        .replace(/\s+/g, '')
+        .replace(/[\s\p{Cf}\p{Cc}]+/gu, '')
         .replace(/[•．・]/g, '·');
 
 const phonePattern = /^[+\d][\d\s-]{5,24}$/;

@@ -17,8 +17,9 @@ const groupsOf = (values: Values): number[] | undefined => {
     .map(Number);
 };
 
-// The class's stay in the village on those dates: found, or made.
-const stayFor = async (call: Call, values: Values, make: boolean): Promise<Result<Stay>> => {
+// The class's stay at the place on those dates, if it has one; and what a stay made there would be.
+type StayWhere = { classId: number; site: { id: number; name: string }; found: Stay | undefined };
+const stayWhere = async (call: Call, values: Values): Promise<Result<StayWhere>> => {
   const id = await classId(call, values);
   if (!id.ok) return id;
   const site = await siteId(call, values);
@@ -33,13 +34,25 @@ const stayFor = async (call: Call, values: Values, make: boolean): Promise<Resul
       (typeof from !== 'string' || stay.arrive === from) &&
       (typeof to !== 'string' || stay.depart === to),
   );
-  if (found) return ok(found);
-  if (!make) return err({ code: 'NOT_FOUND', message: cliText('lodging.export.noStay', { site: site.value.name }) });
+  return ok({ classId: id.value, site: site.value, found });
+};
+
+// The fields of a stay made from --from, --to and --groups (both dates asked for).
+const stayFields = (values: Values, siteId: number) => {
+  const from = values['from'];
+  const to = values['to'];
   if (typeof from !== 'string' || typeof to !== 'string') throw new UsageError(cliText('lodging.assign.needDates'));
-  return call('lodging.saveStay', {
-    classId: id.value,
-    fields: defined({ siteId: site.value.id, arrive: from, depart: to, groups: groupsOf(values) }),
-  });
+  return defined({ siteId, arrive: from, depart: to, groups: groupsOf(values) });
+};
+
+// The class's stay in the village on those dates: found, or made.
+const stayFor = async (call: Call, values: Values, make: boolean): Promise<Result<Stay>> => {
+  const where = await stayWhere(call, values);
+  if (!where.ok) return where;
+  const { found, site } = where.value;
+  if (found) return ok(found);
+  if (!make) return err({ code: 'NOT_FOUND', message: cliText('lodging.export.noStay', { site: site.name }) });
+  return call('lodging.saveStay', { classId: where.value.classId, fields: stayFields(values, site.id) });
 };
 
 const sexWord = (sex: 'male' | 'female' | null) => (sex ? message(`sex.${sex}`) : '—');
@@ -201,10 +214,14 @@ export const lodgingCommands: readonly Command[] = [
       if (!units.ok) return units;
       const unit = units.value.find((h) => h.head === room.trim());
       if (!unit) return err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: site.value.name }) });
-      const stay = await stayFor(call, values, !release);
-      if (!stay.ok) return stay;
+      const where = await stayWhere(call, values);
+      if (!where.ok) return where;
+      const { found } = where.value;
+      if (!found && release)
+        return err({ code: 'NOT_FOUND', message: cliText('lodging.export.noStay', { site: site.value.name }) });
+      // No stay yet: made by the same call that keeps the room, so a room refused leaves no stay behind.
       const board = await call('lodging.reserve', {
-        stayId: stay.value.id,
+        ...(found ? { stayId: found.id } : { stay: { classId: where.value.classId, fields: stayFields(values, site.value.id) } }),
         householdId: unit.id,
         for: release ? null : String(keptFor),
       });
@@ -212,7 +229,7 @@ export const lodgingCommands: readonly Command[] = [
       const kept = board.value.households.find((h) => h.id === unit.id);
       return kept
         ? ok(kept)
-        : err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: stay.value.siteName }) });
+        : err({ code: 'NOT_FOUND', message: cliText('lodging.reserve.noRoom', { room, site: site.value.name }) });
     },
     print: (room) =>
       room.reservedFor === null

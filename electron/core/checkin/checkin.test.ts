@@ -110,6 +110,58 @@ describe('check-in (报到) through the router', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
+  // What a desk pastes or a phone's contact card gives: +86, dots, brackets, long dashes, an invisible
+  // mark (zero-width space, a right-to-left override, a soft hyphen) — each was echoed whole to the
+  // queue as 名册中没有与“+86 13912345678”相符的学员. A number is masked wherever it stands in a query.
+  it('never shows a phone or ID number whole, however it is typed, and checks in an ID number pasted with marks', async () => {
+    const before = snapshot(t.core.db);
+    const phones = [
+      '+86 13912345678',
+      '0086-139-1234-5678',
+      '13912345678\u200b',
+      '\u202e13912345678',
+      '\u00ad13912345678',
+      '139.1234.5678',
+      '(139)1234 5678',
+      '139_1234_5678',
+      '139—1234—5678',
+      '13912345678；',
+      '张伟 13912345678',
+    ];
+    for (const query of phones) {
+      const error = failure(await t.router.call('checkin.checkIn', { classId, query }), 'NOT_FOUND');
+      expect(error.message, query).not.toContain('1234');
+      expect(error.message, query).toContain('5678');
+    }
+    const stranger = idNumberEndingIn('0');
+    for (const query of [
+      `${stranger.slice(0, 6)}.${stranger.slice(6, 14)}.${stranger.slice(14)}`,
+      `${stranger}。`,
+      `编号${stranger}`,
+    ]) {
+      const error = failure(await t.router.call('checkin.checkIn', { classId, query }), 'NOT_FOUND');
+      expect(error.message, query).not.toContain(stranger.slice(6, 14));
+    }
+    expect(snapshot(t.core.db)).toBe(before);
+    const pasted = `\u200e${zhangWeiId.slice(0, 6)}\u200b${zhangWeiId.slice(6)}`;
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: pasted }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe('张伟');
+    const named = value(await t.router.call('checkin.checkIn', { classId, query: '\u202b李明\u200b' }));
+    expect(named.outcome === 'checkedIn' && named.row.name).toBe('李明');
+  });
+
+  // A name pasted from a chat or a web form brings invisible marks with it (a zero-width space, a
+  // direction override, a soft hyphen): kept in the name, 李明 typed at the desk found nobody, and the
+  // override printed the name reversed on every list.
+  it('keeps no invisible marks in a name, so the desk finds it as typed', async () => {
+    const added = value(
+      await t.router.call('roster.add', { classId, trainee: { name: '\u202e欧\u200b阳\u00ad修\u200d', unit: '辽源市财政局' } }),
+    );
+    expect(added.name).toBe('欧阳修');
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: '欧阳修' }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe('欧阳修');
+  });
+
   it('returns the choices when more than one fits, never guessing, and checks in the one chosen', async () => {
     const before = snapshot(t.core.db);
     const zw = value(await t.router.call('checkin.checkIn', { classId, query: 'zw' }));
@@ -148,6 +200,8 @@ describe('check-in (报到) through the router', () => {
     const before = snapshot(t.core.db);
     failure(await t.router.call('checkin.checkIn', { classId, query: '欧阳' }), 'NOT_FOUND');
     failure(await t.router.call('checkin.checkIn', { classId, query: '   ' }), 'INVALID_INPUT');
+    // Nothing but invisible marks is no query either (it offered the whole class to choose from).
+    failure(await t.router.call('checkin.checkIn', { classId, query: '\u200b\u202e' }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId, query: 'x'.repeat(101) }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId }), 'INVALID_INPUT');
     failure(await t.router.call('checkin.checkIn', { classId: classId + 1, query: 'lm' }), 'NOT_FOUND');
@@ -164,6 +218,17 @@ describe('check-in (报到) through the router', () => {
       'INVALID_INPUT',
     );
     expect(snapshot(t.core.db)).toBe(before);
+  });
+
+  // A name of fifty 和 (he, huo, hu each): the search tried 3^49 spellings of a query of h's before
+  // saying it was none of them, and the desk hung.
+  it('answers at once for a hostile name whose characters all read alike', async () => {
+    const name = '和'.repeat(50);
+    value(await t.router.call('roster.add', { classId, trainee: { name, unit: '辽源市财政局' } }));
+    const near = value(await t.router.call('checkin.checkIn', { classId, query: `${'h'.repeat(49)}z` }));
+    expect(near.outcome).toBe('choose');
+    const done = value(await t.router.call('checkin.checkIn', { classId, query: 'h'.repeat(50) }));
+    expect(done.outcome === 'checkedIn' && done.row.name).toBe(name);
   });
 
   it('notes 请假 and 迟到 with what the desk wrote, undoes a check-in, and lists who has not arrived by unit', async () => {

@@ -131,16 +131,36 @@ const idNumberPattern = /^\d{17}[\dX]$/;
 const partialNumberPattern = /^\d{6,}[\dX]?$/;
 const mobilePattern = /^1[3-9]\d{9}$/;
 
-// What a number typed at the desk is: dashes out (a phone read off a form, 139-1234-5678), and an old
-// 15-digit number as the 18-digit one it became (century 19, the check character added) — the roster
-// holds only those.
+// Marks a paste or a contact card brings that nobody means to type: zero-width spaces, direction
+// marks and overrides, soft hyphens (Unicode's format characters).
+const invisible = /\p{Cf}/gu;
+// What stands between a number's digits as people write it: spaces, dashes long and short, dots,
+// brackets, underscores (full-width forms are already half-width after NFKC).
+const separators = /[\s\-\u2010-\u2015.()_]/g;
+const spacedNumber = /^\+?[\d(][\d\s\-\u2010-\u2015.()_]*[\dX]$/;
+// A mobile with the country's code before it (+86, 0086) is the mobile.
+const countryCode = /^(?:00)?86(?=1[3-9]\d{9}$)/;
+
+// What a number typed at the desk is: separators out (a phone read off a form, 139-1234-5678,
+// +86 139 1234 5678), and an old 15-digit number as the 18-digit one it became (century 19, the check
+// character added) — the roster holds only those.
 const numberOf = (query: string): string => {
-  const typed = normaliseIdNumber(query);
-  const number = /^\d[\d-]*[\dX]$/.test(typed) ? typed.replace(/-/g, '') : typed;
+  const typed = normaliseIdNumber(query.replace(invisible, ''));
+  const number = spacedNumber.test(typed) ? typed.replace(separators, '').replace(/^\+/, '').replace(countryCode, '') : typed;
   if (!/^\d{15}$/.test(number)) return number;
   const first17 = `${number.slice(0, 6)}19${number.slice(6)}`;
   return first17 + checkCharOf(first17);
 };
+
+// The desk's screen faces the queue: any run of six digits or more in what was typed (a phone after a
+// name, an ID number with a full stop after it) comes back masked as the app shows such numbers.
+const digitRun = /\d(?:[\s\-\u2010-\u2015.()_]*\d)*(?:[\s\-\u2010-\u2015.()_]*X)?/giu;
+const masked = (text: string): string =>
+  text.normalize('NFKC').replace(digitRun, (run) => {
+    const digits = run.replace(separators, '').toUpperCase();
+    if (digits.length < 6) return run;
+    return mobilePattern.test(digits) ? maskPhone(digits) : maskIdNumber(digits);
+  });
 
 // Whom a query names. A full ID number names its holder alone; letters or characters go through the
 // app's own search (substring, pinyin, initials), and a full name that is someone's exactly wins over
@@ -148,7 +168,8 @@ const numberOf = (query: string): string => {
 // when the query is the whole name — its characters, or every character spelled (zwb, zhouwenbo) —
 // never part of one ("zw" or 周文 finding 周文博 alone may be a 周文 the roster lacks).
 type Matches = { found: Member[]; approximate: boolean; sure: boolean; shown: string };
-const matchesOf = (members: readonly Member[], typed: string): Matches => {
+const matchesOf = (members: readonly Member[], raw: string): Matches => {
+  const typed = raw.replace(invisible, '');
   const id = numberOf(typed);
   if (idNumberPattern.test(id))
     // Shown as typed (15 digits or 18), masked.
@@ -156,7 +177,7 @@ const matchesOf = (members: readonly Member[], typed: string): Matches => {
       found: members.filter((m) => m.idNumber === id),
       approximate: false,
       sure: true,
-      shown: maskIdNumber(normaliseIdNumber(typed).replace(/-/g, '')),
+      shown: masked(typed),
     };
   // A run of digits is part of an ID number or a phone: neither finds anyone, and the desk's screen
   // faces the queue, so what was typed comes back masked like any number the app shows.
@@ -169,7 +190,7 @@ const matchesOf = (members: readonly Member[], typed: string): Matches => {
   // names without it. Letters keep theirs (pinyin typed in words).
   const query = /\p{Script=Han}/u.test(typed) ? normaliseName(typed.trim()) : typed;
   const exact = members.filter((m) => m.name === query);
-  if (exact.length > 0) return { found: exact, approximate: false, sure: true, shown: query };
+  if (exact.length > 0) return { found: exact, approximate: false, sure: true, shown: masked(query) };
   const { items, approximate } = searchItems(
     members,
     (m) => [{ text: m.name, readings: () => decodeReadings(m.readings) }],
@@ -177,7 +198,7 @@ const matchesOf = (members: readonly Member[], typed: string): Matches => {
   );
   const spelled = normaliseQuery(query);
   const sure = items.length === 1 && items.every((m) => spellsWhole(decodeReadings(m.readings), spelled));
-  return { found: items, approximate, sure, shown: query };
+  return { found: items, approximate, sure, shown: masked(query) };
 };
 
 export const checkIn = (core: Core, input: { classId: number; query?: string | undefined; enrolmentId?: number | undefined }) => {
@@ -188,7 +209,10 @@ export const checkIn = (core: Core, input: { classId: number; query?: string | u
       throw new AppError('NOT_FOUND', message('checkin.notEnrolled'), { enrolmentId: input.enrolmentId });
     return arrive(core, member);
   }
-  if (input.query === undefined) throw new AppError('INVALID_INPUT', message('checkin.noQuery'));
+  // Nothing but invisible marks (a zero-width space, a direction mark) is no query either: read as
+  // empty, it matched the whole class.
+  if (input.query === undefined || input.query.replace(invisible, '').trim() === '')
+    throw new AppError('INVALID_INPUT', message('checkin.noQuery'));
   const members = expectedOf(membersOf(core, input.classId));
   const { found, approximate, sure, shown } = matchesOf(members, input.query);
   const [only] = found;

@@ -38,6 +38,10 @@ export type TableSpec<F extends string> = {
   // The column whose cell names what a row is about (姓名, 户主, 教学点名称): a refused row is said
   // with it ("第 9 行（朴成浩）：…"), so that the list sent back to 组织部 says who.
   named?: F;
+  // A column the file names that this table cannot have (第31题 in questionnaires of at most 30
+  // items): what to say when refusing the file, rather than setting it aside as a column not imported
+  // and dropping what stands under it.
+  impossibleColumn?: (header: string) => string | undefined;
 };
 
 // One row of the file: its number as the spreadsheet shows it, and the cell under each known column.

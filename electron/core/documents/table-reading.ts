@@ -145,6 +145,10 @@ export const readTable = <F extends string>(book: ParsedWorkbook, spec: TableSpe
   const columns = new Map<F, number[]>();
   for (const { field, column } of named) if (field !== null) columns.set(field, [...(columns.get(field) ?? []), column]);
   const ignoredColumns = ignoredOf(named);
+  for (const header of ignoredColumns) {
+    const impossible = spec.impossibleColumn?.(header);
+    if (impossible !== undefined) throw fileRefusal(impossible);
+  }
   for (const [field, at] of columns)
     if (at.length > 1)
       throw fileRefusal(

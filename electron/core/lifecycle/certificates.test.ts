@@ -200,6 +200,78 @@ describe('结业证书', () => {
     ).toBe(13);
   }, 60_000);
 
+  // Removing a trainee deleted their kept number with them: the class's highest number free again, the
+  // next trainee added was given it — a second certificate carrying the number printed on the first.
+  it('will not remove from the roster a trainee whose 证书编号 was given, so no number is given twice', async () => {
+    const { roster } = await classWithReports(0);
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'in_progress', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished', anyway: true }));
+    const numbered = () =>
+      t.core.db
+        .prepare('SELECT enrolment_id AS enrolmentId, seq FROM certificate_numbers WHERE class_id = ? ORDER BY seq')
+        .all(classId) as { enrolmentId: number; seq: number }[];
+    const last = numbered().at(-1);
+    expect(last?.seq).toBe(12);
+    const holder = roster.find((entry) => entry.enrolmentId === last?.enrolmentId);
+    const numberOf = async () =>
+      value(await t.router.call('lifecycle.certificateCandidates', { classId })).people.find(
+        (p) => p.traineeId === holder?.traineeId,
+      )?.number;
+    const held = await numberOf();
+    expect(held).toBeDefined();
+    const before = snapshot(t.core.db);
+    const refused = failure(await t.router.call('roster.remove', { enrolmentIds: [last?.enrolmentId ?? 0] }), 'INVALID_STATE');
+    expect(refused.message).toContain(holder?.name ?? '-');
+    expect(refused.message).toContain('退学');
+    expect(snapshot(t.core.db)).toBe(before);
+    // Withdrawn instead, the number stays theirs; a trainee added since takes 13, never 12.
+    value(
+      await t.router.call('roster.assign', {
+        classId,
+        assignments: [{ enrolmentId: last?.enrolmentId ?? 0, status: 'withdrawn' }],
+      }),
+    );
+    const late = value(await t.router.call('roster.add', { classId, trainee: { name: '丁一' } }));
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'in_progress', anyway: true }));
+    value(await t.router.call('lifecycle.setStatus', { id: classId, status: 'finished', anyway: true }));
+    expect(numbered().find((row) => row.enrolmentId === late.enrolmentId)?.seq).toBe(13);
+    expect(new Set(numbered().map((row) => row.seq)).size).toBe(13);
+    // Back from 退学, the holder's certificate carries the number given before.
+    value(
+      await t.router.call('roster.assign', { classId, assignments: [{ enrolmentId: last?.enrolmentId ?? 0, status: 'active' }] }),
+    );
+    const restored = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    expect(await numberOf()).toBe(held);
+    expect(new Set(restored.map((p) => p.number)).size).toBe(restored.length);
+    // Someone never numbered (added after closing, before any export) may still be taken off.
+    const mistaken = value(await t.router.call('roster.add', { classId, trainee: { name: '误加人' } }));
+    value(await t.router.call('roster.remove', { enrolmentIds: [mistaken.enrolmentId] }));
+  }, 60_000);
+
+  // The numbers were worked out before Chromium printed and kept after: a trainee added while it printed
+  // (丁一, first in stroke order) took 1 and moved everyone on by one, and the numbers kept were not
+  // the ones on the certificates just printed.
+  it('keeps the numbers the certificates were printed with, whatever is added while they print', async () => {
+    await classWithReports(0);
+    const candidates = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    const file = join(t.dir, '结业证书-同时.pdf');
+    const printing = t.router.call('lifecycle.certificates', {
+      classId,
+      grant: t.grant(file, 'export'),
+      traineeIds: candidates.map((p) => p.traineeId),
+    });
+    const added = t.router.call('roster.add', { classId, trainee: { name: '丁一' } });
+    value(await printing);
+    value(await added);
+    const printed = flat((await pdfText(file)).text);
+    const kept = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;
+    for (const p of candidates) {
+      expect(printed).toContain(`${p.name}同志于`);
+      const number = kept.find((k) => k.traineeId === p.traineeId)?.number ?? '-';
+      expect(printed, p.name).toContain(`证书编号：${number}`);
+    }
+  }, 60_000);
+
   it('refuses chosen trainees of another class, twice or none, and writes nothing', async () => {
     await classWithReports(0);
     const own = value(await t.router.call('lifecycle.certificateCandidates', { classId })).people;

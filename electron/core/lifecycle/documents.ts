@@ -306,12 +306,14 @@ export const exportClosingDocument = async (
   // The chosen trainees are checked before the grant is spent or anything written.
   if (document === 'certificates') chosenCandidates(core, classId, options.traineeIds ?? []);
   const target = exportTarget(core, grant, formats[document]);
+  // The numbers printed are kept from the first export on (an archived class's were kept when it closed):
+  // kept before Chromium prints, so that the certificates carry the numbers kept — worked out before
+  // and kept after, a trainee added while it printed moved the others' numbers on from those printed.
+  if (document === 'certificates' && c.status !== 'archived') job.transaction(() => keepCertificateNumbers(core, classId));
   // The certificates are printed by Chromium, which says nothing while it prints: the phase says so.
   job.progress(formats[document] === 'pdf' ? 'print' : 'prepare', 0, 1);
   const made = await makers[document](core, classId, options);
   job.progress('write', 0, 1);
-  // The numbers printed are kept from the first export on (an archived class's were kept when it closed).
-  if (document === 'certificates' && c.status !== 'archived') job.transaction(() => keepCertificateNumbers(core, classId));
   return finishExport(core, job, target, made.bytes, {
     rows: made.rows,
     audit: { entity: 'class', entityId: classId, summary: made.summary(c.name, target.path) },

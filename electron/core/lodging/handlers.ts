@@ -24,7 +24,9 @@ export const lodgingHandlers = {
     placeInStay(core, stayId, enrolmentId, householdId, locked, leaveAlone),
   'lodging.lock': (core, { stayId, enrolmentId, locked }) => lockInStay(core, stayId, enrolmentId, locked),
   'lodging.confirm': (core, { stayId, householdId, confirmed }) => confirmHousehold(core, stayId, householdId, confirmed),
-  'lodging.reserve': (core, { stayId, householdId, for: reservedFor }) => reserveRoom(core, stayId, householdId, reservedFor),
+  'lodging.reserve': (core, { stayId, stay, householdId, for: reservedFor }) =>
+    // The stay made here is undone with the call when the room is refused (one transaction).
+    reserveRoom(core, stay ? saveStay(core, stay.classId, undefined, stay.fields).id : (stayId ?? 0), householdId, reservedFor),
   'lodging.plan': (core, { stayId }) => planOf(core, stayId),
   'lodging.savePlanDay': (core, { stayId, day }) => savePlanDay(core, stayId, day),
   'lodging.participants': (core, { stayId }) => participantsOf(core, stayId),

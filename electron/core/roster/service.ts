@@ -170,8 +170,25 @@ const entriesOfClass = (core: Core, enrolmentIds: readonly number[]): number => 
 };
 
 // Removing from a roster keeps the person: they may be in other classes, and come back next year.
+// …but not someone whose 证书编号 was given (the class closed, or its certificates printed): the number
+// would go with the row, and the class's next trainee be given it again. Marked 退学 instead, the number
+// stays theirs, unused by anyone else.
+const refuseNumbered = (core: Core, enrolmentIds: readonly number[]) => {
+  const numbered = statement<[number], string>(
+    core.db,
+    `SELECT t.name FROM certificate_numbers c JOIN enrolments e ON e.id = c.enrolment_id JOIN trainees t ON t.id = e.trainee_id
+      WHERE c.enrolment_id = ?`,
+  ).pluck();
+  const names = enrolmentIds.flatMap((id) => numbered.get(id) ?? []);
+  if (names.length > 0)
+    throw new AppError('INVALID_STATE', message('roster.certificateNumbered', { names: names.join(message('text.list')) }), {
+      enrolmentIds,
+    });
+};
+
 export const removeFromRoster = (core: Core, enrolmentIds: readonly number[]): { removed: number } => {
   writableClass(core, entriesOfClass(core, enrolmentIds));
+  refuseNumbered(core, enrolmentIds);
   const remove = statement(core.db, 'DELETE FROM enrolments WHERE id = ?');
   for (const id of enrolmentIds) remove.run(id);
   return { removed: enrolmentIds.length };

@@ -214,4 +214,27 @@ describe('satisfaction surveys', () => {
     ]);
     expect(snapshot(t.core.db)).toBe(before);
   });
+  // 第6题 on a five-item questionnaire is refused; 第31题, 第0题 or 第999题 were set aside as columns
+  // nobody asked for, and the scores under them dropped with only 未导入的列 to say so.
+  it('refuses an item column no questionnaire can have, naming it, and saves nothing', async () => {
+    const h5 = ['第1题', '第2题', '第3题', '第4题', '第5题'];
+    const before = snapshot(t.core.db);
+    for (const [extra, n] of [
+      ['第31题', 31],
+      ['第 0 题', 0],
+      ['题999', 999],
+    ] as const) {
+      const path = writeBook(join(t.dir, `beyond-${n}.xlsx`), [
+        ['测评类型', ...h5, extra],
+        ['组织满意', 5, 5, 5, 5, 5, 3],
+      ]);
+      const refused = failure(
+        await t.router.call('surveys.import', { classId, grant: t.grant(path, 'tableImport') }),
+        'INVALID_INPUT',
+      );
+      expect(refused.message, extra).toContain(`“${extra}”`);
+      expect(refused.message, extra).toContain('30');
+      expect(snapshot(t.core.db)).toBe(before);
+    }
+  });
 });

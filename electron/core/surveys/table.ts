@@ -5,6 +5,7 @@ import { message } from '../../../shared/i18n/translate';
 import {
   commentMax,
   itemColumn,
+  itemNumberOf,
   type Satisfaction,
   satisfactions,
   satisfactionWords,
@@ -49,6 +50,13 @@ const spec = (): TableSpec<Field> => {
     synonyms: synonyms as Record<Field, readonly string[]>,
     required: ['satisfaction'],
     mergedDown: ['satisfaction', 'subject'],
+    // 第31题, 第0题: an item's column past what any questionnaire has, refused rather than set aside.
+    impossibleColumn: (header) => {
+      const n = itemNumberOf(header);
+      return n !== undefined && (n < 1 || n > maxItems)
+        ? message('surveys.itemBeyond', { column: header, max: maxItems })
+        : undefined;
+    },
   };
 };
 
