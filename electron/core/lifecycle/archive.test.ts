@@ -164,6 +164,11 @@ describe('the class archive goes to another workstation', () => {
       ]),
     );
     expect(names.filter((name) => name.startsWith('调研报告/'))).toHaveLength(3);
+    // The certificates' numbers in the package are kept: those printed later carry the same.
+    const kept = t.core.db.prepare('SELECT count(*) FROM certificate_numbers WHERE class_id = ?').pluck().get(classId);
+    expect(kept).toBe(
+      value(await t.router.call('roster.list', { classId })).items.filter((r) => r.status !== 'withdrawn').length,
+    );
     // Named by the title its file name gave it (第二组_乡村治理.pdf).
     expect(names).toContain(`调研报告/第二组-${excellent?.authors.map((a) => a.name).join('、')}-乡村治理.pdf`);
     // The manifest for people: every report's file with its SHA-256, as stored.

@@ -10,7 +10,7 @@ import { exportTarget, finishExport } from '../files/export';
 import { readStoredFile, sha256Of } from '../files/store';
 import type { Job } from '../jobs/job';
 import { rosterDoc } from '../roster/table-documents';
-import { certificateCandidates, certificatesPdf } from './certificates';
+import { certificateCandidates, certificatesPdf, keepCertificateNumbers } from './certificates';
 import { hoursXlsx, summaryDocx } from './documents';
 import { classScheduleDoc } from '../schedule/export';
 import { getSettings } from '../settings/service';
@@ -115,7 +115,10 @@ export const exportArchive = async (core: Core, classId: number, grant: string, 
   // What closing the class produced: the summary, each trainee's hours, the certificates.
   files[message('reports.archive.summaryDocx')] = (await summaryDocx(core, classId)).bytes;
   files[message('reports.archive.hoursXlsx')] = (await hoursXlsx(core, classId)).bytes;
-  // The certificates of those who met the class's requirements, as the closing tab offers by default.
+  // The certificates of those who met the class's requirements, as the closing tab offers by default,
+  // with the numbers kept from now on (as a certificate export keeps them): the package's numbers are
+  // the ones the class's certificates will carry.
+  if (target.status !== 'archived') job.transaction(() => keepCertificateNumbers(core, classId));
   const certified = certificateCandidates(core, classId)
     .people.filter((person) => person.met)
     .map((person) => person.traineeId);
