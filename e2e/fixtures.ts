@@ -24,6 +24,9 @@ type AppFixture = {
   dataDir: string;
   // What the user will pick in the next open or save dialog (the system dialog's stand-in).
   nextChosenFile: (path: string) => void;
+  // The next open dialog stays open until the test answers it with the returned function: what the
+  // person does on the page meanwhile (a page awaiting the dialog) can be tested.
+  nextChosenFileLater: () => (path: string) => void;
   shownInFolder: string[];
   // Files the app asked the system to open with their viewer.
   opened: string[];
@@ -64,7 +67,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
   ],
   app: async ({ page, server }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'));
-    const chosen: string[] = [];
+    const chosen: (string | Promise<string>)[] = [];
     const shownInFolder: string[] = [];
     const opened: string[] = [];
     const printed: string[] = [];
@@ -79,7 +82,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
         ...printer,
         chooseOpenFile: async () => chosen.shift(),
         chooseSaveFile: async () => chosen.shift(),
-        chooseOpenFiles: async () => chosen.splice(0),
+        chooseOpenFiles: async () => Promise.all(chosen.splice(0)),
         chooseFolder: async () => chosen.shift(),
         showInFolder: async (path) => {
           shownInFolder.push(path);
@@ -129,6 +132,15 @@ export const test = base.extend<{ app: AppFixture }, { server: { url: string } }
       host,
       dataDir,
       nextChosenFile: (path) => chosen.push(path),
+      nextChosenFileLater: () => {
+        let answer: (path: string) => void = () => undefined;
+        chosen.push(
+          new Promise<string>((resolve) => {
+            answer = resolve;
+          }),
+        );
+        return answer;
+      },
       shownInFolder,
       opened,
       printed,

@@ -44,6 +44,10 @@ export const PlatformImportDialog = ({
   // What the file answers and how its numbers read, with the file: each change reads it again, so
   // that the preview is always of the choice on screen.
   const [choice, setChoice] = useState<Choice>({ kind: 'trainees', subjectId: null });
+  // The choice as last set, for a change that lands after an await: choosing the file waits on the
+  // file dialog, and the kind picked meanwhile (or just before, not yet drawn) must not be undone by
+  // the choice the button's handler saw (the 8 answers of a 腾讯问卷 went to 学员满意度测评 so).
+  const latest = useRef(choice);
   const [preview, setPreview] = useState<PlatformPreview>();
   const [refusal, setRefusal] = useState<AppErrorShape>();
   const reading = useRef(0);
@@ -58,7 +62,8 @@ export const PlatformImportDialog = ({
   });
 
   const update = async (patch: Partial<Choice>) => {
-    const next = { ...choice, ...patch };
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
     setChoice(next);
     setPreview(undefined);
     setRefusal(undefined);
