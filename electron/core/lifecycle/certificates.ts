@@ -54,9 +54,10 @@ const storedNumbers = (core: Core, classId: number): Map<number, number> =>
   );
 
 // Each person's number: the one kept, or the next after the class's highest, in the roster's order.
-const numbersOf = (core: Core, classId: number, people: readonly Person[]): Map<number, number> => {
-  const numbers = storedNumbers(core, classId);
-  let next = Math.max(0, ...numbers.values()) + 1;
+const numbersOf = (kept: ReadonlyMap<number, number>, people: readonly Person[]): Map<number, number> => {
+  const numbers = new Map(kept);
+  let next = 1;
+  for (const seq of kept.values()) next = Math.max(next, seq + 1);
   for (const person of people) if (!numbers.has(person.enrolment_id)) numbers.set(person.enrolment_id, next++);
   return numbers;
 };
@@ -65,7 +66,7 @@ const numbersOf = (core: Core, classId: number, people: readonly Person[]): Map<
 export const keepCertificateNumbers = (core: Core, classId: number): void => {
   const people = rosterOf(core, classId);
   const kept = storedNumbers(core, classId);
-  const numbers = numbersOf(core, classId, people);
+  const numbers = numbersOf(kept, people);
   const insert = statement(core.db, 'INSERT INTO certificate_numbers (enrolment_id, class_id, seq) VALUES (?, ?, ?)');
   for (const person of people)
     if (!kept.has(person.enrolment_id)) insert.run(person.enrolment_id, classId, numbers.get(person.enrolment_id) ?? 0);
@@ -80,7 +81,7 @@ export const certificateCandidates = (core: Core, classId: number): CertificateC
   const c = getClass(core, classId);
   const settings = getSettings(core);
   const people = rosterOf(core, classId);
-  const numbers = numbersOf(core, classId, people);
+  const numbers = numbersOf(storedNumbers(core, classId), people);
   const warnings: string[] = [];
 
   // Attendance: the hours of each session; each trainee's absences and the hours they missed.
