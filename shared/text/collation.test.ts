@@ -76,13 +76,21 @@ describe('姓氏笔画', () => {
       return ((x ^ (x >>> 14)) >>> 0) % n;
     };
     const name = () => Array.from({ length: next(4) }, () => pool[next(pool.length)] ?? '').join('');
+    const seen = { before: 0, after: 0, equal: 0, chains: 0 };
     for (const compare of [compareStroke, compareStrokeText])
       for (let i = 0; i < 20_000; i += 1) {
         const [a, b, c] = [name(), name(), name()];
         const ab = Math.sign(compare(a, b));
+        seen[ab < 0 ? 'before' : ab > 0 ? 'after' : 'equal'] += 1;
         expect(ab, `${a} ${b}`).toBe(-Math.sign(compare(b, a)) || 0);
-        if (ab <= 0 && compare(b, c) <= 0) expect(compare(a, c), `${a} ${b} ${c}`).toBeLessThanOrEqual(0);
+        if (ab <= 0 && compare(b, c) <= 0) {
+          seen.chains += 1;
+          expect(compare(a, c), `${a} ${b} ${c}`).toBeLessThanOrEqual(0);
+        }
       }
+    // What the draw exercised: pairs each way and equal, and chains a ≤ b ≤ c whose ends were compared.
+    console.log(`stroke order, 40,000 triples: ${JSON.stringify(seen)}`);
+    for (const [which, count] of Object.entries(seen)) expect(count, which).toBeGreaterThan(0);
   });
 
   it('orders units and places character by character, and characters outside the table by ICU after the rest', () => {
